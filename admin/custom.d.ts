@@ -1,0 +1,2 @@
+// Ambient declarations for the admin build go here.
+export {};

@@ -1,0 +1,35 @@
+/** A paragraph as the content manager edits it; the server assigns ids it lacks. */
+export interface ParagraphValue {
+  id?: string;
+  text: string;
+}
+
+/** A client-side id, same shape as the server's, so a new paragraph can be referenced at once. */
+export const newParagraphId = () => {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return `p-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+};
+
+export const toParagraphs = (value: unknown): ParagraphValue[] => {
+  let parsed = value;
+  if (typeof parsed === 'string') {
+    try {
+      parsed = JSON.parse(parsed);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed
+    .map((item) => (typeof item === 'string' ? { text: item } : item))
+    .filter((item): item is ParagraphValue => !!item && typeof item.text === 'string');
+};
+
+export const move = <T>(list: T[], from: number, to: number): T[] => {
+  if (to < 0 || to >= list.length) return list;
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item);
+  return next;
+};

@@ -1,0 +1,22 @@
+import type { Core } from '@strapi/strapi';
+import { ensureDevAdmin } from './dev-admin';
+import { grantPublicRead } from './public-permissions';
+
+const SEEDED_KEY = 'playground-seeded';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureDevAdmin(strapi);
+    await grantPublicRead(strapi);
+
+    // Seed the Ntvnews story on first start only, so an editor's deletions stick across
+    // restarts; `npm run seed` re-imports it on demand.
+    const store = strapi.store({ type: 'plugin', name: 'newsroom' });
+    if (process.env.NEWSROOM_SKIP_SEED !== 'true' && !(await store.get({ key: SEEDED_KEY }))) {
+      await strapi.plugin('newsroom').service('seed').seed();
+      await store.set({ key: SEEDED_KEY, value: true });
+    }
+  },
+};

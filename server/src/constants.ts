@@ -1,0 +1,8 @@
+export const PLUGIN_ID = 'newsroom';
+
+export const ARTICLE_UID = 'plugin::newsroom.article' as const;
+export const QUOTE_UID = 'plugin::newsroom.quote' as const;
+export const LINK_UID = 'plugin::newsroom.related-link' as const;
+
+export const PARAGRAPHS_FIELD = 'paragraphs';
+export const TAGS_FIELD = 'tags';

@@ -1,0 +1,61 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID } from '../constants';
+import { normalizeBody } from '../utils/paragraphs';
+import { normalizeTags } from '../utils/tags';
+import { toSlug } from '../utils/slug';
+
+type ArticleData = Record<string, unknown> & { title?: unknown; slug?: unknown };
+
+/**
+ * Finds a slug not yet used by another article: `base`, then `base-2`, `base-3`, ...
+ * Slugs are compared across drafts and published rows alike (they share a document's slug).
+ */
+const uniqueSlug = async (strapi: Core.Strapi, base: string, documentId?: string) => {
+  const rows: { slug: string; documentId: string }[] = await strapi.db.query(ARTICLE_UID).findMany({
+    where: { slug: { $startsWith: base } },
+    select: ['slug', 'documentId'],
+  });
+  const taken = new Set(rows.filter((r) => r.documentId !== documentId).map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+};
+
+/**
+ * Document Service middleware for articles. Because it sits on the Document Service, it runs
+ * for every entry point: the content manager, REST, GraphQL, the plugin's own routes and
+ * direct `strapi.documents()` calls.
+ */
+export const articleDataMiddleware =
+  (strapi: Core.Strapi) =>
+  async (
+    context: { uid: string; action: string; params: Record<string, any> },
+    next: () => Promise<unknown>
+  ) => {
+    if (context.uid !== ARTICLE_UID || !['create', 'update'].includes(context.action)) {
+      return next();
+    }
+    const data = context.params.data as ArticleData | undefined;
+    if (!data || typeof data !== 'object') return next();
+
+    if ('body' in data) data.body = normalizeBody(data.body);
+    if ('tags' in data) data.tags = normalizeTags(data.tags);
+
+    const wantsSlug =
+      context.action === 'create' ? !data.slug : 'slug' in data && (data.slug === '' || data.slug === null);
+    if (wantsSlug) {
+      let title = typeof data.title === 'string' ? data.title : '';
+      if (!title && context.params.documentId) {
+        const current = await strapi.db
+          .query(ARTICLE_UID)
+          .findOne({ where: { documentId: context.params.documentId }, select: ['title'] });
+        title = current?.title ?? '';
+      }
+      const base = toSlug(title);
+      // Leave an empty slug to Strapi's own "required" validation, which names the field.
+      if (base) data.slug = await uniqueSlug(strapi, base, context.params.documentId);
+    }
+    return next();
+  };

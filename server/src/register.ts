@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
+import { articleDataMiddleware } from './middlewares/article-data';
+
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Both fields are JSON underneath; the admin side gives each an editor of its own so that
+  // nobody types raw JSON in the content manager.
+  strapi.customFields.register([
+    { name: PARAGRAPHS_FIELD, plugin: PLUGIN_ID, type: 'json' },
+    { name: TAGS_FIELD, plugin: PLUGIN_ID, type: 'json' },
+  ]);
+
+  strapi.documents.use(articleDataMiddleware(strapi) as any);
+};
+
+export default register;

@@ -1,0 +1,107 @@
+import { readBody } from '../../utils/paragraphs';
+import { readTags } from '../../utils/tags';
+import { articleHref } from '../../utils/href';
+import type {
+  ArticleRow,
+  LinkRow,
+  QuoteRow,
+  RenderedArticle,
+  RenderedBacaJuga,
+  RenderedBlock,
+  RenderedQuote,
+} from './types';
+
+/** Anchor of links placed before the first paragraph. */
+export const START_ANCHOR = 'start';
+
+const byPlacement = (a: LinkRow, b: LinkRow) => (a.position ?? 0) - (b.position ?? 0) || a.id - b.id;
+
+/**
+ * A link is rendered only when a reader can follow it: an external URL, or an internal
+ * target that is published (the caller reads targets with status "published", so an
+ * unpublished or deleted target arrives as null and the link is left out).
+ */
+const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null => {
+  const target = link.targetArticle;
+  if (target) {
+    return {
+      type: 'baca-juga',
+      label: link.label || target.title,
+      href: articleHref(hrefPattern, target.slug),
+      target: { documentId: target.documentId, slug: target.slug, title: target.title },
+    };
+  }
+  if (link.url) {
+    return { type: 'baca-juga', label: link.label || link.url, href: link.url, target: null };
+  }
+  return null;
+};
+
+const toIso = (value: string | Date | null | undefined): string | null =>
+  value instanceof Date ? value.toISOString() : (value ?? null);
+
+/** Pure assembly of the render-ready article from the rows the service read. */
+export const composeArticle = (
+  article: ArticleRow,
+  links: LinkRow[],
+  quotes: QuoteRow[],
+  hrefPattern: string
+): RenderedArticle => {
+  const paragraphs = readBody(article.body);
+  const paragraphIds = new Set(paragraphs.map((p) => p.id));
+
+  const linksByAnchor = new Map<string, LinkRow[]>();
+  for (const link of [...links].sort(byPlacement)) {
+    // A link whose paragraph no longer exists is kept visible at the end of the story
+    // rather than dropped: losing a link silently is worse than showing it late.
+    const anchor =
+      link.afterParagraphId === START_ANCHOR || paragraphIds.has(link.afterParagraphId)
+        ? link.afterParagraphId
+        : '__end__';
+    const list = linksByAnchor.get(anchor) ?? [];
+    list.push(link);
+    linksByAnchor.set(anchor, list);
+  }
+  const linksAfter = (anchor: string): RenderedBlock[] =>
+    (linksByAnchor.get(anchor) ?? [])
+      .map((link) => toBacaJuga(link, hrefPattern))
+      .filter((block): block is RenderedBacaJuga => block !== null);
+
+  const body: RenderedBlock[] = [...linksAfter(START_ANCHOR)];
+  for (const paragraph of paragraphs) {
+    body.push({ type: 'paragraph', id: paragraph.id, text: paragraph.text });
+    body.push(...linksAfter(paragraph.id));
+  }
+  body.push(...linksAfter('__end__'));
+
+  const paragraphIndex = new Map(paragraphs.map((p, i) => [p.id, i]));
+  const renderedQuotes: RenderedQuote[] = [...quotes]
+    .sort(
+      (a, b) =>
+        (paragraphIndex.get(a.paragraphId) ?? Infinity) -
+          (paragraphIndex.get(b.paragraphId) ?? Infinity) || a.id - b.id
+    )
+    .map((q) => ({
+      text: q.text,
+      speaker: q.speaker ?? null,
+      speakerRole: q.speakerRole ?? null,
+      relayedBy: q.relayedBy ?? null,
+      kind: q.kind === 'partial' ? 'partial' : 'full',
+      paragraphId: q.paragraphId,
+    }));
+
+  return {
+    documentId: article.documentId,
+    slug: article.slug,
+    title: article.title,
+    lead: article.lead ?? null,
+    outlet: article.outlet ?? null,
+    dateline: article.dateline ?? null,
+    wireSource: article.wireSource ?? null,
+    reportedAt: toIso(article.reportedAt as string | null),
+    publishedAt: toIso(article.publishedAt),
+    tags: readTags(article.tags),
+    body,
+    quotes: renderedQuotes,
+  };
+};

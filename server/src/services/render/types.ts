@@ -1,0 +1,80 @@
+/** The render-ready article served to news frontends. Also exported for API consumers. */
+export interface RenderedTarget {
+  documentId: string;
+  slug: string;
+  title: string;
+}
+
+export interface RenderedParagraph {
+  type: 'paragraph';
+  id: string;
+  text: string;
+}
+
+export interface RenderedBacaJuga {
+  type: 'baca-juga';
+  label: string;
+  href: string;
+  /** The internal article linked to, or null for an external URL. */
+  target: RenderedTarget | null;
+}
+
+export type RenderedBlock = RenderedParagraph | RenderedBacaJuga;
+
+export interface RenderedQuote {
+  text: string;
+  speaker: string | null;
+  speakerRole: string | null;
+  relayedBy: string | null;
+  kind: 'full' | 'partial';
+  paragraphId: string;
+}
+
+export interface RenderedArticle {
+  documentId: string;
+  slug: string;
+  title: string;
+  lead: string | null;
+  outlet: string | null;
+  dateline: string | null;
+  wireSource: string | null;
+  reportedAt: string | null;
+  publishedAt: string | null;
+  tags: string[];
+  body: RenderedBlock[];
+  quotes: RenderedQuote[];
+}
+
+/** Rows as the render service reads them (only the columns it needs). */
+export interface ArticleRow {
+  documentId: string;
+  slug: string;
+  title: string;
+  lead?: string | null;
+  outlet?: string | null;
+  dateline?: string | null;
+  wireSource?: string | null;
+  reportedAt?: string | null;
+  publishedAt?: string | Date | null;
+  tags?: unknown;
+  body?: unknown;
+}
+
+export interface LinkRow {
+  id: number;
+  url?: string | null;
+  label?: string | null;
+  afterParagraphId: string;
+  position?: number | null;
+  targetArticle?: { documentId: string; slug: string; title: string } | null;
+}
+
+export interface QuoteRow {
+  id: number;
+  text: string;
+  speaker?: string | null;
+  speakerRole?: string | null;
+  relayedBy?: string | null;
+  kind?: string | null;
+  paragraphId: string;
+}

@@ -1,0 +1,49 @@
+import { errors } from '@strapi/utils';
+
+export const MAX_TAGS = 30;
+export const MAX_TAG_LENGTH = 60;
+
+const fail = (message: string): never => {
+  throw new errors.ValidationError(`tags: ${message}`, {
+    errors: [{ path: ['tags'], message, name: 'ValidationError', value: undefined }],
+  });
+};
+
+/**
+ * Tags arrive as a list of strings or as one comma-separated string (handy for curl and
+ * for the content manager's input). Stored as a de-duplicated list in the editor's casing.
+ */
+export const normalizeTags = (input: unknown): string[] => {
+  if (input === null || input === undefined || input === '') return [];
+  let list: unknown = input;
+  if (typeof list === 'string') {
+    const trimmed = list.trim();
+    list = trimmed.startsWith('[') ? safeJson(trimmed) : trimmed.split(',');
+  }
+  if (!Array.isArray(list)) return fail('must be a list of strings');
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const item of list) {
+    if (typeof item !== 'string') return fail('must be a list of strings');
+    const tag = item.replace(/\s+/g, ' ').trim();
+    if (!tag) continue;
+    if (tag.length > MAX_TAG_LENGTH) fail(`each tag at most ${MAX_TAG_LENGTH} characters`);
+    const key = tag.toLocaleLowerCase('id');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+  }
+  if (tags.length > MAX_TAGS) fail(`at most ${MAX_TAGS} tags`);
+  return tags;
+};
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail('must be a list of strings');
+  }
+};
+
+export const readTags = (stored: unknown): string[] =>
+  Array.isArray(stored) ? stored.filter((t): t is string => typeof t === 'string') : [];

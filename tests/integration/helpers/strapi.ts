@@ -1,0 +1,134 @@
+/**
+ * Boots the playground's real Strapi for one test file, on a database of its own: a fresh
+ * SQLite file, or a fresh database on the PostgreSQL server the global setup started.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '@strapi/strapi';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const PLAYGROUND = path.join(ROOT, 'playground');
+
+export const DB = process.env.NEWSROOM_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  baseUrl: string;
+  /** fetch against the test server; JSON bodies are encoded for you. */
+  request: (
+    pathname: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> }
+  ) => Promise<{ status: number; body: any; headers: Headers }>;
+  stop: () => Promise<void>;
+}
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+const pgAdmin = async (sql: string) => {
+  const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
+  const { host, port, user } = JSON.parse(process.env.NEWSROOM_TEST_PG as string);
+  const client = new Client({ host, port, user, database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+/** Environment for a database of this test file's own. */
+const prepareDatabase = async (): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> => {
+  const name = `newsroom_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  if (DB === 'postgres') {
+    const { host, port, user } = JSON.parse(process.env.NEWSROOM_TEST_PG as string);
+    await pgAdmin(`CREATE DATABASE ${name}`);
+    return {
+      env: {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: host,
+        DATABASE_PORT: String(port),
+        DATABASE_NAME: name,
+        DATABASE_USERNAME: user,
+        DATABASE_PASSWORD: '',
+      },
+      drop: () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-sqlite-'));
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, `${name}.db`) },
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+};
+
+export const startStrapi = async (options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> => {
+  const database = await prepareDatabase();
+  Object.assign(process.env, {
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    NODE_ENV: 'test',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    NEWSROOM_SKIP_SEED: options.seed === false ? 'true' : 'false',
+    ...database.env,
+    ...options.env,
+  });
+
+  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [PLAYGROUND] }));
+  const strapi: Core.Strapi = await createStrapi({
+    appDir: PLAYGROUND,
+    distDir: path.join(PLAYGROUND, 'dist'),
+  }).load();
+  strapi.log.level = 'error';
+
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const request: TestApp['request'] = async (pathname, init = {}) => {
+    const headers: Record<string, string> = { ...init.headers };
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.body);
+    }
+    const response = await fetch(baseUrl + pathname, { method: init.method ?? 'GET', headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
+  };
+
+  return {
+    strapi,
+    baseUrl,
+    request,
+    stop: async () => {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+};
+
+/** Logs in as the development admin the playground creates; returns a bearer token. */
+export const adminToken = async (app: TestApp): Promise<string> => {
+  const response = await app.request('/admin/login', {
+    method: 'POST',
+    body: {
+      email: process.env.NEWSROOM_ADMIN_EMAIL || 'admin@newsroom.local',
+      password: process.env.NEWSROOM_ADMIN_PASSWORD || 'Newsroom-dev-1',
+    },
+  });
+  if (response.status !== 200) throw new Error(`admin login failed: ${response.status}`);
+  return response.body.data.token as string;
+};
