@@ -2,6 +2,7 @@
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }];
 
 module.exports = {
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -18,7 +19,6 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/tests/integration/helpers/global-setup.js',
       globalTeardown: '<rootDir>/tests/integration/helpers/global-teardown.js',
-      testTimeout: 120000,
     },
   ],
 };

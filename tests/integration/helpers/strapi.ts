@@ -69,6 +69,7 @@ export const startStrapi = async (options: { seed?: boolean; env?: Record<string
   Object.assign(process.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: 'test',
+    STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'error',
     APP_KEYS: [secret(), secret()].join(','),
     API_TOKEN_SALT: secret(),
     ADMIN_JWT_SECRET: secret(),
