@@ -36,7 +36,10 @@ async function withStrapi(fn) {
   Object.assign(process.env, playgroundEnv({ NEWSROOM_SKIP_SEED: 'true' }));
   buildForServer({ env: process.env });
   const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [PLAYGROUND] }));
-  const strapi = await createStrapi({ appDir: PLAYGROUND, distDir: path.join(PLAYGROUND, 'dist') }).load();
+  const strapi = await createStrapi({
+    appDir: PLAYGROUND,
+    distDir: path.join(PLAYGROUND, 'dist'),
+  }).load();
   strapi.log.level = 'warn';
   try {
     await fn(strapi);
@@ -62,9 +65,12 @@ const metaFor = (file, options, parsed) => {
 async function main() {
   if (command === 'seed') {
     await withStrapi(async (strapi) => {
-      const results = await strapi.plugin('newsroom').service('seed').seed({
-        onProgress: (message) => console.log(`[seed] ${message}`),
-      });
+      const results = await strapi
+        .plugin('newsroom')
+        .service('seed')
+        .seed({
+          onProgress: (message) => console.log(`[seed] ${message}`),
+        });
       console.log(`[seed] done: ${results.length} stor${results.length === 1 ? 'y' : 'ies'}`);
     });
     return;
@@ -82,10 +88,16 @@ async function main() {
           dateline: story.dateline,
           paragraphs: story.paragraphs,
           links: story.links.map(({ label, afterParagraph }) => ({ label, afterParagraph })),
-          quotes: story.quotes.map(({ text, speaker, paragraph }) => ({ text, speaker, paragraph })),
+          quotes: story.quotes.map(({ text, speaker, paragraph }) => ({
+            text,
+            speaker,
+            paragraph,
+          })),
         };
       });
-      process.stdout.write(JSON.stringify(parsed.length === 1 ? parsed[0] : parsed, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify(parsed.length === 1 ? parsed[0] : parsed, null, 2) + '\n'
+      );
       return;
     }
     await withStrapi(async (strapi) => {
@@ -97,7 +109,9 @@ async function main() {
         const result = await importer.importStory(text, meta, {
           onProgress: (message) => console.log(`[import]   ${message}`),
         });
-        console.log(`[import]   ${result.created ? 'created' : 'updated'} ${result.slug} (${result.documentId})`);
+        console.log(
+          `[import]   ${result.created ? 'created' : 'updated'} ${result.slug} (${result.documentId})`
+        );
       }
     });
     return;

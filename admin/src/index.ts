@@ -18,7 +18,10 @@ export default {
         name: 'paragraphs',
         pluginId: PLUGIN_ID,
         type: 'json',
-        intlLabel: { id: getTranslation('customField.paragraphs.label'), defaultMessage: 'Paragraphs' },
+        intlLabel: {
+          id: getTranslation('customField.paragraphs.label'),
+          defaultMessage: 'Paragraphs',
+        },
         intlDescription: {
           id: getTranslation('customField.paragraphs.description'),
           defaultMessage: 'The story, paragraph by paragraph',

@@ -13,7 +13,10 @@ export default ({ env }: { env: any }) => {
       connection: {
         client: 'postgres',
         connection: url
-          ? { connectionString: url, ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: false } }
+          ? {
+              connectionString: url,
+              ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: false },
+            }
           : {
               host: env('DATABASE_HOST', 'localhost'),
               port: env.int('DATABASE_PORT', 5432),

@@ -38,7 +38,9 @@ function ensureEnv() {
   const missing = Object.keys(SECRETS).filter((key) => !current[key] && !process.env[key]);
   if (missing.length) {
     const lines = missing.map((key) => `${key}=${SECRETS[key]()}`);
-    const prefix = fs.existsSync(ENV_FILE) ? '\n' : '# Generated for local use on first start. Never commit.\n';
+    const prefix = fs.existsSync(ENV_FILE)
+      ? '\n'
+      : '# Generated for local use on first start. Never commit.\n';
     fs.appendFileSync(ENV_FILE, prefix + lines.join('\n') + '\n');
     console.log(`[newsroom] wrote local secrets (${missing.join(', ')}) to playground/.env`);
   }

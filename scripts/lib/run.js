@@ -9,7 +9,9 @@ const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   if (result.status !== 0) {
-    console.error(`[newsroom] ${path.basename(command)} ${args.join(' ')} failed (${result.status ?? result.signal})`);
+    console.error(
+      `[newsroom] ${path.basename(command)} ${args.join(' ')} failed (${result.status ?? result.signal})`
+    );
     process.exit(result.status || 1);
   }
 }

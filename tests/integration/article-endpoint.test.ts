@@ -65,11 +65,16 @@ describe(`GET /api/newsroom/articles/:slug (${DB})`, () => {
     const quotes: any[] = body.data.quotes;
     const find = (start: string) => quotes.find((q) => q.text.startsWith(start));
 
-    expect(find('Perjanjian tersebut akan berlaku efektif')).toMatchObject({ speaker: 'KCNA', kind: 'full' });
+    expect(find('Perjanjian tersebut akan berlaku efektif')).toMatchObject({
+      speaker: 'KCNA',
+      kind: 'full',
+    });
     expect(paragraphOf(find('Perjanjian tersebut akan berlaku efektif').paragraphId)).toBe(4);
     expect(find('dokumen terobosan')).toMatchObject({ speaker: 'Putin', kind: 'partial' });
     expect(paragraphOf(find('dokumen terobosan').paragraphId)).toBe(8);
-    expect(find('berdiri teguh di sisi rekan-rekan Rusia kami')).toMatchObject({ speaker: 'Choe Son Hui' });
+    expect(find('berdiri teguh di sisi rekan-rekan Rusia kami')).toMatchObject({
+      speaker: 'Choe Son Hui',
+    });
     expect(paragraphOf(find('berdiri teguh').paragraphId)).toBe(9);
     for (const q of quotes) {
       expect(Object.keys(q).sort()).toEqual(
@@ -124,7 +129,9 @@ describe(`GET /api/newsroom/articles/:slug (${DB})`, () => {
     const after = await app.request(`/api/newsroom/articles/${SLUG}`);
     const links = after.body.data.body.filter((b: any) => b.type === 'baca-juga');
     expect(links.map((l: any) => l.label)).toEqual([second.label]);
-    expect(after.body.data.body.map((b: any) => b.type).join(',')).not.toContain('baca-juga,baca-juga');
+    expect(after.body.data.body.map((b: any) => b.type).join(',')).not.toContain(
+      'baca-juga,baca-juga'
+    );
 
     // The link itself survives (an editor must decide), only the reader does not see it.
     const stored = await app.strapi.db.query(LINK).count({ where: { label: first.label } });

@@ -18,7 +18,11 @@ describe(`paragraph ids and article data on every entry point (${DB})`, () => {
     const created = await app.request(CM, {
       method: 'POST',
       headers: auth,
-      body: { title: 'Gempa M 5,2 Guncang Cianjur', body: [{ text: 'Satu.' }, { text: 'Dua.' }], tags: 'Gempa, BMKG, gempa' },
+      body: {
+        title: 'Gempa M 5,2 Guncang Cianjur',
+        body: [{ text: 'Satu.' }, { text: 'Dua.' }],
+        tags: 'Gempa, BMKG, gempa',
+      },
     });
     expect(created.status).toBe(201);
     const doc = created.body.data;
@@ -46,21 +50,37 @@ describe(`paragraph ids and article data on every entry point (${DB})`, () => {
     const article = await app.strapi.documents('plugin::newsroom.article').create({
       data: { title: 'Tetap Utuh', body: ['Asli.'] } as any,
     });
-    for (const bad of [{ body: 'bukan daftar' }, { body: [{ text: '' }] }, { body: [{ text: 42 }] }]) {
-      const response = await app.request(`${CM}/${article.documentId}`, { method: 'PUT', headers: auth, body: bad });
+    for (const bad of [
+      { body: 'bukan daftar' },
+      { body: [{ text: '' }] },
+      { body: [{ text: 42 }] },
+    ]) {
+      const response = await app.request(`${CM}/${article.documentId}`, {
+        method: 'PUT',
+        headers: auth,
+        body: bad,
+      });
       expect(response.status).toBe(400);
       expect(response.body.error.message).toMatch(/^body/);
     }
-    const stored = await app.strapi.documents('plugin::newsroom.article').findOne({ documentId: article.documentId });
+    const stored = await app.strapi
+      .documents('plugin::newsroom.article')
+      .findOne({ documentId: article.documentId });
     expect((stored as any).body.map((p: any) => p.text)).toEqual(['Asli.']);
   });
 
   it('applies the same rules to direct Document Service calls', async () => {
     await expect(
-      app.strapi.documents('plugin::newsroom.article').create({ data: { title: 'X', body: [{}] } as any })
+      app.strapi
+        .documents('plugin::newsroom.article')
+        .create({ data: { title: 'X', body: [{}] } as any })
     ).rejects.toThrow(/body\.0/);
-    const a = await app.strapi.documents('plugin::newsroom.article').create({ data: { title: 'Judul Sama' } as any });
-    const b = await app.strapi.documents('plugin::newsroom.article').create({ data: { title: 'Judul Sama' } as any });
+    const a = await app.strapi
+      .documents('plugin::newsroom.article')
+      .create({ data: { title: 'Judul Sama' } as any });
+    const b = await app.strapi
+      .documents('plugin::newsroom.article')
+      .create({ data: { title: 'Judul Sama' } as any });
     expect([(a as any).slug, (b as any).slug]).toEqual(['judul-sama', 'judul-sama-2']);
   });
 });

@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
 
-const UIDS = ['plugin::newsroom.article', 'plugin::newsroom.quote', 'plugin::newsroom.related-link'] as const;
+const UIDS = [
+  'plugin::newsroom.article',
+  'plugin::newsroom.quote',
+  'plugin::newsroom.related-link',
+] as const;
 
 describe(`seeding (${DB})`, () => {
   let app: TestApp;
@@ -21,7 +25,10 @@ describe(`seeding (${DB})`, () => {
   it('leaves exactly one copy of everything, however often it runs', async () => {
     const messages: string[] = [];
     const seed = () =>
-      app.strapi.plugin('newsroom').service('seed').seed({ onProgress: (m: string) => messages.push(m) });
+      app.strapi
+        .plugin('newsroom')
+        .service('seed')
+        .seed({ onProgress: (m: string) => messages.push(m) });
 
     await seed();
     const first = await counts();
@@ -31,7 +38,9 @@ describe(`seeding (${DB})`, () => {
     expect(first['plugin::newsroom.quote']).toBeGreaterThanOrEqual(6);
     expect(messages.some((m) => /11 paragraphs, 2 Baca Juga links/.test(m))).toBe(true);
 
-    const published = await app.request('/api/newsroom/articles/korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia');
+    const published = await app.request(
+      '/api/newsroom/articles/korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia'
+    );
     const ids = published.body.data.body.map((b: any) => b.id ?? b.label);
 
     await seed();
@@ -39,7 +48,9 @@ describe(`seeding (${DB})`, () => {
     expect(await counts()).toEqual(first);
 
     // Paragraph ids survive a re-seed, so anchors and frontends' deep links stay valid.
-    const again = await app.request('/api/newsroom/articles/korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia');
+    const again = await app.request(
+      '/api/newsroom/articles/korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia'
+    );
     expect(again.body.data.body.map((b: any) => b.id ?? b.label)).toEqual(ids);
   });
 });
@@ -50,7 +61,15 @@ describe('npm run import -- --dry-run', () => {
     const out = execFileSync(
       process.execPath,
       ['scripts/run-in-playground.js', 'import', '--dry-run', 'seed/ntvnews-korut-rusia.txt'],
-      { cwd: root, env: { ...process.env, DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '1' } }
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_CLIENT: 'postgres',
+          DATABASE_HOST: '127.0.0.1',
+          DATABASE_PORT: '1',
+        },
+      }
     ).toString();
     const parsed = JSON.parse(out);
     expect(parsed.outlet).toBe('Ntvnews.id');

@@ -17,7 +17,13 @@ describe('composeArticle', () => {
     const out = composeArticle(
       article,
       [
-        { id: 3, afterParagraphId: 'p-1111111111', position: 1, url: 'https://contoh.id/a', label: 'Luar' },
+        {
+          id: 3,
+          afterParagraphId: 'p-1111111111',
+          position: 1,
+          url: 'https://contoh.id/a',
+          label: 'Luar',
+        },
         { id: 4, afterParagraphId: 'p-1111111111', position: 0, targetArticle: target },
         { id: 5, afterParagraphId: 'p-2222222222', position: 0, targetArticle: null },
         { id: 6, afterParagraphId: 'start', position: 0, url: '/berita/awal', label: 'Awal' },
@@ -37,7 +43,15 @@ describe('composeArticle', () => {
   });
 
   it('shows a link whose paragraph vanished at the end rather than losing it', () => {
-    const out = composeArticle(article, [{ id: 1, afterParagraphId: 'p-gone000000', targetArticle: target }], [], '/b/:slug');
-    expect(out.body[out.body.length - 1]).toMatchObject({ type: 'baca-juga', label: 'Berita Lain' });
+    const out = composeArticle(
+      article,
+      [{ id: 1, afterParagraphId: 'p-gone000000', targetArticle: target }],
+      [],
+      '/b/:slug'
+    );
+    expect(out.body[out.body.length - 1]).toMatchObject({
+      type: 'baca-juga',
+      label: 'Berita Lain',
+    });
   });
 });

@@ -4,7 +4,11 @@ import { toSlug } from '../../server/src/utils/slug';
 
 describe('normalizeBody', () => {
   it('keeps well-formed ids, replaces missing or duplicate ones, trims text', () => {
-    const body = normalizeBody([{ id: 'p-aaaaaaaa', text: ' Satu ' }, { id: 'p-aaaaaaaa', text: 'Dua' }, 'Tiga']);
+    const body = normalizeBody([
+      { id: 'p-aaaaaaaa', text: ' Satu ' },
+      { id: 'p-aaaaaaaa', text: 'Dua' },
+      'Tiga',
+    ]);
     expect(body[0]).toEqual({ id: 'p-aaaaaaaa', text: 'Satu' });
     expect(body[1].id).not.toBe('p-aaaaaaaa');
     expect(body[2].text).toBe('Tiga');

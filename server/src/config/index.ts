@@ -17,7 +17,11 @@ export default {
   validator(config: Partial<NewsroomConfig>) {
     const { hrefPattern, maxLinksPerArticle } = config;
     // The pattern must stay site-relative: a frontend renders it as-is in an <a href>.
-    if (typeof hrefPattern !== 'string' || !hrefPattern.startsWith('/') || hrefPattern.startsWith('//')) {
+    if (
+      typeof hrefPattern !== 'string' ||
+      !hrefPattern.startsWith('/') ||
+      hrefPattern.startsWith('//')
+    ) {
       throw new errors.ApplicationError(
         'newsroom: config.hrefPattern must be a site-relative path such as "/berita/:slug"'
       );
@@ -26,7 +30,9 @@ export default {
       throw new errors.ApplicationError('newsroom: config.hrefPattern must contain ":slug"');
     }
     if (!Number.isInteger(maxLinksPerArticle) || (maxLinksPerArticle as number) < 1) {
-      throw new errors.ApplicationError('newsroom: config.maxLinksPerArticle must be a positive integer');
+      throw new errors.ApplicationError(
+        'newsroom: config.maxLinksPerArticle must be a positive integer'
+      );
     }
   },
 };

@@ -44,7 +44,9 @@ export const articleDataMiddleware =
     if ('tags' in data) data.tags = normalizeTags(data.tags);
 
     const wantsSlug =
-      context.action === 'create' ? !data.slug : 'slug' in data && (data.slug === '' || data.slug === null);
+      context.action === 'create'
+        ? !data.slug
+        : 'slug' in data && (data.slug === '' || data.slug === null);
     if (wantsSlug) {
       let title = typeof data.title === 'string' ? data.title : '';
       if (!title && context.params.documentId) {

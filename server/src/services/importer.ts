@@ -71,17 +71,30 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Idempotent by slug: importing the same story again updates the article in place and
      * replaces its quotes and links, leaving exactly one copy of everything.
      */
-    async importStory(text: string, meta: StoryMeta, options: ImportOptions = {}): Promise<ImportResult> {
+    async importStory(
+      text: string,
+      meta: StoryMeta,
+      options: ImportOptions = {}
+    ): Promise<ImportResult> {
       const { publish = true, onProgress = () => {} } = options;
       if (!meta.title?.trim()) {
         throw new errors.ValidationError('title: is required', {
-          errors: [{ path: ['title'], message: 'is required', name: 'ValidationError', value: undefined }],
+          errors: [
+            { path: ['title'], message: 'is required', name: 'ValidationError', value: undefined },
+          ],
         });
       }
       const parsed = parseStory(text);
       if (parsed.paragraphs.length === 0) {
         throw new errors.ValidationError('body: the story has no paragraphs', {
-          errors: [{ path: ['body'], message: 'the story has no paragraphs', name: 'ValidationError', value: undefined }],
+          errors: [
+            {
+              path: ['body'],
+              message: 'the story has no paragraphs',
+              name: 'ValidationError',
+              value: undefined,
+            },
+          ],
         });
       }
       onProgress(
@@ -90,9 +103,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async () => {
         const outlet = meta.outlet ?? parsed.outlet;
-        const lookup = meta.slug
-          ? { slug: meta.slug }
-          : { title: meta.title };
+        const lookup = meta.slug ? { slug: meta.slug } : { title: meta.title };
         const existing = await strapi.db
           .query(ARTICLE_UID)
           .findOne({ where: lookup, select: ['documentId', 'body'], orderBy: { id: 'asc' } });
@@ -171,10 +182,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           await articles().publish({ documentId });
           for (const uid of [LINK_UID, QUOTE_UID] as const) {
             const field = uid === LINK_UID ? 'sourceArticle' : 'article';
-            const drafts = await strapi.db
-              .query(uid)
-              .findMany({ where: { [field]: { documentId }, publishedAt: null }, select: ['documentId'] });
-            for (const row of drafts) await strapi.documents(uid).publish({ documentId: row.documentId });
+            const drafts = await strapi.db.query(uid).findMany({
+              where: { [field]: { documentId }, publishedAt: null },
+              select: ['documentId'],
+            });
+            for (const row of drafts)
+              await strapi.documents(uid).publish({ documentId: row.documentId });
           }
           onProgress('published');
         }

@@ -12,7 +12,10 @@ const packageRoot = (): string => {
   let dir = __dirname;
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'strapi-plugin-newsroom') {
+    if (
+      fs.existsSync(pkg) &&
+      JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'strapi-plugin-newsroom'
+    ) {
       return dir;
     }
     const parent = path.dirname(dir);
@@ -32,8 +35,12 @@ const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => ({
     options: { dir?: string; onProgress?: (message: string) => void } = {}
   ): Promise<ImportResult[]> {
     const dir = options.dir ?? defaultSeedDir();
-    const log = options.onProgress ?? ((message: string) => strapi.log.info(`[newsroom seed] ${message}`));
-    const metas = fs.readdirSync(dir).filter((f) => f.endsWith('.meta.json')).sort();
+    const log =
+      options.onProgress ?? ((message: string) => strapi.log.info(`[newsroom seed] ${message}`));
+    const metas = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.meta.json'))
+      .sort();
     const results: ImportResult[] = [];
     for (const [index, metaFile] of metas.entries()) {
       const meta = JSON.parse(fs.readFileSync(path.join(dir, metaFile), 'utf8')) as StoryMeta & {

@@ -11,5 +11,7 @@ interface Services {
 }
 
 /** Typed access to the plugin's services. */
-export const getService = <Name extends keyof Services>(strapi: Core.Strapi, name: Name): Services[Name] =>
-  strapi.plugin(PLUGIN_ID).service(name) as Services[Name];
+export const getService = <Name extends keyof Services>(
+  strapi: Core.Strapi,
+  name: Name
+): Services[Name] => strapi.plugin(PLUGIN_ID).service(name) as Services[Name];

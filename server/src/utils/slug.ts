@@ -15,6 +15,11 @@ const INDONESIAN_SYMBOLS: [RegExp, string][] = [
  * punctuation Indonesian headlines carry (quotes, colons), so the slug is URL-safe.
  */
 export const toSlug = (title: string): string => {
-  const spoken = INDONESIAN_SYMBOLS.reduce((text, [pattern, word]) => text.replace(pattern, word), title);
-  return slugify(spoken, { lower: true, strict: true, trim: true }).slice(0, 180).replace(/-+$/, '');
+  const spoken = INDONESIAN_SYMBOLS.reduce(
+    (text, [pattern, word]) => text.replace(pattern, word),
+    title
+  );
+  return slugify(spoken, { lower: true, strict: true, trim: true })
+    .slice(0, 180)
+    .replace(/-+$/, '');
 };

@@ -7,6 +7,10 @@ module.exports = async () => {
   const info = await startPostgres();
   globalThis.__NEWSROOM_PG__ = info;
   // Test files read the server's address from the environment (workers inherit it).
-  process.env.NEWSROOM_TEST_PG = JSON.stringify({ host: info.host, port: info.port, user: info.user });
+  process.env.NEWSROOM_TEST_PG = JSON.stringify({
+    host: info.host,
+    port: info.port,
+    user: info.user,
+  });
   console.log(`\n[tests] PostgreSQL started on ${info.host}:${info.port}`);
 };

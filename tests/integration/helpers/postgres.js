@@ -42,7 +42,8 @@ const freePort = () =>
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 const asServerUser = (binary, args) => {
-  if (isRoot()) return execFileSync('runuser', ['-u', 'postgres', '--', binary, ...args], { stdio: 'pipe' });
+  if (isRoot())
+    return execFileSync('runuser', ['-u', 'postgres', '--', binary, ...args], { stdio: 'pipe' });
   return execFileSync(binary, args, { stdio: 'pipe' });
 };
 
@@ -53,17 +54,39 @@ async function startPostgres() {
   fs.chmodSync(dir, 0o700);
   const dataDir = path.join(dir, 'data');
   const port = await freePort();
-  asServerUser(path.join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  asServerUser(path.join(binDir, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   asServerUser(path.join(binDir, 'pg_ctl'), [
-    '-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', 'start',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-D',
+    dataDir,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    'start',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
   ]);
   return { binDir, dir, dataDir, port, host: '127.0.0.1', user: 'postgres' };
 }
 
 function stopPostgres(info) {
   try {
-    asServerUser(path.join(info.binDir, 'pg_ctl'), ['-D', info.dataDir, '-m', 'immediate', '-w', 'stop']);
+    asServerUser(path.join(info.binDir, 'pg_ctl'), [
+      '-D',
+      info.dataDir,
+      '-m',
+      'immediate',
+      '-w',
+      'stop',
+    ]);
   } finally {
     fs.rmSync(info.dir, { recursive: true, force: true });
   }

@@ -40,7 +40,10 @@ const pgAdmin = async (sql: string) => {
 };
 
 /** Environment for a database of this test file's own. */
-const prepareDatabase = async (): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> => {
+const prepareDatabase = async (): Promise<{
+  env: Record<string, string>;
+  drop: () => Promise<void>;
+}> => {
   const name = `newsroom_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   if (DB === 'postgres') {
     const { host, port, user } = JSON.parse(process.env.NEWSROOM_TEST_PG as string);
@@ -64,7 +67,9 @@ const prepareDatabase = async (): Promise<{ env: Record<string, string>; drop: (
   };
 };
 
-export const startStrapi = async (options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> => {
+export const startStrapi = async (
+  options: { seed?: boolean; env?: Record<string, string> } = {}
+): Promise<TestApp> => {
   const database = await prepareDatabase();
   Object.assign(process.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -99,7 +104,11 @@ export const startStrapi = async (options: { seed?: boolean; env?: Record<string
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
     }
-    const response = await fetch(baseUrl + pathname, { method: init.method ?? 'GET', headers, body });
+    const response = await fetch(baseUrl + pathname, {
+      method: init.method ?? 'GET',
+      headers,
+      body,
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {

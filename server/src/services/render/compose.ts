@@ -14,7 +14,8 @@ import type {
 /** Anchor of links placed before the first paragraph. */
 export const START_ANCHOR = 'start';
 
-const byPlacement = (a: LinkRow, b: LinkRow) => (a.position ?? 0) - (b.position ?? 0) || a.id - b.id;
+const byPlacement = (a: LinkRow, b: LinkRow) =>
+  (a.position ?? 0) - (b.position ?? 0) || a.id - b.id;
 
 /**
  * A link is rendered only when a reader can follow it: an external URL, or an internal
