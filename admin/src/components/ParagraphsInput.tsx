@@ -4,15 +4,10 @@ import { Box, Button, Field, Flex, IconButton, Textarea, Typography } from '@str
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 import { useField } from '@strapi/strapi/admin';
 import { getTranslation } from '../utils/getTranslation';
+import type { CustomFieldInputProps } from './types';
 import { move, newParagraphId, toParagraphs, type ParagraphValue } from '../utils/paragraphs';
 
-interface Props {
-  name: string;
-  label?: React.ReactNode;
-  hint?: React.ReactNode;
-  required?: boolean;
-  disabled?: boolean;
-}
+type Props = CustomFieldInputProps;
 
 /**
  * Content-manager input for an article body: one text box per paragraph, with insert,

@@ -4,14 +4,9 @@ import { Field, Flex, Tag, TextInput } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useField } from '@strapi/strapi/admin';
 import { getTranslation } from '../utils/getTranslation';
+import type { CustomFieldInputProps } from './types';
 
-interface Props {
-  name: string;
-  label?: React.ReactNode;
-  hint?: React.ReactNode;
-  required?: boolean;
-  disabled?: boolean;
-}
+type Props = CustomFieldInputProps;
 
 const toTags = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { parseStory, type ParsedStory } from '../importer/parse-story';
 import { newParagraphId, readBody, type Paragraph } from '../utils/paragraphs';
 import { START_ANCHOR } from './render/compose';
+import { fieldError } from '../utils/field-error';
 
 /** Editorial metadata that plain-text copy does not carry. */
 export interface StoryMeta {
@@ -78,24 +78,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     ): Promise<ImportResult> {
       const { publish = true, onProgress = () => {} } = options;
       if (!meta.title?.trim()) {
-        throw new errors.ValidationError('title: is required', {
-          errors: [
-            { path: ['title'], message: 'is required', name: 'ValidationError', value: undefined },
-          ],
-        });
+        fieldError(['title'], 'is required');
       }
       const parsed = parseStory(text);
       if (parsed.paragraphs.length === 0) {
-        throw new errors.ValidationError('body: the story has no paragraphs', {
-          errors: [
-            {
-              path: ['body'],
-              message: 'the story has no paragraphs',
-              name: 'ValidationError',
-              value: undefined,
-            },
-          ],
-        });
+        fieldError(['body'], 'the story has no paragraphs');
       }
       onProgress(
         `parsed ${parsed.paragraphs.length} paragraphs, ${parsed.links.length} Baca Juga links, ${parsed.quotes.length} quotes`

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { errors } from '@strapi/utils';
+import { fieldError as fail } from './field-error';
 
 /** One paragraph of an article body, as stored in the `body` JSON column. */
 export interface Paragraph {
@@ -13,12 +13,6 @@ const ID_PATTERN = /^p-[a-z0-9]{6,32}$/;
 
 /** A fresh paragraph id: short, URL-safe, and never reused for another paragraph. */
 export const newParagraphId = (): string => `p-${randomBytes(6).toString('hex')}`;
-
-const fail = (path: (string | number)[], message: string): never => {
-  throw new errors.ValidationError(`${path.join('.')}: ${message}`, {
-    errors: [{ path: path.map(String), message, name: 'ValidationError', value: undefined }],
-  });
-};
 
 /**
  * Normalises whatever an entry point sends as `body` into `Paragraph[]`.

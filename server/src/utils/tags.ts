@@ -1,13 +1,9 @@
-import { errors } from '@strapi/utils';
+import { fieldError } from './field-error';
 
 export const MAX_TAGS = 30;
 export const MAX_TAG_LENGTH = 60;
 
-const fail = (message: string): never => {
-  throw new errors.ValidationError(`tags: ${message}`, {
-    errors: [{ path: ['tags'], message, name: 'ValidationError', value: undefined }],
-  });
-};
+const fail = (message: string): never => fieldError(['tags'], message);
 
 /**
  * Tags arrive as a list of strings or as one comma-separated string (handy for curl and
