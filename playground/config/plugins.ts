@@ -1,7 +1,23 @@
+import fs from 'fs';
 import path from 'path';
 
-// The repository root: this file runs compiled from playground/dist/config.
-const PLUGIN_ROOT = path.resolve(__dirname, '..', '..', '..');
+/**
+ * The repository root, where the plugin's package.json lives. This file is read twice: compiled
+ * from playground/dist/config by the server, and from source by the admin build, so the root
+ * is found by walking up rather than by a fixed number of "..".
+ */
+const findPluginRoot = (): string => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (
+      fs.existsSync(pkg) &&
+      JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'strapi-plugin-newsroom'
+    ) {
+      return dir;
+    }
+  }
+  throw new Error('playground: cannot find the strapi-plugin-newsroom package above ' + __dirname);
+};
 
 export default ({ env }: { env: any }) => ({
   'users-permissions': {
@@ -10,7 +26,7 @@ export default ({ env }: { env: any }) => ({
   // The plugin under development, loaded from the repository root (its built `dist/`).
   newsroom: {
     enabled: true,
-    resolve: PLUGIN_ROOT,
+    resolve: findPluginRoot(),
     config: {
       hrefPattern: env('NEWSROOM_HREF_PATTERN', '/berita/:slug'),
       maxLinksPerArticle: env.int('NEWSROOM_MAX_LINKS', 10),
