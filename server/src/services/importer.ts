@@ -43,6 +43,9 @@ const reuseIds = (texts: string[], previous: Paragraph[]): Paragraph[] => {
   return texts.map((text) => ({ text, id: pool.get(text)?.shift() ?? newParagraphId() }));
 };
 
+/** What an article owns and what the importer replaces and publishes with it. */
+const OWNED = [LINK_UID, QUOTE_UID] as const;
+
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const articles = () => strapi.documents(ARTICLE_UID);
 
@@ -59,6 +62,23 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     const stub = await articles().create({ data: { title, outlet } as any });
     await articles().publish({ documentId: stub.documentId });
     return { documentId: stub.documentId, created: true };
+  };
+
+  /** Documents of `uid` that belong to the article (links by source, quotes by article). */
+  const ownedDocuments = async (
+    uid: (typeof OWNED)[number],
+    articleDocumentId: string,
+    { draftsOnly = false } = {}
+  ): Promise<string[]> => {
+    const field = uid === LINK_UID ? 'sourceArticle' : 'article';
+    const rows: { documentId: string }[] = await strapi.db.query(uid).findMany({
+      where: {
+        [field]: { documentId: articleDocumentId },
+        ...(draftsOnly ? { publishedAt: null } : {}),
+      },
+      select: ['documentId'],
+    });
+    return [...new Set(rows.map((row) => row.documentId))];
   };
 
   return {
@@ -113,12 +133,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           await articles().update({ documentId, data: data as any });
           onProgress(`updated article ${documentId}`);
           // Replace what the previous import made; deleting by document removes both versions.
-          for (const uid of [LINK_UID, QUOTE_UID] as const) {
-            const field = uid === LINK_UID ? 'sourceArticle' : 'article';
-            const old = await strapi.db
-              .query(uid)
-              .findMany({ where: { [field]: { documentId } }, select: ['documentId'] });
-            for (const docId of new Set(old.map((row: { documentId: string }) => row.documentId))) {
+          for (const uid of OWNED) {
+            for (const docId of await ownedDocuments(uid, documentId)) {
               await strapi.documents(uid).delete({ documentId: docId });
             }
           }
@@ -167,14 +183,10 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
         if (publish) {
           await articles().publish({ documentId });
-          for (const uid of [LINK_UID, QUOTE_UID] as const) {
-            const field = uid === LINK_UID ? 'sourceArticle' : 'article';
-            const drafts = await strapi.db.query(uid).findMany({
-              where: { [field]: { documentId }, publishedAt: null },
-              select: ['documentId'],
-            });
-            for (const row of drafts)
-              await strapi.documents(uid).publish({ documentId: row.documentId });
+          for (const uid of OWNED) {
+            for (const docId of await ownedDocuments(uid, documentId, { draftsOnly: true })) {
+              await strapi.documents(uid).publish({ documentId: docId });
+            }
           }
           onProgress('published');
         }
