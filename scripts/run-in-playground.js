@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, PLAYGROUND, playgroundEnv } = require('./lib/env');
-const { buildForServer } = require('./lib/run');
+const { buildForServer, buildPlugin } = require('./lib/run');
 
 const [command, ...rest] = process.argv.slice(2);
 
@@ -79,7 +79,9 @@ async function main() {
     const options = parseArgs(rest);
     if (options.files.length === 0) fail('usage: npm run import -- [--dry-run] FILE [--title T]');
     if (options.dryRun) {
-      if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'index.js'))) buildForServer();
+      // The parser alone needs the plugin bundle, not the playground.
+      if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'index.js')))
+        buildPlugin(process.env, { logToStderr: true });
       const { parseStory } = loadPlugin();
       const parsed = options.files.map((file) => {
         const story = parseStory(fs.readFileSync(file, 'utf8'));

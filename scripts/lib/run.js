@@ -16,10 +16,24 @@ function run(command, args, options = {}) {
   }
 }
 
-/** Builds the plugin (dist/) and compiles the playground's TypeScript (playground/dist). */
+/**
+ * Builds the plugin's dist/ (server and admin bundles). `logToStderr` keeps stdout clean for
+ * commands whose stdout is data (the importer's dry run prints JSON).
+ */
+function buildPlugin(env = process.env, { logToStderr = false } = {}) {
+  (logToStderr ? console.error : console.log)(
+    '[newsroom] building the plugin (strapi-plugin build)'
+  );
+  run(bin('strapi-plugin'), ['build'], {
+    cwd: ROOT,
+    env,
+    ...(logToStderr ? { stdio: ['inherit', 2, 2] } : {}),
+  });
+}
+
+/** Builds the plugin and compiles the playground's TypeScript (playground/dist). */
 function buildForServer({ admin = false, env = process.env } = {}) {
-  console.log('[newsroom] building the plugin (strapi-plugin build)');
-  run(bin('strapi-plugin'), ['build'], { cwd: ROOT, env });
+  buildPlugin(env);
   if (admin) {
     console.log('[newsroom] building the playground and its admin panel (strapi build)');
     run(bin('strapi'), ['build'], { cwd: path.join(ROOT, 'playground'), env });
@@ -29,4 +43,4 @@ function buildForServer({ admin = false, env = process.env } = {}) {
   }
 }
 
-module.exports = { bin, run, buildForServer };
+module.exports = { bin, run, buildPlugin, buildForServer };
