@@ -20,6 +20,18 @@ const findPluginRoot = (): string => {
 };
 
 export default ({ env }: { env: any }) => ({
+  // GraphQL over the same permissions as REST; limits keep hostile queries cheap.
+  graphql: {
+    config: {
+      endpoint: '/graphql',
+      shadowCRUD: true,
+      landingPage: false,
+      depthLimit: 8,
+      amountLimit: 100,
+      defaultLimit: 25,
+      maxLimit: 100,
+    },
+  },
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET') },
   },

@@ -1,7 +1,21 @@
 import type { Core } from '@strapi/strapi';
 
-/** Read actions of the newsroom content API that the playground opens to the Public role. */
-export const PUBLIC_ACTIONS = ['plugin::newsroom.article.findOne'];
+/**
+ * Read actions of the newsroom content API that the playground opens to the Public role: every
+ * content-API route except `preview.draft` (drafts are for API tokens only). docs/API.md lists
+ * the same set for production apps; a test keeps the two in step with the plugin's routes.
+ */
+export const PUBLIC_ACTIONS = [
+  'plugin::newsroom.story.find',
+  'plugin::newsroom.story.findOne',
+  'plugin::newsroom.jsonld.findOne',
+  'plugin::newsroom.article.find',
+  'plugin::newsroom.article.findOne',
+  'plugin::newsroom.quote.find',
+  'plugin::newsroom.quote.findOne',
+  'plugin::newsroom.related-link.find',
+  'plugin::newsroom.related-link.findOne',
+];
 
 export const grantPublicRead = async (strapi: Core.Strapi) => {
   const roleQuery = strapi.db.query('plugin::users-permissions.role');

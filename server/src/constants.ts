@@ -6,3 +6,9 @@ export const LINK_UID = 'plugin::newsroom.related-link' as const;
 
 export const PARAGRAPHS_FIELD = 'paragraphs';
 export const TAGS_FIELD = 'tags';
+
+/**
+ * Content-API action that lets an API token read drafts on the plugin's routes. Its name does
+ * not end in "find"/"findOne", so Strapi's read-only tokens never get it implicitly.
+ */
+export const PREVIEW_ACTION = 'plugin::newsroom.preview.draft' as const;

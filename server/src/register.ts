@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
+import { registerGraphql } from './graphql';
 import { articleDataMiddleware } from './middlewares/article-data';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -11,6 +12,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
 
   strapi.documents.use(articleDataMiddleware(strapi) as any);
+  registerGraphql(strapi);
 };
 
 export default register;

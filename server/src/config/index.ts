@@ -5,17 +5,26 @@ export interface NewsroomConfig {
   hrefPattern: string;
   /** Upper bound of Baca Juga links one article may carry. */
   maxLinksPerArticle: number;
+  /** Cache-Control sent with published article, list and JSON-LD responses. */
+  cacheControl: string;
+  /**
+   * Absolute origin of the news site (e.g. "https://www.example.id"). JSON-LD needs absolute
+   * URLs; without it, JSON-LD carries site-relative ones.
+   */
+  siteUrl: string | null;
 }
 
 const defaultConfig: NewsroomConfig = {
   hrefPattern: '/berita/:slug',
   maxLinksPerArticle: 10,
+  cacheControl: 'public, max-age=60, stale-while-revalidate=300',
+  siteUrl: null,
 };
 
 export default {
   default: defaultConfig,
   validator(config: Partial<NewsroomConfig>) {
-    const { hrefPattern, maxLinksPerArticle } = config;
+    const { hrefPattern, maxLinksPerArticle, cacheControl, siteUrl } = config;
     // The pattern must stay site-relative: a frontend renders it as-is in an <a href>.
     if (
       typeof hrefPattern !== 'string' ||
@@ -32,6 +41,17 @@ export default {
     if (!Number.isInteger(maxLinksPerArticle) || (maxLinksPerArticle as number) < 1) {
       throw new errors.ApplicationError(
         'newsroom: config.maxLinksPerArticle must be a positive integer'
+      );
+    }
+    // Header injection guard: the value goes verbatim into a response header.
+    if (typeof cacheControl !== 'string' || !/^[\x20-\x7e]+$/.test(cacheControl)) {
+      throw new errors.ApplicationError(
+        'newsroom: config.cacheControl must be a non-empty Cache-Control header value'
+      );
+    }
+    if (siteUrl !== null && siteUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(siteUrl)) {
+      throw new errors.ApplicationError(
+        'newsroom: config.siteUrl must be an http(s) origin without a trailing slash, e.g. "https://www.example.id"'
       );
     }
   },

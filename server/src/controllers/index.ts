@@ -1,3 +1,16 @@
-import article from './article';
+import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import jsonld from './jsonld';
+import preview from './preview';
+import { createReadOnlyCoreController } from './read-only-core';
+import story from './story';
 
-export default { article };
+export default {
+  // Strapi-standard read routes, keyed by content type so their actions read
+  // `plugin::newsroom.article.find` etc. in the Users & Permissions and API token screens.
+  article: createReadOnlyCoreController(ARTICLE_UID),
+  quote: createReadOnlyCoreController(QUOTE_UID),
+  'related-link': createReadOnlyCoreController(LINK_UID),
+  story,
+  jsonld,
+  preview,
+};

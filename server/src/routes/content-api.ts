@@ -1,14 +1,23 @@
 /**
- * Routes for news frontends, under /api/newsroom. Access follows the Users & Permissions
- * plugin: grant `plugin::newsroom.article.findOne` to the roles (e.g. Public) that may read.
+ * Render-ready routes for news frontends, under /api/newsroom. Access follows Users &
+ * Permissions and API tokens like any content-API route; docs/API.md lists the actions the
+ * Public role needs.
  */
 export default () => ({
   type: 'content-api',
   routes: [
+    { method: 'GET', path: '/articles', handler: 'story.find', config: { policies: [] } },
+    { method: 'GET', path: '/articles/:slug', handler: 'story.findOne', config: { policies: [] } },
     {
       method: 'GET',
-      path: '/articles/:slug',
-      handler: 'article.findOne',
+      path: '/articles/:slug/jsonld',
+      handler: 'jsonld.findOne',
+      config: { policies: [] },
+    },
+    {
+      method: 'GET',
+      path: '/articles/:slug/preview',
+      handler: 'preview.draft',
       config: { policies: [] },
     },
   ],

@@ -1,5 +1,7 @@
 import contentApi from './content-api';
+import documents from './documents';
 
 export default {
   'content-api': contentApi,
+  ...documents,
 };

@@ -1,5 +1,17 @@
-import render from './render';
+import { factories } from '@strapi/strapi';
+import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import importer from './importer';
+import listing from './listing';
+import render from './render';
 import seed from './seed';
 
-export default { render, importer, seed };
+export default {
+  // Core services back the core read controllers (`strapi.service(uid)`).
+  article: factories.createCoreService(ARTICLE_UID),
+  quote: factories.createCoreService(QUOTE_UID),
+  'related-link': factories.createCoreService(LINK_UID),
+  render,
+  listing,
+  importer,
+  seed,
+};

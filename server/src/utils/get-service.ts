@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { ImporterService } from '../services/importer';
+import type { ListingService } from '../services/listing';
 import type { RenderService } from '../services/render';
 import type { SeedService } from '../services/seed';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
   render: RenderService;
+  listing: ListingService;
   importer: ImporterService;
   seed: SeedService;
 }

@@ -5,8 +5,10 @@ import type {
   ArticleRow,
   LinkRow,
   QuoteRow,
+  BacklinkRow,
   RenderedArticle,
   RenderedBacaJuga,
+  RenderedBacklink,
   RenderedBlock,
   RenderedQuote,
 } from './types';
@@ -46,7 +48,8 @@ export const composeArticle = (
   article: ArticleRow,
   links: LinkRow[],
   quotes: QuoteRow[],
-  hrefPattern: string
+  hrefPattern: string,
+  backlinks: BacklinkRow[] = []
 ): RenderedArticle => {
   const paragraphs = readBody(article.body);
   const paragraphIds = new Set(paragraphs.map((p) => p.id));
@@ -101,8 +104,36 @@ export const composeArticle = (
     wireSource: article.wireSource ?? null,
     reportedAt: toIso(article.reportedAt as string | null),
     publishedAt: toIso(article.publishedAt),
+    updatedAt: toIso(article.updatedAt),
+    href: articleHref(hrefPattern, article.slug),
     tags: readTags(article.tags),
     body,
     quotes: renderedQuotes,
+    linkedFrom: composeBacklinks(article.documentId, backlinks, hrefPattern),
   };
+};
+
+/**
+ * One entry per published source article, newest link first; the article itself is left out
+ * (a self-link is refused on write, but a backlink list must not loop even if one slipped in).
+ */
+const composeBacklinks = (
+  documentId: string,
+  rows: BacklinkRow[],
+  hrefPattern: string
+): RenderedBacklink[] => {
+  const seen = new Set<string>([documentId]);
+  const backlinks: RenderedBacklink[] = [];
+  for (const row of [...rows].sort((a, b) => b.id - a.id)) {
+    const source = row.sourceArticle;
+    if (!source || seen.has(source.documentId)) continue;
+    seen.add(source.documentId);
+    backlinks.push({
+      documentId: source.documentId,
+      slug: source.slug,
+      title: source.title,
+      href: articleHref(hrefPattern, source.slug),
+    });
+  }
+  return backlinks;
 };

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../../constants';
 import type { NewsroomConfig } from '../../config';
+import type { ReadStatus } from '../../utils/draft-access';
 import { composeArticle } from './compose';
-import type { ArticleRow, LinkRow, QuoteRow, RenderedArticle } from './types';
+import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow, RenderedArticle } from './types';
 
 const ARTICLE_FIELDS = [
   'documentId',
@@ -14,49 +15,105 @@ const ARTICLE_FIELDS = [
   'wireSource',
   'reportedAt',
   'publishedAt',
+  'updatedAt',
   'tags',
   'body',
 ] as const;
 
-const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * The published article with this slug, render-ready, or null. Everything is read with
-   * status "published": a draft article, draft links and draft quotes never reach here,
-   * and a link target that is not published comes back empty and is left out.
-   */
-  async findPublishedBySlug(slug: string): Promise<RenderedArticle | null> {
-    const article = (await strapi.documents(ARTICLE_UID).findFirst({
-      status: 'published',
-      filters: { slug },
-      fields: ARTICLE_FIELDS as unknown as any,
-    })) as unknown as ArticleRow | null;
-    if (!article) return null;
+const TARGET_FIELDS = ['documentId', 'slug', 'title'];
 
-    const [links, quotes] = await Promise.all([
+type Target = NonNullable<LinkRow['targetArticle']>;
+
+const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
+
+  /**
+   * Readers only ever follow links to published targets. A published link row already joins
+   * to the target's published version; a draft link row joins to the target's draft, so for a
+   * preview the targets are swapped for their published versions (or dropped).
+   */
+  const publishedTargets = async (links: LinkRow[]): Promise<Map<string, Target>> => {
+    const ids = [
+      ...new Set(links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []))),
+    ];
+    if (ids.length === 0) return new Map();
+    const rows = (await strapi.documents(ARTICLE_UID).findMany({
+      status: 'published',
+      filters: { documentId: { $in: ids } },
+      fields: TARGET_FIELDS,
+      limit: -1,
+    } as any)) as unknown as Target[];
+    return new Map(rows.map((row) => [row.documentId, row]));
+  };
+
+  const render = async (article: ArticleRow, status: ReadStatus): Promise<RenderedArticle> => {
+    const source = { documentId: article.documentId };
+    const [links, quotes, backlinks] = await Promise.all([
       strapi.documents(LINK_UID).findMany({
-        status: 'published',
-        filters: { sourceArticle: { documentId: article.documentId } },
+        status,
+        filters: { sourceArticle: source },
         fields: ['url', 'label', 'afterParagraphId', 'position'],
-        populate: { targetArticle: { fields: ['documentId', 'slug', 'title'] } },
+        populate: { targetArticle: { fields: TARGET_FIELDS } },
         limit: -1,
-      } as any),
+      } as any) as unknown as Promise<LinkRow[]>,
       strapi.documents(QUOTE_UID).findMany({
-        status: 'published',
-        filters: { article: { documentId: article.documentId } },
+        status,
+        filters: { article: source },
         fields: ['text', 'speaker', 'speakerRole', 'relayedBy', 'kind', 'paragraphId'],
         limit: -1,
-      } as any),
+      } as any) as unknown as Promise<QuoteRow[]>,
+      // Backlinks are public facts: published links from published articles only.
+      strapi.documents(LINK_UID).findMany({
+        status: 'published',
+        filters: { targetArticle: source },
+        fields: ['id'],
+        populate: { sourceArticle: { fields: TARGET_FIELDS } },
+        limit: -1,
+      } as any) as unknown as Promise<BacklinkRow[]>,
     ]);
 
-    const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-    return composeArticle(
-      article,
-      links as unknown as LinkRow[],
-      quotes as unknown as QuoteRow[],
-      hrefPattern
-    );
-  },
-});
+    let readable = links;
+    if (status === 'draft') {
+      const targets = await publishedTargets(links);
+      readable = links.map((link) => ({
+        ...link,
+        targetArticle: link.targetArticle
+          ? (targets.get(link.targetArticle.documentId) ?? null)
+          : null,
+      }));
+    }
+    return composeArticle(article, readable, quotes, config().hrefPattern, backlinks);
+  };
+
+  const findArticle = async (
+    filters: { slug: string } | { documentId: string },
+    status: ReadStatus
+  ) =>
+    (await strapi.documents(ARTICLE_UID).findFirst({
+      status,
+      filters,
+      fields: ARTICLE_FIELDS as unknown as any,
+    })) as unknown as ArticleRow | null;
+
+  return {
+    /**
+     * The article with this slug, render-ready, or null. With status "published" (the
+     * default) everything is read published: a draft article, draft links and draft quotes
+     * never reach here, and a link whose target is not published is left out. With "draft"
+     * (a preview, for callers the controller has authorised) the article, its links and its
+     * quotes are the draft versions, while link targets are still only published ones.
+     */
+    async findBySlug(slug: string, status: ReadStatus = 'published') {
+      const article = await findArticle({ slug }, status);
+      return article ? render(article, status) : null;
+    },
+
+    async findByDocumentId(documentId: string, status: ReadStatus = 'published') {
+      const article = await findArticle({ documentId }, status);
+      return article ? render(article, status) : null;
+    },
+  };
+};
 
 export type RenderService = ReturnType<typeof createRenderService>;
 export default createRenderService;

@@ -30,6 +30,14 @@ export interface RenderedQuote {
   paragraphId: string;
 }
 
+/** A published article whose Baca Juga links point to this one. */
+export interface RenderedBacklink {
+  documentId: string;
+  slug: string;
+  title: string;
+  href: string;
+}
+
 export interface RenderedArticle {
   documentId: string;
   slug: string;
@@ -40,9 +48,26 @@ export interface RenderedArticle {
   wireSource: string | null;
   reportedAt: string | null;
   publishedAt: string | null;
+  updatedAt: string | null;
+  /** Site-relative URL of this article, from the plugin's `hrefPattern`. */
+  href: string;
   tags: string[];
   body: RenderedBlock[];
   quotes: RenderedQuote[];
+  linkedFrom: RenderedBacklink[];
+}
+
+/** One row of the article list. */
+export interface ArticleSummary {
+  documentId: string;
+  slug: string;
+  title: string;
+  lead: string | null;
+  outlet: string | null;
+  tags: string[];
+  reportedAt: string | null;
+  publishedAt: string | null;
+  href: string;
 }
 
 /** Rows as the render service reads them (only the columns it needs). */
@@ -56,6 +81,7 @@ export interface ArticleRow {
   wireSource?: string | null;
   reportedAt?: string | null;
   publishedAt?: string | Date | null;
+  updatedAt?: string | Date | null;
   tags?: unknown;
   body?: unknown;
 }
@@ -77,4 +103,9 @@ export interface QuoteRow {
   relayedBy?: string | null;
   kind?: string | null;
   paragraphId: string;
+}
+
+export interface BacklinkRow {
+  id: number;
+  sourceArticle?: { documentId: string; slug: string; title: string } | null;
 }

@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { resolveReadStatus } from '../utils/draft-access';
+import { getService } from '../utils/get-service';
+
+/**
+ * Root queries take `status`/`publicationFilter` arguments and so could reach a draft; relation
+ * fields take none and inherit the root query's status.
+ */
+const DRAFT_CAPABLE_FIELDS = [
+  'Query.newsroomArticle',
+  'Query.newsroomArticles',
+  'Query.newsroomArticles_connection',
+  'Query.newsroomQuote',
+  'Query.newsroomQuotes',
+  'Query.newsroomQuotes_connection',
+  'Query.newsroomRelatedLink',
+  'Query.newsroomRelatedLinks',
+  'Query.newsroomRelatedLinks_connection',
+];
+
+/**
+ * GraphQL for the plugin's types, when the app has @strapi/plugin-graphql: Strapi generates
+ * the queries; this adds the render-ready body and backlinks as fields of NewsroomArticle,
+ * and holds GraphQL to the same draft rule as REST (drafts only for a preview token).
+ */
+export const registerGraphql = (strapi: Core.Strapi) => {
+  const graphql = strapi.plugin('graphql');
+  if (!graphql) return;
+
+  const draftGuard = async (next: any, parent: unknown, args: any, context: any, info: unknown) => {
+    await resolveReadStatus(strapi, { query: args ?? {}, state: context.state });
+    return next(parent, args, context, info);
+  };
+
+  // A draft parent only reaches a field resolver through a query the guard let through.
+  const renderParent = (parent: { documentId: string; publishedAt?: unknown }) =>
+    getService(strapi, 'render').findByDocumentId(
+      parent.documentId,
+      parent.publishedAt ? 'published' : 'draft'
+    );
+
+  graphql.service('extension').use(({ nexus }: any) => ({
+    types: [
+      nexus.extendType({
+        type: 'NewsroomArticle',
+        definition(t: any) {
+          t.field('renderedBody', {
+            type: 'JSON',
+            description:
+              'Paragraphs with the Baca Juga links in place, as GET /api/newsroom/articles/:slug serves them',
+            resolve: async (parent: any) => (await renderParent(parent))?.body ?? [],
+          });
+          t.field('linkedFrom', {
+            type: 'JSON',
+            description:
+              'Published articles whose Baca Juga links point here: [{ documentId, slug, title, href }]',
+            resolve: async (parent: any) => (await renderParent(parent))?.linkedFrom ?? [],
+          });
+        },
+      }),
+    ],
+    // The computed fields need no auth of their own: like every other field of the type, they
+    // are reached only through a query that was authorised for articles.
+    resolversConfig: Object.fromEntries(
+      DRAFT_CAPABLE_FIELDS.map((field) => [field, { middlewares: [draftGuard] }])
+    ),
+  }));
+};

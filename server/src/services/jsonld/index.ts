@@ -1,0 +1,77 @@
+import type { RenderedArticle, RenderedQuote } from '../render/types';
+import type { JsonLdOrganization, JsonLdPerson, JsonLdQuotation, NewsArticleJsonLd } from './types';
+
+const organization = (name: string, url?: string): JsonLdOrganization => ({
+  '@type': 'Organization',
+  name,
+  ...(url ? { url } : {}),
+});
+
+/**
+ * Agencies and institutions are quoted as often as people ("kata KCNA"). An all-capitals
+ * name is taken for an organisation; anyone else is a person with their role as job title.
+ */
+const speakerOf = (quote: RenderedQuote): JsonLdPerson | JsonLdOrganization | undefined => {
+  if (!quote.speaker) return undefined;
+  if (/^[A-Z0-9][A-Z0-9 .&-]+$/.test(quote.speaker)) return organization(quote.speaker);
+  return {
+    '@type': 'Person',
+    name: quote.speaker,
+    ...(quote.speakerRole ? { jobTitle: quote.speakerRole } : {}),
+  };
+};
+
+const quotation = (quote: RenderedQuote): JsonLdQuotation => {
+  const speaker = speakerOf(quote);
+  return {
+    '@type': 'Quotation',
+    text: quote.text,
+    ...(speaker ? { creator: speaker, spokenByCharacter: speaker } : {}),
+    ...(quote.relayedBy ? { publisher: organization(quote.relayedBy) } : {}),
+  };
+};
+
+/** Makes a site-relative href absolute when the site's origin is configured. */
+const absolute = (href: string, siteUrl: string | null): string =>
+  siteUrl && href.startsWith('/') ? `${siteUrl}${href}` : href;
+
+/**
+ * A schema.org NewsArticle for search engines. `datePublished` is the story's own date
+ * (`reportedAt`) when set, because Strapi's `publishedAt` moves on every re-publish;
+ * `dateModified` is the last change of the published version.
+ */
+export const buildNewsArticleJsonLd = (
+  article: RenderedArticle,
+  { siteUrl }: { siteUrl: string | null }
+): NewsArticleJsonLd => {
+  const url = absolute(article.href, siteUrl);
+  const published = article.reportedAt ?? article.publishedAt ?? '';
+  const paragraphs = article.body.flatMap((block) =>
+    block.type === 'paragraph' ? [block.text] : []
+  );
+  const related = article.body.flatMap((block) =>
+    block.type === 'baca-juga' ? [absolute(block.href, siteUrl)] : []
+  );
+
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': url,
+    url,
+    mainEntityOfPage: url,
+    headline: article.title,
+    ...(article.lead ? { description: article.lead } : {}),
+    inLanguage: 'id',
+    datePublished: published,
+    dateModified: article.updatedAt ?? article.publishedAt ?? published,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    ...(article.tags.length ? { keywords: article.tags } : {}),
+    ...(article.outlet ? { publisher: organization(article.outlet, siteUrl ?? undefined) } : {}),
+    ...(article.wireSource
+      ? { isBasedOn: { '@type': 'NewsArticle', publisher: organization(article.wireSource) } }
+      : {}),
+    articleBody: paragraphs.join('\n\n'),
+    ...(article.quotes.length ? { hasPart: article.quotes.map(quotation) } : {}),
+    ...(related.length ? { relatedLink: [...new Set(related)] } : {}),
+  };
+};

@@ -1,0 +1,52 @@
+/**
+ * The content API's response contract, importable by frontends as
+ * `import type { ArticleResponse } from 'strapi-plugin-newsroom/types'`.
+ * docs/openapi.json describes the same shapes; the integration tests check both against
+ * real responses.
+ */
+import type { ArticleSummary, RenderedArticle } from './services/render/types';
+import type { NewsArticleJsonLd } from './services/jsonld/types';
+
+export type * from './services/render/types';
+export type * from './services/jsonld/types';
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** GET /api/newsroom/articles */
+export interface ArticleListResponse {
+  data: ArticleSummary[];
+  meta: { pagination: Pagination };
+}
+
+/** GET /api/newsroom/articles/:slug (and /preview) */
+export interface ArticleResponse {
+  data: RenderedArticle;
+}
+
+/** GET /api/newsroom/articles/:slug/jsonld */
+export type ArticleJsonLdResponse = NewsArticleJsonLd;
+
+/** Strapi's error body, for every 4xx the plugin's routes send. */
+export interface ErrorResponse {
+  data: null;
+  error: {
+    status: number;
+    name: string;
+    message: string;
+    details: Record<string, unknown>;
+  };
+}
+
+/** Sort orders accepted by the article list's `sort` parameter. */
+export type ArticleListSort =
+  | 'publishedAt:desc'
+  | 'publishedAt:asc'
+  | 'reportedAt:desc'
+  | 'reportedAt:asc'
+  | 'title:asc'
+  | 'title:desc';

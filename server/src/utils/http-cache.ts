@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+
+/**
+ * A strong validator: the hash of the exact JSON sent. Everything that can change what a reader
+ * sees (the article, its quotes and links, a target's title, slug or publish state, backlinks)
+ * is in the body, so the ETag changes exactly when the representation does, and every instance
+ * computes the same one without sharing state.
+ */
+export const strongEtag = (json: string): string =>
+  `"${crypto.createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
+
+/** RFC 9110 §13.1.2: If-None-Match uses weak comparison; `*` matches any current representation. */
+export const matchesIfNoneMatch = (header: string | undefined, etag: string): boolean => {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag.replace(/^W\//, '') === bare);
+};
+
+interface CacheableContext {
+  get(field: string): string;
+  set(field: string, value: string): void;
+  status: number;
+  body: unknown;
+  type: string;
+}
+
+/**
+ * Sends `payload` as JSON with ETag and Cache-Control, or a bodiless 304 when the client
+ * already holds this representation.
+ */
+export const sendCacheable = (ctx: CacheableContext, payload: unknown, cacheControl: string) => {
+  const json = JSON.stringify(payload);
+  const etag = strongEtag(json);
+  ctx.set('ETag', etag);
+  ctx.set('Cache-Control', cacheControl);
+  if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, etag)) {
+    ctx.status = 304;
+    ctx.body = null;
+    return;
+  }
+  ctx.status = 200;
+  ctx.type = 'application/json; charset=utf-8';
+  ctx.body = json;
+};
+
+/** Drafts are per-token previews: no shared cache may keep them. */
+export const DRAFT_CACHE_CONTROL = 'private, no-store';

@@ -1,0 +1,99 @@
+import { errors } from '@strapi/utils';
+import type { ArticleListSort } from '../types';
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE = 10_000;
+const MAX_Q_LENGTH = 200;
+const MAX_Q_TERMS = 8;
+
+export const LIST_SORTS: readonly ArticleListSort[] = [
+  'publishedAt:desc',
+  'publishedAt:asc',
+  'reportedAt:desc',
+  'reportedAt:asc',
+  'title:asc',
+  'title:desc',
+];
+
+export interface ListQuery {
+  page: number;
+  pageSize: number;
+  tag: string | null;
+  /** Search terms: every term must appear in the title or the lead. */
+  terms: string[];
+  sort: ArticleListSort;
+}
+
+/** The parameters the list understands; `status` is read by the draft-access check. */
+const KNOWN = new Set(['page', 'pageSize', 'tag', 'q', 'sort', 'status']);
+
+const invalid = (param: string, message: string): never => {
+  throw new errors.ValidationError(`${param}: ${message}`, { param });
+};
+
+const single = (query: Record<string, unknown>, param: string): string | undefined => {
+  const value = query[param];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return invalid(param, 'must be given once, as a plain value');
+  return value;
+};
+
+const integer = (
+  raw: string | undefined,
+  param: string,
+  min: number,
+  max: number,
+  fallback: number
+) => {
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,6}$/.test(raw)) return invalid(param, `must be an integer from ${min} to ${max}`);
+  const value = Number(raw);
+  if (value < min || value > max) return invalid(param, `must be an integer from ${min} to ${max}`);
+  return value;
+};
+
+/**
+ * Validates the list's query string strictly: an unknown or repeated parameter, or a value
+ * out of range, is a 400 that names the parameter rather than something silently ignored.
+ */
+export const parseListQuery = (query: Record<string, unknown>): ListQuery => {
+  for (const param of Object.keys(query)) {
+    if (!KNOWN.has(param)) {
+      invalid(param, `unknown query parameter; expected one of ${[...KNOWN].join(', ')}`);
+    }
+  }
+  const page = integer(single(query, 'page'), 'page', 1, MAX_PAGE, 1);
+  const pageSize = integer(
+    single(query, 'pageSize'),
+    'pageSize',
+    1,
+    MAX_PAGE_SIZE,
+    DEFAULT_PAGE_SIZE
+  );
+
+  const rawTag = single(query, 'tag');
+  const tag = rawTag === undefined ? null : rawTag.replace(/\s+/g, ' ').trim();
+  if (tag !== null && (tag.length === 0 || tag.length > 60)) {
+    invalid('tag', 'must be 1 to 60 characters');
+  }
+
+  const q = single(query, 'q');
+  if (q !== undefined && q.length > MAX_Q_LENGTH)
+    invalid('q', `at most ${MAX_Q_LENGTH} characters`);
+  // Control characters have no place in a search box; refusing them keeps logs and SQL clean.
+  // eslint-disable-next-line no-control-regex
+  if (q !== undefined && /[\u0000-\u001f\u007f]/.test(q))
+    invalid('q', 'must not contain control characters');
+  const terms = [...new Set((q ?? '').toLocaleLowerCase('id').split(/\s+/).filter(Boolean))];
+  if (terms.length > MAX_Q_TERMS) invalid('q', `at most ${MAX_Q_TERMS} words`);
+
+  const rawSort = single(query, 'sort') ?? 'publishedAt:desc';
+  // A bare field name sorts the natural way: newest first for dates, A to Z for titles.
+  const sort = (
+    rawSort.includes(':') ? rawSort : `${rawSort}:${rawSort === 'title' ? 'asc' : 'desc'}`
+  ) as ArticleListSort;
+  if (!LIST_SORTS.includes(sort)) invalid('sort', `must be one of ${LIST_SORTS.join(', ')}`);
+
+  return { page, pageSize, tag, terms, sort };
+};
