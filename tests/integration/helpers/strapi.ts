@@ -142,3 +142,18 @@ export const adminToken = async (app: TestApp): Promise<string> => {
   if (response.status !== 200) throw new Error(`admin login failed: ${response.status}`);
   return response.body.data.token as string;
 };
+
+export type TokenKind = 'read-only' | 'full-access' | { permissions: string[] };
+
+/** Creates a content-API token through Strapi's own service; returns the bearer header. */
+export const apiToken = async (app: TestApp, kind: TokenKind): Promise<Record<string, string>> => {
+  const custom = typeof kind === 'object';
+  const token = await app.strapi.service('admin::api-token').create({
+    name: `test-${crypto.randomBytes(6).toString('hex')}`,
+    description: '',
+    type: custom ? 'custom' : kind,
+    lifespan: null,
+    ...(custom ? { permissions: kind.permissions } : {}),
+  });
+  return { authorization: `Bearer ${token.accessKey}` };
+};

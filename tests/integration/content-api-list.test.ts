@@ -1,0 +1,206 @@
+import { DB, startStrapi, type TestApp } from './helpers/strapi';
+import { ARTICLE, newsroom } from './helpers/newsroom';
+
+const CACHE_CONTROL = 'public, max-age=5, s-maxage=30';
+const SUMMARY_KEYS = [
+  'documentId',
+  'href',
+  'lead',
+  'outlet',
+  'publishedAt',
+  'reportedAt',
+  'slug',
+  'tags',
+  'title',
+].sort();
+
+describe(`GET /api/newsroom/articles (${DB})`, () => {
+  let app: TestApp;
+  let draft: { documentId: string; slug: string };
+
+  const list = (query = '') => app.request(`/api/newsroom/articles${query}`);
+  const slugs = async (query: string) => {
+    const { status, body } = await list(query);
+    expect(status).toBe(200);
+    return (body.data as { slug: string }[]).map((a) => a.slug);
+  };
+
+  beforeAll(async () => {
+    // The seed gives three published articles: the story and its two Baca Juga targets.
+    app = await startStrapi({ env: { NEWSROOM_CACHE_CONTROL: CACHE_CONTROL } });
+    const n = newsroom(app.strapi);
+    await n.createArticle({
+      title: 'Harga Beras Naik di Jakarta',
+      lead: 'Pedagang pasar mengeluhkan pasokan.',
+      tags: ['Ekonomi', 'Pangan'],
+      reportedAt: '2024-10-01',
+    });
+    await n.createArticle({
+      title: 'Banjir Rendam Semarang',
+      tags: ['Bencana'],
+      reportedAt: '2024-12-01',
+    });
+    await n.createArticle({ title: 'Diskon 50% untuk Tiket Kereta', tags: ['Transportasi'] });
+    await n.createArticle({
+      title: 'Ekonomi Korea Selatan Melambat',
+      tags: ['Korea Selatan', 'Ekonomi'],
+      reportedAt: '2024-11-20',
+    });
+    draft = await n.createArticle({
+      title: 'Rahasia Redaksi Korea',
+      lead: 'Belum terbit.',
+      tags: ['Korea Utara', 'Ekonomi'],
+      publish: false,
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('lists published summaries, newest first, with Strapi-style pagination meta', async () => {
+    const { status, body, headers } = await list();
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toMatch(/^application\/json/);
+    expect(body.meta.pagination).toEqual({ page: 1, pageSize: 10, pageCount: 1, total: 7 });
+    expect(body.data).toHaveLength(7);
+    for (const summary of body.data) {
+      expect(Object.keys(summary).sort()).toEqual(SUMMARY_KEYS);
+      expect(summary.href).toBe(`/berita/${summary.slug}`);
+    }
+    const published = body.data.map((a: any) => Date.parse(a.publishedAt));
+    expect(published).toEqual([...published].sort((a, b) => b - a));
+    expect(body.data[0].title).toBe('Ekonomi Korea Selatan Melambat');
+  });
+
+  it('never lists a draft, and lists it once published, until unpublished again', async () => {
+    expect(await slugs('?pageSize=100')).not.toContain(draft.slug);
+    const n = newsroom(app.strapi);
+    await n.publish(ARTICLE, draft.documentId);
+    expect(await slugs('?pageSize=100')).toContain(draft.slug);
+    await n.unpublish(ARTICLE, draft.documentId);
+    expect(await slugs('?pageSize=100')).not.toContain(draft.slug);
+  });
+
+  it('pages without overlap or gaps', async () => {
+    const { body } = await list('?page=2&pageSize=2');
+    expect(body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 4, total: 7 });
+    const seen: string[] = [];
+    for (let page = 1; page <= 4; page += 1)
+      seen.push(...(await slugs(`?page=${page}&pageSize=2`)));
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+    const beyond = await list('?page=9&pageSize=2');
+    expect(beyond.body.data).toEqual([]);
+    expect(beyond.body.meta.pagination.total).toBe(7);
+  });
+
+  it('searches title and lead case-insensitively, every word required', async () => {
+    expect(new Set(await slugs('?q=KOREA'))).toEqual(
+      new Set([
+        'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia',
+        'ekonomi-korea-selatan-melambat',
+      ])
+    );
+    expect(await slugs('?q=korea%20rusia')).toEqual([
+      'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia',
+    ]);
+    expect(await slugs('?q=pedagang')).toEqual(['harga-beras-naik-di-jakarta']);
+    expect(await slugs('?q=zzzz')).toEqual([]);
+  });
+
+  it('treats LIKE wildcards in q as plain characters', async () => {
+    expect(await slugs('?q=%25')).toEqual(['diskon-50-persen-untuk-tiket-kereta']);
+    expect(await slugs('?q=50%25')).toEqual(['diskon-50-persen-untuk-tiket-kereta']);
+    expect(await slugs('?q=_')).toEqual([]);
+  });
+
+  it('filters by one whole tag, case-insensitively', async () => {
+    expect(new Set(await slugs('?tag=EKONOMI'))).toEqual(
+      new Set(['harga-beras-naik-di-jakarta', 'ekonomi-korea-selatan-melambat'])
+    );
+    expect(await slugs('?tag=korea%20utara')).toEqual([
+      'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia',
+    ]);
+    // A tag is matched whole: "Korea" is neither "Korea Utara" nor "Korea Selatan".
+    expect(await slugs('?tag=Korea')).toEqual([]);
+    expect(await slugs('?tag=ekonomi&q=beras')).toEqual(['harga-beras-naik-di-jakarta']);
+  });
+
+  it('sorts by title, reportedAt and publishedAt in both directions', async () => {
+    const titles = await slugs('?sort=title:asc');
+    expect(titles[0]).toBe('as-serukan-hal-mencekam-ini-ke-rusia');
+    expect(titles.slice(1, 4)).toEqual([
+      'banjir-rendam-semarang',
+      'diskon-50-persen-untuk-tiket-kereta',
+      'ekonomi-korea-selatan-melambat',
+    ]);
+    expect(await slugs('?sort=title:desc')).toEqual([...titles].reverse());
+    expect(await slugs('?sort=title')).toEqual(titles);
+
+    const dated = [
+      'harga-beras-naik-di-jakarta',
+      'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia',
+      'ekonomi-korea-selatan-melambat',
+      'banjir-rendam-semarang',
+    ];
+    const ascending = (await slugs('?sort=reportedAt:asc')).filter((s) => dated.includes(s));
+    expect(ascending).toEqual(dated);
+    const descending = (await slugs('?sort=reportedAt')).filter((s) => dated.includes(s));
+    expect(descending).toEqual([...dated].reverse());
+
+    expect(await slugs('?sort=publishedAt:asc')).toEqual((await slugs('')).reverse());
+  });
+
+  it.each([
+    ['pageSize=0', 'pageSize'],
+    ['pageSize=101', 'pageSize'],
+    ['pageSize=-1', 'pageSize'],
+    ['pageSize=abc', 'pageSize'],
+    ['pageSize=1.5', 'pageSize'],
+    ['page=0', 'page'],
+    ['page=abc', 'page'],
+    ['page=1&page=2', 'page'],
+    ['sort=password:asc', 'sort'],
+    ['sort=createdBy', 'sort'],
+    ['sort=title:sideways', 'sort'],
+    ['tag=', 'tag'],
+    ['q=<201 characters>', 'q'],
+    ['q=a%00b', 'q'],
+    ['status=bogus', 'status'],
+    ['filters[title][$eq]=x', 'filters'],
+    ['populate=*', 'populate'],
+    ['where[title]=x', 'where'],
+    ['lookup=x', 'lookup'],
+    ['pagination[page]=2', 'pagination'],
+  ])('refuses ?%s with a 400 naming %s', async (query, param) => {
+    const { status, body } = await list(`?${query.replace('<201 characters>', 'a'.repeat(201))}`);
+    expect(status).toBe(400);
+    expect(body.error.name).toBe('ValidationError');
+    expect(body.error.message.startsWith(`${param}:`)).toBe(true);
+    expect(body.error.details.param).toBe(param);
+  });
+
+  it('sends a strong ETag and the configured Cache-Control, and 304 when unchanged', async () => {
+    const first = await list('?tag=ekonomi');
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{16,}"$/);
+    expect(first.headers.get('cache-control')).toBe(CACHE_CONTROL);
+
+    const again = await app.request('/api/newsroom/articles?tag=ekonomi', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    expect(again.body).toBeNull();
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('cache-control')).toBe(CACHE_CONTROL);
+
+    // Publishing another article tagged Ekonomi changes the page, so the validator changes.
+    await newsroom(app.strapi).createArticle({ title: 'Rupiah Menguat', tags: ['ekonomi'] });
+    const changed = await app.request('/api/newsroom/articles?tag=ekonomi', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(changed.body.meta.pagination.total).toBe(3);
+  });
+});
