@@ -42,10 +42,7 @@ export default ({ env }: { env: any }) => ({
     config: {
       hrefPattern: env('NEWSROOM_HREF_PATTERN', '/berita/:slug'),
       maxLinksPerArticle: env.int('NEWSROOM_MAX_LINKS', 10),
-      cacheControl: env(
-        'NEWSROOM_CACHE_CONTROL',
-        'public, max-age=60, stale-while-revalidate=300'
-      ),
+      cacheControl: env('NEWSROOM_CACHE_CONTROL', 'public, max-age=60, stale-while-revalidate=300'),
       siteUrl: env('NEWSROOM_SITE_URL', null),
     },
   },

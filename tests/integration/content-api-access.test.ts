@@ -239,6 +239,25 @@ describe(`content-API permissions and drafts (${DB})`, () => {
     });
   });
 
+  it("grants the playground's Public role every read action of the plugin's routes, but not preview", async () => {
+    const routers = Object.values(app.strapi.plugin('newsroom').routes as Record<string, any>);
+    const routeActions = routers
+      .filter((router) => router.type === 'content-api')
+      .flatMap((router) => router.routes.map((route: any) => String(route.handler)))
+      .map((handler) => (handler.startsWith('plugin::') ? handler : `plugin::newsroom.${handler}`));
+    expect(routeActions).toContain('plugin::newsroom.preview.draft');
+
+    const role = await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'public' } });
+    const granted = await app.strapi.db
+      .query('plugin::users-permissions.permission')
+      .findMany({ where: { role: role.id, action: { $startsWith: 'plugin::newsroom.' } } });
+    expect(granted.map((p: any) => p.action).sort()).toEqual(
+      routeActions.filter((action) => action !== 'plugin::newsroom.preview.draft').sort()
+    );
+  });
+
   it('refuses everything to anonymous callers once the Public role loses its actions', async () => {
     const role = await app.strapi.db
       .query('plugin::users-permissions.role')

@@ -58,7 +58,13 @@ export const newsroom = (strapi: Core.Strapi) => {
       speaker: string | null = null
     ) {
       const quote = await docs(QUOTE).create({
-        data: { article: article.documentId, paragraphId: article.body[0].id, text, speaker, kind: 'full' },
+        data: {
+          article: article.documentId,
+          paragraphId: article.body[0].id,
+          text,
+          speaker,
+          kind: 'full',
+        },
       });
       await docs(QUOTE).publish({ documentId: quote.documentId });
       return quote;

@@ -1,0 +1,47 @@
+import { matchesIfNoneMatch, sendCacheable, strongEtag } from '../../server/src/utils/http-cache';
+
+const fakeCtx = (ifNoneMatch = '') => {
+  const headers: Record<string, string> = {};
+  return {
+    headers,
+    get: (field: string) => (field.toLowerCase() === 'if-none-match' ? ifNoneMatch : ''),
+    set: (field: string, value: string) => {
+      headers[field] = value;
+    },
+    status: 404,
+    body: undefined as unknown,
+    type: '',
+  };
+};
+
+describe('HTTP caching helpers', () => {
+  it('derives a strong ETag from the exact bytes sent', () => {
+    expect(strongEtag('{"a":1}')).toBe(strongEtag('{"a":1}'));
+    expect(strongEtag('{"a":1}')).not.toBe(strongEtag('{"a":2}'));
+    expect(strongEtag('{}')).toMatch(/^"[^W]/);
+  });
+
+  it('compares If-None-Match weakly, in lists and with *', () => {
+    const etag = '"abc"';
+    expect(matchesIfNoneMatch('"abc"', etag)).toBe(true);
+    expect(matchesIfNoneMatch('W/"abc"', etag)).toBe(true);
+    expect(matchesIfNoneMatch('"x", "abc"', etag)).toBe(true);
+    expect(matchesIfNoneMatch('*', etag)).toBe(true);
+    expect(matchesIfNoneMatch('"abcd"', etag)).toBe(false);
+    expect(matchesIfNoneMatch(undefined, etag)).toBe(false);
+  });
+
+  it('sends 200 with the JSON, or a bodiless 304 carrying the same headers', () => {
+    const fresh = fakeCtx();
+    sendCacheable(fresh, { data: 1 }, 'public, max-age=1');
+    expect(fresh.status).toBe(200);
+    expect(fresh.body).toBe('{"data":1}');
+    expect(fresh.headers['Cache-Control']).toBe('public, max-age=1');
+
+    const cached = fakeCtx(fresh.headers.ETag);
+    sendCacheable(cached, { data: 1 }, 'public, max-age=1');
+    expect(cached.status).toBe(304);
+    expect(cached.body).toBeNull();
+    expect(cached.headers.ETag).toBe(fresh.headers.ETag);
+  });
+});
