@@ -54,4 +54,59 @@ describe('composeArticle', () => {
       label: 'Berita Lain',
     });
   });
+
+  it('never serves an href a browser would run or send off-site', () => {
+    const hostile = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      ' javascript:x',
+      'data:text/html,x',
+      '//evil.example',
+      'vbscript:x',
+      'java\tscript:x',
+      '/\\evil.example',
+    ];
+    const out = composeArticle(
+      article,
+      hostile.map((url, i) => ({
+        id: i + 1,
+        afterParagraphId: 'p-1111111111',
+        position: i,
+        url,
+        label: 'x',
+      })),
+      [],
+      '/b/:slug'
+    );
+    expect(out.body.filter((b) => b.type === 'baca-juga')).toEqual([]);
+  });
+
+  it('orders quotes as they are read: by paragraph, then by place in the paragraph', () => {
+    const story = {
+      ...article,
+      body: [
+        { id: 'p-1', text: 'A "pertama" lalu "kedua".' },
+        { id: 'p-2', text: '"ketiga"' },
+      ],
+    };
+    const quote = (id: number, text: string, paragraphId: string) => ({ id, text, paragraphId });
+    const out = composeArticle(
+      story,
+      [],
+      [quote(1, 'ketiga', 'p-2'), quote(2, 'kedua', 'p-1'), quote(3, 'pertama', 'p-1')],
+      '/b/:slug'
+    );
+    expect(out.quotes.map((q) => q.text)).toEqual(['pertama', 'kedua', 'ketiga']);
+  });
+
+  it('lists each published source once in linkedFrom, never the article itself', () => {
+    const source = { documentId: 's1', slug: 'sumber', title: 'Sumber' };
+    const out = composeArticle(article, [], [], '/b/:slug', [
+      { id: 1, sourceArticle: source },
+      { id: 2, sourceArticle: source },
+      { id: 3, sourceArticle: { documentId: 'doc1', slug: 'cerita', title: 'Cerita' } },
+      { id: 4, sourceArticle: null },
+    ]);
+    expect(out.linkedFrom).toEqual([{ ...source, href: '/b/sumber' }]);
+  });
 });

@@ -45,7 +45,8 @@ export const buildNewsArticleJsonLd = (
   { siteUrl }: { siteUrl: string | null }
 ): NewsArticleJsonLd => {
   const url = absolute(article.href, siteUrl);
-  const published = article.reportedAt ?? article.publishedAt ?? '';
+  // A never-published draft (preview) has neither date yet: its last edit stands in.
+  const published = article.reportedAt ?? article.publishedAt ?? article.updatedAt ?? '';
   const paragraphs = article.body.flatMap((block) =>
     block.type === 'paragraph' ? [block.text] : []
   );

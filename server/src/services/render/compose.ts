@@ -1,6 +1,7 @@
 import { readBody } from '../../utils/paragraphs';
 import { readTags } from '../../utils/tags';
 import { articleHref } from '../../utils/href';
+import { isSafeHref } from '../../utils/url';
 import type {
   ArticleRow,
   LinkRow,
@@ -16,8 +17,9 @@ import type {
 /** Anchor of links placed before the first paragraph. */
 export const START_ANCHOR = 'start';
 
+// documentId breaks ties: row ids differ between a draft and its published copy.
 const byPlacement = (a: LinkRow, b: LinkRow) =>
-  (a.position ?? 0) - (b.position ?? 0) || a.id - b.id;
+  (a.position ?? 0) - (b.position ?? 0) || (a.documentId ?? '').localeCompare(b.documentId ?? '');
 
 /**
  * A link is rendered only when a reader can follow it: an external URL, or an internal
@@ -34,7 +36,8 @@ const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null
       target: { documentId: target.documentId, slug: target.slug, title: target.title },
     };
   }
-  if (link.url) {
+  // Checked on output as well as on write: a frontend puts `href` straight into an <a>.
+  if (isSafeHref(link.url)) {
     return { type: 'baca-juga', label: link.label || link.url, href: link.url, target: null };
   }
   return null;
@@ -78,12 +81,21 @@ export const composeArticle = (
   }
   body.push(...linksAfter('__end__'));
 
+  // Quotes in reading order: by paragraph, then by where the words stand in it. Row ids say
+  // nothing about order (published rows are renumbered on every publish).
   const paragraphIndex = new Map(paragraphs.map((p, i) => [p.id, i]));
+  const paragraphText = new Map(paragraphs.map((p) => [p.id, p.text]));
+  const offset = (q: QuoteRow) => {
+    const at = (paragraphText.get(q.paragraphId) ?? '').indexOf(q.text);
+    return at === -1 ? Infinity : at;
+  };
   const renderedQuotes: RenderedQuote[] = [...quotes]
     .sort(
       (a, b) =>
         (paragraphIndex.get(a.paragraphId) ?? Infinity) -
-          (paragraphIndex.get(b.paragraphId) ?? Infinity) || a.id - b.id
+          (paragraphIndex.get(b.paragraphId) ?? Infinity) ||
+        offset(a) - offset(b) ||
+        a.text.localeCompare(b.text)
     )
     .map((q) => ({
       text: q.text,

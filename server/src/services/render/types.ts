@@ -88,6 +88,7 @@ export interface ArticleRow {
 
 export interface LinkRow {
   id: number;
+  documentId?: string;
   url?: string | null;
   label?: string | null;
   afterParagraphId: string;
