@@ -2,21 +2,17 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
-import { resolveReadStatus, type ReadStatus } from '../utils/draft-access';
+import { resolveReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
-import { DRAFT_CACHE_CONTROL, sendCacheable } from '../utils/http-cache';
+import { sendCacheable } from '../utils/http-cache';
 import { parseListQuery } from '../validation/list-query';
-import { assertOnlyParams, parseSlug } from '../validation/params';
+import { renderRequestedArticle } from './render-request';
 
 /**
  * The render-ready routes news frontends call. Action names end in `find`/`findOne` so that
  * Strapi's read-only API tokens may call them.
  */
 const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-  const cacheControlFor = (status: ReadStatus) =>
-    status === 'draft' ? DRAFT_CACHE_CONTROL : config().cacheControl;
-
   return {
     /** GET /api/newsroom/articles: published summaries, paginated, filterable, searchable. */
     async find(ctx: any) {
@@ -31,17 +27,14 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const query = parseListQuery(ctx.query);
       const page = await getService(strapi, 'listing').list(query);
-      sendCacheable(ctx, page, cacheControlFor(status));
+      const { cacheControl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
+      sendCacheable(ctx, page, cacheControl);
     },
 
     /** GET /api/newsroom/articles/:slug: the article, render-ready (its draft with status=draft). */
     async findOne(ctx: any) {
-      assertOnlyParams(ctx.query, ['status']);
-      const slug = parseSlug(ctx.params.slug);
-      const status = await resolveReadStatus(strapi, ctx);
-      const article = await getService(strapi, 'render').findBySlug(slug, status);
-      if (!article) return ctx.notFound('Article not found', { slug });
-      sendCacheable(ctx, { data: article }, cacheControlFor(status));
+      const found = await renderRequestedArticle(strapi, ctx);
+      if (found) sendCacheable(ctx, { data: found.article }, found.cacheControl);
     },
   };
 };
