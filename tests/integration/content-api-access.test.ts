@@ -239,6 +239,69 @@ describe(`content-API permissions and drafts (${DB})`, () => {
     });
   });
 
+  it('hides the published quotes and links of an article once it is unpublished', async () => {
+    const n = newsroom(app.strapi);
+    const story = await n.createArticle({
+      title: 'Berita Yang Ditarik',
+      paragraphs: ['Satu "kutipan ditarik" di sini.'],
+    });
+    const target = await n.createArticle({ title: 'Target Berita Ditarik' });
+    await n.addQuote(story, 'kutipan ditarik', 'Juru Bicara');
+    await n.addLink(story, target);
+    const visible = async () => {
+      const quotes = await get(
+        '/api/newsroom/documents/quotes?pagination[pageSize]=100',
+        'anonymous'
+      );
+      const links = await get(
+        '/api/newsroom/documents/related-links?populate=*&pagination[pageSize]=100',
+        'anonymous'
+      );
+      const gql = await app.request('/graphql', {
+        method: 'POST',
+        body: {
+          query:
+            '{ newsroomQuotes(pagination: { limit: 100 }) { text } newsroomRelatedLinks(pagination: { limit: 100 }) { targetArticle { title } } }',
+        },
+      });
+      return {
+        rest: [
+          ...quotes.body.data.map((q: any) => q.text),
+          ...links.body.data.map((l: any) => l.targetArticle?.title),
+        ],
+        graphql: [
+          ...gql.body.data.newsroomQuotes.map((q: any) => q.text),
+          ...gql.body.data.newsroomRelatedLinks.map((l: any) => l.targetArticle?.title),
+        ],
+      };
+    };
+    const before = await visible();
+    expect(before.rest).toEqual(
+      expect.arrayContaining(['kutipan ditarik', 'Target Berita Ditarik'])
+    );
+    expect(before.graphql).toEqual(
+      expect.arrayContaining(['kutipan ditarik', 'Target Berita Ditarik'])
+    );
+
+    await n.unpublish(ARTICLE, story.documentId);
+    const after = await visible();
+    expect(after.rest).not.toContain('kutipan ditarik');
+    expect(after.rest).not.toContain('Target Berita Ditarik');
+    expect(after.graphql).not.toContain('kutipan ditarik');
+    expect(after.graphql).not.toContain('Target Berita Ditarik');
+  });
+
+  it('marks responses to callers with credentials private, so no shared cache serves them to others', async () => {
+    const anonymous = await get(routes().article, 'anonymous');
+    expect(anonymous.headers.get('cache-control')).toMatch(/^public/);
+    expect(anonymous.headers.get('vary')).toMatch(/Authorization/i);
+    const token = await get(routes().article, 'readOnly');
+    expect(token.headers.get('cache-control')).toBe('private, no-cache');
+    expect(token.headers.get('etag')).toBe(anonymous.headers.get('etag'));
+    const list = await get(routes().list, 'readOnly');
+    expect(list.headers.get('cache-control')).toBe('private, no-cache');
+  });
+
   it("grants the playground's Public role every read action of the plugin's routes, but not preview", async () => {
     const routers = Object.values(app.strapi.plugin('newsroom').routes as Record<string, any>);
     const routeActions = routers

@@ -1,5 +1,8 @@
 import { factories } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { LINK_UID, QUOTE_UID } from '../constants';
 import { resolveReadStatus } from '../utils/draft-access';
+import { DRAFT_CACHE_CONTROL } from '../utils/http-cache';
 
 type ReadableUid =
   | 'plugin::newsroom.article'
@@ -7,30 +10,81 @@ type ReadableUid =
   | 'plugin::newsroom.related-link';
 
 /**
+ * Quotes and links have a publish state of their own; one whose article is not published
+ * must not be readable on its own (its text is part of an unpublished story).
+ */
+const PARENT: Partial<Record<ReadableUid, string>> = {
+  [QUOTE_UID]: 'article',
+  [LINK_UID]: 'sourceArticle',
+};
+
+/** Errors Strapi raises for a filter value of the wrong type, which it does not map to 400. */
+const BAD_VALUE_ERRORS = new Set(['InvalidDateError', 'InvalidTimeError', 'InvalidDateTimeError']);
+// PostgreSQL: invalid_text_representation, undefined_function (operator), datetime/json syntax.
+const BAD_VALUE_PG_CODES = new Set(['22P02', '42883', '22007', '22008', '22023']);
+
+const asBadRequest = (error: any): never => {
+  const isHttp = error instanceof errors.ApplicationError || error instanceof errors.HttpError;
+  if (
+    !isHttp &&
+    (BAD_VALUE_ERRORS.has(error?.name) ||
+      BAD_VALUE_PG_CODES.has(error?.code) ||
+      /^Expected a valid Number/.test(String(error?.message)))
+  ) {
+    throw new errors.ValidationError('filters: a value does not fit the field it filters', {
+      param: 'filters',
+    });
+  }
+  throw error;
+};
+
+/**
  * Strapi's core controller for one of the plugin's types, as frontends know it (`filters`,
  * `fields`, `populate`, `sort`, `pagination`, with Strapi's own validation and output
- * sanitization), with two plugin rules on top: query parameters are validated strictly
+ * sanitization), with the plugin's rules on top: query parameters are validated strictly
  * whatever the app's `api.rest.strictParams` says, so unknown keys such as `where` or `lookup`
- * are a 400; and drafts are served only to an API token allowed to preview.
+ * are a 400; a filter value of the wrong type is a 400, not a 500; drafts are served only to
+ * an API token allowed to preview, and never cached; quotes and links of an unpublished
+ * article stay hidden.
  */
 export const createReadOnlyCoreController = (uid: ReadableUid) =>
   factories.createCoreController(uid, ({ strapi }) => {
-    const base = () => strapi.contentType(uid);
+    const schema = () => strapi.contentType(uid);
+    const read = async (ctx: any, action: 'find' | 'findOne', self: any) => {
+      const status = await resolveReadStatus(strapi, ctx);
+      try {
+        const result = await Object.getPrototypeOf(self)[action].call(self, ctx);
+        if (status === 'draft') ctx.set('Cache-Control', DRAFT_CACHE_CONTROL);
+        return result;
+      } catch (error) {
+        return asBadRequest(error);
+      }
+    };
     return {
       async validateQuery(ctx: any) {
-        await strapi.contentAPI.validate.query(ctx.query, base(), {
+        await strapi.contentAPI.validate.query(ctx.query, schema(), {
           auth: ctx.state.auth,
           route: ctx.state.route,
           strictParams: true,
         } as any);
       },
+      async sanitizeQuery(ctx: any) {
+        const query: any = await strapi.contentAPI.sanitize.query(ctx.query, schema(), {
+          auth: ctx.state.auth,
+          route: ctx.state.route,
+        } as any);
+        const parent = PARENT[uid];
+        if (!parent) return query;
+        // In either status the parent's row of the same status must exist.
+        const parentExists = { [parent]: { id: { $notNull: true } } };
+        const own = query.filters && typeof query.filters === 'object' ? [query.filters] : [];
+        return { ...query, filters: { $and: [...own, parentExists] } };
+      },
       async find(ctx: any) {
-        await resolveReadStatus(strapi, ctx);
-        return Object.getPrototypeOf(this).find.call(this, ctx);
+        return read(ctx, 'find', this);
       },
       async findOne(ctx: any) {
-        await resolveReadStatus(strapi, ctx);
-        return Object.getPrototypeOf(this).findOne.call(this, ctx);
+        return read(ctx, 'findOne', this);
       },
     };
   });

@@ -4,7 +4,7 @@ import { PLUGIN_ID } from '../constants';
 import type { RenderedArticle } from '../services/render/types';
 import { resolveReadStatus, type ReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
-import { DRAFT_CACHE_CONTROL } from '../utils/http-cache';
+import { DRAFT_CACHE_CONTROL, cacheControlForCaller } from '../utils/http-cache';
 import { assertOnlyParams, parseSlug } from '../validation/params';
 
 /**
@@ -25,5 +25,10 @@ export const renderRequestedArticle = async (
     return null;
   }
   const { cacheControl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-  return { article, status, cacheControl: status === 'draft' ? DRAFT_CACHE_CONTROL : cacheControl };
+  return {
+    article,
+    status,
+    cacheControl:
+      status === 'draft' ? DRAFT_CACHE_CONTROL : cacheControlForCaller(ctx, cacheControl),
+  };
 };

@@ -4,7 +4,7 @@ import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { resolveReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
-import { sendCacheable } from '../utils/http-cache';
+import { cacheControlForCaller, sendCacheable } from '../utils/http-cache';
 import { parseListQuery } from '../validation/list-query';
 import { renderRequestedArticle } from './render-request';
 
@@ -28,7 +28,7 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = parseListQuery(ctx.query);
       const page = await getService(strapi, 'listing').list(query);
       const { cacheControl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-      sendCacheable(ctx, page, cacheControl);
+      sendCacheable(ctx, page, cacheControlForCaller(ctx, cacheControl));
     },
 
     /** GET /api/newsroom/articles/:slug: the article, render-ready (its draft with status=draft). */

@@ -18,6 +18,11 @@ const DRAFT_CAPABLE_FIELDS = [
   'Query.newsroomRelatedLinks_connection',
 ];
 
+const PARENT_OF_QUERY: [string, string][] = [
+  ['Query.newsroomQuote', 'article'],
+  ['Query.newsroomRelatedLink', 'sourceArticle'],
+];
+
 /**
  * GraphQL for the plugin's types, when the app has @strapi/plugin-graphql: Strapi generates
  * the queries; this adds the render-ready body and backlinks as fields of NewsroomArticle,
@@ -31,6 +36,18 @@ export const registerGraphql = (strapi: Core.Strapi) => {
     await resolveReadStatus(strapi, { query: args ?? {}, state: context.state });
     return next(parent, args, context, info);
   };
+
+  const withParent =
+    (parent: string) => (next: any, root: unknown, args: any, context: unknown, info: unknown) =>
+      next(
+        root,
+        {
+          ...args,
+          filters: { and: [args?.filters ?? {}, { [parent]: { documentId: { notNull: true } } }] },
+        },
+        context,
+        info
+      );
 
   // A draft parent only reaches a field resolver through a query the guard let through.
   const renderParent = (parent: { documentId: string; publishedAt?: unknown }) =>
@@ -59,10 +76,14 @@ export const registerGraphql = (strapi: Core.Strapi) => {
         },
       }),
     ],
+    // Quotes and links of an unpublished article stay hidden, as on REST.
     // The computed fields need no auth of their own: like every other field of the type, they
     // are reached only through a query that was authorised for articles.
     resolversConfig: Object.fromEntries(
-      DRAFT_CAPABLE_FIELDS.map((field) => [field, { middlewares: [draftGuard] }])
+      DRAFT_CAPABLE_FIELDS.map((field) => {
+        const parent = PARENT_OF_QUERY.find(([prefix]) => field.startsWith(prefix))?.[1];
+        return [field, { middlewares: parent ? [draftGuard, withParent(parent)] : [draftGuard] }];
+      })
     ),
   }));
 };

@@ -21,6 +21,7 @@ export const matchesIfNoneMatch = (header: string | undefined, etag: string): bo
 
 interface CacheableContext {
   get(field: string): string;
+  vary?(field: string): void;
   set(field: string, value: string): void;
   status: number;
   body: unknown;
@@ -36,6 +37,7 @@ export const sendCacheable = (ctx: CacheableContext, payload: unknown, cacheCont
   const etag = strongEtag(json);
   ctx.set('ETag', etag);
   ctx.set('Cache-Control', cacheControl);
+  ctx.vary?.('Authorization');
   if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, etag)) {
     ctx.status = 304;
     ctx.body = null;
@@ -48,3 +50,13 @@ export const sendCacheable = (ctx: CacheableContext, payload: unknown, cacheCont
 
 /** Drafts are per-token previews: no shared cache may keep them. */
 export const DRAFT_CACHE_CONTROL = 'private, no-store';
+
+/**
+ * A shared cache may only keep what anyone may read. A response to a caller with credentials
+ * (an API token or a user) may rest on permissions the Public role lacks, so it is private.
+ */
+export const cacheControlForCaller = (
+  ctx: { get(field: string): string; state?: { auth?: { credentials?: unknown } } },
+  configured: string
+): string =>
+  ctx.state?.auth?.credentials || ctx.get('Authorization') ? 'private, no-cache' : configured;

@@ -86,7 +86,7 @@ export const composeArticle = (
   const paragraphIndex = new Map(paragraphs.map((p, i) => [p.id, i]));
   const paragraphText = new Map(paragraphs.map((p) => [p.id, p.text]));
   const offset = (q: QuoteRow) => {
-    const at = (paragraphText.get(q.paragraphId) ?? '').indexOf(q.text);
+    const at = q.text ? (paragraphText.get(q.paragraphId) ?? '').indexOf(q.text) : -1;
     return at === -1 ? Infinity : at;
   };
   const renderedQuotes: RenderedQuote[] = [...quotes]
@@ -95,10 +95,11 @@ export const composeArticle = (
         (paragraphIndex.get(a.paragraphId) ?? Infinity) -
           (paragraphIndex.get(b.paragraphId) ?? Infinity) ||
         offset(a) - offset(b) ||
-        a.text.localeCompare(b.text)
+        // Drafts need not satisfy required fields, so text may be missing in a preview.
+        (a.text ?? '').localeCompare(b.text ?? '')
     )
     .map((q) => ({
-      text: q.text,
+      text: q.text ?? '',
       speaker: q.speaker ?? null,
       speakerRole: q.speakerRole ?? null,
       relayedBy: q.relayedBy ?? null,
