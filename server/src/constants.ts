@@ -4,6 +4,12 @@ export const ARTICLE_UID = 'plugin::newsroom.article' as const;
 export const QUOTE_UID = 'plugin::newsroom.quote' as const;
 export const LINK_UID = 'plugin::newsroom.related-link' as const;
 
+/** The relation that ties a quote or a Baca Juga link to the article it belongs to. */
+export const OWNER_FIELD = {
+  [QUOTE_UID]: 'article',
+  [LINK_UID]: 'sourceArticle',
+} as const;
+
 export const PARAGRAPHS_FIELD = 'paragraphs';
 export const TAGS_FIELD = 'tags';
 

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { LINK_UID, QUOTE_UID } from '../constants';
+import { ARTICLE_UID, OWNER_FIELD } from '../constants';
 import { resolveReadStatus } from '../utils/draft-access';
 import { DRAFT_CACHE_CONTROL } from '../utils/http-cache';
 
@@ -8,15 +8,6 @@ type ReadableUid =
   | 'plugin::newsroom.article'
   | 'plugin::newsroom.quote'
   | 'plugin::newsroom.related-link';
-
-/**
- * Quotes and links have a publish state of their own; one whose article is not published
- * must not be readable on its own (its text is part of an unpublished story).
- */
-const PARENT: Partial<Record<ReadableUid, string>> = {
-  [QUOTE_UID]: 'article',
-  [LINK_UID]: 'sourceArticle',
-};
 
 /** Errors Strapi raises for a filter value of the wrong type, which it does not map to 400. */
 const BAD_VALUE_ERRORS = new Set(['InvalidDateError', 'InvalidTimeError', 'InvalidDateTimeError']);
@@ -73,8 +64,10 @@ export const createReadOnlyCoreController = (uid: ReadableUid) =>
           auth: ctx.state.auth,
           route: ctx.state.route,
         } as any);
-        const parent = PARENT[uid];
-        if (!parent) return query;
+        // Quotes and links have a publish state of their own; one whose article is not
+        // published must not be readable on its own (its text is part of an unpublished story).
+        if (uid === ARTICLE_UID) return query;
+        const parent = OWNER_FIELD[uid];
         // In either status the parent's row of the same status must exist.
         const parentExists = { [parent]: { id: { $notNull: true } } };
         const own = query.filters && typeof query.filters === 'object' ? [query.filters] : [];

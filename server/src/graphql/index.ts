@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
 import { resolveReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
 
@@ -19,8 +20,8 @@ const DRAFT_CAPABLE_FIELDS = [
 ];
 
 const PARENT_OF_QUERY: [string, string][] = [
-  ['Query.newsroomQuote', 'article'],
-  ['Query.newsroomRelatedLink', 'sourceArticle'],
+  ['Query.newsroomQuote', OWNER_FIELD[QUOTE_UID]],
+  ['Query.newsroomRelatedLink', OWNER_FIELD[LINK_UID]],
 ];
 
 /**

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import { ARTICLE_UID, LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
 import { parseStory, type ParsedStory } from '../importer/parse-story';
 import { newParagraphId, readBody, type Paragraph } from '../utils/paragraphs';
 import { START_ANCHOR } from './render/compose';
@@ -70,7 +70,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     articleDocumentId: string,
     { draftsOnly = false } = {}
   ): Promise<string[]> => {
-    const field = uid === LINK_UID ? 'sourceArticle' : 'article';
+    const field = OWNER_FIELD[uid];
     const rows: { documentId: string }[] = await strapi.db.query(uid).findMany({
       where: {
         [field]: { documentId: articleDocumentId },
