@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { ARTICLE_UID, OWNER_FIELD } from '../constants';
 import { resolveReadStatus } from '../utils/draft-access';
 import { DRAFT_CACHE_CONTROL } from '../utils/http-cache';
+import { paramError } from '../validation/params';
 
 type ReadableUid =
   | 'plugin::newsroom.article'
@@ -22,9 +23,7 @@ const asBadRequest = (error: any): never => {
       BAD_VALUE_PG_CODES.has(error?.code) ||
       /^Expected a valid Number/.test(String(error?.message)))
   ) {
-    throw new errors.ValidationError('filters: a value does not fit the field it filters', {
-      param: 'filters',
-    });
+    paramError('filters', 'a value does not fit the field it filters');
   }
   throw error;
 };

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { resolveReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
 import { cacheControlForCaller, sendCacheable } from '../utils/http-cache';
 import { parseListQuery } from '../validation/list-query';
+import { paramError } from '../validation/params';
 import { renderRequestedArticle } from './render-request';
 
 /**
@@ -18,12 +18,7 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
     async find(ctx: any) {
       const status = await resolveReadStatus(strapi, ctx);
       if (status === 'draft') {
-        throw new errors.ValidationError(
-          'status: the article list serves published articles only',
-          {
-            param: 'status',
-          }
-        );
+        paramError('status', 'the article list serves published articles only');
       }
       const query = parseListQuery(ctx.query);
       const page = await getService(strapi, 'listing').list(query);

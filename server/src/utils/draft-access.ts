@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PREVIEW_ACTION } from '../constants';
+import { paramError } from '../validation/params';
 
 export type ReadStatus = 'published' | 'draft';
 
@@ -30,9 +31,7 @@ export const resolveReadStatus = async (
   }
   if (status === undefined || status === 'published') return 'published';
   if (status !== 'draft') {
-    throw new errors.ValidationError('status: must be "published" or "draft"', {
-      param: 'status',
-    });
+    paramError('status', 'must be "published" or "draft"');
   }
   await assertDraftAccess(strapi, ctx.state.auth, 'status');
   return 'draft';

@@ -1,5 +1,6 @@
-import { errors } from '@strapi/utils';
 import type { ArticleListSort } from '../types';
+import { MAX_TAG_LENGTH } from '../utils/tags';
+import { assertOnlyParams, paramError as invalid } from './params';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
@@ -26,11 +27,7 @@ export interface ListQuery {
 }
 
 /** The parameters the list understands; `status` is read by the draft-access check. */
-const KNOWN = new Set(['page', 'pageSize', 'tag', 'q', 'sort', 'status']);
-
-const invalid = (param: string, message: string): never => {
-  throw new errors.ValidationError(`${param}: ${message}`, { param });
-};
+const KNOWN = ['page', 'pageSize', 'tag', 'q', 'sort', 'status'];
 
 const single = (query: Record<string, unknown>, param: string): string | undefined => {
   const value = query[param];
@@ -58,11 +55,7 @@ const integer = (
  * out of range, is a 400 that names the parameter rather than something silently ignored.
  */
 export const parseListQuery = (query: Record<string, unknown>): ListQuery => {
-  for (const param of Object.keys(query)) {
-    if (!KNOWN.has(param)) {
-      invalid(param, `unknown query parameter; expected one of ${[...KNOWN].join(', ')}`);
-    }
-  }
+  assertOnlyParams(query, KNOWN);
   const page = integer(single(query, 'page'), 'page', 1, MAX_PAGE, 1);
   const pageSize = integer(
     single(query, 'pageSize'),
@@ -74,8 +67,8 @@ export const parseListQuery = (query: Record<string, unknown>): ListQuery => {
 
   const rawTag = single(query, 'tag');
   const tag = rawTag === undefined ? null : rawTag.replace(/\s+/g, ' ').trim();
-  if (tag !== null && (tag.length === 0 || tag.length > 60)) {
-    invalid('tag', 'must be 1 to 60 characters');
+  if (tag !== null && (tag.length === 0 || tag.length > MAX_TAG_LENGTH)) {
+    invalid('tag', `must be 1 to ${MAX_TAG_LENGTH} characters`);
   }
 
   const q = single(query, 'q');
