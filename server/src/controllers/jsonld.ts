@@ -11,8 +11,8 @@ const jsonldController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const found = await renderRequestedArticle(strapi, ctx);
     if (!found) return;
     const { siteUrl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-    sendCacheable(ctx, buildNewsArticleJsonLd(found.article, { siteUrl }), found.cacheControl);
-    if (ctx.status === 200) ctx.type = 'application/ld+json; charset=utf-8';
+    const jsonld = buildNewsArticleJsonLd(found.article, { siteUrl });
+    sendCacheable(ctx, jsonld, found.cacheControl, 'application/ld+json; charset=utf-8');
   },
 });
 

@@ -9,16 +9,21 @@ import { assertOnlyParams, parseSlug } from '../validation/params';
 
 /**
  * The shared first half of the routes that serve one article by slug: only `status` is
- * accepted, the slug is checked, drafts need a preview token. Answers 404 itself and returns
- * null when there is no such article.
+ * accepted (none on the preview route, which always reads the draft), the slug is checked,
+ * drafts need a preview token. Answers 404 itself and returns null when there is no such
+ * article.
  */
 export const renderRequestedArticle = async (
   strapi: Core.Strapi,
-  ctx: any
+  ctx: any,
+  { preview = false } = {}
 ): Promise<{ article: RenderedArticle; status: ReadStatus; cacheControl: string } | null> => {
-  assertOnlyParams(ctx.query, ['status']);
+  assertOnlyParams(ctx.query, preview ? [] : ['status']);
   const slug = parseSlug(ctx.params.slug);
-  const status = await resolveReadStatus(strapi, ctx);
+  const status = await resolveReadStatus(
+    strapi,
+    preview ? { query: { status: 'draft' }, state: ctx.state } : ctx
+  );
   const article = await getService(strapi, 'render').findBySlug(slug, status);
   if (!article) {
     ctx.notFound('Article not found', { slug });

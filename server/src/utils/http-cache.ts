@@ -29,10 +29,15 @@ interface CacheableContext {
 }
 
 /**
- * Sends `payload` as JSON with ETag and Cache-Control, or a bodiless 304 when the client
- * already holds this representation.
+ * Sends `payload` as JSON (of media type `type`) with ETag and Cache-Control, or a bodiless
+ * 304 when the client already holds this representation.
  */
-export const sendCacheable = (ctx: CacheableContext, payload: unknown, cacheControl: string) => {
+export const sendCacheable = (
+  ctx: CacheableContext,
+  payload: unknown,
+  cacheControl: string,
+  type = 'application/json; charset=utf-8'
+) => {
   const json = JSON.stringify(payload);
   const etag = strongEtag(json);
   ctx.set('ETag', etag);
@@ -44,7 +49,7 @@ export const sendCacheable = (ctx: CacheableContext, payload: unknown, cacheCont
     return;
   }
   ctx.status = 200;
-  ctx.type = 'application/json; charset=utf-8';
+  ctx.type = type;
   ctx.body = json;
 };
 
