@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
+import type { RenderedArticle } from '../services/render/types';
 import { resolveReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
 
@@ -51,11 +52,21 @@ export const registerGraphql = (strapi: Core.Strapi) => {
       );
 
   // A draft parent only reaches a field resolver through a query the guard let through.
-  const renderParent = (parent: { documentId: string; publishedAt?: unknown }) =>
-    getService(strapi, 'render').findByDocumentId(
-      parent.documentId,
-      parent.publishedAt ? 'published' : 'draft'
-    );
+  // renderedBody and linkedFrom come from one render, shared for the length of one request:
+  // the cache hangs off the request's context object and is dropped with it.
+  const renders = new WeakMap<object, Map<string, Promise<RenderedArticle | null>>>();
+  const renderParent = (parent: { documentId: string; publishedAt?: unknown }, context: object) => {
+    const status = parent.publishedAt ? 'published' : 'draft';
+    const key = `${status}:${parent.documentId}`;
+    let perRequest = renders.get(context);
+    if (!perRequest) renders.set(context, (perRequest = new Map()));
+    let rendered = perRequest.get(key);
+    if (!rendered) {
+      rendered = getService(strapi, 'render').findByDocumentId(parent.documentId, status);
+      perRequest.set(key, rendered);
+    }
+    return rendered;
+  };
 
   graphql.service('extension').use(({ nexus }: any) => ({
     types: [
@@ -66,13 +77,15 @@ export const registerGraphql = (strapi: Core.Strapi) => {
             type: 'JSON',
             description:
               'Paragraphs with the Baca Juga links in place, as GET /api/newsroom/articles/:slug serves them',
-            resolve: async (parent: any) => (await renderParent(parent))?.body ?? [],
+            resolve: async (parent: any, _args: unknown, context: object) =>
+              (await renderParent(parent, context))?.body ?? [],
           });
           t.field('linkedFrom', {
             type: 'JSON',
             description:
               'Published articles whose Baca Juga links point here: [{ documentId, slug, title, href }]',
-            resolve: async (parent: any) => (await renderParent(parent))?.linkedFrom ?? [],
+            resolve: async (parent: any, _args: unknown, context: object) =>
+              (await renderParent(parent, context))?.linkedFrom ?? [],
           });
         },
       }),

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, PLUGIN_ID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { articleHref } from '../utils/href';
+import { toIso } from '../utils/iso-date';
 import { readTags } from '../utils/tags';
 import type { ListQuery } from '../validation/list-query';
 import type { ArticleListResponse } from '../types';
@@ -69,11 +70,8 @@ const createListingService = ({ strapi }: { strapi: Core.Strapi }) => ({
         lead: row.lead ?? null,
         outlet: row.outlet ?? null,
         tags: readTags(row.tags),
-        reportedAt: row.reportedAt ?? null,
-        publishedAt:
-          row.publishedAt instanceof Date
-            ? row.publishedAt.toISOString()
-            : (row.publishedAt ?? null),
+        reportedAt: toIso(row.reportedAt),
+        publishedAt: toIso(row.publishedAt),
         href: articleHref(hrefPattern, row.slug),
       })),
       meta: {

@@ -2,6 +2,7 @@ import { readBody } from '../../utils/paragraphs';
 import { readTags } from '../../utils/tags';
 import { articleHref } from '../../utils/href';
 import { isSafeHref } from '../../utils/url';
+import { toIso } from '../../utils/iso-date';
 import type {
   ArticleRow,
   LinkRow,
@@ -42,9 +43,6 @@ const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null
   }
   return null;
 };
-
-const toIso = (value: string | Date | null | undefined): string | null =>
-  value instanceof Date ? value.toISOString() : (value ?? null);
 
 /** Pure assembly of the render-ready article from the rows the service read. */
 export const composeArticle = (
