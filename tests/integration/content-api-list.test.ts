@@ -143,12 +143,29 @@ describe(`GET /api/newsroom/articles (${DB})`, () => {
       'ekonomi-korea-selatan-melambat',
       'banjir-rendam-semarang',
     ];
-    const ascending = (await slugs('?sort=reportedAt:asc')).filter((s) => dated.includes(s));
-    expect(ascending).toEqual(dated);
-    const descending = (await slugs('?sort=reportedAt')).filter((s) => dated.includes(s));
-    expect(descending).toEqual([...dated].reverse());
+    const newestFirst = await slugs('?sort=publishedAt:desc');
+    const undated = newestFirst.filter((s) => !dated.includes(s));
+    expect(undated).toHaveLength(3);
+    // Dated stories first, then the undated ones by publishedAt, the same on both databases.
+    expect(await slugs('?sort=reportedAt:asc')).toEqual([...dated, ...[...undated].reverse()]);
+    expect(await slugs('?sort=reportedAt')).toEqual([...[...dated].reverse(), ...undated]);
 
-    expect(await slugs('?sort=publishedAt:asc')).toEqual((await slugs('')).reverse());
+    expect(await slugs('?sort=publishedAt:asc')).toEqual([...newestFirst].reverse());
+  });
+
+  it('cuts pages across dated and undated stories when sorting by reportedAt', async () => {
+    const whole = await slugs('?sort=reportedAt&pageSize=100');
+    const paged: string[] = [];
+    for (let page = 1; page <= 3; page += 1) {
+      const { body } = await list(`?sort=reportedAt&pageSize=3&page=${page}`);
+      expect(body.meta.pagination).toMatchObject({ page, pageSize: 3, total: whole.length });
+      paged.push(...body.data.map((a: { slug: string }) => a.slug));
+    }
+    expect(paged).toEqual(whole);
+    expect(await slugs('?sort=reportedAt&tag=ekonomi')).toEqual([
+      'ekonomi-korea-selatan-melambat',
+      'harga-beras-naik-di-jakarta',
+    ]);
   });
 
   it.each([

@@ -43,48 +43,84 @@ export const listFilters = ({ tag, terms }: Pick<ListQuery, 'tag' | 'terms'>) =>
   return and.length ? { $and: and } : {};
 };
 
-const createListingService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** One page of published article summaries, with Strapi-style pagination meta. */
-  async list(query: ListQuery): Promise<ArticleListResponse> {
-    const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-    const filters = listFilters(query);
-    const [field, direction] = query.sort.split(':');
-    const [rows, total] = await Promise.all([
-      strapi.documents(ARTICLE_UID).findMany({
-        status: 'published',
-        filters,
-        fields: SUMMARY_FIELDS,
-        // The id breaks ties so pages never overlap or skip when dates are equal.
-        sort: [{ [field]: direction }, { id: direction }],
-        start: (query.page - 1) * query.pageSize,
-        limit: query.pageSize,
-      } as any) as unknown as Promise<SummaryRow[]>,
-      strapi.documents(ARTICLE_UID).count({ status: 'published', filters } as any),
-    ]);
+type Filters = Record<string, unknown>;
 
-    return {
-      data: rows.map((row) => ({
-        documentId: row.documentId,
-        slug: row.slug,
-        title: row.title,
-        lead: row.lead ?? null,
-        outlet: row.outlet ?? null,
-        tags: readTags(row.tags),
-        reportedAt: toIso(row.reportedAt),
-        publishedAt: toIso(row.publishedAt),
-        href: articleHref(hrefPattern, row.slug),
-      })),
-      meta: {
-        pagination: {
-          page: query.page,
-          pageSize: query.pageSize,
-          pageCount: Math.ceil(total / query.pageSize),
-          total,
+const createListingService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const find = (filters: Filters, sort: Filters[], start: number, limit: number) =>
+    limit > 0
+      ? (strapi.documents(ARTICLE_UID).findMany({
+          status: 'published',
+          filters,
+          fields: SUMMARY_FIELDS,
+          sort,
+          start,
+          limit,
+        } as any) as unknown as Promise<SummaryRow[]>)
+      : Promise.resolve([]);
+  const count = (filters: Filters) =>
+    strapi.documents(ARTICLE_UID).count({ status: 'published', filters } as any);
+
+  /**
+   * `reportedAt` is optional, and SQLite and PostgreSQL put NULLs at opposite ends. Sorted by
+   * it, the list reads the dated articles first, then the undated ones (by publishedAt, in the
+   * same direction), identically on both databases: the page is cut across two queries.
+   */
+  const datedFirst = async (filters: Filters, direction: string, start: number, size: number) => {
+    const dated = { $and: [filters, { reportedAt: { $notNull: true } }] };
+    const undated = { $and: [filters, { reportedAt: { $null: true } }] };
+    const [datedTotal, undatedTotal] = await Promise.all([count(dated), count(undated)]);
+    const byDate = [{ reportedAt: direction }, { id: direction }];
+    const head = await find(dated, byDate, start, Math.min(size, datedTotal - start));
+    const byPublished = [{ publishedAt: direction }, { id: direction }];
+    const tail = await find(
+      undated,
+      byPublished,
+      Math.max(0, start - datedTotal),
+      size - head.length
+    );
+    return { rows: [...head, ...tail], total: datedTotal + undatedTotal };
+  };
+
+  return {
+    /** One page of published article summaries, with Strapi-style pagination meta. */
+    async list(query: ListQuery): Promise<ArticleListResponse> {
+      const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
+      const filters = listFilters(query);
+      const [field, direction] = query.sort.split(':');
+      const start = (query.page - 1) * query.pageSize;
+      const { rows, total } =
+        field === 'reportedAt'
+          ? await datedFirst(filters, direction, start, query.pageSize)
+          : await Promise.all([
+              // The id breaks ties so pages never overlap or skip when dates are equal.
+              find(filters, [{ [field]: direction }, { id: direction }], start, query.pageSize),
+              count(filters),
+            ]).then(([rows, total]) => ({ rows, total }));
+
+      return {
+        data: rows.map((row) => ({
+          documentId: row.documentId,
+          slug: row.slug,
+          title: row.title,
+          lead: row.lead ?? null,
+          outlet: row.outlet ?? null,
+          tags: readTags(row.tags),
+          reportedAt: toIso(row.reportedAt),
+          publishedAt: toIso(row.publishedAt),
+          href: articleHref(hrefPattern, row.slug),
+        })),
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            pageCount: Math.ceil(total / query.pageSize),
+            total,
+          },
         },
-      },
-    };
-  },
-});
+      };
+    },
+  };
+};
 
 export type ListingService = ReturnType<typeof createListingService>;
 export default createListingService;
