@@ -11,7 +11,7 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import * as ts from 'typescript';
-import { DB, startStrapi, type TestApp } from './helpers/strapi';
+import { DB, apiToken, startStrapi, type TestApp } from './helpers/strapi';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DOC_FILE = path.join(ROOT, 'docs', 'openapi.json');
@@ -401,13 +401,7 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
 
   beforeAll(async () => {
     app = await startStrapi();
-    const token = await (app.strapi.service('admin::api-token') as any).create({
-      name: 'openapi-test-preview',
-      type: 'full-access',
-      lifespan: null,
-      description: '',
-    });
-    preview = { authorization: `Bearer ${token.accessKey}` };
+    preview = await apiToken(app, 'full-access');
   });
   afterAll(async () => {
     await app?.stop();
