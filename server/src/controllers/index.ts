@@ -1,5 +1,7 @@
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import adminArticles from './admin-articles';
 import jsonld from './jsonld';
+import placement from './placement';
 import preview from './preview';
 import { createReadOnlyCoreController } from './read-only-core';
 import story from './story';
@@ -13,4 +15,7 @@ export default {
   story,
   jsonld,
   preview,
+  // Admin routes of the Baca Juga manager.
+  'admin-articles': adminArticles,
+  placement,
 };

@@ -1,9 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import adminArticles from './admin-articles';
 import importer from './importer';
 import listing from './listing';
+import placement from './placement';
 import render from './render';
 import seed from './seed';
+import suggestions from './suggestions';
 
 export default {
   // Core services back the core read controllers (`strapi.service(uid)`).
@@ -14,4 +17,7 @@ export default {
   listing,
   importer,
   seed,
+  adminArticles,
+  placement,
+  suggestions,
 };

@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import type { AdminArticlesService } from '../services/admin-articles';
 import type { ImporterService } from '../services/importer';
 import type { ListingService } from '../services/listing';
+import type { PlacementService } from '../services/placement';
 import type { RenderService } from '../services/render';
 import type { SeedService } from '../services/seed';
+import type { SuggestionsService } from '../services/suggestions';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -10,6 +13,9 @@ interface Services {
   listing: ListingService;
   importer: ImporterService;
   seed: SeedService;
+  adminArticles: AdminArticlesService;
+  placement: PlacementService;
+  suggestions: SuggestionsService;
 }
 
 /** Typed access to the plugin's services. */

@@ -1,6 +1,6 @@
 import type { ArticleListSort } from '../types';
 import { MAX_TAG_LENGTH } from '../utils/tags';
-import { assertOnlyParams, paramError as invalid } from './params';
+import { assertOnlyParams, integer, paramError as invalid, single } from './params';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 100;
@@ -29,27 +29,6 @@ export interface ListQuery {
 /** The parameters the list understands; `status` is read by the draft-access check. */
 const KNOWN = ['page', 'pageSize', 'tag', 'q', 'sort', 'status'];
 
-const single = (query: Record<string, unknown>, param: string): string | undefined => {
-  const value = query[param];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') return invalid(param, 'must be given once, as a plain value');
-  return value;
-};
-
-const integer = (
-  raw: string | undefined,
-  param: string,
-  min: number,
-  max: number,
-  fallback: number
-) => {
-  if (raw === undefined) return fallback;
-  if (!/^\d{1,6}$/.test(raw)) return invalid(param, `must be an integer from ${min} to ${max}`);
-  const value = Number(raw);
-  if (value < min || value > max) return invalid(param, `must be an integer from ${min} to ${max}`);
-  return value;
-};
-
 /**
  * Validates the list's query string strictly: an unknown or repeated parameter, or a value
  * out of range, is a 400 that names the parameter rather than something silently ignored.
@@ -65,21 +44,8 @@ export const parseListQuery = (query: Record<string, unknown>): ListQuery => {
     DEFAULT_PAGE_SIZE
   );
 
-  const rawTag = single(query, 'tag');
-  const tag = rawTag === undefined ? null : rawTag.replace(/\s+/g, ' ').trim();
-  if (tag !== null && (tag.length === 0 || tag.length > MAX_TAG_LENGTH)) {
-    invalid('tag', `must be 1 to ${MAX_TAG_LENGTH} characters`);
-  }
-
-  const q = single(query, 'q');
-  if (q !== undefined && q.length > MAX_Q_LENGTH)
-    invalid('q', `at most ${MAX_Q_LENGTH} characters`);
-  // Control characters have no place in a search box; refusing them keeps logs and SQL clean.
-  // eslint-disable-next-line no-control-regex
-  if (q !== undefined && /[\u0000-\u001f\u007f]/.test(q))
-    invalid('q', 'must not contain control characters');
-  const terms = [...new Set((q ?? '').toLocaleLowerCase('id').split(/\s+/).filter(Boolean))];
-  if (terms.length > MAX_Q_TERMS) invalid('q', `at most ${MAX_Q_TERMS} words`);
+  const tag = parseTag(single(query, 'tag'));
+  const terms = parseTerms(single(query, 'q'));
 
   const rawSort = single(query, 'sort') ?? 'publishedAt:desc';
   // A bare field name sorts the natural way: newest first for dates, A to Z for titles.
@@ -89,4 +55,27 @@ export const parseListQuery = (query: Record<string, unknown>): ListQuery => {
   if (!LIST_SORTS.includes(sort)) invalid('sort', `must be one of ${LIST_SORTS.join(', ')}`);
 
   return { page, pageSize, tag, terms, sort };
+};
+
+/** A `tag` parameter: one whole tag, spaces collapsed, or null when absent. */
+export const parseTag = (raw: string | undefined): string | null => {
+  const tag = raw === undefined ? null : raw.replace(/\s+/g, ' ').trim();
+  if (tag !== null && (tag.length === 0 || tag.length > MAX_TAG_LENGTH)) {
+    invalid('tag', `must be 1 to ${MAX_TAG_LENGTH} characters`);
+  }
+  return tag;
+};
+
+/** A `q` parameter as distinct lower-case words, each of which must match. */
+export const parseTerms = (q: string | undefined, param = 'q'): string[] => {
+  if (q !== undefined && q.length > MAX_Q_LENGTH)
+    invalid(param, `at most ${MAX_Q_LENGTH} characters`);
+  // Control characters have no place in a search box; refusing them keeps logs and SQL clean.
+  // eslint-disable-next-line no-control-regex
+  if (q !== undefined && /[\u0000-\u001f\u007f]/.test(q)) {
+    invalid(param, 'must not contain control characters');
+  }
+  const terms = [...new Set((q ?? '').toLocaleLowerCase('id').split(/\s+/).filter(Boolean))];
+  if (terms.length > MAX_Q_TERMS) invalid(param, `at most ${MAX_Q_TERMS} words`);
+  return terms;
 };

@@ -30,3 +30,37 @@ export const assertOnlyParams = (query: Record<string, unknown>, allowed: readon
     }
   }
 };
+
+/** A query parameter given at most once, as a plain string. */
+export const single = (query: Record<string, unknown>, param: string): string | undefined => {
+  const value = query[param];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return paramError(param, 'must be given once, as a plain value');
+  return value;
+};
+
+/** An integer query parameter within bounds, or the fallback when absent. */
+export const integer = (
+  raw: string | undefined,
+  param: string,
+  min: number,
+  max: number,
+  fallback: number
+) => {
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,6}$/.test(raw)) return paramError(param, `must be an integer from ${min} to ${max}`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    return paramError(param, `must be an integer from ${min} to ${max}`);
+  return value;
+};
+
+const DOCUMENT_ID_PATTERN = /^[a-z0-9]{1,64}$/i;
+
+/** A documentId path or query parameter, or a 400 naming it. */
+export const parseDocumentId = (value: unknown, param = 'documentId'): string => {
+  if (typeof value !== 'string' || !DOCUMENT_ID_PATTERN.test(value)) {
+    return paramError(param, 'must be a documentId');
+  }
+  return value;
+};

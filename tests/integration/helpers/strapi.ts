@@ -157,3 +157,36 @@ export const apiToken = async (app: TestApp, kind: TokenKind): Promise<Record<st
   });
   return { authorization: `Bearer ${token.accessKey}` };
 };
+
+/**
+ * An admin (not super admin) whose one role grants exactly `actions` (subject-less plugin
+ * actions such as `plugin::newsroom.read`); logs in through the real login route and returns
+ * its bearer header.
+ */
+export const adminWithActions = async (
+  app: TestApp,
+  actions: string[]
+): Promise<Record<string, string>> => {
+  const suffix = crypto.randomBytes(4).toString('hex');
+  const role = await app.strapi
+    .service('admin::role')
+    .create({ name: `role-${suffix}`, description: `test role: ${actions.join(', ') || 'none'}` });
+  await app.strapi.service('admin::role').assignPermissions(
+    role.id,
+    actions.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
+  );
+  const email = `editor-${suffix}@newsroom.test`;
+  const password = 'Editor-pass-1';
+  await app.strapi.service('admin::user').create({
+    email,
+    password,
+    firstname: 'Test',
+    lastname: suffix,
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
+  const response = await app.request('/admin/login', { method: 'POST', body: { email, password } });
+  if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status}`);
+  return { authorization: `Bearer ${response.body.data.token}` };
+};

@@ -1,0 +1,173 @@
+/**
+ * The contract between the plugin's admin routes and its admin panel (the Baca Juga manager
+ * and the content-manager side panel). Types only: the admin imports them with `import type`.
+ *
+ * Every admin route answers `{ data, meta? }` on success and Strapi's error shape otherwise:
+ * `{ data: null, error: { status, name, message, details } }`. A 400 names the field in
+ * `message` ("links.2.url: ...") and in `details.errors[].path`.
+ */
+import type { Paragraph } from '../utils/paragraphs';
+
+/** Where an article stands in draft & publish, as the content manager shows it. */
+export type ArticleStatus = 'draft' | 'published' | 'modified';
+
+/**
+ * What a reader gets from a link today. Everything but `ok` and `external` is broken:
+ * the link is left out of the public output until an editor acts.
+ * - `target-draft`: the target article has no published version (never published, or
+ *   unpublished since).
+ * - `target-deleted`: the target article no longer exists.
+ */
+export type LinkHealth = 'ok' | 'external' | 'target-draft' | 'target-deleted';
+
+export const BROKEN_HEALTH: readonly LinkHealth[] = ['target-draft', 'target-deleted'];
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** `GET /newsroom/articles`: the article list of the Baca Juga manager. */
+export type AdminArticleFilter = 'no-links' | 'broken' | 'drafts';
+
+export interface AdminArticleListQuery {
+  /** Words of the title, case-insensitive, all must match. */
+  q?: string;
+  filter?: AdminArticleFilter;
+  /** One whole tag, case-insensitive. */
+  tag?: string;
+  page?: number;
+  /** 1..100, default 25. */
+  pageSize?: number;
+}
+
+export interface AdminArticleRow {
+  documentId: string;
+  title: string;
+  slug: string;
+  status: ArticleStatus;
+  tags: string[];
+  /** Baca Juga links of the draft (what the editor works on). */
+  linkCount: number;
+  /** Of those, links whose target is not published or is deleted. */
+  brokenCount: number;
+  /** ISO date of the last edit of the draft. */
+  updatedAt: string | null;
+}
+
+export interface AdminArticleListResponse {
+  data: AdminArticleRow[];
+  meta: { pagination: Pagination };
+}
+
+/** An article a link points at, with its state. */
+export interface LinkTarget {
+  documentId: string;
+  title: string;
+  slug: string;
+  status: ArticleStatus;
+}
+
+export interface PlacedLink {
+  documentId: string;
+  /** null for an external link, or when the target was deleted (`health: target-deleted`). */
+  targetArticle: LinkTarget | null;
+  url: string | null;
+  label: string | null;
+  /** Paragraph id the link stands after ("start" = before the first paragraph). */
+  afterParagraphId: string;
+  /** 0-based order within its slot. */
+  position: number;
+  health: LinkHealth;
+}
+
+export interface PlacedQuote {
+  documentId: string;
+  text: string;
+  speaker: string | null;
+  speakerRole: string | null;
+  relayedBy: string | null;
+  kind: 'full' | 'partial';
+  paragraphId: string;
+}
+
+/** `GET /newsroom/articles/:documentId/placement` (and the answer to a save). */
+export interface Placement {
+  article: {
+    documentId: string;
+    title: string;
+    slug: string;
+    status: ArticleStatus;
+    tags: string[];
+    lead: string | null;
+    updatedAt: string | null;
+  };
+  paragraphs: Paragraph[];
+  /** Links in reading order: by slot (paragraph order), then position. */
+  links: PlacedLink[];
+  quotes: PlacedQuote[];
+  /**
+   * Opaque token for the links as they are now. Any change to this article's links, from
+   * any entry point (this editor, the content manager, the API), gives a new version.
+   */
+  version: string;
+  /** Most links an article may carry (plugin config `maxLinksPerArticle`). */
+  maxLinks: number;
+}
+
+export interface PlacementResponse {
+  data: Placement;
+}
+
+/** One link in a save; the array order is the reading order within each slot. */
+export interface PlacementLinkInput {
+  /** An existing link of this article to keep (and update); absent for a new link. */
+  documentId?: string;
+  /** Internal link: the target article's documentId. Exactly one of this and `url`. */
+  targetDocumentId?: string | null;
+  /** External link: http(s) URL or a site-relative path. */
+  url?: string | null;
+  /** Plain text, at most 200 characters. Empty = the target's title (or the URL). */
+  label?: string | null;
+  afterParagraphId: string;
+}
+
+/**
+ * `PUT /newsroom/articles/:documentId/placement`: replaces the article's whole placement.
+ * `version` is the one the editor started from; if the links changed since, the answer is
+ * 409 `ConflictError` with `details.currentVersion` and nothing is written. When the article
+ * is published, the links are published with the save (readers see the change at once).
+ */
+export interface PlacementSaveBody {
+  version: string;
+  links: PlacementLinkInput[];
+}
+
+/** `GET /newsroom/targets?q=&exclude=`: articles to link to, searched by title. */
+export interface TargetSearchResponse {
+  data: (LinkTarget & { updatedAt: string | null })[];
+}
+
+/** `GET /newsroom/articles/:documentId/suggestions?limit=`: ranked candidates. */
+export interface Suggestion {
+  documentId: string;
+  title: string;
+  slug: string;
+  status: ArticleStatus;
+  score: number;
+  sharedTags: string[];
+  /** Title words the two articles share (after lowercasing and dropping stop words). */
+  matchedTerms: string[];
+}
+
+export interface SuggestionsResponse {
+  data: Suggestion[];
+}
+
+/** Admin permission actions; the admin hides edit controls without `manage`. */
+export const ADMIN_ACTIONS = {
+  read: 'plugin::newsroom.read',
+  manage: 'plugin::newsroom.manage',
+} as const;

@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { parseAdminListQuery } from '../validation/admin-list-query';
+import { parseTerms } from '../validation/list-query';
+import { assertOnlyParams, parseDocumentId, single } from '../validation/params';
+
+/** The Baca Juga manager's article list and its target search (admin routes). */
+const adminArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: any) {
+    const query = parseAdminListQuery(ctx.query);
+    ctx.body = await getService(strapi, 'adminArticles').list(query);
+  },
+
+  async targets(ctx: any) {
+    assertOnlyParams(ctx.query, ['q', 'exclude']);
+    const terms = parseTerms(single(ctx.query, 'q'));
+    const rawExclude = single(ctx.query, 'exclude');
+    const exclude = rawExclude ? parseDocumentId(rawExclude, 'exclude') : null;
+    ctx.body = await getService(strapi, 'adminArticles').searchTargets(terms, exclude);
+  },
+});
+
+export default adminArticles;

@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PlacementConflictError } from '../services/placement';
+import { getService } from '../utils/get-service';
+import { assertOnlyParams, integer, parseDocumentId, single } from '../validation/params';
+
+const notFound = () => new errors.NotFoundError('documentId: no article with this documentId');
+
+/** Read and save an article's Baca Juga placement; suggestions for it (admin routes). */
+const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async findOne(ctx: any) {
+    assertOnlyParams(ctx.query, []);
+    const documentId = parseDocumentId(ctx.params.documentId);
+    const data = await getService(strapi, 'placement').read(documentId);
+    if (!data) throw notFound();
+    ctx.body = { data };
+  },
+
+  async update(ctx: any) {
+    assertOnlyParams(ctx.query, []);
+    const documentId = parseDocumentId(ctx.params.documentId);
+    try {
+      const data = await getService(strapi, 'placement').save(
+        documentId,
+        ctx.request.body,
+        ctx.state.user?.id
+      );
+      if (!data) throw notFound();
+      ctx.body = { data };
+    } catch (error) {
+      if (!(error instanceof PlacementConflictError)) throw error;
+      // Strapi has no 409 error class; this is its error shape with the conflict status.
+      ctx.status = 409;
+      ctx.body = {
+        data: null,
+        error: {
+          status: 409,
+          name: 'ConflictError',
+          message: error.message,
+          details: { currentVersion: error.currentVersion },
+        },
+      };
+    }
+  },
+
+  async suggestions(ctx: any) {
+    assertOnlyParams(ctx.query, ['limit']);
+    const documentId = parseDocumentId(ctx.params.documentId);
+    const limit = integer(single(ctx.query, 'limit'), 'limit', 1, 20, 10);
+    const data = await getService(strapi, 'suggestions').forArticle(documentId, limit);
+    if (!data) throw notFound();
+    ctx.body = { data };
+  },
+});
+
+export default placement;

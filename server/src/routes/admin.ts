@@ -1,0 +1,46 @@
+import { ADMIN_ACTIONS } from '../contracts/admin';
+
+/** Every admin route: an authenticated admin whose role grants the plugin's action. */
+const allow = (action: string) => ({
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [action] } },
+  ],
+});
+
+/** Routes of the Baca Juga manager, under /newsroom in the admin API. */
+export default () => ({
+  type: 'admin',
+  routes: [
+    {
+      method: 'GET',
+      path: '/articles',
+      handler: 'admin-articles.find',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'GET',
+      path: '/targets',
+      handler: 'admin-articles.targets',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'GET',
+      path: '/articles/:documentId/placement',
+      handler: 'placement.findOne',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'PUT',
+      path: '/articles/:documentId/placement',
+      handler: 'placement.update',
+      config: allow(ADMIN_ACTIONS.manage),
+    },
+    {
+      method: 'GET',
+      path: '/articles/:documentId/suggestions',
+      handler: 'placement.suggestions',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+  ],
+});

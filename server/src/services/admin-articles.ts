@@ -1,0 +1,186 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { ARTICLE_UID } from '../constants';
+import type {
+  AdminArticleListResponse,
+  AdminArticleRow,
+  TargetSearchResponse,
+} from '../contracts/admin';
+import { likeContains, newsroomTables, type NewsroomTables } from '../queries/tables';
+import { articleStatus } from '../utils/article-status';
+import { toIso } from '../utils/iso-date';
+import { readTags } from '../utils/tags';
+import type { AdminListQuery } from '../validation/admin-list-query';
+
+interface ListRow {
+  document_id: string;
+  title: string;
+  slug: string;
+  tags: unknown;
+  updated_at: unknown;
+  published_updated_at: unknown;
+  link_count: number | string;
+  broken_count: number | string;
+}
+
+const dateOf = (value: unknown) =>
+  value === null || value === undefined ? null : toIso(new Date(value as string));
+
+/**
+ * The Baca Juga manager's article list: one row per article (its draft, which is what an
+ * editor works on), with link counts computed in SQL so that filtering and paging stay on the
+ * database however many articles there are.
+ */
+const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection as unknown as Knex;
+
+  /** Draft link rows of article row `a`. */
+  const linksOf = (t: NewsroomTables) =>
+    knex()(`${t.source.name} as s`)
+      .join(`${t.link} as l`, 'l.id', `s.${t.source.link}`)
+      .where(`s.${t.source.article}`, knex().ref('a.id'))
+      .whereNull('l.published_at');
+
+  /**
+   * Broken = a reader cannot follow it: the target has no published version, or the target
+   * was deleted (the relation row went with it and the link has no url).
+   */
+  const brokenLinksOf = (t: NewsroomTables) =>
+    linksOf(t)
+      .leftJoin(`${t.target.name} as tl`, `tl.${t.target.link}`, 'l.id')
+      .leftJoin(`${t.article} as ta`, 'ta.id', `tl.${t.target.article}`)
+      .where((broken) =>
+        broken
+          .where((deleted) =>
+            deleted
+              .whereNull(`tl.${t.target.article}`)
+              .where((noUrl) => noUrl.whereNull('l.url').orWhere('l.url', ''))
+          )
+          .orWhere((unpublished) =>
+            unpublished
+              .whereNotNull(`tl.${t.target.article}`)
+              .whereNotExists(
+                knex()(`${t.article} as tp`)
+                  .select(knex().raw('1'))
+                  .where('tp.document_id', knex().ref('ta.document_id'))
+                  .whereNotNull('tp.published_at')
+              )
+          )
+      );
+
+  const publishedRowOf = (t: NewsroomTables) =>
+    knex()(`${t.article} as p`)
+      .where('p.document_id', knex().ref('a.document_id'))
+      .whereNotNull('p.published_at');
+
+  return {
+    async list(query: AdminListQuery): Promise<AdminArticleListResponse> {
+      const t = newsroomTables(strapi);
+      const base = knex()(`${t.article} as a`).whereNull('a.published_at');
+      for (const term of query.terms) {
+        base.whereRaw(`LOWER(a.title) LIKE ? ESCAPE '\\'`, [likeContains(term.toLowerCase())]);
+      }
+      if (query.tag) {
+        // Tags are a JSON list: the JSON-encoded tag, quotes included, is one whole tag.
+        base.whereRaw(`LOWER(CAST(a.tags AS TEXT)) LIKE ? ESCAPE '\\'`, [
+          likeContains(JSON.stringify(query.tag).toLowerCase()),
+        ]);
+      }
+      if (query.filter === 'drafts') base.whereNotExists(publishedRowOf(t).select(knex().raw('1')));
+      if (query.filter === 'no-links') base.whereNotExists(linksOf(t).select(knex().raw('1')));
+      if (query.filter === 'broken') base.whereExists(brokenLinksOf(t).select(knex().raw('1')));
+
+      const [{ total }] = (await base.clone().count({ total: '*' })) as {
+        total: number | string;
+      }[];
+      const rows = (await base
+        .clone()
+        .select(
+          'a.document_id',
+          'a.title',
+          'a.slug',
+          'a.tags',
+          'a.updated_at',
+          linksOf(t).count('*').as('link_count'),
+          brokenLinksOf(t).count('*').as('broken_count'),
+          publishedRowOf(t).select('p.updated_at').limit(1).as('published_updated_at')
+        )
+        .orderBy([
+          { column: 'a.updated_at', order: 'desc' },
+          { column: 'a.id', order: 'desc' },
+        ])
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)) as ListRow[];
+
+      const data: AdminArticleRow[] = rows.map((row) => ({
+        documentId: row.document_id,
+        title: row.title,
+        slug: row.slug,
+        status: articleStatus(
+          row.updated_at,
+          row.published_updated_at === null ? undefined : row.published_updated_at
+        ),
+        tags: readTags(typeof row.tags === 'string' ? safeJson(row.tags) : row.tags),
+        linkCount: Number(row.link_count),
+        brokenCount: Number(row.broken_count),
+        updatedAt: dateOf(row.updated_at),
+      }));
+      const totalCount = Number(total);
+      return {
+        data,
+        meta: {
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            pageCount: Math.ceil(totalCount / query.pageSize),
+            total: totalCount,
+          },
+        },
+      };
+    },
+
+    /** Articles an editor may link to, by title words; drafts included and marked. */
+    async searchTargets(terms: string[], exclude: string | null): Promise<TargetSearchResponse> {
+      const where: Record<string, unknown>[] = [{ publishedAt: { $null: true } }];
+      for (const term of terms) where.push({ title: { $containsi: term } });
+      if (exclude) where.push({ documentId: { $ne: exclude } });
+      const drafts: { documentId: string; title: string; slug: string; updatedAt: unknown }[] =
+        await strapi.db.query(ARTICLE_UID).findMany({
+          where: { $and: where },
+          select: ['documentId', 'title', 'slug', 'updatedAt'],
+          orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+          limit: 10,
+        });
+      const published: { documentId: string; updatedAt: unknown }[] = drafts.length
+        ? await strapi.db.query(ARTICLE_UID).findMany({
+            where: {
+              documentId: { $in: drafts.map((d) => d.documentId) },
+              publishedAt: { $notNull: true },
+            },
+            select: ['documentId', 'updatedAt'],
+          })
+        : [];
+      const liveAt = new Map(published.map((p) => [p.documentId, p.updatedAt]));
+      return {
+        data: drafts.map((d) => ({
+          documentId: d.documentId,
+          title: d.title,
+          slug: d.slug,
+          status: articleStatus(d.updatedAt, liveAt.get(d.documentId)),
+          updatedAt: dateOf(d.updatedAt),
+        })),
+      };
+    },
+  };
+};
+
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return [];
+  }
+};
+
+export type AdminArticlesService = ReturnType<typeof createAdminArticlesService>;
+export default createAdminArticlesService;

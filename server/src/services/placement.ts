@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
+import type { NewsroomConfig } from '../config';
+import type { LinkHealth, Placement, PlacedLink, PlacedQuote } from '../contracts/admin';
+import { articleStatus } from '../utils/article-status';
+import { fieldError } from '../utils/field-error';
+import { toIso } from '../utils/iso-date';
+import { readBody } from '../utils/paragraphs';
+import { readTags } from '../utils/tags';
+import { parsePlacementSave, type LinkChange } from '../validation/placement';
+import { placementOrder } from '../utils/placement-order';
+
+interface DraftLinkRow {
+  documentId: string;
+  url: string | null;
+  label: string | null;
+  afterParagraphId: string;
+  position: number | null;
+  updatedAt: unknown;
+  targetArticle: { documentId: string; title: string; slug: string; updatedAt: unknown } | null;
+}
+
+/** Thrown when the placement changed since the editor read it; the controller answers 409. */
+export class PlacementConflictError extends Error {
+  constructor(readonly currentVersion: string) {
+    super("This article's Baca Juga links changed since you opened them; nothing was saved.");
+    this.name = 'ConflictError';
+  }
+}
+
+/** The state a version stands for: everything about the draft links an editor can change. */
+const versionOf = (links: DraftLinkRow[]) =>
+  createHash('sha256')
+    .update(
+      JSON.stringify(
+        [...links]
+          .sort((a, b) => a.documentId.localeCompare(b.documentId))
+          .map((l) => [
+            l.documentId,
+            l.targetArticle?.documentId ?? null,
+            l.url ?? null,
+            l.label ?? null,
+            l.afterParagraphId,
+            l.position ?? 0,
+          ])
+      )
+    )
+    .digest('base64url')
+    .slice(0, 22);
+
+const healthOf = (link: DraftLinkRow, published: Map<string, unknown>): LinkHealth => {
+  if (link.targetArticle) {
+    return published.has(link.targetArticle.documentId) ? 'ok' : 'target-draft';
+  }
+  // A link is created with a target or a url; with neither, its target was deleted (Strapi
+  // removes the relation row with the target and keeps the link).
+  return link.url ? 'external' : 'target-deleted';
+};
+
+const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
+
+  /** updatedAt of the published version of each of these articles that has one. */
+  const publishedVersions = async (documentIds: string[]) => {
+    if (documentIds.length === 0) return new Map<string, unknown>();
+    const rows: { documentId: string; updatedAt: unknown }[] = await strapi.db
+      .query(ARTICLE_UID)
+      .findMany({
+        where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+        select: ['documentId', 'updatedAt'],
+      });
+    return new Map(rows.map((row) => [row.documentId, row.updatedAt]));
+  };
+
+  const draftLinks = (documentId: string) =>
+    strapi.documents(LINK_UID).findMany({
+      status: 'draft',
+      filters: { sourceArticle: { documentId } },
+      fields: ['url', 'label', 'afterParagraphId', 'position', 'updatedAt'],
+      populate: { targetArticle: { fields: ['documentId', 'title', 'slug', 'updatedAt'] } },
+      limit: -1,
+    } as any) as unknown as Promise<DraftLinkRow[]>;
+
+  const draftArticle = (documentId: string) =>
+    strapi.documents(ARTICLE_UID).findOne({
+      documentId,
+      status: 'draft',
+      fields: ['title', 'slug', 'tags', 'lead', 'body', 'updatedAt'],
+    } as any) as unknown as Promise<Record<string, any> | null>;
+
+  /** Serialises saves of one article across instances: a row lock on PostgreSQL. */
+  const lockArticle = async (documentId: string, trx: unknown) => {
+    if (strapi.db.dialect.client !== 'postgres') {
+      // SQLite has one writer at a time: the transaction's first write takes the database lock.
+      return;
+    }
+    const { tableName } = strapi.db.metadata.get(ARTICLE_UID);
+    await strapi.db
+      .connection(tableName)
+      .transacting(trx as any)
+      .where({ document_id: documentId })
+      .forUpdate()
+      .select('id');
+  };
+
+  const read = async (documentId: string): Promise<Placement | null> => {
+    const article = await draftArticle(documentId);
+    if (!article) return null;
+    const [links, quotes] = await Promise.all([
+      draftLinks(documentId),
+      strapi.documents(QUOTE_UID).findMany({
+        status: 'draft',
+        filters: { article: { documentId } },
+        fields: ['text', 'speaker', 'speakerRole', 'relayedBy', 'kind', 'paragraphId'],
+        limit: -1,
+      } as any) as unknown as Promise<(PlacedQuote & { text: string | null })[]>,
+    ]);
+    const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
+    const published = await publishedVersions([documentId, ...targetIds]);
+    const paragraphs = readBody(article.body);
+
+    const placed: PlacedLink[] = links.map((link) => ({
+      documentId: link.documentId,
+      targetArticle: link.targetArticle && {
+        documentId: link.targetArticle.documentId,
+        title: link.targetArticle.title,
+        slug: link.targetArticle.slug,
+        status: articleStatus(
+          link.targetArticle.updatedAt,
+          published.get(link.targetArticle.documentId)
+        ),
+      },
+      url: link.url ?? null,
+      label: link.label ?? null,
+      afterParagraphId: link.afterParagraphId,
+      position: link.position ?? 0,
+      health: healthOf(link, published),
+    }));
+
+    return {
+      article: {
+        documentId,
+        title: article.title,
+        slug: article.slug,
+        status: articleStatus(article.updatedAt, published.get(documentId)),
+        tags: readTags(article.tags),
+        lead: article.lead ?? null,
+        updatedAt: toIso(article.updatedAt),
+      },
+      paragraphs,
+      links: placementOrder(placed, paragraphs),
+      quotes: quotes.map((q) => ({
+        documentId: q.documentId,
+        text: q.text ?? '',
+        speaker: q.speaker ?? null,
+        speakerRole: q.speakerRole ?? null,
+        relayedBy: q.relayedBy ?? null,
+        kind: q.kind === 'partial' ? 'partial' : 'full',
+        paragraphId: q.paragraphId,
+      })),
+      version: versionOf(links),
+      maxLinks: config().maxLinksPerArticle,
+    };
+  };
+
+  /** Checks that every target exists (in any state); a 400 names the first that does not. */
+  const assertTargetsExist = async (changes: LinkChange[]) => {
+    const ids = [
+      ...new Set(changes.flatMap((c) => (c.targetDocumentId ? [c.targetDocumentId] : []))),
+    ];
+    if (ids.length === 0) return;
+    const rows: { documentId: string }[] = await strapi.db.query(ARTICLE_UID).findMany({
+      where: { documentId: { $in: ids } },
+      select: ['documentId'],
+    });
+    const found = new Set(rows.map((r) => r.documentId));
+    changes.forEach((change, index) => {
+      if (change.targetDocumentId && !found.has(change.targetDocumentId)) {
+        fieldError(['links', index, 'targetDocumentId'], 'no article with this documentId');
+      }
+    });
+  };
+
+  /**
+   * Replaces the article's placement with `body.links`, unless the links changed since
+   * `body.version` (PlacementConflictError; nothing written). Runs in one transaction with
+   * the article locked, so two saves of one article never interleave, on any instance.
+   * Returns null when the article does not exist.
+   */
+  const save = async (
+    documentId: string,
+    body: unknown,
+    userId?: number
+  ): Promise<Placement | null> => {
+    const saved = await strapi.db.transaction(async ({ trx }) => {
+      await lockArticle(documentId, trx);
+      const article = await draftArticle(documentId);
+      if (!article) return false;
+      const current = await draftLinks(documentId);
+      const paragraphIds = new Set(readBody(article.body).map((p) => p.id));
+      const { version, links } = parsePlacementSave(body, {
+        sourceDocumentId: documentId,
+        paragraphIds,
+        existingLinkIds: new Set(current.map((l) => l.documentId)),
+        maxLinks: config().maxLinksPerArticle,
+      });
+      const currentVersion = versionOf(current);
+      if (version !== currentVersion) throw new PlacementConflictError(currentVersion);
+      await assertTargetsExist(links);
+
+      const isLive = (await publishedVersions([documentId])).has(documentId);
+      await applyPlacement(documentId, current, links, isLive, userId);
+      return true;
+    });
+    return saved ? read(documentId) : null;
+  };
+
+  const applyPlacement = async (
+    sourceDocumentId: string,
+    current: DraftLinkRow[],
+    links: LinkChange[],
+    isLive: boolean,
+    userId?: number
+  ) => {
+    const documents = strapi.documents(LINK_UID);
+    const byId = new Map(current.map((l) => [l.documentId, l]));
+    const kept = new Set(links.flatMap((l) => (l.documentId ? [l.documentId] : [])));
+    const audit = userId ? { updatedBy: userId } : {};
+
+    for (const link of current) {
+      if (!kept.has(link.documentId)) await documents.delete({ documentId: link.documentId });
+    }
+
+    // Positions count from 0 within each slot, in the order the editor sent.
+    const nextPosition = new Map<string, number>();
+    const written = new Set<string>();
+    for (const change of links) {
+      const position = nextPosition.get(change.afterParagraphId) ?? 0;
+      nextPosition.set(change.afterParagraphId, position + 1);
+      const data = {
+        targetArticle: change.targetDocumentId,
+        url: change.targetDocumentId ? null : change.url,
+        label: change.label,
+        afterParagraphId: change.afterParagraphId,
+        position,
+      };
+      const before = change.documentId ? byId.get(change.documentId) : undefined;
+      if (!before) {
+        const created = await documents.create({
+          data: {
+            ...data,
+            sourceArticle: sourceDocumentId,
+            ...(userId ? { createdBy: userId, updatedBy: userId } : {}),
+          } as any,
+        });
+        written.add(created.documentId);
+        continue;
+      }
+      const same =
+        (before.targetArticle?.documentId ?? null) === data.targetArticle &&
+        (before.url ?? null) === data.url &&
+        (before.label ?? null) === data.label &&
+        before.afterParagraphId === data.afterParagraphId &&
+        (before.position ?? 0) === position;
+      if (!same) {
+        await documents.update({
+          documentId: before.documentId,
+          data: { ...data, ...audit } as any,
+        });
+        written.add(before.documentId);
+      }
+    }
+    if (!isLive) return;
+
+    // A live article's links go live with the save: the editor placed them for readers, and a
+    // link left in draft would silently differ from what the manager shows. Links the save did
+    // not touch are published only if their draft is ahead of (or without) a published version.
+    const untouched = [...kept].filter((id) => !written.has(id));
+    const live: { documentId: string; updatedAt: unknown }[] = untouched.length
+      ? await strapi.db.query(LINK_UID).findMany({
+          where: { documentId: { $in: untouched }, publishedAt: { $notNull: true } },
+          select: ['documentId', 'updatedAt'],
+        })
+      : [];
+    const liveAt = new Map(live.map((row) => [row.documentId, row.updatedAt]));
+    const stale = untouched.filter(
+      (id) =>
+        !liveAt.has(id) || articleStatus(byId.get(id)?.updatedAt, liveAt.get(id)) === 'modified'
+    );
+    for (const linkId of [...written, ...stale]) await documents.publish({ documentId: linkId });
+  };
+
+  return { read, save };
+};
+
+export type PlacementService = ReturnType<typeof createPlacementService>;
+export default createPlacementService;

@@ -1,0 +1,15 @@
+import type { ArticleStatus } from '../contracts/admin';
+
+const time = (value: unknown) => (value ? new Date(value as string).getTime() : 0);
+
+/**
+ * The content manager's rule, so the plugin's screens and Strapi's agree: no published
+ * version → draft; a draft edited after the published version → modified; else published.
+ */
+export const articleStatus = (
+  draftUpdatedAt: unknown,
+  publishedUpdatedAt: unknown | undefined
+): ArticleStatus => {
+  if (publishedUpdatedAt === undefined) return 'draft';
+  return time(draftUpdatedAt) > time(publishedUpdatedAt) ? 'modified' : 'published';
+};

@@ -1,0 +1,30 @@
+import type { AdminArticleFilter } from '../contracts/admin';
+import { parseTag, parseTerms } from './list-query';
+import { assertOnlyParams, integer, paramError, single } from './params';
+
+export const ADMIN_PAGE_SIZE = 25;
+const FILTERS: readonly AdminArticleFilter[] = ['no-links', 'broken', 'drafts'];
+
+export interface AdminListQuery {
+  page: number;
+  pageSize: number;
+  terms: string[];
+  tag: string | null;
+  filter: AdminArticleFilter | null;
+}
+
+/** Query of the manager's article list; anything unknown or out of range is a 400 naming it. */
+export const parseAdminListQuery = (query: Record<string, unknown>): AdminListQuery => {
+  assertOnlyParams(query, ['page', 'pageSize', 'q', 'tag', 'filter']);
+  const filter = single(query, 'filter') ?? null;
+  if (filter !== null && !FILTERS.includes(filter as AdminArticleFilter)) {
+    paramError('filter', `must be one of ${FILTERS.join(', ')}`);
+  }
+  return {
+    page: integer(single(query, 'page'), 'page', 1, 10_000, 1),
+    pageSize: integer(single(query, 'pageSize'), 'pageSize', 1, 100, ADMIN_PAGE_SIZE),
+    terms: parseTerms(single(query, 'q')),
+    tag: parseTag(single(query, 'tag')),
+    filter: filter as AdminArticleFilter | null,
+  };
+};

@@ -1,0 +1,478 @@
+/**
+ * The Baca Juga manager's admin routes, against a real Strapi: who may call them, the
+ * article list with link health, reading and saving a placement, stale saves and bad input.
+ */
+import { DB, adminToken, adminWithActions, startStrapi, type TestApp } from './helpers/strapi';
+import { ARTICLE, LINK, SEEDED_SLUG, newsroom } from './helpers/newsroom';
+
+const READ = 'plugin::newsroom.read';
+const MANAGE = 'plugin::newsroom.manage';
+
+describe(`admin routes of the Baca Juga manager (${DB})`, () => {
+  let app: TestApp;
+  let superAdmin: Record<string, string>;
+  let seededId: string;
+
+  const placement = (headers = superAdmin) =>
+    app.request(`/newsroom/articles/${seededId}/placement`, { headers });
+  const save = (body: unknown, headers = superAdmin, id = seededId) =>
+    app.request(`/newsroom/articles/${id}/placement`, { method: 'PUT', body, headers });
+  /** The save body that keeps the placement exactly as read. */
+  const unchanged = (data: any) => ({
+    version: data.version,
+    links: data.links.map((l: any) => ({
+      documentId: l.documentId,
+      targetDocumentId: l.targetArticle?.documentId ?? null,
+      url: l.url,
+      label: l.label,
+      afterParagraphId: l.afterParagraphId,
+    })),
+  });
+  const publicBlocks = async () =>
+    (await app.request(`/api/newsroom/articles/${SEEDED_SLUG}`)).body.data.body
+      .filter((b: any) => b.type === 'baca-juga')
+      .map((b: any) => b.label);
+
+  beforeAll(async () => {
+    app = await startStrapi();
+    superAdmin = { authorization: `Bearer ${await adminToken(app)}` };
+    seededId = (await newsroom(app.strapi).seeded()).documentId;
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  describe('access', () => {
+    const routes = () => [
+      ['GET', '/newsroom/articles'],
+      ['GET', '/newsroom/targets?q=rusia'],
+      ['GET', `/newsroom/articles/${seededId}/placement`],
+      ['GET', `/newsroom/articles/${seededId}/suggestions`],
+      ['PUT', `/newsroom/articles/${seededId}/placement`],
+    ];
+    const call = (method: string, path: string, headers: Record<string, string>) =>
+      app.request(path, { method, headers, ...(method === 'PUT' ? { body: {} } : {}) });
+
+    it('refuses anonymous callers and content-API tokens with 401', async () => {
+      for (const [method, path] of routes()) {
+        expect([method, path, (await call(method, path, {})).status]).toEqual([method, path, 401]);
+      }
+    });
+
+    it('refuses an admin whose role lacks the plugin actions with 403', async () => {
+      const none = await adminWithActions(app, []);
+      for (const [method, path] of routes()) {
+        expect([method, path, (await call(method, path, none)).status]).toEqual([
+          method,
+          path,
+          403,
+        ]);
+      }
+    });
+
+    it('lets a read-only editor read everything and save nothing', async () => {
+      const reader = await adminWithActions(app, [READ]);
+      for (const [method, path] of routes().filter(([m]) => m === 'GET')) {
+        expect([path, (await call(method, path, reader)).status]).toEqual([path, 200]);
+      }
+      const before = (await placement(reader)).body.data;
+      const response = await save({ ...unchanged(before), links: [] }, reader);
+      expect(response.status).toBe(403);
+      expect((await placement()).body.data.links).toHaveLength(before.links.length);
+    });
+
+    it('lets an editor with read and manage save', async () => {
+      const editor = await adminWithActions(app, [READ, MANAGE]);
+      const { data } = (await placement(editor)).body;
+      const response = await save(unchanged(data), editor);
+      expect(response.status).toBe(200);
+      expect(response.body.data.version).toBe(data.version);
+    });
+  });
+
+  describe('placement', () => {
+    it('shows the paragraphs, the links in reading order with their health, and the quotes', async () => {
+      const { status, body } = await placement();
+      expect(status).toBe(200);
+      const { article, paragraphs, links, quotes, version, maxLinks } = body.data;
+      expect(article).toMatchObject({ slug: SEEDED_SLUG, status: 'published' });
+      expect(paragraphs).toHaveLength(11);
+      expect(links.map((l: any) => [l.label, l.health, l.targetArticle.status])).toEqual([
+        ['Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia', 'ok', 'published'],
+        ['AS Serukan Hal Mencekam Ini ke Rusia', 'ok', 'published'],
+      ]);
+      expect(links[0].afterParagraphId).toBe(paragraphs[2].id);
+      expect(quotes).toHaveLength(7);
+      expect(quotes.every((q: any) => paragraphs.some((p: any) => p.id === q.paragraphId))).toBe(
+        true
+      );
+      expect(version).toMatch(/^[\w-]{10,}$/);
+      expect(maxLinks).toBe(10);
+    });
+
+    it('answers 404 for an unknown article and 400 for a malformed documentId', async () => {
+      const unknown = await app.request('/newsroom/articles/zzzzzzzzzzzzzzzzzzzzzzzz/placement', {
+        headers: superAdmin,
+      });
+      expect(unknown.status).toBe(404);
+      const malformed = await app.request('/newsroom/articles/x;drop/placement', {
+        headers: superAdmin,
+      });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.message).toMatch(/^documentId: /);
+    });
+  });
+
+  describe('saving', () => {
+    it('adds, moves and removes links in one save, and a published article shows it at once', async () => {
+      const n = newsroom(app.strapi);
+      const target = await n.createArticle({ title: 'Kim Jong Un Kunjungi Pabrik Rudal' });
+      const { data } = (await placement()).body;
+      const [first, second] = data.links;
+      const last = data.paragraphs[data.paragraphs.length - 1].id;
+
+      const response = await save({
+        version: data.version,
+        links: [
+          // the first seeded link is removed; a new one stands after paragraph 5
+          { targetDocumentId: target.documentId, afterParagraphId: data.paragraphs[4].id },
+          // the second seeded link moves to the end, with a new label
+          {
+            documentId: second.documentId,
+            targetDocumentId: second.targetArticle.documentId,
+            label: 'AS dan Rusia',
+            afterParagraphId: last,
+          },
+        ],
+      });
+      expect(response.status).toBe(200);
+      const saved = response.body.data;
+      expect(saved.version).not.toBe(data.version);
+      expect(saved.links.map((l: any) => [l.targetArticle.title, l.afterParagraphId])).toEqual([
+        ['Kim Jong Un Kunjungi Pabrik Rudal', data.paragraphs[4].id],
+        ['AS Serukan Hal Mencekam Ini ke Rusia', last],
+      ]);
+      expect(saved.links.some((l: any) => l.documentId === first.documentId)).toBe(false);
+
+      const body = (await app.request(`/api/newsroom/articles/${SEEDED_SLUG}`)).body.data.body;
+      const blocks = body.filter((b: any) => b.type === 'baca-juga');
+      expect(blocks.map((b: any) => b.label)).toEqual([
+        'Kim Jong Un Kunjungi Pabrik Rudal',
+        'AS dan Rusia',
+      ]);
+      // the moved link is the very last block; the new one follows paragraph 5
+      expect(body[body.length - 1].label).toBe('AS dan Rusia');
+      const afterFifth = body.findIndex((b: any) => b.id === data.paragraphs[4].id) + 1;
+      expect(body[afterFifth].label).toBe('Kim Jong Un Kunjungi Pabrik Rudal');
+      // the removed link is gone from every table, draft and published
+      expect(
+        await app.strapi.db.query(LINK).count({ where: { documentId: first.documentId } })
+      ).toBe(0);
+    });
+
+    it('reorders links within a slot', async () => {
+      const n = newsroom(app.strapi);
+      const extra = await n.createArticle({ title: 'Rusia Kirim Delegasi ke Pyongyang' });
+      const { data } = (await placement()).body;
+      const anchor = data.links[1].afterParagraphId;
+      const withExtra = unchanged(data);
+      withExtra.links.push({ targetDocumentId: extra.documentId, afterParagraphId: anchor });
+      const added = (await save(withExtra)).body.data;
+      expect(await publicBlocks()).toEqual([
+        'Kim Jong Un Kunjungi Pabrik Rudal',
+        'AS dan Rusia',
+        'Rusia Kirim Delegasi ke Pyongyang',
+      ]);
+
+      const swapped = unchanged(added);
+      swapped.links = [swapped.links[0], swapped.links[2], swapped.links[1]];
+      const response = await save(swapped);
+      expect(response.status).toBe(200);
+      expect(response.body.data.links.map((l: any) => l.position)).toEqual([0, 0, 1]);
+      expect(await publicBlocks()).toEqual([
+        'Kim Jong Un Kunjungi Pabrik Rudal',
+        'Rusia Kirim Delegasi ke Pyongyang',
+        'AS dan Rusia',
+      ]);
+    });
+
+    it("refuses a stale save with 409 and keeps the colleague's work", async () => {
+      const { data: mine } = (await placement()).body;
+      // a colleague removes the last link first
+      const theirs = unchanged(mine);
+      theirs.links.pop();
+      expect((await save(theirs)).status).toBe(200);
+      const afterTheirs = (await placement()).body.data;
+
+      const response = await save({ ...unchanged(mine), links: [] });
+      expect(response.status).toBe(409);
+      expect(response.body.error).toMatchObject({
+        status: 409,
+        name: 'ConflictError',
+        details: { currentVersion: afterTheirs.version },
+      });
+      expect((await placement()).body.data).toEqual(afterTheirs);
+    });
+
+    it('sees a change made outside the manager as a conflict too', async () => {
+      const { data } = (await placement()).body;
+      await newsroom(app.strapi).update(LINK, data.links[0].documentId, { label: 'Diubah di CM' });
+      const response = await save(unchanged(data));
+      expect(response.status).toBe(409);
+    });
+  });
+
+  describe('bad input: a 400 naming the field, and nothing changes', () => {
+    let data: any;
+    let publicBefore: string[];
+    let otherId: string;
+
+    beforeAll(async () => {
+      data = (await placement()).body.data;
+      publicBefore = await publicBlocks();
+      otherId = data.links[0].targetArticle.documentId;
+    });
+    afterEach(async () => {
+      const now = (await placement()).body.data;
+      expect(now.version).toBe(data.version);
+      expect(await publicBlocks()).toEqual(publicBefore);
+    });
+
+    const p = () => data.paragraphs.map((x: any) => x.id);
+    const cases: [string, () => unknown, RegExp][] = [
+      [
+        'an unknown target article',
+        () => ({ targetDocumentId: 'abcdefghijklmnopqrstuvwx', afterParagraphId: p()[0] }),
+        /^links\.\d+\.targetDocumentId: no article/,
+      ],
+      [
+        'a link to the article itself',
+        () => ({ targetDocumentId: seededId, afterParagraphId: p()[0] }),
+        /^links\.\d+\.targetDocumentId: an article cannot link to itself/,
+      ],
+      [
+        'the same target twice',
+        () => ({ targetDocumentId: otherId, afterParagraphId: p()[6] }),
+        /^links\.\d+\.targetDocumentId: links\.0 already points there/,
+      ],
+      [
+        'an anchor that is not a paragraph of the article',
+        () => ({ url: 'https://example.com/a', afterParagraphId: 'p-000000000000' }),
+        /^links\.\d+\.afterParagraphId: is not a paragraph of this article/,
+      ],
+      ...[
+        'javascript:alert(1)',
+        'JaVaScRiPt:alert(1)',
+        ' javascript:alert(1)',
+        'java\tscript:alert(1)',
+        'data:text/html,<script>alert(1)</script>',
+        'vbscript:msgbox(1)',
+        '//evil.example/x',
+        'ftp://example.com/x',
+        'https://exa mple.com',
+        '/\\evil.example',
+      ].map((url): [string, () => unknown, RegExp] => [
+        `the url ${JSON.stringify(url)}`,
+        () => ({ url, afterParagraphId: p()[0] }),
+        /^links\.\d+\.url: must be an http\(s\) URL or a path on this site/,
+      ]),
+      [
+        'a 10,000-character label',
+        () => ({ url: '/berita/x', label: 'x'.repeat(10_000), afterParagraphId: p()[0] }),
+        /^links\.\d+\.label: at most 200 characters/,
+      ],
+      [
+        'a label on two lines',
+        () => ({ url: '/berita/x', label: 'a\nb', afterParagraphId: p()[0] }),
+        /^links\.\d+\.label: must be one line/,
+      ],
+      [
+        'both a target and a url',
+        () => ({ targetDocumentId: otherId, url: '/x', afterParagraphId: p()[0] }),
+        /^links\.\d+\.url: give either/,
+      ],
+      [
+        'neither a target nor a url',
+        () => ({ afterParagraphId: p()[0] }),
+        /^links\.\d+\.targetDocumentId: a link needs/,
+      ],
+      [
+        'a field the save does not take',
+        () => ({ url: '/x', afterParagraphId: p()[0], publishedAt: '2020-01-01' }),
+        /^links\.\d+\.publishedAt: unknown field/,
+      ],
+      [
+        "another article's link",
+        () => ({ documentId: 'abcdefghijklmnopqrstuvwx', url: '/x', afterParagraphId: p()[0] }),
+        /^links\.\d+\.documentId: is not a link of this article/,
+      ],
+    ];
+
+    it.each(cases)('%s', async (_name, extra, message) => {
+      const body = unchanged(data);
+      body.links.push(extra());
+      const response = await save(body);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(message);
+      expect(response.body.error.details.errors[0].path[0]).toBe('links');
+    });
+
+    it('more links than the configured maximum', async () => {
+      const body = unchanged(data);
+      for (let i = 0; body.links.length <= data.maxLinks; i += 1) {
+        body.links.push({ url: `/berita/extra-${i}`, afterParagraphId: p()[0] });
+      }
+      const response = await save(body);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/^links: at most 10 /);
+    });
+
+    it('a body without a version, or with unknown fields', async () => {
+      const noVersion = await save({ links: [] });
+      expect(noVersion.status).toBe(400);
+      expect(noVersion.body.error.message).toMatch(/^version: /);
+      const extra = await save({ ...unchanged(data), documentId: 'x' });
+      expect(extra.status).toBe(400);
+      expect(extra.body.error.message).toMatch(/^documentId: unknown field/);
+    });
+  });
+
+  describe('link health and the list', () => {
+    const list = async (query = '') => {
+      const response = await app.request(`/newsroom/articles${query}`, { headers: superAdmin });
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+
+    it('marks links whose target is unpublished or deleted, and the list counts them', async () => {
+      const n = newsroom(app.strapi);
+      const source = await n.createArticle({
+        title: 'Sumber Uji Kesehatan Tautan',
+        paragraphs: ['Satu.', 'Dua.'],
+      });
+      const doomed = await n.createArticle({ title: 'Target Yang Akan Dihapus' });
+      const hidden = await n.createArticle({ title: 'Target Yang Akan Ditarik' });
+      await n.addLink(source, doomed, { after: 0 });
+      await n.addLink(source, hidden, { after: 1 });
+      const healthy = (await list('?filter=broken')).data.map((r: any) => r.title);
+      expect(healthy).not.toContain('Sumber Uji Kesehatan Tautan');
+
+      await n.unpublish(ARTICLE, hidden.documentId);
+      await app.strapi.documents(ARTICLE as any).delete({ documentId: doomed.documentId });
+
+      const read = await app.request(`/newsroom/articles/${source.documentId}/placement`, {
+        headers: superAdmin,
+      });
+      expect(read.body.data.links.map((l: any) => l.health)).toEqual([
+        'target-deleted',
+        'target-draft',
+      ]);
+      const broken = await list('?filter=broken&q=kesehatan');
+      expect(broken.data).toEqual([
+        expect.objectContaining({
+          title: 'Sumber Uji Kesehatan Tautan',
+          linkCount: 2,
+          brokenCount: 2,
+        }),
+      ]);
+      // the public render leaves both out
+      const slug = read.body.data.article.slug;
+      const rendered = (await app.request(`/api/newsroom/articles/${slug}`)).body.data.body;
+      expect(rendered.filter((b: any) => b.type === 'baca-juga')).toEqual([]);
+    });
+
+    it('searches by title, filters by tag, drafts and missing links, and pages on the server', async () => {
+      const n = newsroom(app.strapi);
+      await n.createArticle({
+        title: 'Banjir Rob Jakarta Utara',
+        tags: ['Banjir'],
+        publish: false,
+      });
+      await n.createArticle({ title: 'Banjir Bandang di Sumatra', tags: ['Banjir', 'Sumatra'] });
+
+      const byTitle = await list('?q=banjir%20rob');
+      expect(byTitle.data.map((r: any) => [r.title, r.status])).toEqual([
+        ['Banjir Rob Jakarta Utara', 'draft'],
+      ]);
+      expect((await list('?tag=sumatra')).data.map((r: any) => r.title)).toEqual([
+        'Banjir Bandang di Sumatra',
+      ]);
+      const drafts = (await list('?filter=drafts')).data;
+      expect(drafts.length).toBeGreaterThan(0);
+      expect(drafts.every((r: any) => r.status === 'draft')).toBe(true);
+      const noLinks = (await list('?filter=no-links&pageSize=100')).data;
+      expect(noLinks.every((r: any) => r.linkCount === 0)).toBe(true);
+      expect(noLinks.map((r: any) => r.slug)).not.toContain(SEEDED_SLUG);
+
+      const all = await list('?pageSize=100');
+      const page2 = await list('?pageSize=3&page=2');
+      expect(page2.meta.pagination).toEqual({
+        page: 2,
+        pageSize: 3,
+        pageCount: Math.ceil(all.meta.pagination.total / 3),
+        total: all.meta.pagination.total,
+      });
+      expect(page2.data).toEqual(all.data.slice(3, 6));
+      const seeded = all.data.find((r: any) => r.slug === SEEDED_SLUG);
+      expect(seeded).toMatchObject({ status: 'published', brokenCount: 0 });
+      expect(seeded.linkCount).toBeGreaterThan(0);
+    });
+
+    it('refuses bad list parameters with a 400 naming them', async () => {
+      for (const [query, param] of [
+        ['?filter=everything', 'filter'],
+        ['?pageSize=1000', 'pageSize'],
+        ['?page=0', 'page'],
+        ['?sort=title', 'sort'],
+        ['?q=a&q=b', 'q'],
+      ]) {
+        const response = await app.request(`/newsroom/articles${query}`, { headers: superAdmin });
+        expect([query, response.status]).toEqual([query, 400]);
+        expect(response.body.error.message.startsWith(`${param}: `)).toBe(true);
+      }
+    });
+  });
+
+  describe('targets and suggestions', () => {
+    it('finds targets by title, drafts marked, never the article itself', async () => {
+      const n = newsroom(app.strapi);
+      await n.createArticle({ title: 'Draf Korea Utara Uji Rudal', publish: false });
+      const response = await app.request(`/newsroom/targets?q=korea%20utara&exclude=${seededId}`, {
+        headers: superAdmin,
+      });
+      expect(response.status).toBe(200);
+      const found = response.body.data;
+      expect(found.map((t: any) => t.documentId)).not.toContain(seededId);
+      expect(found).toContainEqual(
+        expect.objectContaining({ title: 'Draf Korea Utara Uji Rudal', status: 'draft' })
+      );
+    });
+
+    it('ranks published articles by shared tags and title words, leaving out linked ones', async () => {
+      const n = newsroom(app.strapi);
+      const seeded = (await placement()).body.data;
+      const tags = seeded.article.tags as string[];
+      expect(tags.length).toBeGreaterThan(0);
+      await n.createArticle({ title: 'Latihan Militer Gabungan', tags: [tags[0]] });
+      await n.createArticle({ title: 'Perjanjian Pertahanan Korea Utara Rusia Berlaku', tags });
+      await n.createArticle({ title: 'Draf Perjanjian Pertahanan Rusia', tags, publish: false });
+      await n.createArticle({ title: 'Harga Cabai Naik', tags: ['Ekonomi'] });
+
+      const response = await app.request(`/newsroom/articles/${seededId}/suggestions?limit=20`, {
+        headers: superAdmin,
+      });
+      expect(response.status).toBe(200);
+      const titles = response.body.data.map((s: any) => s.title);
+      expect(titles[0]).toBe('Perjanjian Pertahanan Korea Utara Rusia Berlaku');
+      expect(titles).toContain('Latihan Militer Gabungan');
+      expect(titles).not.toContain('Draf Perjanjian Pertahanan Rusia');
+      expect(titles).not.toContain('Harga Cabai Naik');
+      const linked = seeded.links.map((l: any) => l.targetArticle?.title);
+      expect(titles.filter((t: string) => linked.includes(t))).toEqual([]);
+      expect(response.body.data[0]).toMatchObject({
+        sharedTags: tags,
+        matchedTerms: expect.arrayContaining(['perjanjian', 'pertahanan', 'rusia']),
+      });
+    });
+  });
+});
