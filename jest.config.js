@@ -1,4 +1,7 @@
-/** Two projects: fast units, and integration tests that boot the playground's Strapi. */
+/**
+ * Three projects: fast units, integration tests that boot the playground's Strapi in-process,
+ * and browser tests (e2e) that drive Chromium against the built playground started once.
+ */
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }];
 
 module.exports = {
@@ -19,6 +22,15 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/tests/integration/helpers/global-setup.js',
       globalTeardown: '<rootDir>/tests/integration/helpers/global-teardown.js',
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      globalSetup: '<rootDir>/tests/e2e/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/e2e/helpers/global-teardown.js',
     },
   ],
 };
