@@ -1,3 +1,7 @@
+import { Link } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { ADMIN_ACTIONS } from '../../server/src/contracts/admin';
+import { BacaJugaPanel } from './components/BacaJugaPanel';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 
@@ -8,9 +12,25 @@ const translationFiles: Record<string, () => Promise<TranslationModule>> = {
   id: () => import('./translations/id.json'),
 };
 
+/** The part of the content manager's public API this plugin uses. */
+interface ContentManagerApis {
+  addEditViewSidePanel: (panels: (typeof BacaJugaPanel)[]) => void;
+}
+
 export default {
+  // `any`: StrapiApp's customFields type wants input components without props, which the typed
+  // custom-field inputs below are not.
   register(app: any) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+
+    // The Baca Juga manager: find articles to fix, place and order their links.
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Link,
+      intlLabel: { id: getTranslation('menu.label'), defaultMessage: 'Baca Juga' },
+      Component: () => import('./pages/App'),
+      permissions: [{ action: ADMIN_ACTIONS.read, subject: null }],
+    });
 
     // The admin half of the custom fields the server registers: editors never see raw JSON.
     app.customFields.register([
@@ -40,6 +60,11 @@ export default {
         components: { Input: () => import('./components/TagsInput') },
       },
     ]);
+  },
+
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager');
+    (contentManager.apis as unknown as ContentManagerApis).addEditViewSidePanel([BacaJugaPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

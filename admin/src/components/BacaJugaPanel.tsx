@@ -1,0 +1,136 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
+import { Box, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
+import { Link as LinkIcon } from '@strapi/icons';
+import type { PlacedLink, PlacedQuote } from '../../../server/src/contracts/admin';
+import { useNewsroomApi } from '../api/client';
+import { useQuery } from '../hooks/useQuery';
+import { useT } from '../hooks/useT';
+import { PLUGIN_ID } from '../pluginId';
+import { HealthBadge } from './HealthBadge';
+
+const ARTICLE_UID = `plugin::${PLUGIN_ID}.article`;
+const QUOTE_PREVIEW_LENGTH = 90;
+
+/**
+ * The props the content manager passes to an edit-view side panel, and what it expects back
+ * (`PanelComponent` in @strapi/content-manager's content-manager.d.ts). Declared here, to the
+ * fields we use, because that package is not a dependency of this plugin.
+ */
+interface PanelProps {
+  model: string;
+  documentId?: string;
+  document?: { updatedAt?: unknown };
+  activeTab?: 'draft' | 'published' | null;
+  collectionType?: string;
+}
+interface PanelDescription {
+  title: string;
+  content: ReactNode;
+}
+
+const shorten = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+
+const linkText = (link: PlacedLink) =>
+  link.label || link.targetArticle?.title || link.url || link.documentId;
+
+const PanelLink = ({ link }: { link: PlacedLink }) => (
+  <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Typography variant="pi" textColor="neutral800">
+      {linkText(link)}
+    </Typography>
+    <HealthBadge health={link.health} />
+  </Flex>
+);
+
+const PanelQuote = ({ quote }: { quote: PlacedQuote }) => (
+  <Typography variant="pi" textColor="neutral700">
+    {quote.speaker ? (
+      <Typography variant="pi" fontWeight="bold">
+        {quote.speaker}:{' '}
+      </Typography>
+    ) : null}
+    <span style={{ fontStyle: 'italic' }}>{shorten(quote.text, QUOTE_PREVIEW_LENGTH)}</span>
+  </Typography>
+);
+
+const PanelContent = ({ documentId, version }: { documentId: string; version: string }) => {
+  const t = useT();
+  const api = useNewsroomApi();
+  // `version` changes when the content manager saves the entry, so the panel reloads with it.
+  const { data, error, isLoading } = useQuery(`panel:${documentId}:${version}`, (signal) =>
+    api.getPlacement(documentId, signal)
+  );
+
+  let body: ReactNode;
+  if (error) {
+    // Without the plugin's read permission the panel says so instead of failing loudly.
+    body = (
+      <Typography variant="pi" textColor="neutral600">
+        {error.status === 403 ? t('panel.forbidden') : t('panel.error')}
+      </Typography>
+    );
+  } else if (isLoading || !data) {
+    body = <Loader small>{t('common.loading')}</Loader>;
+  } else {
+    body = (
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Typography variant="sigma" textColor="neutral600">
+          {t('panel.links', { count: data.links.length, max: data.maxLinks })}
+        </Typography>
+        {data.links.length === 0 ? (
+          <Typography variant="pi" textColor="neutral600">
+            {t('editor.noLinks')}
+          </Typography>
+        ) : (
+          data.links.map((link) => <PanelLink key={link.documentId} link={link} />)
+        )}
+        <Typography variant="sigma" textColor="neutral600">
+          {t('panel.quotes', { count: data.quotes.length })}
+        </Typography>
+        {data.quotes.map((quote) => (
+          <PanelQuote key={quote.documentId} quote={quote} />
+        ))}
+      </Flex>
+    );
+  }
+
+  return (
+    <Box data-testid="newsroom-side-panel" width="100%">
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        {body}
+        {error?.status !== 403 && (
+          <LinkButton
+            tag={NavLink}
+            to={`/plugins/${PLUGIN_ID}/articles/${encodeURIComponent(documentId)}`}
+            variant="secondary"
+            startIcon={<LinkIcon />}
+            fullWidth
+          >
+            {t('panel.open')}
+          </LinkButton>
+        )}
+      </Flex>
+    </Box>
+  );
+};
+
+/**
+ * Content-manager edit-view side panel for articles: their Baca Juga links and quotes at a
+ * glance, and the way into the Baca Juga manager. Only hooks that never depend on the model
+ * run before the early return, so the hook order is the same on every render.
+ */
+export const BacaJugaPanel = (props: PanelProps): PanelDescription | null => {
+  const t = useT();
+  if (props.model !== ARTICLE_UID || !props.documentId) return null;
+  return {
+    title: t('panel.title'),
+    content: (
+      <PanelContent
+        documentId={props.documentId}
+        version={String(props.document?.updatedAt ?? '')}
+      />
+    ),
+  };
+};

@@ -1,0 +1,15 @@
+import { Badge } from '@strapi/design-system';
+import type { LinkHealth } from '../../../server/src/contracts/admin';
+import { useT } from '../hooks/useT';
+
+/** Shown only for links a reader does not get: the reason, in the danger colour. */
+export const HealthBadge = ({ health }: { health: LinkHealth }) => {
+  const t = useT();
+  if (health === 'target-draft') {
+    return <Badge variant="danger">{t('health.targetDraft')}</Badge>;
+  }
+  if (health === 'target-deleted') {
+    return <Badge variant="danger">{t('health.targetDeleted')}</Badge>;
+  }
+  return null;
+};

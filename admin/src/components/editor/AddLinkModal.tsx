@@ -1,0 +1,208 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Modal,
+  Tabs,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
+import type { LinkTarget } from '../../../../server/src/contracts/admin';
+import type { NewLinkInput } from '../../hooks/usePlacementState';
+import { useT } from '../../hooks/useT';
+import { MAX_LABEL_LENGTH, isSafeHref } from '../../utils/placement';
+import { ArticleStatusBadge } from '../ArticleStatusBadge';
+import { TargetSearch } from './TargetSearch';
+
+export type AddLinkMode =
+  | { kind: 'add'; slotId: string; slotLabel: string }
+  | { kind: 'retarget'; key: string; currentLabel: string };
+
+type Tab = 'internal' | 'external';
+
+interface Props {
+  mode: AddLinkMode;
+  excludeDocumentId: string;
+  /** The client-side duplicate guard; the server checks again. */
+  isLinked: (target: { documentId?: string; url?: string }) => boolean;
+  onClose: () => void;
+  onAdd: (input: NewLinkInput) => void;
+  onRetarget: (target: LinkTarget) => void;
+}
+
+const LabelField = ({ value, onChange }: { value: string; onChange: (v: string) => void }) => {
+  const t = useT();
+  const tooLong = value.length > MAX_LABEL_LENGTH;
+  return (
+    <Field.Root
+      name="label"
+      error={tooLong ? t('link.label.tooLong', { max: MAX_LABEL_LENGTH }) : undefined}
+      hint={t('modal.label.hint')}
+    >
+      <Field.Label>{t('modal.label')}</Field.Label>
+      <TextInput
+        value={value}
+        onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+      />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+/** The modal's inside, mounted per opening so every opening starts empty. */
+const AddLinkForm = ({ mode, excludeDocumentId, isLinked, onClose, onAdd, onRetarget }: Props) => {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('internal');
+  const [target, setTarget] = useState<LinkTarget | null>(null);
+  const [url, setUrl] = useState('');
+  const [urlTouched, setUrlTouched] = useState(false);
+  const [label, setLabel] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+
+  const isRetarget = mode.kind === 'retarget';
+  const trimmedUrl = url.trim();
+  const urlError =
+    tab === 'external' && (urlTouched || submitted)
+      ? !trimmedUrl
+        ? t('modal.url.required')
+        : !isSafeHref(trimmedUrl)
+          ? t('modal.url.invalid')
+          : isLinked({ url: trimmedUrl })
+            ? t('modal.duplicate')
+            : null
+      : null;
+  const duplicateTarget =
+    tab === 'internal' && target && isLinked({ documentId: target.documentId });
+  const labelTooLong = label.length > MAX_LABEL_LENGTH;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (labelTooLong) return;
+    if (tab === 'internal') {
+      if (!target || duplicateTarget) return;
+      if (isRetarget) onRetarget(target);
+      else onAdd({ kind: 'internal', target, label: label.trim() });
+    } else {
+      if (!trimmedUrl || !isSafeHref(trimmedUrl) || isLinked({ url: trimmedUrl })) return;
+      onAdd({ kind: 'external', url: trimmedUrl, label: label.trim() });
+    }
+    onClose();
+  };
+
+  const internal = (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <TargetSearch
+        excludeDocumentId={excludeDocumentId}
+        selected={target}
+        onSelect={(picked) => {
+          setTarget(picked);
+          setSubmitted(false);
+        }}
+      />
+      {target && (
+        <Box padding={3} hasRadius background="neutral100">
+          <Flex gap={2} wrap="wrap" alignItems="center">
+            <Typography variant="pi" textColor="neutral600">
+              {t('modal.selected')}
+            </Typography>
+            <Typography variant="omega" fontWeight="bold">
+              {target.title}
+            </Typography>
+            <ArticleStatusBadge status={target.status} size="XS" />
+          </Flex>
+          {target.status === 'draft' && (
+            <Typography variant="pi" textColor="warning600">
+              {t('link.hiddenUntilPublished')}
+            </Typography>
+          )}
+        </Box>
+      )}
+      {duplicateTarget && (
+        <Typography variant="pi" textColor="danger600" role="alert">
+          {t('modal.duplicate')}
+        </Typography>
+      )}
+      {submitted && !target && (
+        <Typography variant="pi" textColor="danger600" role="alert">
+          {t('modal.target.required')}
+        </Typography>
+      )}
+      {!isRetarget && <LabelField value={label} onChange={setLabel} />}
+    </Flex>
+  );
+
+  const external = (
+    <Flex direction="column" alignItems="stretch" gap={4}>
+      <Field.Root name="url" error={urlError ?? undefined} hint={t('modal.url.hint')} required>
+        <Field.Label>{t('modal.url')}</Field.Label>
+        <TextInput
+          type="text"
+          inputMode="url"
+          placeholder="https://"
+          value={url}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUrl(event.target.value)}
+          onBlur={() => setUrlTouched(true)}
+        />
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+      <LabelField value={label} onChange={setLabel} />
+    </Flex>
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Modal.Header closeLabel={t('common.close')}>
+        <Modal.Title>{isRetarget ? t('modal.retargetTitle') : t('modal.title')}</Modal.Title>
+      </Modal.Header>
+      <Modal.Body>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Typography variant="pi" textColor="neutral600">
+            {mode.kind === 'add'
+              ? t('modal.placement', { slot: mode.slotLabel })
+              : t('modal.retargetHint', { label: mode.currentLabel })}
+          </Typography>
+          {isRetarget ? (
+            internal
+          ) : (
+            <Tabs.Root value={tab} onValueChange={(value) => setTab(value as Tab)}>
+              <Tabs.List aria-label={t('modal.kind')}>
+                <Tabs.Trigger value="internal">{t('modal.tab.internal')}</Tabs.Trigger>
+                <Tabs.Trigger value="external">{t('modal.tab.external')}</Tabs.Trigger>
+              </Tabs.List>
+              <Tabs.Content value="internal">
+                <Box paddingTop={4}>{internal}</Box>
+              </Tabs.Content>
+              <Tabs.Content value="external">
+                <Box paddingTop={4}>{external}</Box>
+              </Tabs.Content>
+            </Tabs.Root>
+          )}
+        </Flex>
+      </Modal.Body>
+      <Modal.Footer>
+        <Modal.Close>
+          <Button variant="tertiary">{t('common.cancel')}</Button>
+        </Modal.Close>
+        {/* "Add" in both modes: retargeting adds the picked article as the link's target. */}
+        <Button type="submit" disabled={Boolean(duplicateTarget) || labelTooLong}>
+          {t('modal.confirm')}
+        </Button>
+      </Modal.Footer>
+    </form>
+  );
+};
+
+/** Add a Baca Juga link to a slot (an article of the newsroom or an external URL), or retarget one. */
+export const AddLinkModal = ({
+  mode,
+  ...rest
+}: Omit<Props, 'mode'> & { mode: AddLinkMode | null }) => (
+  <Modal.Root open={mode !== null} onOpenChange={(next) => !next && rest.onClose()}>
+    <Modal.Content>{mode && <AddLinkForm mode={mode} {...rest} />}</Modal.Content>
+  </Modal.Root>
+);

@@ -1,0 +1,282 @@
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  Badge,
+  Box,
+  Button,
+  Field,
+  Flex,
+  IconButton,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
+import { ArrowDown, ArrowUp, Drag, ExternalLink, Trash } from '@strapi/icons';
+import { styled } from 'styled-components';
+import { ArticleStatusBadge } from '../ArticleStatusBadge';
+import { HealthBadge } from '../HealthBadge';
+import { useT } from '../../hooks/useT';
+import {
+  MAX_LABEL_LENGTH,
+  displayLabel,
+  isBroken,
+  type DraftLink,
+  type MoveDirection,
+} from '../../utils/placement';
+
+/** The MIME type of our drags, so slots ignore files or text dragged in from elsewhere. */
+export const LINK_DRAG_TYPE = 'application/x-newsroom-link';
+
+export type FocusTarget = MoveDirection | 'card';
+
+export interface FocusRequest {
+  key: string;
+  target: FocusTarget;
+  /** Bumped on every request, so asking twice for the same element still focuses it. */
+  seq: number;
+}
+
+const Card = styled(Box)<{ $invalid: boolean; $dragging: boolean }>`
+  border: 1px solid
+    ${({ theme, $invalid }) => ($invalid ? theme.colors.danger600 : theme.colors.neutral200)};
+  opacity: ${({ $dragging }) => ($dragging ? 0.5 : 1)};
+  &:focus-visible {
+    outline: 2px solid ${({ theme }) => theme.colors.primary600};
+    outline-offset: 2px;
+  }
+`;
+
+const Handle = styled.span`
+  display: inline-flex;
+  cursor: grab;
+  color: ${({ theme }) => theme.colors.neutral500};
+`;
+
+const isTextField = (target: EventTarget) =>
+  target instanceof HTMLElement && !!target.closest('input, textarea');
+
+export interface LinkCardProps {
+  link: DraftLink;
+  canManage: boolean;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  isDragging: boolean;
+  invalidMessage: string | null;
+  focusRequest: FocusRequest | null;
+  onMove: (direction: MoveDirection, from: FocusTarget) => void;
+  onRemove: () => void;
+  onRetarget: () => void;
+  onLabelChange: (label: string) => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+}
+
+/** One Baca Juga link in a slot: what readers get, why not when broken, and its edit controls. */
+export const LinkCard = ({
+  link,
+  canManage,
+  canMoveUp,
+  canMoveDown,
+  isDragging,
+  invalidMessage,
+  focusRequest,
+  onMove,
+  onRemove,
+  onRetarget,
+  onLabelChange,
+  onDragStart,
+  onDragEnd,
+}: LinkCardProps) => {
+  const t = useT();
+  const cardRef = useRef<HTMLDivElement>(null);
+  const upRef = useRef<HTMLButtonElement>(null);
+  const downRef = useRef<HTMLButtonElement>(null);
+  // Dragging starts anywhere on the card except in the label box, where a drag selects text.
+  const [dragFromText, setDragFromText] = useState(false);
+
+  const labelLength = link.label.length;
+  const labelTooLong = labelLength > MAX_LABEL_LENGTH;
+  const broken = isBroken(link.health);
+  const isInternal = link.url === null;
+
+  // A move re-renders the card elsewhere (often in another slot, which remounts it): put the
+  // focus back where the editor was, so pressing "Move up" again keeps moving the same link.
+  useEffect(() => {
+    if (!focusRequest || focusRequest.key !== link.key) return;
+    const button = focusRequest.target === 'up' ? upRef.current : downRef.current;
+    const target =
+      focusRequest.target !== 'card' && button && !button.disabled ? button : cardRef.current;
+    target?.focus();
+  }, [focusRequest, link.key]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!canManage || !event.altKey || isTextField(event.target)) return;
+    if (event.key === 'ArrowUp' && canMoveUp) {
+      event.preventDefault();
+      onMove('up', 'card');
+    } else if (event.key === 'ArrowDown' && canMoveDown) {
+      event.preventDefault();
+      onMove('down', 'card');
+    }
+  };
+
+  const handleDragStart = (event: DragEvent<HTMLDivElement>) => {
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData(LINK_DRAG_TYPE, link.key);
+    // Firefox starts a drag only when some data is set; text/plain is the portable one.
+    event.dataTransfer.setData('text/plain', displayLabel(link));
+    onDragStart();
+  };
+
+  const target = link.targetArticle;
+
+  return (
+    <Card
+      ref={cardRef}
+      data-testid="newsroom-link"
+      data-link-key={link.key}
+      data-document-id={link.documentId ?? ''}
+      data-health={link.health}
+      data-target-document-id={target?.documentId ?? ''}
+      role="group"
+      aria-label={t('link.cardLabel', { label: displayLabel(link) })}
+      aria-invalid={invalidMessage ? true : undefined}
+      tabIndex={canManage ? 0 : undefined}
+      onKeyDown={onKeyDown}
+      draggable={canManage && !dragFromText}
+      onPointerDownCapture={(event: React.PointerEvent) =>
+        setDragFromText(isTextField(event.target))
+      }
+      onDragStart={canManage ? handleDragStart : undefined}
+      onDragEnd={canManage ? onDragEnd : undefined}
+      $invalid={!!invalidMessage || labelTooLong}
+      $dragging={isDragging}
+      background={broken ? 'danger100' : 'neutral0'}
+      hasRadius
+      padding={3}
+    >
+      <Flex gap={2} alignItems="flex-start">
+        {canManage && (
+          <Handle title={t('link.dragHandle')} aria-hidden>
+            <Drag />
+          </Handle>
+        )}
+        <Flex direction="column" alignItems="stretch" gap={2} style={{ flex: 1, minWidth: 0 }}>
+          <Flex gap={2} alignItems="flex-start" justifyContent="space-between">
+            <Flex gap={2} wrap="wrap" alignItems="baseline" style={{ minWidth: 0 }}>
+              <Typography variant="omega" fontWeight="bold" textColor="neutral800">
+                {t('link.prefix')}
+              </Typography>
+              <Typography
+                variant="omega"
+                textColor="primary700"
+                style={{ wordBreak: 'break-word' }}
+              >
+                {displayLabel(link) || t('link.noTarget')}
+              </Typography>
+              {!link.documentId && <Badge size="S">{t('link.new')}</Badge>}
+            </Flex>
+            {canManage && (
+              <Flex gap={1}>
+                <IconButton
+                  ref={upRef}
+                  label={t('link.moveUp')}
+                  size="S"
+                  variant="ghost"
+                  disabled={!canMoveUp}
+                  onClick={() => onMove('up', 'up')}
+                >
+                  <ArrowUp />
+                </IconButton>
+                <IconButton
+                  ref={downRef}
+                  label={t('link.moveDown')}
+                  size="S"
+                  variant="ghost"
+                  disabled={!canMoveDown}
+                  onClick={() => onMove('down', 'down')}
+                >
+                  <ArrowDown />
+                </IconButton>
+                <IconButton label={t('link.remove')} size="S" variant="ghost" onClick={onRemove}>
+                  <Trash />
+                </IconButton>
+              </Flex>
+            )}
+          </Flex>
+
+          <Flex gap={2} wrap="wrap" alignItems="center">
+            {target && (
+              <>
+                <Typography variant="pi" textColor="neutral600">
+                  {t('link.target', { title: target.title })}
+                </Typography>
+                <ArticleStatusBadge status={target.status} size="XS" />
+              </>
+            )}
+            {link.url && (
+              <Flex gap={1} alignItems="center">
+                <ExternalLink width="1.2rem" height="1.2rem" fill="neutral500" aria-hidden />
+                <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
+                  {link.url}
+                </Typography>
+              </Flex>
+            )}
+            <HealthBadge health={link.health} />
+            {canManage && isInternal && !broken && (
+              <Button size="S" variant="tertiary" onClick={onRetarget}>
+                {t('link.retarget')}
+              </Button>
+            )}
+          </Flex>
+
+          {link.health === 'target-draft' && (
+            <Typography variant="pi" textColor="danger600">
+              {t('link.hiddenUntilPublished')}
+            </Typography>
+          )}
+          {link.health === 'target-deleted' && (
+            <Typography variant="pi" textColor="danger600">
+              {t('link.targetDeletedHint')}
+            </Typography>
+          )}
+
+          {canManage && broken && (
+            <Flex gap={2}>
+              <Button size="S" variant="danger-light" onClick={onRemove}>
+                {t('link.fix.remove')}
+              </Button>
+              <Button size="S" variant="secondary" onClick={onRetarget}>
+                {t('link.retarget')}
+              </Button>
+            </Flex>
+          )}
+
+          {canManage && (
+            <Field.Root
+              name={`label-${link.key}`}
+              error={labelTooLong ? t('link.label.tooLong', { max: MAX_LABEL_LENGTH }) : undefined}
+              hint={t('link.label.counter', { count: labelLength, max: MAX_LABEL_LENGTH })}
+            >
+              <Field.Label>{t('link.label')}</Field.Label>
+              <TextInput
+                size="S"
+                value={link.label}
+                placeholder={target?.title ?? link.url ?? ''}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                  onLabelChange(event.target.value)
+                }
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          )}
+
+          {invalidMessage && (
+            <Typography variant="pi" textColor="danger600" role="alert">
+              {invalidMessage}
+            </Typography>
+          )}
+        </Flex>
+      </Flex>
+    </Card>
+  );
+};

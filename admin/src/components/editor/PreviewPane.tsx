@@ -1,0 +1,104 @@
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { styled } from 'styled-components';
+import type { Placement } from '../../../../server/src/contracts/admin';
+import { useT } from '../../hooks/useT';
+import {
+  START_SLOT,
+  displayLabel,
+  isVisibleToReaders,
+  linksInSlot,
+  type DraftLink,
+} from '../../utils/placement';
+
+const Article = styled.article`
+  max-width: 72rem;
+  margin: 0 auto;
+`;
+
+const ReadAlso = styled(Box)`
+  border-left: 4px solid ${({ theme }) => theme.colors.primary600};
+`;
+
+/** One Baca Juga box, as a reader sees it. Text only: labels are editor input. */
+const ReadAlsoBox = ({ links }: { links: DraftLink[] }) => {
+  const t = useT();
+  if (links.length === 0) return null;
+  return (
+    <ReadAlso
+      background="primary100"
+      paddingTop={3}
+      paddingBottom={3}
+      paddingLeft={4}
+      paddingRight={4}
+    >
+      {links.map((link) => (
+        <Typography key={link.key} tag="p" variant="omega">
+          <Typography fontWeight="bold">{t('link.prefix')}</Typography>{' '}
+          <Typography textColor="primary700" style={{ textDecoration: 'underline' }}>
+            {displayLabel(link)}
+          </Typography>
+        </Typography>
+      ))}
+    </ReadAlso>
+  );
+};
+
+/**
+ * The article as a reader will get it once saved: title, lead, paragraphs, and a Baca Juga box
+ * after a paragraph only for the links a reader would see (healthy internal or external).
+ * It shows the editor's current, possibly unsaved, placement.
+ */
+export const PreviewPane = ({
+  article,
+  paragraphs,
+  links,
+}: {
+  article: Placement['article'];
+  paragraphs: Placement['paragraphs'];
+  links: DraftLink[];
+}) => {
+  const t = useT();
+  const visible = links.filter((link) => isVisibleToReaders(link.health));
+  const hidden = links.length - visible.length;
+
+  return (
+    <Box
+      data-testid="newsroom-preview"
+      background="neutral0"
+      padding={6}
+      hasRadius
+      shadow="tableShadow"
+    >
+      <Article aria-label={t('preview.label')}>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {hidden > 0 && (
+            <Typography variant="pi" textColor="neutral600">
+              {t('preview.hiddenLinks', { count: hidden })}
+            </Typography>
+          )}
+          <Typography tag="h1" variant="alpha">
+            {article.title}
+          </Typography>
+          {article.lead && (
+            <Typography tag="p" variant="epsilon" textColor="neutral700">
+              {article.lead}
+            </Typography>
+          )}
+          <ReadAlsoBox links={linksInSlot(visible, START_SLOT)} />
+          {paragraphs.map((paragraph) => (
+            <Flex key={paragraph.id} direction="column" alignItems="stretch" gap={4}>
+              <Typography
+                tag="p"
+                variant="omega"
+                style={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }}
+              >
+                {paragraph.text}
+              </Typography>
+              <ReadAlsoBox links={linksInSlot(visible, paragraph.id)} />
+            </Flex>
+          ))}
+        </Flex>
+      </Article>
+    </Box>
+  );
+};

@@ -1,0 +1,136 @@
+import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { FormattedNumber } from 'react-intl';
+import type { Suggestion } from '../../../../server/src/contracts/admin';
+import { useNewsroomApi } from '../../api/client';
+import { useQuery } from '../../hooks/useQuery';
+import { useT } from '../../hooks/useT';
+import { ArticleStatusBadge } from '../ArticleStatusBadge';
+
+const SUGGESTION_LIMIT = 10;
+
+/**
+ * Related articles the server ranks for this one (shared tags, shared title words). "Add" puts
+ * a link to it in the selected slot; articles already linked locally are left out.
+ */
+export const SuggestionsPanel = ({
+  documentId,
+  linkedDocumentIds,
+  canManage,
+  canAdd,
+  selectedSlotLabel,
+  onAdd,
+}: {
+  documentId: string;
+  linkedDocumentIds: Set<string>;
+  canManage: boolean;
+  canAdd: boolean;
+  selectedSlotLabel: string;
+  onAdd: (suggestion: Suggestion) => void;
+}) => {
+  const t = useT();
+  const api = useNewsroomApi();
+  const { data, error, isLoading, refetch } = useQuery(`suggestions:${documentId}`, (signal) =>
+    api.getSuggestions(documentId, SUGGESTION_LIMIT, signal)
+  );
+  const suggestions = (data ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
+
+  return (
+    <Box
+      tag="aside"
+      aria-labelledby="newsroom-suggestions-title"
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      padding={4}
+      // Stays in view while the editor scrolls down a long article to pick a slot.
+      position="sticky"
+      top="8rem"
+    >
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Typography id="newsroom-suggestions-title" variant="delta" tag="h2">
+          {t('suggestions.title')}
+        </Typography>
+        {canManage && (
+          <Typography variant="pi" textColor="neutral600">
+            {t('suggestions.target', { slot: selectedSlotLabel })}
+          </Typography>
+        )}
+        {isLoading && !data && <Loader small>{t('common.loading')}</Loader>}
+        {error && (
+          <Flex direction="column" alignItems="flex-start" gap={2}>
+            <Typography variant="pi" textColor="danger600">
+              {t('suggestions.error')}
+            </Typography>
+            <Button size="S" variant="tertiary" onClick={refetch}>
+              {t('common.retry')}
+            </Button>
+          </Flex>
+        )}
+        {data && suggestions.length === 0 && (
+          <Typography variant="pi" textColor="neutral600">
+            {t('suggestions.empty')}
+          </Typography>
+        )}
+        {suggestions.map((s) => (
+          <Box
+            key={s.documentId}
+            data-testid="newsroom-suggestion"
+            data-document-id={s.documentId}
+            padding={3}
+            hasRadius
+            borderColor="neutral200"
+          >
+            <Flex direction="column" alignItems="stretch" gap={2}>
+              <Typography variant="omega" fontWeight="bold" textColor="neutral800">
+                {s.title}
+              </Typography>
+              <Flex gap={2} wrap="wrap" alignItems="center">
+                <ArticleStatusBadge status={s.status} size="XS" />
+                <Typography variant="pi" textColor="neutral600">
+                  {t('suggestions.score')}{' '}
+                  <FormattedNumber value={s.score} maximumFractionDigits={2} />
+                </Typography>
+              </Flex>
+              {s.sharedTags.length > 0 && (
+                <Flex gap={1} wrap="wrap" alignItems="center">
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('suggestions.sharedTags')}
+                  </Typography>
+                  {s.sharedTags.map((tag) => (
+                    <Badge key={tag} size="S">
+                      {tag}
+                    </Badge>
+                  ))}
+                </Flex>
+              )}
+              {s.matchedTerms.length > 0 && (
+                <Typography variant="pi" textColor="neutral600">
+                  {t('suggestions.matchedTerms', { terms: s.matchedTerms.join(', ') })}
+                </Typography>
+              )}
+              {s.status === 'draft' && (
+                <Typography variant="pi" textColor="warning600">
+                  {t('link.hiddenUntilPublished')}
+                </Typography>
+              )}
+              {canManage && (
+                <Box>
+                  <Button
+                    size="S"
+                    variant="secondary"
+                    startIcon={<Plus />}
+                    disabled={!canAdd}
+                    onClick={() => onAdd(s)}
+                  >
+                    {t('suggestions.add')}
+                  </Button>
+                </Box>
+              )}
+            </Flex>
+          </Box>
+        ))}
+      </Flex>
+    </Box>
+  );
+};

@@ -1,0 +1,149 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { Box, Field, Flex, Loader, TextInput, Typography } from '@strapi/design-system';
+import { Search } from '@strapi/icons';
+import { useDebounce } from '@strapi/strapi/admin';
+import { styled } from 'styled-components';
+import type { LinkTarget } from '../../../../server/src/contracts/admin';
+import { useNewsroomApi } from '../../api/client';
+import { useQuery } from '../../hooks/useQuery';
+import { useT } from '../../hooks/useT';
+import { ArticleStatusBadge } from '../ArticleStatusBadge';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+const Option = styled(Box)<{ $active: boolean; $selected: boolean }>`
+  cursor: pointer;
+  background: ${({ theme, $active, $selected }) =>
+    $selected ? theme.colors.primary100 : $active ? theme.colors.neutral100 : 'transparent'};
+  &:hover {
+    background: ${({ theme }) => theme.colors.neutral100};
+  }
+`;
+
+/**
+ * Search-as-you-type over the newsroom's articles (`GET /targets`), as a combobox: arrow keys
+ * move through the results, Enter picks one. Drafts can be picked; they are marked.
+ */
+export const TargetSearch = ({
+  excludeDocumentId,
+  selected,
+  onSelect,
+}: {
+  excludeDocumentId: string;
+  selected: LinkTarget | null;
+  onSelect: (target: LinkTarget) => void;
+}) => {
+  const t = useT();
+  const api = useNewsroomApi();
+  const listId = useId();
+  const [q, setQ] = useState('');
+  const [active, setActive] = useState(0);
+  const term = useDebounce(q.trim(), SEARCH_DEBOUNCE_MS);
+
+  const { data, error, isLoading } = useQuery(
+    term ? `${excludeDocumentId}:${term}` : null,
+    (signal) => api.searchTargets(term, excludeDocumentId, signal)
+  );
+  const results = term ? (data ?? []) : [];
+
+  const pick = (target: LinkTarget) =>
+    onSelect({
+      documentId: target.documentId,
+      title: target.title,
+      slug: target.slug,
+      status: target.status,
+    });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (results.length === 0) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((i) => (i + 1) % results.length);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => (i - 1 + results.length) % results.length);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      pick(results[Math.min(active, results.length - 1)]);
+    }
+  };
+
+  const optionId = (documentId: string) => `${listId}-${documentId}`;
+  const activeResult = results[Math.min(active, results.length - 1)];
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Field.Root name="target-search">
+        <Field.Label>{t('modal.search.label')}</Field.Label>
+        <TextInput
+          aria-label={t('modal.search.label')}
+          placeholder={t('modal.search.placeholder')}
+          role="combobox"
+          aria-expanded={results.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={activeResult ? optionId(activeResult.documentId) : undefined}
+          startAction={<Search fill="neutral500" />}
+          value={q}
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+            setQ(event.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+          autoFocus
+        />
+      </Field.Root>
+
+      {term && isLoading && <Loader small>{t('common.loading')}</Loader>}
+      {term && error && (
+        <Typography variant="pi" textColor="danger600">
+          {t('modal.search.error')}
+        </Typography>
+      )}
+      {term && !isLoading && !error && results.length === 0 && (
+        <Typography variant="pi" textColor="neutral600">
+          {t('modal.search.empty')}
+        </Typography>
+      )}
+
+      <Box
+        id={listId}
+        role="listbox"
+        aria-label={t('modal.search.results')}
+        hasRadius
+        borderColor={results.length ? 'neutral200' : undefined}
+      >
+        {results.map((result, index) => (
+          <Option
+            key={result.documentId}
+            id={optionId(result.documentId)}
+            data-testid="newsroom-target-option"
+            data-document-id={result.documentId}
+            role="option"
+            aria-selected={selected?.documentId === result.documentId}
+            $active={index === active}
+            $selected={selected?.documentId === result.documentId}
+            paddingTop={2}
+            paddingBottom={2}
+            paddingLeft={3}
+            paddingRight={3}
+            onMouseEnter={() => setActive(index)}
+            onClick={() => pick(result)}
+          >
+            <Flex justifyContent="space-between" gap={2}>
+              <Typography variant="omega" textColor="neutral800">
+                {result.title}
+              </Typography>
+              <ArticleStatusBadge status={result.status} size="XS" />
+            </Flex>
+            {result.status === 'draft' && (
+              <Typography variant="pi" textColor="warning600">
+                {t('modal.search.draftHint')}
+              </Typography>
+            )}
+          </Option>
+        ))}
+      </Box>
+    </Flex>
+  );
+};

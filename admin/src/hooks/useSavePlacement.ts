@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useNotification } from '@strapi/strapi/admin';
+import type { Placement } from '../../../server/src/contracts/admin';
+import { firstErrorPath, toApiError, useNewsroomApi } from '../api/client';
+import { MAX_LABEL_LENGTH, toSaveBody, type DraftLink } from '../utils/placement';
+import type { PlacementActions } from './usePlacementState';
+import { useT } from './useT';
+
+/**
+ * Saving the whole placement, and what each answer means for the editor: the saved placement
+ * replaces local state; 409 asks the caller to offer a reload; 400 names (and marks) the link
+ * the server refused.
+ */
+export const useSavePlacement = ({
+  documentId,
+  placement,
+  links,
+  actions,
+  onConflict,
+}: {
+  documentId: string;
+  placement: Placement | null;
+  links: DraftLink[];
+  actions: PlacementActions;
+  onConflict: () => void;
+}) => {
+  const t = useT();
+  const api = useNewsroomApi();
+  const { toggleNotification } = useNotification();
+  const [saving, setSaving] = useState(false);
+
+  /** Caught here rather than by a server round trip (the server refuses it too). */
+  const rejectLocally = (): boolean => {
+    const tooLong = links.findIndex((l) => l.label.length > MAX_LABEL_LENGTH);
+    if (tooLong === -1) return false;
+    actions.markInvalid(tooLong, t('link.label.tooLong', { max: MAX_LABEL_LENGTH }));
+    toggleNotification({ type: 'warning', message: t('save.fixFirst') });
+    return true;
+  };
+
+  const save = async () => {
+    if (!placement || saving || rejectLocally()) return;
+    setSaving(true);
+    try {
+      const saved = await api.savePlacement(documentId, toSaveBody(placement.version, links));
+      actions.load(saved);
+      toggleNotification({
+        type: 'success',
+        // A live article's links go live with the save (see PlacementSaveBody).
+        message: saved.article.status === 'draft' ? t('save.success') : t('save.successPublished'),
+      });
+    } catch (err) {
+      const error = toApiError(err);
+      if (error.status === 409) {
+        onConflict();
+      } else if (error.status === 400) {
+        toggleNotification({ type: 'danger', message: error.message });
+        const path = firstErrorPath(error);
+        const index = path && path[0] === 'links' ? Number(path[1]) : NaN;
+        if (Number.isInteger(index)) actions.markInvalid(index, error.message);
+      } else if (error.status === 403) {
+        toggleNotification({ type: 'danger', message: t('error.forbiddenSave') });
+      } else {
+        toggleNotification({
+          type: 'danger',
+          message: t('save.error', { message: error.message }),
+        });
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return { save, saving };
+};

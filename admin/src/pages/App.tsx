@@ -1,0 +1,20 @@
+import { Route, Routes } from 'react-router-dom';
+import { Page } from '@strapi/strapi/admin';
+import { ADMIN_ACTIONS } from '../../../server/src/contracts/admin';
+import { ArticleListPage } from './ArticleListPage';
+import { EditorPage } from './EditorPage';
+
+const READ_PERMISSIONS = [{ action: ADMIN_ACTIONS.read, subject: null }];
+
+/** The Baca Juga manager, mounted by the admin at /plugins/newsroom/*. */
+const App = () => (
+  <Page.Protect permissions={READ_PERMISSIONS}>
+    <Routes>
+      <Route index element={<ArticleListPage />} />
+      <Route path="articles/:documentId" element={<EditorPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </Page.Protect>
+);
+
+export default App;

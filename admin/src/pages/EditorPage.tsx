@@ -1,0 +1,304 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { NavLink, useLocation, useParams } from 'react-router-dom';
+import {
+  Box,
+  Button,
+  EmptyStateLayout,
+  Flex,
+  Grid,
+  Link,
+  Tabs,
+  Typography,
+} from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { ADMIN_ACTIONS } from '../../../server/src/contracts/admin';
+import type { LinkTarget, Suggestion } from '../../../server/src/contracts/admin';
+import { useNewsroomApi } from '../api/client';
+import { AddLinkModal, type AddLinkMode } from '../components/editor/AddLinkModal';
+import { ConflictDialog } from '../components/editor/ConflictDialog';
+import { EditorHeader } from '../components/editor/EditorHeader';
+import { LeaveDialog } from '../components/editor/LeaveDialog';
+import type { FocusRequest, FocusTarget } from '../components/editor/LinkCard';
+import { ParagraphBlock } from '../components/editor/ParagraphBlock';
+import { PreviewPane } from '../components/editor/PreviewPane';
+import { Slot, type DropIndicator } from '../components/editor/Slot';
+import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
+import { usePlacementState } from '../hooks/usePlacementState';
+import { useQuery } from '../hooks/useQuery';
+import { useT, type Translate } from '../hooks/useT';
+import { useSavePlacement } from '../hooks/useSavePlacement';
+import { useUnsavedChangesGuard } from '../hooks/useUnsavedChangesGuard';
+import {
+  START_SLOT,
+  canMove,
+  displayLabel,
+  isBroken,
+  linksInSlot,
+  type MoveDirection,
+} from '../utils/placement';
+
+const MANAGE_PERMISSIONS = [{ action: ADMIN_ACTIONS.manage, subject: null }];
+
+const slotLabel = (t: Translate, slotId: string, paragraphIndex: Map<string, number>) =>
+  slotId === START_SLOT
+    ? t('slot.start')
+    : t('slot.after', { number: (paragraphIndex.get(slotId) ?? 0) + 1 });
+
+/** The Baca Juga editor for one article: place, order, fix and preview its links. */
+export const EditorPage = () => {
+  const { documentId = '' } = useParams<{ documentId: string }>();
+  const location = useLocation();
+  const t = useT();
+  const api = useNewsroomApi();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC(MANAGE_PERMISSIONS);
+  const canManage = Boolean(allowedActions.canManage);
+
+  const loaded = useQuery(`placement:${documentId}`, (signal) =>
+    api.getPlacement(documentId, signal)
+  );
+  const { state, actions, isDirty, hasLink } = usePlacementState();
+  const { placement, slots, links } = state;
+
+  // Every answer from the server (first load, or a reload after a conflict) replaces local state.
+  useEffect(() => {
+    if (loaded.data) actions.load(loaded.data);
+  }, [loaded.data, actions]);
+
+  const [tab, setTab] = useState<'edit' | 'preview'>('edit');
+  const [modal, setModal] = useState<AddLinkMode | null>(null);
+  const [conflictOpen, setConflictOpen] = useState(false);
+  const [draggingKey, setDraggingKey] = useState<string | null>(null);
+  const [dropIndicator, setDropIndicator] = useState<DropIndicator | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+
+  const { save, saving } = useSavePlacement({
+    documentId,
+    placement,
+    links,
+    actions,
+    onConflict: () => setConflictOpen(true),
+  });
+  const blocker = useUnsavedChangesGuard(isDirty && !saving);
+
+  const paragraphIndex = useMemo(
+    () => new Map((placement?.paragraphs ?? []).map((p, i) => [p.id, i])),
+    [placement]
+  );
+  const labelOf = useCallback(
+    (slotId: string) => slotLabel(t, slotId, paragraphIndex),
+    [t, paragraphIndex]
+  );
+  const linkedDocumentIds = useMemo(
+    () => new Set(links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []))),
+    [links]
+  );
+
+  const maxLinks = placement?.maxLinks ?? Infinity;
+  const canAdd = canManage && links.length < maxLinks;
+  const brokenCount = links.filter((l) => isBroken(l.health)).length;
+  const backTo = `..${(location.state as { listSearch?: string } | null)?.listSearch ?? ''}`;
+
+  const move = (key: string, direction: MoveDirection, from: FocusTarget) => {
+    actions.move(key, direction);
+    setFocusRequest((prev) => ({ key, target: from, seq: (prev?.seq ?? 0) + 1 }));
+  };
+
+  const endDrag = () => {
+    setDraggingKey(null);
+    setDropIndicator(null);
+  };
+
+  const addSuggestion = (s: Suggestion) => {
+    const target: LinkTarget = {
+      documentId: s.documentId,
+      title: s.title,
+      slug: s.slug,
+      status: s.status,
+    };
+    actions.add(state.selectedSlot, { kind: 'internal', target, label: '' });
+    toggleNotification({
+      type: 'info',
+      message: t('suggestions.added', { title: s.title, slot: labelOf(state.selectedSlot) }),
+    });
+  };
+
+  const reload = () => {
+    setConflictOpen(false);
+    loaded.refetch();
+  };
+
+  if (loaded.error && !placement) {
+    if (loaded.error.status === 403) return <Page.NoPermissions />;
+    return (
+      <Page.Main>
+        <Layouts.Header
+          title={t('editor.notLoaded')}
+          navigationAction={
+            <Link tag={NavLink} to={backTo} startIcon={<ArrowLeft />}>
+              {t('editor.back')}
+            </Link>
+          }
+        />
+        <Layouts.Content>
+          <EmptyStateLayout
+            content={loaded.error.status === 404 ? t('editor.notFound') : t('editor.loadError')}
+            action={
+              <Button variant="secondary" onClick={loaded.refetch}>
+                {t('common.retry')}
+              </Button>
+            }
+          />
+        </Layouts.Content>
+      </Page.Main>
+    );
+  }
+
+  // Also while a different article's placement is still on screen (route param changed).
+  if (!placement || placement.article.documentId !== documentId) return <Page.Loading />;
+
+  const { article, paragraphs, quotes } = placement;
+  const quotesOf = (paragraphId: string) => quotes.filter((q) => q.paragraphId === paragraphId);
+
+  const slotProps = (slotId: string) => ({
+    slotId,
+    label: labelOf(slotId),
+    links: linksInSlot(links, slotId),
+    canManage,
+    canAdd,
+    isSelected: state.selectedSlot === slotId,
+    draggingKey,
+    dropIndicator,
+    invalid: state.invalid,
+    focusRequest,
+    canMove: (key: string, direction: MoveDirection) => canMove(links, slots, key, direction),
+    onSelect: () => actions.selectSlot(slotId),
+    onAdd: () => {
+      actions.selectSlot(slotId);
+      setModal({ kind: 'add', slotId, slotLabel: labelOf(slotId) });
+    },
+    onMove: move,
+    onRemove: actions.remove,
+    onRetarget: (key: string) => {
+      const link = links.find((l) => l.key === key);
+      setModal({ kind: 'retarget', key, currentLabel: link ? displayLabel(link) : '' });
+    },
+    onLabelChange: actions.setLabel,
+    onDragStart: setDraggingKey,
+    onDragEnd: endDrag,
+    onDragOverSlot: setDropIndicator,
+    onDrop: (indicator: DropIndicator) => {
+      if (draggingKey) actions.drop(draggingKey, indicator.slotId, indicator.beforeKey);
+      endDrag();
+    },
+  });
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('editor.pageTitle', { title: article.title })}</Page.Title>
+      <EditorHeader
+        article={article}
+        backTo={backTo}
+        linkCount={links.length}
+        maxLinks={placement.maxLinks}
+        brokenCount={brokenCount}
+        isDirty={isDirty}
+        canManage={canManage}
+        saving={saving}
+        onSave={save}
+      />
+      <Layouts.Content>
+        <Grid.Root gap={4}>
+          <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
+            <Tabs.Root
+              value={tab}
+              onValueChange={(value) => {
+                setTab(value === 'preview' ? 'preview' : 'edit');
+                // Cards remount with the tab; a stale request would steal the focus.
+                setFocusRequest(null);
+              }}
+              variant="simple"
+            >
+              <Tabs.List aria-label={t('editor.tabs')}>
+                <Tabs.Trigger value="edit">{t('editor.tab.edit')}</Tabs.Trigger>
+                <Tabs.Trigger value="preview">{t('editor.tab.preview')}</Tabs.Trigger>
+              </Tabs.List>
+              <Tabs.Content value="edit">
+                <Flex direction="column" alignItems="stretch" gap={3} paddingTop={4}>
+                  {article.lead && (
+                    <Typography variant="epsilon" textColor="neutral700">
+                      {article.lead}
+                    </Typography>
+                  )}
+                  {canManage && links.length >= maxLinks && (
+                    <Typography variant="pi" textColor="warning600">
+                      {t('editor.maxReached', { max: placement.maxLinks })}
+                    </Typography>
+                  )}
+                  {links.length === 0 && (
+                    <Typography variant="pi" textColor="neutral600">
+                      {t('editor.noLinks')}
+                    </Typography>
+                  )}
+                  <Slot {...slotProps(START_SLOT)} />
+                  {paragraphs.length === 0 && (
+                    <EmptyStateLayout content={t('editor.noParagraphs')} />
+                  )}
+                  {paragraphs.map((paragraph, index) => (
+                    <Flex key={paragraph.id} direction="column" alignItems="stretch" gap={3}>
+                      <ParagraphBlock
+                        paragraph={paragraph}
+                        index={index}
+                        quotes={quotesOf(paragraph.id)}
+                      />
+                      <Slot {...slotProps(paragraph.id)} />
+                    </Flex>
+                  ))}
+                </Flex>
+              </Tabs.Content>
+              <Tabs.Content value="preview">
+                <Box paddingTop={4}>
+                  <PreviewPane article={article} paragraphs={paragraphs} links={links} />
+                </Box>
+              </Tabs.Content>
+            </Tabs.Root>
+          </Grid.Item>
+          <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+            <SuggestionsPanel
+              documentId={documentId}
+              linkedDocumentIds={linkedDocumentIds}
+              canManage={canManage}
+              canAdd={canAdd}
+              selectedSlotLabel={labelOf(state.selectedSlot)}
+              onAdd={addSuggestion}
+            />
+          </Grid.Item>
+        </Grid.Root>
+      </Layouts.Content>
+
+      {canManage && (
+        <AddLinkModal
+          mode={modal}
+          excludeDocumentId={documentId}
+          isLinked={(target) => hasLink(target, modal?.kind === 'retarget' ? modal.key : undefined)}
+          onClose={() => setModal(null)}
+          onAdd={(input) => modal?.kind === 'add' && actions.add(modal.slotId, input)}
+          onRetarget={(target) => modal?.kind === 'retarget' && actions.retarget(modal.key, target)}
+        />
+      )}
+      <ConflictDialog
+        open={conflictOpen}
+        onReload={reload}
+        onCancel={() => setConflictOpen(false)}
+      />
+      <LeaveDialog
+        open={blocker.state === 'blocked'}
+        onLeave={() => blocker.proceed?.()}
+        onStay={() => blocker.reset?.()}
+      />
+    </Page.Main>
+  );
+};
+
+export default EditorPage;

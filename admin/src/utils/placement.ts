@@ -1,0 +1,212 @@
+/**
+ * The Baca Juga editor's local model of an article's links, and the pure operations on it.
+ *
+ * Links are kept as ONE flat array in reading order (slot by slot, in paragraph order), which
+ * is also the order the save sends them in. A slot is the place after a paragraph; `start` is
+ * the slot before the first paragraph.
+ */
+import type {
+  LinkHealth,
+  LinkTarget,
+  Placement,
+  PlacementLinkInput,
+  PlacementSaveBody,
+} from '../../../server/src/contracts/admin';
+
+export const START_SLOT = 'start';
+
+export interface DraftLink {
+  /** Stable local key: the link's documentId, or a generated one for a link not saved yet. */
+  key: string;
+  /** null until the link has been saved once. */
+  documentId: string | null;
+  targetArticle: LinkTarget | null;
+  url: string | null;
+  label: string;
+  afterParagraphId: string;
+  health: LinkHealth;
+}
+
+export type MoveDirection = 'up' | 'down';
+
+let localKeyCounter = 0;
+export const newLocalKey = () => `new-${Date.now().toString(36)}-${++localKeyCounter}`;
+
+/** Slot ids in reading order: before the first paragraph, then after each paragraph. */
+export const slotIdsOf = (paragraphs: { id: string }[]): string[] => [
+  START_SLOT,
+  ...paragraphs.map((p) => p.id),
+];
+
+/** What a reader gets from a link to this target, as the server would compute it. */
+export const healthForTarget = (target: LinkTarget | null): LinkHealth => {
+  if (!target) return 'target-deleted';
+  return target.status === 'draft' ? 'target-draft' : 'ok';
+};
+
+export const isBroken = (health: LinkHealth) =>
+  health === 'target-draft' || health === 'target-deleted';
+
+/** Readers see only healthy internal links and external links. */
+export const isVisibleToReaders = (health: LinkHealth) => health === 'ok' || health === 'external';
+
+/**
+ * Turns the server's placement into local links in reading order. A link anchored to a
+ * paragraph that no longer exists is shown in (and, on the next save, moved to) the last slot,
+ * so it stays visible and reachable instead of silently floating nowhere.
+ */
+export const fromPlacement = (placement: Placement): DraftLink[] => {
+  const slots = slotIdsOf(placement.paragraphs);
+  const lastSlot = slots[slots.length - 1];
+  const slotIndex = new Map(slots.map((id, index) => [id, index]));
+  return placement.links
+    .map((link, order) => ({ link, order }))
+    .map(({ link, order }) => {
+      const afterParagraphId = slotIndex.has(link.afterParagraphId)
+        ? link.afterParagraphId
+        : lastSlot;
+      return {
+        order,
+        slot: slotIndex.get(afterParagraphId) ?? slots.length - 1,
+        draft: {
+          key: link.documentId,
+          documentId: link.documentId,
+          targetArticle: link.targetArticle,
+          url: link.url,
+          label: link.label ?? '',
+          afterParagraphId,
+          health: link.health,
+        },
+      };
+    })
+    .sort((a, b) => a.slot - b.slot || a.order - b.order)
+    .map(({ draft }) => draft);
+};
+
+/** The links of one slot, in order. */
+export const linksInSlot = (links: DraftLink[], slotId: string) =>
+  links.filter((link) => link.afterParagraphId === slotId);
+
+/**
+ * Rebuilds the flat reading-order array after a change, so the array order always equals
+ * slot order then position (the order the server stores).
+ */
+const normalizeOrder = (links: DraftLink[], slots: string[]): DraftLink[] =>
+  slots.flatMap((slotId) => linksInSlot(links, slotId));
+
+/** Inserts `link` into `slotId` before the link keyed `beforeKey`, or at the slot's end. */
+export const insertLink = (
+  links: DraftLink[],
+  slots: string[],
+  link: DraftLink,
+  slotId: string,
+  beforeKey: string | null = null
+): DraftLink[] => {
+  const placed = { ...link, afterParagraphId: slotId };
+  const rest = links.filter((l) => l.key !== link.key);
+  const ordered = normalizeOrder(rest, slots);
+  let index = beforeKey ? ordered.findIndex((l) => l.key === beforeKey) : -1;
+  if (index === -1) {
+    // End of the slot: after its last link, or where the slot begins when it is empty.
+    const slotPos = slots.indexOf(slotId);
+    index = ordered.filter((l) => slots.indexOf(l.afterParagraphId) <= slotPos).length;
+  }
+  return [...ordered.slice(0, index), placed, ...ordered.slice(index)];
+};
+
+export const removeLink = (links: DraftLink[], key: string) => links.filter((l) => l.key !== key);
+
+export const updateLink = (links: DraftLink[], key: string, patch: Partial<DraftLink>) =>
+  links.map((l) => (l.key === key ? { ...l, ...patch, key: l.key } : l));
+
+/** Where a one-step move would put the link, or null when it is already at the very edge. */
+const moveTarget = (
+  links: DraftLink[],
+  slots: string[],
+  key: string,
+  direction: MoveDirection
+): { slotId: string; beforeKey: string | null } | null => {
+  const link = links.find((l) => l.key === key);
+  if (!link) return null;
+  const slotPos = slots.indexOf(link.afterParagraphId);
+  const inSlot = linksInSlot(links, link.afterParagraphId);
+  const index = inSlot.findIndex((l) => l.key === key);
+
+  if (direction === 'up') {
+    if (index > 0) return { slotId: link.afterParagraphId, beforeKey: inSlot[index - 1].key };
+    // First in its slot: to the end of the previous slot.
+    return slotPos > 0 ? { slotId: slots[slotPos - 1], beforeKey: null } : null;
+  }
+  if (index < inSlot.length - 1) {
+    const afterNext = inSlot[index + 2];
+    return { slotId: link.afterParagraphId, beforeKey: afterNext ? afterNext.key : null };
+  }
+  // Last in its slot: to the start of the next slot.
+  if (slotPos >= slots.length - 1) return null;
+  const nextSlot = slots[slotPos + 1];
+  const first = linksInSlot(links, nextSlot)[0];
+  return { slotId: nextSlot, beforeKey: first ? first.key : null };
+};
+
+export const canMove = (
+  links: DraftLink[],
+  slots: string[],
+  key: string,
+  direction: MoveDirection
+) => moveTarget(links, slots, key, direction) !== null;
+
+/** One step up or down, crossing slot boundaries (the keyboard alternative to drag and drop). */
+export const moveLink = (
+  links: DraftLink[],
+  slots: string[],
+  key: string,
+  direction: MoveDirection
+): DraftLink[] => {
+  const target = moveTarget(links, slots, key, direction);
+  const link = links.find((l) => l.key === key);
+  if (!target || !link) return links;
+  return insertLink(links, slots, link, target.slotId, target.beforeKey);
+};
+
+/** The body of `PUT /placement`: the whole placement in reading order. */
+export const toSaveBody = (version: string, links: DraftLink[]): PlacementSaveBody => ({
+  version,
+  links: links.map((link): PlacementLinkInput => {
+    const input: PlacementLinkInput = {
+      label: link.label.trim() || null,
+      afterParagraphId: link.afterParagraphId,
+    };
+    if (link.documentId) input.documentId = link.documentId;
+    if (link.targetArticle) input.targetDocumentId = link.targetArticle.documentId;
+    else if (link.url) input.url = link.url;
+    // A saved link whose target was deleted has neither: the server keeps it, still broken,
+    // so it does not block saving the rest.
+    return input;
+  }),
+});
+
+/** A comparable snapshot of what a save would send, to tell whether there are unsaved edits. */
+export const snapshotOf = (links: DraftLink[]) => JSON.stringify(toSaveBody('', links).links);
+
+export const MAX_LABEL_LENGTH = 200;
+
+/**
+ * Same rule as the server's `isSafeHref`: absolute http(s), or a path on the site itself
+ * ("/..." but not protocol-relative "//host"). The server stays the authority.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\]/;
+export const isSafeHref = (href: string): boolean => {
+  if (href.length === 0 || href.length > 2048 || UNSAFE_CHARACTERS.test(href)) return false;
+  if (href.startsWith('/')) return !href.startsWith('//');
+  if (!/^https?:\/\/[^/?#]+/i.test(href)) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(href).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** The text a reader sees for a link: its label, else the target's title, else the URL. */
+export const displayLabel = (link: Pick<DraftLink, 'label' | 'targetArticle' | 'url'>) =>
+  link.label.trim() || link.targetArticle?.title || link.url || '';
