@@ -379,6 +379,20 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       const slug = read.body.data.article.slug;
       const rendered = (await app.request(`/api/newsroom/articles/${slug}`)).body.data.body;
       expect(rendered.filter((b: any) => b.type === 'baca-juga')).toEqual([]);
+
+      // a link whose target was deleted does not block saving the rest: it stays, still broken
+      const keep = unchanged(read.body.data);
+      keep.links[1].label = 'Label baru';
+      const saved = await save(keep, superAdmin, source.documentId);
+      expect(saved.status).toBe(200);
+      expect(saved.body.data.links.map((l: any) => [l.health, l.label])).toEqual([
+        ['target-deleted', null],
+        ['target-draft', 'Label baru'],
+      ]);
+      // but a new link without target or url is still refused
+      keep.version = saved.body.data.version;
+      keep.links.push({ afterParagraphId: keep.links[0].afterParagraphId });
+      expect((await save(keep, superAdmin, source.documentId)).status).toBe(400);
     });
 
     it('searches by title, filters by tag, drafts and missing links, and pages on the server', async () => {

@@ -125,7 +125,10 @@ export interface PlacementResponse {
 export interface PlacementLinkInput {
   /** An existing link of this article to keep (and update); absent for a new link. */
   documentId?: string;
-  /** Internal link: the target article's documentId. Exactly one of this and `url`. */
+  /**
+   * Internal link: the target article's documentId. Exactly one of this and `url`, except for
+   * an existing link whose target was deleted, which may be sent with neither to keep it.
+   */
   targetDocumentId?: string | null;
   /** External link: http(s) URL or a site-relative path. */
   url?: string | null;

@@ -203,6 +203,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         sourceDocumentId: documentId,
         paragraphIds,
         existingLinkIds: new Set(current.map((l) => l.documentId)),
+        orphanLinkIds: new Set(
+          current.filter((l) => !l.targetArticle && !l.url).map((l) => l.documentId)
+        ),
         maxLinks: config().maxLinksPerArticle,
       });
       const currentVersion = versionOf(current);

@@ -25,6 +25,8 @@ export interface PlacementFacts {
   sourceDocumentId: string;
   paragraphIds: ReadonlySet<string>;
   existingLinkIds: ReadonlySet<string>;
+  /** Existing links with neither target nor url: their target article was deleted. */
+  orphanLinkIds: ReadonlySet<string>;
   maxLinks: number;
 }
 
@@ -52,7 +54,10 @@ const parseLink = (raw: unknown, index: number, facts: PlacementFacts): LinkChan
 
   const targetDocumentId = optionalString(input.targetDocumentId, at('targetDocumentId'));
   const url = optionalString(input.url, at('url'));
-  if (targetDocumentId === null && url === null) {
+  // A link whose target was deleted may stay as it is (broken, for an editor to fix later)
+  // so that it does not block saving the rest of the placement.
+  const keepsOrphan = documentId !== null && facts.orphanLinkIds.has(documentId);
+  if (targetDocumentId === null && url === null && !keepsOrphan) {
     fail(at('targetDocumentId'), 'a link needs a target article or a url');
   }
   if (targetDocumentId !== null && url !== null) {
