@@ -212,6 +212,11 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
         details: { currentVersion: afterTheirs.version },
       });
       expect((await placement()).body.data).toEqual(afterTheirs);
+
+      // still a conflict when my save names the link the colleague removed
+      const stale = await save(unchanged(mine));
+      expect(stale.status).toBe(409);
+      expect((await placement()).body.data).toEqual(afterTheirs);
     });
 
     it('sees a change made outside the manager as a conflict too', async () => {

@@ -8,7 +8,7 @@ import { fieldError } from '../utils/field-error';
 import { toIso } from '../utils/iso-date';
 import { readBody } from '../utils/paragraphs';
 import { readTags } from '../utils/tags';
-import { parsePlacementSave, type LinkChange } from '../validation/placement';
+import { parsePlacementSave, readVersion, type LinkChange } from '../validation/placement';
 import { placementOrder } from '../utils/placement-order';
 
 interface DraftLinkRow {
@@ -198,8 +198,10 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       const article = await draftArticle(documentId);
       if (!article) return false;
       const current = await draftLinks(documentId);
+      const currentVersion = versionOf(current);
+      if (readVersion(body) !== currentVersion) throw new PlacementConflictError(currentVersion);
       const paragraphIds = new Set(readBody(article.body).map((p) => p.id));
-      const { version, links } = parsePlacementSave(body, {
+      const { links } = parsePlacementSave(body, {
         sourceDocumentId: documentId,
         paragraphIds,
         existingLinkIds: new Set(current.map((l) => l.documentId)),
@@ -208,8 +210,6 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         ),
         maxLinks: config().maxLinksPerArticle,
       });
-      const currentVersion = versionOf(current);
-      if (version !== currentVersion) throw new PlacementConflictError(currentVersion);
       await assertTargetsExist(links);
 
       const isLive = (await publishedVersions([documentId])).has(documentId);

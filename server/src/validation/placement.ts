@@ -91,6 +91,22 @@ const parseLink = (raw: unknown, index: number, facts: PlacementFacts): LinkChan
 };
 
 /**
+ * The version a save was started from. Read before anything else: a save built on a stale
+ * placement is a conflict (409) even when its links no longer fit the current one (a link a
+ * colleague removed, a paragraph deleted since).
+ */
+export const readVersion = (body: unknown): string => {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new errors.ValidationError('body: must be a JSON object with version and links');
+  }
+  const { version } = body as Partial<PlacementSaveBody>;
+  if (typeof version !== 'string' || !version) {
+    return fail(['version'], 'must be the version the placement was read at');
+  }
+  return version;
+};
+
+/**
  * Checks a whole-placement save against the article it is for. Every problem is a 400 whose
  * message starts with the field's path ("links.3.url: ..."); the service writes nothing
  * unless this returns.
@@ -99,13 +115,10 @@ export const parsePlacementSave = (
   body: unknown,
   facts: PlacementFacts
 ): { version: string; links: LinkChange[] } => {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new errors.ValidationError('body: must be a JSON object with version and links');
-  }
-  const { version, links, ...rest } = body as Partial<PlacementSaveBody>;
-  for (const key of Object.keys(rest)) fail([key], 'unknown field');
-  if (typeof version !== 'string' || !version) {
-    fail(['version'], 'must be the version the placement was read at');
+  const version = readVersion(body);
+  const { links } = body as Partial<PlacementSaveBody>;
+  for (const key of Object.keys(body as object)) {
+    if (key !== 'version' && key !== 'links') fail([key], 'unknown field');
   }
   if (!Array.isArray(links)) return fail(['links'], 'must be a list of links');
   if (links.length > facts.maxLinks) {
@@ -129,5 +142,5 @@ export const parsePlacementSave = (
     }
     seenTargets.set(key, index);
   });
-  return { version: version as string, links: parsed };
+  return { version, links: parsed };
 };

@@ -140,3 +140,40 @@ export const createAdminUser = async ({
     token: registered.data.token,
   };
 };
+
+const CM = `/content-manager/collection-types/${ARTICLE_UID}`;
+
+/**
+ * Creates an article through the content manager's own API (as the super admin), published
+ * unless told otherwise; returns its documentId and slug.
+ */
+export const createArticle = async (input: {
+  title: string;
+  paragraphs?: string[];
+  tags?: string[];
+  publish?: boolean;
+}): Promise<{ documentId: string; slug: string }> => {
+  const token = await adminToken(SUPER_ADMIN);
+  const created = await call(201, CM, {
+    method: 'POST',
+    token,
+    body: {
+      title: input.title,
+      tags: input.tags ?? [],
+      body: (input.paragraphs ?? [`${input.title}.`]).map((text) => ({ text })),
+    },
+  });
+  const { documentId, slug } = created.data;
+  if (input.publish !== false) {
+    await call(200, `${CM}/${documentId}/actions/publish`, { method: 'POST', token, body: {} });
+  }
+  return { documentId, slug };
+};
+
+/** Unpublishes an article through the content manager's API. */
+export const unpublishArticle = async (documentId: string) =>
+  call(200, `${CM}/${documentId}/actions/unpublish`, {
+    method: 'POST',
+    token: await adminToken(SUPER_ADMIN),
+    body: {},
+  });

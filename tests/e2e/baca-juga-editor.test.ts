@@ -1,0 +1,301 @@
+/**
+ * The Baca Juga manager in a real browser, as an editor on a deadline uses it: find the story,
+ * place, move and remove links, save, and check what a reader's frontend now gets; a
+ * colleague's conflicting save; a read-only editor; a broken link fixed in one click; the
+ * side panel in the content manager. Screenshots for the README are taken on the way.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  createAdminUser,
+  createArticle,
+  request,
+  unpublishArticle,
+  SUPER_ADMIN,
+  type Credentials,
+} from './helpers/admin-api';
+import { launchBrowser, mainNav, newAdminPage, shoot } from './helpers/browser';
+
+const SEEDED_SLUG = 'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia';
+const SEEDED_TITLE = 'Korea Utara Sahkan Perjanjian Pertahanan dengan Rusia';
+const FIRST_SEEDED = 'Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia';
+const SECOND_SEEDED = 'AS Serukan Hal Mencekam Ini ke Rusia';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What a reader's frontend gets: the Baca Juga blocks, and what each stands after. */
+const publicPlacement = async () => {
+  const { status, body } = await request(`/api/newsroom/articles/${SEEDED_SLUG}`);
+  expect(status).toBe(200);
+  const blocks: any[] = body.data.body;
+  return blocks.flatMap((block, index) =>
+    block.type === 'baca-juga'
+      ? [{ label: block.label as string, after: blocks[index - 1]?.id ?? 'start', index }]
+      : []
+  );
+};
+const paragraphIds = async () => {
+  const { body } = await request(`/api/newsroom/articles/${SEEDED_SLUG}`);
+  return (body.data.body as any[]).filter((b) => b.type === 'paragraph').map((b) => b.id);
+};
+
+/** Logs in, opens Baca Juga from the menu, finds the seeded story by title and opens it. */
+const openSeededStory = async (credentials: Credentials): Promise<Page> => {
+  const page = await newAdminPage(browser, credentials);
+  // Tall enough that every paragraph and slot is on screen: drag and drop needs both ends.
+  await page.setViewportSize({ width: 1440, height: 3200 });
+  await mainNav(page).getByRole('link', { name: 'Baca Juga' }).click();
+  await page.getByRole('textbox', { name: 'Search by title' }).fill('sahkan perjanjian');
+  const row = page.getByTestId('newsroom-article-row').filter({ hasText: SEEDED_TITLE });
+  await row.waitFor();
+  await row.getByText(SEEDED_TITLE).click();
+  await page.getByTestId('newsroom-paragraph').first().waitFor();
+  return page;
+};
+
+const card = (page: Page, label: string): Locator =>
+  page.getByTestId('newsroom-link').filter({ hasText: label });
+const slotAfter = (page: Page, paragraphId: string) =>
+  page.locator(`[data-testid="newsroom-slot"][data-after-paragraph-id="${paragraphId}"]`);
+const paragraphId = async (page: Page, number: number) =>
+  (await page
+    .locator(`[data-testid="newsroom-paragraph"][data-index="${number}"]`)
+    .getAttribute('data-paragraph-id')) as string;
+
+/** Adds an internal link in a slot through the modal: search as you type, pick, confirm. */
+const addInternalLink = async (page: Page, slot: Locator, search: string, title: string) => {
+  await slot.getByRole('button', { name: 'Add link' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox', { name: 'Search articles' }).fill(search);
+  await dialog.getByTestId('newsroom-target-option').filter({ hasText: title }).click();
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+};
+
+const save = async (page: Page) => {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+};
+
+describe('the Baca Juga editor', () => {
+  test('an editor adds, moves and removes links, saves, and readers get the new placement', async () => {
+    await createArticle({
+      title: 'Putin Sambut Ratifikasi Perjanjian oleh Korea Utara',
+      tags: ['Rusia'],
+    });
+    const page = await openSeededStory(SUPER_ADMIN);
+    await shoot(page, 'editor');
+    expect(await page.getByTestId('newsroom-paragraph').count()).toBe(11);
+    // Quotes stand beside their paragraph: KCNA's words after paragraph 4.
+    expect(
+      await page
+        .locator('[data-testid="newsroom-paragraph"][data-index="4"]')
+        .getByTestId('newsroom-quote')
+        .count()
+    ).toBeGreaterThan(0);
+
+    const p5 = await paragraphId(page, 5);
+    const p11 = await paragraphId(page, 11);
+    // 1. an internal link after paragraph 5
+    await addInternalLink(page, slotAfter(page, p5), 'putin sambut', 'Putin Sambut');
+    await expect_(slotAfter(page, p5).getByTestId('newsroom-link')).toHaveCount(1);
+    // 2. the second seeded link to the end, by drag and drop onto the last slot
+    await card(page, SECOND_SEEDED).dragTo(slotAfter(page, p11));
+    await expect_(slotAfter(page, p11).getByTestId('newsroom-link')).toHaveCount(1);
+    // 3. the first seeded link removed
+    await card(page, FIRST_SEEDED).getByRole('button', { name: 'Remove link' }).click();
+    await expect_(card(page, FIRST_SEEDED)).toHaveCount(0);
+
+    // The preview shows the unsaved placement as a reader will see it.
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    const preview = page.getByTestId('newsroom-preview');
+    await preview.waitFor();
+    const previewText = await preview.innerText();
+    expect(previewText).toContain('Putin Sambut Ratifikasi');
+    expect(previewText).not.toContain(FIRST_SEEDED);
+    expect(previewText.indexOf('Putin Sambut')).toBeLessThan(previewText.indexOf(SECOND_SEEDED));
+    await shoot(page, 'preview');
+    await page.getByRole('tab', { name: 'Links' }).click();
+
+    await save(page);
+    await page.getByText('Baca Juga links saved and published').waitFor();
+
+    const placed = await publicPlacement();
+    const ids = await paragraphIds();
+    expect(placed.map((b) => [b.label, b.after])).toEqual([
+      ['Putin Sambut Ratifikasi Perjanjian oleh Korea Utara', ids[4]],
+      [SECOND_SEEDED, ids[10]],
+    ]);
+    expect(ids[4]).toBe(p5);
+    await page.context().close();
+  });
+
+  test('keyboard moves: Move up / Move down and Alt+Arrow cross slot boundaries', async () => {
+    const page = await openSeededStory(SUPER_ADMIN);
+    const p10 = await paragraphId(page, 10);
+    const p11 = await paragraphId(page, 11);
+    const moving = card(page, SECOND_SEEDED);
+    await moving.getByRole('button', { name: 'Move up' }).click();
+    await expect_(slotAfter(page, p10).getByTestId('newsroom-link')).toHaveCount(1);
+    await moving.focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect_(slotAfter(page, p11).getByTestId('newsroom-link')).toHaveCount(1);
+    await expect_(slotAfter(page, p10).getByTestId('newsroom-link')).toHaveCount(0);
+    await page.context().close();
+  });
+
+  test("a colleague's earlier save makes this one a conflict, and nothing is overwritten", async () => {
+    const mine = await openSeededStory(SUPER_ADMIN);
+    const colleague = await openSeededStory(
+      await createAdminUser({ actions: ['plugin::newsroom.read', 'plugin::newsroom.manage'] })
+    );
+    const before = await publicPlacement();
+
+    // The colleague removes the link at the end and saves first.
+    await card(colleague, SECOND_SEEDED).getByRole('button', { name: 'Remove link' }).click();
+    await save(colleague);
+    await colleague.getByText('Baca Juga links saved and published').waitFor();
+    const theirs = await publicPlacement();
+    expect(theirs.map((b) => b.label)).toEqual(before.map((b) => b.label).slice(0, 1));
+
+    // I still see the old placement, move a link and save: the server says 409.
+    await card(mine, SECOND_SEEDED).getByRole('button', { name: 'Move up' }).click();
+    await save(mine);
+    const conflict = mine.getByTestId('newsroom-conflict');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toMatch(
+      /Someone else changed this article's Baca Juga links/
+    );
+    await shoot(mine, 'conflict');
+    expect(await publicPlacement()).toEqual(theirs);
+
+    // Reload shows the colleague's version.
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect_(card(mine, SECOND_SEEDED)).toHaveCount(0);
+    await mine.context().close();
+    await colleague.context().close();
+  });
+
+  test('a broken link is marked and fixed in one click (retarget), and comes back for readers', async () => {
+    const doomed = await createArticle({ title: 'Kim Jong Un Tinjau Latihan Artileri' });
+    const replacement = await createArticle({ title: 'Moskow Tanggapi Ratifikasi Pyongyang' });
+    const page = await openSeededStory(SUPER_ADMIN);
+    const p2 = await paragraphId(page, 2);
+    await addInternalLink(page, slotAfter(page, p2), 'tinjau latihan', 'Kim Jong Un Tinjau');
+    await save(page);
+    await page.getByText('Baca Juga links saved and published').waitFor();
+    expect((await publicPlacement()).map((b) => b.label)).toContain(
+      'Kim Jong Un Tinjau Latihan Artileri'
+    );
+
+    // The target is unpublished: readers lose the link, the editor sees it marked.
+    await unpublishArticle(doomed.documentId);
+    expect((await publicPlacement()).map((b) => b.label)).not.toContain(
+      'Kim Jong Un Tinjau Latihan Artileri'
+    );
+    await page.reload();
+    const broken = card(page, 'Kim Jong Un Tinjau');
+    await broken.waitFor();
+    expect(await broken.getAttribute('data-health')).toBe('target-draft');
+    await shoot(page, 'broken-link');
+
+    await broken.getByRole('button', { name: 'Retarget' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Search articles' }).fill('moskow tanggapi');
+    await dialog.getByTestId('newsroom-target-option').filter({ hasText: 'Moskow' }).click();
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    const fixed = slotAfter(page, p2).getByTestId('newsroom-link');
+    await expect_(fixed).toHaveCount(1);
+    expect(await fixed.getAttribute('data-health')).toBe('ok');
+    expect(await fixed.getAttribute('data-target-document-id')).toBe(replacement.documentId);
+    await save(page);
+    await page.getByText('Baca Juga links saved and published').waitFor();
+    const placed = await publicPlacement();
+    expect(placed.find((b) => b.after === p2)?.label).toBe('Moskow Tanggapi Ratifikasi Pyongyang');
+    await page.context().close();
+  });
+
+  test('a suggestion is added with one click', async () => {
+    await createArticle({
+      title: 'Perjanjian Pertahanan Rusia dan Korea Utara Mulai Berlaku',
+      tags: ['Korea Utara', 'Rusia'],
+    });
+    const page = await openSeededStory(SUPER_ADMIN);
+    const suggestion = page.getByTestId('newsroom-suggestion').filter({ hasText: 'Mulai Berlaku' });
+    await suggestion.waitFor();
+    const before = await page.getByTestId('newsroom-link').count();
+    await suggestion.getByRole('button', { name: 'Add' }).click();
+    await expect_(page.getByTestId('newsroom-link')).toHaveCount(before + 1);
+    await expect_(card(page, 'Mulai Berlaku')).toHaveCount(1);
+    await page.context().close();
+  });
+
+  test('a read-only editor sees the links but no edit controls, and the API refuses a save', async () => {
+    const reader = await createAdminUser({ actions: ['plugin::newsroom.read'] });
+    const page = await openSeededStory(reader);
+    await page.getByTestId('newsroom-link').first().waitFor();
+    // Suggestions are listed for a reader too, without their Add button.
+    await page.getByTestId('newsroom-suggestion').first().waitFor();
+    for (const name of ['Add link', 'Save', 'Remove link', 'Move up', 'Move down', 'Retarget']) {
+      expect([name, await page.getByRole('button', { name, exact: true }).count()]).toEqual([
+        name,
+        0,
+      ]);
+    }
+    expect(await page.getByRole('button', { name: 'Add', exact: true }).count()).toBe(0);
+    expect(await page.locator('[data-testid="newsroom-link"][draggable="true"]').count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await shoot(page, 'editor-read-only');
+
+    const { body } = await request(`/api/newsroom/articles/${SEEDED_SLUG}`);
+    const save = await request(`/newsroom/articles/${body.data.documentId}/placement`, {
+      method: 'PUT',
+      token: reader.token,
+      body: { version: 'x', links: [] },
+    });
+    expect(save.status).toBe(403);
+    await page.context().close();
+  });
+
+  test('the side panel in the content manager lists the links and opens the manager', async () => {
+    const { body } = await request(`/api/newsroom/articles/${SEEDED_SLUG}`);
+    const documentId = body.data.documentId as string;
+    const page = await newAdminPage(browser, SUPER_ADMIN);
+    await page.goto(
+      `/admin/content-manager/collection-types/plugin::newsroom.article/${documentId}`
+    );
+    const panel = page.getByTestId('newsroom-side-panel');
+    await panel.waitFor({ timeout: 30000 });
+    await panel
+      .getByTestId('newsroom-link')
+      .first()
+      .waitFor()
+      .catch(() => {});
+    expect(await panel.innerText()).toMatch(/Baca Juga|links/);
+    await shoot(page, 'side-panel');
+    await panel.getByRole('link', { name: 'Open in Baca Juga manager' }).click();
+    await page.waitForURL(`**/admin/plugins/newsroom/articles/${documentId}`);
+    await page.getByTestId('newsroom-paragraph').first().waitFor();
+    await page.context().close();
+  });
+});
+
+/** Waits (up to 10 s) for a locator's count, failing with the last count seen. */
+function expect_(locator: Locator) {
+  return {
+    async toHaveCount(count: number) {
+      const deadline = Date.now() + 10000;
+      let seen = await locator.count();
+      while (seen !== count && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        seen = await locator.count();
+      }
+      expect(seen).toBe(count);
+    },
+  };
+}
