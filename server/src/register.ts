@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
 import { registerGraphql } from './graphql';
 import { articleDataMiddleware } from './middlewares/article-data';
+import { publishCascadeMiddleware } from './middlewares/publish-cascade';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Both fields are JSON underneath; the admin side gives each an editor of its own so that
@@ -12,6 +13,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
 
   strapi.documents.use(articleDataMiddleware(strapi) as any);
+  strapi.documents.use(publishCascadeMiddleware(strapi) as any);
   registerGraphql(strapi);
 };
 

@@ -3,7 +3,7 @@
  * article list with link health, reading and saving a placement, stale saves and bad input.
  */
 import { DB, adminToken, adminWithActions, startStrapi, type TestApp } from './helpers/strapi';
-import { ARTICLE, LINK, SEEDED_SLUG, newsroom } from './helpers/newsroom';
+import { ARTICLE, LINK, QUOTE, SEEDED_SLUG, newsroom } from './helpers/newsroom';
 
 const READ = 'plugin::newsroom.read';
 const MANAGE = 'plugin::newsroom.manage';
@@ -224,6 +224,55 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       await newsroom(app.strapi).update(LINK, data.links[0].documentId, { label: 'Diubah di CM' });
       const response = await save(unchanged(data));
       expect(response.status).toBe(409);
+    });
+  });
+
+  describe('draft stories', () => {
+    it('keeps links placed on a draft story in draft, and publishes them with the story', async () => {
+      const n = newsroom(app.strapi);
+      const story = await n.createArticle({
+        title: 'Draf Cerita Dengan Tautan',
+        paragraphs: ['Satu.', 'Dua.'],
+        publish: false,
+      });
+      const target = await n.createArticle({ title: 'Target Terbit Untuk Draf' });
+      const quote = await n.addQuote(story, 'Satu.', 'Juru bicara');
+      await n.unpublish(QUOTE, quote.documentId);
+      const read = await app.request(`/newsroom/articles/${story.documentId}/placement`, {
+        headers: superAdmin,
+      });
+      expect(read.body.data.article.status).toBe('draft');
+      const saved = await save(
+        {
+          version: read.body.data.version,
+          links: [{ targetDocumentId: target.documentId, afterParagraphId: story.body[0].id }],
+        },
+        superAdmin,
+        story.documentId
+      );
+      expect(saved.status).toBe(200);
+      const published = () =>
+        app.strapi.db.query(LINK).count({
+          where: {
+            sourceArticle: { documentId: story.documentId },
+            publishedAt: { $notNull: true },
+          },
+        });
+      expect(await published()).toBe(0);
+
+      // Publish through the content manager's own route, as an editor would.
+      const cm = `/content-manager/collection-types/${ARTICLE}/${story.documentId}/actions/publish`;
+      expect(
+        (await app.request(cm, { method: 'POST', body: {}, headers: superAdmin })).status
+      ).toBe(200);
+      expect(await published()).toBe(1);
+      const { body } = await app.request(`/api/newsroom/articles/${story.slug}`);
+      expect(body.data.body.map((b: any) => b.label ?? b.text)).toEqual([
+        'Satu.',
+        'Target Terbit Untuk Draf',
+        'Dua.',
+      ]);
+      expect(body.data.quotes.map((q: any) => q.speaker)).toEqual(['Juru bicara']);
     });
   });
 

@@ -5,6 +5,7 @@ import type { NewsroomConfig } from '../config';
 import type { LinkHealth, Placement, PlacedLink, PlacedQuote } from '../contracts/admin';
 import { articleStatus } from '../utils/article-status';
 import { fieldError } from '../utils/field-error';
+import { publishStale } from '../utils/publish-stale';
 import { toIso } from '../utils/iso-date';
 import { readBody } from '../utils/paragraphs';
 import { readTags } from '../utils/tags';
@@ -275,23 +276,14 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (!isLive) return;
-
     // A live article's links go live with the save: the editor placed them for readers, and a
-    // link left in draft would silently differ from what the manager shows. Links the save did
-    // not touch are published only if their draft is ahead of (or without) a published version.
-    const untouched = [...kept].filter((id) => !written.has(id));
-    const live: { documentId: string; updatedAt: unknown }[] = untouched.length
-      ? await strapi.db.query(LINK_UID).findMany({
-          where: { documentId: { $in: untouched }, publishedAt: { $notNull: true } },
-          select: ['documentId', 'updatedAt'],
-        })
-      : [];
-    const liveAt = new Map(live.map((row) => [row.documentId, row.updatedAt]));
-    const stale = untouched.filter(
-      (id) =>
-        !liveAt.has(id) || articleStatus(byId.get(id)?.updatedAt, liveAt.get(id)) === 'modified'
+    // link left in draft would silently differ from what the manager shows.
+    for (const linkId of written) await documents.publish({ documentId: linkId });
+    await publishStale(
+      strapi,
+      LINK_UID,
+      [...kept].filter((id) => !written.has(id))
     );
-    for (const linkId of [...written, ...stale]) await documents.publish({ documentId: linkId });
   };
 
   return { read, save };
