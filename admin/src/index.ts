@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { ADMIN_ACTIONS } from '../../server/src/contracts/admin';
 import { BacaJugaPanel } from './components/BacaJugaPanel';
 import { PLUGIN_ID } from './pluginId';
+import { CONTENT_TYPE_NAMES } from './translations/contentTypeNames';
 import { getTranslation } from './utils/getTranslation';
 
 type TranslationModule = { default: Record<string, string> };
@@ -76,7 +77,7 @@ export default {
         const prefixed = Object.fromEntries(
           Object.entries(data).map(([key, value]) => [getTranslation(key), value])
         );
-        return { data: prefixed, locale };
+        return { data: { ...CONTENT_TYPE_NAMES[locale], ...prefixed }, locale };
       })
     );
   },

@@ -1,16 +1,18 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
-import { Box, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
 import { Link as LinkIcon } from '@strapi/icons';
-import type { PlacedLink, PlacedQuote } from '../../../server/src/contracts/admin';
+import type { PlacedLink } from '../../../server/src/contracts/admin';
 import { useNewsroomApi } from '../api/client';
 import { useQuery } from '../hooks/useQuery';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
+import { isBroken } from '../utils/placement';
 import { HealthBadge } from './HealthBadge';
 
 const ARTICLE_UID = `plugin::${PLUGIN_ID}.article`;
-const QUOTE_PREVIEW_LENGTH = 90;
+/** The panel is narrow and shares the column with Publish: a few links, then "N more". */
+const MAX_LISTED = 5;
 
 /**
  * The props the content manager passes to an edit-view side panel, and what it expects back
@@ -29,30 +31,24 @@ interface PanelDescription {
   content: ReactNode;
 }
 
-const shorten = (text: string, max: number) =>
-  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-
 const linkText = (link: PlacedLink) =>
   link.label || link.targetArticle?.title || link.url || link.documentId;
 
 const PanelLink = ({ link }: { link: PlacedLink }) => (
-  <Flex direction="column" alignItems="flex-start" gap={1}>
-    <Typography variant="pi" textColor="neutral800">
+  <Flex
+    data-testid="newsroom-link"
+    data-document-id={link.documentId}
+    data-health={link.health}
+    data-target-document-id={link.targetArticle?.documentId ?? ''}
+    direction="column"
+    alignItems="flex-start"
+    gap={1}
+  >
+    <Typography variant="pi" textColor="neutral800" ellipsis style={{ maxWidth: '100%' }}>
       {linkText(link)}
     </Typography>
     <HealthBadge health={link.health} />
   </Flex>
-);
-
-const PanelQuote = ({ quote }: { quote: PlacedQuote }) => (
-  <Typography variant="pi" textColor="neutral700">
-    {quote.speaker ? (
-      <Typography variant="pi" fontWeight="bold">
-        {quote.speaker}:{' '}
-      </Typography>
-    ) : null}
-    <span style={{ fontStyle: 'italic' }}>{shorten(quote.text, QUOTE_PREVIEW_LENGTH)}</span>
-  </Typography>
 );
 
 const PanelContent = ({ documentId, version }: { documentId: string; version: string }) => {
@@ -74,31 +70,41 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
   } else if (isLoading || !data) {
     body = <Loader small>{t('common.loading')}</Loader>;
   } else {
+    const broken = data.links.filter((l) => isBroken(l.health));
+    // Broken links first: they are what an editor opening the panel has to act on.
+    const ordered = [...broken, ...data.links.filter((l) => !isBroken(l.health))];
+    const more = ordered.length - MAX_LISTED;
     body = (
-      <Flex direction="column" alignItems="stretch" gap={3}>
-        <Typography variant="sigma" textColor="neutral600">
-          {t('panel.links', { count: data.links.length, max: data.maxLinks })}
-        </Typography>
-        {data.links.length === 0 ? (
-          <Typography variant="pi" textColor="neutral600">
-            {t('editor.noLinks')}
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Flex gap={2} wrap="wrap" alignItems="center">
+          <Typography variant="omega" fontWeight="semiBold" textColor="neutral800">
+            {t('panel.links', { count: data.links.length, max: data.maxLinks })}
           </Typography>
-        ) : (
-          data.links.map((link) => <PanelLink key={link.documentId} link={link} />)
-        )}
-        <Typography variant="sigma" textColor="neutral600">
-          {t('panel.quotes', { count: data.quotes.length })}
-        </Typography>
-        {data.quotes.map((quote) => (
-          <PanelQuote key={quote.documentId} quote={quote} />
+          {data.links.length === 0 && <Badge variant="warning">{t('list.links.none')}</Badge>}
+          {broken.length > 0 && (
+            <Badge variant="danger">{t('list.links.broken', { count: broken.length })}</Badge>
+          )}
+        </Flex>
+        {ordered.slice(0, MAX_LISTED).map((link) => (
+          <PanelLink key={link.documentId} link={link} />
         ))}
+        {more > 0 && (
+          <Typography variant="pi" textColor="neutral600">
+            {t('panel.more', { count: more })}
+          </Typography>
+        )}
+        {data.quotes.length > 0 && (
+          <Typography variant="pi" textColor="neutral600">
+            {t('panel.quotes', { count: data.quotes.length })}
+          </Typography>
+        )}
       </Flex>
     );
   }
 
   return (
     <Box data-testid="newsroom-side-panel" width="100%">
-      <Flex direction="column" alignItems="stretch" gap={4}>
+      <Flex direction="column" alignItems="stretch" gap={3}>
         {body}
         {error?.status !== 403 && (
           <LinkButton

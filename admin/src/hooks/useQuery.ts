@@ -4,6 +4,8 @@ import { isAbortError, toApiError, type ApiError } from '../api/client';
 export interface QueryState<T> {
   /** The last successful answer; kept while a new key loads, so lists don't flash empty. */
   data: T | undefined;
+  /** The key `data` was fetched for; differs from the current key while a new one loads. */
+  dataKey: string | null;
   error: ApiError | null;
   /** True until the first answer for the current key arrives. */
   isLoading: boolean;
@@ -22,7 +24,10 @@ export function useQuery<T>(
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
 
-  const [data, setData] = useState<T | undefined>(undefined);
+  const [answer, setAnswer] = useState<{ key: string | null; data: T | undefined }>({
+    key: null,
+    data: undefined,
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const [isLoading, setIsLoading] = useState(key !== null);
   const [attempt, setAttempt] = useState(0);
@@ -38,7 +43,7 @@ export function useQuery<T>(
       .current(controller.signal)
       .then((result) => {
         if (controller.signal.aborted) return;
-        setData(result);
+        setAnswer({ key, data: result });
         setError(null);
         setIsLoading(false);
       })
@@ -52,5 +57,5 @@ export function useQuery<T>(
 
   const refetch = useCallback(() => setAttempt((n) => n + 1), []);
 
-  return { data, error, isLoading, refetch };
+  return { data: answer.data, dataKey: answer.key, error, isLoading, refetch };
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useNotification } from '@strapi/strapi/admin';
 import type { Placement } from '../../../server/src/contracts/admin';
-import { firstErrorPath, toApiError, useNewsroomApi } from '../api/client';
+import { toApiError, useNewsroomApi } from '../api/client';
 import { MAX_LABEL_LENGTH, toSaveBody, type DraftLink } from '../utils/placement';
+import { describeRejection } from '../utils/saveErrors';
 import type { PlacementActions } from './usePlacementState';
 import { useT } from './useT';
 
@@ -54,10 +55,14 @@ export const useSavePlacement = ({
       if (error.status === 409) {
         onConflict();
       } else if (error.status === 400) {
-        toggleNotification({ type: 'danger', message: error.message });
-        const path = firstErrorPath(error);
-        const index = path && path[0] === 'links' ? Number(path[1]) : NaN;
-        if (Number.isInteger(index)) actions.markInvalid(index, error.message);
+        const rejection = describeRejection(error, links, t);
+        toggleNotification({
+          type: 'danger',
+          message: rejection
+            ? rejection.toastMessage
+            : t('save.invalid', { message: error.message }),
+        });
+        if (rejection) actions.markInvalid(rejection.index, rejection.cardMessage);
       } else if (error.status === 403) {
         toggleNotification({ type: 'danger', message: t('error.forbiddenSave') });
       } else {

@@ -1,18 +1,19 @@
 import type { ReactNode } from 'react';
-import { useLocation } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import {
   Box,
   Button,
   EmptyStateLayout,
   Field,
   Flex,
+  LinkButton,
   Loader,
   SingleSelect,
   SingleSelectOption,
   TextInput,
   VisuallyHidden,
 } from '@strapi/design-system';
-import { Search } from '@strapi/icons';
+import { Plus, Search } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import type { AdminArticleFilter } from '../../../server/src/contracts/admin';
 import { useNewsroomApi } from '../api/client';
@@ -21,6 +22,10 @@ import { ListPagination } from '../components/list/ListPagination';
 import { DEFAULT_PAGE_SIZE, useDebouncedParam, useListParams } from '../hooks/useListParams';
 import { useQuery } from '../hooks/useQuery';
 import { useT, type TranslationKey } from '../hooks/useT';
+import { PLUGIN_ID } from '../pluginId';
+
+/** Articles are written in the content manager; an empty newsroom points there. */
+const CREATE_ARTICLE_PATH = `/content-manager/collection-types/plugin::${PLUGIN_ID}.article/create`;
 
 const FILTERS: { value: AdminArticleFilter | 'all'; label: TranslationKey }[] = [
   { value: 'all', label: 'list.filter.all' },
@@ -86,7 +91,16 @@ export const ArticleListPage = () => {
             >
               {t('list.clearFilters')}
             </Button>
-          ) : undefined
+          ) : (
+            <LinkButton
+              tag={NavLink}
+              to={CREATE_ARTICLE_PATH}
+              variant="secondary"
+              startIcon={<Plus />}
+            >
+              {t('list.createArticle')}
+            </LinkButton>
+          )
         }
       />
     );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, useLocation, useParams } from 'react-router-dom';
 import {
   Box,
@@ -52,7 +52,7 @@ export const EditorPage = () => {
   const t = useT();
   const api = useNewsroomApi();
   const { toggleNotification } = useNotification();
-  const { allowedActions } = useRBAC(MANAGE_PERMISSIONS);
+  const { allowedActions, isLoading: permissionsLoading } = useRBAC(MANAGE_PERMISSIONS);
   const canManage = Boolean(allowedActions.canManage);
 
   const loaded = useQuery(`placement:${documentId}`, (signal) =>
@@ -100,9 +100,23 @@ export const EditorPage = () => {
   const brokenCount = links.filter((l) => isBroken(l.health)).length;
   const backTo = `..${(location.state as { listSearch?: string } | null)?.listSearch ?? ''}`;
 
+  const focusLink = (key: string, target: FocusTarget) =>
+    setFocusRequest((prev) => ({ key, target, seq: (prev?.seq ?? 0) + 1 }));
+
   const move = (key: string, direction: MoveDirection, from: FocusTarget) => {
     actions.move(key, direction);
-    setFocusRequest((prev) => ({ key, target: from, seq: (prev?.seq ?? 0) + 1 }));
+    focusLink(key, from);
+  };
+
+  // Each click on the header's "N broken links" goes to the next one, round the article.
+  const lastBrokenShown = useRef(-1);
+  const showNextBroken = () => {
+    const broken = links.filter((l) => isBroken(l.health));
+    if (broken.length === 0) return;
+    lastBrokenShown.current = (lastBrokenShown.current + 1) % broken.length;
+    setTab('edit');
+    // Focusing the card scrolls it into view (and the keyboard is then right there).
+    focusLink(broken[lastBrokenShown.current].key, 'card');
   };
 
   const endDrag = () => {
@@ -205,8 +219,10 @@ export const EditorPage = () => {
         brokenCount={brokenCount}
         isDirty={isDirty}
         canManage={canManage}
+        showReadOnly={!canManage && !permissionsLoading}
         saving={saving}
         onSave={save}
+        onShowBroken={showNextBroken}
       />
       <Layouts.Content>
         <Grid.Root gap={4}>
@@ -229,6 +245,11 @@ export const EditorPage = () => {
                   {article.lead && (
                     <Typography variant="epsilon" textColor="neutral700">
                       {article.lead}
+                    </Typography>
+                  )}
+                  {canManage && (
+                    <Typography variant="pi" textColor="neutral600">
+                      {t('editor.howTo')}
                     </Typography>
                   )}
                   {canManage && links.length >= maxLinks && (

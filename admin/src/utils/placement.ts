@@ -13,6 +13,9 @@ import type {
   PlacementSaveBody,
 } from '../../../server/src/contracts/admin';
 
+// The server's own URL rule (a pure module), so the editor and the server never disagree.
+export { isSafeHref } from '../../../server/src/utils/url';
+
 export const START_SLOT = 'start';
 
 export interface DraftLink {
@@ -189,23 +192,6 @@ export const toSaveBody = (version: string, links: DraftLink[]): PlacementSaveBo
 export const snapshotOf = (links: DraftLink[]) => JSON.stringify(toSaveBody('', links).links);
 
 export const MAX_LABEL_LENGTH = 200;
-
-/**
- * Same rule as the server's `isSafeHref`: absolute http(s), or a path on the site itself
- * ("/..." but not protocol-relative "//host"). The server stays the authority.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\]/;
-export const isSafeHref = (href: string): boolean => {
-  if (href.length === 0 || href.length > 2048 || UNSAFE_CHARACTERS.test(href)) return false;
-  if (href.startsWith('/')) return !href.startsWith('//');
-  if (!/^https?:\/\/[^/?#]+/i.test(href)) return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(href).protocol);
-  } catch {
-    return false;
-  }
-};
 
 /** The text a reader sees for a link: its label, else the target's title, else the URL. */
 export const displayLabel = (link: Pick<DraftLink, 'label' | 'targetArticle' | 'url'>) =>

@@ -98,6 +98,7 @@ const AddLinkForm = ({ mode, excludeDocumentId, isLinked, onClose, onAdd, onReta
       <TargetSearch
         excludeDocumentId={excludeDocumentId}
         selected={target}
+        isLinked={(documentId) => isLinked({ documentId })}
         onSelect={(picked) => {
           setTarget(picked);
           setSubmitted(false);

@@ -1,12 +1,15 @@
 import { NavLink } from 'react-router-dom';
 import { Badge, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { ArrowLeft, Check } from '@strapi/icons';
+import { ArrowLeft, Check, WarningCircle } from '@strapi/icons';
 import { Layouts } from '@strapi/strapi/admin';
 import type { Placement } from '../../../../server/src/contracts/admin';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 
-/** Back link, title, status, unsaved-changes flag, link counts and (for managers) Save. */
+/**
+ * Back link, title, status, unsaved-changes flag, link counts and (for managers) Save. Strapi
+ * keeps this header pinned while the article scrolls, so Save stays in reach.
+ */
 export const EditorHeader = ({
   article,
   backTo,
@@ -15,8 +18,10 @@ export const EditorHeader = ({
   brokenCount,
   isDirty,
   canManage,
+  showReadOnly,
   saving,
   onSave,
+  onShowBroken,
 }: {
   article: Placement['article'];
   backTo: string;
@@ -25,8 +30,12 @@ export const EditorHeader = ({
   brokenCount: number;
   isDirty: boolean;
   canManage: boolean;
+  /** False while the permission check runs, so managers don't see "read only" flash. */
+  showReadOnly: boolean;
   saving: boolean;
   onSave: () => void;
+  /** Scrolls to (and focuses) the next broken link. */
+  onShowBroken: () => void;
 }) => {
   const t = useT();
   return (
@@ -48,16 +57,28 @@ export const EditorHeader = ({
         </Flex>
       }
       subtitle={
-        <Flex gap={3} wrap="wrap">
+        <Flex gap={3} wrap="wrap" alignItems="center">
           <Typography variant="pi" textColor={linkCount > maxLinks ? 'danger600' : 'neutral600'}>
             {t('editor.count', { count: linkCount, max: maxLinks })}
           </Typography>
-          {brokenCount > 0 && (
+          {brokenCount > 0 && canManage && (
+            <Button
+              size="S"
+              variant="danger-light"
+              startIcon={<WarningCircle />}
+              title={t('editor.showBroken')}
+              onClick={onShowBroken}
+            >
+              {t('editor.brokenCount', { count: brokenCount })}
+            </Button>
+          )}
+          {/* Read-only cards take no focus, so there is nothing to jump to: plain text. */}
+          {brokenCount > 0 && !canManage && (
             <Typography variant="pi" textColor="danger600" fontWeight="bold">
               {t('editor.brokenCount', { count: brokenCount })}
             </Typography>
           )}
-          {!canManage && (
+          {showReadOnly && (
             <Typography variant="pi" textColor="neutral600">
               {t('editor.readOnly')}
             </Typography>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import {
   Badge,
   Box,
@@ -8,11 +8,11 @@ import {
   IconButton,
   TextInput,
   Typography,
+  VisuallyHidden,
 } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Drag, ExternalLink, Trash } from '@strapi/icons';
 import { styled } from 'styled-components';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
-import { HealthBadge } from '../HealthBadge';
 import { useT } from '../../hooks/useT';
 import {
   MAX_LABEL_LENGTH,
@@ -21,6 +21,7 @@ import {
   type DraftLink,
   type MoveDirection,
 } from '../../utils/placement';
+import { BrokenLinkFix } from './BrokenLinkFix';
 
 /** The MIME type of our drags, so slots ignore files or text dragged in from elsewhere. */
 export const LINK_DRAG_TYPE = 'application/x-newsroom-link';
@@ -34,9 +35,15 @@ export interface FocusRequest {
   seq: number;
 }
 
-const Card = styled(Box)<{ $invalid: boolean; $dragging: boolean }>`
+/** Only this close to the limit is the character counter worth the space. */
+const COUNTER_FROM = MAX_LABEL_LENGTH - 40;
+
+const Card = styled(Box)<{ $invalid: boolean; $dragging: boolean; $broken: boolean }>`
   border: 1px solid
-    ${({ theme, $invalid }) => ($invalid ? theme.colors.danger600 : theme.colors.neutral200)};
+    ${({ theme, $invalid, $broken }) =>
+      $invalid || $broken ? theme.colors.danger600 : theme.colors.neutral200};
+  /* A broken link must stand out in a long article: a thick red edge, like an alert. */
+  border-left-width: ${({ $broken }) => ($broken ? '4px' : '1px')};
   opacity: ${({ $dragging }) => ($dragging ? 0.5 : 1)};
   &:focus-visible {
     outline: 2px solid ${({ theme }) => theme.colors.primary600};
@@ -92,6 +99,7 @@ export const LinkCard = ({
   // Dragging starts anywhere on the card except in the label box, where a drag selects text.
   const [dragFromText, setDragFromText] = useState(false);
 
+  const keyHintId = useId();
   const labelLength = link.label.length;
   const labelTooLong = labelLength > MAX_LABEL_LENGTH;
   const broken = isBroken(link.health);
@@ -139,6 +147,7 @@ export const LinkCard = ({
       role="group"
       aria-label={t('link.cardLabel', { label: displayLabel(link) })}
       aria-invalid={invalidMessage ? true : undefined}
+      aria-describedby={canManage ? keyHintId : undefined}
       tabIndex={canManage ? 0 : undefined}
       onKeyDown={onKeyDown}
       draggable={canManage && !dragFromText}
@@ -149,10 +158,12 @@ export const LinkCard = ({
       onDragEnd={canManage ? onDragEnd : undefined}
       $invalid={!!invalidMessage || labelTooLong}
       $dragging={isDragging}
+      $broken={broken}
       background={broken ? 'danger100' : 'neutral0'}
       hasRadius
       padding={3}
     >
+      {canManage && <VisuallyHidden id={keyHintId}>{t('link.keyboardHint')}</VisuallyHidden>}
       <Flex gap={2} alignItems="flex-start">
         {canManage && (
           <Handle title={t('link.dragHandle')} aria-hidden>
@@ -203,58 +214,55 @@ export const LinkCard = ({
             )}
           </Flex>
 
-          <Flex gap={2} wrap="wrap" alignItems="center">
-            {target && (
-              <>
-                <Typography variant="pi" textColor="neutral600">
-                  {t('link.target', { title: target.title })}
-                </Typography>
-                <ArticleStatusBadge status={target.status} size="XS" />
-              </>
-            )}
-            {link.url && (
-              <Flex gap={1} alignItems="center">
-                <ExternalLink width="1.2rem" height="1.2rem" fill="neutral500" aria-hidden />
-                <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
-                  {link.url}
-                </Typography>
-              </Flex>
-            )}
-            <HealthBadge health={link.health} />
-            {canManage && isInternal && !broken && (
-              <Button size="S" variant="tertiary" onClick={onRetarget}>
-                {t('link.retarget')}
-              </Button>
-            )}
-          </Flex>
-
-          {link.health === 'target-draft' && (
-            <Typography variant="pi" textColor="danger600">
-              {t('link.hiddenUntilPublished')}
-            </Typography>
-          )}
-          {link.health === 'target-deleted' && (
-            <Typography variant="pi" textColor="danger600">
-              {t('link.targetDeletedHint')}
-            </Typography>
-          )}
-
-          {canManage && broken && (
-            <Flex gap={2}>
-              <Button size="S" variant="danger-light" onClick={onRemove}>
-                {t('link.fix.remove')}
-              </Button>
-              <Button size="S" variant="secondary" onClick={onRetarget}>
-                {t('link.retarget')}
-              </Button>
+          {!broken && (
+            <Flex gap={2} wrap="wrap" alignItems="center">
+              {target && (
+                <>
+                  <Typography variant="pi" textColor="neutral600">
+                    {t('link.target', { title: target.title })}
+                  </Typography>
+                  <ArticleStatusBadge status={target.status} size="XS" />
+                </>
+              )}
+              {link.url && (
+                <Flex gap={1} alignItems="center">
+                  <ExternalLink width="1.2rem" height="1.2rem" fill="neutral500" aria-hidden />
+                  <Typography
+                    variant="pi"
+                    textColor="neutral600"
+                    style={{ wordBreak: 'break-all' }}
+                  >
+                    {link.url}
+                  </Typography>
+                </Flex>
+              )}
+              {canManage && isInternal && (
+                <Button size="S" variant="tertiary" onClick={onRetarget}>
+                  {t('link.retarget')}
+                </Button>
+              )}
             </Flex>
+          )}
+
+          {broken && (
+            <BrokenLinkFix
+              health={link.health}
+              target={target}
+              canManage={canManage}
+              onRemove={onRemove}
+              onRetarget={onRetarget}
+            />
           )}
 
           {canManage && (
             <Field.Root
               name={`label-${link.key}`}
               error={labelTooLong ? t('link.label.tooLong', { max: MAX_LABEL_LENGTH }) : undefined}
-              hint={t('link.label.counter', { count: labelLength, max: MAX_LABEL_LENGTH })}
+              hint={
+                labelLength >= COUNTER_FROM
+                  ? t('link.label.counter', { count: labelLength, max: MAX_LABEL_LENGTH })
+                  : undefined
+              }
             >
               <Field.Label>{t('link.label')}</Field.Label>
               <TextInput

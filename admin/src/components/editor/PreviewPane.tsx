@@ -15,8 +15,19 @@ const Article = styled.article`
   margin: 0 auto;
 `;
 
+/** Reading size, as on a news site rather than in an admin form. */
+const Body = styled.p`
+  font-size: 1.6rem;
+  line-height: 1.75;
+  white-space: pre-wrap;
+  color: ${({ theme }) => theme.colors.neutral800};
+`;
+
+/** The box Indonesian news sites put between paragraphs: "Baca Juga:" then the headline. */
 const ReadAlso = styled(Box)`
   border-left: 4px solid ${({ theme }) => theme.colors.primary600};
+  font-size: 1.5rem;
+  line-height: 1.5;
 `;
 
 /** One Baca Juga box, as a reader sees it. Text only: labels are editor input. */
@@ -32,12 +43,14 @@ const ReadAlsoBox = ({ links }: { links: DraftLink[] }) => {
       paddingRight={4}
     >
       {links.map((link) => (
-        <Typography key={link.key} tag="p" variant="omega">
-          <Typography fontWeight="bold">{t('link.prefix')}</Typography>{' '}
-          <Typography textColor="primary700" style={{ textDecoration: 'underline' }}>
+        <p key={link.key}>
+          <Typography fontWeight="bold" textColor="neutral800" style={{ fontSize: 'inherit' }}>
+            {t('link.prefix')}
+          </Typography>{' '}
+          <Typography fontWeight="bold" textColor="primary600" style={{ fontSize: 'inherit' }}>
             {displayLabel(link)}
           </Typography>
-        </Typography>
+        </p>
       ))}
     </ReadAlso>
   );
@@ -87,13 +100,7 @@ export const PreviewPane = ({
           <ReadAlsoBox links={linksInSlot(visible, START_SLOT)} />
           {paragraphs.map((paragraph) => (
             <Flex key={paragraph.id} direction="column" alignItems="stretch" gap={4}>
-              <Typography
-                tag="p"
-                variant="omega"
-                style={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }}
-              >
-                {paragraph.text}
-              </Typography>
+              <Body>{paragraph.text}</Body>
               <ReadAlsoBox links={linksInSlot(visible, paragraph.id)} />
             </Flex>
           ))}

@@ -1,5 +1,5 @@
 import type { DragEvent, MouseEvent } from 'react';
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { styled } from 'styled-components';
 import { useT } from '../../hooks/useT';
@@ -12,15 +12,49 @@ export interface DropIndicator {
   beforeKey: string | null;
 }
 
-const Zone = styled(Box)<{ $over: boolean; $selected: boolean; $editable: boolean }>`
-  border: ${({ $editable }) => ($editable ? '1px dashed' : '0')};
-  border-color: ${({ theme, $over, $selected }) =>
-    $over
-      ? theme.colors.primary600
-      : $selected
-        ? theme.colors.primary200
-        : theme.colors.neutral300};
-  background: ${({ theme, $over }) => ($over ? theme.colors.primary100 : 'transparent')};
+/**
+ * Light by default: an empty slot is only a rail between paragraphs. It gets a frame when it
+ * holds links, a tint when suggestions go there, and a strong outline as a drop target.
+ */
+const Zone = styled(Box)<{ $over: boolean; $selected: boolean; $framed: boolean }>`
+  border: ${({ theme, $over, $selected, $framed }) => {
+    if ($over) return `2px dashed ${theme.colors.primary600}`;
+    if ($selected) return `1px solid ${theme.colors.primary500}`;
+    if ($framed) return `1px dashed ${theme.colors.neutral300}`;
+    return '1px solid transparent';
+  }};
+  background: ${({ theme, $over, $selected }) =>
+    $over || $selected ? theme.colors.primary100 : 'transparent'};
+  transition: background 120ms ease-in-out;
+`;
+
+/** The dashed line either side of a slot's controls: where the link will stand. */
+const RailLine = styled.span<{ $selected: boolean }>`
+  flex: 1;
+  min-width: 1.6rem;
+  border-top: 1px ${({ $selected }) => ($selected ? 'solid' : 'dashed')}
+    ${({ theme, $selected }) => ($selected ? theme.colors.primary500 : theme.colors.neutral300)};
+`;
+
+/** The slot's name, doubling as the switch that sends suggestions here (keyboard too). */
+const PositionToggle = styled.button<{ $selected: boolean }>`
+  border: 0;
+  background: transparent;
+  padding: ${({ theme }) => `${theme.spaces[1]} ${theme.spaces[2]}`};
+  border-radius: ${({ theme }) => theme.borderRadius};
+  cursor: pointer;
+  color: ${({ theme, $selected }) =>
+    $selected ? theme.colors.primary700 : theme.colors.neutral600};
+  font-size: ${({ theme }) => theme.fontSizes[1]};
+  font-weight: ${({ $selected }) => ($selected ? 600 : 400)};
+  &:hover {
+    color: ${({ theme }) => theme.colors.primary600};
+    text-decoration: underline;
+  }
+  &:focus-visible {
+    outline: 2px solid ${({ theme }) => theme.colors.primary600};
+    outline-offset: 2px;
+  }
 `;
 
 const DropLine = styled.div`
@@ -114,6 +148,7 @@ export const Slot = (props: SlotProps) => {
     );
   }
 
+  const framed = links.length > 0 && canManage;
   return (
     <Zone
       data-testid="newsroom-slot"
@@ -123,9 +158,9 @@ export const Slot = (props: SlotProps) => {
       role="region"
       $over={over}
       $selected={props.isSelected && canManage}
-      $editable={canManage}
+      $framed={framed}
       hasRadius
-      padding={canManage ? 2 : 0}
+      padding={framed || props.isSelected || over ? 2 : 0}
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}
       onDrop={onDrop}
@@ -154,9 +189,11 @@ export const Slot = (props: SlotProps) => {
         ))}
         {over && dropIndicator?.beforeKey === null && <DropLine aria-hidden />}
         {canManage && (
-          <Flex gap={2} justifyContent="space-between" wrap="wrap">
+          <Flex gap={2} alignItems="center" style={{ cursor: 'pointer' }}>
+            <RailLine $selected={props.isSelected} aria-hidden />
+            {/* Ghost: twenty of these in a long article must not outshout the paragraphs. */}
             <Button
-              variant="tertiary"
+              variant="ghost"
               size="S"
               startIcon={<Plus />}
               disabled={!props.canAdd}
@@ -164,12 +201,21 @@ export const Slot = (props: SlotProps) => {
             >
               {t('slot.addLink')}
             </Button>
-            <Flex gap={2}>
-              <Typography variant="pi" textColor="neutral500">
-                {props.label}
-              </Typography>
-              {props.isSelected && <Badge size="S">{t('slot.selected')}</Badge>}
-            </Flex>
+            <PositionToggle
+              type="button"
+              $selected={props.isSelected}
+              aria-pressed={props.isSelected}
+              title={t('slot.useForSuggestions')}
+              onClick={props.onSelect}
+            >
+              {props.label}
+            </PositionToggle>
+            {props.isSelected && (
+              <Badge size="S" active>
+                {t('slot.selected')}
+              </Badge>
+            )}
+            <RailLine $selected={props.isSelected} aria-hidden />
           </Flex>
         )}
       </Flex>

@@ -1,6 +1,5 @@
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { FormattedNumber } from 'react-intl';
 import type { Suggestion } from '../../../../server/src/contracts/admin';
 import { useNewsroomApi } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
@@ -43,9 +42,12 @@ export const SuggestionsPanel = ({
       hasRadius
       shadow="tableShadow"
       padding={4}
-      // Stays in view while the editor scrolls down a long article to pick a slot.
+      // Stays in view while the editor scrolls down a long article to pick a slot; scrolls
+      // by itself when ten suggestions are taller than the window.
       position="sticky"
       top="8rem"
+      maxHeight="calc(100vh - 10rem)"
+      overflow="auto"
     >
       <Flex direction="column" alignItems="stretch" gap={3}>
         <Typography id="newsroom-suggestions-title" variant="delta" tag="h2">
@@ -85,13 +87,10 @@ export const SuggestionsPanel = ({
               <Typography variant="omega" fontWeight="bold" textColor="neutral800">
                 {s.title}
               </Typography>
-              <Flex gap={2} wrap="wrap" alignItems="center">
+              {/* Ranked by the server; a bare score would mean nothing to an editor. */}
+              <Box>
                 <ArticleStatusBadge status={s.status} size="XS" />
-                <Typography variant="pi" textColor="neutral600">
-                  {t('suggestions.score')}{' '}
-                  <FormattedNumber value={s.score} maximumFractionDigits={2} />
-                </Typography>
-              </Flex>
+              </Box>
               {s.sharedTags.length > 0 && (
                 <Flex gap={1} wrap="wrap" alignItems="center">
                   <Typography variant="pi" textColor="neutral600">

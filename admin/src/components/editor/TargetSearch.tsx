@@ -20,17 +20,28 @@ const Option = styled(Box)<{ $active: boolean; $selected: boolean }>`
   }
 `;
 
+/** Ten results fit; the modal itself must not outgrow the window. */
+const Results = styled(Box)`
+  max-height: 28rem;
+  overflow-y: auto;
+`;
+
 /**
  * Search-as-you-type over the newsroom's articles (`GET /targets`), as a combobox: arrow keys
- * move through the results, Enter picks one. Drafts can be picked; they are marked.
+ * move through the results, Enter picks one. Before anything is typed it lists the most
+ * recently edited articles (on a deadline, the story to link to was usually just written).
+ * Drafts can be picked; they are marked. Articles this one already links to are marked too,
+ * before the editor picks one (the form then explains and refuses it).
  */
 export const TargetSearch = ({
   excludeDocumentId,
   selected,
+  isLinked,
   onSelect,
 }: {
   excludeDocumentId: string;
   selected: LinkTarget | null;
+  isLinked: (documentId: string) => boolean;
   onSelect: (target: LinkTarget) => void;
 }) => {
   const t = useT();
@@ -40,11 +51,14 @@ export const TargetSearch = ({
   const [active, setActive] = useState(0);
   const term = useDebounce(q.trim(), SEARCH_DEBOUNCE_MS);
 
-  const { data, error, isLoading } = useQuery(
-    term ? `${excludeDocumentId}:${term}` : null,
-    (signal) => api.searchTargets(term, excludeDocumentId, signal)
+  const key = `${excludeDocumentId}:${term}`;
+  const { data, dataKey, error, isLoading } = useQuery(key, (signal) =>
+    api.searchTargets(term, excludeDocumentId, signal)
   );
-  const results = term ? (data ?? []) : [];
+  // Only answers to what is in the box now: while typing (debounce) or loading, the previous
+  // results would invite a click on the wrong article.
+  const settled = q.trim() === term && dataKey === key && !isLoading;
+  const results = settled ? (data ?? []) : [];
 
   const pick = (target: LinkTarget) =>
     onSelect({
@@ -94,56 +108,70 @@ export const TargetSearch = ({
         />
       </Field.Root>
 
-      {term && isLoading && <Loader small>{t('common.loading')}</Loader>}
-      {term && error && (
+      {!settled && !error && <Loader small>{t('common.loading')}</Loader>}
+      {error && (
         <Typography variant="pi" textColor="danger600">
           {t('modal.search.error')}
         </Typography>
       )}
-      {term && !isLoading && !error && results.length === 0 && (
+      {settled && !error && results.length === 0 && (
         <Typography variant="pi" textColor="neutral600">
-          {t('modal.search.empty')}
+          {term ? t('modal.search.empty') : t('modal.search.none')}
+        </Typography>
+      )}
+      {settled && !term && results.length > 0 && (
+        <Typography variant="sigma" textColor="neutral600">
+          {t('modal.search.recent')}
         </Typography>
       )}
 
-      <Box
+      <Results
         id={listId}
         role="listbox"
         aria-label={t('modal.search.results')}
         hasRadius
         borderColor={results.length ? 'neutral200' : undefined}
       >
-        {results.map((result, index) => (
-          <Option
-            key={result.documentId}
-            id={optionId(result.documentId)}
-            data-testid="newsroom-target-option"
-            data-document-id={result.documentId}
-            role="option"
-            aria-selected={selected?.documentId === result.documentId}
-            $active={index === active}
-            $selected={selected?.documentId === result.documentId}
-            paddingTop={2}
-            paddingBottom={2}
-            paddingLeft={3}
-            paddingRight={3}
-            onMouseEnter={() => setActive(index)}
-            onClick={() => pick(result)}
-          >
-            <Flex justifyContent="space-between" gap={2}>
-              <Typography variant="omega" textColor="neutral800">
-                {result.title}
-              </Typography>
-              <ArticleStatusBadge status={result.status} size="XS" />
-            </Flex>
-            {result.status === 'draft' && (
-              <Typography variant="pi" textColor="warning600">
-                {t('modal.search.draftHint')}
-              </Typography>
-            )}
-          </Option>
-        ))}
-      </Box>
+        {results.map((result, index) => {
+          const linked = isLinked(result.documentId);
+          return (
+            <Option
+              key={result.documentId}
+              id={optionId(result.documentId)}
+              data-testid="newsroom-target-option"
+              data-document-id={result.documentId}
+              role="option"
+              aria-selected={selected?.documentId === result.documentId}
+              $active={index === active}
+              $selected={selected?.documentId === result.documentId}
+              paddingTop={2}
+              paddingBottom={2}
+              paddingLeft={3}
+              paddingRight={3}
+              onMouseEnter={() => setActive(index)}
+              onClick={() => pick(result)}
+            >
+              <Flex justifyContent="space-between" gap={2}>
+                <Typography variant="omega" textColor="neutral800">
+                  {result.title}
+                </Typography>
+                <ArticleStatusBadge status={result.status} size="XS" />
+              </Flex>
+              {linked ? (
+                <Typography variant="pi" textColor="neutral600">
+                  {t('modal.search.alreadyLinked')}
+                </Typography>
+              ) : (
+                result.status === 'draft' && (
+                  <Typography variant="pi" textColor="warning600">
+                    {t('modal.search.draftHint')}
+                  </Typography>
+                )
+              )}
+            </Option>
+          );
+        })}
+      </Results>
     </Flex>
   );
 };

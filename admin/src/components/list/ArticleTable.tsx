@@ -1,38 +1,27 @@
 import type { MouseEvent } from 'react';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { FormattedDate, FormattedRelativeTime } from 'react-intl';
 import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { styled } from 'styled-components';
 import type { AdminArticleRow } from '../../../../server/src/contracts/admin';
 import { useT, type TranslationKey } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
+import { LastEdited } from './LastEdited';
+import { LinkHealthCell } from './LinkHealthCell';
 
 const COLUMNS: TranslationKey[] = [
   'list.column.title',
   'list.column.status',
   'list.column.links',
-  'list.column.broken',
   'list.column.updatedAt',
 ];
-const RELATIVE_FOR_SECONDS = 7 * 24 * 3600;
 
-const LastEdited = ({ iso }: { iso: string | null }) => {
-  if (!iso) return <Typography textColor="neutral500">-</Typography>;
-  const date = new Date(iso);
-  const seconds = Math.round((date.getTime() - Date.now()) / 1000);
-  // Recent edits read better as "3 hours ago"; older ones as a date.
-  if (Math.abs(seconds) < RELATIVE_FOR_SECONDS) {
-    return (
-      <Typography textColor="neutral800" title={date.toLocaleString()}>
-        <FormattedRelativeTime value={seconds} numeric="auto" updateIntervalInSeconds={60} />
-      </Typography>
-    );
+/** The whole row opens the editor, so it looks clickable. */
+const Row = styled(Tr)`
+  cursor: pointer;
+  &:hover {
+    background: ${({ theme }) => theme.colors.primary100};
   }
-  return (
-    <Typography textColor="neutral800">
-      <FormattedDate value={date} dateStyle="medium" timeStyle="short" />
-    </Typography>
-  );
-};
+`;
 
 const ArticleRow = ({ row, listSearch }: { row: AdminArticleRow; listSearch: string }) => {
   const t = useT();
@@ -45,38 +34,29 @@ const ArticleRow = ({ row, listSearch }: { row: AdminArticleRow; listSearch: str
     if ((event.target as HTMLElement).closest('a')) return;
     navigate(to, { state });
   };
-  const broken = row.brokenCount > 0;
 
   return (
-    <Tr
-      data-testid="newsroom-article-row"
-      data-document-id={row.documentId}
-      onClick={onRowClick}
-      style={{ cursor: 'pointer' }}
-    >
-      <Td>
+    <Row data-testid="newsroom-article-row" data-document-id={row.documentId} onClick={onRowClick}>
+      <Td style={{ whiteSpace: 'normal' }}>
         <Link tag={NavLink} to={to} state={state}>
           {row.title || t('list.untitled')}
         </Link>
+        {row.tags.length > 0 && (
+          <Typography tag="p" variant="pi" textColor="neutral600">
+            {row.tags.join(' · ')}
+          </Typography>
+        )}
       </Td>
       <Td>
         <ArticleStatusBadge status={row.status} />
       </Td>
       <Td>
-        <Typography textColor="neutral800">{row.linkCount}</Typography>
-      </Td>
-      <Td>
-        <Typography
-          textColor={broken ? 'danger600' : 'neutral800'}
-          fontWeight={broken ? 'bold' : undefined}
-        >
-          {row.brokenCount}
-        </Typography>
+        <LinkHealthCell linkCount={row.linkCount} brokenCount={row.brokenCount} />
       </Td>
       <Td>
         <LastEdited iso={row.updatedAt} />
       </Td>
-    </Tr>
+    </Row>
   );
 };
 
