@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
 import { registerGraphql } from './graphql';
 import { articleDataMiddleware } from './middlewares/article-data';
+import { linkRulesMiddleware } from './middlewares/link-rules';
 import { publishCascadeMiddleware } from './middlewares/publish-cascade';
+import { quoteRulesMiddleware } from './middlewares/quote-rules';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Both fields are JSON underneath; the admin side gives each an editor of its own so that
@@ -13,6 +15,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   ]);
 
   strapi.documents.use(articleDataMiddleware(strapi) as any);
+  strapi.documents.use(linkRulesMiddleware(strapi) as any);
+  strapi.documents.use(quoteRulesMiddleware(strapi) as any);
   strapi.documents.use(publishCascadeMiddleware(strapi) as any);
   registerGraphql(strapi);
 };

@@ -6,6 +6,7 @@ import type { LinkHealth, Placement, PlacedLink, PlacedQuote } from '../contract
 import { articleStatus } from '../utils/article-status';
 import { fieldError } from '../utils/field-error';
 import { publishStale } from '../utils/publish-stale';
+import { asPlacementSave } from '../utils/rule-scope';
 import { toIso } from '../utils/iso-date';
 import { readBody } from '../utils/paragraphs';
 import { readTags } from '../utils/tags';
@@ -214,7 +215,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       await assertTargetsExist(links);
 
       const isLive = (await publishedVersions([documentId])).has(documentId);
-      await applyPlacement(documentId, current, links, isLive, userId);
+      await asPlacementSave(() => applyPlacement(documentId, current, links, isLive, userId));
       return true;
     });
     return saved ? read(documentId) : null;

@@ -2,14 +2,10 @@ import { errors } from '@strapi/utils';
 import type { PlacementLinkInput, PlacementSaveBody } from '../contracts/admin';
 import { START_ANCHOR } from '../services/render/compose';
 import { fieldError as fail } from '../utils/field-error';
-import { isSafeHref } from '../utils/url';
+import { checkLabel, checkUrl } from './link-fields';
 
-export const MAX_LABEL_LENGTH = 200;
 const INPUT_KEYS = ['documentId', 'targetDocumentId', 'url', 'label', 'afterParagraphId'];
 const DOCUMENT_ID = /^[a-z0-9]{1,64}$/i;
-// Labels are one line of plain text: control characters would break a frontend's layout.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** A link of a save, normalised: exactly one of target and url, label trimmed or null. */
 export interface LinkChange {
@@ -69,16 +65,10 @@ const parseLink = (raw: unknown, index: number, facts: PlacementFacts): LinkChan
       fail(at('targetDocumentId'), 'an article cannot link to itself');
     }
   }
-  if (url !== null && !isSafeHref(url)) {
-    fail(at('url'), 'must be an http(s) URL or a path on this site (starting with one "/")');
-  }
+  if (url !== null) checkUrl(url, at('url'));
 
   const label = optionalString(input.label, at('label'));
-  if (label !== null) {
-    if (label.length > MAX_LABEL_LENGTH)
-      fail(at('label'), `at most ${MAX_LABEL_LENGTH} characters`);
-    if (CONTROL.test(label)) fail(at('label'), 'must be one line of plain text');
-  }
+  if (label !== null) checkLabel(label, at('label'));
 
   if (typeof input.afterParagraphId !== 'string') {
     return fail(at('afterParagraphId'), 'must be the id of a paragraph of this article');
