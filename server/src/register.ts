@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
 import { registerGraphql } from './graphql';
+import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
 import { linkRulesMiddleware } from './middlewares/link-rules';
-import { publishCascadeMiddleware } from './middlewares/publish-cascade';
 import { quoteRulesMiddleware } from './middlewares/quote-rules';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -17,7 +17,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(articleDataMiddleware(strapi) as any);
   strapi.documents.use(linkRulesMiddleware(strapi) as any);
   strapi.documents.use(quoteRulesMiddleware(strapi) as any);
-  strapi.documents.use(publishCascadeMiddleware(strapi) as any);
+  strapi.documents.use(articleCascadeMiddleware(strapi) as any);
   registerGraphql(strapi);
 };
 

@@ -28,6 +28,8 @@ export interface DraftLink {
   label: string;
   afterParagraphId: string;
   health: LinkHealth;
+  /** Moved here because its paragraph was deleted; shown until the next save. */
+  needsReview?: boolean;
 }
 
 export type MoveDirection = 'up' | 'down';
@@ -79,6 +81,7 @@ export const fromPlacement = (placement: Placement): DraftLink[] => {
           label: link.label ?? '',
           afterParagraphId,
           health: link.health,
+          needsReview: link.needsReview,
         },
       };
     })

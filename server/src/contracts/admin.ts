@@ -81,6 +81,11 @@ export interface PlacedLink {
   /** 0-based order within its slot. */
   position: number;
   health: LinkHealth;
+  /**
+   * The paragraph it stood after was deleted, so it was moved to the paragraph before. The
+   * next save from the manager (the editor has seen it) clears the flag.
+   */
+  needsReview: boolean;
 }
 
 export interface PlacedQuote {

@@ -2,32 +2,101 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
 import { publishStale } from '../utils/publish-stale';
 
+type Context = { uid: string; action: string; params: Record<string, any> };
+const OWNED = [LINK_UID, QUOTE_UID] as const;
+
+const ownedDocuments = async (
+  strapi: Core.Strapi,
+  uid: (typeof OWNED)[number],
+  article: string
+) => {
+  const rows: { documentId: string }[] = await strapi.db.query(uid).findMany({
+    where: { [OWNER_FIELD[uid]]: { documentId: article } },
+    select: ['documentId'],
+  });
+  return [...new Set(rows.map((row) => row.documentId))];
+};
+
 /**
- * Publishing an article publishes its Baca Juga links and quotes with it, from every entry
- * point (the content manager's Publish and bulk publish, REST, GraphQL, direct calls): an
- * editor who placed links on a draft story expects readers to get them when the story goes
- * live. Links to a target that is not published yet stay out of the public output until it is.
+ * A story's links and quotes follow the story through draft and publish, from every entry
+ * point (the content manager's single and bulk actions, REST, GraphQL, direct calls):
+ * - publish: its links and quotes are published with it, and links elsewhere that point at it
+ *   regain their target (Strapi drops a published relation to an unpublished target);
+ * - delete: its links and quotes go too, leaving no orphan rows;
+ * - discard draft: its links and quotes return to their published versions.
  */
-export const publishCascadeMiddleware =
-  (strapi: Core.Strapi) =>
-  async (
-    context: { uid: string; action: string; params: Record<string, any> },
-    next: () => Promise<unknown>
-  ) => {
-    const result = await next();
-    if (context.uid !== ARTICLE_UID || context.action !== 'publish') return result;
+export const articleCascadeMiddleware =
+  (strapi: Core.Strapi) => async (context: Context, next: () => Promise<unknown>) => {
+    if (context.uid !== ARTICLE_UID) return next();
     const documentId = context.params.documentId as string | undefined;
-    if (!documentId) return result;
-    for (const uid of [LINK_UID, QUOTE_UID] as const) {
-      const owned: { documentId: string }[] = await strapi.db.query(uid).findMany({
-        where: { [OWNER_FIELD[uid]]: { documentId }, publishedAt: { $null: true } },
-        select: ['documentId'],
-      });
-      await publishStale(
-        strapi,
-        uid,
-        owned.map((row) => row.documentId)
-      );
+    if (!documentId) return next();
+
+    if (context.action === 'delete') {
+      const owned = await Promise.all(OWNED.map((uid) => ownedDocuments(strapi, uid, documentId)));
+      const result = await next();
+      const left = await strapi.db.query(ARTICLE_UID).count({ where: { documentId } });
+      if (left === 0) {
+        for (const [index, uid] of OWNED.entries()) {
+          for (const owner of owned[index])
+            await strapi.documents(uid).delete({ documentId: owner });
+        }
+      }
+      return result;
+    }
+
+    const result = await next();
+    if (context.action === 'publish') {
+      for (const uid of OWNED) {
+        await publishStale(strapi, uid, await ownedDocuments(strapi, uid, documentId));
+      }
+      await relinkPublishedLinksTo(strapi, documentId);
+    }
+    if (context.action === 'discardDraft') {
+      for (const uid of OWNED) await discardOwnedDrafts(strapi, uid, documentId);
     }
     return result;
   };
+
+/**
+ * Published links whose target was not published when they were (Strapi then drops the
+ * relation from the published row) get it back once the target is published: each such link
+ * is republished from its draft, which still points at the target.
+ */
+const relinkPublishedLinksTo = async (strapi: Core.Strapi, target: string) => {
+  const drafts: { documentId: string }[] = await strapi.db.query(LINK_UID).findMany({
+    where: { targetArticle: { documentId: target }, publishedAt: { $null: true } },
+    select: ['documentId'],
+  });
+  if (drafts.length === 0) return;
+  const live: { documentId: string; targetArticle: unknown }[] = await strapi.db
+    .query(LINK_UID)
+    .findMany({
+      where: {
+        documentId: { $in: drafts.map((d) => d.documentId) },
+        publishedAt: { $notNull: true },
+      },
+      select: ['documentId'],
+      populate: { targetArticle: { select: ['id'] } },
+    });
+  for (const link of live) {
+    if (!link.targetArticle)
+      await strapi.documents(LINK_UID).publish({ documentId: link.documentId });
+  }
+};
+
+/** Discarding a story's draft discards its parts' drafts; parts never published go. */
+const discardOwnedDrafts = async (
+  strapi: Core.Strapi,
+  uid: (typeof OWNED)[number],
+  article: string
+) => {
+  const rows: { documentId: string; publishedAt: unknown }[] = await strapi.db.query(uid).findMany({
+    where: { documentId: { $in: await ownedDocuments(strapi, uid, article) } },
+    select: ['documentId', 'publishedAt'],
+  });
+  const published = new Set(rows.filter((r) => r.publishedAt).map((r) => r.documentId));
+  for (const documentId of new Set(rows.map((r) => r.documentId))) {
+    if (published.has(documentId)) await strapi.documents(uid).discardDraft({ documentId });
+    else await strapi.documents(uid).delete({ documentId });
+  }
+};

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import { normalizeBody } from '../utils/paragraphs';
+import { normalizeBody, readBody, type Paragraph } from '../utils/paragraphs';
+import { reanchorDeleted } from '../utils/reanchor';
 import { normalizeTags } from '../utils/tags';
 import { toSlug } from '../utils/slug';
 
@@ -41,6 +42,18 @@ export const articleDataMiddleware =
     if (!data || typeof data !== 'object') return next();
 
     if ('body' in data) data.body = normalizeBody(data.body);
+    const documentId = context.params.documentId as string | undefined;
+    const bodyBefore =
+      context.action === 'update' && 'body' in data && documentId
+        ? readBody(
+            (
+              await strapi.db.query(ARTICLE_UID).findOne({
+                where: { documentId, publishedAt: { $null: true } },
+                select: ['body'],
+              })
+            )?.body
+          )
+        : null;
     if ('tags' in data) data.tags = normalizeTags(data.tags);
 
     const wantsSlug =
@@ -59,5 +72,9 @@ export const articleDataMiddleware =
       // Leave an empty slug to Strapi's own "required" validation, which names the field.
       if (base) data.slug = await uniqueSlug(strapi, base, context.params.documentId);
     }
-    return next();
+    const result = await next();
+    if (bodyBefore && documentId) {
+      await reanchorDeleted(strapi, documentId, bodyBefore, data.body as Paragraph[]);
+    }
+    return result;
   };

@@ -19,6 +19,7 @@ interface DraftLinkRow {
   label: string | null;
   afterParagraphId: string;
   position: number | null;
+  needsReview: boolean | null;
   updatedAt: unknown;
   targetArticle: { documentId: string; title: string; slug: string; updatedAt: unknown } | null;
 }
@@ -79,7 +80,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.documents(LINK_UID).findMany({
       status: 'draft',
       filters: { sourceArticle: { documentId } },
-      fields: ['url', 'label', 'afterParagraphId', 'position', 'updatedAt'],
+      fields: ['url', 'label', 'afterParagraphId', 'position', 'needsReview', 'updatedAt'],
       populate: { targetArticle: { fields: ['documentId', 'title', 'slug', 'updatedAt'] } },
       limit: -1,
     } as any) as unknown as Promise<DraftLinkRow[]>;
@@ -138,6 +139,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       afterParagraphId: link.afterParagraphId,
       position: link.position ?? 0,
       health: healthOf(link, published),
+      needsReview: link.needsReview === true,
     }));
 
     return {
@@ -249,6 +251,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         label: change.label,
         afterParagraphId: change.afterParagraphId,
         position,
+        needsReview: false,
       };
       const before = change.documentId ? byId.get(change.documentId) : undefined;
       if (!before) {
@@ -267,7 +270,8 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         (before.url ?? null) === data.url &&
         (before.label ?? null) === data.label &&
         before.afterParagraphId === data.afterParagraphId &&
-        (before.position ?? 0) === position;
+        (before.position ?? 0) === position &&
+        before.needsReview !== true;
       if (!same) {
         await documents.update({
           documentId: before.documentId,

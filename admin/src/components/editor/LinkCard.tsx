@@ -184,6 +184,11 @@ export const LinkCard = ({
                 {displayLabel(link) || t('link.noTarget')}
               </Typography>
               {!link.documentId && <Badge size="S">{t('link.new')}</Badge>}
+              {link.needsReview && (
+                <Badge size="S" backgroundColor="warning100" textColor="warning700">
+                  {t('link.needsReview')}
+                </Badge>
+              )}
             </Flex>
             {canManage && (
               <Flex gap={1}>

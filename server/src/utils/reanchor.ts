@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+import { LINK_UID, QUOTE_UID } from '../constants';
+import { START_ANCHOR } from '../services/render/compose';
+import type { Paragraph } from './paragraphs';
+
+/**
+ * Where each deleted paragraph's links and quotes go: after the nearest paragraph before it
+ * that survived (reading order of the old body), else the start of the story.
+ */
+export const anchorsForDeleted = (before: Paragraph[], after: Paragraph[]) => {
+  const survivors = new Set(after.map((p) => p.id));
+  const moves = new Map<string, string>();
+  let previous = START_ANCHOR;
+  for (const paragraph of before) {
+    if (survivors.has(paragraph.id)) previous = paragraph.id;
+    else moves.set(paragraph.id, previous);
+  }
+  return moves;
+};
+
+/**
+ * After an edit of a story's draft body: links and quotes anchored to a deleted paragraph
+ * move to the paragraph before it. Links are flagged `needsReview` for the editor; moving
+ * them silently could put a link where it no longer reads well. Only draft rows change: the
+ * published story keeps its own body and anchors until it is published again. Edits, inserts
+ * and reorders need nothing here, because anchors are paragraph ids, not positions.
+ */
+export const reanchorDeleted = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  before: Paragraph[],
+  after: Paragraph[]
+) => {
+  const moves = anchorsForDeleted(before, after);
+  if (moves.size === 0) return;
+  const now = new Date();
+
+  const links: { id: number; afterParagraphId: string; position: number | null }[] = await strapi.db
+    .query(LINK_UID)
+    .findMany({
+      where: { sourceArticle: { documentId }, publishedAt: { $null: true } },
+      select: ['id', 'afterParagraphId', 'position'],
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    });
+  // Moved links go after those already standing in their new slot, in their old order.
+  const nextPosition = new Map<string, number>();
+  for (const link of links) {
+    if (moves.has(link.afterParagraphId)) continue;
+    const at = nextPosition.get(link.afterParagraphId) ?? 0;
+    nextPosition.set(link.afterParagraphId, Math.max(at, (link.position ?? 0) + 1));
+  }
+  for (const link of links) {
+    const anchor = moves.get(link.afterParagraphId);
+    if (!anchor) continue;
+    const position = nextPosition.get(anchor) ?? 0;
+    nextPosition.set(anchor, position + 1);
+    await strapi.db.query(LINK_UID).update({
+      where: { id: link.id },
+      data: { afterParagraphId: anchor, position, needsReview: true, updatedAt: now },
+    });
+  }
+
+  // A quote stands beside a paragraph, so the start of the story is no place for it.
+  const firstParagraph = after[0]?.id;
+  const quotes: { id: number; paragraphId: string }[] = await strapi.db.query(QUOTE_UID).findMany({
+    where: { article: { documentId }, publishedAt: { $null: true } },
+    select: ['id', 'paragraphId'],
+  });
+  for (const quote of quotes) {
+    const moved = moves.get(quote.paragraphId);
+    if (!moved) continue;
+    const anchor = moved === START_ANCHOR ? firstParagraph : moved;
+    if (!anchor) continue; // the story has no paragraph left: the quote keeps its old anchor
+    await strapi.db.query(QUOTE_UID).update({
+      where: { id: quote.id },
+      data: { paragraphId: anchor, updatedAt: now },
+    });
+  }
+};
