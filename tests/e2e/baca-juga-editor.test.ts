@@ -201,7 +201,7 @@ describe('the Baca Juga editor', () => {
     await page.reload();
     const broken = card(page, 'Kim Jong Un Tinjau');
     await broken.waitFor();
-    expect(await broken.getAttribute('data-health')).toBe('target-draft');
+    expect(await broken.getAttribute('data-health')).toBe('target-unpublished');
     await shoot(page, 'broken-link');
 
     await broken.getByRole('button', { name: 'Retarget' }).first().click();

@@ -45,6 +45,7 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
   describe('access', () => {
     const routes = () => [
       ['GET', '/newsroom/articles'],
+      ['GET', '/newsroom/link-health'],
       ['GET', '/newsroom/targets?q=rusia'],
       ['GET', `/newsroom/articles/${seededId}/placement`],
       ['GET', `/newsroom/articles/${seededId}/suggestions`],
@@ -419,7 +420,7 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       });
       expect(read.body.data.links.map((l: any) => l.health)).toEqual([
         'target-deleted',
-        'target-draft',
+        'target-unpublished',
       ]);
       const broken = await list('?filter=broken&q=kesehatan');
       expect(broken.data).toEqual([
@@ -441,12 +442,51 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       expect(saved.status).toBe(200);
       expect(saved.body.data.links.map((l: any) => [l.health, l.label])).toEqual([
         ['target-deleted', null],
-        ['target-draft', 'Label baru'],
+        ['target-unpublished', 'Label baru'],
       ]);
       // but a new link without target or url is still refused
       keep.version = saved.body.data.version;
       keep.links.push({ afterParagraphId: keep.links[0].afterParagraphId });
       expect((await save(keep, superAdmin, source.documentId)).status).toBe(400);
+    });
+
+    it('reports the whole newsroom by link health, with the articles concerned', async () => {
+      const n = newsroom(app.strapi);
+      const story = await n.createArticle({ title: 'Laporan Kesehatan', paragraphs: ['Satu.'] });
+      const never = await n.createArticle({ title: 'Belum Pernah Terbit', publish: false });
+      await n.addLink(story, never);
+      await app.strapi.documents(LINK as any).create({
+        data: {
+          sourceArticle: story.documentId,
+          url: 'https://example.com/x',
+          afterParagraphId: story.body[0].id,
+        },
+      } as any);
+
+      const response = await app.request('/newsroom/link-health', { headers: superAdmin });
+      expect(response.status).toBe(200);
+      const { counts, articles } = response.body.data;
+      const entry = articles.find((a: any) => a.documentId === story.documentId);
+      expect(entry).toMatchObject({
+        title: 'Laporan Kesehatan',
+        status: 'published',
+        counts: {
+          ok: 0,
+          external: 1,
+          'target-draft': 1,
+          'target-unpublished': 0,
+          'target-deleted': 0,
+        },
+      });
+      // the totals add up to every draft link of the newsroom
+      const total = Object.values(counts as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(total).toBe(
+        await app.strapi.db.query(LINK).count({ where: { publishedAt: { $null: true } } })
+      );
+      expect(counts['target-deleted']).toBeGreaterThanOrEqual(1);
+      expect(counts['target-unpublished']).toBeGreaterThanOrEqual(1);
+      const reader = await adminWithActions(app, []);
+      expect((await app.request('/newsroom/link-health', { headers: reader })).status).toBe(403);
     });
 
     it('searches by title, filters by tag, drafts and missing links, and pages on the server', async () => {

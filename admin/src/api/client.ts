@@ -11,6 +11,7 @@ import type {
   PlacementSaveBody,
   SuggestionsResponse,
   TargetSearchResponse,
+  LinkHealthResponse,
 } from '../../../server/src/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
 
@@ -63,6 +64,11 @@ export const useNewsroomApi = () => {
           params: queryString({ q, exclude }),
           signal,
         });
+        return data.data;
+      },
+
+      getLinkHealth: async (signal?: AbortSignal) => {
+        const { data } = await get<LinkHealthResponse>(`${BASE}/link-health`, { signal });
         return data.data;
       },
 

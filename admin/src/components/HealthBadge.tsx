@@ -8,6 +8,9 @@ export const HealthBadge = ({ health }: { health: LinkHealth }) => {
   if (health === 'target-draft') {
     return <Badge variant="danger">{t('health.targetDraft')}</Badge>;
   }
+  if (health === 'target-unpublished') {
+    return <Badge variant="danger">{t('health.targetUnpublished')}</Badge>;
+  }
   if (health === 'target-deleted') {
     return <Badge variant="danger">{t('health.targetDeleted')}</Badge>;
   }

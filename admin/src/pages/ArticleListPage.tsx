@@ -18,6 +18,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import type { AdminArticleFilter } from '../../../server/src/contracts/admin';
 import { useNewsroomApi } from '../api/client';
 import { ArticleTable } from '../components/list/ArticleTable';
+import { LinkHealthSummary } from '../components/list/LinkHealthSummary';
 import { ListPagination } from '../components/list/ListPagination';
 import { DEFAULT_PAGE_SIZE, useDebouncedParam, useListParams } from '../hooks/useListParams';
 import { useQuery } from '../hooks/useQuery';
@@ -114,6 +115,7 @@ export const ArticleListPage = () => {
       <Layouts.Header title={t('list.title')} subtitle={t('list.subtitle')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <LinkHealthSummary onShowBroken={() => update({ filter: 'broken', page: 1 })} />
           <Flex gap={3} wrap="wrap" alignItems="flex-end">
             <Box style={{ flex: '2 1 280px' }}>
               <Field.Root name="q">

@@ -50,7 +50,7 @@ export const healthForTarget = (target: LinkTarget | null): LinkHealth => {
 };
 
 export const isBroken = (health: LinkHealth) =>
-  health === 'target-draft' || health === 'target-deleted';
+  health === 'target-draft' || health === 'target-unpublished' || health === 'target-deleted';
 
 /** Readers see only healthy internal links and external links. */
 export const isVisibleToReaders = (health: LinkHealth) => health === 'ok' || health === 'external';

@@ -13,14 +13,41 @@ export type ArticleStatus = 'draft' | 'published' | 'modified';
 
 /**
  * What a reader gets from a link today. Everything but `ok` and `external` is broken:
- * the link is left out of the public output until an editor acts.
- * - `target-draft`: the target article has no published version (never published, or
- *   unpublished since).
+ * the link is left out of the public output until the target is published again or an
+ * editor acts.
+ * - `target-draft`: the target article has never been published.
+ * - `target-unpublished`: the target was published once and is not any more.
  * - `target-deleted`: the target article no longer exists.
  */
-export type LinkHealth = 'ok' | 'external' | 'target-draft' | 'target-deleted';
+export type LinkHealth =
+  | 'ok'
+  | 'external'
+  | 'target-draft'
+  | 'target-unpublished'
+  | 'target-deleted';
 
-export const BROKEN_HEALTH: readonly LinkHealth[] = ['target-draft', 'target-deleted'];
+export const BROKEN_HEALTH: readonly LinkHealth[] = [
+  'target-draft',
+  'target-unpublished',
+  'target-deleted',
+];
+
+/** `GET /newsroom/link-health`: every draft link of the newsroom, counted by health. */
+export interface LinkHealthReport {
+  counts: Record<LinkHealth, number>;
+  /** Articles with at least one broken link, most broken first (at most 100). */
+  articles: {
+    documentId: string;
+    title: string;
+    slug: string;
+    status: ArticleStatus;
+    counts: Record<LinkHealth, number>;
+  }[];
+}
+
+export interface LinkHealthResponse {
+  data: LinkHealthReport;
+}
 
 export interface Pagination {
   page: number;

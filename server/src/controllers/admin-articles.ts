@@ -11,6 +11,11 @@ const adminArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = await getService(strapi, 'adminArticles').list(query);
   },
 
+  async linkHealth(ctx: any) {
+    assertOnlyParams(ctx.query, []);
+    ctx.body = { data: await getService(strapi, 'adminArticles').linkHealth() };
+  },
+
   async targets(ctx: any) {
     assertOnlyParams(ctx.query, ['q', 'exclude']);
     const terms = parseTerms(single(ctx.query, 'q'));

@@ -46,6 +46,11 @@ export const articleCascadeMiddleware =
 
     const result = await next();
     if (context.action === 'publish') {
+      // Remembered so that a target unpublished later reads "unpublished", not "never published".
+      await strapi.db.query(ARTICLE_UID).updateMany({
+        where: { documentId, everPublishedAt: { $null: true } },
+        data: { everPublishedAt: new Date() },
+      });
       for (const uid of OWNED) {
         await publishStale(strapi, uid, await ownedDocuments(strapi, uid, documentId));
       }

@@ -20,6 +20,12 @@ export default () => ({
     },
     {
       method: 'GET',
+      path: '/link-health',
+      handler: 'admin-articles.linkHealth',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'GET',
       path: '/targets',
       handler: 'admin-articles.targets',
       config: allow(ADMIN_ACTIONS.read),

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID } from '../constants';
-import type {
-  AdminArticleListResponse,
-  AdminArticleRow,
-  TargetSearchResponse,
+import {
+  BROKEN_HEALTH,
+  type AdminArticleListResponse,
+  type AdminArticleRow,
+  type LinkHealth,
+  type LinkHealthReport,
+  type TargetSearchResponse,
 } from '../contracts/admin';
 import { likeContains, newsroomTables, type NewsroomTables } from '../queries/tables';
 import { articleStatus } from '../utils/article-status';
@@ -136,6 +139,95 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
             total: totalCount,
           },
         },
+      };
+    },
+
+    /**
+     * Every draft link of the newsroom by health, and the articles with broken ones. One
+     * grouped query: the database classifies and counts, however many links there are.
+     */
+    async linkHealth(): Promise<LinkHealthReport> {
+      const t = newsroomTables(strapi);
+      const everPublished = strapi.db.metadata.get(ARTICLE_UID).attributes.everPublishedAt as {
+        columnName?: string;
+      };
+      const ever = `ta.${everPublished.columnName ?? 'ever_published_at'}`;
+      const health = knex().raw(
+        `CASE
+          WHEN tl.${t.target.article} IS NULL AND (l.url IS NULL OR l.url = '') THEN 'target-deleted'
+          WHEN tl.${t.target.article} IS NULL THEN 'external'
+          WHEN EXISTS (SELECT 1 FROM ${t.article} tp
+                       WHERE tp.document_id = ta.document_id AND tp.published_at IS NOT NULL) THEN 'ok'
+          WHEN ${ever} IS NOT NULL THEN 'target-unpublished'
+          ELSE 'target-draft' END`
+      );
+      const rows = (await knex()(`${t.link} as l`)
+        .join(`${t.source.name} as s`, `s.${t.source.link}`, 'l.id')
+        .join(`${t.article} as a`, 'a.id', `s.${t.source.article}`)
+        .leftJoin(`${t.target.name} as tl`, `tl.${t.target.link}`, 'l.id')
+        .leftJoin(`${t.article} as ta`, 'ta.id', `tl.${t.target.article}`)
+        .whereNull('l.published_at')
+        .select('a.document_id', 'a.title', 'a.slug', 'a.updated_at', {
+          health,
+        })
+        .count({ n: '*' })
+        .groupBy('a.document_id', 'a.title', 'a.slug', 'a.updated_at', health)) as {
+        document_id: string;
+        title: string;
+        slug: string;
+        updated_at: unknown;
+        health: LinkHealth;
+        n: number | string;
+      }[];
+
+      const zero = (): Record<LinkHealth, number> => ({
+        ok: 0,
+        external: 0,
+        'target-draft': 0,
+        'target-unpublished': 0,
+        'target-deleted': 0,
+      });
+      const counts = zero();
+      const byArticle = new Map<
+        string,
+        LinkHealthReport['articles'][number] & { updatedAt: unknown }
+      >();
+      for (const row of rows) {
+        const n = Number(row.n);
+        counts[row.health] += n;
+        const entry = byArticle.get(row.document_id) ?? {
+          documentId: row.document_id,
+          title: row.title,
+          slug: row.slug,
+          status: 'draft' as const,
+          counts: zero(),
+          updatedAt: row.updated_at,
+        };
+        entry.counts[row.health] += n;
+        byArticle.set(row.document_id, entry);
+      }
+      const brokenOf = (c: Record<LinkHealth, number>) =>
+        BROKEN_HEALTH.reduce((sum, h) => sum + c[h], 0);
+      const broken = [...byArticle.values()]
+        .filter((a) => brokenOf(a.counts) > 0)
+        .sort((a, b) => brokenOf(b.counts) - brokenOf(a.counts) || a.title.localeCompare(b.title))
+        .slice(0, 100);
+      const live: { documentId: string; updatedAt: unknown }[] = broken.length
+        ? await strapi.db.query(ARTICLE_UID).findMany({
+            where: {
+              documentId: { $in: broken.map((a) => a.documentId) },
+              publishedAt: { $notNull: true },
+            },
+            select: ['documentId', 'updatedAt'],
+          })
+        : [];
+      const liveAt = new Map(live.map((row) => [row.documentId, row.updatedAt]));
+      return {
+        counts,
+        articles: broken.map(({ updatedAt, ...article }) => ({
+          ...article,
+          status: articleStatus(updatedAt, liveAt.get(article.documentId)),
+        })),
       };
     },
 

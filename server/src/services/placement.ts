@@ -21,7 +21,12 @@ interface DraftLinkRow {
   position: number | null;
   needsReview: boolean | null;
   updatedAt: unknown;
-  targetArticle: { documentId: string; title: string; slug: string; updatedAt: unknown } | null;
+  targetArticle: {
+    documentId: string;
+    title: string;
+    slug: string;
+    updatedAt: unknown;
+  } | null;
 }
 
 /** Thrown when the placement changed since the editor read it; the controller answers 409. */
@@ -52,9 +57,15 @@ const versionOf = (links: DraftLinkRow[]) =>
     .digest('base64url')
     .slice(0, 22);
 
-const healthOf = (link: DraftLinkRow, published: Map<string, unknown>): LinkHealth => {
-  if (link.targetArticle) {
-    return published.has(link.targetArticle.documentId) ? 'ok' : 'target-draft';
+const healthOf = (
+  link: DraftLinkRow,
+  published: Map<string, unknown>,
+  everPublished: Set<string>
+): LinkHealth => {
+  const target = link.targetArticle;
+  if (target) {
+    if (published.has(target.documentId)) return 'ok';
+    return everPublished.has(target.documentId) ? 'target-unpublished' : 'target-draft';
   }
   // A link is created with a target or a url; with neither, its target was deleted (Strapi
   // removes the relation row with the target and keeps the link).
@@ -81,7 +92,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'draft',
       filters: { sourceArticle: { documentId } },
       fields: ['url', 'label', 'afterParagraphId', 'position', 'needsReview', 'updatedAt'],
-      populate: { targetArticle: { fields: ['documentId', 'title', 'slug', 'updatedAt'] } },
+      populate: {
+        targetArticle: { fields: ['documentId', 'title', 'slug', 'updatedAt'] },
+      },
       limit: -1,
     } as any) as unknown as Promise<DraftLinkRow[]>;
 
@@ -121,6 +134,18 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
     const published = await publishedVersions([documentId, ...targetIds]);
+    // everPublishedAt is private (never in an API answer), so it is read here, not populated.
+    const unpublished = targetIds.filter((id) => !published.has(id));
+    const everPublished = new Set(
+      unpublished.length
+        ? (
+            (await strapi.db.query(ARTICLE_UID).findMany({
+              where: { documentId: { $in: unpublished }, everPublishedAt: { $notNull: true } },
+              select: ['documentId'],
+            })) as { documentId: string }[]
+          ).map((row) => row.documentId)
+        : []
+    );
     const paragraphs = readBody(article.body);
 
     const placed: PlacedLink[] = links.map((link) => ({
@@ -138,7 +163,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       label: link.label ?? null,
       afterParagraphId: link.afterParagraphId,
       position: link.position ?? 0,
-      health: healthOf(link, published),
+      health: healthOf(link, published, everPublished),
       needsReview: link.needsReview === true,
     }));
 

@@ -26,7 +26,8 @@ export const BrokenLinkFix = ({
   onRetarget: () => void;
 }) => {
   const t = useT();
-  const isDraft = health === 'target-draft';
+  // Either way the target exists and publishing it brings the link back.
+  const isDraft = health === 'target-draft' || health === 'target-unpublished';
   // useHref adds the admin's base path ("/admin"), which a plain href in a new tab needs.
   const targetHref = useHref(
     target ? `${ARTICLE_EDIT_PATH}/${encodeURIComponent(target.documentId)}` : ARTICLE_EDIT_PATH
@@ -38,7 +39,11 @@ export const BrokenLinkFix = ({
         <WarningCircle fill="danger600" width="1.6rem" height="1.6rem" aria-hidden />
         <Flex direction="column" alignItems="stretch" gap={1}>
           <Typography variant="omega" fontWeight="bold" textColor="danger700">
-            {isDraft ? t('health.targetDraft') : t('health.targetDeleted')}
+            {health === 'target-draft'
+              ? t('health.targetDraft')
+              : health === 'target-unpublished'
+                ? t('health.targetUnpublished')
+                : t('health.targetDeleted')}
           </Typography>
           <Typography variant="pi" textColor="danger700">
             {isDraft && target
