@@ -235,6 +235,31 @@ describe(`link and quote rules on every entry point (${DB})`, () => {
     });
   });
 
+  it('keeps markup in labels, quotes and paragraphs as text, and serves it as text', async () => {
+    const markup = '<script>alert(1)</script><img src=x onerror=alert(1)>';
+    const n = newsroom(app.strapi);
+    const story = await n.createArticle({
+      title: 'Cerita Markup',
+      paragraphs: [`Paragraf ${markup}`],
+    });
+    const link = await app.strapi.documents(LINK as any).create({
+      data: {
+        sourceArticle: story.documentId,
+        url: '/berita/aman',
+        label: `Label ${markup}`,
+        afterParagraphId: story.body[0].id,
+      },
+    } as any);
+    await app.strapi.documents(LINK as any).publish({ documentId: link.documentId } as any);
+    const response = await fetch(`${app.baseUrl}/api/newsroom/articles/${story.slug}`);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const { data } = await response.json();
+    expect(data.body.map((b: any) => b.text ?? b.label)).toEqual([
+      `Paragraf ${markup}`,
+      `Label ${markup}`,
+    ]);
+  });
+
   it('still lets the article be edited and published through the content manager', async () => {
     const response = await app.request(`${cm(ARTICLE)}/${source.documentId}/actions/publish`, {
       method: 'POST',
