@@ -3,6 +3,7 @@ import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
 import { registerGraphql } from './graphql';
 import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
+import { identityGuardMiddleware } from './middlewares/identity-guard';
 import { linkRulesMiddleware } from './middlewares/link-rules';
 import { quoteRulesMiddleware } from './middlewares/quote-rules';
 
@@ -14,6 +15,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     { name: TAGS_FIELD, plugin: PLUGIN_ID, type: 'json' },
   ]);
 
+  strapi.documents.use(identityGuardMiddleware() as any);
   strapi.documents.use(articleDataMiddleware(strapi) as any);
   strapi.documents.use(linkRulesMiddleware(strapi) as any);
   strapi.documents.use(quoteRulesMiddleware(strapi) as any);

@@ -253,7 +253,7 @@ describe(`link and quote rules on every entry point (${DB})`, () => {
     await app.strapi.documents(LINK as any).publish({ documentId: link.documentId } as any);
     const response = await fetch(`${app.baseUrl}/api/newsroom/articles/${story.slug}`);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const { data } = await response.json();
+    const { data } = (await response.json()) as { data: any };
     expect(data.body.map((b: any) => b.text ?? b.label)).toEqual([
       `Paragraf ${markup}`,
       `Label ${markup}`,

@@ -222,10 +222,12 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     body: unknown,
     userId?: number
   ): Promise<Placement | null> => {
-    const saved = await strapi.db.transaction(async ({ trx }) => {
+    // The answer is read inside the transaction, so it is this save's result even when a
+    // colleague's save lands right after it.
+    return strapi.db.transaction(async ({ trx }) => {
       await lockArticle(documentId, trx);
       const article = await draftArticle(documentId);
-      if (!article) return false;
+      if (!article) return null;
       const current = await draftLinks(documentId);
       const currentVersion = versionOf(current);
       if (readVersion(body) !== currentVersion) throw new PlacementConflictError(currentVersion);
@@ -243,9 +245,8 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const isLive = (await publishedVersions([documentId])).has(documentId);
       await asPlacementSave(() => applyPlacement(documentId, current, links, isLive, userId));
-      return true;
+      return read(documentId);
     });
-    return saved ? read(documentId) : null;
   };
 
   const applyPlacement = async (
