@@ -3,7 +3,14 @@
  * article list with link health, reading and saving a placement, stale saves and bad input.
  */
 import { DB, adminToken, adminWithActions, startStrapi, type TestApp } from './helpers/strapi';
-import { ARTICLE, LINK, QUOTE, SEEDED_SLUG, newsroom } from './helpers/newsroom';
+import {
+  ARTICLE,
+  LINK,
+  QUOTE,
+  SEEDED_SLUG,
+  newsroom,
+  unchangedPlacement,
+} from './helpers/newsroom';
 
 const READ = 'plugin::newsroom.read';
 const MANAGE = 'plugin::newsroom.manage';
@@ -17,17 +24,7 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
     app.request(`/newsroom/articles/${seededId}/placement`, { headers });
   const save = (body: unknown, headers = superAdmin, id = seededId) =>
     app.request(`/newsroom/articles/${id}/placement`, { method: 'PUT', body, headers });
-  /** The save body that keeps the placement exactly as read. */
-  const unchanged = (data: any) => ({
-    version: data.version,
-    links: data.links.map((l: any) => ({
-      documentId: l.documentId,
-      targetDocumentId: l.targetArticle?.documentId ?? null,
-      url: l.url,
-      label: l.label,
-      afterParagraphId: l.afterParagraphId,
-    })),
-  });
+  const unchanged = unchangedPlacement;
   const publicBlocks = async () =>
     (await app.request(`/api/newsroom/articles/${SEEDED_SLUG}`)).body.data.body
       .filter((b: any) => b.type === 'baca-juga')

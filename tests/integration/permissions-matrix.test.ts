@@ -16,7 +16,7 @@ import {
   startStrapi,
   type TestApp,
 } from './helpers/strapi';
-import { ARTICLE, LINK, SEEDED_SLUG, newsroom } from './helpers/newsroom';
+import { ARTICLE, LINK, SEEDED_SLUG, newsroom, unchangedPlacement } from './helpers/newsroom';
 
 const READ = 'plugin::newsroom.read';
 const MANAGE = 'plugin::newsroom.manage';
@@ -82,17 +82,7 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       throw new Error(`placement: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.data;
   };
-  /** The save body that keeps the placement exactly as read. */
-  const unchanged = (data: any) => ({
-    version: data.version,
-    links: data.links.map((l: any) => ({
-      documentId: l.documentId,
-      targetDocumentId: l.targetArticle?.documentId ?? null,
-      url: l.url,
-      label: l.label,
-      afterParagraphId: l.afterParagraphId,
-    })),
-  });
+  const unchanged = unchangedPlacement;
 
   /**
    * Every route of the plugin, as Strapi registers it (`METHOD path`), with a concrete request

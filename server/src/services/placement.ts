@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
-import type { LinkHealth, Placement, PlacedLink, PlacedQuote } from '../contracts/admin';
+import type { LinkHealth, Placement, PlacedLink } from '../contracts/admin';
 import { articleStatus } from '../utils/article-status';
 import { fieldError } from '../utils/field-error';
 import { publishStale } from '../utils/publish-stale';
@@ -12,6 +12,8 @@ import { readBody } from '../utils/paragraphs';
 import { readTags } from '../utils/tags';
 import { parsePlacementSave, readVersion, type LinkChange } from '../validation/placement';
 import { placementOrder } from '../utils/placement-order';
+import { toRenderedQuote } from './render/compose';
+import type { QuoteRow } from './render/types';
 
 interface DraftLinkRow {
   documentId: string;
@@ -130,7 +132,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         filters: { article: { documentId } },
         fields: ['text', 'speaker', 'speakerRole', 'relayedBy', 'kind', 'paragraphId'],
         limit: -1,
-      } as any) as unknown as Promise<(PlacedQuote & { text: string | null })[]>,
+      } as any) as unknown as Promise<(QuoteRow & { documentId: string })[]>,
     ]);
     const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
     const published = await publishedVersions([documentId, ...targetIds]);
@@ -179,15 +181,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       paragraphs,
       links: placementOrder(placed, paragraphs),
-      quotes: quotes.map((q) => ({
-        documentId: q.documentId,
-        text: q.text ?? '',
-        speaker: q.speaker ?? null,
-        speakerRole: q.speakerRole ?? null,
-        relayedBy: q.relayedBy ?? null,
-        kind: q.kind === 'partial' ? 'partial' : 'full',
-        paragraphId: q.paragraphId,
-      })),
+      quotes: quotes.map((q) => ({ documentId: q.documentId, ...toRenderedQuote(q) })),
       version: versionOf(links),
       maxLinks: config().maxLinksPerArticle,
     };

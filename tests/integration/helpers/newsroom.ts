@@ -78,3 +78,15 @@ export const newsroom = (strapi: Core.Strapi) => {
     seeded: () => docs(ARTICLE).findFirst({ filters: { slug: SEEDED_SLUG }, status: 'draft' }),
   };
 };
+
+/** The body of a placement save that keeps the placement exactly as read (admin route). */
+export const unchangedPlacement = (data: any) => ({
+  version: data.version as string,
+  links: data.links.map((l: any) => ({
+    documentId: l.documentId,
+    targetDocumentId: l.targetArticle?.documentId ?? null,
+    url: l.url,
+    label: l.label,
+    afterParagraphId: l.afterParagraphId,
+  })),
+});

@@ -44,6 +44,16 @@ const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null
   return null;
 };
 
+/** A quote row as served; drafts need not satisfy required fields, hence the defaults. */
+export const toRenderedQuote = (q: Omit<QuoteRow, 'id'>): RenderedQuote => ({
+  text: q.text ?? '',
+  speaker: q.speaker ?? null,
+  speakerRole: q.speakerRole ?? null,
+  relayedBy: q.relayedBy ?? null,
+  kind: q.kind === 'partial' ? 'partial' : 'full',
+  paragraphId: q.paragraphId,
+});
+
 /** Pure assembly of the render-ready article from the rows the service read. */
 export const composeArticle = (
   article: ArticleRow,
@@ -96,14 +106,7 @@ export const composeArticle = (
         // Drafts need not satisfy required fields, so text may be missing in a preview.
         (a.text ?? '').localeCompare(b.text ?? '')
     )
-    .map((q) => ({
-      text: q.text ?? '',
-      speaker: q.speaker ?? null,
-      speakerRole: q.speakerRole ?? null,
-      relayedBy: q.relayedBy ?? null,
-      kind: q.kind === 'partial' ? 'partial' : 'full',
-      paragraphId: q.paragraphId,
-    }));
+    .map(toRenderedQuote);
 
   return {
     documentId: article.documentId,
