@@ -128,6 +128,44 @@ describe(`links and quotes through draft, publish and delete (${DB})`, () => {
     expect(placement.body.data.links.map((l: any) => l.label)).toEqual(['Label terbit']);
   });
 
+  // Regressions found by the workflow model (workflow-model.test.ts).
+  it('unpublishing and republishing a story brings its links and quotes back', async () => {
+    const n = newsroom(app.strapi);
+    const story = await n.createArticle({ title: 'Cerita Ditarik', paragraphs: ['Satu.'] });
+    const target = await n.createArticle({ title: 'Target Cerita Ditarik' });
+    await n.addLink(story, target);
+    await n.addQuote(story, 'Satu.', 'Menteri');
+    await n.unpublish(ARTICLE, story.documentId);
+    await n.publish(ARTICLE, story.documentId);
+    const { body } = await app.request(`/api/newsroom/articles/${story.slug}`);
+    expect(
+      body.data.body.filter((b: any) => b.type === 'baca-juga').map((b: any) => b.label)
+    ).toEqual(['Target Cerita Ditarik']);
+    expect(body.data.quotes.map((q: any) => q.speaker)).toEqual(['Menteri']);
+  });
+
+  it('discarding a story draft while a target is unpublished keeps the link to that target', async () => {
+    const n = newsroom(app.strapi);
+    const story = await n.createArticle({ title: 'Cerita Buang Draf', paragraphs: ['Satu.'] });
+    const target = await n.createArticle({ title: 'Target Ditarik Sementara' });
+    await n.addLink(story, target);
+    await n.unpublish(ARTICLE, target.documentId);
+    const discard = await app.request(`${cm}/${story.documentId}/actions/discard`, {
+      method: 'POST',
+      headers,
+      body: {},
+    });
+    expect(discard.status).toBe(200);
+    const placement = await app.request(`/newsroom/articles/${story.documentId}/placement`, {
+      headers,
+    });
+    expect(placement.body.data.links.map((l: any) => [l.targetArticle?.title, l.health])).toEqual([
+      ['Target Ditarik Sementara', 'target-unpublished'],
+    ]);
+    await n.publish(ARTICLE, target.documentId);
+    expect(await publicLabels(story.slug)).toEqual(['Target Ditarik Sementara']);
+  });
+
   describe('links and quotes follow their paragraph', () => {
     const body = async (documentId: string) =>
       (await app.strapi.documents(ARTICLE as any).findOne({ documentId, status: 'draft' } as any))!

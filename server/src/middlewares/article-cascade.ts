@@ -52,7 +52,9 @@ export const articleCascadeMiddleware =
         data: { everPublishedAt: new Date() },
       });
       for (const uid of OWNED) {
-        await publishStale(strapi, uid, await ownedDocuments(strapi, uid, documentId));
+        const owned = await ownedDocuments(strapi, uid, documentId);
+        await publishStale(strapi, uid, owned);
+        await republishOrphaned(strapi, uid, owned);
       }
       await relinkPublishedLinksTo(strapi, documentId);
     }
@@ -61,6 +63,28 @@ export const articleCascadeMiddleware =
     }
     return result;
   };
+
+/**
+ * Unpublishing a story deletes its published row, and with it the relation of its published
+ * links and quotes to it; publishing the story again must give them back their owner, or
+ * they would stay invisible. Those whose published row has no owner are republished.
+ */
+const republishOrphaned = async (
+  strapi: Core.Strapi,
+  uid: (typeof OWNED)[number],
+  documentIds: string[]
+) => {
+  if (documentIds.length === 0) return;
+  const owner = OWNER_FIELD[uid];
+  const live: Record<string, unknown>[] = await strapi.db.query(uid).findMany({
+    where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+    select: ['documentId'],
+    populate: { [owner]: { select: ['id'] } },
+  });
+  for (const row of live) {
+    if (!row[owner]) await strapi.documents(uid).publish({ documentId: row.documentId as string });
+  }
+};
 
 /**
  * Published links whose target was not published when they were (Strapi then drops the
@@ -100,8 +124,51 @@ const discardOwnedDrafts = async (
     select: ['documentId', 'publishedAt'],
   });
   const published = new Set(rows.filter((r) => r.publishedAt).map((r) => r.documentId));
+  const targetsBefore = uid === LINK_UID ? await draftTargets(strapi, [...published]) : new Map();
   for (const documentId of new Set(rows.map((r) => r.documentId))) {
     if (published.has(documentId)) await strapi.documents(uid).discardDraft({ documentId });
     else await strapi.documents(uid).delete({ documentId });
+  }
+  if (uid === LINK_UID) await restoreDroppedTargets(strapi, targetsBefore);
+};
+
+/** documentId of each link's draft target (draft row id of the target), by link documentId. */
+const draftTargets = async (strapi: Core.Strapi, links: string[]) => {
+  if (links.length === 0) return new Map<string, number>();
+  const rows: { documentId: string; targetArticle: { id: number } | null }[] = await strapi.db
+    .query(LINK_UID)
+    .findMany({
+      where: { documentId: { $in: links }, publishedAt: { $null: true } },
+      select: ['documentId'],
+      populate: { targetArticle: { select: ['id'] } },
+    });
+  return new Map(
+    rows.flatMap((row) => (row.targetArticle ? [[row.documentId, row.targetArticle.id]] : []))
+  ) as Map<string, number>;
+};
+
+/**
+ * A published link whose target was unpublished has lost its relation (Strapi deletes the
+ * target's published row, and the join row with it). Discarding the link's draft copies that
+ * target-less row over the draft, which would read as "target deleted" and never come back.
+ * The draft gets its target back instead, so the link returns when the target is republished.
+ */
+const restoreDroppedTargets = async (strapi: Core.Strapi, before: Map<string, number>) => {
+  if (before.size === 0) return;
+  const rows: { id: number; documentId: string; url: string | null; targetArticle: unknown }[] =
+    await strapi.db.query(LINK_UID).findMany({
+      where: { documentId: { $in: [...before.keys()] }, publishedAt: { $null: true } },
+      select: ['id', 'documentId', 'url'],
+      populate: { targetArticle: { select: ['id'] } },
+    });
+  for (const row of rows) {
+    const target = before.get(row.documentId);
+    if (row.targetArticle || row.url || !target) continue;
+    const stillThere = await strapi.db.query(ARTICLE_UID).count({ where: { id: target } });
+    if (stillThere) {
+      await strapi.db
+        .query(LINK_UID)
+        .update({ where: { id: row.id }, data: { targetArticle: target } });
+    }
   }
 };
