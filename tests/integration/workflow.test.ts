@@ -166,6 +166,22 @@ describe(`links and quotes through draft, publish and delete (${DB})`, () => {
     expect(await publicLabels(story.slug)).toEqual(['Target Ditarik Sementara']);
   });
 
+  it('a target republished later does not push a draft-only move of the link live', async () => {
+    const n = newsroom(app.strapi);
+    const story = await n.createArticle({
+      title: 'Cerita Geser Draf',
+      paragraphs: ['Satu.', 'Dua.'],
+    });
+    const target = await n.createArticle({ title: 'Target Geser Draf' });
+    const link = await n.addLink(story, target, { after: 1 });
+    // moved in the draft only (content manager, not published)
+    await n.update(LINK, link.documentId, { afterParagraphId: 'start' });
+    await n.unpublish(ARTICLE, target.documentId);
+    await n.publish(ARTICLE, target.documentId);
+    const { body } = await app.request(`/api/newsroom/articles/${story.slug}`);
+    expect(body.data.body.map((b: any) => b.type)).toEqual(['paragraph', 'paragraph', 'baca-juga']);
+  });
+
   describe('links and quotes follow their paragraph', () => {
     const body = async (documentId: string) =>
       (await app.strapi.documents(ARTICLE as any).findOne({ documentId, status: 'draft' } as any))!

@@ -88,8 +88,9 @@ const republishOrphaned = async (
 
 /**
  * Published links whose target was not published when they were (Strapi then drops the
- * relation from the published row) get it back once the target is published: each such link
- * is republished from its draft, which still points at the target.
+ * relation from the published row), or whose target was unpublished since (its published row
+ * went, and the join row with it), get the target's new published row back. Only the relation
+ * is restored: republishing the link from its draft would also push its unpublished edits live.
  */
 const relinkPublishedLinksTo = async (strapi: Core.Strapi, target: string) => {
   const drafts: { documentId: string }[] = await strapi.db.query(LINK_UID).findMany({
@@ -97,19 +98,26 @@ const relinkPublishedLinksTo = async (strapi: Core.Strapi, target: string) => {
     select: ['documentId'],
   });
   if (drafts.length === 0) return;
-  const live: { documentId: string; targetArticle: unknown }[] = await strapi.db
+  const targetRow = await strapi.db.query(ARTICLE_UID).findOne({
+    where: { documentId: target, publishedAt: { $notNull: true } },
+    select: ['id'],
+  });
+  if (!targetRow) return;
+  const live: { id: number; url: string | null; targetArticle: unknown }[] = await strapi.db
     .query(LINK_UID)
     .findMany({
       where: {
         documentId: { $in: drafts.map((d) => d.documentId) },
         publishedAt: { $notNull: true },
       },
-      select: ['documentId'],
+      select: ['id', 'url'],
       populate: { targetArticle: { select: ['id'] } },
     });
   for (const link of live) {
-    if (!link.targetArticle)
-      await strapi.documents(LINK_UID).publish({ documentId: link.documentId });
+    if (link.targetArticle || link.url) continue;
+    await strapi.db
+      .query(LINK_UID)
+      .update({ where: { id: link.id }, data: { targetArticle: targetRow.id } });
   }
 };
 
