@@ -4,7 +4,7 @@
  * comes back in place once the target is published.
  */
 import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
-import { ARTICLE, LINK, QUOTE, newsroom } from './helpers/newsroom';
+import { ARTICLE, LINK, QUOTE, newsroom, unchangedPlacement } from './helpers/newsroom';
 
 describe(`links and quotes through draft, publish and delete (${DB})`, () => {
   let app: TestApp;
@@ -180,6 +180,29 @@ describe(`links and quotes through draft, publish and delete (${DB})`, () => {
     await n.publish(ARTICLE, target.documentId);
     const { body } = await app.request(`/api/newsroom/articles/${story.slug}`);
     expect(body.data.body.map((b: any) => b.type)).toEqual(['paragraph', 'paragraph', 'baca-juga']);
+  });
+
+  it('two links whose targets were deleted can both be kept through a save', async () => {
+    const n = newsroom(app.strapi);
+    const story = await n.createArticle({ title: 'Cerita Dua Yatim', paragraphs: ['Satu.'] });
+    for (const title of ['Hilang Satu', 'Hilang Dua']) {
+      const target = await n.createArticle({ title });
+      await n.addLink(story, target);
+      await app.strapi.documents(ARTICLE as any).delete({ documentId: target.documentId });
+    }
+    const read = await app.request(`/newsroom/articles/${story.documentId}/placement`, { headers });
+    const body = unchangedPlacement(read.body.data);
+    body.links.reverse();
+    const saved = await app.request(`/newsroom/articles/${story.documentId}/placement`, {
+      method: 'PUT',
+      headers,
+      body,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.links.map((l: any) => l.health)).toEqual([
+      'target-deleted',
+      'target-deleted',
+    ]);
   });
 
   describe('links and quotes follow their paragraph', () => {

@@ -124,6 +124,8 @@ export const parsePlacementSave = (
       if (first !== undefined) fail(['links', index, 'documentId'], `repeats links.${first}`);
       seenLinks.set(link.documentId, index);
     }
+    // Links kept after their target was deleted point nowhere: nothing to duplicate.
+    if (!link.targetDocumentId && !link.url) return;
     const key = link.targetDocumentId ? `article:${link.targetDocumentId}` : `url:${link.url}`;
     const field = link.targetDocumentId ? 'targetDocumentId' : 'url';
     const first = seenTargets.get(key);
