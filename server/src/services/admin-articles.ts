@@ -9,6 +9,7 @@ import {
   type LinkHealthReport,
   type TargetSearchResponse,
 } from '../contracts/admin';
+import { articleStatuses } from '../queries/article-statuses';
 import { likeContains, newsroomTables, type NewsroomTables } from '../queries/tables';
 import { articleStatus } from '../utils/article-status';
 import { toIso } from '../utils/iso-date';
@@ -212,21 +213,15 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         .filter((a) => brokenOf(a.counts) > 0)
         .sort((a, b) => brokenOf(b.counts) - brokenOf(a.counts) || a.title.localeCompare(b.title))
         .slice(0, 100);
-      const live: { documentId: string; updatedAt: unknown }[] = broken.length
-        ? await strapi.db.query(ARTICLE_UID).findMany({
-            where: {
-              documentId: { $in: broken.map((a) => a.documentId) },
-              publishedAt: { $notNull: true },
-            },
-            select: ['documentId', 'updatedAt'],
-          })
-        : [];
-      const liveAt = new Map(live.map((row) => [row.documentId, row.updatedAt]));
+      const statuses = await articleStatuses(
+        strapi,
+        broken.map((a) => a.documentId)
+      );
       return {
         counts,
-        articles: broken.map(({ updatedAt, ...article }) => ({
+        articles: broken.map(({ updatedAt: _updatedAt, ...article }) => ({
           ...article,
-          status: articleStatus(updatedAt, liveAt.get(article.documentId)),
+          status: statuses.get(article.documentId) ?? 'draft',
         })),
       };
     },
@@ -243,22 +238,16 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
           limit: 10,
         });
-      const published: { documentId: string; updatedAt: unknown }[] = drafts.length
-        ? await strapi.db.query(ARTICLE_UID).findMany({
-            where: {
-              documentId: { $in: drafts.map((d) => d.documentId) },
-              publishedAt: { $notNull: true },
-            },
-            select: ['documentId', 'updatedAt'],
-          })
-        : [];
-      const liveAt = new Map(published.map((p) => [p.documentId, p.updatedAt]));
+      const statuses = await articleStatuses(
+        strapi,
+        drafts.map((d) => d.documentId)
+      );
       return {
         data: drafts.map((d) => ({
           documentId: d.documentId,
           title: d.title,
           slug: d.slug,
-          status: articleStatus(d.updatedAt, liveAt.get(d.documentId)),
+          status: statuses.get(d.documentId) ?? 'draft',
           updatedAt: dateOf(d.updatedAt),
         })),
       };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID } from '../constants';
 import type { Suggestion } from '../contracts/admin';
-import { articleStatus } from '../utils/article-status';
+import { articleStatuses } from '../queries/article-statuses';
 import { readTags } from '../utils/tags';
 import { titleTerms } from '../utils/title-terms';
 
@@ -62,16 +62,10 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       orderBy: [{ publishedAt: 'desc' }],
       limit: CANDIDATE_LIMIT,
     });
-    const drafts: { documentId: string; updatedAt: unknown }[] = candidates.length
-      ? await strapi.db.query(ARTICLE_UID).findMany({
-          where: {
-            documentId: { $in: candidates.map((c) => c.documentId) },
-            publishedAt: { $null: true },
-          },
-          select: ['documentId', 'updatedAt'],
-        })
-      : [];
-    const draftAt = new Map(drafts.map((d) => [d.documentId, d.updatedAt]));
+    const statuses = await articleStatuses(
+      strapi,
+      candidates.map((c) => c.documentId)
+    );
 
     const sourceTags = new Map(tags.map((t) => [t.toLocaleLowerCase('id'), t]));
     return candidates
@@ -85,7 +79,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => ({
           documentId: candidate.documentId,
           title: candidate.title,
           slug: candidate.slug,
-          status: articleStatus(draftAt.get(candidate.documentId), candidate.updatedAt),
+          status: statuses.get(candidate.documentId) ?? 'published',
           score: sharedTags.length * TAG_WEIGHT + matchedTerms.length * TERM_WEIGHT,
           sharedTags,
           matchedTerms,
