@@ -55,7 +55,8 @@ export const integer = (
   return value;
 };
 
-const DOCUMENT_ID_PATTERN = /^[a-z0-9]{1,64}$/i;
+/** What a Strapi documentId looks like; anything else never reaches a query. */
+export const DOCUMENT_ID_PATTERN = /^[a-z0-9]{1,64}$/i;
 
 /** A documentId path or query parameter, or a 400 naming it. */
 export const parseDocumentId = (value: unknown, param = 'documentId'): string => {

@@ -3,9 +3,9 @@ import type { PlacementLinkInput, PlacementSaveBody } from '../contracts/admin';
 import { START_ANCHOR } from '../services/render/compose';
 import { fieldError as fail } from '../utils/field-error';
 import { checkLabel, checkUrl } from './link-fields';
+import { DOCUMENT_ID_PATTERN } from './params';
 
 const INPUT_KEYS = ['documentId', 'targetDocumentId', 'url', 'label', 'afterParagraphId'];
-const DOCUMENT_ID = /^[a-z0-9]{1,64}$/i;
 
 /** A link of a save, normalised: exactly one of target and url, label trimmed or null. */
 export interface LinkChange {
@@ -60,7 +60,8 @@ const parseLink = (raw: unknown, index: number, facts: PlacementFacts): LinkChan
     fail(at('url'), 'give either a target article or a url, not both');
   }
   if (targetDocumentId !== null) {
-    if (!DOCUMENT_ID.test(targetDocumentId)) fail(at('targetDocumentId'), 'is not a documentId');
+    if (!DOCUMENT_ID_PATTERN.test(targetDocumentId))
+      fail(at('targetDocumentId'), 'is not a documentId');
     if (targetDocumentId === facts.sourceDocumentId) {
       fail(at('targetDocumentId'), 'an article cannot link to itself');
     }
