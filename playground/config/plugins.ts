@@ -44,6 +44,12 @@ export default ({ env }: { env: any }) => ({
       maxLinksPerArticle: env.int('NEWSROOM_MAX_LINKS', 10),
       cacheControl: env('NEWSROOM_CACHE_CONTROL', 'public, max-age=60, stale-while-revalidate=300'),
       siteUrl: env('NEWSROOM_SITE_URL', null),
+      suggestions: {
+        halfLifeDays: env.float('NEWSROOM_SUGGESTIONS_HALF_LIFE_DAYS', 30),
+        tagBoost: env.float('NEWSROOM_SUGGESTIONS_TAG_BOOST', 1),
+        recencyBoost: env.float('NEWSROOM_SUGGESTIONS_RECENCY_BOOST', 0.25),
+      },
+      responseCache: { maxEntries: env.int('NEWSROOM_RESPONSE_CACHE_ENTRIES', 2000) },
     },
   },
 });

@@ -9,6 +9,7 @@ export const PUBLIC_ACTIONS = [
   'plugin::newsroom.story.find',
   'plugin::newsroom.story.findOne',
   'plugin::newsroom.jsonld.findOne',
+  'plugin::newsroom.related.findOne',
   'plugin::newsroom.article.find',
   'plugin::newsroom.article.findOne',
   'plugin::newsroom.quote.find',

@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
+import { ensurePluginTables } from './database/plugin-tables';
+import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await ensurePluginTables(strapi);
+  await completeSearchIndex(strapi);
+
   // Admin permissions for the plugin's own admin surfaces (the Baca Juga manager).
   await strapi.service('admin::permission').actionProvider.registerMany([
     { section: 'plugins', displayName: 'Read', uid: 'read', pluginName: PLUGIN_ID },
@@ -10,3 +15,25 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export default bootstrap;
+
+/**
+ * An existing database (the plugin added to a running newsroom, or articles imported with SQL)
+ * has published articles the suggestion index has never seen: it is built at boot, with
+ * progress in the log. A complete index is left alone, so a normal boot costs two counts.
+ */
+const completeSearchIndex = async (strapi: Core.Strapi) => {
+  const index = getService(strapi, 'searchIndex');
+  const { indexed, published } = await index.counts();
+  if (indexed === published) return;
+  strapi.log.info(`[newsroom] suggestion index: ${indexed} of ${published} articles; rebuilding`);
+  let lastReport = 0;
+  const result = await index.rebuild((done, total) => {
+    if (done === total || Date.now() - lastReport > 2000) {
+      lastReport = Date.now();
+      strapi.log.info(`[newsroom] suggestion index: ${done}/${total} articles`);
+    }
+  });
+  strapi.log.info(
+    `[newsroom] suggestion index ready: ${result.indexed} articles (${result.removed} removed)`
+  );
+};

@@ -5,6 +5,7 @@ import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
 import { identityGuardMiddleware } from './middlewares/identity-guard';
 import { linkRulesMiddleware } from './middlewares/link-rules';
+import { publishedChangesMiddleware } from './middlewares/published-changes';
 import { quoteRulesMiddleware } from './middlewares/quote-rules';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -15,6 +16,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     { name: TAGS_FIELD, plugin: PLUGIN_ID, type: 'json' },
   ]);
 
+  // First registered runs outermost: it sees every cascade's writes done and committed.
+  strapi.documents.use(publishedChangesMiddleware(strapi) as any);
   strapi.documents.use(identityGuardMiddleware() as any);
   strapi.documents.use(articleDataMiddleware(strapi) as any);
   strapi.documents.use(linkRulesMiddleware(strapi) as any);

@@ -28,6 +28,28 @@ export interface ArticleResponse {
   data: RenderedArticle;
 }
 
+/** One entry of GET /api/newsroom/articles/:slug/related. */
+export interface RelatedItem {
+  /** "editor": a Baca Juga link placed by the newsroom; "suggestion": chosen by the engine. */
+  source: 'editor' | 'suggestion';
+  label: string;
+  href: string;
+  /** The internal article, or null for an editor's external link. */
+  target: { documentId: string; slug: string; title: string } | null;
+  /** The engine's score (suggestions only; null for the editors' links). */
+  score: number | null;
+  /** Words the two articles share, in the article's own spelling (suggestions only). */
+  matchedTerms: string[];
+  /** Tags the two articles share (suggestions only). */
+  sharedTags: string[];
+}
+
+/** GET /api/newsroom/articles/:slug/related */
+export interface RelatedResponse {
+  data: RelatedItem[];
+  meta: { limit: number; editor: number; suggestion: number };
+}
+
 /** GET /api/newsroom/articles/:slug/jsonld */
 export type ArticleJsonLdResponse = NewsArticleJsonLd;
 

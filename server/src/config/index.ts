@@ -12,6 +12,20 @@ export interface NewsroomConfig {
    * URLs; without it, JSON-LD carries site-relative ones.
    */
   siteUrl: string | null;
+  /** The suggestion engine's boosts (see services/suggestions). */
+  suggestions: {
+    /** Days after which the boost for being close in time to the article halves. */
+    halfLifeDays: number;
+    /** Added to the score's multiplier for each whole tag the two articles share. */
+    tagBoost: number;
+    /** Multiplier added for an article of the same day, fading with the half-life. */
+    recencyBoost: number;
+  };
+  /** Published responses kept per instance, checked against the database on every request. */
+  responseCache: {
+    /** Responses kept at most (least recently used out first); 0 turns the cache off. */
+    maxEntries: number;
+  };
 }
 
 const defaultConfig: NewsroomConfig = {
@@ -19,12 +33,28 @@ const defaultConfig: NewsroomConfig = {
   maxLinksPerArticle: 10,
   cacheControl: 'public, max-age=60, stale-while-revalidate=300',
   siteUrl: null,
+  suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25 },
+  responseCache: { maxEntries: 2000 },
+};
+
+const nonNegative = (value: unknown, name: string, integer = false) => {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new errors.ApplicationError(
+      `newsroom: config.${name} must be a non-negative ${integer ? 'integer' : 'number'}`
+    );
+  }
 };
 
 export default {
   default: defaultConfig,
   validator(config: Partial<NewsroomConfig>) {
-    const { hrefPattern, maxLinksPerArticle, cacheControl, siteUrl } = config;
+    const { hrefPattern, maxLinksPerArticle, cacheControl, siteUrl, suggestions, responseCache } =
+      config;
     // The pattern must stay site-relative: a frontend renders it as-is in an <a href>.
     if (
       typeof hrefPattern !== 'string' ||
@@ -54,5 +84,12 @@ export default {
         'newsroom: config.siteUrl must be an http(s) origin without a trailing slash, e.g. "https://www.example.id"'
       );
     }
+    nonNegative(suggestions?.halfLifeDays, 'suggestions.halfLifeDays');
+    if (!(suggestions!.halfLifeDays > 0)) {
+      throw new errors.ApplicationError('newsroom: config.suggestions.halfLifeDays must be above 0');
+    }
+    nonNegative(suggestions?.tagBoost, 'suggestions.tagBoost');
+    nonNegative(suggestions?.recencyBoost, 'suggestions.recencyBoost');
+    nonNegative(responseCache?.maxEntries, 'responseCache.maxEntries', true);
   },
 };

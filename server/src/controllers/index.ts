@@ -4,6 +4,7 @@ import jsonld from './jsonld';
 import placement from './placement';
 import preview from './preview';
 import { createReadOnlyCoreController } from './read-only-core';
+import related from './related';
 import story from './story';
 
 export default {
@@ -13,6 +14,7 @@ export default {
   quote: createReadOnlyCoreController(QUOTE_UID),
   'related-link': createReadOnlyCoreController(LINK_UID),
   story,
+  related,
   jsonld,
   preview,
   // Admin routes of the Baca Juga manager.

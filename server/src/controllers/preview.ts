@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sendCacheable } from '../utils/http-cache';
-import { renderRequestedArticle } from './render-request';
+import { resolveArticleRequest, sendArticleResponse } from './render-request';
 
 const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -10,8 +9,8 @@ const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
    * route's own scope check runs first; the draft-access check adds that only tokens preview.
    */
   async draft(ctx: any) {
-    const found = await renderRequestedArticle(strapi, ctx, { preview: true });
-    if (found) sendCacheable(ctx, { data: found.article }, found.cacheControl);
+    const request = await resolveArticleRequest(strapi, ctx, { preview: true });
+    await sendArticleResponse(strapi, ctx, request, 'article', (article) => ({ data: article }));
   },
 });
 

@@ -4,36 +4,64 @@ import { PLUGIN_ID } from '../constants';
 import type { RenderedArticle } from '../services/render/types';
 import { resolveReadStatus, type ReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
-import { DRAFT_CACHE_CONTROL, cacheControlForCaller } from '../utils/http-cache';
+import {
+  DRAFT_CACHE_CONTROL,
+  cacheControlForCaller,
+  sendPrepared,
+  strongEtag,
+} from '../utils/http-cache';
 import { assertOnlyParams, parseSlug } from '../validation/params';
 
 /**
  * The shared first half of the routes that serve one article by slug: only `status` is
  * accepted (none on the preview route, which always reads the draft), the slug is checked,
- * drafts need a preview token. Answers 404 itself and returns null when there is no such
- * article.
+ * drafts need a preview token.
  */
-export const renderRequestedArticle = async (
+export const resolveArticleRequest = async (
   strapi: Core.Strapi,
   ctx: any,
-  { preview = false } = {}
-): Promise<{ article: RenderedArticle; status: ReadStatus; cacheControl: string } | null> => {
-  assertOnlyParams(ctx.query, preview ? [] : ['status']);
+  { preview = false, params = ['status'] }: { preview?: boolean; params?: string[] } = {}
+): Promise<{ slug: string; status: ReadStatus; cacheControl: string }> => {
+  assertOnlyParams(ctx.query, preview ? [] : params);
   const slug = parseSlug(ctx.params.slug);
   const status = await resolveReadStatus(
     strapi,
     preview ? { query: { status: 'draft' }, state: ctx.state } : ctx
   );
-  const article = await getService(strapi, 'render').findBySlug(slug, status);
-  if (!article) {
-    ctx.notFound('Article not found', { slug });
-    return null;
-  }
   const { cacheControl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
   return {
-    article,
+    slug,
     status,
     cacheControl:
       status === 'draft' ? DRAFT_CACHE_CONTROL : cacheControlForCaller(ctx, cacheControl),
   };
+};
+
+/**
+ * Answers with `compute()`'s payload, or 404 when it is null. Published payloads go through
+ * the response cache under `key` (reused until the published content changes); drafts are
+ * computed on every request and never kept.
+ */
+export const sendArticleResponse = async (
+  strapi: Core.Strapi,
+  ctx: any,
+  request: { slug: string; status: ReadStatus; cacheControl: string },
+  key: string,
+  compute: (article: RenderedArticle) => unknown,
+  type?: string
+) => {
+  const build = async () => {
+    const article = await getService(strapi, 'render').findBySlug(request.slug, request.status);
+    return article ? compute(article) : null;
+  };
+  let prepared;
+  if (request.status === 'published') {
+    prepared = await getService(strapi, 'responseCache').get(`${key}:${request.slug}`, build);
+  } else {
+    const payload = await build();
+    const json = payload === null ? null : JSON.stringify(payload);
+    prepared = json === null ? null : { json, etag: strongEtag(json) };
+  }
+  if (!prepared) return ctx.notFound('Article not found', { slug: request.slug });
+  sendPrepared(ctx, prepared, request.cacheControl, type);
 };

@@ -3,16 +3,20 @@ import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { resolveReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
-import { cacheControlForCaller, sendCacheable } from '../utils/http-cache';
+import { cacheControlForCaller, sendPrepared } from '../utils/http-cache';
 import { parseListQuery } from '../validation/list-query';
 import { paramError } from '../validation/params';
-import { renderRequestedArticle } from './render-request';
+import { resolveArticleRequest, sendArticleResponse } from './render-request';
 
 /**
  * The render-ready routes news frontends call. Action names end in `find`/`findOne` so that
- * Strapi's read-only API tokens may call them.
+ * Strapi's read-only API tokens may call them. Published answers come from the response cache,
+ * which checks the database's content generation on every request.
  */
 const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const configuredCacheControl = () =>
+    (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).cacheControl;
+
   return {
     /** GET /api/newsroom/articles: published summaries, paginated, filterable, searchable. */
     async find(ctx: any) {
@@ -21,15 +25,25 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
         paramError('status', 'the article list serves published articles only');
       }
       const query = parseListQuery(ctx.query);
-      const page = await getService(strapi, 'listing').list(query);
-      const { cacheControl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-      sendCacheable(ctx, page, cacheControlForCaller(ctx, cacheControl));
+      const prepared = await getService(strapi, 'responseCache').get(
+        `list:${JSON.stringify(query)}`,
+        () => getService(strapi, 'listing').list(query)
+      );
+      sendPrepared(ctx, prepared!, cacheControlForCaller(ctx, configuredCacheControl()));
     },
 
     /** GET /api/newsroom/articles/:slug: the article, render-ready (its draft with status=draft). */
     async findOne(ctx: any) {
-      const found = await renderRequestedArticle(strapi, ctx);
-      if (found) sendCacheable(ctx, { data: found.article }, found.cacheControl);
+      const request = await resolveArticleRequest(strapi, ctx);
+      await sendArticleResponse(strapi, ctx, request, 'article', (article) => ({ data: article }));
+    },
+
+    /**
+     * GET /api/newsroom/ping: a constant answer. Load balancers probe it, and the benchmark
+     * uses it as the floor: what any route of this API costs before it does any work.
+     */
+    async ping(ctx: any) {
+      ctx.body = { data: { status: 'ok' } };
     },
   };
 };

@@ -6,12 +6,20 @@
 export default () => ({
   type: 'content-api',
   routes: [
+    // No auth: a health probe for load balancers and the benchmark's floor; it reads nothing.
+    { method: 'GET', path: '/ping', handler: 'story.ping', config: { auth: false, policies: [] } },
     { method: 'GET', path: '/articles', handler: 'story.find', config: { policies: [] } },
     { method: 'GET', path: '/articles/:slug', handler: 'story.findOne', config: { policies: [] } },
     {
       method: 'GET',
       path: '/articles/:slug/jsonld',
       handler: 'jsonld.findOne',
+      config: { policies: [] },
+    },
+    {
+      method: 'GET',
+      path: '/articles/:slug/related',
+      handler: 'related.findOne',
       config: { policies: [] },
     },
     {

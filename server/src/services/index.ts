@@ -6,6 +6,10 @@ import listing from './listing';
 import placement from './placement';
 import render from './render';
 import seed from './seed';
+import freshness from './freshness';
+import related from './related';
+import responseCache from './response-cache';
+import searchIndex from './search-index';
 import suggestions from './suggestions';
 
 export default {
@@ -20,4 +24,8 @@ export default {
   adminArticles,
   placement,
   suggestions,
+  freshness,
+  responseCache,
+  searchIndex,
+  related,
 };

@@ -5,6 +5,7 @@ import type { NewsroomConfig } from '../config';
 import type { LinkHealth, Placement, PlacedLink } from '../contracts/admin';
 import { articleStatus } from '../utils/article-status';
 import { fieldError } from '../utils/field-error';
+import { getService } from '../utils/get-service';
 import { publishStale } from '../utils/publish-stale';
 import { asPlacementSave } from '../utils/rule-scope';
 import { toIso } from '../utils/iso-date';
@@ -218,7 +219,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<Placement | null> => {
     // The answer is read inside the transaction, so it is this save's result even when a
     // colleague's save lands right after it.
-    return strapi.db.transaction(async ({ trx }) => {
+    const saved = await strapi.db.transaction(async ({ trx }) => {
       await lockArticle(documentId, trx);
       const article = await draftArticle(documentId);
       if (!article) return null;
@@ -241,6 +242,10 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       await asPlacementSave(() => applyPlacement(documentId, current, links, isLive, userId));
       return read(documentId);
     });
+    // The links' own publish bumps only once the transaction commits, without waiting; the
+    // editor's next request, on any instance, must already see the new generation.
+    if (saved) await getService(strapi, 'freshness').bump();
+    return saved;
   };
 
   const applyPlacement = async (

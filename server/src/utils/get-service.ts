@@ -6,6 +6,10 @@ import type { PlacementService } from '../services/placement';
 import type { RenderService } from '../services/render';
 import type { SeedService } from '../services/seed';
 import type { SuggestionsService } from '../services/suggestions';
+import type { FreshnessService } from '../services/freshness';
+import type { RelatedService } from '../services/related';
+import type { ResponseCacheService } from '../services/response-cache';
+import type { SearchIndexService } from '../services/search-index';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -16,6 +20,10 @@ interface Services {
   adminArticles: AdminArticlesService;
   placement: PlacementService;
   suggestions: SuggestionsService;
+  freshness: FreshnessService;
+  responseCache: ResponseCacheService;
+  searchIndex: SearchIndexService;
+  related: RelatedService;
 }
 
 /** Typed access to the plugin's services. */

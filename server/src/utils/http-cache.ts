@@ -39,18 +39,27 @@ export const sendCacheable = (
   type = 'application/json; charset=utf-8'
 ) => {
   const json = JSON.stringify(payload);
-  const etag = strongEtag(json);
-  ctx.set('ETag', etag);
+  sendPrepared(ctx, { json, etag: strongEtag(json) }, cacheControl, type);
+};
+
+/** As sendCacheable, for a body already serialised (and hashed), e.g. from the response cache. */
+export const sendPrepared = (
+  ctx: CacheableContext,
+  prepared: { json: string; etag: string },
+  cacheControl: string,
+  type = 'application/json; charset=utf-8'
+) => {
+  ctx.set('ETag', prepared.etag);
   ctx.set('Cache-Control', cacheControl);
   ctx.vary?.('Authorization');
-  if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, etag)) {
+  if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, prepared.etag)) {
     ctx.status = 304;
     ctx.body = null;
     return;
   }
   ctx.status = 200;
   ctx.type = type;
-  ctx.body = json;
+  ctx.body = prepared.json;
 };
 
 /** Drafts are per-token previews: no shared cache may keep them. */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../../constants';
 import type { NewsroomConfig } from '../../config';
 import type { ReadStatus } from '../../utils/draft-access';
+import { readArticleBundle } from '../../queries/render-article';
 import { composeArticle } from './compose';
 import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow, RenderedArticle } from './types';
 
@@ -95,6 +96,21 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
       fields: ARTICLE_FIELDS as unknown as any,
     })) as unknown as ArticleRow | null;
 
+  /**
+   * One statement on SQLite and PostgreSQL (queries/render-article); the Document Service
+   * path (five queries) for databases without the JSON functions it uses.
+   */
+  const find = async (by: 'slug' | 'documentId', value: string, status: ReadStatus) => {
+    const bundle = await readArticleBundle(strapi, by, value, status);
+    if (bundle === null) return null;
+    if (bundle) {
+      const { article, links, quotes, backlinks } = bundle;
+      return composeArticle(article, links, quotes, config().hrefPattern, backlinks);
+    }
+    const article = await findArticle(by === 'slug' ? { slug: value } : { documentId: value }, status);
+    return article ? render(article, status) : null;
+  };
+
   return {
     /**
      * The article with this slug, render-ready, or null. With status "published" (the
@@ -104,13 +120,11 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
      * quotes are the draft versions, while link targets are still only published ones.
      */
     async findBySlug(slug: string, status: ReadStatus = 'published') {
-      const article = await findArticle({ slug }, status);
-      return article ? render(article, status) : null;
+      return find('slug', slug, status);
     },
 
     async findByDocumentId(documentId: string, status: ReadStatus = 'published') {
-      const article = await findArticle({ documentId }, status);
-      return article ? render(article, status) : null;
+      return find('documentId', documentId, status);
     },
   };
 };

@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { sendPrepared } from '../utils/http-cache';
+import { integer, single } from '../validation/params';
+import { resolveArticleRequest } from './render-request';
+
+/** Most related entries one request may ask for. */
+export const MAX_RELATED = 20;
+
+const relatedController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * GET /api/newsroom/articles/:slug/related?limit=5: the editors' Baca Juga links, then the
+   * engine's suggestions, `limit` in all (default 5, at most 20). Published content only. The
+   * action is named findOne so that read-only API tokens may call it.
+   */
+  async findOne(ctx: any) {
+    const request = await resolveArticleRequest(strapi, ctx, { params: ['limit'] });
+    const limit = integer(single(ctx.query, 'limit'), 'limit', 1, MAX_RELATED, 5);
+    const prepared = await getService(strapi, 'responseCache').get(
+      `related:${limit}:${request.slug}`,
+      () => getService(strapi, 'related').forSlug(request.slug, limit)
+    );
+    if (!prepared) return ctx.notFound('Article not found', { slug: request.slug });
+    sendPrepared(ctx, prepared, request.cacheControl);
+  },
+});
+
+export default relatedController;

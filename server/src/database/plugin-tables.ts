@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID } from '../constants';
+
+/**
+ * Tables the plugin keeps beside its content types. Strapi's schema sync leaves alone the
+ * tables and indexes it did not create, so they survive restarts and upgrades; each is
+ * created here idempotently, because several instances may boot at once on one PostgreSQL.
+ */
+export const FRESHNESS_TABLE = 'newsroom_freshness';
+export const SEARCH_DOCS_TABLE = 'newsroom_search_docs';
+export const SEARCH_TERMS_TABLE = 'newsroom_search_terms';
+
+/** Longest term the search index stores; longer tokens are noise (URLs, glued words). */
+export const MAX_TERM_LENGTH = 48;
+
+type Knex = Core.Strapi['db']['connection'];
+type TableBuilder = Parameters<Knex['schema']['createTable']>[1];
+
+const createIfMissing = async (knex: Knex, name: string, build: TableBuilder) => {
+  if (await knex.schema.hasTable(name)) return;
+  try {
+    await knex.schema.createTable(name, build);
+  } catch (error) {
+    // Another instance created it between the check and the create.
+    if (!(await knex.schema.hasTable(name))) throw error;
+  }
+};
+
+const createIndexIfMissing = async (knex: Knex, table: string, name: string, columns: string[]) => {
+  const list = columns.map((column) => `"${column}"`).join(', ');
+  await knex.raw(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${list})`).catch(
+    async (error: unknown) => {
+      // PostgreSQL may still race on the catalog when two instances create the same index.
+      const again = await knex
+        .raw(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${list})`)
+        .then(() => true)
+        .catch(() => false);
+      if (!again) throw error;
+    }
+  );
+};
+
+export const ensurePluginTables = async (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+
+  // One row: a counter bumped after every write that changes what readers can see.
+  await createIfMissing(knex, FRESHNESS_TABLE, (table) => {
+    table.integer('id').primary();
+    table.bigInteger('generation').notNullable().defaultTo(0);
+  });
+  await knex(FRESHNESS_TABLE).insert({ id: 1, generation: 0 }).onConflict('id').ignore();
+
+  // The suggestion engine's index of published articles (see services/suggestions).
+  await createIfMissing(knex, SEARCH_DOCS_TABLE, (table) => {
+    table.string('document_id', 64).primary();
+    table.text('title').notNullable();
+    table.string('slug', 255).notNullable();
+    table.float('length').notNullable();
+    table.bigInteger('dated_at').nullable();
+    table.text('tags').notNullable();
+  });
+  await createIfMissing(knex, SEARCH_TERMS_TABLE, (table) => {
+    table.string('term', MAX_TERM_LENGTH).notNullable();
+    table.string('document_id', 64).notNullable();
+    table.float('weight').notNullable();
+    table.primary(['term', 'document_id']);
+    table.index(['document_id'], 'newsroom_search_terms_document_idx');
+  });
+
+  // Readers reach articles by slug and lists sort by date; Strapi indexes neither.
+  const articles = strapi.db.metadata.get(ARTICLE_UID).tableName;
+  await createIndexIfMissing(knex, articles, 'newsroom_articles_slug_idx', [
+    'slug',
+    'published_at',
+  ]);
+  await createIndexIfMissing(knex, articles, 'newsroom_articles_published_idx', [
+    'published_at',
+  ]);
+};

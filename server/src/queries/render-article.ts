@@ -1,0 +1,214 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/render/types';
+import type { ReadStatus } from '../utils/draft-access';
+
+/**
+ * Everything a render needs (the article, its links with their published targets, its quotes,
+ * the published articles linking to it) in ONE statement, however many links the story has:
+ * the links, quotes and backlinks come back as JSON arrays built by the database. This is what
+ * keeps a render at a constant, small number of round trips (see docs/BENCHMARKS.md).
+ *
+ * Relations are matched by documentId, as the Document Service does: a published link may
+ * point at the draft row of its article, or the other way round, depending on the order things
+ * were published in. Link targets are always read as their published version, whatever the
+ * status asked for: readers only follow links to published articles.
+ *
+ * Returns undefined when the database has no JSON aggregation this module knows (MySQL): the
+ * caller then reads through the Document Service.
+ */
+
+export interface ArticleBundle {
+  article: ArticleRow;
+  links: LinkRow[];
+  quotes: QuoteRow[];
+  backlinks: BacklinkRow[];
+}
+
+type Dialect = 'sqlite' | 'postgres';
+
+const aggregate = (dialect: Dialect, pairs: [string, string][]) => {
+  const args = pairs.map(([key, expr]) => `'${key}', ${expr}`).join(', ');
+  return dialect === 'postgres'
+    ? `coalesce(json_agg(json_build_object(${args})), '[]'::json)`
+    : `json_group_array(json_object(${args}))`;
+};
+
+const parseJson = (value: unknown): any => {
+  if (typeof value !== 'string') return value ?? null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+};
+
+/** Database dates as the Document Service serves them: ISO strings. */
+const isoOrNull = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number') return new Date(value).toISOString();
+  if (/^\d+$/.test(String(value))) return new Date(Number(value)).toISOString();
+  return String(value);
+};
+
+/** A `date` column: "YYYY-MM-DD" on every database. */
+const dateOnly = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+};
+
+const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatus) => {
+  const meta = (uid: string) => strapi.db.metadata.get(uid as any);
+  const articles = meta(ARTICLE_UID);
+  const links = meta(LINK_UID);
+  const quotes = meta(QUOTE_UID);
+  const col = (m: ReturnType<typeof meta>, attribute: string) =>
+    `"${(m.attributes[attribute] as any).columnName ?? attribute}"`;
+  const joinOf = (m: ReturnType<typeof meta>, attribute: string) => {
+    const { joinTable } = m.attributes[attribute] as any;
+    return {
+      table: `"${joinTable.name}"`,
+      own: `"${joinTable.joinColumn.name}"`,
+      other: `"${joinTable.inverseJoinColumn.name}"`,
+    };
+  };
+  const A = `"${articles.tableName}"`;
+  const L = `"${links.tableName}"`;
+  const Q = `"${quotes.tableName}"`;
+  const source = joinOf(links, 'sourceArticle');
+  const target = joinOf(links, 'targetArticle');
+  const owner = joinOf(quotes, 'article');
+  const a = (attr: string) => col(articles, attr);
+  const l = (attr: string) => col(links, attr);
+  const q = (attr: string) => col(quotes, attr);
+  const published = (alias: string) => `${alias}.${a('publishedAt')} IS NOT NULL`;
+  const inStatus = (alias: string, m: ReturnType<typeof meta>) =>
+    `${alias}.${col(m, 'publishedAt')} IS ${status === 'published' ? 'NOT ' : ''}NULL`;
+
+  const linkList = `(SELECT ${aggregate(dialect, [
+    ['documentId', `l.${l('documentId')}`],
+    ['url', `l.${l('url')}`],
+    ['label', `l.${l('label')}`],
+    ['afterParagraphId', `l.${l('afterParagraphId')}`],
+    ['position', `l.${l('position')}`],
+    ['targetDocumentId', `tp.${a('documentId')}`],
+    ['targetSlug', `tp.${a('slug')}`],
+    ['targetTitle', `tp.${a('title')}`],
+  ])}
+    FROM ${A} sa
+    JOIN ${source.table} ls ON ls.${source.other} = sa."id"
+    JOIN ${L} l ON l."id" = ls.${source.own}
+    LEFT JOIN ${target.table} lt ON lt.${target.own} = l."id"
+    LEFT JOIN ${A} t ON t."id" = lt.${target.other}
+    LEFT JOIN ${A} tp ON tp.${a('documentId')} = t.${a('documentId')} AND ${published('tp')}
+    WHERE sa.${a('documentId')} = a.${a('documentId')} AND ${inStatus('l', links)})`;
+
+  const quoteList = `(SELECT ${aggregate(dialect, [
+    ['text', `q.${q('text')}`],
+    ['speaker', `q.${q('speaker')}`],
+    ['speakerRole', `q.${q('speakerRole')}`],
+    ['relayedBy', `q.${q('relayedBy')}`],
+    ['kind', `q.${q('kind')}`],
+    ['paragraphId', `q.${q('paragraphId')}`],
+  ])}
+    FROM ${A} qa
+    JOIN ${owner.table} qo ON qo.${owner.other} = qa."id"
+    JOIN ${Q} q ON q."id" = qo.${owner.own}
+    WHERE qa.${a('documentId')} = a.${a('documentId')} AND ${inStatus('q', quotes)})`;
+
+  // Backlinks are public facts: published links from published articles, in any status.
+  const backlinkList = `(SELECT ${aggregate(dialect, [
+    ['id', 'b."id"'],
+    ['documentId', `sp.${a('documentId')}`],
+    ['slug', `sp.${a('slug')}`],
+    ['title', `sp.${a('title')}`],
+  ])}
+    FROM ${A} ta
+    JOIN ${target.table} bt ON bt.${target.other} = ta."id"
+    JOIN ${L} b ON b."id" = bt.${target.own} AND b.${l('publishedAt')} IS NOT NULL
+    JOIN ${source.table} bs ON bs.${source.own} = b."id"
+    JOIN ${A} s ON s."id" = bs.${source.other}
+    JOIN ${A} sp ON sp.${a('documentId')} = s.${a('documentId')} AND ${published('sp')}
+    WHERE ta.${a('documentId')} = a.${a('documentId')})`;
+
+  const fields = [
+    'documentId',
+    'slug',
+    'title',
+    'lead',
+    'outlet',
+    'dateline',
+    'wireSource',
+    'reportedAt',
+    'publishedAt',
+    'updatedAt',
+    'tags',
+    'body',
+  ];
+  return (by: 'slug' | 'documentId') =>
+    `SELECT ${fields.map((f) => `a.${a(f)} AS "${f}"`).join(', ')},
+      ${linkList} AS "links", ${quoteList} AS "quotes", ${backlinkList} AS "backlinks"
+    FROM ${A} a WHERE a.${a(by)} = ? AND ${inStatus('a', articles)}
+    ORDER BY a."id" LIMIT 1`;
+};
+
+const statements = new WeakMap<object, Map<string, string>>();
+
+export const readArticleBundle = async (
+  strapi: Core.Strapi,
+  by: 'slug' | 'documentId',
+  value: string,
+  status: ReadStatus
+): Promise<ArticleBundle | null | undefined> => {
+  const client = strapi.db.dialect.client;
+  const dialect: Dialect | null =
+    client === 'postgres' ? 'postgres' : client === 'sqlite' ? 'sqlite' : null;
+  if (!dialect) return undefined;
+
+  // The text depends only on the schema, so it is built once per Strapi instance.
+  let cache = statements.get(strapi);
+  if (!cache) statements.set(strapi, (cache = new Map()));
+  const key = `${status}:${by}`;
+  let sql = cache.get(key);
+  if (!sql) cache.set(key, (sql = buildStatement(strapi, dialect, status)(by)));
+
+  const result: any = await strapi.db.connection.raw(sql, [value]);
+  const row = dialect === 'postgres' ? result.rows[0] : result[0];
+  if (!row) return null;
+
+  const links = (parseJson(row.links) ?? []) as any[];
+  return {
+    article: {
+      documentId: row.documentId,
+      slug: row.slug,
+      title: row.title,
+      lead: row.lead,
+      outlet: row.outlet,
+      dateline: row.dateline,
+      wireSource: row.wireSource,
+      reportedAt: dateOnly(row.reportedAt),
+      publishedAt: isoOrNull(row.publishedAt),
+      updatedAt: isoOrNull(row.updatedAt),
+      tags: parseJson(row.tags),
+      body: parseJson(row.body),
+    },
+    links: links.map((link, index) => ({
+      id: index,
+      documentId: link.documentId,
+      url: link.url,
+      label: link.label,
+      afterParagraphId: link.afterParagraphId,
+      position: link.position === null ? null : Number(link.position),
+      targetArticle: link.targetDocumentId
+        ? { documentId: link.targetDocumentId, slug: link.targetSlug, title: link.targetTitle }
+        : null,
+    })),
+    quotes: ((parseJson(row.quotes) ?? []) as any[]).map((quote, index) => ({ id: index, ...quote })),
+    backlinks: ((parseJson(row.backlinks) ?? []) as any[]).map((b) => ({
+      id: Number(b.id),
+      sourceArticle: { documentId: b.documentId, slug: b.slug, title: b.title },
+    })),
+  };
+};

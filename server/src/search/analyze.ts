@@ -1,0 +1,143 @@
+import { stemmer } from '@orama/stemmers/indonesian';
+import { stopwords } from '@orama/stopwords/indonesian';
+import { MAX_TERM_LENGTH } from '../database/plugin-tables';
+
+/**
+ * Indonesian text analysis for the suggestion engine: tokens are lower-cased words, function
+ * words are dropped, and what is left is reduced to its stem by Orama's Snowball Indonesian
+ * stemmer (Tala's algorithm), so "meratifikasi", "diratifikasi" and "ratifikasi" meet.
+ */
+
+// Reporting verbs and newsroom boilerplate: every story has them, none is about a topic.
+const NEWSROOM_STOP_WORDS = [
+  'kata',
+  'katanya',
+  'ujar',
+  'ujarnya',
+  'ungkap',
+  'ungkapnya',
+  'tutur',
+  'tuturnya',
+  'jelas',
+  'jelasnya',
+  'sebut',
+  'menurut',
+  'mengatakan',
+  'dikatakan',
+  'menambahkan',
+  'baca',
+  'juga',
+  'berita',
+  'jakarta',
+  'senin',
+  'selasa',
+  'rabu',
+  'kamis',
+  'jumat',
+  'sabtu',
+  'minggu',
+  'tahun',
+  'bulan',
+  'hari',
+  'pekan',
+  'lalu',
+  'usai',
+  'atas',
+  'kembali',
+  'baru',
+  'satu',
+  'dua',
+  'tiga',
+  'empat',
+  'lima',
+  'the',
+  'of',
+  'and',
+  'in',
+  'to',
+];
+
+const STOP_WORDS = new Set([...stopwords, ...NEWSROOM_STOP_WORDS]);
+
+/** How much a word counts by where it stands: a headline word says more than a body word. */
+export const FIELD_WEIGHTS = { title: 3, lead: 2, tags: 3, body: 1 } as const;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
+/** The stem of a lower-case word; memoised, since news vocabulary repeats endlessly. */
+export const stemWord = (word: string): string => {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const stemmed = stemmer(word);
+  // A stem shorter than 3 letters merges unrelated words; the word itself is a safer key.
+  const stem = stemmed.length < 3 ? word : stemmed;
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, stem);
+  return stem;
+};
+
+/** Lower-case content words of a text: no stop words, no bare numbers, 3 letters or more. */
+export const contentWords = (text: string): string[] => {
+  const words: string[] = [];
+  for (const match of text.toLocaleLowerCase('id').normalize('NFKC').matchAll(WORD)) {
+    const word = match[0];
+    if (word.length < 3 || word.length > MAX_TERM_LENGTH) continue;
+    if (/^\d+$/.test(word) || STOP_WORDS.has(word)) continue;
+    words.push(word);
+  }
+  return words;
+};
+
+export interface AnalyzedFields {
+  title: string;
+  lead?: string | null;
+  tags?: string[];
+  body?: string[];
+}
+
+export interface TermVector {
+  /** Stem → weighted frequency (each occurrence counts its field's weight). */
+  weights: Map<string, number>;
+  /** Sum of the weights: the document length BM25 normalises by. */
+  length: number;
+  /** Stem → the word form seen most often, to show editors real words, not stems. */
+  surfaces: Map<string, string>;
+}
+
+/** The weighted bag of stems of one article. */
+export const analyze = (fields: AnalyzedFields): TermVector => {
+  const weights = new Map<string, number>();
+  const seen = new Map<string, Map<string, number>>();
+  let length = 0;
+  const add = (text: string | null | undefined, weight: number) => {
+    if (!text) return;
+    for (const word of contentWords(text)) {
+      const stem = stemWord(word);
+      weights.set(stem, (weights.get(stem) ?? 0) + weight);
+      length += weight;
+      const forms = seen.get(stem) ?? new Map<string, number>();
+      forms.set(word, (forms.get(word) ?? 0) + 1);
+      seen.set(stem, forms);
+    }
+  };
+  add(fields.title, FIELD_WEIGHTS.title);
+  add(fields.lead, FIELD_WEIGHTS.lead);
+  for (const tag of fields.tags ?? []) add(tag, FIELD_WEIGHTS.tags);
+  for (const paragraph of fields.body ?? []) add(paragraph, FIELD_WEIGHTS.body);
+
+  const surfaces = new Map<string, string>();
+  for (const [stem, forms] of seen) {
+    let best = '';
+    let count = -1;
+    for (const [form, n] of forms) {
+      if (n > count || (n === count && form.length < best.length)) [best, count] = [form, n];
+    }
+    surfaces.set(stem, best);
+  }
+  return { weights, length, surfaces };
+};
+
+/** The key a tag is indexed under: tags are matched whole, case-insensitively. */
+export const tagKey = (tag: string) => `#${tag.toLocaleLowerCase('id').trim()}`.slice(0, MAX_TERM_LENGTH);

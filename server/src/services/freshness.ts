@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/strapi';
+import { FRESHNESS_TABLE } from '../database/plugin-tables';
+
+/**
+ * The published content's generation: a number in the database that every write changing what
+ * readers can see bumps once it has committed. A response cached in process memory is served
+ * only while the generation it was computed under is still the current one, so each instance
+ * may keep a cache of its own and still never serve a story another instance has changed:
+ * the check costs one primary-key read per request, and nothing lives only in one process.
+ *
+ * Why the bump comes after the commit: a reader that read the old generation before the commit
+ * may cache the old content under it, and the bump then retires it; a reader that reads the
+ * new generation only does so after the commit, so it renders the new content. A bump inside
+ * the transaction could not give that order across instances.
+ */
+const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => strapi.db.connection(FRESHNESS_TABLE);
+
+  const bumpNow = async () => {
+    await table().where({ id: 1 }).increment('generation', 1);
+  };
+
+  return {
+    async current(): Promise<number> {
+      const row = await table().where({ id: 1 }).first('generation');
+      return Number(row?.generation ?? 0);
+    },
+
+    /**
+     * Retires every cached response, after the current transaction if there is one (then the
+     * bump runs when it commits; callers that need the bump done before they answer call this
+     * again once their transaction has returned).
+     */
+    async bump(): Promise<void> {
+      if (strapi.db.inTransaction()) {
+        await strapi.db.transaction(async ({ onCommit }) => {
+          onCommit(() => {
+            bumpNow().catch((error) => strapi.log.error(`[newsroom] freshness bump: ${error}`));
+          });
+        });
+        return;
+      }
+      await bumpNow();
+    },
+  };
+};
+
+export type FreshnessService = ReturnType<typeof createFreshnessService>;
+export default createFreshnessService;

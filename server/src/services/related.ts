@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+import type { RenderedBacaJuga } from './render/types';
+import type { RelatedItem, RelatedResponse } from '../types';
+import { articleHref } from '../utils/href';
+import { getService } from '../utils/get-service';
+import type { NewsroomConfig } from '../config';
+import { PLUGIN_ID } from '../constants';
+import { datedAt } from './search-index';
+
+/**
+ * GET /api/newsroom/articles/:slug/related: what a frontend shows under "Baca juga": the
+ * editors' own links first, in reading order, then the engine's suggestions up to `limit`.
+ * Everything is read published: the article, its links, their targets, the suggestions.
+ */
+const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async forSlug(slug: string, limit: number): Promise<RelatedResponse | null> {
+    const article = await getService(strapi, 'render').findBySlug(slug, 'published');
+    if (!article) return null;
+    const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
+
+    const picked = article.body.filter((b): b is RenderedBacaJuga => b.type === 'baca-juga');
+    const handPicked: RelatedItem[] = picked.slice(0, limit).map((link) => ({
+      source: 'editor',
+      label: link.label,
+      href: link.href,
+      target: link.target,
+      score: null,
+      matchedTerms: [],
+      sharedTags: [],
+    }));
+
+    const room = limit - handPicked.length;
+    const suggested: RelatedItem[] =
+      room <= 0
+        ? []
+        : (
+            await getService(strapi, 'suggestions').rank(
+              {
+                documentId: article.documentId,
+                title: article.title,
+                lead: article.lead,
+                tags: article.tags,
+                body: article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])),
+                datedAt: datedAt(article.reportedAt, article.publishedAt),
+              },
+              picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
+              room
+            )
+          ).map((s) => ({
+            source: 'suggestion',
+            label: s.title,
+            href: articleHref(hrefPattern, s.slug),
+            target: { documentId: s.documentId, slug: s.slug, title: s.title },
+            score: s.score,
+            matchedTerms: s.matchedTerms,
+            sharedTags: s.sharedTags,
+          }));
+
+    return {
+      data: [...handPicked, ...suggested],
+      meta: { limit, editor: handPicked.length, suggestion: suggested.length },
+    };
+  },
+});
+
+export type RelatedService = ReturnType<typeof createRelatedService>;
+export default createRelatedService;

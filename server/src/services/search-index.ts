@@ -1,0 +1,140 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID } from '../constants';
+import { SEARCH_DOCS_TABLE, SEARCH_TERMS_TABLE } from '../database/plugin-tables';
+import { analyze, tagKey } from '../search/analyze';
+import { readBody } from '../utils/paragraphs';
+import { readTags } from '../utils/tags';
+
+/**
+ * The suggestion engine's index, kept in the database beside the articles: one row per
+ * published article (title, slug, BM25 length, date, tags) and its strongest stems with their
+ * weights. It changes in the same request as the publish, unpublish or delete that changes the
+ * article, so every instance ranks from the same index on the next request; `rebuild` makes it
+ * anew from the articles (after an import, or on an existing database).
+ */
+
+/** Stems kept per article: the strongest by weight. Long bodies add little beyond these. */
+export const TERMS_PER_ARTICLE = 96;
+const BATCH = 200;
+
+interface PublishedArticle {
+  documentId: string;
+  title: string | null;
+  slug: string | null;
+  lead: string | null;
+  tags: unknown;
+  body: unknown;
+  reportedAt: string | null;
+  publishedAt: string | Date | null;
+}
+
+const FIELDS = ['documentId', 'title', 'slug', 'lead', 'tags', 'body', 'reportedAt', 'publishedAt'];
+
+/** Milliseconds of the article's news date: when it was reported, else when it went live. */
+export const datedAt = (reportedAt: unknown, publishedAt: unknown): number | null => {
+  for (const value of [reportedAt, publishedAt]) {
+    if (value === null || value === undefined || value === '') continue;
+    const time =
+      value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(String(value));
+    if (Number.isFinite(time)) return time;
+  }
+  return null;
+};
+
+const rowsFor = (article: PublishedArticle) => {
+  const tags = readTags(article.tags);
+  const vector = analyze({
+    title: article.title ?? '',
+    lead: article.lead,
+    tags,
+    body: readBody(article.body).map((p) => p.text),
+  });
+  const strongest = [...vector.weights]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, TERMS_PER_ARTICLE);
+  const terms = [
+    ...strongest.map(([term, weight]) => ({ term, document_id: article.documentId, weight })),
+    // Whole tags, weight 0: they count shared tags without adding to the text score.
+    ...[...new Set(tags.map(tagKey))].map((term) => ({
+      term,
+      document_id: article.documentId,
+      weight: 0,
+    })),
+  ];
+  const doc = {
+    document_id: article.documentId,
+    title: article.title ?? '',
+    slug: article.slug ?? '',
+    length: vector.length,
+    dated_at: datedAt(article.reportedAt, article.publishedAt),
+    tags: JSON.stringify(tags),
+  };
+  return { doc, terms };
+};
+
+const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const published = (documentIds?: string[], start = 0, limit = BATCH) =>
+    strapi.documents(ARTICLE_UID).findMany({
+      status: 'published',
+      ...(documentIds ? { filters: { documentId: { $in: documentIds } } } : {}),
+      fields: FIELDS,
+      sort: [{ id: 'asc' }],
+      start,
+      limit,
+    } as any) as unknown as Promise<PublishedArticle[]>;
+
+  /** Replaces the index rows of these articles; one transaction, joining the caller's. */
+  const write = (articles: PublishedArticle[], removed: string[] = []) =>
+    strapi.db.transaction(async ({ trx }) => {
+      const ids = [...articles.map((a) => a.documentId), ...removed];
+      if (ids.length === 0) return;
+      await trx(SEARCH_TERMS_TABLE).whereIn('document_id', ids).delete();
+      await trx(SEARCH_DOCS_TABLE).whereIn('document_id', ids).delete();
+      const built = articles.map(rowsFor);
+      if (built.length === 0) return;
+      await trx.batchInsert(SEARCH_DOCS_TABLE, built.map((b) => b.doc) as any[], 500);
+      await trx.batchInsert(SEARCH_TERMS_TABLE, built.flatMap((b) => b.terms) as any[], 500);
+    });
+
+  return {
+    /** Indexes the article's published version, or drops it from the index if it has none. */
+    async sync(documentId: string) {
+      const [article] = await published([documentId]);
+      await write(article ? [article] : [], article ? [] : [documentId]);
+    },
+
+    /** Articles in the index, and published articles: equal when the index is complete. */
+    async counts() {
+      const knex = strapi.db.connection;
+      const [indexed, live] = await Promise.all([
+        knex(SEARCH_DOCS_TABLE).count({ n: '*' }).first(),
+        strapi.documents(ARTICLE_UID).count({ status: 'published' } as any),
+      ]);
+      return { indexed: Number(indexed?.n ?? 0), published: Number(live) };
+    },
+
+    /**
+     * Builds the index anew from the published articles, in batches, reporting progress.
+     * Rows of articles no longer published are removed at the end.
+     */
+    async rebuild(onProgress: (done: number, total: number) => void = () => {}) {
+      const total = Number(await strapi.documents(ARTICLE_UID).count({ status: 'published' } as any));
+      const seen = new Set<string>();
+      for (let start = 0; ; start += BATCH) {
+        const batch = await published(undefined, start, BATCH);
+        if (batch.length === 0) break;
+        await write(batch);
+        for (const article of batch) seen.add(article.documentId);
+        onProgress(seen.size, total);
+      }
+      const knex = strapi.db.connection;
+      const indexed: { document_id: string }[] = await knex(SEARCH_DOCS_TABLE).select('document_id');
+      const stale = indexed.map((row) => row.document_id).filter((id) => !seen.has(id));
+      for (let i = 0; i < stale.length; i += BATCH) await write([], stale.slice(i, i + BATCH));
+      return { indexed: seen.size, removed: stale.length };
+    },
+  };
+};
+
+export type SearchIndexService = ReturnType<typeof createSearchIndexService>;
+export default createSearchIndexService;

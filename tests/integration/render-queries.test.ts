@@ -1,0 +1,132 @@
+/**
+ * A render costs a constant, small number of SQL statements, however many links the story
+ * has, and the response cache never serves a stale story: every statement is counted from the
+ * database connection's own query events while a real request is served.
+ */
+import { startStrapi, type TestApp } from './helpers/strapi';
+import { ARTICLE, newsroom, SEEDED_SLUG } from './helpers/newsroom';
+
+jest.setTimeout(180_000);
+
+let app: TestApp;
+let queries: string[] = [];
+const record = (query: { sql: string }) => queries.push(query.sql);
+
+/** The statements one request sends, and its response. */
+const counted = async (path: string, headers: Record<string, string> = {}) => {
+  queries = [];
+  const response = await app.request(path, { headers });
+  const sql = [...queries];
+  queries = [];
+  return { response, sql };
+};
+
+beforeAll(async () => {
+  app = await startStrapi({ env: { NEWSROOM_MAX_LINKS: '60' } });
+  app.strapi.db.connection.on('query', record);
+});
+afterAll(async () => {
+  app.strapi.db.connection.off('query', record);
+  await app?.stop();
+});
+
+const makeStory = async (title: string, links: number) => {
+  const nr = newsroom(app.strapi);
+  const source = await nr.createArticle({
+    title,
+    paragraphs: ['Satu.', 'Dua.', 'Tiga.'],
+  });
+  for (let i = 0; i < links; i += 1) {
+    const target = await nr.createArticle({ title: `${title} target ${i}` });
+    await nr.addLink(source, target, { after: i % 3, position: i });
+  }
+  await nr.addQuote(source, 'Satu.', 'KCNA');
+  return source;
+};
+
+describe('SQL statements per request', () => {
+  test('a render reads at most 4 statements on a miss, and as many for 50 links as for 1', async () => {
+    const one = await makeStory('Cerita satu tautan', 1);
+    const fifty = await makeStory('Cerita lima puluh tautan', 50);
+
+    const first = await counted(`/api/newsroom/articles/${one.slug}`);
+    const many = await counted(`/api/newsroom/articles/${fifty.slug}`);
+    expect(first.response.status).toBe(200);
+    expect(many.response.status).toBe(200);
+    expect(first.response.body.data.body.filter((b: any) => b.type === 'baca-juga')).toHaveLength(1);
+    expect(many.response.body.data.body.filter((b: any) => b.type === 'baca-juga')).toHaveLength(50);
+
+    console.log(
+      `[render-queries] miss: ${first.sql.length} statements (1 link), ${many.sql.length} (50 links)`
+    );
+    expect(first.sql.length).toBeLessThanOrEqual(4);
+    expect(many.sql.length).toBe(first.sql.length);
+  });
+
+  test('a repeated render is served from the cache after one generation read', async () => {
+    await counted(`/api/newsroom/articles/${SEEDED_SLUG}`);
+    const again = await counted(`/api/newsroom/articles/${SEEDED_SLUG}`);
+    expect(again.response.status).toBe(200);
+    const miss = await counted(`/api/newsroom/articles/${SEEDED_SLUG}?status=published`);
+    console.log(`[render-queries] hit: ${again.sql.length} statements`);
+    // The public role's permission lookup (Users & Permissions) and the generation read.
+    expect(again.sql.length).toBeLessThanOrEqual(2);
+    expect(again.sql.some((sql) => /newsroom_freshness/.test(sql))).toBe(true);
+    expect(miss.response.body).toEqual(again.response.body);
+  });
+
+  test('the list and the related route read as many statements for a long page as a short one', async () => {
+    const short = await counted('/api/newsroom/articles?pageSize=1&q=cerita');
+    const long = await counted('/api/newsroom/articles?pageSize=50&q=cerita');
+    expect(short.response.body.data).toHaveLength(1);
+    expect(long.response.body.data.length).toBeGreaterThan(40);
+    const few = await counted(`/api/newsroom/articles/${SEEDED_SLUG}/related?limit=1`);
+    const many = await counted(`/api/newsroom/articles/${SEEDED_SLUG}/related?limit=20`);
+    expect(many.response.status).toBe(200);
+    console.log(
+      `[render-queries] list: ${long.sql.length} statements, related: ${many.sql.length} (misses)`
+    );
+    expect(long.sql.length).toBe(short.sql.length);
+    expect(many.sql.length).toBeLessThanOrEqual(6);
+    expect(few.sql.length).toBeLessThanOrEqual(many.sql.length);
+  });
+});
+
+describe('the response cache never serves stale content', () => {
+  test('an edit published through the Document Service shows on the next request', async () => {
+    const nr = newsroom(app.strapi);
+    const story = await nr.createArticle({ title: 'Judul lama', paragraphs: ['Isi lama.'] });
+    const before = await app.request(`/api/newsroom/articles/${story.slug}`);
+    expect(before.body.data.title).toBe('Judul lama');
+
+    // A draft edit changes nothing for readers, and the cached answer stays valid.
+    await nr.update(ARTICLE, story.documentId, { title: 'Judul baru' });
+    const draftOnly = await app.request(`/api/newsroom/articles/${story.slug}`);
+    expect(draftOnly.body.data.title).toBe('Judul lama');
+
+    await nr.publish(ARTICLE, story.documentId);
+    const after = await app.request(`/api/newsroom/articles/${story.slug}`);
+    expect(after.body.data.title).toBe('Judul baru');
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+
+    await nr.unpublish(ARTICLE, story.documentId);
+    expect((await app.request(`/api/newsroom/articles/${story.slug}`)).status).toBe(404);
+  });
+
+  test("a target's new title reaches the cached story that links to it", async () => {
+    const nr = newsroom(app.strapi);
+    const source = await nr.createArticle({ title: 'Sumber tautan', paragraphs: ['A.', 'B.'] });
+    const target = await nr.createArticle({ title: 'Target versi satu' });
+    await nr.addLink(source, target);
+    const label = async () =>
+      (await app.request(`/api/newsroom/articles/${source.slug}`)).body.data.body.find(
+        (b: any) => b.type === 'baca-juga'
+      )?.label;
+    expect(await label()).toBe('Target versi satu');
+    await nr.update(ARTICLE, target.documentId, { title: 'Target versi dua' });
+    await nr.publish(ARTICLE, target.documentId);
+    expect(await label()).toBe('Target versi dua');
+    await nr.unpublish(ARTICLE, target.documentId);
+    expect(await label()).toBeUndefined();
+  });
+});
