@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
 import { registerGraphql } from './graphql';
+import { awaitPendingWrites } from './utils/pending-writes';
 import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
 import { identityGuardMiddleware } from './middlewares/identity-guard';
@@ -18,6 +19,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // First registered runs outermost: it sees every cascade's writes done and committed.
   strapi.documents.use(publishedChangesMiddleware(strapi) as any);
+  // Outermost HTTP middleware: answers wait for freshness bumps that ran after a commit.
+  strapi.server.use(awaitPendingWrites as any);
   strapi.documents.use(identityGuardMiddleware() as any);
   strapi.documents.use(articleDataMiddleware(strapi) as any);
   strapi.documents.use(linkRulesMiddleware(strapi) as any);

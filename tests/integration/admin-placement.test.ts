@@ -553,7 +553,7 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       );
     });
 
-    it('ranks published articles by shared tags and title words, leaving out linked ones', async () => {
+    it('ranks published articles with the engine, leaving out drafts and linked ones', async () => {
       const n = newsroom(app.strapi);
       const seeded = (await placement()).body.data;
       const tags = seeded.article.tags as string[];
@@ -576,7 +576,7 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       expect(titles.filter((t: string) => linked.includes(t))).toEqual([]);
       expect(response.body.data[0]).toMatchObject({
         sharedTags: tags,
-        matchedTerms: expect.arrayContaining(['perjanjian', 'pertahanan', 'rusia']),
+        matchedTerms: expect.arrayContaining(['perjanjian', 'pertahanan']),
       });
     });
   });

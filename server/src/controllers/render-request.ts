@@ -56,7 +56,11 @@ export const sendArticleResponse = async (
   };
   let prepared;
   if (request.status === 'published') {
-    prepared = await getService(strapi, 'responseCache').get(`${key}:${request.slug}`, build);
+    prepared = await getService(strapi, 'responseCache').get(
+      `${key}:${request.slug}`,
+      build,
+      ctx.state.newsroom?.generation
+    );
   } else {
     const payload = await build();
     const json = payload === null ? null : JSON.stringify(payload);

@@ -27,7 +27,8 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = parseListQuery(ctx.query);
       const prepared = await getService(strapi, 'responseCache').get(
         `list:${JSON.stringify(query)}`,
-        () => getService(strapi, 'listing').list(query)
+        () => getService(strapi, 'listing').list(query),
+        ctx.state.newsroom?.generation
       );
       sendPrepared(ctx, prepared!, cacheControlForCaller(ctx, configuredCacheControl()));
     },

@@ -76,4 +76,10 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
   await createIndexIfMissing(knex, articles, 'newsroom_articles_published_idx', [
     'published_at',
   ]);
+  // The Baca Juga manager lists drafts, most recently edited first.
+  await createIndexIfMissing(knex, articles, 'newsroom_articles_edited_idx', [
+    'published_at',
+    'updated_at',
+    'id',
+  ]);
 };

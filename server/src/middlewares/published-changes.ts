@@ -22,7 +22,8 @@ const changesPublished = ({ action, params }: Context) =>
  * entry in the suggestion index follows its published version, then the content generation is
  * bumped so that every instance's cached responses are retired (services/freshness). It runs
  * outermost among the plugin's middlewares, after the cascades, and after the Document
- * Service's own transaction has committed.
+ * Service's own transaction has committed; inside a caller's transaction (the content
+ * manager's) the bump waits for that commit, and the HTTP answer waits for the bump.
  */
 export const publishedChangesMiddleware =
   (strapi: Core.Strapi) => async (context: Context, next: () => Promise<unknown>) => {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/render/types';
 import type { ReadStatus } from '../utils/draft-access';
+import { readJsonColumn } from '../utils/json-column';
 
 /**
  * Everything a render needs (the article, its links with their published targets, its quotes,
@@ -34,14 +35,6 @@ const aggregate = (dialect: Dialect, pairs: [string, string][]) => {
     : `json_group_array(json_object(${args}))`;
 };
 
-const parseJson = (value: unknown): any => {
-  if (typeof value !== 'string') return value ?? null;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
-  }
-};
 
 /** Database dates as the Document Service serves them: ISO strings. */
 const isoOrNull = (value: unknown): string | null => {
@@ -178,7 +171,7 @@ export const readArticleBundle = async (
   const row = dialect === 'postgres' ? result.rows[0] : result[0];
   if (!row) return null;
 
-  const links = (parseJson(row.links) ?? []) as any[];
+  const links = (readJsonColumn(row.links) ?? []) as any[];
   return {
     article: {
       documentId: row.documentId,
@@ -191,8 +184,8 @@ export const readArticleBundle = async (
       reportedAt: dateOnly(row.reportedAt),
       publishedAt: isoOrNull(row.publishedAt),
       updatedAt: isoOrNull(row.updatedAt),
-      tags: parseJson(row.tags),
-      body: parseJson(row.body),
+      tags: readJsonColumn(row.tags),
+      body: readJsonColumn(row.body),
     },
     links: links.map((link, index) => ({
       id: index,
@@ -205,8 +198,8 @@ export const readArticleBundle = async (
         ? { documentId: link.targetDocumentId, slug: link.targetSlug, title: link.targetTitle }
         : null,
     })),
-    quotes: ((parseJson(row.quotes) ?? []) as any[]).map((quote, index) => ({ id: index, ...quote })),
-    backlinks: ((parseJson(row.backlinks) ?? []) as any[]).map((b) => ({
+    quotes: ((readJsonColumn(row.quotes) ?? []) as any[]).map((quote, index) => ({ id: index, ...quote })),
+    backlinks: ((readJsonColumn(row.backlinks) ?? []) as any[]).map((b) => ({
       id: Number(b.id),
       sourceArticle: { documentId: b.documentId, slug: b.slug, title: b.title },
     })),

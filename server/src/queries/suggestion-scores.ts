@@ -26,9 +26,9 @@ export const corpusStats = async (knex: Knex, terms: string[]): Promise<CorpusSt
     .select(knex.raw("'' as term"))
     .count({ n: '*' })
     .select(knex.raw('coalesce(avg(length), 0) as avg_length'));
-  const rows: { term: string; n: number | string; avg_length: number | string }[] = await (
+  const rows = (await (
     terms.length ? totals.unionAll(perTerm, false) : totals
-  );
+  )) as unknown as { term: string; n: number | string; avg_length: number | string }[];
   const stats: CorpusStats = { count: 0, averageLength: 0, documentFrequency: new Map() };
   for (const row of rows) {
     if (row.term === '') {
@@ -54,10 +54,21 @@ export interface ScoredCandidate {
   sharedTags: number;
 }
 
+/** How many candidates phase one picks for phase two to score. */
+const CANDIDATES = 300;
+
+const caseOf = (query: QueryTerm[], column: string) =>
+  query.length
+    ? `CASE ${column} ${query.map(() => 'WHEN ? THEN CAST(? AS DOUBLE PRECISION)').join(' ')} ELSE 0.0 END`
+    : '0.0';
+const bindingsOf = (query: QueryTerm[]) => query.flatMap((q) => [q.term, q.boost]);
+
 /**
- * BM25 over the index for the weighted query terms, plus the count of shared whole tags, for
- * every indexed article holding any of them; the best `limit` by text score and tags. The sum
- * runs in the database, so only the leaders travel back.
+ * BM25 over the index for the weighted query terms, plus `tagValue` for each shared whole
+ * tag, for the best `limit` articles. Two phases in one statement: the seed terms (chosen by
+ * the engine so that their postings stay within a budget) pick a few hundred candidates, then
+ * every query term and tag scores those candidates only. Common words thus never make the
+ * database sum over most of a large corpus, while a small one is scored whole.
  */
 export const scoreCandidates = async (
   knex: Knex,
@@ -65,34 +76,48 @@ export const scoreCandidates = async (
   tagKeys: string[],
   excluded: string[],
   averageLength: number,
-  tagBoost: number,
-  limit: number
+  tagValue: number,
+  limit: number,
+  /** The query terms and tags phase one looks candidates up by (see the engine). */
+  seedTerms: Set<string>
 ): Promise<ScoredCandidate[]> => {
   if (query.length === 0 && tagKeys.length === 0) return [];
   const { k1, b } = BM25;
   const norm = `(${k1} * (1 - ${b} + ${b} * d.length / ${Math.max(averageLength, 1)}))`;
-  const boostCase = query.length
-    ? `CASE t.term ${query.map(() => 'WHEN ? THEN CAST(? AS DOUBLE PRECISION)').join(' ')} ELSE 0.0 END`
-    : '0';
   const tagCase = tagKeys.length
     ? `CASE WHEN t.term IN (${tagKeys.map(() => '?').join(', ')}) THEN 1 ELSE 0 END`
     : '0';
-  const boostBindings = query.flatMap((q) => [q.term, q.boost]);
-  const textScore = `sum(${boostCase} * t.weight * ${k1 + 1} / (t.weight + ${norm}))`;
+  const textScore = `sum(${caseOf(query, 't.term')} * t.weight * ${k1 + 1} / (t.weight + ${norm}))`;
   const tagScore = `sum(${tagCase})`;
+
+  // Phase one: the chosen words and tags pick the candidates.
+  const seeds = query.filter((q) => seedTerms.has(q.term));
+  const seedTags = tagKeys.filter((tag) => seedTerms.has(tag));
+  const seedCase = `CASE c.term ${[
+    ...seeds.map(() => 'WHEN ? THEN CAST(? AS DOUBLE PRECISION) * c.weight'),
+    ...seedTags.map(() => 'WHEN ? THEN CAST(? AS DOUBLE PRECISION)'),
+  ].join(' ')} ELSE 0.0 END`;
+  const seedBindings = [...bindingsOf(seeds), ...seedTags.flatMap((tag) => [tag, tagValue])];
+  const candidates = knex({ c: SEARCH_TERMS_TABLE })
+    .select('c.document_id')
+    .whereIn('c.term', [...seeds.map((q) => q.term), ...seedTags])
+    .modify((builder: any) => {
+      if (excluded.length) builder.whereNotIn('c.document_id', excluded);
+    })
+    .groupBy('c.document_id')
+    .orderByRaw(`sum(${seedCase}) desc`, seedBindings)
+    .limit(CANDIDATES);
 
   const rows: any[] = await knex({ t: SEARCH_TERMS_TABLE })
     .join({ d: SEARCH_DOCS_TABLE }, 'd.document_id', 't.document_id')
     .select('t.document_id', 'd.title', 'd.slug', 'd.dated_at')
-    .select(knex.raw(`${textScore} as text_score`, boostBindings))
+    .select(knex.raw(`${textScore} as text_score`, bindingsOf(query)))
     .select(knex.raw(`${tagScore} as shared_tags`, tagKeys))
+    .whereIn('t.document_id', candidates)
     .whereIn('t.term', [...query.map((q) => q.term), ...tagKeys])
-    .modify((builder: any) => {
-      if (excluded.length) builder.whereNotIn('t.document_id', excluded);
-    })
     .groupBy('t.document_id', 'd.title', 'd.slug', 'd.dated_at')
-    .orderByRaw(`(${textScore}) * (1 + ${Number(tagBoost)} * ${tagScore}) desc, t.document_id asc`, [
-      ...boostBindings,
+    .orderByRaw(`(${textScore}) + ${Number(tagValue)} * ${tagScore} desc, t.document_id asc`, [
+      ...bindingsOf(query),
       ...tagKeys,
     ])
     .limit(limit);

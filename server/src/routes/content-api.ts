@@ -3,24 +3,24 @@
  * Permissions and API tokens like any content-API route; docs/API.md lists the actions the
  * Public role needs.
  */
+import { READ_STRATEGIES } from '../auth/public-read';
+
+/** Routes whose anonymous calls go through the one-statement public check (auth/public-read). */
+const published = () => ({ auth: { strategies: READ_STRATEGIES() }, policies: [] });
+
 export default () => ({
   type: 'content-api',
   routes: [
     // No auth: a health probe for load balancers and the benchmark's floor; it reads nothing.
     { method: 'GET', path: '/ping', handler: 'story.ping', config: { auth: false, policies: [] } },
-    { method: 'GET', path: '/articles', handler: 'story.find', config: { policies: [] } },
-    { method: 'GET', path: '/articles/:slug', handler: 'story.findOne', config: { policies: [] } },
-    {
-      method: 'GET',
-      path: '/articles/:slug/jsonld',
-      handler: 'jsonld.findOne',
-      config: { policies: [] },
-    },
+    { method: 'GET', path: '/articles', handler: 'story.find', config: published() },
+    { method: 'GET', path: '/articles/:slug', handler: 'story.findOne', config: published() },
+    { method: 'GET', path: '/articles/:slug/jsonld', handler: 'jsonld.findOne', config: published() },
     {
       method: 'GET',
       path: '/articles/:slug/related',
       handler: 'related.findOne',
-      config: { policies: [] },
+      config: published(),
     },
     {
       method: 'GET',

@@ -97,8 +97,20 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [{ total }] = (await base.clone().count({ total: '*' })) as {
         total: number | string;
       }[];
-      const rows = (await base
+      const newestFirst = [
+        { column: 'a.updated_at', order: 'desc' },
+        { column: 'a.id', order: 'desc' },
+      ];
+      // The page is cut first, on the article rows alone; the link counts are then computed
+      // for its rows only, not for every article the filters let through.
+      const page = base
         .clone()
+        .select('a.id')
+        .orderBy(newestFirst)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const rows = (await knex()(`${t.article} as a`)
+        .whereIn('a.id', page)
         .select(
           'a.document_id',
           'a.title',
@@ -109,12 +121,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           brokenLinksOf(t).count('*').as('broken_count'),
           publishedRowOf(t).select('p.updated_at').limit(1).as('published_updated_at')
         )
-        .orderBy([
-          { column: 'a.updated_at', order: 'desc' },
-          { column: 'a.id', order: 'desc' },
-        ])
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)) as ListRow[];
+        .orderBy(newestFirst)) as ListRow[];
 
       const data: AdminArticleRow[] = rows.map((row) => ({
         documentId: row.document_id,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { FRESHNESS_TABLE } from '../database/plugin-tables';
+import { trackPending } from '../utils/pending-writes';
 
 /**
  * The published content's generation: a number in the database that every write changing what
@@ -27,15 +28,17 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Retires every cached response, after the current transaction if there is one (then the
-     * bump runs when it commits; callers that need the bump done before they answer call this
-     * again once their transaction has returned).
+     * Retires every cached response. Inside a transaction (the content manager's, the placement
+     * save's) the bump waits for the commit; the request that caused it then waits for the
+     * bump before answering (utils/pending-writes).
      */
     async bump(): Promise<void> {
       if (strapi.db.inTransaction()) {
         await strapi.db.transaction(async ({ onCommit }) => {
           onCommit(() => {
-            bumpNow().catch((error) => strapi.log.error(`[newsroom] freshness bump: ${error}`));
+            trackPending(
+              bumpNow().catch((error) => strapi.log.error(`[newsroom] freshness bump: ${error}`))
+            );
           });
         });
         return;

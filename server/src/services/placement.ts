@@ -242,8 +242,8 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       await asPlacementSave(() => applyPlacement(documentId, current, links, isLive, userId));
       return read(documentId);
     });
-    // The links' own publish bumps only once the transaction commits, without waiting; the
-    // editor's next request, on any instance, must already see the new generation.
+    // The links' own publish bumps once the transaction commits; this bump also covers
+    // callers outside an HTTP request, whom nothing else would make wait for it.
     if (saved) await getService(strapi, 'freshness').bump();
     return saved;
   };

@@ -13,7 +13,7 @@ import { datedAt } from './search-index';
  * Everything is read published: the article, its links, their targets, the suggestions.
  */
 const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async forSlug(slug: string, limit: number): Promise<RelatedResponse | null> {
+  async forSlug(slug: string, limit: number, generation?: number): Promise<RelatedResponse | null> {
     const article = await getService(strapi, 'render').findBySlug(slug, 'published');
     if (!article) return null;
     const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
@@ -44,7 +44,8 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
                 datedAt: datedAt(article.reportedAt, article.publishedAt),
               },
               picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
-              room
+              room,
+              generation
             )
           ).map((s) => ({
             source: 'suggestion',

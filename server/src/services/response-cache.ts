@@ -31,9 +31,15 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
      * The cached response for `key`, or `compute()`'s result serialised and cached. `compute`
      * returning null (nothing to serve) is not cached. The generation is read BEFORE computing:
      * a write committed meanwhile makes this entry stale at once instead of hiding behind it.
+     * `known` is a generation this request already read (the public-read check reads it in the
+     * same statement as the permission), saving a round trip.
      */
-    async get(key: string, compute: () => Promise<unknown>): Promise<PreparedResponse | null> {
-      const generation = await getService(strapi, 'freshness').current();
+    async get(
+      key: string,
+      compute: () => Promise<unknown>,
+      known?: number
+    ): Promise<PreparedResponse | null> {
+      const generation = known ?? (await getService(strapi, 'freshness').current());
       const hit = entries.get(key);
       if (hit && hit.generation === generation) {
         // Re-inserted to mark it most recently used.

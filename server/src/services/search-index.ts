@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
+
+type Knex = Core.Strapi['db']['connection'];
 import { ARTICLE_UID } from '../constants';
+import { bulkInsert } from '../database/bulk-insert';
 import { SEARCH_DOCS_TABLE, SEARCH_TERMS_TABLE } from '../database/plugin-tables';
 import { analyze, tagKey } from '../search/analyze';
 import { readBody } from '../utils/paragraphs';
 import { readTags } from '../utils/tags';
+import { readJsonColumn } from '../utils/json-column';
 
 /**
  * The suggestion engine's index, kept in the database beside the articles: one row per
@@ -15,7 +19,7 @@ import { readTags } from '../utils/tags';
 
 /** Stems kept per article: the strongest by weight. Long bodies add little beyond these. */
 export const TERMS_PER_ARTICLE = 96;
-const BATCH = 200;
+const BATCH = 500;
 
 interface PublishedArticle {
   documentId: string;
@@ -28,7 +32,6 @@ interface PublishedArticle {
   publishedAt: string | Date | null;
 }
 
-const FIELDS = ['documentId', 'title', 'slug', 'lead', 'tags', 'body', 'reportedAt', 'publishedAt'];
 
 /** Milliseconds of the article's news date: when it was reported, else when it went live. */
 export const datedAt = (reportedAt: unknown, publishedAt: unknown): number | null => {
@@ -73,15 +76,36 @@ const rowsFor = (article: PublishedArticle) => {
 };
 
 const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const published = (documentIds?: string[], start = 0, limit = BATCH) =>
-    strapi.documents(ARTICLE_UID).findMany({
-      status: 'published',
-      ...(documentIds ? { filters: { documentId: { $in: documentIds } } } : {}),
-      fields: FIELDS,
-      sort: [{ id: 'asc' }],
-      start,
-      limit,
-    } as any) as unknown as Promise<PublishedArticle[]>;
+  /**
+   * Published article rows, read with plain SQL: the rebuild reads the whole newsroom, and
+   * keyset paging (id > after) keeps every batch as cheap as the first.
+   */
+  const published = async (
+    options: { documentIds?: string[]; after?: number; limit?: number } = {},
+    knex: Knex = strapi.db.connection
+  ): Promise<(PublishedArticle & { id: number })[]> => {
+    const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
+    const rows: any[] = await knex(table)
+      .select('id', 'document_id', 'title', 'slug', 'lead', 'tags', 'body', 'reported_at', 'published_at')
+      .whereNotNull('published_at')
+      .modify((query: any) => {
+        if (options.documentIds) query.whereIn('document_id', options.documentIds);
+        if (options.after !== undefined) query.where('id', '>', options.after);
+      })
+      .orderBy('id', 'asc')
+      .limit(options.limit ?? BATCH);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      documentId: row.document_id,
+      title: row.title,
+      slug: row.slug,
+      lead: row.lead,
+      tags: readJsonColumn(row.tags),
+      body: readJsonColumn(row.body),
+      reportedAt: row.reported_at,
+      publishedAt: row.published_at,
+    }));
+  };
 
   /** Replaces the index rows of these articles; one transaction, joining the caller's. */
   const write = (articles: PublishedArticle[], removed: string[] = []) =>
@@ -92,15 +116,27 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       await trx(SEARCH_DOCS_TABLE).whereIn('document_id', ids).delete();
       const built = articles.map(rowsFor);
       if (built.length === 0) return;
-      await trx.batchInsert(SEARCH_DOCS_TABLE, built.map((b) => b.doc) as any[], 500);
-      await trx.batchInsert(SEARCH_TERMS_TABLE, built.flatMap((b) => b.terms) as any[], 500);
+      await bulkInsert(
+        trx,
+        SEARCH_DOCS_TABLE,
+        built.map((b) => b.doc)
+      );
+      await bulkInsert(
+        trx,
+        SEARCH_TERMS_TABLE,
+        built.flatMap((b) => b.terms)
+      );
     });
 
   return {
     /** Indexes the article's published version, or drops it from the index if it has none. */
     async sync(documentId: string) {
-      const [article] = await published([documentId]);
-      await write(article ? [article] : [], article ? [] : [documentId]);
+      // Inside the caller's transaction when there is one (the content manager's, the seed's):
+      // on SQLite a read beside it would wait for the connection the transaction holds.
+      await strapi.db.transaction(async ({ trx }) => {
+        const [article] = await published({ documentIds: [documentId], limit: 1 }, trx);
+        await write(article ? [article] : [], article ? [] : [documentId]);
+      });
     },
 
     /** Articles in the index, and published articles: equal when the index is complete. */
@@ -120,10 +156,12 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     async rebuild(onProgress: (done: number, total: number) => void = () => {}) {
       const total = Number(await strapi.documents(ARTICLE_UID).count({ status: 'published' } as any));
       const seen = new Set<string>();
-      for (let start = 0; ; start += BATCH) {
-        const batch = await published(undefined, start, BATCH);
+      let after = 0;
+      for (;;) {
+        const batch = await published({ after, limit: BATCH });
         if (batch.length === 0) break;
         await write(batch);
+        after = batch[batch.length - 1].id;
         for (const article of batch) seen.add(article.documentId);
         onProgress(seen.size, total);
       }
@@ -138,3 +176,4 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export type SearchIndexService = ReturnType<typeof createSearchIndexService>;
 export default createSearchIndexService;
+

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
-import { ARTICLE_UID, LINK_UID, PLUGIN_ID } from '../constants';
+import { PLUGIN_ID } from '../constants';
 import type { Suggestion } from '../contracts/admin';
 import { articleStatuses } from '../queries/article-statuses';
+import { newsroomTables } from '../queries/tables';
+import { getService } from '../utils/get-service';
 import {
   corpusStats,
+  type CorpusStats,
   matchedTerms,
   scoreCandidates,
   type QueryTerm,
@@ -13,6 +16,7 @@ import { analyze, tagKey, type AnalyzedFields } from '../search/analyze';
 import { readBody } from '../utils/paragraphs';
 import { readTags } from '../utils/tags';
 import { datedAt } from './search-index';
+import { readJsonColumn } from '../utils/json-column';
 
 /** What the engine reads of the article it suggests for (its draft or published version). */
 export interface SuggestionSource extends AnalyzedFields {
@@ -33,16 +37,23 @@ export interface RankedArticle {
 /** Source stems considered before document frequencies are known, and query terms kept after. */
 const CANDIDATE_TERMS = 96;
 const QUERY_TERMS = 40;
+/**
+ * Postings that phase one of the scoring may read: under it, a corpus of a few thousand
+ * articles is scored whole; above it, the rarer, more telling terms pick the candidates.
+ */
+const SEED_POSTINGS = 20_000;
+const MIN_SEEDS = 4;
 /** Leaders by text and tags that the recency boost may still reorder. */
 const SHORTLIST = 100;
 const DAY_MS = 86_400_000;
 
 /**
  * The Baca Juga suggestion engine: BM25 over the stemmed title, lead, tags and body of every
- * published article (the index lives in the database, see search-index), multiplied by a boost
- * for each whole tag shared and a boost for being close in time to the article, which halves
- * every `halfLifeDays`. The article itself and the `excluded` articles (those already linked)
- * are never suggested; drafts cannot be, since only published articles are indexed.
+ * published article (the index lives in the database, see search-index), plus, for each whole
+ * tag the two share, `tagBoost` times an average matched word, the sum multiplied by a boost for
+ * being close in time to the article, which halves every `halfLifeDays`. The article itself and
+ * the `excluded` articles (those already linked) are never suggested; drafts cannot be, since
+ * only published articles are indexed.
  *
  * Query terms are the article's strongest stems by weight × idf; each suggestion carries its
  * score and the words that matched, in the article's own spelling.
@@ -50,13 +61,41 @@ const DAY_MS = 86_400_000;
 const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).suggestions;
 
+  /**
+   * Index size, average length and document frequencies, remembered for the current content
+   * generation: the index changes only with a publish, unpublish or delete, and each of those
+   * bumps the generation, so a remembered figure is never used after the index has moved.
+   */
+  let memo: { generation: number; stats: CorpusStats } | null = null;
+  const statsFor = async (terms: string[], generation: number): Promise<CorpusStats> => {
+    if (!memo || memo.generation !== generation || memo.stats.documentFrequency.size > 200_000) {
+      memo = { generation, stats: await corpusStats(strapi.db.connection, terms) };
+      for (const term of terms) {
+        if (!memo.stats.documentFrequency.has(term)) memo.stats.documentFrequency.set(term, 0);
+      }
+      return memo.stats;
+    }
+    const { stats } = memo;
+    const missing = terms.filter((term) => !stats.documentFrequency.has(term));
+    if (missing.length) {
+      const fresh = await corpusStats(strapi.db.connection, missing);
+      for (const term of missing) {
+        stats.documentFrequency.set(term, fresh.documentFrequency.get(term) ?? 0);
+      }
+    }
+    return stats;
+  };
+
   const rank = async (
     source: SuggestionSource,
     excluded: Iterable<string>,
-    limit: number
+    limit: number,
+    knownGeneration?: number
   ): Promise<RankedArticle[]> => {
     const { halfLifeDays, tagBoost, recencyBoost } = settings();
     const knex = strapi.db.connection;
+    // Read before anything else, as the response cache does (services/freshness).
+    const generation = knownGeneration ?? (await getService(strapi, 'freshness').current());
     const vector = analyze(source);
     const tags = readTags(source.tags);
     const tagKeys = [...new Set(tags.map(tagKey))];
@@ -65,9 +104,9 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .slice(0, CANDIDATE_TERMS);
     if (candidates.length === 0 && tagKeys.length === 0) return [];
 
-    const stats = await corpusStats(
-      knex,
-      candidates.map(([term]) => term)
+    const stats = await statsFor(
+      [...candidates.map(([term]) => term), ...tagKeys],
+      generation
     );
     const query: QueryTerm[] = candidates
       .map(([term, weight]) => {
@@ -80,14 +119,27 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .sort((a, b) => b.boost - a.boost || (a.term < b.term ? -1 : 1))
       .slice(0, QUERY_TERMS);
 
+    // A shared whole tag counts as `tagBoost` times an average matched word.
+    const meanBoost = query.length ? query.reduce((sum, q) => sum + q.boost, 0) / query.length : 1;
+    const tagValue = tagBoost * meanBoost;
+    // Seeds, strongest first, while their postings fit the budget (at least a few of them).
+    const seedTerms = new Set<string>();
+    let postings = 0;
+    for (const term of [...query.map((q) => q.term), ...tagKeys]) {
+      const df = stats.documentFrequency.get(term) ?? 0;
+      if (seedTerms.size >= MIN_SEEDS && postings + df > SEED_POSTINGS) continue;
+      seedTerms.add(term);
+      postings += df;
+    }
     const shortlist = await scoreCandidates(
       knex,
       query,
       tagKeys,
       [...new Set([source.documentId, ...excluded])],
       stats.averageLength,
-      tagBoost,
-      SHORTLIST
+      tagValue,
+      SHORTLIST,
+      seedTerms
     );
     const closeness = (dated: number | null) =>
       source.datedAt === null || dated === null
@@ -97,7 +149,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .map((c) => ({
         ...c,
         score:
-          c.text * (1 + tagBoost * c.sharedTags) * (1 + recencyBoost * closeness(c.datedAt)),
+          (c.text + tagValue * c.sharedTags) * (1 + recencyBoost * closeness(c.datedAt)),
       }))
       .filter((c) => c.score > 0)
       .sort((a, b) => b.score - a.score || (a.documentId < b.documentId ? -1 : 1))
@@ -132,20 +184,21 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * working on), leaving out the articles its draft already links to.
      */
     async forArticle(documentId: string, limit: number): Promise<Suggestion[] | null> {
-      const article = (await strapi.documents(ARTICLE_UID).findOne({
-        documentId,
-        status: 'draft',
-        fields: ['title', 'lead', 'tags', 'body', 'reportedAt', 'publishedAt'],
-      } as any)) as unknown as Record<string, unknown> | null;
+      const t = newsroomTables(strapi);
+      const article = await strapi.db
+        .connection(t.article)
+        .where({ document_id: documentId })
+        .whereNull('published_at')
+        .first('title', 'lead', 'tags', 'body', 'reported_at');
       if (!article) return null;
       const ranked = await rank(
         {
           documentId,
-          title: (article.title as string) ?? '',
-          lead: article.lead as string | null,
-          tags: readTags(article.tags),
-          body: readBody(article.body).map((p) => p.text),
-          datedAt: datedAt(article.reportedAt, article.publishedAt),
+          title: article.title ?? '',
+          lead: article.lead,
+          tags: readTags(readJsonColumn(article.tags)),
+          body: readBody(readJsonColumn(article.body)).map((p) => p.text),
+          datedAt: datedAt(article.reported_at, null),
         },
         await linkedTargets(strapi, documentId),
         limit
@@ -161,15 +214,19 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 /** Targets of the article's draft links, published or not (the manager shows them all). */
 const linkedTargets = async (strapi: Core.Strapi, documentId: string): Promise<string[]> => {
-  const rows = (await strapi.documents(LINK_UID).findMany({
-    status: 'draft',
-    filters: { sourceArticle: { documentId } },
-    fields: ['id'],
-    populate: { targetArticle: { fields: ['documentId'] } },
-    limit: -1,
-  } as any)) as unknown as { targetArticle: { documentId: string } | null }[];
-  return rows.flatMap((row) => (row.targetArticle ? [row.targetArticle.documentId] : []));
+  const t = newsroomTables(strapi);
+  const rows: { document_id: string }[] = await strapi.db
+    .connection(`${t.article} as sa`)
+    .join(`${t.source.name} as ls`, `ls.${t.source.article}`, 'sa.id')
+    .join(`${t.link} as l`, 'l.id', `ls.${t.source.link}`)
+    .join(`${t.target.name} as lt`, `lt.${t.target.link}`, 'l.id')
+    .join(`${t.article} as ta`, 'ta.id', `lt.${t.target.article}`)
+    .where('sa.document_id', documentId)
+    .whereNull('l.published_at')
+    .distinct('ta.document_id');
+  return rows.map((row) => row.document_id);
 };
+
 
 export type SuggestionsService = ReturnType<typeof createSuggestionsService>;
 export default createSuggestionsService;

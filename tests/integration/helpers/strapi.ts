@@ -27,6 +27,16 @@ export interface TestApp {
 
 const secret = () => crypto.randomBytes(16).toString('base64');
 
+/** Fresh values for the secrets Strapi needs; instances sharing a database share these. */
+export const freshSecrets = (): Record<string, string> => ({
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+});
+
 const pgAdmin = async (sql: string) => {
   const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
   const { host, port, user } = JSON.parse(process.env.NEWSROOM_TEST_PG as string);
@@ -40,7 +50,7 @@ const pgAdmin = async (sql: string) => {
 };
 
 /** Environment for a database of this test file's own. */
-const prepareDatabase = async (): Promise<{
+export const prepareDatabase = async (): Promise<{
   env: Record<string, string>;
   drop: () => Promise<void>;
 }> => {
@@ -67,37 +77,10 @@ const prepareDatabase = async (): Promise<{
   };
 };
 
-export const startStrapi = async (
-  options: { seed?: boolean; env?: Record<string, string> } = {}
-): Promise<TestApp> => {
-  const database = await prepareDatabase();
-  Object.assign(process.env, {
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    NODE_ENV: 'test',
-    STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'error',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    NEWSROOM_SKIP_SEED: options.seed === false ? 'true' : 'false',
-    ...database.env,
-    ...options.env,
-  });
-
-  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [PLAYGROUND] }));
-  const strapi: Core.Strapi = await createStrapi({
-    appDir: PLAYGROUND,
-    distDir: path.join(PLAYGROUND, 'dist'),
-  }).load();
-  strapi.log.level = 'error';
-
-  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = strapi.server.httpServer.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
-
-  const request: TestApp['request'] = async (pathname, init = {}) => {
+/** fetch against a test server at `baseUrl`; JSON bodies are encoded, JSON answers parsed. */
+export const requester =
+  (baseUrl: string): TestApp['request'] =>
+  async (pathname, init = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     let body: string | undefined;
     if (init.body !== undefined) {
@@ -119,6 +102,33 @@ export const startStrapi = async (
     return { status: response.status, body: parsed, headers: response.headers };
   };
 
+export const startStrapi = async (
+  options: { seed?: boolean; env?: Record<string, string> } = {}
+): Promise<TestApp> => {
+  const database = await prepareDatabase();
+  Object.assign(process.env, {
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    NODE_ENV: 'test',
+    STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'error',
+    ...freshSecrets(),
+    NEWSROOM_SKIP_SEED: options.seed === false ? 'true' : 'false',
+    ...database.env,
+    ...options.env,
+  });
+
+  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [PLAYGROUND] }));
+  const strapi: Core.Strapi = await createStrapi({
+    appDir: PLAYGROUND,
+    distDir: path.join(PLAYGROUND, 'dist'),
+  }).load();
+  strapi.log.level = 'error';
+
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const request = requester(baseUrl);
+
   return {
     strapi,
     baseUrl,
@@ -131,7 +141,7 @@ export const startStrapi = async (
 };
 
 /** Logs in as the development admin the playground creates; returns a bearer token. */
-export const adminToken = async (app: TestApp): Promise<string> => {
+export const adminToken = async (app: Pick<TestApp, 'request'>): Promise<string> => {
   const response = await app.request('/admin/login', {
     method: 'POST',
     body: {

@@ -1,0 +1,318 @@
+'use strict';
+/**
+ * npm run bench: figures, not pass/fail. For each database (SQLite, PostgreSQL) and corpus size
+ * (1,000 and 10,000 synthetic stories) it boots the playground in a child process, seeds it in
+ * bulk, then loads each route with autocannon, one after another in the same run:
+ *   a) floor       GET /api/newsroom/ping (constant JSON, no auth, no SQL)
+ *   b) core        Strapi's Document Service findFirst/findMany with populate (bench-only route)
+ *   c) render      GET /api/newsroom/articles/:slug
+ *   d) list        GET /api/newsroom/articles
+ *   e) admin list  GET /newsroom/articles?pageSize=25 (admin token)
+ *   f) related     GET /api/newsroom/articles/:slug/related?limit=5 (response cache)
+ *   f') engine     GET /newsroom/articles/:documentId/suggestions?limit=5 (admin; no cache,
+ *                  the engine ranks on every request)
+ * and prints requests/s, p50/p99 latency, SQL statements per request (from the child's knex
+ * query events) and RSS, then writes docs/BENCHMARKS.md.
+ *
+ * Options (env): BENCH_SIZES=1000,10000  BENCH_DBS=sqlite,postgres  BENCH_DURATION=10 (s)
+ * BENCH_CONNECTIONS=10  BENCH_OUT=docs/BENCHMARKS.md (BENCH_OUT=- prints only)
+ */
+const { fork } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { ROOT, PLAYGROUND } = require('./lib/env');
+const { buildForServer } = require('./lib/run');
+const { startPostgres, stopPostgres } = require('../tests/integration/helpers/postgres');
+
+const SIZES = (process.env.BENCH_SIZES || '1000,10000').split(',').map(Number);
+const DBS = (process.env.BENCH_DBS || 'sqlite,postgres').split(',');
+const DURATION = Number(process.env.BENCH_DURATION || 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
+const SQL_SAMPLES = 20;
+const OUT = process.env.BENCH_OUT || path.join(ROOT, 'docs', 'BENCHMARKS.md');
+
+const log = (text) => process.stdout.write(`[bench] ${text}\n`);
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+const pgAdmin = async (pg, sql) => {
+  const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
+  const client = new Client({ host: pg.host, port: pg.port, user: pg.user, database: 'postgres' });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+const databaseEnv = async (db, pg, name) => {
+  if (db === 'postgres') {
+    await pgAdmin(pg, `CREATE DATABASE ${name}`);
+    return {
+      env: {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: pg.host,
+        DATABASE_PORT: String(pg.port),
+        DATABASE_NAME: name,
+        DATABASE_USERNAME: pg.user,
+        DATABASE_PASSWORD: '',
+      },
+      drop: () => pgAdmin(pg, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, `${name}.db`) },
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+};
+
+/** Starts the bench server; resolves with its ready message and an IPC helper. */
+const startServer = (env) =>
+  new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'bench', 'server.js'), [], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const waiting = new Map();
+    const ask = (type) =>
+      new Promise((res) => {
+        waiting.set(type, res);
+        child.send(type);
+      });
+    child.on('message', (message) => {
+      if (message.type === 'progress') log(message.text);
+      else if (message.type === 'ready') resolve({ child, ready: message, ask });
+      else waiting.get(message.type)?.(message);
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+  });
+
+/** Peak resident memory of a process so far, from the kernel (MB). */
+const peakRssMb = (pid) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024;
+};
+const rssMb = (pid) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+};
+
+const measure = async (server, base, route) => {
+  const url = base + route.path;
+  // SQL per request: sequential requests after one warm-up, counted by the server.
+  await fetch(url, { headers: route.headers });
+  const before = (await server.ask('queries')).count;
+  for (let i = 0; i < SQL_SAMPLES; i += 1) {
+    const response = await fetch(url, { headers: route.headers });
+    if (response.status !== 200)
+      throw new Error(`${route.key}: ${url} answered ${response.status}`);
+    await response.arrayBuffer();
+  }
+  const sql = ((await server.ask('queries')).count - before) / SQL_SAMPLES;
+
+  let maxRss = rssMb(server.child.pid);
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, rssMb(server.child.pid));
+  }, 200);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: route.headers,
+  });
+  // Editors' routes also at one connection: the time one request takes, with no queue.
+  const alone = route.serial
+    ? await autocannon({
+        url,
+        connections: 1,
+        duration: Math.max(2, DURATION / 2),
+        headers: route.headers,
+      })
+    : null;
+  clearInterval(sampler);
+  const failed =
+    result.non2xx + result.errors + result.timeouts + (alone ? alone.non2xx + alone.errors : 0);
+  return {
+    key: route.key,
+    label: route.label,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    aloneP50: alone ? alone.latency.p50 : null,
+    sql,
+    rss: maxRss,
+    failed,
+  };
+};
+
+const adminLogin = async (base, credentials) => {
+  const response = await fetch(`${base}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (response.status !== 200) throw new Error(`admin login: ${response.status}`);
+  return (await response.json()).data.token;
+};
+
+const runOne = async (db, size, pg) => {
+  const name = `newsroom_bench_${size}_${crypto.randomBytes(3).toString('hex')}`;
+  const database = await databaseEnv(db, pg, name);
+  const env = {
+    ...process.env,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    NODE_ENV: 'test',
+    STRAPI_LOG_LEVEL: 'warn',
+    NEWSROOM_SKIP_SEED: 'true',
+    ADMIN_RATE_LIMIT_ENABLED: 'false',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    BENCH_COUNT: String(size),
+    ...database.env,
+  };
+  log(`${db}, ${size} articles: booting and seeding`);
+  const server = await startServer(env);
+  try {
+    const { port, slug, documentId, seedSeconds, indexSeconds } = server.ready;
+    log(
+      `${db}, ${size}: seeded in ${seedSeconds.toFixed(1)} s, indexed in ${indexSeconds.toFixed(1)} s`
+    );
+    const base = `http://127.0.0.1:${port}`;
+    const admin = { authorization: `Bearer ${await adminLogin(base, server.ready.editor)}` };
+    const superAdmin = {
+      authorization: `Bearer ${await adminLogin(base, {
+        email: 'admin@newsroom.local',
+        password: 'Newsroom-dev-1',
+      })}`,
+    };
+    const routes = [
+      { key: 'a', label: 'floor: constant JSON', path: '/api/newsroom/ping' },
+      ...(process.env.BENCH_EXP
+        ? [{ key: 'a2', label: 'floor with auth', path: '/api/newsroom/ping-auth' }]
+        : []),
+      {
+        key: 'b',
+        label: 'Strapi findFirst/findMany + populate',
+        path: `/api/bench/core-article/${slug}`,
+      },
+      { key: 'c', label: 'render-ready article', path: `/api/newsroom/articles/${slug}` },
+      { key: 'd', label: 'article list', path: '/api/newsroom/articles?pageSize=10' },
+      {
+        key: "a'",
+        label: 'admin floor: GET /admin/users/me',
+        path: '/admin/users/me',
+        headers: admin,
+        serial: true,
+      },
+      {
+        key: 'e',
+        label: 'admin list, 25 rows',
+        path: '/newsroom/articles?pageSize=25',
+        headers: admin,
+        serial: true,
+      },
+      {
+        key: 'e*',
+        label: 'admin list, 25 rows, as super admin',
+        path: '/newsroom/articles?pageSize=25',
+        headers: superAdmin,
+        serial: true,
+      },
+      {
+        key: 'f',
+        label: 'related (cached)',
+        path: `/api/newsroom/articles/${slug}/related?limit=5`,
+      },
+      {
+        key: "f'",
+        label: 'suggestions (engine, uncached)',
+        path: `/newsroom/articles/${documentId}/suggestions?limit=5`,
+        headers: admin,
+        serial: true,
+      },
+    ];
+    const rows = [];
+    for (const route of routes) {
+      const row = await measure(server, base, route);
+      rows.push(row);
+      log(
+        `${db} ${size} ${row.key}) ${row.label}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, ` +
+          `p99 ${row.p99} ms, ${row.aloneP50 === null ? '' : `p50 alone ${row.aloneP50} ms, `}` +
+          `${row.sql.toFixed(1)} SQL/req, RSS ${row.rss.toFixed(0)} MB` +
+          (row.failed ? `, ${row.failed} failed` : '')
+      );
+    }
+    return { db, size, seedSeconds, indexSeconds, peakRss: peakRssMb(server.child.pid), rows };
+  } finally {
+    server.child.removeAllListeners('exit');
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await database.drop();
+  }
+};
+
+const table = (result) => {
+  const by = Object.fromEntries(result.rows.map((r) => [r.key, r]));
+  const lines = [
+    `### ${result.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${result.size.toLocaleString('en')} articles`,
+    '',
+    `Seeded in ${result.seedSeconds.toFixed(1)} s (articles, links, quotes), suggestion index built in ${result.indexSeconds.toFixed(1)} s; peak RSS of the Strapi process ${result.peakRss.toFixed(0)} MB.`,
+    '',
+    `| route | req/s | p50 ms | p99 ms | p50 ms, 1 connection | SQL/req | RSS MB |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...result.rows.map(
+      (r) =>
+        `| ${r.key}) ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.aloneP50 ?? ''} | ${r.sql.toFixed(1)} | ${r.rss.toFixed(0)} |`
+    ),
+    '',
+    `Ratios in this run: c/a = ${(by.c.rps / by.a.rps).toFixed(2)}, c/b = ${(by.c.rps / by.b.rps).toFixed(1)}, b/a = ${(by.b.rps / by.a.rps).toFixed(3)}.`,
+    '',
+  ];
+  return lines.join('\n');
+};
+
+const main = async () => {
+  buildForServer({ env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' } });
+  const pg = DBS.includes('postgres') ? await startPostgres() : null;
+  const results = [];
+  try {
+    for (const db of DBS) for (const size of SIZES) results.push(await runOne(db, size, pg));
+  } finally {
+    if (pg) stopPostgres(pg);
+  }
+  const cpu = os.cpus();
+  const report = [
+    '# Benchmarks',
+    '',
+    'Figures, not pass/fail: written by `npm run bench` (scripts/bench.js), which seeds a',
+    'synthetic newsroom and loads each route with autocannon, one route after another in the',
+    'same run, so ratios compare like with like. See the end of this page for how to read them.',
+    '',
+    `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`npm run bench\``,
+    `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`,
+    `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, on the same machine as Strapi`,
+    `- Corpus: synthetic stories of 8 paragraphs, 5 Baca Juga links, 3 quotes each; the measured story is the middle one`,
+    '',
+    ...results.map(table),
+  ].join('\n');
+  if (OUT === '-') return console.log(report);
+  const existing = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+  const notes = existing.includes('<!-- notes -->')
+    ? existing.slice(existing.indexOf('<!-- notes -->'))
+    : '';
+  fs.writeFileSync(OUT, report + '\n' + (notes || '<!-- notes -->\n'));
+  log(`wrote ${path.relative(ROOT, OUT)}`);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+'use strict';
+/**
+ * One Strapi of the playground for the benchmark, in a process of its own so that its memory
+ * and its SQL are measured apart from the load generator. Seeds BENCH_COUNT synthetic stories,
+ * then answers the parent over IPC:
+ *   { type: 'ready', port, slug, documentId, seedSeconds, indexSeconds }
+ *   'queries' -> { type: 'queries', count }   (statements sent so far, from knex query events)
+ *   'memory'  -> { type: 'memory', rss, heapUsed }
+ */
+const path = require('node:path');
+const { generate, insert } = require('./synthetic');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PLAYGROUND = path.join(ROOT, 'playground');
+const ARTICLE = 'plugin::newsroom.article';
+const LINK = 'plugin::newsroom.related-link';
+const QUOTE = 'plugin::newsroom.quote';
+
+const progress = (label) => {
+  let last = 0;
+  return (stage, done, total) => {
+    if (done === total || Date.now() - last > 1000) {
+      last = Date.now();
+      process.send({ type: 'progress', text: `${label}: ${stage} ${done}/${total}` });
+    }
+  };
+};
+
+/**
+ * b) Strapi's own way: the Document Service's findFirst and findMany with populate, as a
+ * plugin or app would write it without hand-made SQL (the article, its links with their
+ * targets, its quotes). Registered without auth, like the floor, so it pays no permission query.
+ */
+const coreArticleRoute = (strapi) => ({
+  method: 'GET',
+  path: '/api/bench/core-article/:slug',
+  config: { auth: false },
+  handler: async (ctx) => {
+    const article = await strapi.documents(ARTICLE).findFirst({
+      status: 'published',
+      filters: { slug: ctx.params.slug },
+    });
+    if (!article) return ctx.notFound();
+    const [links, quotes] = await Promise.all([
+      strapi.documents(LINK).findMany({
+        status: 'published',
+        filters: { sourceArticle: { documentId: article.documentId } },
+        populate: { targetArticle: { fields: ['documentId', 'slug', 'title'] } },
+      }),
+      strapi.documents(QUOTE).findMany({
+        status: 'published',
+        filters: { article: { documentId: article.documentId } },
+      }),
+    ]);
+    ctx.body = { data: { ...article, links, quotes } };
+  },
+});
+
+const main = async () => {
+  const count = Number(process.env.BENCH_COUNT || 1000);
+  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [PLAYGROUND] }));
+  const strapi = await createStrapi({
+    appDir: PLAYGROUND,
+    distDir: path.join(PLAYGROUND, 'dist'),
+  }).load();
+  strapi.log.level = 'warn';
+  strapi.server.routes([coreArticleRoute(strapi)]);
+
+  let queries = 0;
+  strapi.db.connection.on('query', () => {
+    queries += 1;
+  });
+
+  const stories = generate(count);
+  let started = Date.now();
+  await insert(strapi, stories, progress(`seed ${count}`));
+  const seedSeconds = (Date.now() - started) / 1000;
+  started = Date.now();
+  const report = progress(`index ${count}`);
+  await strapi
+    .plugin('newsroom')
+    .service('searchIndex')
+    .rebuild((done, total) => report('articles', done, total));
+  const indexSeconds = (Date.now() - started) / 1000;
+  await strapi.plugin('newsroom').service('freshness').bump();
+
+  // The admin routes are measured as a newsroom editor sees them: a role with the plugin's
+  // two actions. (A super admin's every request builds an ability from hundreds of
+  // permissions first; docs/BENCHMARKS.md gives that cost too.)
+  const role = await strapi.service('admin::role').create({
+    name: 'Baca Juga editor',
+    description: 'benchmark: plugin::newsroom.read and manage',
+  });
+  await strapi.service('admin::role').assignPermissions(
+    role.id,
+    ['plugin::newsroom.read', 'plugin::newsroom.manage'].map((action) => ({
+      action,
+      subject: null,
+      properties: {},
+      conditions: [],
+    }))
+  );
+  const editor = { email: 'bench-editor@newsroom.local', password: 'Bench-editor-1' };
+  await strapi.service('admin::user').create({
+    ...editor,
+    firstname: 'Bench',
+    lastname: 'Editor',
+    isActive: true,
+    registrationToken: null,
+    roles: [role.id],
+  });
+
+  await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address();
+  // A story from the middle of the corpus: an ordinary one, neither first nor last.
+  const story = stories[Math.floor(count / 2)];
+  process.on('message', (message) => {
+    if (message === 'queries') process.send({ type: 'queries', count: queries });
+    if (message === 'memory') {
+      const { rss, heapUsed } = process.memoryUsage();
+      process.send({ type: 'memory', rss, heapUsed });
+    }
+    if (message === 'stop') strapi.destroy().then(() => process.exit(0));
+  });
+  process.send({
+    type: 'ready',
+    port,
+    slug: story.slug,
+    documentId: story.documentId,
+    seedSeconds,
+    indexSeconds,
+    editor,
+  });
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

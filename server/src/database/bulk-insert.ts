@@ -1,0 +1,40 @@
+import type { Core } from '@strapi/strapi';
+
+type Knex = Core.Strapi['db']['connection'];
+
+/**
+ * Inserts many rows in few statements: the rows travel as one JSON parameter, which the
+ * database expands itself (PostgreSQL's jsonb_populate_recordset, SQLite's json_each). A
+ * multi-row VALUES list would need a bound parameter per value, and SQLite caps a compound
+ * insert at 500 rows. Columns missing from a row are NULL; PostgreSQL JSON columns take the
+ * value itself, SQLite ones its JSON text.
+ */
+export const bulkInsert = async (
+  knex: Knex,
+  table: string,
+  rows: Record<string, unknown>[],
+  chunk = 5000
+) => {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const postgres = knex.client.config.client === 'postgres' || knex.client.config.client === 'pg';
+  for (let start = 0; start < rows.length; start += chunk) {
+    const json = JSON.stringify(rows.slice(start, start + chunk));
+    if (postgres) {
+      const list = columns.map(() => '??').join(', ');
+      await knex.raw(
+        `INSERT INTO ?? (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::??, ?::jsonb)`,
+        [table, ...columns, ...columns, table, json]
+      );
+    } else {
+      const list = columns.map(() => '??').join(', ');
+      const values = columns.map(() => 'json_extract(value, ?)').join(', ');
+      await knex.raw(`INSERT INTO ?? (${list}) SELECT ${values} FROM json_each(?)`, [
+        table,
+        ...columns,
+        ...columns.map((column) => `$."${column}"`),
+        json,
+      ]);
+    }
+  }
+};

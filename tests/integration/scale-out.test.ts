@@ -1,0 +1,355 @@
+/**
+ * Scale-out: two Strapi instances of the playground on ONE PostgreSQL database answer the same
+ * right after an edit made through either of them. Each instance caches published responses in
+ * its own memory and checks the content generation (table newsroom_freshness) on every request;
+ * a write that changes published content bumps it. Strapi keeps a global, so each instance runs
+ * in a child process (helpers/instance.js). Before every write, both instances' caches are
+ * warmed on every endpoint, so that a cache serving what it held before fails the test.
+ */
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import {
+  DB,
+  adminToken,
+  freshSecrets,
+  prepareDatabase,
+  requester,
+  type TestApp,
+} from './helpers/strapi';
+import { ARTICLE, SEEDED_SLUG, unchangedPlacement } from './helpers/newsroom';
+
+jest.setTimeout(90_000);
+
+const INSTANCE_SCRIPT = path.join(__dirname, 'helpers', 'instance.js');
+const CM = `/content-manager/collection-types/${ARTICLE}`;
+/** A word both test articles carry in their titles, and the seeded story does not. */
+const WORD = 'semeru';
+
+interface Instance {
+  name: string;
+  request: TestApp['request'];
+  stop: () => Promise<void>;
+}
+
+/** Every instance started, stopped in afterAll even when a later boot fails. */
+const running: Instance['stop'][] = [];
+
+/** Boots the playground in a child process with `env`; resolves once it listens. */
+const startInstance = (name: string, env: NodeJS.ProcessEnv): Promise<Instance> =>
+  new Promise((resolve, reject) => {
+    const child = fork(INSTANCE_SCRIPT, [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    const stop = async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.connected) child.send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    };
+    running.push(stop);
+    child.once('message', (message: any) => {
+      if (message?.type === 'ready') {
+        resolve({ name, request: requester(`http://127.0.0.1:${message.port}`), stop });
+      } else {
+        reject(new Error(`instance ${name} failed to boot: ${message?.message}\n${output}`));
+      }
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`instance ${name} exited (${code ?? signal}) before listening\n${output}`))
+    );
+  });
+
+const suite = DB === 'postgres' ? describe : describe.skip;
+const suiteName =
+  DB === 'postgres'
+    ? 'two Strapi instances on one PostgreSQL answer the same after every edit'
+    : 'two Strapi instances on one database (skipped on SQLite: one file serves one process; runs with NEWSROOM_TEST_DB=postgres)';
+
+suite(suiteName, () => {
+  let A: Instance;
+  let B: Instance;
+  let drop: (() => Promise<void>) | undefined;
+  let auth: Record<string, string>;
+
+  const first = {
+    title: 'Lahar dingin Semeru terjang jembatan Gladak Perak di Lumajang',
+    lead: 'Banjir lahar dingin Gunung Semeru memutus jembatan Gladak Perak, jalur Lumajang-Malang.',
+    tags: ['Semeru', 'Lumajang'],
+    paragraphs: [
+      'Banjir lahar dingin dari Gunung Semeru menerjang jembatan Gladak Perak di Lumajang.',
+      'Jalur Lumajang-Malang ditutup sementara karena lahar dingin masih mengalir.',
+    ],
+    reportedAt: '2026-11-20',
+  };
+  const second = {
+    title: 'Ratusan warga Lumajang mengungsi akibat lahar dingin Semeru',
+    lead: 'Lahar dingin Gunung Semeru memaksa ratusan warga Lumajang mengungsi.',
+    tags: ['Semeru', 'Lumajang'],
+    paragraphs: [
+      'Ratusan warga Lumajang mengungsi setelah banjir lahar dingin Gunung Semeru.',
+      'Jembatan Gladak Perak yang putus membuat pengungsi memutar lewat jalur lain.',
+    ],
+    reportedAt: '2026-11-21',
+  };
+  const NEW_TITLE = 'Lahar dingin Semeru putuskan jembatan Gladak Perak, Lumajang terisolasi';
+
+  let a1: { documentId: string; slug: string };
+  let a2: { documentId: string; slug: string };
+
+  const render = (on: Instance, slug: string) => on.request(`/api/newsroom/articles/${slug}`);
+  const list = (on: Instance) => on.request(`/api/newsroom/articles?q=${WORD}&pageSize=20`);
+  const related = (on: Instance, slug: string) =>
+    on.request(`/api/newsroom/articles/${slug}/related?limit=5`);
+  const adminList = (on: Instance) => on.request(`/newsroom/articles?q=${WORD}`, { headers: auth });
+
+  const ids = (items: any[]) => items.map((item) => item.documentId ?? item.target?.documentId);
+  const rowOf = (rows: any[], documentId: string) =>
+    rows.find((row) => row.documentId === documentId);
+  const relatedTo = (items: any[], documentId: string) =>
+    items.filter((item) => item.target?.documentId === documentId);
+  const blocks = (body: any) => body.data.body.filter((b: any) => b.type === 'baca-juga');
+
+  /**
+   * Requests every endpoint on both instances, so that each holds a cached answer computed
+   * before the write that follows.
+   */
+  const warm = async () => {
+    const paths = [
+      `/api/newsroom/articles/${SEEDED_SLUG}`,
+      `/api/newsroom/articles?q=${WORD}&pageSize=20`,
+      ...[a1, a2].flatMap((a) =>
+        a
+          ? [`/api/newsroom/articles/${a.slug}`, `/api/newsroom/articles/${a.slug}/related?limit=5`]
+          : []
+      ),
+    ];
+    for (const on of [A, B]) {
+      for (const pathname of paths) {
+        // Twice: the second answer comes from the cache the first one filled.
+        const once = await on.request(pathname);
+        const twice = await on.request(pathname);
+        expect([pathname, twice.status, twice.body]).toEqual([pathname, once.status, once.body]);
+      }
+      expect((await adminList(on)).status).toBe(200);
+    }
+  };
+
+  const cmCreateAndPublish = async (on: Instance, input: typeof first) => {
+    const created = await on.request(CM, {
+      method: 'POST',
+      headers: auth,
+      body: {
+        title: input.title,
+        lead: input.lead,
+        tags: input.tags,
+        body: input.paragraphs.map((text) => ({ text })),
+        reportedAt: input.reportedAt,
+      },
+    });
+    expect(created.status).toBe(201);
+    const { documentId, slug } = created.body.data;
+    const published = await on.request(`${CM}/${documentId}/actions/publish`, {
+      method: 'POST',
+      headers: auth,
+      body: {},
+    });
+    expect(published.status).toBe(200);
+    return { documentId: documentId as string, slug: slug as string };
+  };
+
+  beforeAll(async () => {
+    const started = Date.now();
+    const database = await prepareDatabase();
+    drop = database.drop;
+    const env = {
+      ...process.env,
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      NODE_ENV: 'test',
+      STRAPI_LOG_LEVEL: 'error',
+      ...freshSecrets(),
+      ...database.env,
+    };
+    // The first boot creates the schema and seeds the story; the second finds them there.
+    A = await startInstance('A', { ...env, NEWSROOM_SKIP_SEED: 'false' });
+    const firstBoot = Date.now();
+    B = await startInstance('B', { ...env, NEWSROOM_SKIP_SEED: 'true' });
+    console.log(
+      `[scale-out] instance A booted in ${firstBoot - started} ms, B in ${Date.now() - firstBoot} ms`
+    );
+    // Logged in on A; the token works on B, which shares ADMIN_JWT_SECRET.
+    auth = { authorization: `Bearer ${await adminToken(A)}` };
+  });
+
+  afterAll(async () => {
+    await Promise.all(running.map((stop) => stop()));
+    await drop?.();
+  });
+
+  it('both instances serve the seeded story, and the admin token of A works on B', async () => {
+    for (const on of [A, B]) {
+      const { status, body } = await render(on, SEEDED_SLUG);
+      expect([on.name, status]).toEqual([on.name, 200]);
+      expect(body.data.slug).toBe(SEEDED_SLUG);
+      expect([on.name, (await adminList(on)).status]).toEqual([on.name, 200]);
+    }
+  });
+
+  it('articles created and published through A are served by B at once', async () => {
+    await warm();
+    const emptyList = (await list(B)).body;
+    expect(emptyList.data).toEqual([]);
+
+    a1 = await cmCreateAndPublish(A, first);
+    a2 = await cmCreateAndPublish(A, second);
+
+    const one = await render(B, a1.slug);
+    expect(one.status).toBe(200);
+    expect(one.body.data.title).toBe(first.title);
+    expect((await render(B, a2.slug)).body.data.title).toBe(second.title);
+
+    const listed = (await list(B)).body.data;
+    expect(ids(listed).sort()).toEqual([a1.documentId, a2.documentId].sort());
+
+    const forSecond = (await related(B, a2.slug)).body.data;
+    expect(relatedTo(forSecond, a1.documentId)).toEqual([
+      expect.objectContaining({ source: 'suggestion', label: first.title }),
+    ]);
+    const forFirst = (await related(B, a1.slug)).body.data;
+    expect(relatedTo(forFirst, a2.documentId)).toEqual([
+      expect.objectContaining({ source: 'suggestion', label: second.title }),
+    ]);
+
+    const rows = (await adminList(B)).body.data;
+    expect(rowOf(rows, a1.documentId)).toMatchObject({ title: first.title, status: 'published' });
+    expect(rowOf(rows, a2.documentId)).toMatchObject({ title: second.title, status: 'published' });
+  });
+
+  it('a draft edit through B reaches no reader on A, and shows in A’s admin list', async () => {
+    await warm();
+    const edited = await B.request(`${CM}/${a1.documentId}`, {
+      method: 'PUT',
+      headers: auth,
+      body: { title: NEW_TITLE },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.data.title).toBe(NEW_TITLE);
+
+    for (const on of [A, B]) {
+      const { body } = await render(on, a1.slug);
+      expect([on.name, body.data.title]).toEqual([on.name, first.title]);
+    }
+    expect(rowOf((await list(A)).body.data, a1.documentId).title).toBe(first.title);
+    expect(relatedTo((await related(A, a2.slug)).body.data, a1.documentId)[0].label).toBe(
+      first.title
+    );
+    expect(rowOf((await adminList(A)).body.data, a1.documentId)).toMatchObject({
+      title: NEW_TITLE,
+      status: 'modified',
+    });
+  });
+
+  it('publishing through B shows the new title on A at the very next request', async () => {
+    await warm();
+    const before = await render(A, a1.slug);
+    expect(before.body.data.title).toBe(first.title);
+
+    const published = await B.request(`${CM}/${a1.documentId}/actions/publish`, {
+      method: 'POST',
+      headers: auth,
+      body: {},
+    });
+    expect(published.status).toBe(200);
+
+    const after = await render(A, a1.slug);
+    expect(after.status).toBe(200);
+    expect(after.body.data.title).toBe(NEW_TITLE);
+    // The rest of the story is as it was: only the title changed.
+    expect(after.body.data.lead).toBe(first.lead);
+    expect(after.headers.get('etag')).toBeTruthy();
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+
+    expect(rowOf((await list(A)).body.data, a1.documentId).title).toBe(NEW_TITLE);
+    expect(relatedTo((await related(A, a2.slug)).body.data, a1.documentId)).toEqual([
+      expect.objectContaining({
+        source: 'suggestion',
+        label: NEW_TITLE,
+        target: expect.objectContaining({ title: NEW_TITLE, slug: a1.slug }),
+      }),
+    ]);
+    expect(rowOf((await adminList(A)).body.data, a1.documentId)).toMatchObject({
+      title: NEW_TITLE,
+      status: 'published',
+    });
+    // And B, which published, agrees.
+    expect((await render(B, a1.slug)).body).toEqual(after.body);
+  });
+
+  it('a Baca Juga link placed through A is rendered and leads the related list on B', async () => {
+    await warm();
+    const read = await A.request(`/newsroom/articles/${a2.documentId}/placement`, {
+      headers: auth,
+    });
+    expect(read.status).toBe(200);
+    const current = unchangedPlacement(read.body.data);
+    const saved = await A.request(`/newsroom/articles/${a2.documentId}/placement`, {
+      method: 'PUT',
+      headers: auth,
+      body: {
+        ...current,
+        links: [
+          ...current.links,
+          {
+            targetDocumentId: a1.documentId,
+            afterParagraphId: read.body.data.paragraphs[0].id,
+          },
+        ],
+      },
+    });
+    expect(saved.status).toBe(200);
+
+    const story = await render(B, a2.slug);
+    expect(blocks(story.body)).toEqual([
+      expect.objectContaining({
+        type: 'baca-juga',
+        label: NEW_TITLE,
+        target: expect.objectContaining({ documentId: a1.documentId }),
+      }),
+    ]);
+
+    const items = (await related(B, a2.slug)).body.data;
+    expect(items[0]).toMatchObject({
+      source: 'editor',
+      label: NEW_TITLE,
+      target: { documentId: a1.documentId },
+    });
+    // Linked by an editor, it is not suggested again.
+    expect(relatedTo(items, a1.documentId)).toHaveLength(1);
+  });
+
+  it('unpublishing through A takes the article off every answer of B at once', async () => {
+    await warm();
+    const unpublished = await A.request(`${CM}/${a1.documentId}/actions/unpublish`, {
+      method: 'POST',
+      headers: auth,
+      body: {},
+    });
+    expect(unpublished.status).toBe(200);
+
+    expect((await render(B, a1.slug)).status).toBe(404);
+    expect((await related(B, a1.slug)).status).toBe(404);
+    expect(ids((await list(B)).body.data)).toEqual([a2.documentId]);
+    expect(relatedTo((await related(B, a2.slug)).body.data, a1.documentId)).toEqual([]);
+    const story = await render(B, a2.slug);
+    expect(story.status).toBe(200);
+    expect(blocks(story.body)).toEqual([]);
+    expect(rowOf((await adminList(B)).body.data, a1.documentId)).toMatchObject({
+      status: 'draft',
+    });
+  });
+});
