@@ -53,6 +53,7 @@ describe(`content-API permissions and drafts (${DB})`, () => {
     list: '/api/newsroom/articles',
     article: `/api/newsroom/articles/${SEEDED_SLUG}`,
     jsonld: `/api/newsroom/articles/${SEEDED_SLUG}/jsonld`,
+    related: `/api/newsroom/articles/${SEEDED_SLUG}/related`,
     preview: `/api/newsroom/articles/${SEEDED_SLUG}/preview`,
     coreArticles: '/api/newsroom/documents/articles',
     coreArticle: `/api/newsroom/documents/articles/${ids.article}`,
@@ -64,12 +65,12 @@ describe(`content-API permissions and drafts (${DB})`, () => {
 
   // Expected status per caller for each route, in the order of routes().
   const MATRIX: Record<string, number[]> = {
-    //           list article jsonld preview cArts cArt cQuos cQuo cLnks cLnk
-    anonymous: [200, 200, 200, 403, 200, 200, 200, 200, 200, 200],
-    readOnly: [200, 200, 200, 403, 200, 200, 200, 200, 200, 200],
-    fullAccess: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-    listOnly: [200, 403, 403, 403, 403, 403, 403, 403, 403, 403],
-    previewer: [403, 200, 403, 200, 403, 403, 403, 403, 403, 403],
+    //           list article jsonld related preview cArts cArt cQuos cQuo cLnks cLnk
+    anonymous: [200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200],
+    readOnly: [200, 200, 200, 200, 403, 200, 200, 200, 200, 200, 200],
+    fullAccess: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    listOnly: [200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+    previewer: [403, 200, 403, 403, 200, 403, 403, 403, 403, 403, 403],
   };
 
   it.each(Object.keys(MATRIX))('gives %s exactly what its permissions say', async (caller) => {
@@ -120,6 +121,18 @@ describe(`content-API permissions and drafts (${DB})`, () => {
       }
     }
   );
+
+  it('serves the related route published content only: status is a 400, even for a full-access token', async () => {
+    for (const caller of ['anonymous', 'fullAccess']) {
+      const { status, body } = await get(`${routes().related}?status=draft`, caller);
+      expect(status).toBe(400);
+      expect(body.error.details.param).toBe('status');
+      expect(JSON.stringify(body)).not.toContain('Rahasia');
+    }
+    const related = await get(routes().related, 'fullAccess');
+    expect(JSON.stringify(related.body)).not.toContain('Rahasia');
+    expect(related.headers.get('cache-control')).toBe('private, no-cache');
+  });
 
   it('refuses the list any status=draft, even for a full-access token', async () => {
     const { status, body } = await get('/api/newsroom/articles?status=draft', 'fullAccess');
@@ -306,9 +319,14 @@ describe(`content-API permissions and drafts (${DB})`, () => {
     const routers = Object.values(app.strapi.plugin('newsroom').routes as Record<string, any>);
     const routeActions = routers
       .filter((router) => router.type === 'content-api')
-      .flatMap((router) => router.routes.map((route: any) => String(route.handler)))
+      .flatMap((router) => router.routes)
+      // A route without authentication (the health probe, `auth: false`) has no action to grant.
+      .filter((route: any) => route.config?.auth !== false)
+      .map((route: any) => String(route.handler))
       .map((handler) => (handler.startsWith('plugin::') ? handler : `plugin::newsroom.${handler}`));
     expect(routeActions).toContain('plugin::newsroom.preview.draft');
+    expect(routeActions).toContain('plugin::newsroom.related.findOne');
+    expect(routeActions).not.toContain('plugin::newsroom.story.ping');
 
     const role = await app.strapi.db
       .query('plugin::users-permissions.role')

@@ -12,6 +12,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import * as ts from 'typescript';
 import { DB, apiToken, startStrapi, type TestApp } from './helpers/strapi';
+import { newsroom } from './helpers/newsroom';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DOC_FILE = path.join(ROOT, 'docs', 'openapi.json');
@@ -21,6 +22,8 @@ const doc = JSON.parse(fs.readFileSync(DOC_FILE, 'utf8'));
 const SLUG = 'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia';
 /** A seeded stub that the story's second Baca Juga link points to, so it has a backlink. */
 const TARGET_SLUG = 'as-serukan-hal-mencekam-ini-ke-rusia';
+/** The story's two Baca Juga targets, in reading order. */
+const LINKED_SLUGS = ['kenal-lewat-aplikasi-gadis-palembang-dinikahi-bule-rusia', TARGET_SLUG];
 const PREVIEW_ACTION = 'plugin::newsroom.preview.draft';
 const DOC_ID = 'openapi.json';
 
@@ -136,6 +139,8 @@ const DOCUMENTED_TYPES = [
   'RenderedBlock',
   'RenderedQuote',
   'RenderedBacklink',
+  'RelatedItem',
+  'RelatedResponse',
   'NewsArticleJsonLd',
   'JsonLdOrganization',
   'JsonLdPerson',
@@ -358,6 +363,33 @@ describe('docs/openapi.json as a document', () => {
       expect({ what, valid: errorsOf(pointer, copy).length === 0 }).toEqual({ what, valid: false });
     }
   });
+
+  it('rejects related entries that break the contract (editors first, suggestions internal)', () => {
+    const related =
+      doc.paths['/api/newsroom/articles/{slug}/related'].get.responses['200'].content[
+        'application/json'
+      ].example;
+    const pointer = '#/components/schemas/RelatedResponse';
+    expect(errorsOf(pointer, related)).toEqual([]);
+    const suggestion = related.data.findIndex((item: any) => item.source === 'suggestion');
+    expect(suggestion).toBeGreaterThan(0);
+
+    const mutants: [string, (r: any) => void][] = [
+      ['an unknown source', (r) => (r.data[0].source = 'engine')],
+      ['an editor link with a score', (r) => (r.data[0].score = 1.5)],
+      ['an editor link with matched terms', (r) => (r.data[0].matchedTerms = ['rusia'])],
+      ['a suggestion without a target', (r) => (r.data[suggestion].target = null)],
+      ['a suggestion without a score', (r) => (r.data[suggestion].score = null)],
+      ['a suggestion with an absolute href', (r) => (r.data[suggestion].href = 'https://x.id/a')],
+      ['an extra field', (r) => (r.data[0].position = 1)],
+      ['a limit above 20', (r) => (r.meta.limit = 21)],
+    ];
+    for (const [what, mutate] of mutants) {
+      const copy = structuredClone(related);
+      mutate(copy);
+      expect({ what, valid: errorsOf(pointer, copy).length === 0 }).toEqual({ what, valid: false });
+    }
+  });
 });
 
 describe('docs/openapi.json against the TypeScript types', () => {
@@ -489,11 +521,65 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
     expect(res.body.hasPart.some((q: any) => q.publisher)).toBe(true);
   });
 
+  it("GET /articles/{slug}/related: the editors' links in reading order, then suggestions", async () => {
+    const editors = await call(
+      '/api/newsroom/articles/{slug}/related',
+      `/api/newsroom/articles/${SLUG}/related`
+    );
+    expect(editors.status).toBe(200);
+    // The playground holds only the story and its two link targets: nothing left to suggest.
+    expect(editors.body.data.map((r: any) => [r.source, r.target?.slug])).toEqual(
+      LINKED_SLUGS.map((slug) => ['editor', slug])
+    );
+    expect(editors.body.meta).toEqual({ limit: 5, editor: 2, suggestion: 0 });
+
+    // A published story on the same subject (not matching the list test's q and tag).
+    await newsroom(app.strapi).createArticle({
+      title: 'Pyongyang Ratifikasi Pakta Pertahanan',
+      tags: ['Korea Utara'],
+      reportedAt: '2024-11-12',
+      paragraphs: [
+        'Parlemen Korea Utara meratifikasi perjanjian pertahanan dengan Rusia yang ditandatangani Presiden Vladimir Putin.',
+      ],
+    });
+    const res = await call(
+      '/api/newsroom/articles/{slug}/related',
+      `/api/newsroom/articles/${SLUG}/related?limit=3`
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.meta).toEqual({ limit: 3, editor: 2, suggestion: 1 });
+    const [suggested] = res.body.data.slice(2);
+    expect(suggested).toMatchObject({
+      source: 'suggestion',
+      label: 'Pyongyang Ratifikasi Pakta Pertahanan',
+      href: '/berita/pyongyang-ratifikasi-pakta-pertahanan',
+      sharedTags: ['Korea Utara'],
+    });
+    expect(suggested.score).toBeGreaterThan(0);
+    expect(suggested.matchedTerms.length).toBeGreaterThan(0);
+
+    const one = await call(
+      '/api/newsroom/articles/{slug}/related',
+      `/api/newsroom/articles/${SLUG}/related?limit=1`
+    );
+    expect(one.body.data.map((r: any) => r.target?.slug)).toEqual(LINKED_SLUGS.slice(0, 1));
+    expect(one.body.meta).toEqual({ limit: 1, editor: 1, suggestion: 0 });
+  });
+
+  it('GET /ping: a constant 200 for anyone, credentials or not', async () => {
+    for (const headers of [undefined, { authorization: 'Bearer not-a-token' }, preview]) {
+      const res = await call('/api/newsroom/ping', '/api/newsroom/ping', headers);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ data: { status: 'ok' } });
+    }
+  });
+
   it('304 for a matching If-None-Match, with the same ETag and Cache-Control', async () => {
     for (const [template, url] of [
       ['/api/newsroom/articles', '/api/newsroom/articles'],
       ['/api/newsroom/articles/{slug}', `/api/newsroom/articles/${SLUG}`],
       ['/api/newsroom/articles/{slug}/jsonld', `/api/newsroom/articles/${SLUG}/jsonld`],
+      ['/api/newsroom/articles/{slug}/related', `/api/newsroom/articles/${SLUG}/related`],
     ]) {
       const first = await call(template, url);
       const again = await call(template, url, { 'if-none-match': first.headers.get('etag')! });
@@ -523,6 +609,22 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
       ),
       'x'
     );
+    expectParameterError(
+      await call(
+        '/api/newsroom/articles/{slug}/related',
+        `/api/newsroom/articles/${SLUG}/related?limit=21`
+      ),
+      'limit'
+    );
+    // Published content only: the related route takes no status, whoever asks.
+    expectParameterError(
+      await call(
+        '/api/newsroom/articles/{slug}/related',
+        `/api/newsroom/articles/${SLUG}/related?status=draft`,
+        preview
+      ),
+      'status'
+    );
   });
 
   it('404 for an unknown slug', async () => {
@@ -534,6 +636,12 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
       '/api/newsroom/articles/tidak-ada/jsonld'
     );
     expect(jsonld.status).toBe(404);
+    const related = await call(
+      '/api/newsroom/articles/{slug}/related',
+      '/api/newsroom/articles/tidak-ada/related'
+    );
+    expect(related.status).toBe(404);
+    expect(related.body.error.details).toEqual({ slug: 'tidak-ada' });
   });
 
   it('403 for ?status=draft without a preview token; 401 for a bad token', async () => {
@@ -562,6 +670,12 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
       authorization: 'Bearer not-a-token',
     });
     expect(bad.status).toBe(401);
+    const badRelated = await call(
+      '/api/newsroom/articles/{slug}/related',
+      `/api/newsroom/articles/${SLUG}/related`,
+      { authorization: 'Bearer not-a-token' }
+    );
+    expect(badRelated.status).toBe(401);
   });
 
   it('the preview serves the draft to a full-access token, never cached by others', async () => {

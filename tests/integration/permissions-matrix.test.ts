@@ -65,6 +65,12 @@ const publicRead: Expected = {
 /** The draft preview: only an API token allowed `preview.draft` (full access here). */
 const previewRead: Expected = { ...publicRead, anonymous: 403, readOnlyToken: 403 };
 
+/**
+ * The health probe (`auth: false`): no action to grant, no credential checked, so everyone,
+ * an admin's JWT or a user's included, gets the same 200.
+ */
+const open = Object.fromEntries(CALLERS.map((caller) => [caller, 200])) as Expected;
+
 const SECRET_DRAFT_TITLE = 'Judul Draf Rahasia Matriks';
 const DRAFT_ONLY_TITLE = 'Rahasia Matriks Belum Terbit';
 
@@ -102,10 +108,16 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       url: () => `/api/newsroom/articles/${SEEDED_SLUG}/jsonld`,
       expected: publicRead,
     },
+    'GET /api/newsroom/articles/:slug/related': {
+      // the largest limit, so that every suggestion the engine has is checked for drafts
+      url: () => `/api/newsroom/articles/${SEEDED_SLUG}/related?limit=20`,
+      expected: publicRead,
+    },
     'GET /api/newsroom/articles/:slug/preview': {
       url: () => `/api/newsroom/articles/${SEEDED_SLUG}/preview`,
       expected: previewRead,
     },
+    'GET /api/newsroom/ping': { url: () => '/api/newsroom/ping', expected: open },
     'GET /api/newsroom/documents/articles': {
       url: () => '/api/newsroom/documents/articles?pagination[pageSize]=100',
       expected: publicRead,
@@ -288,6 +300,9 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
         }
         if (route.endsWith('/preview') && response.status === 200) {
           expect(response.body.data.title).toBe(SECRET_DRAFT_TITLE);
+        }
+        if (route.endsWith('/ping')) {
+          expect([caller, response.body]).toEqual([caller, { data: { status: 'ok' } }]);
         }
       }
       expect(actual).toEqual(expected);

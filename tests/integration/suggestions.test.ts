@@ -44,14 +44,18 @@ describe('precision@5 on the labelled corpus', () => {
       const { status, body } = await related(article.key);
       expect(status).toBe(200);
       const top = body.data.slice(0, 5);
-      const hits = top.filter((item: any) => clusterOf.get(item.target.documentId) === article.cluster);
+      const hits = top.filter(
+        (item: any) => clusterOf.get(item.target.documentId) === article.cluster
+      );
       const list = perCluster.get(article.cluster) ?? [];
       list.push(hits.length / 5);
       perCluster.set(article.cluster, list);
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const all = [...perCluster.values()].flat();
-    const lines = [...perCluster].map(([cluster, xs]) => `  ${cluster.padEnd(18)} ${mean(xs).toFixed(2)}`);
+    const lines = [...perCluster].map(
+      ([cluster, xs]) => `  ${cluster.padEnd(18)} ${mean(xs).toFixed(2)}`
+    );
     console.log(
       `[suggestions] precision@5 over ${all.length} articles: ${mean(all).toFixed(3)}\n${lines.join('\n')}`
     );
@@ -127,7 +131,9 @@ describe('what is never suggested', () => {
     });
     const { body } = await app.request(`/api/newsroom/articles/${a.slug}/related?limit=3`);
     expect(body.data[0].target.documentId).toBe(b.documentId);
-    expect(body.data[0].matchedTerms).toEqual(expect.arrayContaining(['meratifikasi', 'perikanan']));
+    expect(body.data[0].matchedTerms).toEqual(
+      expect.arrayContaining(['meratifikasi', 'perikanan'])
+    );
   });
 });
 
@@ -156,10 +162,9 @@ describe("the Baca Juga manager's suggestions use the engine", () => {
   test('ranked for the draft, with scores and matched terms, linked targets left out', async () => {
     const headers = await adminWithActions(app, ['plugin::newsroom.read']);
     const doc = docOf.get('bulutangkis-2')!;
-    const { status, body } = await app.request(
-      `/newsroom/articles/${doc}/suggestions?limit=5`,
-      { headers }
-    );
+    const { status, body } = await app.request(`/newsroom/articles/${doc}/suggestions?limit=5`, {
+      headers,
+    });
     expect(status).toBe(200);
     expect(body.data).toHaveLength(5);
     const sameCluster = body.data.filter((s: any) => clusterOf.get(s.documentId) === 'bulutangkis');

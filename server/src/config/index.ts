@@ -86,7 +86,9 @@ export default {
     }
     nonNegative(suggestions?.halfLifeDays, 'suggestions.halfLifeDays');
     if (!(suggestions!.halfLifeDays > 0)) {
-      throw new errors.ApplicationError('newsroom: config.suggestions.halfLifeDays must be above 0');
+      throw new errors.ApplicationError(
+        'newsroom: config.suggestions.halfLifeDays must be above 0'
+      );
     }
     nonNegative(suggestions?.tagBoost, 'suggestions.tagBoost');
     nonNegative(suggestions?.recencyBoost, 'suggestions.recencyBoost');

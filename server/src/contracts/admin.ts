@@ -193,7 +193,7 @@ export interface Suggestion {
   status: ArticleStatus;
   score: number;
   sharedTags: string[];
-  /** Title words the two articles share (after lowercasing and dropping stop words). */
+  /** Words the two articles share, after stemming, in this article's own spelling. */
   matchedTerms: string[];
 }
 

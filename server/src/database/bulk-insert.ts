@@ -13,28 +13,38 @@ export const bulkInsert = async (
   knex: Knex,
   table: string,
   rows: Record<string, unknown>[],
+  /**
+   * The key to upsert on: a row whose key exists replaces the other columns. Two instances
+   * indexing the same article at once (a publish on each) then both succeed.
+   */
+  key: string[] = [],
   chunk = 5000
 ) => {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const postgres = knex.client.config.client === 'postgres' || knex.client.config.client === 'pg';
+  const list = columns.map(() => '??').join(', ');
+  const others = columns.filter((column) => !key.includes(column));
+  const upsert = key.length
+    ? ` ON CONFLICT (${key.map(() => '??').join(', ')}) DO ${
+        others.length ? `UPDATE SET ${others.map(() => '?? = excluded.??').join(', ')}` : 'NOTHING'
+      }`
+    : '';
+  const upsertBindings = [...key, ...others.flatMap((column) => [column, column])];
   for (let start = 0; start < rows.length; start += chunk) {
     const json = JSON.stringify(rows.slice(start, start + chunk));
     if (postgres) {
-      const list = columns.map(() => '??').join(', ');
       await knex.raw(
-        `INSERT INTO ?? (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::??, ?::jsonb)`,
-        [table, ...columns, ...columns, table, json]
+        `INSERT INTO ?? (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::??, ?::jsonb)${upsert}`,
+        [table, ...columns, ...columns, table, json, ...upsertBindings]
       );
     } else {
-      const list = columns.map(() => '??').join(', ');
+      // "WHERE true": SQLite needs it to read ON CONFLICT after INSERT … SELECT.
       const values = columns.map(() => 'json_extract(value, ?)').join(', ');
-      await knex.raw(`INSERT INTO ?? (${list}) SELECT ${values} FROM json_each(?)`, [
-        table,
-        ...columns,
-        ...columns.map((column) => `$."${column}"`),
-        json,
-      ]);
+      await knex.raw(
+        `INSERT INTO ?? (${list}) SELECT ${values} FROM json_each(?) WHERE true${upsert}`,
+        [table, ...columns, ...columns.map((column) => `$."${column}"`), json, ...upsertBindings]
+      );
     }
   }
 };

@@ -28,16 +28,16 @@ const createIfMissing = async (knex: Knex, name: string, build: TableBuilder) =>
 
 const createIndexIfMissing = async (knex: Knex, table: string, name: string, columns: string[]) => {
   const list = columns.map((column) => `"${column}"`).join(', ');
-  await knex.raw(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${list})`).catch(
-    async (error: unknown) => {
+  await knex
+    .raw(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${list})`)
+    .catch(async (error: unknown) => {
       // PostgreSQL may still race on the catalog when two instances create the same index.
       const again = await knex
         .raw(`CREATE INDEX IF NOT EXISTS "${name}" ON "${table}" (${list})`)
         .then(() => true)
         .catch(() => false);
       if (!again) throw error;
-    }
-  );
+    });
 };
 
 export const ensurePluginTables = async (strapi: Core.Strapi) => {
@@ -73,9 +73,7 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     'slug',
     'published_at',
   ]);
-  await createIndexIfMissing(knex, articles, 'newsroom_articles_published_idx', [
-    'published_at',
-  ]);
+  await createIndexIfMissing(knex, articles, 'newsroom_articles_published_idx', ['published_at']);
   // The Baca Juga manager lists drafts, most recently edited first.
   await createIndexIfMissing(knex, articles, 'newsroom_articles_edited_idx', [
     'published_at',

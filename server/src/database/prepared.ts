@@ -20,10 +20,22 @@ export const preparedStatement = (knex: Knex, builder: { toSQL(): any }) => {
   const native = compiled.toNative();
   const name = `newsroom_${crypto.createHash('sha1').update(native.sql).digest('hex').slice(0, 16)}`;
   return async (): Promise<any[]> => {
+    // Announced like any knex query, so that query logging and statement counts see it.
+    const query = {
+      method: 'raw',
+      sql: native.sql,
+      bindings: native.bindings,
+      __knexQueryUid: crypto.randomUUID(),
+    };
+    knex.client.emit('query', query);
     const connection = await knex.client.acquireConnection();
     try {
       const result = await connection.query({ name, text: native.sql, values: native.bindings });
+      knex.client.emit('query-response', result.rows, query);
       return result.rows;
+    } catch (error) {
+      knex.client.emit('query-error', error, query);
+      throw error;
     } finally {
       knex.client.releaseConnection(connection);
     }

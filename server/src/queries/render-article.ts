@@ -35,7 +35,6 @@ const aggregate = (dialect: Dialect, pairs: [string, string][]) => {
     : `json_group_array(json_object(${args}))`;
 };
 
-
 /** Database dates as the Document Service serves them: ISO strings. */
 const isoOrNull = (value: unknown): string | null => {
   if (value === null || value === undefined) return null;
@@ -198,7 +197,10 @@ export const readArticleBundle = async (
         ? { documentId: link.targetDocumentId, slug: link.targetSlug, title: link.targetTitle }
         : null,
     })),
-    quotes: ((readJsonColumn(row.quotes) ?? []) as any[]).map((quote, index) => ({ id: index, ...quote })),
+    quotes: ((readJsonColumn(row.quotes) ?? []) as any[]).map((quote, index) => ({
+      id: index,
+      ...quote,
+    })),
     backlinks: ((readJsonColumn(row.backlinks) ?? []) as any[]).map((b) => ({
       id: Number(b.id),
       sourceArticle: { documentId: b.documentId, slug: b.slug, title: b.title },

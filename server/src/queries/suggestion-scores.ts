@@ -26,9 +26,11 @@ export const corpusStats = async (knex: Knex, terms: string[]): Promise<CorpusSt
     .select(knex.raw("'' as term"))
     .count({ n: '*' })
     .select(knex.raw('coalesce(avg(length), 0) as avg_length'));
-  const rows = (await (
-    terms.length ? totals.unionAll(perTerm, false) : totals
-  )) as unknown as { term: string; n: number | string; avg_length: number | string }[];
+  const rows = (await (terms.length ? totals.unionAll(perTerm, false) : totals)) as unknown as {
+    term: string;
+    n: number | string;
+    avg_length: number | string;
+  }[];
   const stats: CorpusStats = { count: 0, averageLength: 0, documentFrequency: new Map() };
   for (const row of rows) {
     if (row.term === '') {

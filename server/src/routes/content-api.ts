@@ -15,7 +15,12 @@ export default () => ({
     { method: 'GET', path: '/ping', handler: 'story.ping', config: { auth: false, policies: [] } },
     { method: 'GET', path: '/articles', handler: 'story.find', config: published() },
     { method: 'GET', path: '/articles/:slug', handler: 'story.findOne', config: published() },
-    { method: 'GET', path: '/articles/:slug/jsonld', handler: 'jsonld.findOne', config: published() },
+    {
+      method: 'GET',
+      path: '/articles/:slug/jsonld',
+      handler: 'jsonld.findOne',
+      config: published(),
+    },
     {
       method: 'GET',
       path: '/articles/:slug/related',

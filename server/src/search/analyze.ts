@@ -140,4 +140,5 @@ export const analyze = (fields: AnalyzedFields): TermVector => {
 };
 
 /** The key a tag is indexed under: tags are matched whole, case-insensitively. */
-export const tagKey = (tag: string) => `#${tag.toLocaleLowerCase('id').trim()}`.slice(0, MAX_TERM_LENGTH);
+export const tagKey = (tag: string) =>
+  `#${tag.toLocaleLowerCase('id').trim()}`.slice(0, MAX_TERM_LENGTH);

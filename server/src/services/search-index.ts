@@ -32,13 +32,16 @@ interface PublishedArticle {
   publishedAt: string | Date | null;
 }
 
-
 /** Milliseconds of the article's news date: when it was reported, else when it went live. */
 export const datedAt = (reportedAt: unknown, publishedAt: unknown): number | null => {
   for (const value of [reportedAt, publishedAt]) {
     if (value === null || value === undefined || value === '') continue;
     const time =
-      value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(String(value));
+      value instanceof Date
+        ? value.getTime()
+        : typeof value === 'number'
+          ? value
+          : Date.parse(String(value));
     if (Number.isFinite(time)) return time;
   }
   return null;
@@ -86,7 +89,17 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<(PublishedArticle & { id: number })[]> => {
     const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
     const rows: any[] = await knex(table)
-      .select('id', 'document_id', 'title', 'slug', 'lead', 'tags', 'body', 'reported_at', 'published_at')
+      .select(
+        'id',
+        'document_id',
+        'title',
+        'slug',
+        'lead',
+        'tags',
+        'body',
+        'reported_at',
+        'published_at'
+      )
       .whereNotNull('published_at')
       .modify((query: any) => {
         if (options.documentIds) query.whereIn('document_id', options.documentIds);
@@ -114,17 +127,21 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (ids.length === 0) return;
       await trx(SEARCH_TERMS_TABLE).whereIn('document_id', ids).delete();
       await trx(SEARCH_DOCS_TABLE).whereIn('document_id', ids).delete();
-      const built = articles.map(rowsFor);
+      // One row per document, even if the database ever held two published rows of one.
+      const unique = [...new Map(articles.map((a) => [a.documentId, a])).values()];
+      const built = unique.map(rowsFor);
       if (built.length === 0) return;
       await bulkInsert(
         trx,
         SEARCH_DOCS_TABLE,
-        built.map((b) => b.doc)
+        built.map((b) => b.doc),
+        ['document_id']
       );
       await bulkInsert(
         trx,
         SEARCH_TERMS_TABLE,
-        built.flatMap((b) => b.terms)
+        built.flatMap((b) => b.terms),
+        ['term', 'document_id']
       );
     });
 
@@ -154,7 +171,9 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Rows of articles no longer published are removed at the end.
      */
     async rebuild(onProgress: (done: number, total: number) => void = () => {}) {
-      const total = Number(await strapi.documents(ARTICLE_UID).count({ status: 'published' } as any));
+      const total = Number(
+        await strapi.documents(ARTICLE_UID).count({ status: 'published' } as any)
+      );
       const seen = new Set<string>();
       let after = 0;
       for (;;) {
@@ -166,7 +185,8 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         onProgress(seen.size, total);
       }
       const knex = strapi.db.connection;
-      const indexed: { document_id: string }[] = await knex(SEARCH_DOCS_TABLE).select('document_id');
+      const indexed: { document_id: string }[] =
+        await knex(SEARCH_DOCS_TABLE).select('document_id');
       const stale = indexed.map((row) => row.document_id).filter((id) => !seen.has(id));
       for (let i = 0; i < stale.length; i += BATCH) await write([], stale.slice(i, i + BATCH));
       return { indexed: seen.size, removed: stale.length };
@@ -176,4 +196,3 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export type SearchIndexService = ReturnType<typeof createSearchIndexService>;
 export default createSearchIndexService;
-

@@ -104,10 +104,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .slice(0, CANDIDATE_TERMS);
     if (candidates.length === 0 && tagKeys.length === 0) return [];
 
-    const stats = await statsFor(
-      [...candidates.map(([term]) => term), ...tagKeys],
-      generation
-    );
+    const stats = await statsFor([...candidates.map(([term]) => term), ...tagKeys], generation);
     const query: QueryTerm[] = candidates
       .map(([term, weight]) => {
         const df = stats.documentFrequency.get(term) ?? 0;
@@ -148,8 +145,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const leaders = shortlist
       .map((c) => ({
         ...c,
-        score:
-          (c.text + tagValue * c.sharedTags) * (1 + recencyBoost * closeness(c.datedAt)),
+        score: (c.text + tagValue * c.sharedTags) * (1 + recencyBoost * closeness(c.datedAt)),
       }))
       .filter((c) => c.score > 0)
       .sort((a, b) => b.score - a.score || (a.documentId < b.documentId ? -1 : 1))
@@ -226,7 +222,6 @@ const linkedTargets = async (strapi: Core.Strapi, documentId: string): Promise<s
     .distinct('ta.document_id');
   return rows.map((row) => row.document_id);
 };
-
 
 export type SuggestionsService = ReturnType<typeof createSuggestionsService>;
 export default createSuggestionsService;

@@ -107,7 +107,10 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { article, links, quotes, backlinks } = bundle;
       return composeArticle(article, links, quotes, config().hrefPattern, backlinks);
     }
-    const article = await findArticle(by === 'slug' ? { slug: value } : { documentId: value }, status);
+    const article = await findArticle(
+      by === 'slug' ? { slug: value } : { documentId: value },
+      status
+    );
     return article ? render(article, status) : null;
   };
 
