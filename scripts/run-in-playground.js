@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run seed` and `npm run import -- [--dry-run] FILE [--title T] [--slug S] [--tags a,b]`.
+ * `npm run seed`, `npm run reindex` (the suggestion index, anew from the published articles)
+ * and `npm run import -- [--dry-run] FILE [--title T] [--slug S] [--tags a,b]`.
  * Both use the playground's database settings, exactly as `npm start` does.
  */
 const fs = require('node:fs');
@@ -118,7 +119,25 @@ async function main() {
     });
     return;
   }
-  fail(`unknown command "${command}" (expected seed or import)`);
+  if (command === 'reindex') {
+    await withStrapi(async (strapi) => {
+      let last = 0;
+      const result = await strapi
+        .plugin('newsroom')
+        .service('searchIndex')
+        .rebuild((done, total) => {
+          if (done === total || Date.now() - last > 1000) {
+            last = Date.now();
+            console.log(`[reindex] ${done}/${total} articles`);
+          }
+        });
+      // Cached related lists were ranked on the old index.
+      await strapi.plugin('newsroom').service('freshness').bump();
+      console.log(`[reindex] done: ${result.indexed} indexed, ${result.removed} removed`);
+    });
+    return;
+  }
+  fail(`unknown command "${command}" (expected seed, reindex or import)`);
 }
 
 main().then(

@@ -38,7 +38,7 @@ export interface RelatedItem {
   target: { documentId: string; slug: string; title: string } | null;
   /** The engine's score (suggestions only; null for the editors' links). */
   score: number | null;
-  /** Words the two articles share, in the article's own spelling (suggestions only). */
+  /** Words the two articles share, lower-cased, in the article's own form (suggestions only). */
   matchedTerms: string[];
   /** Tags the two articles share (suggestions only). */
   sharedTags: string[];

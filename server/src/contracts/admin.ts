@@ -193,7 +193,7 @@ export interface Suggestion {
   status: ArticleStatus;
   score: number;
   sharedTags: string[];
-  /** Words the two articles share, after stemming, in this article's own spelling. */
+  /** Words the two articles share after stemming, lower-cased, in this article's own form. */
   matchedTerms: string[];
 }
 

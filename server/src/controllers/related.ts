@@ -18,8 +18,7 @@ const relatedController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, MAX_RELATED, 5);
     const prepared = await getService(strapi, 'responseCache').get(
       `related:${limit}:${request.slug}`,
-      () =>
-        getService(strapi, 'related').forSlug(request.slug, limit, ctx.state.newsroom?.generation),
+      (generation) => getService(strapi, 'related').forSlug(request.slug, limit, generation),
       ctx.state.newsroom?.generation
     );
     if (!prepared) return ctx.notFound('Article not found', { slug: request.slug });

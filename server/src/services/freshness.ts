@@ -21,6 +21,22 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
     await table().where({ id: 1 }).increment('generation', 1);
   };
 
+  // After a commit the write cannot be undone; a bump that fails (a dropped connection) is
+  // retried, since until one succeeds every instance would keep its cached responses.
+  const bumpAfterCommit = async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await bumpNow();
+      } catch (error) {
+        if (attempt >= 5) {
+          strapi.log.error(`[newsroom] content generation not bumped after a commit: ${error}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
+    }
+  };
+
   return {
     async current(): Promise<number> {
       const row = await table().where({ id: 1 }).first('generation');
@@ -36,14 +52,12 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (strapi.db.inTransaction()) {
         await strapi.db.transaction(async ({ onCommit }) => {
           onCommit(() => {
-            trackPending(
-              bumpNow().catch((error) => strapi.log.error(`[newsroom] freshness bump: ${error}`))
-            );
+            trackPending(bumpAfterCommit());
           });
         });
         return;
       }
-      await bumpNow();
+      await bumpAfterCommit();
     },
   };
 };

@@ -36,7 +36,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async get(
       key: string,
-      compute: () => Promise<unknown>,
+      compute: (generation: number) => Promise<unknown>,
       known?: number
     ): Promise<PreparedResponse | null> {
       const generation = known ?? (await getService(strapi, 'freshness').current());
@@ -47,7 +47,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         entries.set(key, hit);
         return hit;
       }
-      const payload = await compute();
+      const payload = await compute(generation);
       if (payload === null || payload === undefined) return null;
       const json = JSON.stringify(payload);
       const entry: Entry = { json, etag: strongEtag(json), generation };
