@@ -57,20 +57,16 @@ export interface ScoredCandidate {
 }
 
 /** How many candidates phase one picks for phase two to score. */
-const CANDIDATES = 300;
-
-const caseOf = (query: QueryTerm[], column: string) =>
-  query.length
-    ? `CASE ${column} ${query.map(() => 'WHEN ? THEN CAST(? AS DOUBLE PRECISION)').join(' ')} ELSE 0.0 END`
-    : '0.0';
-const bindingsOf = (query: QueryTerm[]) => query.flatMap((q) => [q.term, q.boost]);
-
+const CANDIDATES = 200;
 /**
  * BM25 over the index for the weighted query terms, plus `tagValue` for each shared whole
  * tag, for the best `limit` articles. Two phases in one statement: the seed terms (chosen by
  * the engine so that their postings stay within a budget) pick a few hundred candidates, then
  * every query term and tag scores those candidates only. Common words thus never make the
  * database sum over most of a large corpus, while a small one is scored whole.
+ *
+ * The query terms travel as a small table (a VALUES list): each index row then meets its
+ * boost by a join, not by a CASE chain tested row by row.
  */
 export const scoreCandidates = async (
   knex: Knex,
@@ -85,44 +81,66 @@ export const scoreCandidates = async (
 ): Promise<ScoredCandidate[]> => {
   if (query.length === 0 && tagKeys.length === 0) return [];
   const { k1, b } = BM25;
-  const norm = `(${k1} * (1 - ${b} + ${b} * d.length / ${Math.max(averageLength, 1)}))`;
-  const tagCase = tagKeys.length
-    ? `CASE WHEN t.term IN (${tagKeys.map(() => '?').join(', ')}) THEN 1 ELSE 0 END`
-    : '0';
-  const textScore = `sum(${caseOf(query, 't.term')} * t.weight * ${k1 + 1} / (t.weight + ${norm}))`;
-  const tagScore = `sum(${tagCase})`;
+  const averageLengthValue = Math.max(Number(averageLength) || 1, 1);
+  const terms = [
+    ...query.map((q) => ({ term: q.term, boost: q.boost, tag: 0 })),
+    ...tagKeys.map((tag) => ({ term: tag, boost: Number(tagValue), tag: 1 })),
+  ].map((t) => ({ ...t, seed: seedTerms.has(t.term) ? 1 : 0 }));
 
-  // Phase one: the chosen words and tags pick the candidates.
-  const seeds = query.filter((q) => seedTerms.has(q.term));
-  const seedTags = tagKeys.filter((tag) => seedTerms.has(tag));
-  const seedCase = `CASE c.term ${[
-    ...seeds.map(() => 'WHEN ? THEN CAST(? AS DOUBLE PRECISION) * c.weight'),
-    ...seedTags.map(() => 'WHEN ? THEN CAST(? AS DOUBLE PRECISION)'),
-  ].join(' ')} ELSE 0.0 END`;
-  const seedBindings = [...bindingsOf(seeds), ...seedTags.flatMap((tag) => [tag, tagValue])];
-  const candidates = knex({ c: SEARCH_TERMS_TABLE })
-    .select('c.document_id')
-    .whereIn('c.term', [...seeds.map((q) => q.term), ...seedTags])
-    .modify((builder: any) => {
-      if (excluded.length) builder.whereNotIn('c.document_id', excluded);
-    })
-    .groupBy('c.document_id')
-    .orderByRaw(`sum(${seedCase}) desc`, seedBindings)
-    .limit(CANDIDATES);
+  // (term, boost, tag, seed); the casts on the first row type the columns for PostgreSQL.
+  const values = terms
+    .map((_, i) =>
+      i === 0
+        ? '(CAST(? AS VARCHAR(64)), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER), CAST(? AS INTEGER))'
+        : '(?, ?, ?, ?)'
+    )
+    .join(', ');
+  const valueBindings = terms.flatMap((t) => [t.term, t.boost, t.tag, t.seed]);
+  // Explicit IN lists as well as the join: they let both databases read the index by term.
+  const seedList = terms.filter((t) => t.seed).map((t) => t.term);
+  const allList = terms.map((t) => t.term);
+  const placeholders = (list: unknown[]) => list.map(() => '?').join(', ');
+  const notExcluded = excluded.length
+    ? `AND c.document_id NOT IN (${excluded.map(() => '?').join(', ')})`
+    : '';
+  const norm = `(${k1} * (1 - ${b} + ${b} * d.length / ${averageLengthValue}))`;
 
-  const rows: any[] = await knex({ t: SEARCH_TERMS_TABLE })
-    .join({ d: SEARCH_DOCS_TABLE }, 'd.document_id', 't.document_id')
-    .select('t.document_id', 'd.title', 'd.slug', 'd.dated_at')
-    .select(knex.raw(`${textScore} as text_score`, bindingsOf(query)))
-    .select(knex.raw(`${tagScore} as shared_tags`, tagKeys))
-    .whereIn('t.document_id', candidates)
-    .whereIn('t.term', [...query.map((q) => q.term), ...tagKeys])
-    .groupBy('t.document_id', 'd.title', 'd.slug', 'd.dated_at')
-    .orderByRaw(`(${textScore}) + ${Number(tagValue)} * ${tagScore} desc, t.document_id asc`, [
-      ...bindingsOf(query),
-      ...tagKeys,
-    ])
-    .limit(limit);
+  const sql = `
+    WITH q (term, boost, tag, seed) AS (VALUES ${values}),
+    candidates AS (
+      SELECT c.document_id FROM ?? c JOIN q ON q.term = c.term
+      WHERE c.term IN (${placeholders(seedList)}) ${notExcluded}
+      GROUP BY c.document_id
+      ORDER BY sum(CASE WHEN q.tag = 1 THEN q.boost ELSE q.boost * c.weight END) DESC
+      LIMIT ${CANDIDATES}
+    ),
+    scored AS (
+      SELECT t.document_id,
+        sum(CASE WHEN q.tag = 1 THEN 0.0
+                 ELSE q.boost * t.weight * ${k1 + 1} / (t.weight + ${norm}) END) AS text_score,
+        sum(q.tag) AS shared_tags
+      FROM candidates cand
+      JOIN ?? t ON t.document_id = cand.document_id
+      JOIN q ON q.term = t.term
+      JOIN ?? d ON d.document_id = t.document_id
+      WHERE t.term IN (${placeholders(allList)})
+      GROUP BY t.document_id
+    )
+    SELECT s.document_id, d.title, d.slug, d.dated_at, s.text_score, s.shared_tags
+    FROM scored s JOIN ?? d ON d.document_id = s.document_id
+    ORDER BY s.text_score + ${Number(tagValue)} * s.shared_tags DESC, s.document_id ASC
+    LIMIT ${Number(limit)}`;
+  const result: any = await knex.raw(sql, [
+    ...valueBindings,
+    SEARCH_TERMS_TABLE,
+    ...seedList,
+    ...excluded,
+    SEARCH_TERMS_TABLE,
+    SEARCH_DOCS_TABLE,
+    ...allList,
+    SEARCH_DOCS_TABLE,
+  ]);
+  const rows: any[] = Array.isArray(result) ? result : result.rows;
 
   return rows.map((row) => ({
     documentId: row.document_id,

@@ -189,6 +189,10 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         await knex(SEARCH_DOCS_TABLE).select('document_id');
       const stale = indexed.map((row) => row.document_id).filter((id) => !seen.has(id));
       for (let i = 0; i < stale.length; i += BATCH) await write([], stale.slice(i, i + BATCH));
+      // Fresh statistics, so that PostgreSQL plans the ranking on the index as it now is.
+      if (strapi.db.dialect.client === 'postgres') {
+        await knex.raw('ANALYZE ??, ??', [SEARCH_DOCS_TABLE, SEARCH_TERMS_TABLE]);
+      }
       return { indexed: seen.size, removed: stale.length };
     },
   };

@@ -38,10 +38,10 @@ export interface RankedArticle {
 const CANDIDATE_TERMS = 96;
 const QUERY_TERMS = 40;
 /**
- * Postings that phase one of the scoring may read: under it, a corpus of a few thousand
+ * Postings that phase one of the scoring may read: under it, a corpus of a few hundred
  * articles is scored whole; above it, the rarer, more telling terms pick the candidates.
  */
-const SEED_POSTINGS = 20_000;
+const SEED_POSTINGS = 2_000;
 const MIN_SEEDS = 4;
 /** Leaders by text and tags that the recency boost may still reorder. */
 const SHORTLIST = 100;
