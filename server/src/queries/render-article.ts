@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
-import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/render/types';
+import {
+  ARTICLE_FIELDS,
+  type ArticleRow,
+  type BacklinkRow,
+  type LinkRow,
+  type QuoteRow,
+} from '../services/render/types';
 import type { ReadStatus } from '../utils/draft-access';
 import { readJsonColumn } from '../utils/json-column';
 
@@ -125,22 +131,8 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
     JOIN ${A} sp ON sp.${a('documentId')} = s.${a('documentId')} AND ${published('sp')}
     WHERE ta.${a('documentId')} = a.${a('documentId')})`;
 
-  const fields = [
-    'documentId',
-    'slug',
-    'title',
-    'lead',
-    'outlet',
-    'dateline',
-    'wireSource',
-    'reportedAt',
-    'publishedAt',
-    'updatedAt',
-    'tags',
-    'body',
-  ];
   return (by: 'slug' | 'documentId') =>
-    `SELECT ${fields.map((f) => `a.${a(f)} AS "${f}"`).join(', ')},
+    `SELECT ${ARTICLE_FIELDS.map((f) => `a.${a(f)} AS "${f}"`).join(', ')},
       ${linkList} AS "links", ${quoteList} AS "quotes", ${backlinkList} AS "backlinks"
     FROM ${A} a WHERE a.${a(by)} = ? AND ${inStatus('a', articles)}
     ORDER BY a."id" LIMIT 1`;

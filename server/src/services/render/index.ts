@@ -4,22 +4,14 @@ import type { NewsroomConfig } from '../../config';
 import type { ReadStatus } from '../../utils/draft-access';
 import { readArticleBundle } from '../../queries/render-article';
 import { composeArticle } from './compose';
-import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow, RenderedArticle } from './types';
-
-const ARTICLE_FIELDS = [
-  'documentId',
-  'slug',
-  'title',
-  'lead',
-  'outlet',
-  'dateline',
-  'wireSource',
-  'reportedAt',
-  'publishedAt',
-  'updatedAt',
-  'tags',
-  'body',
-] as const;
+import {
+  ARTICLE_FIELDS,
+  type ArticleRow,
+  type BacklinkRow,
+  type LinkRow,
+  type QuoteRow,
+  type RenderedArticle,
+} from './types';
 
 const TARGET_FIELDS = ['documentId', 'slug', 'title'];
 
