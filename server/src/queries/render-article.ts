@@ -1,12 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
-import {
-  ARTICLE_FIELDS,
-  type ArticleRow,
-  type BacklinkRow,
-  type LinkRow,
-  type QuoteRow,
-} from '../services/render/types';
+import { ARTICLE_FIELDS } from '../services/render/fields';
+import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/render/types';
 import type { ReadStatus } from '../utils/draft-access';
 import { readJsonColumn } from '../utils/json-column';
 

@@ -4,14 +4,8 @@ import type { NewsroomConfig } from '../../config';
 import type { ReadStatus } from '../../utils/draft-access';
 import { readArticleBundle } from '../../queries/render-article';
 import { composeArticle } from './compose';
-import {
-  ARTICLE_FIELDS,
-  type ArticleRow,
-  type BacklinkRow,
-  type LinkRow,
-  type QuoteRow,
-  type RenderedArticle,
-} from './types';
+import { ARTICLE_FIELDS } from './fields';
+import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow, RenderedArticle } from './types';
 
 const TARGET_FIELDS = ['documentId', 'slug', 'title'];
 

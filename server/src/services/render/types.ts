@@ -70,22 +70,6 @@ export interface ArticleSummary {
   href: string;
 }
 
-/** The article fields a render reads (both the one-statement read and the Document Service). */
-export const ARTICLE_FIELDS = [
-  'documentId',
-  'slug',
-  'title',
-  'lead',
-  'outlet',
-  'dateline',
-  'wireSource',
-  'reportedAt',
-  'publishedAt',
-  'updatedAt',
-  'tags',
-  'body',
-] as const;
-
 /** Rows as the render service reads them (only the columns it needs). */
 export interface ArticleRow {
   documentId: string;

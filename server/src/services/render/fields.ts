@@ -1,0 +1,15 @@
+/** The article fields a render reads (both the one-statement read and the Document Service). */
+export const ARTICLE_FIELDS = [
+  'documentId',
+  'slug',
+  'title',
+  'lead',
+  'outlet',
+  'dateline',
+  'wireSource',
+  'reportedAt',
+  'publishedAt',
+  'updatedAt',
+  'tags',
+  'body',
+] as const;
