@@ -23,8 +23,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
-const { ROOT, PLAYGROUND } = require('./lib/env');
+const { ROOT } = require('./lib/env');
 const { buildForServer } = require('./lib/run');
+const { freshSecrets, scratchDatabase } = require('./lib/scratch');
 const { startPostgres, stopPostgres } = require('../tests/integration/helpers/postgres');
 
 const SIZES = (process.env.BENCH_SIZES || '1000,10000').split(',').map(Number);
@@ -35,41 +36,6 @@ const SQL_SAMPLES = 20;
 const OUT = process.env.BENCH_OUT || path.join(ROOT, 'docs', 'BENCHMARKS.md');
 
 const log = (text) => process.stdout.write(`[bench] ${text}\n`);
-const secret = () => crypto.randomBytes(16).toString('base64');
-
-const pgAdmin = async (pg, sql) => {
-  const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
-  const client = new Client({ host: pg.host, port: pg.port, user: pg.user, database: 'postgres' });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
-
-const databaseEnv = async (db, pg, name) => {
-  if (db === 'postgres') {
-    await pgAdmin(pg, `CREATE DATABASE ${name}`);
-    return {
-      env: {
-        DATABASE_CLIENT: 'postgres',
-        DATABASE_HOST: pg.host,
-        DATABASE_PORT: String(pg.port),
-        DATABASE_NAME: name,
-        DATABASE_USERNAME: pg.user,
-        DATABASE_PASSWORD: '',
-      },
-      drop: () => pgAdmin(pg, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
-  return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, `${name}.db`) },
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
-};
-
 /** Starts the bench server; resolves with its ready message and an IPC helper. */
 const startServer = (env) =>
   new Promise((resolve, reject) => {
@@ -162,7 +128,11 @@ const adminLogin = async (base, credentials) => {
 
 const runOne = async (db, size, pg) => {
   const name = `newsroom_bench_${size}_${crypto.randomBytes(3).toString('hex')}`;
-  const database = await databaseEnv(db, pg, name);
+  const database = await scratchDatabase({
+    pg: db === 'postgres' ? pg : null,
+    name,
+    prefix: 'newsroom-bench-',
+  });
   const env = {
     ...process.env,
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -170,12 +140,7 @@ const runOne = async (db, size, pg) => {
     STRAPI_LOG_LEVEL: 'warn',
     NEWSROOM_SKIP_SEED: 'true',
     ADMIN_RATE_LIMIT_ENABLED: 'false',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     BENCH_COUNT: String(size),
     ...database.env,
   };
@@ -196,9 +161,6 @@ const runOne = async (db, size, pg) => {
     };
     const routes = [
       { key: 'a', label: 'floor: constant JSON', path: '/api/newsroom/ping' },
-      ...(process.env.BENCH_EXP
-        ? [{ key: 'a2', label: 'floor with auth', path: '/api/newsroom/ping-auth' }]
-        : []),
       {
         key: 'b',
         label: 'Strapi findFirst/findMany + populate',

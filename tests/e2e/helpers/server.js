@@ -5,21 +5,19 @@
  * built here: `npm run test:e2e` (or `npm test`) runs `strapi build` first.
  */
 const { spawn } = require('node:child_process');
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { ADMIN } = require('./config');
+const { freshSecrets } = require('../../../scripts/lib/scratch');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const PLAYGROUND = path.join(ROOT, 'playground');
 const STRAPI = path.join(ROOT, 'node_modules', '.bin', 'strapi');
 // Kept after the run (overwritten by the next one) so a failing test's server side can be read.
 const LAST_LOG = path.join(os.tmpdir(), 'newsroom-e2e-server.log');
-
-const secret = () => crypto.randomBytes(16).toString('base64');
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -77,12 +75,7 @@ async function startServer({ timeoutMs = 120000 } = {}) {
     NEWSROOM_ADMIN_EMAIL: ADMIN.email,
     NEWSROOM_ADMIN_PASSWORD: ADMIN.password,
     // Fresh secrets; they win over playground/.env, which dotenv never lets override.
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
   };
   const log = fs.openSync(logFile, 'a');
   const started = Date.now();

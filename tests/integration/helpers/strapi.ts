@@ -3,8 +3,6 @@
  * SQLite file, or a fresh database on the PostgreSQL server the global setup started.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
@@ -25,29 +23,10 @@ export interface TestApp {
   stop: () => Promise<void>;
 }
 
-const secret = () => crypto.randomBytes(16).toString('base64');
+const { freshSecrets: makeSecrets, scratchDatabase } = require('../../../scripts/lib/scratch');
 
 /** Fresh values for the secrets Strapi needs; instances sharing a database share these. */
-export const freshSecrets = (): Record<string, string> => ({
-  APP_KEYS: [secret(), secret()].join(','),
-  API_TOKEN_SALT: secret(),
-  ADMIN_JWT_SECRET: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-});
-
-const pgAdmin = async (sql: string) => {
-  const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
-  const { host, port, user } = JSON.parse(process.env.NEWSROOM_TEST_PG as string);
-  const client = new Client({ host, port, user, database: 'postgres' });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
+export const freshSecrets = (): Record<string, string> => makeSecrets();
 
 /** Environment for a database of this test file's own. */
 export const prepareDatabase = async (): Promise<{
@@ -55,26 +34,11 @@ export const prepareDatabase = async (): Promise<{
   drop: () => Promise<void>;
 }> => {
   const name = `newsroom_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  if (DB === 'postgres') {
-    const { host, port, user } = JSON.parse(process.env.NEWSROOM_TEST_PG as string);
-    await pgAdmin(`CREATE DATABASE ${name}`);
-    return {
-      env: {
-        DATABASE_CLIENT: 'postgres',
-        DATABASE_HOST: host,
-        DATABASE_PORT: String(port),
-        DATABASE_NAME: name,
-        DATABASE_USERNAME: user,
-        DATABASE_PASSWORD: '',
-      },
-      drop: () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-sqlite-'));
-  return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, `${name}.db`) },
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+  return scratchDatabase({
+    pg: DB === 'postgres' ? JSON.parse(process.env.NEWSROOM_TEST_PG as string) : null,
+    name,
+    prefix: 'newsroom-sqlite-',
+  });
 };
 
 /** fetch against a test server at `baseUrl`; JSON bodies are encoded, JSON answers parsed. */
