@@ -13,6 +13,7 @@ import { articleStatuses } from '../queries/article-statuses';
 import { likeContains, newsroomTables, type NewsroomTables } from '../queries/tables';
 import { articleStatus } from '../utils/article-status';
 import { toIso } from '../utils/iso-date';
+import { readJsonColumn } from '../utils/json-column';
 import { readTags } from '../utils/tags';
 import type { AdminListQuery } from '../validation/admin-list-query';
 
@@ -131,7 +132,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           row.updated_at,
           row.published_updated_at === null ? undefined : row.published_updated_at
         ),
-        tags: readTags(typeof row.tags === 'string' ? safeJson(row.tags) : row.tags),
+        tags: readTags(readJsonColumn(row.tags)),
         linkCount: Number(row.link_count),
         brokenCount: Number(row.broken_count),
         updatedAt: dateOf(row.updated_at),
@@ -260,14 +261,6 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
   };
-};
-
-const safeJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return [];
-  }
 };
 
 export type AdminArticlesService = ReturnType<typeof createAdminArticlesService>;
