@@ -3,6 +3,7 @@ import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { ARTICLE_FIELDS } from '../services/render/fields';
 import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/render/types';
 import type { ReadStatus } from '../utils/draft-access';
+import { newsroomTables } from './tables';
 import { readJsonColumn } from '../utils/json-column';
 
 /**
@@ -59,20 +60,20 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
   const quotes = meta(QUOTE_UID);
   const col = (m: ReturnType<typeof meta>, attribute: string) =>
     `"${(m.attributes[attribute] as any).columnName ?? attribute}"`;
-  const joinOf = (m: ReturnType<typeof meta>, attribute: string) => {
-    const { joinTable } = m.attributes[attribute] as any;
-    return {
-      table: `"${joinTable.name}"`,
-      own: `"${joinTable.joinColumn.name}"`,
-      other: `"${joinTable.inverseJoinColumn.name}"`,
-    };
-  };
-  const A = `"${articles.tableName}"`;
-  const L = `"${links.tableName}"`;
-  const Q = `"${quotes.tableName}"`;
-  const source = joinOf(links, 'sourceArticle');
-  const target = joinOf(links, 'targetArticle');
-  const owner = joinOf(quotes, 'article');
+  // Table and join names from the one place the plugin reads them (queries/tables), quoted.
+  const t = newsroomTables(strapi);
+  const quoted = (name: string) => `"${name}"`;
+  const joinOf = (join: { name: string; article: string }, own: string) => ({
+    table: quoted(join.name),
+    own: quoted(own),
+    other: quoted(join.article),
+  });
+  const A = quoted(t.article);
+  const L = quoted(t.link);
+  const Q = quoted(t.quote);
+  const source = joinOf(t.source, t.source.link);
+  const target = joinOf(t.target, t.target.link);
+  const owner = joinOf(t.owner, t.owner.quote);
   const a = (attr: string) => col(articles, attr);
   const l = (attr: string) => col(links, attr);
   const q = (attr: string) => col(quotes, attr);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, LINK_UID } from '../constants';
+import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 
 interface JoinTable {
   name: string;
@@ -16,19 +16,28 @@ interface JoinTable {
 export const newsroomTables = (strapi: Core.Strapi) => {
   const articles = strapi.db.metadata.get(ARTICLE_UID);
   const links = strapi.db.metadata.get(LINK_UID);
-  const join = (attribute: string): JoinTable => {
-    const { joinTable } = links.attributes[attribute] as any;
+  const quotes = strapi.db.metadata.get(QUOTE_UID);
+  const joinOf = (model: typeof links, attribute: string) => {
+    const { joinTable } = model.attributes[attribute] as any;
     return {
-      name: joinTable.name,
-      link: joinTable.joinColumn.name,
-      article: joinTable.inverseJoinColumn.name,
+      name: joinTable.name as string,
+      own: joinTable.joinColumn.name as string,
+      article: joinTable.inverseJoinColumn.name as string,
     };
   };
+  const join = (attribute: string): JoinTable => {
+    const { name, own, article } = joinOf(links, attribute);
+    return { name, link: own, article };
+  };
+  const { name, own, article } = joinOf(quotes, 'article');
   return {
     article: articles.tableName,
     link: links.tableName,
+    quote: quotes.tableName,
     source: join('sourceArticle'),
     target: join('targetArticle'),
+    /** The join table from a quote to its article. */
+    owner: { name, quote: own, article },
   };
 };
 
