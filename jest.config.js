@@ -3,6 +3,8 @@
  * and browser tests (e2e) that drive Chromium against the built playground started once.
  */
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }];
+// package.json `imports`: code shared by admin/ and server/ (see shared/).
+const moduleNameMapper = { '^#shared/(.*)$': '<rootDir>/shared/$1' };
 
 module.exports = {
   testTimeout: 120000,
@@ -13,6 +15,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
     },
     {
       displayName: 'integration',
@@ -20,6 +23,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
       globalSetup: '<rootDir>/tests/integration/helpers/global-setup.js',
       globalTeardown: '<rootDir>/tests/integration/helpers/global-teardown.js',
     },
@@ -29,6 +33,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
       globalSetup: '<rootDir>/tests/e2e/helpers/global-setup.js',
       globalTeardown: '<rootDir>/tests/e2e/helpers/global-teardown.js',
     },

@@ -1,6 +1,6 @@
 import { Link } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { ADMIN_ACTIONS } from '../../server/src/contracts/admin';
+import { ADMIN_ACTIONS } from '#shared/contracts/admin';
 import { BacaJugaPanel } from './components/BacaJugaPanel';
 import { PLUGIN_ID } from './pluginId';
 import { CONTENT_TYPE_NAMES } from './translations/contentTypeNames';

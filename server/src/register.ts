@@ -5,9 +5,9 @@ import { awaitPendingWrites } from './utils/pending-writes';
 import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
 import { identityGuardMiddleware } from './middlewares/identity-guard';
-import { linkRulesMiddleware } from './middlewares/link-rules';
+import { integrityMiddleware } from './middlewares/integrity';
 import { publishedChangesMiddleware } from './middlewares/published-changes';
-import { quoteRulesMiddleware } from './middlewares/quote-rules';
+import { textInputMiddleware } from './middlewares/text-input';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Both fields are JSON underneath; the admin side gives each an editor of its own so that
@@ -21,10 +21,12 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(publishedChangesMiddleware(strapi) as any);
   // Outermost HTTP middleware: answers wait for freshness bumps that ran after a commit.
   strapi.server.use(awaitPendingWrites as any);
+  // One transaction around the write and everything below: its outcome is checked against
+  // the invariants before it commits, cascades included.
+  strapi.documents.use(integrityMiddleware(strapi));
   strapi.documents.use(identityGuardMiddleware() as any);
   strapi.documents.use(articleDataMiddleware(strapi) as any);
-  strapi.documents.use(linkRulesMiddleware(strapi) as any);
-  strapi.documents.use(quoteRulesMiddleware(strapi) as any);
+  strapi.documents.use(textInputMiddleware());
   strapi.documents.use(articleCascadeMiddleware(strapi) as any);
   registerGraphql(strapi);
 };

@@ -305,12 +305,12 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       [
         'the same target twice',
         () => ({ targetDocumentId: otherId, afterParagraphId: p()[6] }),
-        /^links\.\d+\.targetDocumentId: links\.0 already points there/,
+        /^links\.\d+\.targetDocumentId: this article already links there/,
       ],
       [
         'an anchor that is not a paragraph of the article',
         () => ({ url: 'https://example.com/a', afterParagraphId: 'p-000000000000' }),
-        /^links\.\d+\.afterParagraphId: is not a paragraph of this article/,
+        /^links\.\d+\.afterParagraphId: is not a paragraph of the link's article/,
       ],
       ...[
         'javascript:alert(1)',

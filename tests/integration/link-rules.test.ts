@@ -106,7 +106,9 @@ describe(`link and quote rules on every entry point (${DB})`, () => {
       const before = await counts();
       const response = await app.request(cm(LINK), { method: 'POST', body: data(), headers });
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(new RegExp(`^${field}: `));
+      // The message starts with the field: ours ("label: ..."), or Strapi's own schema
+      // validation where it refuses first ("label must be at most 200 characters").
+      expect(response.body.error.message).toMatch(new RegExp(`^${field}[: ]`));
       expect(response.body.error.message).toMatch(message);
       expect(response.body.error.details.errors[0].path).toEqual([field]);
       expect(await counts()).toEqual(before);
@@ -163,12 +165,16 @@ describe(`link and quote rules on every entry point (${DB})`, () => {
   describe('direct Document Service calls', () => {
     it.each(linkCases)('refuse %s', async (_name, data, field) => {
       const before = await counts();
-      await expect(
-        app.strapi.documents(LINK as any).create({ data: data() } as any)
-      ).rejects.toMatchObject({
-        name: 'ValidationError',
-        details: { errors: [expect.objectContaining({ path: [field] })] },
-      });
+      const error = await app.strapi
+        .documents(LINK as any)
+        .create({ data: data() } as any)
+        .then(
+          () => null,
+          (e: any) => e
+        );
+      // Every problem of the write is listed; the first is the one under test.
+      expect(error).toMatchObject({ name: 'ValidationError' });
+      expect(error.details.errors[0].path).toEqual([field]);
       expect(await counts()).toEqual(before);
     });
 
@@ -219,7 +225,7 @@ describe(`link and quote rules on every entry point (${DB})`, () => {
       const before = await counts();
       const response = await app.request(cm(QUOTE), { method: 'POST', body: data(), headers });
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toMatch(new RegExp(`^${field}: `));
+      expect(response.body.error.message).toMatch(new RegExp(`^${field}[: ]`));
       expect(await counts()).toEqual(before);
     });
 

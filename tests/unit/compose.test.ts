@@ -42,17 +42,22 @@ describe('composeArticle', () => {
     expect(out.publishedAt).toBe('2024-11-13T00:00:00.000Z');
   });
 
-  it('shows a link whose paragraph vanished at the end rather than losing it', () => {
+  // Regression (issue 12): a link whose paragraph this version lacks was shown at the end of
+  // the story, where no editor placed it. Readers now never see it; the manager does.
+  it('holds back a link or quote whose paragraph this version of the story lacks', () => {
     const out = composeArticle(
       article,
-      [{ id: 1, afterParagraphId: 'p-gone000000', targetArticle: target }],
-      [],
+      [
+        { id: 1, afterParagraphId: 'p-gone000000', targetArticle: target },
+        { id: 2, afterParagraphId: 'start', url: 'https://a.example/x' },
+      ],
+      [{ id: 3, text: 'Kata', paragraphId: 'p-gone000000', kind: 'full' } as any],
       '/b/:slug'
     );
-    expect(out.body[out.body.length - 1]).toMatchObject({
-      type: 'baca-juga',
-      label: 'Berita Lain',
-    });
+    expect(out.body.filter((b) => b.type === 'baca-juga')).toEqual([
+      expect.objectContaining({ href: 'https://a.example/x' }),
+    ]);
+    expect(out.quotes).toEqual([]);
   });
 
   it('never serves an href a browser would run or send off-site', () => {

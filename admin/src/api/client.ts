@@ -12,7 +12,7 @@ import type {
   SuggestionsResponse,
   TargetSearchResponse,
   LinkHealthResponse,
-} from '../../../server/src/contracts/admin';
+} from '#shared/contracts/admin';
 import { PLUGIN_ID } from '../pluginId';
 
 const BASE = `/${PLUGIN_ID}`;

@@ -1,5 +1,5 @@
 import { Status, Typography } from '@strapi/design-system';
-import type { ArticleStatus } from '../../../server/src/contracts/admin';
+import type { ArticleStatus } from '#shared/contracts/admin';
 import { useT, type TranslationKey } from '../hooks/useT';
 
 const VARIANT = { draft: 'secondary', published: 'success', modified: 'alternative' } as const;

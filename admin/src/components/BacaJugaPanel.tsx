@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { Badge, Box, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
 import { Link as LinkIcon } from '@strapi/icons';
-import type { PlacedLink } from '../../../server/src/contracts/admin';
+import type { PlacedLink } from '#shared/contracts/admin';
 import { useNewsroomApi } from '../api/client';
 import { useQuery } from '../hooks/useQuery';
 import { useT } from '../hooks/useT';

@@ -1,5 +1,5 @@
 import { Badge } from '@strapi/design-system';
-import type { LinkHealth } from '../../../server/src/contracts/admin';
+import type { LinkHealth } from '#shared/contracts/admin';
 import { useT } from '../hooks/useT';
 
 /** Shown only for links a reader does not get: the reason, in the danger colour. */

@@ -1,10 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useDebounce } from '@strapi/strapi/admin';
-import type {
-  AdminArticleFilter,
-  AdminArticleListQuery,
-} from '../../../server/src/contracts/admin';
+import type { AdminArticleFilter, AdminArticleListQuery } from '#shared/contracts/admin';
 
 export const DEFAULT_PAGE_SIZE = 25;
 const TEXT_DEBOUNCE_MS = 300;

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useReducer } from 'react';
-import type { LinkTarget, Placement } from '../../../server/src/contracts/admin';
+import type { LinkTarget, Placement } from '#shared/contracts/admin';
 import {
   fromPlacement,
   healthForTarget,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNotification } from '@strapi/strapi/admin';
-import type { Placement } from '../../../server/src/contracts/admin';
+import type { Placement } from '#shared/contracts/admin';
 import { toApiError, useNewsroomApi } from '../api/client';
 import { MAX_LABEL_LENGTH, toSaveBody, type DraftLink } from '../utils/placement';
 import { describeRejection } from '../utils/saveErrors';

@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router-dom';
 import { Page } from '@strapi/strapi/admin';
-import { ADMIN_ACTIONS } from '../../../server/src/contracts/admin';
+import { ADMIN_ACTIONS } from '#shared/contracts/admin';
 import { ArticleListPage } from './ArticleListPage';
 import { EditorPage } from './EditorPage';
 

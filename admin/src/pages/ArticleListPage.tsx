@@ -15,7 +15,7 @@ import {
 } from '@strapi/design-system';
 import { Plus, Search } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import type { AdminArticleFilter } from '../../../server/src/contracts/admin';
+import type { AdminArticleFilter } from '#shared/contracts/admin';
 import { useNewsroomApi } from '../api/client';
 import { ArticleTable } from '../components/list/ArticleTable';
 import { LinkHealthSummary } from '../components/list/LinkHealthSummary';

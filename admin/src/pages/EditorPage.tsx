@@ -12,8 +12,8 @@ import {
 } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { ADMIN_ACTIONS } from '../../../server/src/contracts/admin';
-import type { LinkTarget, Suggestion } from '../../../server/src/contracts/admin';
+import { ADMIN_ACTIONS } from '#shared/contracts/admin';
+import type { LinkTarget, Suggestion } from '#shared/contracts/admin';
 import { useNewsroomApi } from '../api/client';
 import { AddLinkModal, type AddLinkMode } from '../components/editor/AddLinkModal';
 import { ConflictDialog } from '../components/editor/ConflictDialog';

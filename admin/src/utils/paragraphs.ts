@@ -4,12 +4,8 @@ export interface ParagraphValue {
   text: string;
 }
 
-/** A client-side id, same shape as the server's, so a new paragraph can be referenced at once. */
-export const newParagraphId = () => {
-  const bytes = new Uint8Array(6);
-  crypto.getRandomValues(bytes);
-  return `p-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-};
+/** A client-side id made as the server makes them, so a new paragraph can be referenced at once. */
+export { newParagraphId } from '#shared/baca-juga/paragraphs';
 
 export const toParagraphs = (value: unknown): ParagraphValue[] => {
   let parsed = value;

@@ -11,12 +11,15 @@ import type {
   Placement,
   PlacementLinkInput,
   PlacementSaveBody,
-} from '../../../server/src/contracts/admin';
+} from '#shared/contracts/admin';
+import { linkHealth } from '#shared/baca-juga/health';
+import { START_ANCHOR } from '#shared/baca-juga/paragraphs';
 
-// The server's own URL rule (a pure module), so the editor and the server never disagree.
-export { isSafeHref } from '../../../server/src/utils/url';
+// The server's own rules (pure shared modules), so the editor and the server never disagree.
+export { isSafeHref, MAX_LABEL_LENGTH } from '#shared/baca-juga/text';
+export { isBroken, isVisibleToReaders } from '#shared/baca-juga/health';
 
-export const START_SLOT = 'start';
+export const START_SLOT = START_ANCHOR;
 
 export interface DraftLink {
   /** Stable local key: the link's documentId, or a generated one for a link not saved yet. */
@@ -43,17 +46,18 @@ export const slotIdsOf = (paragraphs: { id: string }[]): string[] => [
   ...paragraphs.map((p) => p.id),
 ];
 
-/** What a reader gets from a link to this target, as the server would compute it. */
-export const healthForTarget = (target: LinkTarget | null): LinkHealth => {
-  if (!target) return 'target-deleted';
-  return target.status === 'draft' ? 'target-draft' : 'ok';
-};
-
-export const isBroken = (health: LinkHealth) =>
-  health === 'target-draft' || health === 'target-unpublished' || health === 'target-deleted';
-
-/** Readers see only healthy internal links and external links. */
-export const isVisibleToReaders = (health: LinkHealth) => health === 'ok' || health === 'external';
+/**
+ * What a reader gets from a link to this target, by the server's rule. A target picked in the
+ * manager exists; its status says whether it has a published version (an unpublished target
+ * picked again reads as a draft until it is published).
+ */
+export const healthForTarget = (target: LinkTarget | null): LinkHealth =>
+  linkHealth({
+    hasTarget: !!target,
+    targetPublished: !!target && target.status !== 'draft',
+    targetEverPublished: false,
+    hasUrl: false,
+  });
 
 /**
  * Turns the server's placement into local links in reading order. A link anchored to a
@@ -193,8 +197,6 @@ export const toSaveBody = (version: string, links: DraftLink[]): PlacementSaveBo
 
 /** A comparable snapshot of what a save would send, to tell whether there are unsaved edits. */
 export const snapshotOf = (links: DraftLink[]) => JSON.stringify(toSaveBody('', links).links);
-
-export const MAX_LABEL_LENGTH = 200;
 
 /** The text a reader sees for a link: its label, else the target's title, else the URL. */
 export const displayLabel = (link: Pick<DraftLink, 'label' | 'targetArticle' | 'url'>) =>

@@ -20,13 +20,13 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     assertOnlyParams(ctx.query, []);
     const documentId = parseDocumentId(ctx.params.documentId);
     try {
-      const data = await getService(strapi, 'placement').save(
+      const saved = await getService(strapi, 'placement').save(
         documentId,
         ctx.request.body,
         ctx.state.user?.id
       );
-      if (!data) throw notFound();
-      ctx.body = { data };
+      if (!saved) throw notFound();
+      ctx.body = { data: saved.placement, meta: saved.outcome };
     } catch (error) {
       if (!(error instanceof PlacementConflictError)) throw error;
       // Strapi has no 409 error class; this is its error shape with the conflict status.

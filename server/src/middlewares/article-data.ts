@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import { normalizeBody, readBody, type Paragraph } from '../utils/paragraphs';
+import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
+import { normalizeBody } from '../utils/paragraphs';
 import { reanchorDeleted } from '../utils/reanchor';
 import { normalizeTags } from '../utils/tags';
 import { toSlug } from '../utils/slug';
@@ -35,7 +36,7 @@ export const articleDataMiddleware =
     context: { uid: string; action: string; params: Record<string, any> },
     next: () => Promise<unknown>
   ) => {
-    if (context.uid !== ARTICLE_UID || !['create', 'update'].includes(context.action)) {
+    if (context.uid !== ARTICLE_UID || !['create', 'update', 'clone'].includes(context.action)) {
       return next();
     }
     const data = context.params.data as ArticleData | undefined;
@@ -56,8 +57,10 @@ export const articleDataMiddleware =
         : null;
     if ('tags' in data) data.tags = normalizeTags(data.tags);
 
+    // A clone that names no slug gets a fresh one from the title: two stories never share a
+    // slug (the invariants refuse a clone that names the original's).
     const wantsSlug =
-      context.action === 'create'
+      context.action === 'create' || (context.action === 'clone' && !('slug' in data))
         ? !data.slug
         : 'slug' in data && (data.slug === '' || data.slug === null);
     if (wantsSlug) {
@@ -70,7 +73,11 @@ export const articleDataMiddleware =
       }
       const base = toSlug(title);
       // Leave an empty slug to Strapi's own "required" validation, which names the field.
-      if (base) data.slug = await uniqueSlug(strapi, base, context.params.documentId);
+      if (base) {
+        // A clone is a new document: the original's own slug is taken too.
+        const self = context.action === 'clone' ? undefined : context.params.documentId;
+        data.slug = await uniqueSlug(strapi, base, self);
+      }
     }
     const result = await next();
     if (bodyBefore && documentId) {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import { currentScope } from '../integrity/scope';
 import { getService } from '../utils/get-service';
 
 type Context = { uid: string; action: string; params: Record<string, any> };
@@ -33,6 +34,11 @@ export const publishedChangesMiddleware =
     if (context.uid === ARTICLE_UID && documentId) {
       await getService(strapi, 'searchIndex').sync(documentId);
     }
-    await getService(strapi, 'freshness').bump();
+    const bump = () => getService(strapi, 'freshness').bump();
+    // Nested in a checked write (a publish's cascade, a placement save), the write bumps once
+    // after its own commit instead of once per part inside it.
+    const scope = currentScope();
+    if (scope) scope.afterCommit.set('freshness', bump);
+    else await bump();
     return result;
   };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import type { ArticleStatus } from '../contracts/admin';
-import { articleStatus } from '../utils/article-status';
+import type { ArticleStatus } from '#shared/contracts/admin';
+import { articleStatus } from '#shared/baca-juga/status';
 
 /**
  * Draft & publish status of each of these articles (one query over both versions), for the

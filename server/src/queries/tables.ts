@@ -45,3 +45,8 @@ export type NewsroomTables = ReturnType<typeof newsroomTables>;
 
 /** `%term%` for LIKE with `\` as the escape character, so % and _ match literally. */
 export const likeContains = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The physical column of a model's attribute, from Strapi's metadata. */
+export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): string =>
+  ((strapi.db.metadata.get(uid as any).attributes[attribute] as any)?.columnName as string) ??
+  attribute;

@@ -1,4 +1,4 @@
-import { ADMIN_ACTIONS } from '../contracts/admin';
+import { ADMIN_ACTIONS } from '#shared/contracts/admin';
 
 /** Every admin route: an authenticated admin whose role grants the plugin's action. */
 const allow = (action: string) => ({

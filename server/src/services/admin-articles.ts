@@ -8,10 +8,12 @@ import {
   type LinkHealth,
   type LinkHealthReport,
   type TargetSearchResponse,
-} from '../contracts/admin';
+} from '#shared/contracts/admin';
 import { articleStatuses } from '../queries/article-statuses';
-import { likeContains, newsroomTables, type NewsroomTables } from '../queries/tables';
-import { articleStatus } from '../utils/article-status';
+import { linkHealthCase } from '../queries/link-health-sql';
+import { columnOf, likeContains, newsroomTables, type NewsroomTables } from '../queries/tables';
+import { brokenCount, zeroHealthCounts } from '#shared/baca-juga/health';
+import { articleStatus } from '#shared/baca-juga/status';
 import { toIso } from '../utils/iso-date';
 import { readJsonColumn } from '../utils/json-column';
 import { readTags } from '../utils/tags';
@@ -46,32 +48,26 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       .where(`s.${t.source.article}`, knex().ref('a.id'))
       .whereNull('l.published_at');
 
-  /**
-   * Broken = a reader cannot follow it: the target has no published version, or the target
-   * was deleted (the relation row went with it and the link has no url).
-   */
+  /** The facts `linkHealth` decides from, for link `l` joined to its target `ta` via `tl`. */
+  const healthOf = (t: NewsroomTables) => {
+    const everPublished = `ta.${columnOf(strapi, ARTICLE_UID, 'everPublishedAt')}`;
+    return linkHealthCase({
+      hasTarget: `tl.${t.target.article} IS NOT NULL`,
+      targetPublished: `EXISTS (SELECT 1 FROM ${t.article} tp
+        WHERE tp.document_id = ta.document_id AND tp.published_at IS NOT NULL)`,
+      targetEverPublished: `${everPublished} IS NOT NULL`,
+      hasUrl: `(l.url IS NOT NULL AND l.url <> '')`,
+    });
+  };
+
+  /** Broken = a reader cannot follow it (shared/baca-juga/health). */
   const brokenLinksOf = (t: NewsroomTables) =>
     linksOf(t)
       .leftJoin(`${t.target.name} as tl`, `tl.${t.target.link}`, 'l.id')
       .leftJoin(`${t.article} as ta`, 'ta.id', `tl.${t.target.article}`)
-      .where((broken) =>
-        broken
-          .where((deleted) =>
-            deleted
-              .whereNull(`tl.${t.target.article}`)
-              .where((noUrl) => noUrl.whereNull('l.url').orWhere('l.url', ''))
-          )
-          .orWhere((unpublished) =>
-            unpublished
-              .whereNotNull(`tl.${t.target.article}`)
-              .whereNotExists(
-                knex()(`${t.article} as tp`)
-                  .select(knex().raw('1'))
-                  .where('tp.document_id', knex().ref('ta.document_id'))
-                  .whereNotNull('tp.published_at')
-              )
-          )
-      );
+      .whereRaw(`${healthOf(t)} IN (${BROKEN_HEALTH.map(() => '?').join(', ')})`, [
+        ...BROKEN_HEALTH,
+      ]);
 
   const publishedRowOf = (t: NewsroomTables) =>
     knex()(`${t.article} as p`)
@@ -157,19 +153,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async linkHealth(): Promise<LinkHealthReport> {
       const t = newsroomTables(strapi);
-      const everPublished = strapi.db.metadata.get(ARTICLE_UID).attributes.everPublishedAt as {
-        columnName?: string;
-      };
-      const ever = `ta.${everPublished.columnName ?? 'ever_published_at'}`;
-      const health = knex().raw(
-        `CASE
-          WHEN tl.${t.target.article} IS NULL AND (l.url IS NULL OR l.url = '') THEN 'target-deleted'
-          WHEN tl.${t.target.article} IS NULL THEN 'external'
-          WHEN EXISTS (SELECT 1 FROM ${t.article} tp
-                       WHERE tp.document_id = ta.document_id AND tp.published_at IS NOT NULL) THEN 'ok'
-          WHEN ${ever} IS NOT NULL THEN 'target-unpublished'
-          ELSE 'target-draft' END`
-      );
+      const health = knex().raw(healthOf(t));
       const rows = (await knex()(`${t.link} as l`)
         .join(`${t.source.name} as s`, `s.${t.source.link}`, 'l.id')
         .join(`${t.article} as a`, 'a.id', `s.${t.source.article}`)
@@ -189,13 +173,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         n: number | string;
       }[];
 
-      const zero = (): Record<LinkHealth, number> => ({
-        ok: 0,
-        external: 0,
-        'target-draft': 0,
-        'target-unpublished': 0,
-        'target-deleted': 0,
-      });
+      const zero = zeroHealthCounts;
       const counts = zero();
       const byArticle = new Map<
         string,
@@ -215,8 +193,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         entry.counts[row.health] += n;
         byArticle.set(row.document_id, entry);
       }
-      const brokenOf = (c: Record<LinkHealth, number>) =>
-        BROKEN_HEALTH.reduce((sum, h) => sum + c[h], 0);
+      const brokenOf = brokenCount;
       const broken = [...byArticle.values()]
         .filter((a) => brokenOf(a.counts) > 0)
         .sort((a, b) => brokenOf(b.counts) - brokenOf(a.counts) || a.title.localeCompare(b.title))

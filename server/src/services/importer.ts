@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
 import { parseStory, type ParsedStory } from '../importer/parse-story';
-import { newParagraphId, readBody, type Paragraph } from '../utils/paragraphs';
-import { START_ANCHOR } from './render/compose';
+import { newParagraphId, readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
+import { START_ANCHOR } from '#shared/baca-juga/paragraphs';
 import { fieldError } from '../utils/field-error';
 
 /** Editorial metadata that plain-text copy does not carry. */

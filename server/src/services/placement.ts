@@ -1,18 +1,27 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { Placement, PlacedLink, PlacementSaveOutcome } from '#shared/contracts/admin';
+import { linkHealth } from '#shared/baca-juga/health';
+import { placementOrder } from '#shared/baca-juga/order';
+import { isLinkAnchor, readBody } from '#shared/baca-juga/paragraphs';
+import { labelAfterRetarget } from '#shared/baca-juga/retarget';
+import { articleStatus } from '#shared/baca-juga/status';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
-import type { LinkHealth, Placement, PlacedLink } from '../contracts/admin';
-import { articleStatus } from '../utils/article-status';
+import { checkedWrite, snapshot } from '../integrity/check-write';
+import { reportViolations, violationPath } from '../integrity/report';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
 import { publishStale } from '../utils/publish-stale';
-import { asPlacementSave } from '../utils/rule-scope';
 import { toIso } from '../utils/iso-date';
-import { readBody } from '../utils/paragraphs';
 import { readTags } from '../utils/tags';
-import { parsePlacementSave, readVersion, type LinkChange } from '../validation/placement';
-import { placementOrder } from '../utils/placement-order';
+import {
+  assertPlacementFits,
+  parsePlacementSave,
+  positionsOf,
+  readVersion,
+  type LinkChange,
+} from '../validation/placement';
 import { toRenderedQuote } from './render/compose';
 import type { QuoteRow } from './render/types';
 
@@ -64,16 +73,13 @@ const healthOf = (
   link: DraftLinkRow,
   published: Map<string, unknown>,
   everPublished: Set<string>
-): LinkHealth => {
-  const target = link.targetArticle;
-  if (target) {
-    if (published.has(target.documentId)) return 'ok';
-    return everPublished.has(target.documentId) ? 'target-unpublished' : 'target-draft';
-  }
-  // A link is created with a target or a url; with neither, its target was deleted (Strapi
-  // removes the relation row with the target and keeps the link).
-  return link.url ? 'external' : 'target-deleted';
-};
+) =>
+  linkHealth({
+    hasTarget: !!link.targetArticle,
+    targetPublished: !!link.targetArticle && published.has(link.targetArticle.documentId),
+    targetEverPublished: !!link.targetArticle && everPublished.has(link.targetArticle.documentId),
+    hasUrl: !!link.url,
+  });
 
 const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
@@ -150,6 +156,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         : []
     );
     const paragraphs = readBody(article.body);
+    const publishedParagraphIds = published.has(documentId)
+      ? await publishedParagraphIdsOf(documentId)
+      : null;
 
     const placed: PlacedLink[] = links.map((link) => ({
       documentId: link.documentId,
@@ -168,6 +177,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       position: link.position ?? 0,
       health: healthOf(link, published, everPublished),
       needsReview: link.needsReview === true,
+      waitsForStory:
+        publishedParagraphIds !== null &&
+        !isLinkAnchor(link.afterParagraphId, new Set(publishedParagraphIds)),
     }));
 
     return {
@@ -181,11 +193,21 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         updatedAt: toIso(article.updatedAt),
       },
       paragraphs,
+      publishedParagraphIds,
       links: placementOrder(placed, paragraphs),
       quotes: quotes.map((q) => ({ documentId: q.documentId, ...toRenderedQuote(q) })),
       version: versionOf(links),
       maxLinks: config().maxLinksPerArticle,
     };
+  };
+
+  /** Paragraph ids of the article's published body. */
+  const publishedParagraphIdsOf = async (documentId: string): Promise<string[]> => {
+    const row = await strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId, publishedAt: { $notNull: true } },
+      select: ['body'],
+    });
+    return readBody(row?.body).map((p) => p.id);
   };
 
   /** Checks that every target exists (in any state); a 400 names the first that does not. */
@@ -208,40 +230,43 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Replaces the article's placement with `body.links`, unless the links changed since
-   * `body.version` (PlacementConflictError; nothing written). Runs in one transaction with
-   * the article locked, so two saves of one article never interleave, on any instance.
+   * `body.version` (PlacementConflictError; nothing written). One checked write with the
+   * article locked: two saves of one article never interleave, on any instance, and the
+   * outcome is checked against the same invariants as every other write before it commits.
    * Returns null when the article does not exist.
    */
   const save = async (
     documentId: string,
     body: unknown,
     userId?: number
-  ): Promise<Placement | null> => {
+  ): Promise<{ placement: Placement; outcome: PlacementSaveOutcome } | null> => {
     // The answer is read inside the transaction, so it is this save's result even when a
     // colleague's save lands right after it.
-    const saved = await strapi.db.transaction(async ({ trx }) => {
-      await lockArticle(documentId, trx);
-      const article = await draftArticle(documentId);
-      if (!article) return null;
-      const current = await draftLinks(documentId);
-      const currentVersion = versionOf(current);
-      if (readVersion(body) !== currentVersion) throw new PlacementConflictError(currentVersion);
-      const paragraphIds = new Set(readBody(article.body).map((p) => p.id));
-      const { links } = parsePlacementSave(body, {
-        sourceDocumentId: documentId,
-        paragraphIds,
-        existingLinkIds: new Set(current.map((l) => l.documentId)),
-        orphanLinkIds: new Set(
-          current.filter((l) => !l.targetArticle && !l.url).map((l) => l.documentId)
-        ),
-        maxLinks: config().maxLinksPerArticle,
-      });
-      await assertTargetsExist(links);
+    const saved = await checkedWrite(
+      strapi,
+      async (scope) => {
+        await lockArticle(documentId, scope.trx);
+        const article = await draftArticle(documentId);
+        if (!article) return null;
+        const current = await draftLinks(documentId);
+        const currentVersion = versionOf(current);
+        if (readVersion(body) !== currentVersion) throw new PlacementConflictError(currentVersion);
+        const { links } = parsePlacementSave(body, new Set(current.map((l) => l.documentId)));
+        await assertTargetsExist(links);
+        await snapshot(strapi, scope, [documentId]);
+        const stored = scope.before.get(documentId)?.find((s) => s.version === 'draft');
+        if (stored) assertPlacementFits(stored, links, config());
 
-      const isLive = (await publishedVersions([documentId])).has(documentId);
-      await asPlacementSave(() => applyPlacement(documentId, current, links, isLive, userId));
-      return read(documentId);
-    });
+        const live = (await publishedVersions([documentId])).has(documentId)
+          ? new Set(await publishedParagraphIdsOf(documentId))
+          : null;
+        const outcome = await applyPlacement(documentId, current, links, live, userId);
+        const placement = await read(documentId);
+        return placement && { placement, outcome };
+      },
+      (violations) =>
+        reportViolations(violations, (v) => violationPath(v, { kind: 'article', documentId }))
+    );
     // The links' own publish bumps once the transaction commits; this bump also covers
     // callers outside an HTTP request, whom nothing else would make wait for it.
     if (saved) await getService(strapi, 'freshness').bump();
@@ -252,9 +277,10 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     sourceDocumentId: string,
     current: DraftLinkRow[],
     links: LinkChange[],
-    isLive: boolean,
+    /** Paragraph ids of the published story, or null when the story is not published. */
+    live: Set<string> | null,
     userId?: number
-  ) => {
+  ): Promise<PlacementSaveOutcome> => {
     const documents = strapi.documents(LINK_UID);
     const byId = new Map(current.map((l) => [l.documentId, l]));
     const kept = new Set(links.flatMap((l) => (l.documentId ? [l.documentId] : [])));
@@ -264,21 +290,21 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!kept.has(link.documentId)) await documents.delete({ documentId: link.documentId });
     }
 
-    // Positions count from 0 within each slot, in the order the editor sent.
-    const nextPosition = new Map<string, number>();
-    const written = new Set<string>();
-    for (const change of links) {
-      const position = nextPosition.get(change.afterParagraphId) ?? 0;
-      nextPosition.set(change.afterParagraphId, position + 1);
+    const positions = positionsOf(links);
+    const written = new Map<string, string>(); // documentId -> anchor
+    for (const [index, change] of links.entries()) {
+      const position = positions[index];
+      const before = change.documentId ? byId.get(change.documentId) : undefined;
+      const oldTarget = before?.targetArticle ?? null;
+      const retargeted = !!before && (oldTarget?.documentId ?? null) !== change.targetDocumentId;
       const data = {
         targetArticle: change.targetDocumentId,
         url: change.targetDocumentId ? null : change.url,
-        label: change.label,
+        label: retargeted ? labelAfterRetarget(change.label, oldTarget?.title) : change.label,
         afterParagraphId: change.afterParagraphId,
         position,
         needsReview: false,
       };
-      const before = change.documentId ? byId.get(change.documentId) : undefined;
       if (!before) {
         const created = await documents.create({
           data: {
@@ -287,7 +313,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
             ...(userId ? { createdBy: userId, updatedBy: userId } : {}),
           } as any,
         });
-        written.add(created.documentId);
+        written.set(created.documentId, change.afterParagraphId);
         continue;
       }
       const same =
@@ -302,18 +328,29 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: before.documentId,
           data: { ...data, ...audit } as any,
         });
-        written.add(before.documentId);
+        written.set(before.documentId, change.afterParagraphId);
       }
     }
-    if (!isLive) return;
-    // A live article's links go live with the save: the editor placed them for readers, and a
-    // link left in draft would silently differ from what the manager shows.
-    for (const linkId of written) await documents.publish({ documentId: linkId });
-    await publishStale(
-      strapi,
-      LINK_UID,
-      [...kept].filter((id) => !written.has(id))
-    );
+    if (!live) return { wentLive: 0, waitingForStory: 0 };
+    // A live article's links go live with the save: the editor placed them for readers. A
+    // link placed after a paragraph the published story does not have yet stays in draft, in
+    // place, and goes live with the story's next publish: readers never get it elsewhere.
+    const anchorOf = new Map(links.map((l, i) => [l.documentId ?? `new:${i}`, l.afterParagraphId]));
+    const canGoLive = (id: string) => isLinkAnchor(written.get(id) ?? anchorOf.get(id), live);
+    let wentLive = 0;
+    let waitingForStory = 0;
+    for (const linkId of written.keys()) {
+      if (!canGoLive(linkId)) {
+        waitingForStory += 1;
+        continue;
+      }
+      await documents.publish({ documentId: linkId });
+      wentLive += 1;
+    }
+    const unchanged = [...kept].filter((id) => !written.has(id));
+    waitingForStory += unchanged.filter((id) => !canGoLive(id)).length;
+    wentLive += await publishStale(strapi, LINK_UID, unchanged.filter(canGoLive));
+    return { wentLive, waitingForStory };
   };
 
   return { read, save };

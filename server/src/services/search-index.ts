@@ -5,7 +5,7 @@ import { ARTICLE_UID } from '../constants';
 import { bulkInsert } from '../database/bulk-insert';
 import { SEARCH_DOCS_TABLE, SEARCH_TERMS_TABLE } from '../database/plugin-tables';
 import { analyze, tagKey } from '../search/analyze';
-import { readBody } from '../utils/paragraphs';
+import { readBody } from '#shared/baca-juga/paragraphs';
 import { readTags } from '../utils/tags';
 import { readJsonColumn } from '../utils/json-column';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
-import type { Suggestion } from '../contracts/admin';
+import type { Suggestion } from '#shared/contracts/admin';
 import { articleStatuses } from '../queries/article-statuses';
 import { newsroomTables } from '../queries/tables';
 import { getService } from '../utils/get-service';
@@ -13,7 +13,7 @@ import {
   type QueryTerm,
 } from '../queries/suggestion-scores';
 import { analyze, tagKey, type AnalyzedFields } from '../search/analyze';
-import { readBody } from '../utils/paragraphs';
+import { readBody } from '#shared/baca-juga/paragraphs';
 import { readTags } from '../utils/tags';
 import { datedAt } from './search-index';
 import { readJsonColumn } from '../utils/json-column';

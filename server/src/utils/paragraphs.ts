@@ -1,18 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import {
+  MAX_PARAGRAPH_LENGTH,
+  MAX_PARAGRAPHS,
+  PARAGRAPH_ID_PATTERN,
+  newParagraphId,
+  type Paragraph,
+} from '#shared/baca-juga/paragraphs';
 import { fieldError as fail } from './field-error';
-
-/** One paragraph of an article body, as stored in the `body` JSON column. */
-export interface Paragraph {
-  id: string;
-  text: string;
-}
-
-export const MAX_PARAGRAPHS = 500;
-export const MAX_PARAGRAPH_LENGTH = 20_000;
-const ID_PATTERN = /^p-[a-z0-9]{6,32}$/;
-
-/** A fresh paragraph id: short, URL-safe, and never reused for another paragraph. */
-export const newParagraphId = (): string => `p-${randomBytes(6).toString('hex')}`;
 
 /**
  * Normalises whatever an entry point sends as `body` into `Paragraph[]`.
@@ -46,18 +39,9 @@ export const normalizeBody = (input: unknown): Paragraph[] => {
     if (text.length > MAX_PARAGRAPH_LENGTH) {
       return fail(['body', index, 'text'], `at most ${MAX_PARAGRAPH_LENGTH} characters`);
     }
-    let id = typeof raw.id === 'string' && ID_PATTERN.test(raw.id) ? raw.id : '';
+    let id = typeof raw.id === 'string' && PARAGRAPH_ID_PATTERN.test(raw.id) ? raw.id : '';
     if (!id || seen.has(id)) id = newParagraphId();
     seen.add(id);
     return { id, text };
   });
 };
-
-/** Reads a stored body defensively: rows written before validation existed may be odd. */
-export const readBody = (stored: unknown): Paragraph[] =>
-  Array.isArray(stored)
-    ? stored.filter(
-        (p): p is Paragraph =>
-          !!p && typeof p === 'object' && typeof p.id === 'string' && typeof p.text === 'string'
-      )
-    : [];

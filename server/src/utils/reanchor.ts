@@ -1,22 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { LINK_UID, QUOTE_UID } from '../constants';
-import { START_ANCHOR } from '../services/render/compose';
-import type { Paragraph } from './paragraphs';
-
-/**
- * Where each deleted paragraph's links and quotes go: after the nearest paragraph before it
- * that survived (reading order of the old body), else the start of the story.
- */
-export const anchorsForDeleted = (before: Paragraph[], after: Paragraph[]) => {
-  const survivors = new Set(after.map((p) => p.id));
-  const moves = new Map<string, string>();
-  let previous = START_ANCHOR;
-  for (const paragraph of before) {
-    if (survivors.has(paragraph.id)) previous = paragraph.id;
-    else moves.set(paragraph.id, previous);
-  }
-  return moves;
-};
+import { anchorsForDeleted, START_ANCHOR, type Paragraph } from '#shared/baca-juga/paragraphs';
 
 /**
  * After an edit of a story's draft body: links and quotes anchored to a deleted paragraph

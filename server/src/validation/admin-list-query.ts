@@ -1,4 +1,4 @@
-import type { AdminArticleFilter } from '../contracts/admin';
+import type { AdminArticleFilter } from '#shared/contracts/admin';
 import { parseTag, parseTerms } from './list-query';
 import { assertOnlyParams, integer, paramError, single } from './params';
 

@@ -1,13 +1,19 @@
 import { errors } from '@strapi/utils';
-import type { PlacementLinkInput, PlacementSaveBody } from '../contracts/admin';
-import { START_ANCHOR } from '../services/render/compose';
-import { fieldError as fail } from '../utils/field-error';
-import { checkLabel, checkUrl } from './link-fields';
+import type { PlacementLinkInput, PlacementSaveBody } from '#shared/contracts/admin';
+import {
+  newViolations,
+  placementViolations,
+  type Limits,
+  type PlacementState,
+  type StoredLink,
+  type Violation,
+} from '#shared/baca-juga/invariants';
+import { fieldError as fail, fieldError } from '../utils/field-error';
 import { DOCUMENT_ID_PATTERN } from './params';
 
 const INPUT_KEYS = ['documentId', 'targetDocumentId', 'url', 'label', 'afterParagraphId'];
 
-/** A link of a save, normalised: exactly one of target and url, label trimmed or null. */
+/** A link of a save, normalised: strings trimmed, empty ones null. */
 export interface LinkChange {
   documentId: string | null;
   targetDocumentId: string | null;
@@ -16,23 +22,14 @@ export interface LinkChange {
   afterParagraphId: string;
 }
 
-/** What the save is checked against: facts the service read from the database. */
-export interface PlacementFacts {
-  sourceDocumentId: string;
-  paragraphIds: ReadonlySet<string>;
-  existingLinkIds: ReadonlySet<string>;
-  /** Existing links with neither target nor url: their target article was deleted. */
-  orphanLinkIds: ReadonlySet<string>;
-  maxLinks: number;
-}
-
 const optionalString = (value: unknown, path: (string | number)[]): string | null => {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') return fail(path, 'must be a string');
   return value.trim() || null;
 };
 
-const parseLink = (raw: unknown, index: number, facts: PlacementFacts): LinkChange => {
+/** The shape of one link of a save; what it may be is the invariants' business. */
+const parseLink = (raw: unknown, index: number, existing: ReadonlySet<string>): LinkChange => {
   const at = (field: string) => ['links', index, field];
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return fail(['links', index], 'must be an object');
@@ -42,43 +39,24 @@ const parseLink = (raw: unknown, index: number, facts: PlacementFacts): LinkChan
     if (!INPUT_KEYS.includes(key)) fail(at(key), 'unknown field');
   }
   const input = raw as Record<keyof PlacementLinkInput, unknown>;
-
   const documentId = optionalString(input.documentId, at('documentId'));
-  if (documentId !== null && !facts.existingLinkIds.has(documentId)) {
+  if (documentId !== null && !existing.has(documentId)) {
     fail(at('documentId'), 'is not a link of this article');
   }
-
   const targetDocumentId = optionalString(input.targetDocumentId, at('targetDocumentId'));
-  const url = optionalString(input.url, at('url'));
-  // A link whose target was deleted may stay as it is (broken, for an editor to fix later)
-  // so that it does not block saving the rest of the placement.
-  const keepsOrphan = documentId !== null && facts.orphanLinkIds.has(documentId);
-  if (targetDocumentId === null && url === null && !keepsOrphan) {
-    fail(at('targetDocumentId'), 'a link needs a target article or a url');
+  if (targetDocumentId !== null && !DOCUMENT_ID_PATTERN.test(targetDocumentId)) {
+    fail(at('targetDocumentId'), 'is not a documentId');
   }
-  if (targetDocumentId !== null && url !== null) {
-    fail(at('url'), 'give either a target article or a url, not both');
-  }
-  if (targetDocumentId !== null) {
-    if (!DOCUMENT_ID_PATTERN.test(targetDocumentId))
-      fail(at('targetDocumentId'), 'is not a documentId');
-    if (targetDocumentId === facts.sourceDocumentId) {
-      fail(at('targetDocumentId'), 'an article cannot link to itself');
-    }
-  }
-  if (url !== null) checkUrl(url, at('url'));
-
-  const label = optionalString(input.label, at('label'));
-  if (label !== null) checkLabel(label, at('label'));
-
   if (typeof input.afterParagraphId !== 'string') {
     return fail(at('afterParagraphId'), 'must be the id of a paragraph of this article');
   }
-  const afterParagraphId = input.afterParagraphId;
-  if (afterParagraphId !== START_ANCHOR && !facts.paragraphIds.has(afterParagraphId)) {
-    fail(at('afterParagraphId'), 'is not a paragraph of this article');
-  }
-  return { documentId, targetDocumentId, url, label, afterParagraphId };
+  return {
+    documentId,
+    targetDocumentId,
+    url: optionalString(input.url, at('url')),
+    label: optionalString(input.label, at('label')),
+    afterParagraphId: input.afterParagraphId,
+  };
 };
 
 /**
@@ -97,14 +75,10 @@ export const readVersion = (body: unknown): string => {
   return version;
 };
 
-/**
- * Checks a whole-placement save against the article it is for. Every problem is a 400 whose
- * message starts with the field's path ("links.3.url: ..."); the service writes nothing
- * unless this returns.
- */
+/** The shape of a whole-placement save: `{ version, links: [...] }`, nothing else. */
 export const parsePlacementSave = (
   body: unknown,
-  facts: PlacementFacts
+  existingLinkIds: ReadonlySet<string>
 ): { version: string; links: LinkChange[] } => {
   const version = readVersion(body);
   const { links } = body as Partial<PlacementSaveBody>;
@@ -112,28 +86,72 @@ export const parsePlacementSave = (
     if (key !== 'version' && key !== 'links') fail([key], 'unknown field');
   }
   if (!Array.isArray(links)) return fail(['links'], 'must be a list of links');
-  if (links.length > facts.maxLinks) {
-    fail(['links'], `at most ${facts.maxLinks} Baca Juga links per article`);
-  }
-
-  const parsed = links.map((raw, index) => parseLink(raw, index, facts));
-  const seenLinks = new Map<string, number>();
-  const seenTargets = new Map<string, number>();
+  const parsed = links.map((raw, index) => parseLink(raw, index, existingLinkIds));
+  const seen = new Map<string, number>();
   parsed.forEach((link, index) => {
-    if (link.documentId !== null) {
-      const first = seenLinks.get(link.documentId);
-      if (first !== undefined) fail(['links', index, 'documentId'], `repeats links.${first}`);
-      seenLinks.set(link.documentId, index);
-    }
-    // Links kept after their target was deleted point nowhere: nothing to duplicate.
-    if (!link.targetDocumentId && !link.url) return;
-    const key = link.targetDocumentId ? `article:${link.targetDocumentId}` : `url:${link.url}`;
-    const field = link.targetDocumentId ? 'targetDocumentId' : 'url';
-    const first = seenTargets.get(key);
-    if (first !== undefined) {
-      fail(['links', index, field], `links.${first} already points there; link each target once`);
-    }
-    seenTargets.set(key, index);
+    if (link.documentId === null) return;
+    const first = seen.get(link.documentId);
+    if (first !== undefined) fail(['links', index, 'documentId'], `repeats links.${first}`);
+    seen.set(link.documentId, index);
   });
   return { version, links: parsed };
+};
+
+/** Positions count from 0 within each slot, in the order the editor sent. */
+export const positionsOf = (links: LinkChange[]) => {
+  const next = new Map<string, number>();
+  return links.map((link) => {
+    const position = next.get(link.afterParagraphId) ?? 0;
+    next.set(link.afterParagraphId, position + 1);
+    return position;
+  });
+};
+
+const SAVE_FIELD: Record<string, string> = { targetArticle: 'targetDocumentId' };
+
+/**
+ * Checks the placement a save would store with the same invariants every write is checked
+ * with afterwards, so that a refusal names the editor's own link ("links.3.url: ...") rather
+ * than a row. `current` is the article's stored draft: problems it already has (a link whose
+ * target was deleted since) do not block the save.
+ */
+export const assertPlacementFits = (
+  current: PlacementState,
+  links: LinkChange[],
+  limits: Limits
+) => {
+  const positions = positionsOf(links);
+  const key = (index: number, link: LinkChange) => link.documentId ?? `new:${index}`;
+  const proposed: PlacementState = {
+    ...current,
+    links: links.map(
+      (link, index): StoredLink => ({
+        documentId: key(index, link),
+        sources: [current.documentId],
+        targets: link.targetDocumentId ? [link.targetDocumentId] : [],
+        url: link.url,
+        label: link.label,
+        afterParagraphId: link.afterParagraphId,
+        position: positions[index],
+      })
+    ),
+  };
+  const introduced = newViolations(
+    placementViolations(current, limits),
+    placementViolations(proposed, limits)
+  ).filter((v) => v.kind !== 'quote');
+  if (introduced.length === 0) return;
+  const indexOf = new Map(links.map((link, index) => [key(index, link), index]));
+  const path = (v: Violation): (string | number)[] =>
+    v.kind === 'link'
+      ? ['links', indexOf.get(v.documentId) ?? -1, SAVE_FIELD[v.field] ?? v.field]
+      : v.field === 'relatedLinks'
+        ? ['links']
+        : v.field.split('.');
+  const [first, ...rest] = introduced;
+  fieldError(
+    path(first),
+    first.message,
+    rest.map((v) => ({ path: path(v), message: v.message }))
+  );
 };

@@ -9,7 +9,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import type { LinkTarget } from '../../../../server/src/contracts/admin';
+import type { LinkTarget } from '#shared/contracts/admin';
 import type { NewLinkInput } from '../../hooks/usePlacementState';
 import { useT } from '../../hooks/useT';
 import { MAX_LABEL_LENGTH, isSafeHref } from '../../utils/placement';

@@ -1,7 +1,7 @@
 import { useHref } from 'react-router-dom';
 import { Button, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { ExternalLink, WarningCircle } from '@strapi/icons';
-import type { LinkHealth, LinkTarget } from '../../../../server/src/contracts/admin';
+import type { LinkHealth, LinkTarget } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
 

@@ -2,7 +2,7 @@ import { NavLink } from 'react-router-dom';
 import { Badge, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft, Check, WarningCircle } from '@strapi/icons';
 import { Layouts } from '@strapi/strapi/admin';
-import type { Placement } from '../../../../server/src/contracts/admin';
+import type { Placement } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 

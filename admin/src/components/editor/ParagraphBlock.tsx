@@ -1,7 +1,7 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
-import type { Paragraph } from '../../../../server/src/utils/paragraphs';
-import type { PlacedQuote } from '../../../../server/src/contracts/admin';
+import type { Paragraph } from '#shared/baca-juga/paragraphs';
+import type { PlacedQuote } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
 
 const QuoteRule = styled(Box)`

@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
-import type { Placement } from '../../../../server/src/contracts/admin';
+import type { Placement } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
 import {
   START_SLOT,

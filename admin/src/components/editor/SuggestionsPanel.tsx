@@ -1,6 +1,6 @@
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import type { Suggestion } from '../../../../server/src/contracts/admin';
+import type { Suggestion } from '#shared/contracts/admin';
 import { useNewsroomApi } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
 import { useT } from '../../hooks/useT';

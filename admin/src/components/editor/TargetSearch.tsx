@@ -3,7 +3,7 @@ import { Box, Field, Flex, Loader, TextInput, Typography } from '@strapi/design-
 import { Search } from '@strapi/icons';
 import { useDebounce } from '@strapi/strapi/admin';
 import { styled } from 'styled-components';
-import type { LinkTarget } from '../../../../server/src/contracts/admin';
+import type { LinkTarget } from '#shared/contracts/admin';
 import { useNewsroomApi } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
 import { useT } from '../../hooks/useT';

@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { NavLink, useNavigate } from 'react-router-dom';
 import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
-import type { AdminArticleRow } from '../../../../server/src/contracts/admin';
+import type { AdminArticleRow } from '#shared/contracts/admin';
 import { useT, type TranslationKey } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 import { LastEdited } from './LastEdited';

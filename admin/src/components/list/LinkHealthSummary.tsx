@@ -1,5 +1,5 @@
 import { Badge, Box, Flex, TextButton, Typography } from '@strapi/design-system';
-import type { LinkHealth } from '../../../../server/src/contracts/admin';
+import type { LinkHealth } from '#shared/contracts/admin';
 import { useNewsroomApi } from '../../api/client';
 import { useQuery } from '../../hooks/useQuery';
 import { useT, type TranslationKey } from '../../hooks/useT';

@@ -1,6 +1,6 @@
 import { Button, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { ArrowLeft, ArrowRight } from '@strapi/icons';
-import type { Pagination } from '../../../../server/src/contracts/admin';
+import type { Pagination } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
 
 const PAGE_SIZES = [10, 25, 50, 100];

@@ -1,7 +1,8 @@
-import { readBody } from '../../utils/paragraphs';
+import { byPosition } from '#shared/baca-juga/order';
+import { isLinkAnchor, readBody, START_ANCHOR } from '#shared/baca-juga/paragraphs';
 import { readTags } from '../../utils/tags';
 import { articleHref } from '../../utils/href';
-import { isSafeHref } from '../../utils/url';
+import { isSafeHref } from '#shared/baca-juga/text';
 import { toIso } from '../../utils/iso-date';
 import type {
   ArticleRow,
@@ -14,13 +15,6 @@ import type {
   RenderedBlock,
   RenderedQuote,
 } from './types';
-
-/** Anchor of links placed before the first paragraph. */
-export const START_ANCHOR = 'start';
-
-// documentId breaks ties: row ids differ between a draft and its published copy.
-const byPlacement = (a: LinkRow, b: LinkRow) =>
-  (a.position ?? 0) - (b.position ?? 0) || (a.documentId ?? '').localeCompare(b.documentId ?? '');
 
 /**
  * A link is rendered only when a reader can follow it: an external URL, or an internal
@@ -66,16 +60,15 @@ export const composeArticle = (
   const paragraphIds = new Set(paragraphs.map((p) => p.id));
 
   const linksByAnchor = new Map<string, LinkRow[]>();
-  for (const link of [...links].sort(byPlacement)) {
-    // A link whose paragraph no longer exists is kept visible at the end of the story
-    // rather than dropped: losing a link silently is worse than showing it late.
-    const anchor =
-      link.afterParagraphId === START_ANCHOR || paragraphIds.has(link.afterParagraphId)
-        ? link.afterParagraphId
-        : '__end__';
-    const list = linksByAnchor.get(anchor) ?? [];
+  for (const link of [...links].sort((a, b) =>
+    byPosition({ ...a, documentId: a.documentId ?? '' }, { ...b, documentId: b.documentId ?? '' })
+  )) {
+    // Readers see a link only where the editor placed it. One whose paragraph this version of
+    // the story lacks is held back (writes refuse to publish one; the manager shows it).
+    if (!isLinkAnchor(link.afterParagraphId, paragraphIds)) continue;
+    const list = linksByAnchor.get(link.afterParagraphId) ?? [];
     list.push(link);
-    linksByAnchor.set(anchor, list);
+    linksByAnchor.set(link.afterParagraphId, list);
   }
   const linksAfter = (anchor: string): RenderedBlock[] =>
     (linksByAnchor.get(anchor) ?? [])
@@ -87,7 +80,6 @@ export const composeArticle = (
     body.push({ type: 'paragraph', id: paragraph.id, text: paragraph.text });
     body.push(...linksAfter(paragraph.id));
   }
-  body.push(...linksAfter('__end__'));
 
   // Quotes in reading order: by paragraph, then by where the words stand in it. Row ids say
   // nothing about order (published rows are renumbered on every publish).
@@ -97,7 +89,9 @@ export const composeArticle = (
     const at = q.text ? (paragraphText.get(q.paragraphId) ?? '').indexOf(q.text) : -1;
     return at === -1 ? Infinity : at;
   };
-  const renderedQuotes: RenderedQuote[] = [...quotes]
+  const renderedQuotes: RenderedQuote[] = quotes
+    // Likewise a quote beside a paragraph this version lacks.
+    .filter((q) => paragraphIds.has(q.paragraphId))
     .sort(
       (a, b) =>
         (paragraphIndex.get(a.paragraphId) ?? Infinity) -

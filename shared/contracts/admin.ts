@@ -6,31 +6,12 @@
  * `{ data: null, error: { status, name, message, details } }`. A 400 names the field in
  * `message` ("links.2.url: ...") and in `details.errors[].path`.
  */
-import type { Paragraph } from '../utils/paragraphs';
+import type { LinkHealth } from '../baca-juga/health';
+import type { Paragraph } from '../baca-juga/paragraphs';
+import type { ArticleStatus } from '../baca-juga/status';
 
-/** Where an article stands in draft & publish, as the content manager shows it. */
-export type ArticleStatus = 'draft' | 'published' | 'modified';
-
-/**
- * What a reader gets from a link today. Everything but `ok` and `external` is broken:
- * the link is left out of the public output until the target is published again or an
- * editor acts.
- * - `target-draft`: the target article has never been published.
- * - `target-unpublished`: the target was published once and is not any more.
- * - `target-deleted`: the target article no longer exists.
- */
-export type LinkHealth =
-  | 'ok'
-  | 'external'
-  | 'target-draft'
-  | 'target-unpublished'
-  | 'target-deleted';
-
-export const BROKEN_HEALTH: readonly LinkHealth[] = [
-  'target-draft',
-  'target-unpublished',
-  'target-deleted',
-];
+export type { ArticleStatus, LinkHealth, Paragraph };
+export { BROKEN_HEALTH } from '../baca-juga/health';
 
 /** `GET /newsroom/link-health`: every draft link of the newsroom, counted by health. */
 export interface LinkHealthReport {
@@ -113,6 +94,11 @@ export interface PlacedLink {
    * next save from the manager (the editor has seen it) clears the flag.
    */
   needsReview: boolean;
+  /**
+   * The story is published and this link stands after a paragraph its published version does
+   * not have yet: readers get the link when the story is next published, not before.
+   */
+  waitsForStory: boolean;
 }
 
 export interface PlacedQuote {
@@ -137,6 +123,8 @@ export interface Placement {
     updatedAt: string | null;
   };
   paragraphs: Paragraph[];
+  /** Ids of the published story's paragraphs; null while the story is not published. */
+  publishedParagraphIds: string[] | null;
   /** Links in reading order: by slot (paragraph order), then position. */
   links: PlacedLink[];
   quotes: PlacedQuote[];
@@ -151,6 +139,18 @@ export interface Placement {
 
 export interface PlacementResponse {
   data: Placement;
+}
+
+/** What a save did for readers: links published with it, and links waiting for the story. */
+export interface PlacementSaveOutcome {
+  wentLive: number;
+  waitingForStory: number;
+}
+
+/** The answer to `PUT /newsroom/articles/:documentId/placement`. */
+export interface PlacementSaveResponse {
+  data: Placement;
+  meta: PlacementSaveOutcome;
 }
 
 /** One link in a save; the array order is the reading order within each slot. */

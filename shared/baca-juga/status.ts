@@ -1,4 +1,5 @@
-import type { ArticleStatus } from '../contracts/admin';
+/** Where an article stands in draft & publish, as the content manager shows it. */
+export type ArticleStatus = 'draft' | 'published' | 'modified';
 
 const time = (value: unknown) => (value ? new Date(value as string).getTime() : 0);
 

@@ -1,0 +1,112 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import {
+  newViolations,
+  ownerlessViolation,
+  placementViolations,
+  type PlacementState,
+  type Violation,
+} from '#shared/baca-juga/invariants';
+import { LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
+import type { NewsroomConfig } from '../config';
+import {
+  articlesTouchedSince,
+  ownerlessDrafts,
+  readPlacementStates,
+} from '../repositories/placement-state';
+import { currentScope, runInScope, type WriteScope } from './scope';
+
+const limitsOf = (strapi: Core.Strapi) =>
+  strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
+
+/** Records the state of these articles before the write touches them (first touch wins). */
+export const snapshot = async (strapi: Core.Strapi, scope: WriteScope, documentIds: string[]) => {
+  const fresh = documentIds.filter((id) => !scope.before.has(id));
+  for (const id of documentIds) scope.articles.add(id);
+  if (fresh.length === 0) return;
+  const states = await readPlacementStates(strapi, scope.trx, fresh);
+  for (const id of fresh)
+    scope.before.set(
+      id,
+      states.filter((s) => s.documentId === id)
+    );
+};
+
+export const noteWritten = (scope: WriteScope, uid: string, documentIds: string[]) => {
+  const set = scope.written.get(uid) ?? new Set<string>();
+  for (const id of documentIds) set.add(id);
+  scope.written.set(uid, set);
+};
+
+const withoutDocuments = (state: PlacementState, documentIds: Set<string>): PlacementState => ({
+  ...state,
+  links: state.links.filter((l) => !documentIds.has(l.documentId)),
+  quotes: state.quotes.filter((q) => !documentIds.has(q.documentId)),
+});
+
+/**
+ * Everything the write introduced that breaks an invariant, read inside its transaction.
+ * Articles first seen after the write (a link moved or created into them) are compared with
+ * their outcome less the links and quotes this write wrote: those were not in them before.
+ */
+export const violationsOf = async (
+  strapi: Core.Strapi,
+  scope: WriteScope
+): Promise<Violation[]> => {
+  if (scope.unknownAction) {
+    for (const id of await articlesTouchedSince(strapi, scope.trx, scope.startedAt)) {
+      scope.articles.add(id);
+    }
+  }
+  const limits = limitsOf(strapi);
+  const written = new Set([...scope.written.values()].flatMap((set) => [...set]));
+  const after = await readPlacementStates(strapi, scope.trx, [...scope.articles]);
+  const found: Violation[] = [];
+  for (const state of after) {
+    const snap = scope.before.get(state.documentId);
+    const before = snap
+      ? (snap.find((s) => s.version === state.version) ?? null)
+      : withoutDocuments(state, written);
+    const was = before ? placementViolations(before, limits) : [];
+    found.push(...newViolations(was, placementViolations(state, limits)));
+  }
+  for (const uid of [LINK_UID, QUOTE_UID] as const) {
+    const ids = [...(scope.written.get(uid) ?? [])];
+    for (const id of await ownerlessDrafts(strapi, scope.trx, uid, ids)) {
+      found.push(ownerlessViolation(uid === LINK_UID ? 'link' : 'quote', id));
+    }
+  }
+  return found;
+};
+
+/**
+ * Runs `work` as one checked write: in a transaction (the caller's, when there is one),
+ * recording what it touches, then refusing the whole of it with the violations it introduced.
+ * Inside another checked write it only records: the outermost one checks.
+ */
+export const checkedWrite = async <T>(
+  strapi: Core.Strapi,
+  work: (scope: WriteScope) => Promise<T>,
+  report: (violations: Violation[]) => never
+): Promise<T> => {
+  const outer = currentScope();
+  if (outer) return work(outer);
+  const afterCommit = new Map<string, () => Promise<void>>();
+  const result = await strapi.db.transaction(async ({ trx }) => {
+    const scope: WriteScope = {
+      trx: trx as Knex.Transaction,
+      startedAt: new Date(),
+      before: new Map(),
+      articles: new Set(),
+      written: new Map(),
+      unknownAction: false,
+      afterCommit,
+    };
+    const result = await runInScope(scope, () => work(scope));
+    const violations = await violationsOf(strapi, scope);
+    if (violations.length > 0) report(violations);
+    return result;
+  });
+  for (const work of afterCommit.values()) await work();
+  return result;
+};
