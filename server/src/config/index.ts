@@ -21,6 +21,15 @@ export interface NewsroomConfig {
     /** Multiplier added for an article of the same day, fading with the half-life. */
     recencyBoost: number;
   };
+  /** Bounds on one GraphQL request (when the app has the graphql plugin). */
+  graphql: {
+    /** Levels of nested fields. */
+    maxDepth: number;
+    /** Aliased fields (the cheap way to ask for one expensive thing many times). */
+    maxAliases: number;
+    /** Fields resolved, each counted once per item of the lists above it; a render counts 10. */
+    maxCost: number;
+  };
   /** Published responses kept per instance, checked against the database on every request. */
   responseCache: {
     /** Responses kept at most (least recently used out first); 0 turns the cache off. */
@@ -35,6 +44,7 @@ const defaultConfig: NewsroomConfig = {
   siteUrl: null,
   suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25 },
   responseCache: { maxEntries: 2000 },
+  graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000 },
 };
 
 const nonNegative = (value: unknown, name: string, integer = false) => {
@@ -53,8 +63,15 @@ const nonNegative = (value: unknown, name: string, integer = false) => {
 export default {
   default: defaultConfig,
   validator(config: Partial<NewsroomConfig>) {
-    const { hrefPattern, maxLinksPerArticle, cacheControl, siteUrl, suggestions, responseCache } =
-      config;
+    const {
+      hrefPattern,
+      maxLinksPerArticle,
+      cacheControl,
+      siteUrl,
+      suggestions,
+      responseCache,
+      graphql,
+    } = config;
     // The pattern must stay site-relative: a frontend renders it as-is in an <a href>.
     if (
       typeof hrefPattern !== 'string' ||
@@ -93,5 +110,8 @@ export default {
     nonNegative(suggestions?.tagBoost, 'suggestions.tagBoost');
     nonNegative(suggestions?.recencyBoost, 'suggestions.recencyBoost');
     nonNegative(responseCache?.maxEntries, 'responseCache.maxEntries', true);
+    for (const key of ['maxDepth', 'maxAliases', 'maxCost'] as const) {
+      nonNegative(graphql?.[key], `graphql.${key}`, true);
+    }
   },
 };

@@ -1,8 +1,10 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID, OWNER_FIELD } from '../constants';
+import { ARTICLE_UID } from '../constants';
+import { visiblePartFilters } from '../queries/visible-parts';
 import { resolveReadStatus } from '../utils/draft-access';
 import { DRAFT_CACHE_CONTROL } from '../utils/http-cache';
+import { assertFilterValues } from '../validation/filters';
 import { paramError } from '../validation/params';
 
 type ReadableUid =
@@ -57,6 +59,7 @@ export const createReadOnlyCoreController = (uid: ReadableUid) =>
           route: ctx.state.route,
           strictParams: true,
         } as any);
+        assertFilterValues(ctx.query.filters, '$');
       },
       async sanitizeQuery(ctx: any) {
         const query: any = await strapi.contentAPI.sanitize.query(ctx.query, schema(), {
@@ -66,11 +69,8 @@ export const createReadOnlyCoreController = (uid: ReadableUid) =>
         // Quotes and links have a publish state of their own; one whose article is not
         // published must not be readable on its own (its text is part of an unpublished story).
         if (uid === ARTICLE_UID) return query;
-        const parent = OWNER_FIELD[uid];
-        // In either status the parent's row of the same status must exist.
-        const parentExists = { [parent]: { id: { $notNull: true } } };
         const own = query.filters && typeof query.filters === 'object' ? [query.filters] : [];
-        return { ...query, filters: { $and: [...own, parentExists] } };
+        return { ...query, filters: { $and: [...own, ...visiblePartFilters(uid, '$')] } };
       },
       async find(ctx: any) {
         return read(ctx, 'find', this);

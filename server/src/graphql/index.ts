@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
+import { LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
+import type { NewsroomConfig } from '../config';
+import { installCostLimit } from './cost-limit';
+import { visiblePartFilters } from '../queries/visible-parts';
+import { assertFilterValues } from '../validation/filters';
 import type { RenderedArticle } from '../services/render/types';
 import { resolveReadStatus } from '../utils/draft-access';
 import { getService } from '../utils/get-service';
@@ -20,9 +24,9 @@ const DRAFT_CAPABLE_FIELDS = [
   'Query.newsroomRelatedLinks_connection',
 ];
 
-const PARENT_OF_QUERY: [string, string][] = [
-  ['Query.newsroomQuote', OWNER_FIELD[QUOTE_UID]],
-  ['Query.newsroomRelatedLink', OWNER_FIELD[LINK_UID]],
+const PART_OF_QUERY: [string, typeof QUOTE_UID | typeof LINK_UID][] = [
+  ['Query.newsroomQuote', QUOTE_UID],
+  ['Query.newsroomRelatedLink', LINK_UID],
 ];
 
 /**
@@ -33,20 +37,20 @@ const PARENT_OF_QUERY: [string, string][] = [
 export const registerGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
+  installCostLimit(strapi, (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).graphql);
 
   const draftGuard = async (next: any, parent: unknown, args: any, context: any, info: unknown) => {
     await resolveReadStatus(strapi, { query: args ?? {}, state: context.state });
+    assertFilterValues(args?.filters, '');
     return next(parent, args, context, info);
   };
 
-  const withParent =
-    (parent: string) => (next: any, root: unknown, args: any, context: unknown, info: unknown) =>
+  const visibleOnly =
+    (uid: typeof QUOTE_UID | typeof LINK_UID) =>
+    (next: any, root: unknown, args: any, context: unknown, info: unknown) =>
       next(
         root,
-        {
-          ...args,
-          filters: { and: [args?.filters ?? {}, { [parent]: { documentId: { notNull: true } } }] },
-        },
+        { ...args, filters: { and: [args?.filters ?? {}, ...visiblePartFilters(uid, '')] } },
         context,
         info
       );
@@ -95,8 +99,8 @@ export const registerGraphql = (strapi: Core.Strapi) => {
     // are reached only through a query that was authorised for articles.
     resolversConfig: Object.fromEntries(
       DRAFT_CAPABLE_FIELDS.map((field) => {
-        const parent = PARENT_OF_QUERY.find(([prefix]) => field.startsWith(prefix))?.[1];
-        return [field, { middlewares: parent ? [draftGuard, withParent(parent)] : [draftGuard] }];
+        const part = PART_OF_QUERY.find(([prefix]) => field.startsWith(prefix))?.[1];
+        return [field, { middlewares: part ? [draftGuard, visibleOnly(part)] : [draftGuard] }];
       })
     ),
   }));

@@ -1,11 +1,8 @@
 import { ADMIN_ACTIONS } from '#shared/contracts/admin';
 
-/** Every admin route: an authenticated admin whose role grants the plugin's action. */
-const allow = (action: string) => ({
-  policies: [
-    'admin::isAuthenticatedAdmin',
-    { name: 'admin::hasPermissions', config: { actions: [action] } },
-  ],
+/** Every admin route: an authenticated admin whose role grants every one of these actions. */
+const allow = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
 });
 
 /** Routes of the Baca Juga manager, under /newsroom in the admin API. */
@@ -40,7 +37,9 @@ export default () => ({
       method: 'PUT',
       path: '/articles/:documentId/placement',
       handler: 'placement.update',
-      config: allow(ADMIN_ACTIONS.manage),
+      // A save answers with the placement (and a stale one with a 409 naming the current
+      // version): saving is reading too, so `manage` alone learns nothing about a draft.
+      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
     },
     {
       method: 'GET',

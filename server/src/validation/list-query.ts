@@ -63,6 +63,10 @@ export const parseTag = (raw: string | undefined): string | null => {
   if (tag !== null && (tag.length === 0 || tag.length > MAX_TAG_LENGTH)) {
     invalid('tag', `must be 1 to ${MAX_TAG_LENGTH} characters`);
   }
+  // Tags are matched as a whole JSON string ("tag", quotes included). A comma or a quote
+  // would let that match span two tags (`?tag=,` matched every article with two tags), and a
+  // tag holds neither: a comma separates tags on input.
+  if (tag !== null && /[,"]/.test(tag)) invalid('tag', 'is one tag: no comma or quote');
   return tag;
 };
 
