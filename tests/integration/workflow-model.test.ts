@@ -1,14 +1,18 @@
 /**
  * A model-based property test of Baca Juga links through the newsroom workflow. fast-check
- * draws random sequences of editor actions (save a placement with new links, reorder it, move
- * a link in the content manager without publishing, publish, unpublish, discard a draft,
- * delete a target, republish it) over a small world of articles; after every step the public
- * render and the admin placement of each source article must match a plain model:
+ * draws random sequences of editor actions (save a placement with new links, reorder it,
+ * retarget a link, move a link in the content manager without publishing, insert, delete and
+ * reorder paragraphs of a draft, publish, unpublish, discard a draft, delete a target,
+ * republish it, and hostile writes the rules must refuse: a clone of a link, a many-element
+ * connect) over a small world of articles; after every step the public render and the admin
+ * placement of each source article must match a plain model:
  *
  * - a reader sees, for a published source, the links that were live at its last publish (or
  *   its last placement save while published), in reading order (slot, position), and only
  *   those whose target is published: nothing from drafts, deleted targets gone, unpublished
- *   targets left out and back in place once republished; an unpublished source is a 404;
+ *   targets left out and back in place once republished; an unpublished source is a 404; a
+ *   link placed after a paragraph only the draft has waits for the story's publish; a label
+ *   that was its target's title shows the title of the target it points at now;
  * - the admin sees the draft links in reading order, each with the health of its target.
  *
  * `npm test` runs a fixed seed, so CI explores the same sequences every time and a red build
@@ -30,7 +34,8 @@ const ANCHORS = ['p1', 'p2', 'p3', 'p4', 'start'] as const;
 type Source = (typeof SOURCES)[number];
 type Target = (typeof TARGETS)[number];
 type Name = (typeof NAMES)[number];
-type Anchor = (typeof ANCHORS)[number];
+/** p1..p4 as created, n1, n2, ... as inserted later, or `start`. */
+type Anchor = string;
 /** Content manager route (as an editor clicks it) or the Document Service directly. */
 type Via = 'cm' | 'docs';
 
@@ -47,10 +52,14 @@ type Action =
   | { do: 'publish'; article: Name; via: Via }
   | { do: 'unpublish'; article: Name; via: Via }
   | { do: 'discard'; source: Source; via: Via }
-  | { do: 'deleteTarget'; target: Target; via: Via };
+  | { do: 'deleteTarget'; target: Target; via: Via }
+  | { do: 'retarget'; source: Source; link: number; to: Name }
+  | { do: 'editBody'; source: Source; op: 'insert' | 'delete' | 'swap'; at: number }
+  | { do: 'cloneLink'; source: Source; link: number }
+  | { do: 'connectTwo'; source: Source; to: [Name, Name] };
 
 const source = fc.constantFrom(...SOURCES);
-const anchor = fc.constantFrom(...ANCHORS);
+const anchor = fc.constantFrom<Anchor>(...ANCHORS);
 const via = fc.constantFrom<Via>('cm', 'docs');
 /** Half the time a source, half a target: unpublishing a source is as telling as a target. */
 const article = fc.oneof(source, fc.constantFrom(...TARGETS));
@@ -89,6 +98,36 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       target: fc.constantFrom(...TARGETS),
       via,
     }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      do: fc.constant('retarget' as const),
+      source,
+      link: fc.nat(5),
+      to: fc.constantFrom(...NAMES),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      do: fc.constant('editBody' as const),
+      source,
+      op: fc.constantFrom<'insert' | 'delete' | 'swap'>('insert', 'delete', 'swap'),
+      at: fc.nat(7),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ do: fc.constant('cloneLink' as const), source, link: fc.nat(5) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      do: fc.constant('connectTwo' as const),
+      source,
+      to: fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...NAMES)),
+    }),
   }
 );
 /**
@@ -113,6 +152,12 @@ interface ModelArticle {
   name: Name;
   documentId: string;
   slug: string;
+  title: string;
+  /** Paragraphs of the draft and of the published story, by anchor name, in order. */
+  draftBody: Anchor[];
+  liveBody: Anchor[];
+  /** Paragraphs inserted so far (n1, n2, ...). */
+  inserted: number;
   /** Paragraph id of each anchor (sources only). */
   anchorIds: Map<Anchor, string>;
   exists: boolean;
@@ -123,13 +168,14 @@ interface ModelArticle {
   live: ModelLink[];
 }
 
-const slotOf = (after: Anchor) => (after === 'start' ? -1 : ANCHORS.indexOf(after));
-/** Reading order, as the render and the manager both sort: slot, position, documentId. */
-const readingOrder = (links: ModelLink[]) =>
-  [...links].sort(
+/** Reading order in a body, as the render and the manager both sort: slot, position, documentId. */
+const readingOrder = (links: ModelLink[], body: Anchor[]) => {
+  const slotOf = (after: Anchor) => (after === 'start' ? -1 : body.indexOf(after));
+  return [...links].sort(
     (a, b) =>
       slotOf(a.after) - slotOf(b.after) || a.position - b.position || a.id.localeCompare(b.id)
   );
+};
 const copy = (links: ModelLink[]) => links.map((l) => ({ ...l }));
 
 describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
@@ -174,6 +220,10 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
         name,
         documentId: created.documentId,
         slug: created.slug,
+        title: created.title,
+        draftBody: isSource ? ['p1', 'p2', 'p3', 'p4'] : [],
+        liveBody: isSource ? ['p1', 'p2', 'p3', 'p4'] : [],
+        inserted: 0,
         anchorIds,
         exists: true,
         published: true,
@@ -220,21 +270,35 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
           return response.body;
         };
 
-        /** Saves `links` as the source's placement; the model's draft (and live) follow. */
+        /** Where an arbitrary's anchor stands in the source's draft body today. */
+        const resolve = (article: ModelArticle, a: Anchor): Anchor => {
+          if (a === 'start' || article.draftBody.includes(a)) return a;
+          const index = Math.max(0, ANCHORS.indexOf(a as (typeof ANCHORS)[number]));
+          return article.draftBody[index % Math.max(1, article.draftBody.length)] ?? 'start';
+        };
+
+        /**
+         * Saves `links` as the source's placement; the model's draft (and live) follow. A link
+         * keeps the label it has; a new one gets its target's title, as an editor pasting the
+         * headline would.
+         */
         const savePlacement = async (
           article: ModelArticle,
-          version: string,
+          current: any,
           links: { id?: string; target: Name; after: Anchor }[]
         ) => {
+          const labelOf = new Map<string, string | null>(
+            current.links.map((l: any) => [l.documentId, l.label])
+          );
           const body = {
-            version,
+            version: current.version,
             links: links.map((l) => {
               const target = get(l.target);
               return {
                 ...(l.id ? { documentId: l.id } : {}),
                 targetDocumentId: target.exists ? target.documentId : null,
                 url: null,
-                label: null,
+                label: l.id ? (labelOf.get(l.id) ?? null) : target.title,
                 afterParagraphId: article.anchorIds.get(l.after)!,
               };
             }),
@@ -262,9 +326,31 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
           article.draft = draft;
           // A link left out of the save is deleted, draft and published alike.
           const kept = new Set(draft.map((l) => l.id));
-          article.live = article.published
-            ? copy(draft)
-            : article.live.filter((l) => kept.has(l.id));
+          if (!article.published) {
+            article.live = article.live.filter((l) => kept.has(l.id));
+            return;
+          }
+          // A live story's links go live with the save, except those after a paragraph only
+          // its draft has: their published version (if any) stays where it was.
+          const liveAnchors = new Set(['start', ...article.liveBody]);
+          const before = new Map(article.live.map((l) => [l.id, l]));
+          article.live = draft.flatMap((l) =>
+            liveAnchors.has(l.after) ? [{ ...l }] : before.has(l.id) ? [before.get(l.id)!] : []
+          );
+        };
+
+        /** Refused with a 4xx, and nothing changed (checked by the next observation). */
+        const expectRefused = async (what: string, write: Promise<any>) => {
+          const outcome = await write.then(
+            (value) => ({ ok: true, value }),
+            (error) => ({ ok: false, value: error })
+          );
+          const status = outcome.ok ? outcome.value?.status : 400;
+          if (outcome.ok && (status === undefined || status < 400 || status >= 500)) {
+            throw new Error(
+              `${what} was not refused: ${status} ${JSON.stringify(outcome.value?.body ?? outcome.value)}`
+            );
+          }
         };
 
         const cmAction = async (article: ModelArticle, name: string) =>
@@ -283,15 +369,17 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
             case 'editLinks': {
               const article = get(step.source);
               const seen = new Set<Name>();
-              const wanted = step.links.filter((l) => {
-                if (l.to === step.source || !get(l.to).exists || seen.has(l.to)) return false;
-                seen.add(l.to);
-                return true;
-              });
+              const wanted = step.links
+                .filter((l) => {
+                  if (l.to === step.source || !get(l.to).exists || seen.has(l.to)) return false;
+                  seen.add(l.to);
+                  return true;
+                })
+                .map((l) => ({ ...l, after: resolve(article, l.after) }));
               const current = await placement(article);
               await savePlacement(
                 article,
-                current.version,
+                current,
                 wanted.map((l) => ({
                   // a link to a target already linked is kept (and moved), not recreated
                   id: current.links.find(
@@ -305,32 +393,35 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
             }
             case 'reorder': {
               const article = get(step.source);
-              const links = readingOrder(article.draft);
+              const links = readingOrder(article.draft, article.draftBody);
               if (links.length === 0) return null;
               const current = await placement(article);
               const reordered = step.order
                 .filter((i) => i < links.length)
                 .map((i) => ({ ...links[i] }));
-              if (step.move) reordered[step.move.link % links.length].after = step.move.after;
-              await savePlacement(article, current.version, reordered);
+              if (step.move) {
+                reordered[step.move.link % links.length].after = resolve(article, step.move.after);
+              }
+              await savePlacement(article, current, reordered);
               return `${step.source} save (reorder) [${reordered.map((l) => `${l.target}@${l.after}`).join(', ')}]`;
             }
             case 'draftMove': {
               const article = get(step.source);
-              const links = readingOrder(article.draft);
+              const links = readingOrder(article.draft, article.draftBody);
               if (links.length === 0) return null;
               const link = article.draft.find((l) => l.id === links[step.link % links.length].id)!;
+              const after = resolve(article, step.after);
               // as an editor would in the content manager: the draft changes, nothing published
               await docs(LINK).update({
                 documentId: link.id,
                 data: {
-                  afterParagraphId: article.anchorIds.get(step.after),
+                  afterParagraphId: article.anchorIds.get(after),
                   position: step.position,
                 },
               });
-              link.after = step.after;
+              link.after = after;
               link.position = step.position;
-              return `${step.source} draft-only move of ${link.target} to ${step.after}, position ${step.position}`;
+              return `${step.source} draft-only move of ${link.target} to ${after}, position ${step.position}`;
             }
             case 'publish': {
               const article = get(step.article);
@@ -339,6 +430,7 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
               else await docs(ARTICLE).publish({ documentId: article.documentId });
               article.published = true;
               article.live = copy(article.draft);
+              article.liveBody = [...article.draftBody];
               return `${step.article} publish (${step.via})`;
             }
             case 'unpublish': {
@@ -355,6 +447,7 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
               if (step.via === 'cm') await cmAction(article, 'discard');
               else await docs(ARTICLE).discardDraft({ documentId: article.documentId });
               article.draft = copy(article.live);
+              article.draftBody = [...article.liveBody];
               return `${step.source} discard draft (${step.via})`;
             }
             case 'deleteTarget': {
@@ -372,6 +465,115 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
               article.published = false;
               return `${step.target} delete (${step.via})`;
             }
+            case 'retarget': {
+              const article = get(step.source);
+              const links = readingOrder(article.draft, article.draftBody);
+              const to = get(step.to);
+              if (links.length === 0 || step.to === step.source || !to.exists) return null;
+              if (article.draft.some((l) => l.target === step.to)) return null;
+              const link = links[step.link % links.length];
+              const from = link.target;
+              const current = await placement(article);
+              // the card keeps its label: the old target's title, unless it follows the target
+              await savePlacement(
+                article,
+                current,
+                links.map((l) => (l.id === link.id ? { ...l, target: step.to } : l))
+              );
+              return `${step.source} retarget ${from}@${link.after} to ${step.to}`;
+            }
+            case 'editBody': {
+              const article = get(step.source);
+              const current = await docs(ARTICLE).findOne({
+                documentId: article.documentId,
+                status: 'draft',
+              });
+              const body: { id: string; text: string }[] = current.body;
+              const names = article.draftBody;
+              if (
+                body.map((p) => p.id).join() !== names.map((n) => article.anchorIds.get(n)).join()
+              ) {
+                throw new Error(
+                  `draft body of ${article.name} is not the model's: ${JSON.stringify(body)}`
+                );
+              }
+              const write = (next: { id?: string; text: string }[]) =>
+                docs(ARTICLE).update({ documentId: article.documentId, data: { body: next } });
+              if (step.op === 'insert') {
+                const at = step.at % (names.length + 1);
+                const name = `n${(article.inserted += 1)}`;
+                const updated = await write([
+                  ...body.slice(0, at),
+                  { text: `${article.name} ${name}.` },
+                  ...body.slice(at),
+                ]);
+                article.anchorIds.set(name, updated.body[at].id);
+                names.splice(at, 0, name);
+                return `${step.source} draft: insert ${name} at ${at + 1}`;
+              }
+              if (step.op === 'swap') {
+                if (names.length < 2) return null;
+                const at = step.at % (names.length - 1);
+                const next = [...body];
+                [next[at], next[at + 1]] = [next[at + 1], next[at]];
+                await write(next);
+                [names[at], names[at + 1]] = [names[at + 1], names[at]];
+                return `${step.source} draft: swap ${names[at + 1]} and ${names[at]}`;
+              }
+              if (names.length < 2) return null;
+              const at = step.at % names.length;
+              const gone = names[at];
+              await write(body.filter((_, i) => i !== at));
+              // Its links move after the paragraph before it (or the start), behind the links
+              // already there, in reading order.
+              const to = at > 0 ? names[at - 1] : 'start';
+              const staying = article.draft.filter((l) => l.after === to);
+              let position = staying.length ? Math.max(...staying.map((l) => l.position)) + 1 : 0;
+              const moved = article.draft
+                .filter((l) => l.after === gone)
+                .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+              for (const link of moved) {
+                link.after = to;
+                link.position = position;
+                position += 1;
+              }
+              names.splice(at, 1);
+              return `${step.source} draft: delete ${gone}`;
+            }
+            case 'cloneLink': {
+              const article = get(step.source);
+              const links = readingOrder(article.draft, article.draftBody);
+              if (links.length === 0) return null;
+              const link = links[step.link % links.length];
+              // a copy of a link in the same story points where the original does
+              await expectRefused(
+                `clone of ${article.name}'s link to ${link.target}`,
+                app.request(`/content-manager/collection-types/${LINK}/clone/${link.id}`, {
+                  method: 'POST',
+                  headers,
+                  body: {},
+                })
+              );
+              return `${step.source} clone of the link to ${link.target} (refused)`;
+            }
+            case 'connectTwo': {
+              const article = get(step.source);
+              const [a, b] = step.to.map(get);
+              if (a === b || !a.exists || !b.exists) return null;
+              await expectRefused(
+                `link from ${article.name} to both ${a.name} and ${b.name}`,
+                docs(LINK).create({
+                  data: {
+                    sourceArticle: article.documentId,
+                    targetArticle: {
+                      connect: [{ documentId: a.documentId }, { documentId: b.documentId }],
+                    },
+                    afterParagraphId: 'start',
+                  },
+                })
+              );
+              return `${step.source} link to ${a.name} and ${b.name} at once (refused)`;
+            }
           }
         };
 
@@ -385,13 +587,13 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
                 name,
                 {
                   public: article.published
-                    ? readingOrder(article.live)
+                    ? readingOrder(article.live, article.liveBody)
                         .filter((l) => get(l.target).published)
                         .map((l) => `${l.target}@${l.after}`)
                     : 404,
                   admin: {
                     live: article.published,
-                    links: readingOrder(article.draft).map(
+                    links: readingOrder(article.draft, article.draftBody).map(
                       (l) =>
                         `${get(l.target).exists ? l.target : '(deleted)'}@${l.after} ${health(get(l.target))}`
                     ),
@@ -417,7 +619,11 @@ describe(`Baca Juga links against a model of the workflow (${DB})`, () => {
                     if (block.type === 'paragraph') after = anchorOf(article, block.id);
                     else if (block.type === 'baca-juga') {
                       const id = block.target?.documentId;
-                      publicView.push(`${nameOf.get(id) ?? `?${id}`}@${after}`);
+                      const target = nameOf.get(id);
+                      // readers see the title of the story the link takes them to
+                      const label =
+                        target && block.label === get(target).title ? '' : ` label ${block.label}`;
+                      publicView.push(`${target ?? `?${id}`}@${after}${label}`);
                     }
                   }
                 }

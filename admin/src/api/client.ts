@@ -1,5 +1,5 @@
 /**
- * The one client for the plugin's admin routes (`server/src/contracts/admin.ts`). Every call
+ * The one client for the plugin's admin routes (`shared/contracts/admin.ts`). Every call
  * takes an optional AbortSignal so a screen can drop answers it no longer wants.
  */
 import { useMemo } from 'react';
@@ -8,6 +8,7 @@ import type {
   AdminArticleListQuery,
   AdminArticleListResponse,
   PlacementResponse,
+  PlacementSaveResponse,
   PlacementSaveBody,
   SuggestionsResponse,
   TargetSearchResponse,
@@ -52,11 +53,11 @@ export const useNewsroomApi = () => {
       },
 
       savePlacement: async (documentId: string, body: PlacementSaveBody) => {
-        const { data } = await put<PlacementResponse, PlacementSaveBody>(
+        const { data } = await put<PlacementSaveResponse, PlacementSaveBody>(
           articlePath(documentId, 'placement'),
           body
         );
-        return data.data;
+        return { placement: data.data, outcome: data.meta };
       },
 
       searchTargets: async (q: string, exclude: string, signal?: AbortSignal) => {

@@ -43,13 +43,20 @@ export const useSavePlacement = ({
     if (!placement || saving || rejectLocally()) return;
     setSaving(true);
     try {
-      const saved = await api.savePlacement(documentId, toSaveBody(placement.version, links));
+      const { placement: saved, outcome } = await api.savePlacement(
+        documentId,
+        toSaveBody(placement.version, links)
+      );
       actions.load(saved);
-      toggleNotification({
-        type: 'success',
-        // A live article's links go live with the save (see PlacementSaveBody).
-        message: saved.article.status === 'draft' ? t('save.success') : t('save.successPublished'),
-      });
+      // A live article's links go live with the save, except those after a paragraph the
+      // published story does not have yet: the message says which is which.
+      const message =
+        saved.article.status === 'draft'
+          ? t('save.success')
+          : outcome.waitingForStory > 0
+            ? t('save.successWaiting', { live: outcome.wentLive, waiting: outcome.waitingForStory })
+            : t('save.successPublished');
+      toggleNotification({ type: 'success', message });
     } catch (err) {
       const error = toApiError(err);
       if (error.status === 409) {

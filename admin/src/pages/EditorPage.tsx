@@ -21,6 +21,7 @@ import { EditorHeader } from '../components/editor/EditorHeader';
 import { LeaveDialog } from '../components/editor/LeaveDialog';
 import type { FocusRequest, FocusTarget } from '../components/editor/LinkCard';
 import { ParagraphBlock } from '../components/editor/ParagraphBlock';
+import { isLinkAnchor } from '#shared/baca-juga/paragraphs';
 import { PreviewPane } from '../components/editor/PreviewPane';
 import { Slot, type DropIndicator } from '../components/editor/Slot';
 import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
@@ -175,10 +176,14 @@ export const EditorPage = () => {
   const { article, paragraphs, quotes } = placement;
   const quotesOf = (paragraphId: string) => quotes.filter((q) => q.paragraphId === paragraphId);
 
+  // Links after a paragraph the published story lacks go live with the story, not the save.
+  const publishedIds = placement.publishedParagraphIds && new Set(placement.publishedParagraphIds);
+  const waitsForStory = (slotId: string) => !!publishedIds && !isLinkAnchor(slotId, publishedIds);
   const slotProps = (slotId: string) => ({
     slotId,
     label: labelOf(slotId),
     links: linksInSlot(links, slotId),
+    waitsForStory: waitsForStory(slotId),
     canManage,
     canAdd,
     isSelected: state.selectedSlot === slotId,
@@ -272,6 +277,7 @@ export const EditorPage = () => {
                         paragraph={paragraph}
                         index={index}
                         quotes={quotesOf(paragraph.id)}
+                        notYetPublished={waitsForStory(paragraph.id)}
                       />
                       <Slot {...slotProps(paragraph.id)} />
                     </Flex>

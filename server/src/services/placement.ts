@@ -300,7 +300,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = {
         targetArticle: change.targetDocumentId,
         url: change.targetDocumentId ? null : change.url,
-        label: retargeted ? labelAfterRetarget(change.label, oldTarget?.title) : change.label,
+        label: retargeted
+          ? labelAfterRetarget(change.label, oldTarget?.title ?? null)
+          : change.label,
         afterParagraphId: change.afterParagraphId,
         position,
         needsReview: false,

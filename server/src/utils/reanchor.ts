@@ -24,7 +24,8 @@ export const reanchorDeleted = async (
     .findMany({
       where: { sourceArticle: { documentId }, publishedAt: { $null: true } },
       select: ['id', 'afterParagraphId', 'position'],
-      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+      // Reading order (shared/baca-juga/order): moved links keep the order the editor saw.
+      orderBy: [{ position: 'asc' }, { documentId: 'asc' }],
     });
   // Moved links go after those already standing in their new slot, in their old order.
   const nextPosition = new Map<string, number>();

@@ -36,8 +36,11 @@ export const ParagraphBlock = ({
   paragraph,
   index,
   quotes,
+  notYetPublished = false,
 }: {
   paragraph: Paragraph;
+  /** The story is published and this paragraph is only in its draft. */
+  notYetPublished?: boolean;
   /** 0-based; shown and exposed 1-based. */
   index: number;
   quotes: PlacedQuote[];
@@ -55,9 +58,16 @@ export const ParagraphBlock = ({
       background="neutral0"
       shadow="tableShadow"
     >
-      <Typography variant="sigma" textColor="neutral600" tag="h3">
-        {t('editor.paragraph', { number: index + 1 })}
-      </Typography>
+      <Flex gap={2} wrap="wrap">
+        <Typography variant="sigma" textColor="neutral600" tag="h3">
+          {t('editor.paragraph', { number: index + 1 })}
+        </Typography>
+        {notYetPublished && (
+          <Badge size="S" data-testid="newsroom-paragraph-unpublished">
+            {t('editor.paragraphNotPublished')}
+          </Badge>
+        )}
+      </Flex>
       <Box paddingTop={2}>
         <Typography
           tag="p"

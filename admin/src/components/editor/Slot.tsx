@@ -1,5 +1,5 @@
 import type { DragEvent, MouseEvent } from 'react';
-import { Badge, Box, Button, Flex } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { styled } from 'styled-components';
 import { useT } from '../../hooks/useT';
@@ -68,6 +68,8 @@ export interface SlotProps {
   /** "Before paragraph 1" / "After paragraph 4". */
   label: string;
   links: DraftLink[];
+  /** The slot's paragraph is not in the published story yet: its links wait for the story. */
+  waitsForStory: boolean;
   canManage: boolean;
   canAdd: boolean;
   isSelected: boolean;
@@ -167,6 +169,11 @@ export const Slot = (props: SlotProps) => {
       onClick={onClick}
     >
       <Flex direction="column" alignItems="stretch" gap={2}>
+        {props.waitsForStory && links.length > 0 && (
+          <Typography variant="pi" textColor="warning600" data-testid="newsroom-slot-waits">
+            {t('slot.waitsForStory')}
+          </Typography>
+        )}
         {links.map((link) => (
           <Flex key={link.key} direction="column" alignItems="stretch" gap={1}>
             {over && dropIndicator?.beforeKey === link.key && <DropLine aria-hidden />}
