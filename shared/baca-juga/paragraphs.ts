@@ -78,9 +78,8 @@ export const bodyProblem = (stored: unknown): BodyProblem | null => {
     if (!p || typeof p !== 'object')
       return { index, field: null, message: 'must be a paragraph object' };
     const { id, text } = p as { id?: unknown; text?: unknown };
-    if (typeof text !== 'string' || !text.trim()) {
-      return { index, field: 'text', message: 'must not be empty' };
-    }
+    if (typeof text !== 'string') return { index, field: 'text', message: 'must be a string' };
+    if (!text.trim()) return { index, field: 'text', message: 'must not be empty' };
     if (text.length > MAX_PARAGRAPH_LENGTH) {
       return { index, field: 'text', message: `at most ${MAX_PARAGRAPH_LENGTH} characters` };
     }

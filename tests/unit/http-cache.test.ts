@@ -1,4 +1,4 @@
-import { matchesIfNoneMatch, sendCacheable, strongEtag } from '../../server/src/utils/http-cache';
+import { matchesIfNoneMatch, sendCacheable, strongEtag } from '../../server/src/http/http-cache';
 
 const fakeCtx = (ifNoneMatch = '') => {
   const headers: Record<string, string> = {};

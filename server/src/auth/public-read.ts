@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { FRESHNESS_TABLE } from '../database/plugin-tables';
 import { preparedStatement } from '../database/prepared';
+import type { RequestContext } from '../http/context';
 
 /**
  * The content-API strategies the render-ready routes try, in order. Anonymous readers, by far
@@ -74,7 +75,7 @@ const gateFor = (strapi: Core.Strapi, scope: string[]) => {
 export const publicRead = {
   name: 'newsroom-public-read',
 
-  async authenticate(ctx: any) {
+  async authenticate(ctx: RequestContext) {
     // Credentials of any kind are for Strapi's own strategies to check.
     if (ctx.get('authorization')) return { authenticated: false };
     const strapi = (globalThis as any).strapi as Core.Strapi;

@@ -3,10 +3,11 @@ import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { buildNewsArticleJsonLd } from '../services/jsonld';
 import { resolveArticleRequest, sendArticleResponse } from './render-request';
+import type { RequestContext } from '../http/context';
 
 const jsonldController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/newsroom/articles/:slug/jsonld: a schema.org NewsArticle for the page's <head>. */
-  async findOne(ctx: any) {
+  async findOne(ctx: RequestContext) {
     const request = await resolveArticleRequest(strapi, ctx);
     const { siteUrl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
     await sendArticleResponse(

@@ -3,12 +3,13 @@ import { errors } from '@strapi/utils';
 import { PlacementConflictError } from '../services/placement';
 import { getService } from '../utils/get-service';
 import { assertOnlyParams, integer, parseDocumentId, single } from '../validation/params';
+import type { RequestContext } from '../http/context';
 
 const notFound = () => new errors.NotFoundError('documentId: no article with this documentId');
 
 /** Read and save an article's Baca Juga placement; suggestions for it (admin routes). */
 const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async findOne(ctx: any) {
+  async findOne(ctx: RequestContext) {
     assertOnlyParams(ctx.query, []);
     const documentId = parseDocumentId(ctx.params.documentId);
     const data = await getService(strapi, 'placement').read(documentId);
@@ -16,7 +17,7 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data };
   },
 
-  async update(ctx: any) {
+  async update(ctx: RequestContext) {
     assertOnlyParams(ctx.query, []);
     const documentId = parseDocumentId(ctx.params.documentId);
     try {
@@ -43,7 +44,7 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
-  async suggestions(ctx: any) {
+  async suggestions(ctx: RequestContext) {
     assertOnlyParams(ctx.query, ['limit']);
     const documentId = parseDocumentId(ctx.params.documentId);
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, 20, 10);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { resolveArticleRequest, sendArticleResponse } from './render-request';
+import type { RequestContext } from '../http/context';
 
 const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -8,7 +9,7 @@ const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
    * that the action appears in the API token and role screens where it can be granted. The
    * route's own scope check runs first; the draft-access check adds that only tokens preview.
    */
-  async draft(ctx: any) {
+  async draft(ctx: RequestContext) {
     const request = await resolveArticleRequest(strapi, ctx, { preview: true });
     await sendArticleResponse(strapi, ctx, request, 'article', (article) => ({ data: article }));
   },

@@ -2,10 +2,11 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID } from '../constants';
 import { visiblePartFilters } from '../queries/visible-parts';
-import { resolveReadStatus } from '../utils/draft-access';
-import { DRAFT_CACHE_CONTROL } from '../utils/http-cache';
+import { resolveReadStatus } from '../auth/draft-access';
+import { DRAFT_CACHE_CONTROL } from '../http/http-cache';
 import { assertFilterValues } from '../validation/filters';
 import { paramError } from '../validation/params';
+import type { Context } from 'koa';
 
 type ReadableUid =
   | 'plugin::newsroom.article'
@@ -42,7 +43,7 @@ const asBadRequest = (error: any): never => {
 export const createReadOnlyCoreController = (uid: ReadableUid) =>
   factories.createCoreController(uid, ({ strapi }) => {
     const schema = () => strapi.contentType(uid);
-    const read = async (ctx: any, action: 'find' | 'findOne', self: any) => {
+    const read = async (ctx: Context, action: 'find' | 'findOne', self: any) => {
       const status = await resolveReadStatus(strapi, ctx);
       try {
         const result = await Object.getPrototypeOf(self)[action].call(self, ctx);
@@ -53,7 +54,7 @@ export const createReadOnlyCoreController = (uid: ReadableUid) =>
       }
     };
     return {
-      async validateQuery(ctx: any) {
+      async validateQuery(ctx: Context) {
         await strapi.contentAPI.validate.query(ctx.query, schema(), {
           auth: ctx.state.auth,
           route: ctx.state.route,
@@ -61,7 +62,7 @@ export const createReadOnlyCoreController = (uid: ReadableUid) =>
         } as any);
         assertFilterValues(ctx.query.filters, '$');
       },
-      async sanitizeQuery(ctx: any) {
+      async sanitizeQuery(ctx: Context) {
         const query: any = await strapi.contentAPI.sanitize.query(ctx.query, schema(), {
           auth: ctx.state.auth,
           route: ctx.state.route,
@@ -72,10 +73,10 @@ export const createReadOnlyCoreController = (uid: ReadableUid) =>
         const own = query.filters && typeof query.filters === 'object' ? [query.filters] : [];
         return { ...query, filters: { $and: [...own, ...visiblePartFilters(uid, '$')] } };
       },
-      async find(ctx: any) {
+      async find(ctx: Context) {
         return read(ctx, 'find', this);
       },
-      async findOne(ctx: any) {
+      async findOne(ctx: Context) {
         return read(ctx, 'findOne', this);
       },
     };

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { sendPrepared } from '../utils/http-cache';
+import { sendPrepared } from '../http/http-cache';
 import { integer, single } from '../validation/params';
 import { resolveArticleRequest } from './render-request';
+import type { RequestContext } from '../http/context';
 
 /** Most related entries one request may ask for. */
 export const MAX_RELATED = 20;
@@ -13,7 +14,7 @@ const relatedController = ({ strapi }: { strapi: Core.Strapi }) => ({
    * engine's suggestions, `limit` in all (default 5, at most 20). Published content only. The
    * action is named findOne so that read-only API tokens may call it.
    */
-  async findOne(ctx: any) {
+  async findOne(ctx: RequestContext) {
     const request = await resolveArticleRequest(strapi, ctx, { params: ['limit'] });
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, MAX_RELATED, 5);
     const prepared = await getService(strapi, 'responseCache').get(

@@ -2,15 +2,16 @@ import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { RenderedArticle } from '../services/render/types';
-import { resolveReadStatus, type ReadStatus } from '../utils/draft-access';
+import { resolveReadStatus, type ReadStatus } from '../auth/draft-access';
 import { getService } from '../utils/get-service';
 import {
   DRAFT_CACHE_CONTROL,
   cacheControlForCaller,
   sendPrepared,
   strongEtag,
-} from '../utils/http-cache';
+} from '../http/http-cache';
 import { assertOnlyParams, parseSlug } from '../validation/params';
+import type { RequestContext } from '../http/context';
 
 /**
  * The shared first half of the routes that serve one article by slug: only `status` is
@@ -19,7 +20,7 @@ import { assertOnlyParams, parseSlug } from '../validation/params';
  */
 export const resolveArticleRequest = async (
   strapi: Core.Strapi,
-  ctx: any,
+  ctx: RequestContext,
   { preview = false, params = ['status'] }: { preview?: boolean; params?: string[] } = {}
 ): Promise<{ slug: string; status: ReadStatus; cacheControl: string }> => {
   assertOnlyParams(ctx.query, preview ? [] : params);
@@ -44,7 +45,7 @@ export const resolveArticleRequest = async (
  */
 export const sendArticleResponse = async (
   strapi: Core.Strapi,
-  ctx: any,
+  ctx: RequestContext,
   request: { slug: string; status: ReadStatus; cacheControl: string },
   key: string,
   compute: (article: RenderedArticle) => unknown,

@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
-import { resolveReadStatus } from '../utils/draft-access';
+import { resolveReadStatus } from '../auth/draft-access';
 import { getService } from '../utils/get-service';
-import { cacheControlForCaller, sendPrepared } from '../utils/http-cache';
+import { cacheControlForCaller, sendPrepared } from '../http/http-cache';
 import { parseListQuery } from '../validation/list-query';
 import { paramError } from '../validation/params';
 import { resolveArticleRequest, sendArticleResponse } from './render-request';
+import type { RequestContext } from '../http/context';
 
 /**
  * The render-ready routes news frontends call. Action names end in `find`/`findOne` so that
@@ -19,7 +20,7 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** GET /api/newsroom/articles: published summaries, paginated, filterable, searchable. */
-    async find(ctx: any) {
+    async find(ctx: RequestContext) {
       const status = await resolveReadStatus(strapi, ctx);
       if (status === 'draft') {
         paramError('status', 'the article list serves published articles only');
@@ -34,7 +35,7 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** GET /api/newsroom/articles/:slug: the article, render-ready (its draft with status=draft). */
-    async findOne(ctx: any) {
+    async findOne(ctx: RequestContext) {
       const request = await resolveArticleRequest(strapi, ctx);
       await sendArticleResponse(strapi, ctx, request, 'article', (article) => ({ data: article }));
     },
@@ -43,7 +44,7 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
      * GET /api/newsroom/ping: a constant answer. Load balancers probe it, and the benchmark
      * uses it as the floor: what any route of this API costs before it does any work.
      */
-    async ping(ctx: any) {
+    async ping(ctx: RequestContext) {
       ctx.body = { data: { status: 'ok' } };
     },
   };

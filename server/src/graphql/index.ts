@@ -5,7 +5,7 @@ import { installCostLimit } from './cost-limit';
 import { visiblePartFilters } from '../queries/visible-parts';
 import { assertFilterValues } from '../validation/filters';
 import type { RenderedArticle } from '../services/render/types';
-import { resolveReadStatus } from '../utils/draft-access';
+import { resolveReadStatus } from '../auth/draft-access';
 import { getService } from '../utils/get-service';
 
 /**

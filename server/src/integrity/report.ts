@@ -14,11 +14,12 @@ const PLURAL = { article: 'articles', link: 'relatedLinks', quote: 'quotes' } as
  * ("url"), anything else by kind and documentId ("relatedLinks.<documentId>.afterParagraphId"),
  * so that a refused publish names the link or quote at fault.
  */
+const isSubject = (v: Violation, subject: WriteSubject) =>
+  v.kind === subject.kind && (!subject.documentId || v.documentId === subject.documentId);
+
 export const violationPath = (v: Violation, subject: WriteSubject): string[] => {
   const field = v.field.split('.');
-  const isSubject =
-    v.kind === subject.kind && (!subject.documentId || v.documentId === subject.documentId);
-  if (isSubject) return field;
+  if (isSubject(v, subject)) return field;
   // A link or quote that puts its article over a limit: its own relation is what did it.
   if (v.kind === 'article' && v.field === 'relatedLinks' && subject.kind === 'link') {
     return ['sourceArticle'];
@@ -26,12 +27,18 @@ export const violationPath = (v: Violation, subject: WriteSubject): string[] => 
   return [PLURAL[v.kind], v.documentId, ...field];
 };
 
-/** Refuses the write: a 400 naming the first violation, with all of them in details. */
+/**
+ * Refuses the write: a 400 naming the first violation, with all of them in details. The
+ * written document's own problems come first (a clone that takes the original's slug is
+ * about the clone, though the original now shares its slug too).
+ */
 export const reportViolations = (
   violations: Violation[],
-  path: (v: Violation) => (string | number)[]
+  path: (v: Violation) => (string | number)[],
+  subject?: WriteSubject
 ): never => {
-  const [first, ...rest] = violations;
+  const own = (v: Violation) => (subject && isSubject(v, subject) ? 0 : 1);
+  const [first, ...rest] = [...violations].sort((a, b) => own(a) - own(b));
   return fieldError(
     path(first),
     first.message,

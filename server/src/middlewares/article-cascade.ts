@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
-import { publishStale } from '../utils/publish-stale';
+import { publishStale } from '../workflow/publish-stale';
 
 type Context = { uid: string; action: string; params: Record<string, any> };
 const OWNED = [LINK_UID, QUOTE_UID] as const;

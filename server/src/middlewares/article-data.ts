@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
+import { readBody } from '#shared/baca-juga/paragraphs';
 import { normalizeBody } from '../utils/paragraphs';
-import { reanchorDeleted } from '../utils/reanchor';
+import { reanchorDeleted } from '../workflow/reanchor';
 import { normalizeTags } from '../utils/tags';
 import { toSlug } from '../utils/slug';
 
@@ -81,7 +81,7 @@ export const articleDataMiddleware =
     }
     const result = await next();
     if (bodyBefore && documentId) {
-      await reanchorDeleted(strapi, documentId, bodyBefore, data.body as Paragraph[]);
+      await reanchorDeleted(strapi, documentId, bodyBefore, readBody(data.body));
     }
     return result;
   };

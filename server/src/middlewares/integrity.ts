@@ -99,6 +99,6 @@ export const integrityMiddleware =
         }
         return result;
       },
-      (violations) => reportViolations(violations, (v) => violationPath(v, subject))
+      (violations) => reportViolations(violations, (v) => violationPath(v, subject), subject)
     );
   };

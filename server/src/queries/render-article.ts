@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { ARTICLE_FIELDS } from '../services/render/fields';
 import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/render/types';
-import type { ReadStatus } from '../utils/draft-access';
+import type { ReadStatus } from '../auth/draft-access';
 import { newsroomTables } from './tables';
 import { readJsonColumn } from '../utils/json-column';
 

@@ -50,3 +50,25 @@ export const likeContains = (term: string) => `%${term.replace(/[\\%_]/g, (c) =>
 export const columnOf = (strapi: Core.Strapi, uid: string, attribute: string): string =>
   ((strapi.db.metadata.get(uid as any).attributes[attribute] as any)?.columnName as string) ??
   attribute;
+
+/** Column names of the attributes hand-written queries read, by attribute, from metadata. */
+const columnsOf = <A extends string>(strapi: Core.Strapi, uid: string, attributes: readonly A[]) =>
+  Object.fromEntries(attributes.map((a) => [a, columnOf(strapi, uid, a)])) as Record<A, string>;
+
+const ARTICLE_ATTRIBUTES = [
+  'documentId',
+  'publishedAt',
+  'updatedAt',
+  'title',
+  'slug',
+  'lead',
+  'tags',
+  'body',
+  'reportedAt',
+  'everPublishedAt',
+] as const;
+const LINK_ATTRIBUTES = ['documentId', 'publishedAt', 'url'] as const;
+
+export const articleColumns = (strapi: Core.Strapi) =>
+  columnsOf(strapi, ARTICLE_UID, ARTICLE_ATTRIBUTES);
+export const linkColumns = (strapi: Core.Strapi) => columnsOf(strapi, LINK_UID, LINK_ATTRIBUTES);

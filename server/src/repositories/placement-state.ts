@@ -3,9 +3,21 @@ import type { Knex } from 'knex';
 import type { PlacementState, StoredLink, StoredQuote } from '#shared/baca-juga/invariants';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { columnOf, newsroomTables } from '../queries/tables';
-import { readJsonColumn } from '../utils/json-column';
 
 type Trx = Knex.Transaction;
+
+/**
+ * A JSON column as stored: parsed when it parses (SQLite returns text), else the text itself,
+ * so that a body stored as a bare string is judged as what it is, not as empty.
+ */
+const storedJson = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value ?? null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+};
 
 /**
  * Reads what is stored for these articles, both versions, exactly as the rows are: every
@@ -129,7 +141,7 @@ export const readPlacementStates = async (
     return {
       documentId,
       version: published ? 'published' : 'draft',
-      body: readJsonColumn(row[a('body')]),
+      body: storedJson(row[a('body')]),
       slugTaken: slugOwners.some(
         (other) => other[a('slug')] === row[a('slug')] && other[a('documentId')] !== documentId
       ),

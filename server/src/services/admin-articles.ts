@@ -11,7 +11,13 @@ import {
 } from '#shared/contracts/admin';
 import { articleStatuses } from '../queries/article-statuses';
 import { linkHealthCase } from '../queries/link-health-sql';
-import { columnOf, likeContains, newsroomTables, type NewsroomTables } from '../queries/tables';
+import {
+  articleColumns,
+  likeContains,
+  linkColumns,
+  newsroomTables,
+  type NewsroomTables,
+} from '../queries/tables';
 import { brokenCount, zeroHealthCounts } from '#shared/baca-juga/health';
 import { articleStatus } from '#shared/baca-juga/status';
 import { toIso } from '../utils/iso-date';
@@ -40,23 +46,25 @@ const dateOf = (value: unknown) =>
  */
 const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
+  const a = () => articleColumns(strapi);
+  const l = () => linkColumns(strapi);
 
   /** Draft link rows of article row `a`. */
   const linksOf = (t: NewsroomTables) =>
     knex()(`${t.source.name} as s`)
       .join(`${t.link} as l`, 'l.id', `s.${t.source.link}`)
       .where(`s.${t.source.article}`, knex().ref('a.id'))
-      .whereNull('l.published_at');
+      .whereNull(`l.${l().publishedAt}`);
 
   /** The facts `linkHealth` decides from, for link `l` joined to its target `ta` via `tl`. */
   const healthOf = (t: NewsroomTables) => {
-    const everPublished = `ta.${columnOf(strapi, ARTICLE_UID, 'everPublishedAt')}`;
+    const everPublished = `ta.${a().everPublishedAt}`;
     return linkHealthCase({
       hasTarget: `tl.${t.target.article} IS NOT NULL`,
       targetPublished: `EXISTS (SELECT 1 FROM ${t.article} tp
-        WHERE tp.document_id = ta.document_id AND tp.published_at IS NOT NULL)`,
+        WHERE tp.${a().documentId} = ta.${a().documentId} AND tp.${a().publishedAt} IS NOT NULL)`,
       targetEverPublished: `${everPublished} IS NOT NULL`,
-      hasUrl: `(l.url IS NOT NULL AND l.url <> '')`,
+      hasUrl: `(l.${l().url} IS NOT NULL AND l.${l().url} <> '')`,
     });
   };
 
@@ -71,19 +79,20 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const publishedRowOf = (t: NewsroomTables) =>
     knex()(`${t.article} as p`)
-      .where('p.document_id', knex().ref('a.document_id'))
-      .whereNotNull('p.published_at');
+      .where(`p.${a().documentId}`, knex().ref(`a.${a().documentId}`))
+      .whereNotNull(`p.${a().publishedAt}`);
 
   return {
     async list(query: AdminListQuery): Promise<AdminArticleListResponse> {
       const t = newsroomTables(strapi);
-      const base = knex()(`${t.article} as a`).whereNull('a.published_at');
+      const c = a();
+      const base = knex()(`${t.article} as a`).whereNull(`a.${c.publishedAt}`);
       for (const term of query.terms) {
-        base.whereRaw(`LOWER(a.title) LIKE ? ESCAPE '\\'`, [likeContains(term.toLowerCase())]);
+        base.whereRaw(`LOWER(a.${c.title}) LIKE ? ESCAPE '\\'`, [likeContains(term.toLowerCase())]);
       }
       if (query.tag) {
         // Tags are a JSON list: the JSON-encoded tag, quotes included, is one whole tag.
-        base.whereRaw(`LOWER(CAST(a.tags AS TEXT)) LIKE ? ESCAPE '\\'`, [
+        base.whereRaw(`LOWER(CAST(a.${c.tags} AS TEXT)) LIKE ? ESCAPE '\\'`, [
           likeContains(JSON.stringify(query.tag).toLowerCase()),
         ]);
       }
@@ -95,7 +104,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         total: number | string;
       }[];
       const newestFirst = [
-        { column: 'a.updated_at', order: 'desc' },
+        { column: `a.${c.updatedAt}`, order: 'desc' },
         { column: 'a.id', order: 'desc' },
       ];
       // The page is cut first, on the article rows alone; the link counts are then computed
@@ -109,14 +118,14 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (await knex()(`${t.article} as a`)
         .whereIn('a.id', page)
         .select(
-          'a.document_id',
-          'a.title',
-          'a.slug',
-          'a.tags',
-          'a.updated_at',
+          `a.${c.documentId} as document_id`,
+          `a.${c.title} as title`,
+          `a.${c.slug} as slug`,
+          `a.${c.tags} as tags`,
+          `a.${c.updatedAt} as updated_at`,
           linksOf(t).count('*').as('link_count'),
           brokenLinksOf(t).count('*').as('broken_count'),
-          publishedRowOf(t).select('p.updated_at').limit(1).as('published_updated_at')
+          publishedRowOf(t).select(`p.${c.updatedAt}`).limit(1).as('published_updated_at')
         )
         .orderBy(newestFirst)) as ListRow[];
 
@@ -153,18 +162,29 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async linkHealth(): Promise<LinkHealthReport> {
       const t = newsroomTables(strapi);
+      const c = a();
       const health = knex().raw(healthOf(t));
       const rows = (await knex()(`${t.link} as l`)
         .join(`${t.source.name} as s`, `s.${t.source.link}`, 'l.id')
         .join(`${t.article} as a`, 'a.id', `s.${t.source.article}`)
         .leftJoin(`${t.target.name} as tl`, `tl.${t.target.link}`, 'l.id')
         .leftJoin(`${t.article} as ta`, 'ta.id', `tl.${t.target.article}`)
-        .whereNull('l.published_at')
-        .select('a.document_id', 'a.title', 'a.slug', 'a.updated_at', {
-          health,
-        })
+        .whereNull(`l.${l().publishedAt}`)
+        .select(
+          `a.${c.documentId} as document_id`,
+          `a.${c.title} as title`,
+          `a.${c.slug} as slug`,
+          `a.${c.updatedAt} as updated_at`,
+          { health }
+        )
         .count({ n: '*' })
-        .groupBy('a.document_id', 'a.title', 'a.slug', 'a.updated_at', health)) as {
+        .groupBy(
+          `a.${c.documentId}`,
+          `a.${c.title}`,
+          `a.${c.slug}`,
+          `a.${c.updatedAt}`,
+          health
+        )) as {
         document_id: string;
         title: string;
         slug: string;

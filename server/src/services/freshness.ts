@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { FRESHNESS_TABLE } from '../database/plugin-tables';
-import { trackPending } from '../utils/pending-writes';
+import { trackPending } from '../http/pending-writes';
 
 /**
  * The published content's generation: a number in the database that every write changing what

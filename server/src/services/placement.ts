@@ -10,9 +10,10 @@ import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { checkedWrite, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
+import { articleColumns } from '../queries/tables';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
-import { publishStale } from '../utils/publish-stale';
+import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '../utils/iso-date';
 import { readTags } from '../utils/tags';
 import {
@@ -124,7 +125,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db
       .connection(tableName)
       .transacting(trx as any)
-      .where({ document_id: documentId })
+      .where(articleColumns(strapi).documentId, documentId)
       .forUpdate()
       .select('id');
   };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
-import { strongEtag } from '../utils/http-cache';
+import { strongEtag } from '../http/http-cache';
 import { getService } from '../utils/get-service';
 
 /** A response body ready to send, with its validator. */

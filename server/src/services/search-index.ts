@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { articleColumns } from '../queries/tables';
 
 type Knex = Core.Strapi['db']['connection'];
 import { ARTICLE_UID } from '../constants';
@@ -88,21 +89,22 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     knex: Knex = strapi.db.connection
   ): Promise<(PublishedArticle & { id: number })[]> => {
     const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
+    const a = articleColumns(strapi);
     const rows: any[] = await knex(table)
       .select(
         'id',
-        'document_id',
-        'title',
-        'slug',
-        'lead',
-        'tags',
-        'body',
-        'reported_at',
-        'published_at'
+        `${a.documentId} as document_id`,
+        `${a.title} as title`,
+        `${a.slug} as slug`,
+        `${a.lead} as lead`,
+        `${a.tags} as tags`,
+        `${a.body} as body`,
+        `${a.reportedAt} as reported_at`,
+        `${a.publishedAt} as published_at`
       )
-      .whereNotNull('published_at')
+      .whereNotNull(a.publishedAt)
       .modify((query: any) => {
-        if (options.documentIds) query.whereIn('document_id', options.documentIds);
+        if (options.documentIds) query.whereIn(a.documentId, options.documentIds);
         if (options.after !== undefined) query.where('id', '>', options.after);
       })
       .orderBy('id', 'asc')

@@ -3,7 +3,7 @@ import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { Suggestion } from '#shared/contracts/admin';
 import { articleStatuses } from '../queries/article-statuses';
-import { newsroomTables } from '../queries/tables';
+import { newsroomTables, articleColumns, linkColumns } from '../queries/tables';
 import { getService } from '../utils/get-service';
 import {
   corpusStats,
@@ -181,20 +181,21 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async forArticle(documentId: string, limit: number): Promise<Suggestion[] | null> {
       const t = newsroomTables(strapi);
+      const a = articleColumns(strapi);
       const article = await strapi.db
         .connection(t.article)
-        .where({ document_id: documentId })
-        .whereNull('published_at')
-        .first('title', 'lead', 'tags', 'body', 'reported_at');
+        .where(a.documentId, documentId)
+        .whereNull(a.publishedAt)
+        .first(a.title, a.lead, a.tags, a.body, a.reportedAt);
       if (!article) return null;
       const ranked = await rank(
         {
           documentId,
-          title: article.title ?? '',
-          lead: article.lead,
-          tags: readTags(readJsonColumn(article.tags)),
-          body: readBody(readJsonColumn(article.body)).map((p) => p.text),
-          datedAt: datedAt(article.reported_at, null),
+          title: article[a.title] ?? '',
+          lead: article[a.lead],
+          tags: readTags(readJsonColumn(article[a.tags])),
+          body: readBody(readJsonColumn(article[a.body])).map((p) => p.text),
+          datedAt: datedAt(article[a.reportedAt], null),
         },
         await linkedTargets(strapi, documentId),
         limit
@@ -211,16 +212,18 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 /** Targets of the article's draft links, published or not (the manager shows them all). */
 const linkedTargets = async (strapi: Core.Strapi, documentId: string): Promise<string[]> => {
   const t = newsroomTables(strapi);
-  const rows: { document_id: string }[] = await strapi.db
+  const a = articleColumns(strapi);
+  const l = linkColumns(strapi);
+  const rows: { documentId: string }[] = await strapi.db
     .connection(`${t.article} as sa`)
     .join(`${t.source.name} as ls`, `ls.${t.source.article}`, 'sa.id')
     .join(`${t.link} as l`, 'l.id', `ls.${t.source.link}`)
     .join(`${t.target.name} as lt`, `lt.${t.target.link}`, 'l.id')
     .join(`${t.article} as ta`, 'ta.id', `lt.${t.target.article}`)
-    .where('sa.document_id', documentId)
-    .whereNull('l.published_at')
-    .distinct('ta.document_id');
-  return rows.map((row) => row.document_id);
+    .where(`sa.${a.documentId}`, documentId)
+    .whereNull(`l.${l.publishedAt}`)
+    .distinct(`ta.${a.documentId} as documentId`);
+  return rows.map((row) => row.documentId);
 };
 
 export type SuggestionsService = ReturnType<typeof createSuggestionsService>;

@@ -1,44 +1,34 @@
-import {
-  MAX_PARAGRAPH_LENGTH,
-  MAX_PARAGRAPHS,
-  PARAGRAPH_ID_PATTERN,
-  newParagraphId,
-  type Paragraph,
-} from '#shared/baca-juga/paragraphs';
-import { fieldError as fail } from './field-error';
+import { PARAGRAPH_ID_PATTERN, newParagraphId, type Paragraph } from '#shared/baca-juga/paragraphs';
 
 /**
- * Normalises whatever an entry point sends as `body` into `Paragraph[]`.
+ * Tidies whatever an entry point sends as `body` into `Paragraph[]` where it can: a JSON
+ * string is parsed, a plain string becomes a paragraph, line endings are unified, text is
+ * trimmed, and a paragraph without a sound, unique id gets a fresh one. Ids are the anchors of
+ * quotes and links, so an id that arrives is kept as long as it is well-formed and unique.
+ * Strapi recreates component rows on every save, which is why the body is a JSON list carrying
+ * its own ids rather than a repeatable component.
  *
- * Ids are the anchors of quotes and links, so an id that arrives is kept as long as it is
- * well-formed and unique; a paragraph without one (a new paragraph, a plain string from an
- * API client) gets a fresh id. Strapi recreates component rows on every save, which is why
- * the body is a JSON list carrying its own ids rather than a repeatable component.
+ * Whether the result may be stored (a list, at most 500 paragraphs, none empty or too long) is
+ * not decided here but on what was stored, by `bodyProblem` (shared/baca-juga/paragraphs),
+ * for every write: what this cannot tidy is left as it came, for that check to refuse.
  */
-export const normalizeBody = (input: unknown): Paragraph[] => {
+export const normalizeBody = (input: unknown): unknown => {
   if (input === null || input === undefined) return [];
   let value = input;
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
     } catch {
-      fail(['body'], 'must be a list of paragraphs');
+      return value;
     }
   }
-  if (!Array.isArray(value)) return fail(['body'], 'must be a list of paragraphs');
-  if (value.length > MAX_PARAGRAPHS) fail(['body'], `at most ${MAX_PARAGRAPHS} paragraphs`);
-
+  if (!Array.isArray(value)) return value;
   const seen = new Set<string>();
-  return value.map((item: unknown, index: number): Paragraph => {
+  return value.map((item: unknown): Paragraph | unknown => {
     const raw =
       typeof item === 'string' ? { text: item } : (item as { id?: unknown; text?: unknown } | null);
-    if (!raw || typeof raw !== 'object') return fail(['body', index], 'must be a paragraph object');
-    if (typeof raw.text !== 'string') return fail(['body', index, 'text'], 'must be a string');
+    if (!raw || typeof raw !== 'object' || typeof raw.text !== 'string') return item;
     const text = raw.text.replace(/\r\n?/g, '\n').trim();
-    if (!text) return fail(['body', index, 'text'], 'must not be empty');
-    if (text.length > MAX_PARAGRAPH_LENGTH) {
-      return fail(['body', index, 'text'], `at most ${MAX_PARAGRAPH_LENGTH} characters`);
-    }
     let id = typeof raw.id === 'string' && PARAGRAPH_ID_PATTERN.test(raw.id) ? raw.id : '';
     if (!id || seen.has(id)) id = newParagraphId();
     seen.add(id);

@@ -1,5 +1,5 @@
-import { errors } from '@strapi/utils';
-import type { PlacementLinkInput, PlacementSaveBody } from '#shared/contracts/admin';
+import { errors, validateYupSchemaSync, yup } from '@strapi/utils';
+import type { PlacementSaveBody } from '#shared/contracts/admin';
 import {
   newViolations,
   placementViolations,
@@ -22,42 +22,62 @@ export interface LinkChange {
   afterParagraphId: string;
 }
 
-const optionalString = (value: unknown, path: (string | number)[]): string | null => {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') return fail(path, 'must be a string');
-  return value.trim() || null;
+/**
+ * Refusing unknown keys keeps a client from smuggling publishedAt, createdBy and friends; the
+ * error names the key itself ("links.2.publishedAt: unknown field").
+ */
+const onlyKeys = (keys: readonly string[]) =>
+  function (this: yup.TestContext, value: unknown) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return true;
+    const unknown = Object.keys(value).find((key) => !keys.includes(key));
+    if (unknown === undefined) return true;
+    return this.createError({
+      path: this.path ? `${this.path}.${unknown}` : unknown,
+      message: 'unknown field',
+    });
+  };
+
+const optionalText = yup.string().nullable().typeError('must be a string');
+
+const linkSchema = yup
+  .object({
+    documentId: optionalText,
+    targetDocumentId: optionalText.matches(DOCUMENT_ID_PATTERN, {
+      message: 'is not a documentId',
+      excludeEmptyString: true,
+    }),
+    url: optionalText,
+    label: optionalText,
+    afterParagraphId: yup
+      .string()
+      .typeError('must be the id of a paragraph of this article')
+      .required('must be the id of a paragraph of this article'),
+  })
+  .typeError('must be an object')
+  .test('only-known-keys', 'unknown field', onlyKeys(INPUT_KEYS));
+
+const saveSchema = yup
+  .object({
+    version: yup.string().required(),
+    links: yup
+      .array(linkSchema)
+      .typeError('must be a list of links')
+      .required('must be a list of links'),
+  })
+  .test('only-known-keys', 'unknown field', onlyKeys(['version', 'links']));
+
+const validateShape = validateYupSchemaSync(saveSchema);
+
+/** The first problem of a yup refusal, as the plugin's other 400s say it: path first. */
+const asFieldError = (error: unknown): never => {
+  if (!(error instanceof errors.ValidationError)) throw error;
+  const first = (error.details as { errors?: { path: string[]; message: string }[] })?.errors?.[0];
+  if (!first) throw error;
+  return fail(first.path, first.message);
 };
 
-/** The shape of one link of a save; what it may be is the invariants' business. */
-const parseLink = (raw: unknown, index: number, existing: ReadonlySet<string>): LinkChange => {
-  const at = (field: string) => ['links', index, field];
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return fail(['links', index], 'must be an object');
-  }
-  // Refusing unknown keys keeps a client from smuggling publishedAt, createdBy and friends.
-  for (const key of Object.keys(raw)) {
-    if (!INPUT_KEYS.includes(key)) fail(at(key), 'unknown field');
-  }
-  const input = raw as Record<keyof PlacementLinkInput, unknown>;
-  const documentId = optionalString(input.documentId, at('documentId'));
-  if (documentId !== null && !existing.has(documentId)) {
-    fail(at('documentId'), 'is not a link of this article');
-  }
-  const targetDocumentId = optionalString(input.targetDocumentId, at('targetDocumentId'));
-  if (targetDocumentId !== null && !DOCUMENT_ID_PATTERN.test(targetDocumentId)) {
-    fail(at('targetDocumentId'), 'is not a documentId');
-  }
-  if (typeof input.afterParagraphId !== 'string') {
-    return fail(at('afterParagraphId'), 'must be the id of a paragraph of this article');
-  }
-  return {
-    documentId,
-    targetDocumentId,
-    url: optionalString(input.url, at('url')),
-    label: optionalString(input.label, at('label')),
-    afterParagraphId: input.afterParagraphId,
-  };
-};
+const normalised = (value: string | null | undefined) =>
+  typeof value === 'string' ? value.trim() || null : null;
 
 /**
  * The version a save was started from. Read before anything else: a save built on a stale
@@ -81,20 +101,32 @@ export const parsePlacementSave = (
   existingLinkIds: ReadonlySet<string>
 ): { version: string; links: LinkChange[] } => {
   const version = readVersion(body);
-  const { links } = body as Partial<PlacementSaveBody>;
-  for (const key of Object.keys(body as object)) {
-    if (key !== 'version' && key !== 'links') fail([key], 'unknown field');
+  let checked: yup.InferType<typeof saveSchema>;
+  try {
+    checked = validateShape(body);
+  } catch (error) {
+    return asFieldError(error);
   }
-  if (!Array.isArray(links)) return fail(['links'], 'must be a list of links');
-  const parsed = links.map((raw, index) => parseLink(raw, index, existingLinkIds));
   const seen = new Map<string, number>();
-  parsed.forEach((link, index) => {
-    if (link.documentId === null) return;
-    const first = seen.get(link.documentId);
-    if (first !== undefined) fail(['links', index, 'documentId'], `repeats links.${first}`);
-    seen.set(link.documentId, index);
+  const links = checked.links.map((link, index): LinkChange => {
+    const documentId = normalised(link.documentId);
+    if (documentId !== null) {
+      if (!existingLinkIds.has(documentId)) {
+        fail(['links', index, 'documentId'], 'is not a link of this article');
+      }
+      const first = seen.get(documentId);
+      if (first !== undefined) fail(['links', index, 'documentId'], `repeats links.${first}`);
+      seen.set(documentId, index);
+    }
+    return {
+      documentId,
+      targetDocumentId: normalised(link.targetDocumentId),
+      url: normalised(link.url),
+      label: normalised(link.label),
+      afterParagraphId: link.afterParagraphId,
+    };
   });
-  return { version, links: parsed };
+  return { version, links };
 };
 
 /** Positions count from 0 within each slot, in the order the editor sent. */

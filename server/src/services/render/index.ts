@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../../constants';
 import type { NewsroomConfig } from '../../config';
-import type { ReadStatus } from '../../utils/draft-access';
+import type { ReadStatus } from '../../auth/draft-access';
 import { readArticleBundle } from '../../queries/render-article';
 import { composeArticle } from './compose';
 import { ARTICLE_FIELDS } from './fields';
