@@ -4,7 +4,7 @@
  * many-element connects, a negative position) are refused with a 400 naming the field, and
  * nothing changes. Readers only get links and quotes where the published story has them.
  */
-import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
+import { DB, adminToken, apiToken, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, LINK, QUOTE, newsroom, unchangedPlacement } from './helpers/newsroom';
 
 describe(`invariants on the outcome of every write (${DB})`, () => {
@@ -339,6 +339,63 @@ describe(`invariants on the outcome of every write (${DB})`, () => {
           .map((b: any) => b.label)
           .sort()
       ).toEqual(['Pilihan editor sendiri', 'Target Ketiga']);
+    });
+  });
+
+  describe('bulk actions and GraphQL writes are held alike', () => {
+    it('refuses a content-manager bulk publish whole when one of its links would go live out of place', async () => {
+      const story = await n.createArticle({ title: 'Cerita Massal', paragraphs: ['Satu.'] });
+      const updated = await n.update(ARTICLE, story.documentId, {
+        body: [...story.body, { text: 'Baru di draf.' }],
+      });
+      const fine = await docs(LINK).create({
+        data: {
+          sourceArticle: story.documentId,
+          url: 'https://a.example/baik',
+          afterParagraphId: 'start',
+        },
+      });
+      const early = await docs(LINK).create({
+        data: {
+          sourceArticle: story.documentId,
+          url: 'https://a.example/terlalu-dini',
+          afterParagraphId: updated.body[1].id,
+        },
+      });
+      const before = await snapshot();
+      const response = await app.request(`${cm(LINK)}/actions/bulkPublish`, {
+        method: 'POST',
+        headers,
+        body: { documentIds: [fine.documentId, early.documentId] },
+      });
+      expect(response.status).toBe(400);
+      // The publishes run side by side in one transaction: whichever check sees the early
+      // link first refuses, naming it (plainly, or by its documentId).
+      const path = response.body.error.details.errors[0].path;
+      expect([
+        ['afterParagraphId'],
+        ['relatedLinks', early.documentId, 'afterParagraphId'],
+      ]).toContainEqual(path);
+      // All or nothing: the sound link was not published either.
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('refuses a GraphQL mutation that would store a javascript: url or a self link', async () => {
+      const token = await apiToken(app, 'full-access');
+      const before = await snapshot();
+      for (const data of [
+        `{ sourceArticle: "${source.documentId}", url: "javascript:alert(1)", afterParagraphId: "start" }`,
+        `{ sourceArticle: "${source.documentId}", targetArticle: "${source.documentId}", afterParagraphId: "start" }`,
+      ]) {
+        const response = await app.request('/graphql', {
+          method: 'POST',
+          headers: token,
+          body: { query: `mutation { createNewsroomRelatedLink(data: ${data}) { documentId } }` },
+        });
+        expect(JSON.stringify(response.body.errors ?? null)).toMatch(/url|targetArticle/);
+        expect(response.body.data?.createNewsroomRelatedLink ?? null).toBeNull();
+      }
+      expect(await snapshot()).toEqual(before);
     });
   });
 });
