@@ -398,4 +398,34 @@ describe(`invariants on the outcome of every write (${DB})`, () => {
       expect(await snapshot()).toEqual(before);
     });
   });
+
+  it('checks an action it does not know (one Strapi may add), by what the write changed', async () => {
+    const { integrityMiddleware } = await import('../../server/src/middlewares/integrity');
+    const link = await docs(LINK).create({
+      data: {
+        sourceArticle: source.documentId,
+        url: 'https://a.example/nanti',
+        afterParagraphId: 'start',
+      },
+    });
+    const before = await snapshot();
+    const check = integrityMiddleware(app.strapi) as any;
+    const error = await check(
+      { uid: LINK, action: 'reviseInBulk', params: {}, contentType: {} },
+      async () => {
+        // Whatever the new action does underneath, it leaves rows edited since it began.
+        await app.strapi.db.query(LINK).updateMany({
+          where: { documentId: link.documentId },
+          data: { url: 'javascript:alert(1)', updatedAt: new Date() },
+        });
+        return { count: 1 };
+      }
+    ).then(
+      () => null,
+      (e: any) => e
+    );
+    expect(error).toMatchObject({ name: 'ValidationError' });
+    expect(error.details.errors[0].path).toEqual(['url']);
+    expect(await snapshot()).toEqual(before);
+  });
 });

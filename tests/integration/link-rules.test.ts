@@ -58,7 +58,8 @@ describe(`link and quote rules on every entry point (${DB})`, () => {
     ['a vbscript: url', () => ({ ...good(), url: 'vbscript:msgbox(1)' }), 'url', /http/],
     ['a protocol-relative url', () => ({ ...good(), url: '//evil.example/x' }), 'url', /http/],
     ['a url with a tab', () => ({ ...good(), url: 'java\tscript:alert(1)' }), 'url', /http/],
-    ['a url with a NUL', () => ({ ...good(), url: 'https://a.example/\u0000' }), 'url', /http/],
+    // Refused before the write on every database: PostgreSQL cannot store a NUL at all.
+    ['a url with a NUL', () => ({ ...good(), url: 'https://a.example/\u0000' }), 'url', /NUL/],
     [
       'both a target and a url',
       () => ({ ...good(), targetArticle: target.documentId }),

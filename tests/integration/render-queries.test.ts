@@ -12,8 +12,22 @@ let app: TestApp;
 let queries: string[] = [];
 const record = (query: { sql: string }) => queries.push(query.sql);
 
+/**
+ * Waits until the database has been idle for a while: Strapi's own background work (the
+ * upload plugin's start-up tasks, its settings store) must not be counted as the request's.
+ */
+const quiet = async (idleMs = 300, maxMs = 10_000) => {
+  const started = Date.now();
+  for (;;) {
+    const seen = queries.length;
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    if (queries.length === seen || Date.now() - started > maxMs) return;
+  }
+};
+
 /** The statements one request sends, and its response. */
 const counted = async (path: string, headers: Record<string, string> = {}) => {
+  await quiet();
   queries = [];
   const response = await app.request(path, { headers });
   const sql = [...queries];

@@ -29,12 +29,17 @@ describe('normalizeBody', () => {
     expect(new Set(body.map((p) => p.id)).size).toBe(3);
   });
 
+  it('drops NUL characters, which no database column of ours can hold', () => {
+    expect(normalizeBody(['Sa\u0000tu'])[0].text).toBe('Satu');
+  });
+
   it('rejects ids that are not ours (they could collide with anchors like "start")', () => {
     expect(normalizeBody([{ id: 'start', text: 'x' }])[0].id).toMatch(/^p-/);
   });
 
   it('leaves what it cannot tidy for the outcome check, which names the offending field', () => {
     expect(refusal({})).toEqual(['body', 'must be a list of paragraphs']);
+    expect(refusal('bukan daftar')).toEqual(['body', 'must be a list of paragraphs']);
     expect(refusal([{ text: '  ' }])).toEqual(['body.0.text', 'must not be empty']);
     expect(refusal(['ok', { text: 1 }])).toEqual(['body.1.text', 'must be a string']);
     expect(refusal(Array.from({ length: 501 }, () => 'x'))).toEqual([

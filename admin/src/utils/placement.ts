@@ -17,6 +17,7 @@ import { START_ANCHOR } from '#shared/baca-juga/paragraphs';
 
 // The server's own rules (pure shared modules), so the editor and the server never disagree.
 export { isSafeHref, MAX_LABEL_LENGTH } from '#shared/baca-juga/text';
+import { readerLabel } from '#shared/baca-juga/text';
 export { isBroken, isVisibleToReaders } from '#shared/baca-juga/health';
 
 export const START_SLOT = START_ANCHOR;
@@ -198,6 +199,6 @@ export const toSaveBody = (version: string, links: DraftLink[]): PlacementSaveBo
 /** A comparable snapshot of what a save would send, to tell whether there are unsaved edits. */
 export const snapshotOf = (links: DraftLink[]) => JSON.stringify(toSaveBody('', links).links);
 
-/** The text a reader sees for a link: its label, else the target's title, else the URL. */
+/** The text a reader sees for a link (the render's own rule). */
 export const displayLabel = (link: Pick<DraftLink, 'label' | 'targetArticle' | 'url'>) =>
-  link.label.trim() || link.targetArticle?.title || link.url || '';
+  readerLabel(link.label, link.targetArticle?.title, link.url);

@@ -10,9 +10,11 @@ import {
 import { LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import {
-  articlesTouchedSince,
+  lockArticles,
   ownerlessDrafts,
+  ownersOf,
   readPlacementStates,
+  touchedSince,
 } from '../repositories/placement-state';
 import { currentScope, runInScope, type WriteScope } from './scope';
 
@@ -54,12 +56,21 @@ export const violationsOf = async (
   scope: WriteScope
 ): Promise<Violation[]> => {
   if (scope.unknownAction) {
-    for (const id of await articlesTouchedSince(strapi, scope.trx, scope.startedAt)) {
+    // Nothing was snapshotted before an unknown action: everything it edited is judged as
+    // new, the articles it edited as a whole and the links and quotes it edited as written.
+    const touched = await touchedSince(strapi, scope.trx, scope.startedAt);
+    for (const id of touched.articles) {
+      if (!scope.before.has(id)) scope.before.set(id, []);
       scope.articles.add(id);
+    }
+    for (const [uid, ids] of touched.parts) {
+      noteWritten(scope, uid, ids);
+      for (const id of await ownersOf(strapi, scope.trx, uid, ids)) scope.articles.add(id);
     }
   }
   const limits = limitsOf(strapi);
   const written = new Set([...scope.written.values()].flatMap((set) => [...set]));
+  await lockArticles(strapi, scope.trx, [...scope.articles]);
   const after = await readPlacementStates(strapi, scope.trx, [...scope.articles]);
   const found: Violation[] = [];
   for (const state of after) {

@@ -1,5 +1,6 @@
 import type { Modules } from '@strapi/types';
-import { LINK_UID, QUOTE_UID } from '../constants';
+import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import { fieldError } from '../utils/field-error';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 
@@ -11,26 +12,35 @@ const TRIMMED: Record<string, { field: string; nullable: boolean }[]> = {
   ],
   [QUOTE_UID]: [{ field: 'text', nullable: false }],
 };
+const GUARDED = new Set<string>([ARTICLE_UID, LINK_UID, QUOTE_UID]);
 
 /**
- * Input tidying only: stray spaces around a url, a label or a quote's words are never meant.
- * Whether what is stored is allowed is decided on the outcome (middlewares/integrity).
+ * Input tidying, and the one thing that cannot wait for the outcome: a NUL character, which
+ * PostgreSQL refuses to store at all (the write would fail as a 500 before anything could be
+ * checked), is refused on every database alike, naming the field. Stray spaces around a url,
+ * a label or a quote's words are never meant and are trimmed. Whether what is stored is
+ * allowed is decided on the outcome (middlewares/integrity).
  */
 export const textInputMiddleware = (): Middleware => async (context, next) => {
-  const fields = TRIMMED[context.uid];
   const data = (context.params as { data?: Record<string, unknown> } | undefined)?.data;
   if (
-    fields &&
-    data &&
-    typeof data === 'object' &&
-    ['create', 'update', 'clone'].includes(context.action)
+    !GUARDED.has(context.uid) ||
+    !data ||
+    typeof data !== 'object' ||
+    !['create', 'update', 'clone'].includes(context.action)
   ) {
-    for (const { field, nullable } of fields) {
-      const value = data[field];
-      if (typeof value !== 'string') continue;
-      const trimmed = value.trim();
-      data[field] = trimmed || (nullable ? null : trimmed);
+    return next();
+  }
+  for (const [field, value] of Object.entries(data)) {
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      fieldError([field], 'must not contain a NUL character');
     }
+  }
+  for (const { field, nullable } of TRIMMED[context.uid] ?? []) {
+    const value = data[field];
+    if (typeof value !== 'string') continue;
+    const trimmed = value.trim();
+    data[field] = trimmed || (nullable ? null : trimmed);
   }
   return next();
 };

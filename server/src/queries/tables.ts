@@ -43,6 +43,21 @@ export const newsroomTables = (strapi: Core.Strapi) => {
 
 export type NewsroomTables = ReturnType<typeof newsroomTables>;
 
+/**
+ * A part's own table and the join table that ties its rows to their article: a link's
+ * `sourceArticle`, a quote's `article`.
+ */
+export const partTables = (t: NewsroomTables, uid: typeof LINK_UID | typeof QUOTE_UID) =>
+  uid === LINK_UID
+    ? {
+        table: t.link,
+        join: { name: t.source.name, own: t.source.link, article: t.source.article },
+      }
+    : {
+        table: t.quote,
+        join: { name: t.owner.name, own: t.owner.quote, article: t.owner.article },
+      };
+
 /** `%term%` for LIKE with `\` as the escape character, so % and _ match literally. */
 export const likeContains = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

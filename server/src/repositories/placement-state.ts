@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { PlacementState, StoredLink, StoredQuote } from '#shared/baca-juga/invariants';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
-import { columnOf, newsroomTables } from '../queries/tables';
+import { columnOf, newsroomTables, partTables } from '../queries/tables';
 
 type Trx = Knex.Transaction;
 
@@ -164,11 +164,7 @@ export const ownersOf = async (
 ): Promise<string[]> => {
   if (documentIds.length === 0) return [];
   const t = newsroomTables(strapi);
-  const join =
-    uid === LINK_UID
-      ? { name: t.source.name, own: t.source.link, article: t.source.article }
-      : { name: t.owner.name, own: t.owner.quote, article: t.owner.article };
-  const table = uid === LINK_UID ? t.link : t.quote;
+  const { table, join } = partTables(t, uid);
   const knex = strapi.db.connection as unknown as Knex;
   const rows: Record<string, any>[] = await knex(`${join.name} as j`)
     .transacting(trx)
@@ -187,12 +183,7 @@ export const ownerlessDrafts = async (
   documentIds: string[]
 ): Promise<string[]> => {
   if (documentIds.length === 0) return [];
-  const t = newsroomTables(strapi);
-  const join =
-    uid === LINK_UID
-      ? { name: t.source.name, own: t.source.link }
-      : { name: t.owner.name, own: t.owner.quote };
-  const table = uid === LINK_UID ? t.link : t.quote;
+  const { table, join } = partTables(newsroomTables(strapi), uid);
   const knex = strapi.db.connection as unknown as Knex;
   const doc = columnOf(strapi, uid, 'documentId');
   const rows: Record<string, any>[] = await knex(`${table} as x`)
@@ -206,24 +197,44 @@ export const ownerlessDrafts = async (
   return rows.map((row) => row.documentId as string);
 };
 
-/** Articles edited at or after `since` (any version): the fallback for an unknown action. */
-export const articlesTouchedSince = async (strapi: Core.Strapi, trx: Trx, since: Date) => {
+/**
+ * What was edited at or after `since`, the fallback for an action whose documents cannot be
+ * told: articles edited themselves, and links and quotes edited (by uid).
+ */
+export const touchedSince = async (strapi: Core.Strapi, trx: Trx, since: Date) => {
   const t = newsroomTables(strapi);
   const knex = strapi.db.connection as unknown as Knex;
-  const direct = await knex(t.article)
-    .transacting(trx)
-    .where(columnOf(strapi, ARTICLE_UID, 'updatedAt'), '>=', since)
-    .distinct(columnOf(strapi, ARTICLE_UID, 'documentId'))
-    .pluck(columnOf(strapi, ARTICLE_UID, 'documentId'));
-  const parts: string[] = [];
-  for (const uid of [LINK_UID, QUOTE_UID] as const) {
-    const table = uid === LINK_UID ? t.link : t.quote;
-    const docs = await knex(table)
+  const edited = (table: string, uid: string) =>
+    knex(table)
       .transacting(trx)
       .where(columnOf(strapi, uid, 'updatedAt'), '>=', since)
       .distinct(columnOf(strapi, uid, 'documentId'))
-      .pluck(columnOf(strapi, uid, 'documentId'));
-    parts.push(...(await ownersOf(strapi, trx, uid, docs)));
-  }
-  return [...new Set([...direct, ...parts])] as string[];
+      .pluck(columnOf(strapi, uid, 'documentId')) as Promise<string[]>;
+  return {
+    articles: await edited(t.article, ARTICLE_UID),
+    parts: new Map<typeof LINK_UID | typeof QUOTE_UID, string[]>([
+      [LINK_UID, await edited(partTables(t, LINK_UID).table, LINK_UID)],
+      [QUOTE_UID, await edited(partTables(t, QUOTE_UID).table, QUOTE_UID)],
+    ]),
+  };
+};
+
+/**
+ * Locks these articles' rows until the transaction ends (PostgreSQL; SQLite has one writer at
+ * a time). Taken just before the outcome is read, all at once and in one order, so that two
+ * instances writing to one article are checked one after the other: the second reads what the
+ * first committed, and a duplicate or an excess the two would make together is refused.
+ */
+export const lockArticles = async (strapi: Core.Strapi, trx: Trx, documentIds: string[]) => {
+  if (documentIds.length === 0 || strapi.db.dialect.client !== 'postgres') return;
+  const documentId = columnOf(strapi, ARTICLE_UID, 'documentId');
+  await (strapi.db.connection as unknown as Knex)(newsroomTables(strapi).article)
+    .transacting(trx)
+    .whereIn(documentId, [...documentIds].sort())
+    .orderBy(documentId)
+    .orderBy('id')
+    // Not FOR UPDATE: the link and quote writes hold FOR KEY SHARE on the article rows their
+    // join rows reference, which FOR UPDATE would wait on (two writers, a deadlock).
+    .forNoKeyUpdate()
+    .select('id');
 };

@@ -10,7 +10,7 @@ import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { checkedWrite, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
-import { articleColumns } from '../queries/tables';
+import { lockArticles } from '../repositories/placement-state';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
 import { publishStale } from '../workflow/publish-stale';
@@ -114,21 +114,6 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'draft',
       fields: ['title', 'slug', 'tags', 'lead', 'body', 'updatedAt'],
     } as any) as unknown as Promise<Record<string, any> | null>;
-
-  /** Serialises saves of one article across instances: a row lock on PostgreSQL. */
-  const lockArticle = async (documentId: string, trx: unknown) => {
-    if (strapi.db.dialect.client !== 'postgres') {
-      // SQLite has one writer at a time: the transaction's first write takes the database lock.
-      return;
-    }
-    const { tableName } = strapi.db.metadata.get(ARTICLE_UID);
-    await strapi.db
-      .connection(tableName)
-      .transacting(trx as any)
-      .where(articleColumns(strapi).documentId, documentId)
-      .forUpdate()
-      .select('id');
-  };
 
   const read = async (documentId: string): Promise<Placement | null> => {
     const article = await draftArticle(documentId);
@@ -246,7 +231,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     const saved = await checkedWrite(
       strapi,
       async (scope) => {
-        await lockArticle(documentId, scope.trx);
+        // Saves of one article, on any instance, run one after another (a row lock on
+        // PostgreSQL; SQLite has one writer at a time).
+        await lockArticles(strapi, scope.trx, [documentId]);
         const article = await draftArticle(documentId);
         if (!article) return null;
         const current = await draftLinks(documentId);

@@ -2,7 +2,8 @@ import { PARAGRAPH_ID_PATTERN, newParagraphId, type Paragraph } from '#shared/ba
 
 /**
  * Tidies whatever an entry point sends as `body` into `Paragraph[]` where it can: a JSON
- * string is parsed, a plain string becomes a paragraph, line endings are unified, text is
+ * string is parsed, a plain string in a list becomes a paragraph, line endings are unified and
+ * NUL characters dropped, text is
  * trimmed, and a paragraph without a sound, unique id gets a fresh one. Ids are the anchors of
  * quotes and links, so an id that arrives is kept as long as it is well-formed and unique.
  * Strapi recreates component rows on every save, which is why the body is a JSON list carrying
@@ -19,7 +20,8 @@ export const normalizeBody = (input: unknown): unknown => {
     try {
       value = JSON.parse(value);
     } catch {
-      return value;
+      // Stored as the JSON string it is (a JSON column cannot hold bare text), to be refused.
+      return JSON.stringify(value);
     }
   }
   if (!Array.isArray(value)) return value;
@@ -28,7 +30,8 @@ export const normalizeBody = (input: unknown): unknown => {
     const raw =
       typeof item === 'string' ? { text: item } : (item as { id?: unknown; text?: unknown } | null);
     if (!raw || typeof raw !== 'object' || typeof raw.text !== 'string') return item;
-    const text = raw.text.replace(/\r\n?/g, '\n').trim();
+    // NUL is no text (and PostgreSQL cannot store it in JSON): it goes with the line endings.
+    const text = raw.text.replace(/\r\n?/g, '\n').split('\u0000').join('').trim();
     let id = typeof raw.id === 'string' && PARAGRAPH_ID_PATTERN.test(raw.id) ? raw.id : '';
     if (!id || seen.has(id)) id = newParagraphId();
     seen.add(id);

@@ -24,8 +24,9 @@ export const normalizeTags = (input: unknown): string[] => {
     const tag = item.replace(/\s+/g, ' ').trim();
     if (!tag) continue;
     if (tag.length > MAX_TAG_LENGTH) fail(`each tag at most ${MAX_TAG_LENGTH} characters`);
-    // A comma separates tags; a quote would make a tag impossible to filter on as a whole.
-    if (/[,"]/.test(tag)) fail('a tag holds no comma or quote');
+    // A comma separates tags; a quote would make a tag impossible to filter on as a whole; a
+    // NUL cannot be stored (PostgreSQL refuses it in JSON).
+    if (/[,"]/.test(tag) || tag.includes('\u0000')) fail('a tag holds no comma, quote or NUL');
     const key = tag.toLocaleLowerCase('id');
     if (seen.has(key)) continue;
     seen.add(key);

@@ -2,7 +2,7 @@ import { byPosition } from '#shared/baca-juga/order';
 import { isLinkAnchor, readBody, START_ANCHOR } from '#shared/baca-juga/paragraphs';
 import { readTags } from '../../utils/tags';
 import { articleHref } from '../../utils/href';
-import { isSafeHref } from '#shared/baca-juga/text';
+import { isSafeHref, readerLabel } from '#shared/baca-juga/text';
 import { toIso } from '../../utils/iso-date';
 import type {
   ArticleRow,
@@ -26,14 +26,19 @@ const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null
   if (target) {
     return {
       type: 'baca-juga',
-      label: link.label || target.title,
+      label: readerLabel(link.label, target.title, null),
       href: articleHref(hrefPattern, target.slug),
       target: { documentId: target.documentId, slug: target.slug, title: target.title },
     };
   }
   // Checked on output as well as on write: a frontend puts `href` straight into an <a>.
   if (isSafeHref(link.url)) {
-    return { type: 'baca-juga', label: link.label || link.url, href: link.url, target: null };
+    return {
+      type: 'baca-juga',
+      label: readerLabel(link.label, null, link.url),
+      href: link.url,
+      target: null,
+    };
   }
   return null;
 };
