@@ -9,14 +9,14 @@ export interface WriteSubject {
 
 const PLURAL = { article: 'articles', link: 'relatedLinks', quote: 'quotes' } as const;
 
+const isSubject = (v: Violation, subject: WriteSubject) =>
+  v.kind === subject.kind && (!subject.documentId || v.documentId === subject.documentId);
+
 /**
  * The path of a violation as the caller knows it: the written document's own field plainly
  * ("url"), anything else by kind and documentId ("relatedLinks.<documentId>.afterParagraphId"),
  * so that a refused publish names the link or quote at fault.
  */
-const isSubject = (v: Violation, subject: WriteSubject) =>
-  v.kind === subject.kind && (!subject.documentId || v.documentId === subject.documentId);
-
 export const violationPath = (v: Violation, subject: WriteSubject): string[] => {
   const field = v.field.split('.');
   if (isSubject(v, subject)) return field;

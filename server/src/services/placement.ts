@@ -12,7 +12,6 @@ import { checkedWrite, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
 import { lockArticles } from '../repositories/placement-state';
 import { fieldError } from '../utils/field-error';
-import { getService } from '../utils/get-service';
 import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '../utils/iso-date';
 import { readTags } from '../utils/tags';
@@ -255,9 +254,8 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       (violations) =>
         reportViolations(violations, (v) => violationPath(v, { kind: 'article', documentId }))
     );
-    // The links' own publish bumps once the transaction commits; this bump also covers
-    // callers outside an HTTP request, whom nothing else would make wait for it.
-    if (saved) await getService(strapi, 'freshness').bump();
+    // No bump of its own: the links' publishes and deletes inside it are published changes,
+    // and checkedWrite bumps once for them after its commit, before it returns.
     return saved;
   };
 
