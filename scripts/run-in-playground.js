@@ -2,8 +2,9 @@
 'use strict';
 /**
  * `npm run seed`, `npm run reindex` (the suggestion index, anew from the published articles)
- * and `npm run import -- [--dry-run] FILE [--title T] [--slug S] [--tags a,b]`.
- * Both use the playground's database settings, exactly as `npm start` does.
+ * and `npm run import -- [--dry-run] FILE [--title T] [--slug S] [--tags a,b]`. Seed and
+ * import are the plugin's own `strapi-newsroom` command (bin/), run on the playground; all use
+ * the playground's database settings, exactly as `npm start` does.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,26 +13,10 @@ const { buildForServer, buildPlugin } = require('./lib/run');
 
 const [command, ...rest] = process.argv.slice(2);
 
-const parseArgs = (args) => {
-  const options = { dryRun: false, files: [] };
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (arg === '--dry-run') options.dryRun = true;
-    else if (arg === '--title' || arg === '--slug' || arg === '--tags' || arg === '--meta') {
-      options[arg.slice(2)] = args[(i += 1)];
-    } else if (arg.startsWith('--')) {
-      fail(`unknown option ${arg}`);
-    } else options.files.push(arg);
-  }
-  return options;
-};
-
 function fail(message) {
   console.error(`[newsroom] ${message}`);
   process.exit(2);
 }
-
-const loadPlugin = () => require(path.join(ROOT, 'dist', 'server', 'index.js'));
 
 async function withStrapi(fn) {
   Object.assign(process.env, playgroundEnv({ NEWSROOM_SKIP_SEED: 'true' }));
@@ -49,75 +34,21 @@ async function withStrapi(fn) {
   }
 }
 
-const metaFor = (file, options, parsed) => {
-  const sidecar = options.meta ?? file.replace(/\.txt$/i, '') + '.meta.json';
-  const meta = fs.existsSync(sidecar) ? JSON.parse(fs.readFileSync(sidecar, 'utf8')) : {};
-  if (options.title) meta.title = options.title;
-  if (options.slug) meta.slug = options.slug;
-  if (options.tags) meta.tags = options.tags.split(',').map((t) => t.trim());
-  if (!meta.title) {
-    // Plain copy carries no headline; fall back to its first sentence and say so.
-    meta.title = parsed.paragraphs[0].split(/(?<=[.!?])\s/)[0].slice(0, 150);
-    console.warn(`[newsroom] no --title given; using "${meta.title}"`);
-  }
-  return meta;
-};
-
 async function main() {
-  if (command === 'seed') {
-    await withStrapi(async (strapi) => {
-      const results = await strapi
-        .plugin('newsroom')
-        .service('seed')
-        .seed({
-          onProgress: (message) => console.log(`[seed] ${message}`),
-        });
-      console.log(`[seed] done: ${results.length} stor${results.length === 1 ? 'y' : 'ies'}`);
-    });
-    return;
-  }
-  if (command === 'import') {
-    const options = parseArgs(rest);
-    if (options.files.length === 0) fail('usage: npm run import -- [--dry-run] FILE [--title T]');
-    if (options.dryRun) {
-      // The parser alone needs the plugin bundle, not the playground.
+  if (command === 'seed' || command === 'import') {
+    // The same command a Strapi app that installed the plugin runs (bin/strapi-newsroom.js),
+    // pointed at the playground with its database settings.
+    const cli = require(path.join(ROOT, 'bin', 'strapi-newsroom.js'));
+    if (rest.includes('--dry-run')) {
       if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'index.js')))
         buildPlugin(process.env, { logToStderr: true });
-      const { parseStory } = loadPlugin();
-      const parsed = options.files.map((file) => {
-        const story = parseStory(fs.readFileSync(file, 'utf8'));
-        return {
-          outlet: story.outlet,
-          dateline: story.dateline,
-          paragraphs: story.paragraphs,
-          links: story.links.map(({ label, afterParagraph }) => ({ label, afterParagraph })),
-          quotes: story.quotes.map(({ text, speaker, paragraph }) => ({
-            text,
-            speaker,
-            paragraph,
-          })),
-        };
-      });
-      process.stdout.write(
-        JSON.stringify(parsed.length === 1 ? parsed[0] : parsed, null, 2) + '\n'
-      );
-      return;
+      return cli.main([command, ...rest]);
     }
-    await withStrapi(async (strapi) => {
-      const importer = strapi.plugin('newsroom').service('importer');
-      for (const [index, file] of options.files.entries()) {
-        const text = fs.readFileSync(file, 'utf8');
-        const meta = metaFor(file, options, importer.parse(text));
-        console.log(`[import] ${index + 1}/${options.files.length} ${file}`);
-        const result = await importer.importStory(text, meta, {
-          onProgress: (message) => console.log(`[import]   ${message}`),
-        });
-        console.log(
-          `[import]   ${result.created ? 'created' : 'updated'} ${result.slug} (${result.documentId})`
-        );
-      }
-    });
-    return;
+    Object.assign(process.env, playgroundEnv({ NEWSROOM_SKIP_SEED: 'true' }));
+    // stdout stays free for --json: the build's log goes to stderr.
+    buildForServer({ env: process.env, logToStderr: true });
+    // File paths are resolved by the CLI before it moves into the app's directory.
+    return cli.main([command, ...rest, '--app', PLAYGROUND]);
   }
   if (command === 'reindex') {
     await withStrapi(async (strapi) => {

@@ -32,14 +32,16 @@ function buildPlugin(env = process.env, { logToStderr = false } = {}) {
 }
 
 /** Builds the plugin and compiles the playground's TypeScript (playground/dist). */
-function buildForServer({ admin = false, env = process.env } = {}) {
-  buildPlugin(env);
+function buildForServer({ admin = false, env = process.env, logToStderr = false } = {}) {
+  buildPlugin(env, { logToStderr });
+  const log = logToStderr ? console.error : console.log;
+  const stdio = logToStderr ? { stdio: ['inherit', 2, 2] } : {};
   if (admin) {
-    console.log('[newsroom] building the playground and its admin panel (strapi build)');
-    run(bin('strapi'), ['build'], { cwd: path.join(ROOT, 'playground'), env });
+    log('[newsroom] building the playground and its admin panel (strapi build)');
+    run(bin('strapi'), ['build'], { cwd: path.join(ROOT, 'playground'), env, ...stdio });
   } else {
-    console.log('[newsroom] compiling the playground (tsc)');
-    run(bin('tsc'), ['-p', 'playground/tsconfig.json'], { cwd: ROOT, env });
+    log('[newsroom] compiling the playground (tsc)');
+    run(bin('tsc'), ['-p', 'playground/tsconfig.json'], { cwd: ROOT, env, ...stdio });
   }
 }
 

@@ -8,6 +8,9 @@
 /**
  * - `ok`: an internal link to a published article.
  * - `external`: a link to a URL.
+ * - `awaiting-copy`: the target is a placeholder awaiting its copy (a Baca Juga title the
+ *   importer matched to no story). Readers see the label as text, without a link, until the
+ *   story is published.
  * - `target-draft`: the target article has never been published.
  * - `target-unpublished`: the target was published once and is not any more.
  * - `target-deleted`: the target article no longer exists.
@@ -15,6 +18,7 @@
 export type LinkHealth =
   | 'ok'
   | 'external'
+  | 'awaiting-copy'
   | 'target-draft'
   | 'target-unpublished'
   | 'target-deleted';
@@ -22,6 +26,7 @@ export type LinkHealth =
 export const LINK_HEALTHS: readonly LinkHealth[] = [
   'ok',
   'external',
+  'awaiting-copy',
   'target-draft',
   'target-unpublished',
   'target-deleted',
@@ -40,6 +45,8 @@ export interface LinkHealthFacts {
   hasTarget: boolean;
   /** That article has a published version. */
   targetPublished: boolean;
+  /** That article is a placeholder awaiting its copy (and so has no published version). */
+  targetAwaitingCopy: boolean;
   /** That article was published at some point (everPublishedAt is set). */
   targetEverPublished: boolean;
   /** The link carries a url (external). */
@@ -49,6 +56,7 @@ export interface LinkHealthFacts {
 export const linkHealth = (facts: LinkHealthFacts): LinkHealth => {
   if (facts.hasTarget) {
     if (facts.targetPublished) return 'ok';
+    if (facts.targetAwaitingCopy) return 'awaiting-copy';
     return facts.targetEverPublished ? 'target-unpublished' : 'target-draft';
   }
   // A link is created with a target or a url; with neither, its target was deleted (Strapi
@@ -58,7 +66,7 @@ export const linkHealth = (facts: LinkHealthFacts): LinkHealth => {
 
 export const isBroken = (health: LinkHealth) => BROKEN_HEALTH.includes(health);
 
-/** Readers see only healthy internal links and external links. */
+/** Readers see healthy internal links, external links, and placeholders' labels as text. */
 export const isVisibleToReaders = (health: LinkHealth) => !isBroken(health);
 
 /** Every combination of facts with its health: what the SQL classification is built from. */
@@ -66,11 +74,18 @@ export const linkHealthTable = (): { facts: LinkHealthFacts; health: LinkHealth 
   const rows: { facts: LinkHealthFacts; health: LinkHealth }[] = [];
   for (const hasTarget of [true, false])
     for (const targetPublished of [true, false])
-      for (const targetEverPublished of [true, false])
-        for (const hasUrl of [true, false]) {
-          const facts = { hasTarget, targetPublished, targetEverPublished, hasUrl };
-          rows.push({ facts, health: linkHealth(facts) });
-        }
+      for (const targetAwaitingCopy of [true, false])
+        for (const targetEverPublished of [true, false])
+          for (const hasUrl of [true, false]) {
+            const facts = {
+              hasTarget,
+              targetPublished,
+              targetAwaitingCopy,
+              targetEverPublished,
+              hasUrl,
+            };
+            rows.push({ facts, health: linkHealth(facts) });
+          }
   return rows;
 };
 

@@ -161,6 +161,11 @@ export const placementViolations = (state: PlacementState, limits: Limits): Viol
     const field = ['body', body.index, body.field].filter((p) => p !== null).join('.');
     article(field, body.message);
   }
+  // Never an empty story in public: a placeholder (awaiting its copy) or a draft without
+  // paragraphs stays a draft until it has text.
+  if (state.version === 'published' && !body && readBody(state.body).length === 0) {
+    article('body', 'a story needs at least one paragraph before it is published');
+  }
   if (state.slugTaken) article('slug', 'another article already uses this slug');
   if (state.links.length > limits.maxLinksPerArticle) {
     article(

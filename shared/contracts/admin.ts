@@ -38,7 +38,7 @@ export interface Pagination {
 }
 
 /** `GET /newsroom/articles`: the article list of the Baca Juga manager. */
-export type AdminArticleFilter = 'no-links' | 'broken' | 'drafts';
+export type AdminArticleFilter = 'no-links' | 'broken' | 'drafts' | 'awaiting-copy';
 
 export interface AdminArticleListQuery {
   /** Words of the title, case-insensitive, all must match. */
@@ -56,6 +56,8 @@ export interface AdminArticleRow {
   title: string;
   slug: string;
   status: ArticleStatus;
+  /** A placeholder awaiting its copy: never public until its story is imported or written. */
+  placeholder: boolean;
   tags: string[];
   /** Baca Juga links of the draft (what the editor works on). */
   linkCount: number;
@@ -76,6 +78,8 @@ export interface LinkTarget {
   title: string;
   slug: string;
   status: ArticleStatus;
+  /** A placeholder awaiting its copy (made by the importer for an unmatched Baca Juga title). */
+  placeholder: boolean;
 }
 
 export interface PlacedLink {
@@ -109,6 +113,11 @@ export interface PlacedQuote {
   relayedBy: string | null;
   kind: 'full' | 'partial';
   paragraphId: string;
+  /**
+   * The importer could not tell the speaker for sure (left empty, or a short name it could
+   * not resolve): an editor should check it. Cleared in the content manager.
+   */
+  needsReview: boolean;
 }
 
 /** `GET /newsroom/articles/:documentId/placement` (and the answer to a save). */

@@ -10,6 +10,7 @@ import {
   SEEDED_SLUG,
   newsroom,
   unchangedPlacement,
+  fillPlaceholders,
 } from './helpers/newsroom';
 
 const READ = 'plugin::newsroom.read';
@@ -32,6 +33,8 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
 
   beforeAll(async () => {
     app = await startStrapi();
+    // The seed's Baca Juga targets, written and published: links to live stories.
+    await fillPlaceholders(app.strapi);
     superAdmin = { authorization: `Bearer ${await adminToken(app)}` };
     seededId = (await newsroom(app.strapi).seeded()).documentId;
   });

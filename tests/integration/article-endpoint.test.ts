@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
+import { fillPlaceholders } from './helpers/newsroom';
 
 const SLUG = 'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia';
 const ARTICLE = 'plugin::newsroom.article';
@@ -52,9 +53,9 @@ describe(`GET /api/newsroom/articles/:slug (${DB})`, () => {
       'Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia',
       'AS Serukan Hal Mencekam Ini ke Rusia',
     ]);
+    // Their stories are not written yet (placeholders): the labels stand as text, no link.
     for (const link of links) {
-      expect(link.target).toMatchObject({ title: link.label });
-      expect(link.href).toBe(`/berita/${link.target.slug}`);
+      expect(link).toMatchObject({ href: null, target: null, awaitingCopy: true });
     }
   });
 
@@ -122,6 +123,7 @@ describe(`GET /api/newsroom/articles/:slug (${DB})`, () => {
   });
 
   it('leaves out a link whose target gets unpublished, and keeps the rest in place', async () => {
+    await fillPlaceholders(app.strapi);
     const before = await app.request(`/api/newsroom/articles/${SLUG}`);
     const [first, second] = before.body.data.body.filter((b: any) => b.type === 'baca-juga');
 

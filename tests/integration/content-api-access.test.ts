@@ -1,5 +1,5 @@
 import { DB, apiToken, startStrapi, type TestApp } from './helpers/strapi';
-import { ARTICLE, LINK, QUOTE, SEEDED_SLUG, newsroom } from './helpers/newsroom';
+import { ARTICLE, LINK, QUOTE, SEEDED_SLUG, newsroom, fillPlaceholders } from './helpers/newsroom';
 
 /**
  * Who gets what on every content-API route: anonymous (the playground's Public role has every
@@ -15,6 +15,8 @@ describe(`content-API permissions and drafts (${DB})`, () => {
 
   beforeAll(async () => {
     app = await startStrapi();
+    // The seed's Baca Juga targets, written and published: links to live stories.
+    await fillPlaceholders(app.strapi);
     const n = newsroom(app.strapi);
     const seeded = await n.seeded();
     const quote = await app.strapi

@@ -1,5 +1,5 @@
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
-import { ARTICLE, QUOTE, SEEDED_SLUG, newsroom } from './helpers/newsroom';
+import { ARTICLE, QUOTE, SEEDED_SLUG, newsroom, fillPlaceholders } from './helpers/newsroom';
 
 const STUB_SLUG = 'as-serukan-hal-mencekam-ini-ke-rusia';
 
@@ -12,6 +12,8 @@ describe(`render-ready article: backlinks, JSON-LD, caching (${DB})`, () => {
 
   beforeAll(async () => {
     app = await startStrapi();
+    // The seed's Baca Juga targets, written and published: links to live stories.
+    await fillPlaceholders(app.strapi);
   });
   afterAll(async () => {
     await app?.stop();

@@ -1,5 +1,5 @@
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
-import { ARTICLE, newsroom } from './helpers/newsroom';
+import { ARTICLE, newsroom, fillPlaceholders } from './helpers/newsroom';
 
 const CACHE_CONTROL = 'public, max-age=5, s-maxage=30';
 const SUMMARY_KEYS = [
@@ -28,6 +28,8 @@ describe(`GET /api/newsroom/articles (${DB})`, () => {
   beforeAll(async () => {
     // The seed gives three published articles: the story and its two Baca Juga targets.
     app = await startStrapi({ env: { NEWSROOM_CACHE_CONTROL: CACHE_CONTROL } });
+    // The seed's Baca Juga targets, written and published: links to live stories.
+    await fillPlaceholders(app.strapi);
     const n = newsroom(app.strapi);
     await n.createArticle({
       title: 'Harga Beras Naik di Jakarta',

@@ -1,5 +1,5 @@
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
-import { SEEDED_SLUG } from './helpers/newsroom';
+import { SEEDED_SLUG, fillPlaceholders } from './helpers/newsroom';
 
 /**
  * Queries a curious or hostile client might send. Each one is refused with a 4xx or answered
@@ -110,6 +110,8 @@ describe(`hostile queries on the content API (${DB})`, () => {
 
   beforeAll(async () => {
     app = await startStrapi();
+    // The seed's Baca Juga targets, written and published: links to live stories.
+    await fillPlaceholders(app.strapi);
   });
   afterAll(async () => {
     await app?.stop();

@@ -16,7 +16,14 @@ import {
   startStrapi,
   type TestApp,
 } from './helpers/strapi';
-import { ARTICLE, LINK, SEEDED_SLUG, newsroom, unchangedPlacement } from './helpers/newsroom';
+import {
+  ARTICLE,
+  LINK,
+  SEEDED_SLUG,
+  newsroom,
+  unchangedPlacement,
+  fillPlaceholders,
+} from './helpers/newsroom';
 
 const READ = 'plugin::newsroom.read';
 const MANAGE = 'plugin::newsroom.manage';
@@ -191,6 +198,8 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
 
   beforeAll(async () => {
     app = await startStrapi();
+    // The seed's Baca Juga targets, written and published: links to live stories.
+    await fillPlaceholders(app.strapi);
     const n = newsroom(app.strapi);
     const seeded = await n.seeded();
     const quote = await app.strapi

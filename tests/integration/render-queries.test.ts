@@ -4,7 +4,7 @@
  * database connection's own query events while a real request is served.
  */
 import { startStrapi, type TestApp } from './helpers/strapi';
-import { ARTICLE, newsroom, SEEDED_SLUG } from './helpers/newsroom';
+import { ARTICLE, newsroom, SEEDED_SLUG, fillPlaceholders } from './helpers/newsroom';
 
 jest.setTimeout(180_000);
 
@@ -58,6 +58,8 @@ const counted = async (path: string, headers: Record<string, string> = {}) => {
 
 beforeAll(async () => {
   app = await startStrapi({ env: { NEWSROOM_MAX_LINKS: '60' } });
+  // The seed's Baca Juga targets, written and published: links to live stories.
+  await fillPlaceholders(app.strapi);
   app.strapi.db.connection.on('query', record);
 });
 afterAll(async () => {

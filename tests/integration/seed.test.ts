@@ -32,8 +32,9 @@ describe(`seeding (${DB})`, () => {
 
     await seed();
     const first = await counts();
-    // One story plus two stub targets, each a draft row and a published row.
-    expect(first['plugin::newsroom.article']).toBe(6);
+    // One story (a draft row and a published row) and two placeholders for its Baca Juga
+    // titles (a draft row each: never published).
+    expect(first['plugin::newsroom.article']).toBe(4);
     expect(first['plugin::newsroom.related-link']).toBe(4);
     expect(first['plugin::newsroom.quote']).toBeGreaterThanOrEqual(6);
     expect(messages.some((m) => /11 paragraphs, 2 Baca Juga links/.test(m))).toBe(true);
@@ -76,8 +77,12 @@ describe('npm run import -- --dry-run', () => {
     expect(parsed.dateline).toBe('Pyonyang');
     expect(parsed.paragraphs).toHaveLength(11);
     expect(parsed.links).toEqual([
-      { label: 'Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia', afterParagraph: 3 },
-      { label: 'AS Serukan Hal Mencekam Ini ke Rusia', afterParagraph: 8 },
+      {
+        label: 'Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia',
+        url: null,
+        afterParagraph: 3,
+      },
+      { label: 'AS Serukan Hal Mencekam Ini ke Rusia', url: null, afterParagraph: 8 },
     ]);
     expect(parsed.quotes.find((q: any) => q.speaker === 'KCNA').paragraph).toBe(4);
   });

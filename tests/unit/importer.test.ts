@@ -42,8 +42,12 @@ describe('parseStory: the Ntvnews seed story', () => {
 
   it('turns the two Baca Juga lines into links after paragraphs 3 and 8', () => {
     expect(story.links).toEqual([
-      { label: 'Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia', afterParagraph: 3 },
-      { label: 'AS Serukan Hal Mencekam Ini ke Rusia', afterParagraph: 8 },
+      {
+        label: 'Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia',
+        url: null,
+        afterParagraph: 3,
+      },
+      { label: 'AS Serukan Hal Mencekam Ini ke Rusia', url: null, afterParagraph: 8 },
     ]);
   });
 
@@ -160,7 +164,7 @@ describe('parseStory: datelines', () => {
     expect(story.outlet).toBe('KOMPAS.com');
     expect(story.dateline).toBe('JAKARTA');
     expect(story.paragraphs).toEqual(['Isi berita pertama.']);
-    expect(story.links).toEqual([{ label: 'Judul', afterParagraph: 0 }]);
+    expect(story.links).toEqual([{ label: 'Judul', url: null, afterParagraph: 0 }]);
   });
 
   it('reads an ANTARA dateline with an en dash from a fixture', () => {
@@ -187,7 +191,7 @@ describe('parseStory: Baca Juga links', () => {
   ])('reads %j as one link after paragraph 1', (marker) => {
     const story = parseStory(`Paragraf satu.\n${marker}\nParagraf dua.`);
 
-    expect(story.links).toEqual([{ label: 'Harga Emas Turun', afterParagraph: 1 }]);
+    expect(story.links).toEqual([{ label: 'Harga Emas Turun', url: null, afterParagraph: 1 }]);
     expect(story.paragraphs).toEqual(['Paragraf satu.', 'Paragraf dua.']);
   });
 
@@ -198,8 +202,8 @@ describe('parseStory: Baca Juga links', () => {
 
     expect(parseStory(crlf)).toEqual(parseStory(lf));
     expect(parseStory(crlf).links).toEqual([
-      { label: 'Judul A', afterParagraph: 1 },
-      { label: 'Judul B', afterParagraph: 2 },
+      { label: 'Judul A', url: null, afterParagraph: 1 },
+      { label: 'Judul B', url: null, afterParagraph: 2 },
     ]);
   });
 
@@ -209,9 +213,9 @@ describe('parseStory: Baca Juga links', () => {
     expect(story.outlet).toBe('CNN Indonesia');
     expect(story.dateline).toBe('Jakarta');
     expect(story.links).toEqual([
-      { label: 'Rupiah Menguat ke Level Rp15.700', afterParagraph: 0 },
-      { label: 'Harga Emas Antam Turun Rp5.000', afterParagraph: 3 },
-      { label: 'IHSG Dibuka Melemah', afterParagraph: 3 },
+      { label: 'Rupiah Menguat ke Level Rp15.700', url: null, afterParagraph: 0 },
+      { label: 'Harga Emas Antam Turun Rp5.000', url: null, afterParagraph: 3 },
+      { label: 'IHSG Dibuka Melemah', url: null, afterParagraph: 3 },
     ]);
     expect(story.paragraphs[0]).toBe(
       'Bank Indonesia (BI) mempertahankan suku bunga acuan di level 6 persen.'
@@ -232,9 +236,9 @@ describe('parseStory: Baca Juga links', () => {
     expect(story.outlet).toBe('KOMPAS.com');
     expect(story.dateline).toBe('JAKARTA');
     expect(story.links).toEqual([
-      { label: 'Warga Bekasi Mulai Mengungsi ke Masjid', afterParagraph: 2 },
-      { label: 'Daftar Posko Pengungsian Banjir Jakarta', afterParagraph: 7 },
-      { label: 'Cara Klaim Asuransi Kendaraan Terendam Banjir', afterParagraph: 7 },
+      { label: 'Warga Bekasi Mulai Mengungsi ke Masjid', url: null, afterParagraph: 2 },
+      { label: 'Daftar Posko Pengungsian Banjir Jakarta', url: null, afterParagraph: 7 },
+      { label: 'Cara Klaim Asuransi Kendaraan Terendam Banjir', url: null, afterParagraph: 7 },
     ]);
     expect(story.paragraphs).toHaveLength(8);
     expect(story.paragraphs[6]).toBe(
@@ -246,7 +250,7 @@ describe('parseStory: Baca Juga links', () => {
     const story = parseStory(fixture('antara-gempa.txt'));
 
     expect(story.links).toEqual([
-      { label: 'Gempa Susulan Terjadi 12 Kali di Lombok', afterParagraph: 1 },
+      { label: 'Gempa Susulan Terjadi 12 Kali di Lombok', url: null, afterParagraph: 1 },
     ]);
     expect(story.paragraphs).toHaveLength(6);
   });

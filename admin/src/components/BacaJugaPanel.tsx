@@ -98,6 +98,16 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
             {t('panel.quotes', { count: data.quotes.length })}
           </Typography>
         )}
+        {data.quotes
+          .filter((q) => q.needsReview)
+          .map((q) => (
+            <Box key={q.documentId} data-testid="newsroom-panel-quote-review">
+              <Badge variant="warning">{t('quote.needsReview')}</Badge>
+              <Typography tag="p" variant="pi" textColor="neutral700" ellipsis>
+                {t('quote.text', { text: q.text })}
+              </Typography>
+            </Box>
+          ))}
       </Flex>
     );
   }

@@ -11,7 +11,7 @@ export type ListParamsPatch = Partial<
 >;
 
 const isFilter = (value: string | null): value is AdminArticleFilter =>
-  value === 'no-links' || value === 'broken' || value === 'drafts';
+  value === 'no-links' || value === 'broken' || value === 'drafts' || value === 'awaiting-copy';
 
 const positiveInt = (value: string | null, fallback: number) => {
   const n = Number(value);

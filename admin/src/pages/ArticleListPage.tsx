@@ -33,6 +33,7 @@ const FILTERS: { value: AdminArticleFilter | 'all'; label: TranslationKey }[] = 
   { value: 'no-links', label: 'list.filter.noLinks' },
   { value: 'broken', label: 'list.filter.broken' },
   { value: 'drafts', label: 'list.filter.drafts' },
+  { value: 'awaiting-copy', label: 'list.filter.awaitingCopy' },
 ];
 
 /** The Baca Juga manager's start page: find the articles whose links need work. */

@@ -131,6 +131,8 @@ export const EditorPage = () => {
       title: s.title,
       slug: s.slug,
       status: s.status,
+      // Suggestions are published stories, never placeholders.
+      placeholder: false,
     };
     actions.add(state.selectedSlot, { kind: 'internal', target, label: '' });
     toggleNotification({

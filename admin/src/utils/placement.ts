@@ -56,6 +56,7 @@ export const healthForTarget = (target: LinkTarget | null): LinkHealth =>
   linkHealth({
     hasTarget: !!target,
     targetPublished: !!target && target.status !== 'draft',
+    targetAwaitingCopy: !!target && target.placeholder,
     targetEverPublished: false,
     hasUrl: false,
   });

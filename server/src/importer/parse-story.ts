@@ -6,7 +6,10 @@ import { splitDateline } from './dateline';
 import { extractQuotes } from './quotes';
 
 export interface ParsedLink {
-  label: string;
+  /** The line's text without the marker and the URL; null when the line was a bare URL. */
+  label: string | null;
+  /** An http(s) URL on the marker's line or the line after it: the link is external. */
+  url: string | null;
   /** 1-based paragraph the link follows; 0 = before the first paragraph. */
   afterParagraph: number;
 }
@@ -14,7 +17,12 @@ export interface ParsedLink {
 export interface ParsedQuote {
   /** The words between the quote marks, verbatim. */
   text: string;
+  /** The person (or organisation) who spoke; null when the copy does not say for sure. */
   speaker: string | null;
+  /** Office, rank or institution given with the speaker ("Kabid Humas Polda Metro Jaya"). */
+  speakerRole: string | null;
+  /** The attribution was unclear: an editor should check the speaker. */
+  needsReview: boolean;
   /** 1-based paragraph number. */
   paragraph: number;
   kind: 'full' | 'partial';
@@ -30,9 +38,32 @@ export interface ParsedStory {
   quotes: ParsedQuote[];
 }
 
-/** "Baca Juga: Title", "BACA JUGA - Title", "Baca juga :" (title on the next line), "BACA JUGA". */
-const BACA_JUGA = /^baca\s+juga\s*(?:(?::|[-–—]+)\s*(.*))?$/iu;
+/**
+ * Cross-link markers in Indonesian copy, on a line of their own: "Baca Juga: Title",
+ * "BACA JUGA - Title", "Baca juga :" (title on the next line), "Baca pula", "Simak juga",
+ * "Lihat juga", "Artikel terkait", "Berita terkait", and a bare "Baca:" (colon required, so
+ * a sentence starting with "Baca" stays a paragraph). Anything else ("Simak video berikut",
+ * "ADVERTISEMENT") is left as text for an editor: the importer never drops copy it does not
+ * know.
+ */
+const MARKER =
+  /^(?:(?:baca|simak|lihat)\s+(?:juga|pula)|(?:artikel|berita)\s+terkait)\s*(?:(?::|[-–—]+)\s*(.*))?$|^baca\s*:\s*(.*)$/iu;
+const URL_RE = /https?:\/\/[^\s<>"“”]+/iu;
+const ONLY_URL = /^https?:\/\/[^\s<>"“”]+$/iu;
 const EDGE_INVISIBLES = /^[\s\uFEFF\u200B]+|[\s\uFEFF\u200B]+$/gu;
+
+/** "Title https://..." -> label and url; trailing punctuation is not part of a URL. */
+const splitUrl = (text: string): { label: string | null; url: string | null } => {
+  const found = URL_RE.exec(text);
+  if (!found) return { label: text.trim() || null, url: null };
+  const url = found[0].replace(/[.,;:!?)\]]+$/u, '');
+  const label = (text.slice(0, found.index) + text.slice(found.index + found[0].length))
+    .replace(/\s*[-–—|:(]\s*$/u, '')
+    .replace(/^\s*[-–—|:)]\s*/u, '')
+    .replace(/\(\s*\)/u, '')
+    .trim();
+  return { label: label || null, url };
+};
 
 export function parseStory(text: string): ParsedStory {
   const lines = text
@@ -43,16 +74,27 @@ export function parseStory(text: string): ParsedStory {
   const paragraphs: string[] = [];
   const links: ParsedLink[] = [];
   let awaitingTitle = false;
+  // The last link, while its URL may still stand on the next line.
+  let open: ParsedLink | null = null;
   for (const line of lines) {
-    const marker = BACA_JUGA.exec(line);
+    const marker = MARKER.exec(line);
     if (marker) {
-      const label = (marker[1] ?? '').trim();
-      awaitingTitle = label === '';
-      if (label) links.push({ label, afterParagraph: paragraphs.length });
+      const rest = (marker[1] ?? marker[2] ?? '').trim();
+      awaitingTitle = rest === '';
+      open = null;
+      if (rest) {
+        open = { ...splitUrl(rest), afterParagraph: paragraphs.length };
+        links.push(open);
+      }
     } else if (awaitingTitle) {
       awaitingTitle = false;
-      links.push({ label: line, afterParagraph: paragraphs.length });
+      open = { ...splitUrl(line), afterParagraph: paragraphs.length };
+      links.push(open);
+    } else if (open && !open.url && ONLY_URL.test(line)) {
+      open.url = splitUrl(line).url;
+      open = null;
     } else {
+      open = null;
       paragraphs.push(line);
     }
   }

@@ -212,6 +212,8 @@ export function extractQuotes(paragraphs: string[]): ParsedQuote[] {
         const quote: ParsedQuote = {
           text: span.text,
           speaker,
+          speakerRole: null,
+          needsReview: false,
           paragraph: index + 1,
           kind,
           relayedBy,

@@ -43,6 +43,8 @@ export const articleDataMiddleware =
     if (!data || typeof data !== 'object') return next();
 
     if ('body' in data) data.body = normalizeBody(data.body);
+    // A placeholder awaits its copy: once a write gives it paragraphs, it is a story.
+    if (Array.isArray(data.body) && data.body.length > 0) data.placeholder = false;
     const documentId = context.params.documentId as string | undefined;
     const bodyBefore =
       context.action === 'update' && 'body' in data && documentId

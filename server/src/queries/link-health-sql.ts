@@ -6,6 +6,7 @@ export type FactConditions = Record<keyof LinkHealthFacts, string>;
 const ORDER: (keyof LinkHealthFacts)[] = [
   'hasTarget',
   'targetPublished',
+  'targetAwaitingCopy',
   'targetEverPublished',
   'hasUrl',
 ];

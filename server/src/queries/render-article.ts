@@ -81,6 +81,17 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
   const inStatus = (alias: string, m: ReturnType<typeof meta>) =>
     `${alias}.${col(m, 'publishedAt')} IS ${status === 'published' ? 'NOT ' : ''}NULL`;
 
+  // The link's draft points at a placeholder that has no published version. A published link
+  // row holds no relation to a never-published target (Strapi drops it), so the draft row of
+  // the same link says where it points.
+  const awaitingCopy = `EXISTS (SELECT 1 FROM ${L} ld
+    JOIN ${target.table} ldt ON ldt.${target.own} = ld."id"
+    JOIN ${A} pa ON pa."id" = ldt.${target.other}
+    WHERE ld.${l('documentId')} = l.${l('documentId')} AND ld.${l('publishedAt')} IS NULL
+      AND pa.${a('placeholder')} IS TRUE
+      AND NOT EXISTS (SELECT 1 FROM ${A} pp
+        WHERE pp.${a('documentId')} = pa.${a('documentId')} AND ${published('pp')}))`;
+
   const linkList = `(SELECT ${aggregate(dialect, [
     ['documentId', `l.${l('documentId')}`],
     ['url', `l.${l('url')}`],
@@ -90,6 +101,7 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
     ['targetDocumentId', `tp.${a('documentId')}`],
     ['targetSlug', `tp.${a('slug')}`],
     ['targetTitle', `tp.${a('title')}`],
+    ['awaitingCopy', `CASE WHEN tp."id" IS NULL AND ${awaitingCopy} THEN 1 ELSE 0 END`],
   ])}
     FROM ${A} sa
     JOIN ${source.table} ls ON ls.${source.other} = sa."id"
@@ -184,6 +196,7 @@ export const readArticleBundle = async (
       targetArticle: link.targetDocumentId
         ? { documentId: link.targetDocumentId, slug: link.targetSlug, title: link.targetTitle }
         : null,
+      awaitingCopy: link.awaitingCopy === 1 || link.awaitingCopy === true,
     })),
     quotes: ((readJsonColumn(row.quotes) ?? []) as any[]).map((quote, index) => ({
       id: index,

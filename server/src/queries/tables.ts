@@ -81,6 +81,7 @@ const ARTICLE_ATTRIBUTES = [
   'body',
   'reportedAt',
   'everPublishedAt',
+  'placeholder',
 ] as const;
 const LINK_ATTRIBUTES = ['documentId', 'publishedAt', 'url'] as const;
 

@@ -30,6 +30,7 @@ interface ListRow {
   title: string;
   slug: string;
   tags: unknown;
+  placeholder: unknown;
   updated_at: unknown;
   published_updated_at: unknown;
   link_count: number | string;
@@ -63,6 +64,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       hasTarget: `tl.${t.target.article} IS NOT NULL`,
       targetPublished: `EXISTS (SELECT 1 FROM ${t.article} tp
         WHERE tp.${a().documentId} = ta.${a().documentId} AND tp.${a().publishedAt} IS NOT NULL)`,
+      targetAwaitingCopy: `ta.${a().placeholder} IS TRUE`,
       targetEverPublished: `${everPublished} IS NOT NULL`,
       hasUrl: `(l.${l().url} IS NOT NULL AND l.${l().url} <> '')`,
     });
@@ -99,6 +101,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.filter === 'drafts') base.whereNotExists(publishedRowOf(t).select(knex().raw('1')));
       if (query.filter === 'no-links') base.whereNotExists(linksOf(t).select(knex().raw('1')));
       if (query.filter === 'broken') base.whereExists(brokenLinksOf(t).select(knex().raw('1')));
+      if (query.filter === 'awaiting-copy') base.whereRaw(`a.${c.placeholder} IS TRUE`);
 
       const [{ total }] = (await base.clone().count({ total: '*' })) as {
         total: number | string;
@@ -122,6 +125,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           `a.${c.title} as title`,
           `a.${c.slug} as slug`,
           `a.${c.tags} as tags`,
+          `a.${c.placeholder} as placeholder`,
           `a.${c.updatedAt} as updated_at`,
           linksOf(t).count('*').as('link_count'),
           brokenLinksOf(t).count('*').as('broken_count'),
@@ -137,6 +141,8 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           row.updated_at,
           row.published_updated_at === null ? undefined : row.published_updated_at
         ),
+        // SQLite answers 1/0, PostgreSQL true/false.
+        placeholder: row.placeholder === true || row.placeholder === 1,
         tags: readTags(readJsonColumn(row.tags)),
         linkCount: Number(row.link_count),
         brokenCount: Number(row.broken_count),
@@ -236,13 +242,18 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const where: Record<string, unknown>[] = [{ publishedAt: { $null: true } }];
       for (const term of terms) where.push({ title: { $containsi: term } });
       if (exclude) where.push({ documentId: { $ne: exclude } });
-      const drafts: { documentId: string; title: string; slug: string; updatedAt: unknown }[] =
-        await strapi.db.query(ARTICLE_UID).findMany({
-          where: { $and: where },
-          select: ['documentId', 'title', 'slug', 'updatedAt'],
-          orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-          limit: 10,
-        });
+      const drafts: {
+        documentId: string;
+        title: string;
+        slug: string;
+        updatedAt: unknown;
+        placeholder: boolean | null;
+      }[] = await strapi.db.query(ARTICLE_UID).findMany({
+        where: { $and: where },
+        select: ['documentId', 'title', 'slug', 'updatedAt', 'placeholder'],
+        orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+        limit: 10,
+      });
       const statuses = await articleStatuses(
         strapi,
         drafts.map((d) => d.documentId)
@@ -253,6 +264,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           title: d.title,
           slug: d.slug,
           status: statuses.get(d.documentId) ?? 'draft',
+          placeholder: d.placeholder === true,
           updatedAt: dateOf(d.updatedAt),
         })),
       };

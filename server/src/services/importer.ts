@@ -4,6 +4,7 @@ import { parseStory, type ParsedStory } from '../importer/parse-story';
 import { newParagraphId, readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { START_ANCHOR } from '#shared/baca-juga/paragraphs';
 import { fieldError } from '../utils/field-error';
+import { longestWord, titleKey } from '../importer/title-key';
 
 /** Editorial metadata that plain-text copy does not carry. */
 export interface StoryMeta {
@@ -30,7 +31,8 @@ export interface ImportResult {
   paragraphs: number;
   links: number;
   quotes: number;
-  stubsCreated: number;
+  /** Baca Juga titles that matched no article and became placeholders awaiting copy. */
+  placeholdersCreated: number;
 }
 
 /**
@@ -50,18 +52,58 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const articles = () => strapi.documents(ARTICLE_UID);
 
   /**
-   * The article a Baca Juga label points at: an existing article with that exact title,
-   * else a published stub (title, slug, outlet) so that the link is internal from the start
-   * and an editor can fill the story in later.
+   * Articles whose title matches `title` once case, punctuation and spacing are forgiven
+   * (importer/title-key). The database narrows by the longest word; the key decides.
    */
-  const findOrCreateTarget = async (title: string, outlet: string | null) => {
-    const existing = await strapi.db
-      .query(ARTICLE_UID)
-      .findOne({ where: { title }, select: ['documentId'] });
-    if (existing) return { documentId: existing.documentId as string, created: false };
-    const stub = await articles().create({ data: { title, outlet } as any });
-    await articles().publish({ documentId: stub.documentId });
-    return { documentId: stub.documentId, created: true };
+  const byTitle = async (title: string, where: Record<string, unknown> = {}) => {
+    const key = titleKey(title);
+    if (!key) return [];
+    const rows: { documentId: string; title: string; placeholder: boolean | null }[] =
+      await strapi.db.query(ARTICLE_UID).findMany({
+        where: { ...where, title: { $containsi: longestWord(title) }, publishedAt: null },
+        select: ['documentId', 'title', 'placeholder'],
+        orderBy: { id: 'asc' },
+        limit: 200,
+      });
+    return rows.filter((row) => titleKey(row.title) === key);
+  };
+
+  /**
+   * The article a Baca Juga title points at: an existing article with that title (whatever
+   * its state), else a placeholder. A placeholder is a draft that awaits its copy: it is never
+   * published empty (the invariants refuse it), so no public route lists, searches, suggests
+   * or serves it; the link to it renders as its label alone. Importing its copy later fills
+   * it in place. It carries no outlet or date: the importer does not know them.
+   */
+  const findOrCreateTarget = async (title: string) => {
+    const [existing] = await byTitle(title);
+    if (existing) return { documentId: existing.documentId, created: false };
+    const placeholder = await articles().create({
+      data: { title, body: [], placeholder: true } as any,
+    });
+    return { documentId: placeholder.documentId, created: true };
+  };
+
+  /**
+   * The article an import updates: the one with the story's slug; else one with its title
+   * (a placeholder waiting for this copy first). With a slug given, only a placeholder is
+   * matched by title, so a story that merely shares a headline is never overwritten.
+   */
+  const findExisting = async (meta: StoryMeta) => {
+    const select = ['documentId', 'body'];
+    if (meta.slug) {
+      const bySlug = await strapi.db
+        .query(ARTICLE_UID)
+        .findOne({ where: { slug: meta.slug }, select, orderBy: { id: 'asc' } });
+      if (bySlug) return bySlug as { documentId: string; body: unknown };
+    }
+    const matches = await byTitle(meta.title, meta.slug ? { placeholder: true } : {});
+    const chosen = matches.find((m) => m.placeholder) ?? matches[0];
+    if (!chosen) return null;
+    return (await strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId: chosen.documentId, publishedAt: null },
+      select,
+    })) as { documentId: string; body: unknown };
   };
 
   /** Documents of `uid` that belong to the article (links by source, quotes by article). */
@@ -88,8 +130,10 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Imports plain-text copy as one article with its quotes and Baca Juga links.
-     * Idempotent by slug: importing the same story again updates the article in place and
-     * replaces its quotes and links, leaving exactly one copy of everything.
+     * Idempotent by slug (or title): importing the same story again updates the article in
+     * place and replaces its quotes and links, leaving exactly one copy of everything. A
+     * placeholder with the story's title is filled the same way: same documentId, so every
+     * link that pointed at it now leads to the story.
      */
     async importStory(
       text: string,
@@ -110,10 +154,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async () => {
         const outlet = meta.outlet ?? parsed.outlet;
-        const lookup = meta.slug ? { slug: meta.slug } : { title: meta.title };
-        const existing = await strapi.db
-          .query(ARTICLE_UID)
-          .findOne({ where: lookup, select: ['documentId', 'body'], orderBy: { id: 'asc' } });
+        const existing = await findExisting(meta);
         const body = reuseIds(parsed.paragraphs, readBody(existing?.body));
         const data = {
           title: meta.title,
@@ -125,6 +166,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           lead: meta.lead ?? null,
           tags: meta.tags ?? [],
           body,
+          placeholder: false,
         };
 
         let documentId: string;
@@ -147,24 +189,32 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         const anchorOf = (paragraphNumber: number) =>
           paragraphNumber <= 0 ? START_ANCHOR : body[Math.min(paragraphNumber, body.length) - 1].id;
 
-        let stubsCreated = 0;
+        let placeholdersCreated = 0;
         const positions = new Map<string, number>();
         for (const [index, link] of parsed.links.entries()) {
-          const target = await findOrCreateTarget(link.label, outlet);
-          if (target.created) stubsCreated += 1;
+          // A line with a URL is an external link: its text is the label, not a title to match.
+          let targetArticle: string | null = null;
+          if (!link.url && link.label) {
+            const target = await findOrCreateTarget(link.label);
+            if (target.created) placeholdersCreated += 1;
+            targetArticle = target.documentId;
+          }
+          if (!link.url && !targetArticle) continue;
           const afterParagraphId = anchorOf(link.afterParagraph);
           const position = positions.get(afterParagraphId) ?? 0;
           positions.set(afterParagraphId, position + 1);
           await strapi.documents(LINK_UID).create({
             data: {
               sourceArticle: documentId,
-              targetArticle: target.documentId,
+              targetArticle,
+              url: link.url,
               label: link.label,
               afterParagraphId,
               position,
             } as any,
           });
-          onProgress(`link ${index + 1}/${parsed.links.length}: "${link.label}"`);
+          const what = link.url ? `external ${link.url}` : `"${link.label}"`;
+          onProgress(`link ${index + 1}/${parsed.links.length}: ${what}`);
         }
 
         for (const quote of parsed.quotes) {
@@ -173,6 +223,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
               article: documentId,
               text: quote.text,
               speaker: quote.speaker,
+              speakerRole: quote.speakerRole,
+              needsReview: quote.needsReview,
               relayedBy: quote.relayedBy,
               kind: quote.kind,
               paragraphId: anchorOf(Math.max(1, quote.paragraph)),
@@ -201,7 +253,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           paragraphs: body.length,
           links: parsed.links.length,
           quotes: parsed.quotes.length,
-          stubsCreated,
+          placeholdersCreated,
         };
       });
     },

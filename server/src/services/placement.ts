@@ -38,6 +38,7 @@ interface DraftLinkRow {
     title: string;
     slug: string;
     updatedAt: unknown;
+    placeholder: boolean | null;
   } | null;
 }
 
@@ -77,6 +78,7 @@ const healthOf = (
   linkHealth({
     hasTarget: !!link.targetArticle,
     targetPublished: !!link.targetArticle && published.has(link.targetArticle.documentId),
+    targetAwaitingCopy: link.targetArticle?.placeholder === true,
     targetEverPublished: !!link.targetArticle && everPublished.has(link.targetArticle.documentId),
     hasUrl: !!link.url,
   });
@@ -102,7 +104,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       filters: { sourceArticle: { documentId } },
       fields: ['url', 'label', 'afterParagraphId', 'position', 'needsReview', 'updatedAt'],
       populate: {
-        targetArticle: { fields: ['documentId', 'title', 'slug', 'updatedAt'] },
+        targetArticle: { fields: ['documentId', 'title', 'slug', 'updatedAt', 'placeholder'] },
       },
       limit: -1,
     } as any) as unknown as Promise<DraftLinkRow[]>;
@@ -122,9 +124,19 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.documents(QUOTE_UID).findMany({
         status: 'draft',
         filters: { article: { documentId } },
-        fields: ['text', 'speaker', 'speakerRole', 'relayedBy', 'kind', 'paragraphId'],
+        fields: [
+          'text',
+          'speaker',
+          'speakerRole',
+          'relayedBy',
+          'kind',
+          'paragraphId',
+          'needsReview',
+        ],
         limit: -1,
-      } as any) as unknown as Promise<(QuoteRow & { documentId: string })[]>,
+      } as any) as unknown as Promise<
+        (QuoteRow & { documentId: string; needsReview: boolean | null })[]
+      >,
     ]);
     const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
     const published = await publishedVersions([documentId, ...targetIds]);
@@ -155,6 +167,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
           link.targetArticle.updatedAt,
           published.get(link.targetArticle.documentId)
         ),
+        placeholder: link.targetArticle.placeholder === true,
       },
       url: link.url ?? null,
       label: link.label ?? null,
@@ -180,7 +193,11 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       paragraphs,
       publishedParagraphIds,
       links: placementOrder(placed, paragraphs),
-      quotes: quotes.map((q) => ({ documentId: q.documentId, ...toRenderedQuote(q) })),
+      quotes: quotes.map((q) => ({
+        documentId: q.documentId,
+        ...toRenderedQuote(q),
+        needsReview: q.needsReview === true,
+      })),
       version: versionOf(links),
       maxLinks: config().maxLinksPerArticle,
     };

@@ -18,7 +18,10 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!article) return null;
     const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
 
-    const picked = article.body.filter((b): b is RenderedBacaJuga => b.type === 'baca-juga');
+    // A list of links to follow: a placeholder's title (no story to open yet) is left out.
+    const picked = article.body.filter(
+      (b): b is RenderedBacaJuga & { href: string } => b.type === 'baca-juga' && b.href !== null
+    );
     const handPicked: RelatedItem[] = picked.slice(0, limit).map((link) => ({
       source: 'editor',
       label: link.label,

@@ -3,7 +3,7 @@ import { parseTag, parseTerms } from './list-query';
 import { assertOnlyParams, integer, paramError, single } from './params';
 
 export const ADMIN_PAGE_SIZE = 25;
-const FILTERS: readonly AdminArticleFilter[] = ['no-links', 'broken', 'drafts'];
+const FILTERS: readonly AdminArticleFilter[] = ['no-links', 'broken', 'drafts', 'awaiting-copy'];
 
 export interface AdminListQuery {
   page: number;

@@ -15,6 +15,25 @@ export interface ArticleInput {
   publish?: boolean;
 }
 
+/**
+ * Imports a one-paragraph copy for every placeholder the seed left (its two Baca Juga titles),
+ * as a newsroom would once those stories are written: they are published in place, and the
+ * seeded story's links become ordinary internal links. For tests about linked stories.
+ */
+export const fillPlaceholders = async (strapi: Core.Strapi) => {
+  const waiting: { title: string }[] = await strapi.db.query(ARTICLE).findMany({
+    where: { placeholder: true, publishedAt: null },
+    select: ['title'],
+    orderBy: { id: 'asc' },
+  });
+  for (const { title } of waiting) {
+    await strapi
+      .plugin('newsroom')
+      .service('importer')
+      .importStory(`Jakarta - ${title}.`, { title });
+  }
+};
+
 export const newsroom = (strapi: Core.Strapi) => {
   const docs = (uid: string) => strapi.documents(uid as any) as any;
 

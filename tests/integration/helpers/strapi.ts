@@ -67,9 +67,14 @@ export const requester =
   };
 
 export const startStrapi = async (
-  options: { seed?: boolean; env?: Record<string, string> } = {}
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    /** A database prepared (and later dropped) by the caller; by default a fresh one. */
+    database?: Awaited<ReturnType<typeof prepareDatabase>>;
+  } = {}
 ): Promise<TestApp> => {
-  const database = await prepareDatabase();
+  const database = options.database ?? (await prepareDatabase());
   Object.assign(process.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: 'test',

@@ -26,6 +26,11 @@ const QuoteItem = ({ quote }: { quote: PlacedQuote }) => {
           </Typography>
         )}
         {quote.kind === 'partial' && <Badge size="S">{t('quote.partial')}</Badge>}
+        {quote.needsReview && (
+          <Badge size="S" variant="warning" data-testid="newsroom-quote-review">
+            {t('quote.needsReview')}
+          </Badge>
+        )}
       </Flex>
     </QuoteRule>
   );

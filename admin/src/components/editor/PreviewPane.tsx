@@ -47,7 +47,12 @@ const ReadAlsoBox = ({ links }: { links: DraftLink[] }) => {
           <Typography fontWeight="bold" textColor="neutral800" style={{ fontSize: 'inherit' }}>
             {t('link.prefix')}
           </Typography>{' '}
-          <Typography fontWeight="bold" textColor="primary600" style={{ fontSize: 'inherit' }}>
+          {/* A placeholder's label is plain text for readers: there is no story to open yet. */}
+          <Typography
+            fontWeight="bold"
+            textColor={link.health === 'awaiting-copy' ? 'neutral800' : 'primary600'}
+            style={{ fontSize: 'inherit' }}
+          >
             {displayLabel(link)}
           </Typography>
         </p>

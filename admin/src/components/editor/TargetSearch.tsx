@@ -66,6 +66,7 @@ export const TargetSearch = ({
       title: target.title,
       slug: target.slug,
       status: target.status,
+      placeholder: target.placeholder,
     });
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

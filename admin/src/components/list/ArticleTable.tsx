@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
 import type { AdminArticleRow } from '#shared/contracts/admin';
 import { useT, type TranslationKey } from '../../hooks/useT';
@@ -48,7 +48,13 @@ const ArticleRow = ({ row, listSearch }: { row: AdminArticleRow; listSearch: str
         )}
       </Td>
       <Td>
-        <ArticleStatusBadge status={row.status} />
+        {row.placeholder ? (
+          <Badge variant="warning" data-testid="newsroom-awaiting-copy">
+            {t('list.awaitingCopy')}
+          </Badge>
+        ) : (
+          <ArticleStatusBadge status={row.status} />
+        )}
       </Td>
       <Td>
         <LinkHealthCell linkCount={row.linkCount} brokenCount={row.brokenCount} />

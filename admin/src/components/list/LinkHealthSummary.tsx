@@ -38,6 +38,11 @@ export const LinkHealthSummary = ({ onShowBroken }: { onShowBroken: () => void }
           {t('linkHealth.ok', { count: counts.ok })}
         </Badge>
         <Badge>{t('linkHealth.external', { count: counts.external })}</Badge>
+        {counts['awaiting-copy'] > 0 && (
+          <Badge backgroundColor="warning100" textColor="warning700">
+            {t('linkHealth.awaitingCopy', { count: counts['awaiting-copy'] })}
+          </Badge>
+        )}
         {broken.map(({ health, label }) => (
           <Badge key={health} backgroundColor="danger100" textColor="danger700">
             {t(label, { count: counts[health] })}

@@ -51,7 +51,7 @@ export const buildNewsArticleJsonLd = (
     block.type === 'paragraph' ? [block.text] : []
   );
   const related = article.body.flatMap((block) =>
-    block.type === 'baca-juga' ? [absolute(block.href, siteUrl)] : []
+    block.type === 'baca-juga' && block.href ? [absolute(block.href, siteUrl)] : []
   );
 
   return {

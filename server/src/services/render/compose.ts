@@ -19,7 +19,10 @@ import type {
 /**
  * A link is rendered only when a reader can follow it: an external URL, or an internal
  * target that is published (the caller reads targets with status "published", so an
- * unpublished or deleted target arrives as null and the link is left out).
+ * unpublished or deleted target arrives as null and the link is left out). One exception: a
+ * link to a placeholder awaiting its copy keeps its own label, as text without a link: the
+ * story carried that line. Without a label of its own it is held back (a placeholder's title
+ * is a draft's, which readers do not see).
  */
 const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null => {
   const target = link.targetArticle;
@@ -29,7 +32,14 @@ const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null
       label: readerLabel(link.label, target.title, null),
       href: articleHref(hrefPattern, target.slug),
       target: { documentId: target.documentId, slug: target.slug, title: target.title },
+      awaitingCopy: false,
     };
+  }
+  if (link.awaitingCopy && !link.url) {
+    const label = readerLabel(link.label, null, null);
+    return label
+      ? { type: 'baca-juga', label, href: null, target: null, awaitingCopy: true }
+      : null;
   }
   // Checked on output as well as on write: a frontend puts `href` straight into an <a>.
   if (isSafeHref(link.url)) {
@@ -38,6 +48,7 @@ const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null
       label: readerLabel(link.label, null, link.url),
       href: link.url,
       target: null,
+      awaitingCopy: false,
     };
   }
   return null;

@@ -33,6 +33,41 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Map(rows.map((row) => [row.documentId, row]));
   };
 
+  /**
+   * Links without a published target whose draft points at a placeholder awaiting its copy
+   * (as the one-statement render does in SQL): a published link row holds no relation to a
+   * never-published target, so the link's draft says where it points.
+   */
+  const markAwaitingCopy = async (links: LinkRow[]): Promise<LinkRow[]> => {
+    const open = links.filter((l) => !l.targetArticle && !l.url && l.documentId);
+    if (open.length === 0) return links;
+    const drafts = (await strapi.documents(LINK_UID).findMany({
+      status: 'draft',
+      filters: { documentId: { $in: open.map((l) => l.documentId) } },
+      fields: ['documentId'],
+      populate: { targetArticle: { fields: ['documentId', 'placeholder'] } },
+      limit: -1,
+    } as any)) as unknown as {
+      documentId: string;
+      targetArticle: { documentId: string; placeholder: boolean | null } | null;
+    }[];
+    const candidates = drafts.filter((d) => d.targetArticle?.placeholder === true);
+    if (candidates.length === 0) return links;
+    const live = await publishedTargets(
+      candidates.map((d) => ({
+        id: 0,
+        afterParagraphId: '',
+        targetArticle: d.targetArticle as any,
+      }))
+    );
+    const waiting = new Set(
+      candidates.filter((d) => !live.has(d.targetArticle!.documentId)).map((d) => d.documentId)
+    );
+    return links.map((l) =>
+      l.documentId && waiting.has(l.documentId) ? { ...l, awaitingCopy: true } : l
+    );
+  };
+
   const render = async (article: ArticleRow, status: ReadStatus): Promise<RenderedArticle> => {
     const source = { documentId: article.documentId };
     const [links, quotes, backlinks] = await Promise.all([
@@ -69,6 +104,7 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
           : null,
       }));
     }
+    readable = await markAwaitingCopy(readable);
     return composeArticle(article, readable, quotes, config().hrefPattern, backlinks);
   };
 

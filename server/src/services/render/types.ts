@@ -14,9 +14,15 @@ export interface RenderedParagraph {
 export interface RenderedBacaJuga {
   type: 'baca-juga';
   label: string;
-  href: string;
-  /** The internal article linked to, or null for an external URL. */
+  /** null only while the target awaits its copy (`awaitingCopy`). */
+  href: string | null;
+  /** The internal article linked to, or null for an external URL or a placeholder. */
   target: RenderedTarget | null;
+  /**
+   * The story links to a placeholder: a Baca Juga title the importer matched to no story yet.
+   * Readers get the label as text; the link opens once that story is published.
+   */
+  awaitingCopy: boolean;
 }
 
 export type RenderedBlock = RenderedParagraph | RenderedBacaJuga;
@@ -94,6 +100,8 @@ export interface LinkRow {
   afterParagraphId: string;
   position?: number | null;
   targetArticle?: { documentId: string; slug: string; title: string } | null;
+  /** No published target, and the link's draft points at a placeholder awaiting copy. */
+  awaitingCopy?: boolean;
 }
 
 export interface QuoteRow {

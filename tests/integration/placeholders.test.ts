@@ -1,0 +1,206 @@
+/**
+ * Placeholders: a Baca Juga title that matches no article becomes a draft awaiting its copy.
+ * No public route lists, searches, suggests or serves it; the story's link to it renders as
+ * its label without a link; importing its copy fills it in place (same documentId), and the
+ * link then leads to it. The seed takes this path.
+ */
+import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
+import { ARTICLE, LINK, SEEDED_SLUG } from './helpers/newsroom';
+
+const FIRST = 'Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia';
+const SECOND = 'AS Serukan Hal Mencekam Ini ke Rusia';
+
+describe(`placeholders awaiting copy (${DB})`, () => {
+  let app: TestApp;
+  let placeholders: { documentId: string; slug: string; title: string }[];
+
+  const importer = () => app.strapi.plugin('newsroom').service('importer');
+  const bacaJuga = async (slug = SEEDED_SLUG) =>
+    (await app.request(`/api/newsroom/articles/${slug}`)).body.data.body.filter(
+      (b: any) => b.type === 'baca-juga'
+    );
+
+  beforeAll(async () => {
+    app = await startStrapi();
+    placeholders = await app.strapi.db.query(ARTICLE).findMany({
+      where: { placeholder: true },
+      select: ['documentId', 'slug', 'title', 'publishedAt', 'body'],
+      orderBy: { title: 'asc' },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('the seed makes each unmatched Baca Juga title a draft placeholder, never a published one', async () => {
+    expect(placeholders.map((p) => p.title)).toEqual([SECOND, FIRST]);
+    for (const p of placeholders) {
+      expect((p as any).publishedAt).toBeNull();
+      expect((p as any).body).toEqual([]);
+    }
+    // No article is published without paragraphs.
+    const published = await app.strapi.db
+      .query(ARTICLE)
+      .findMany({ where: { publishedAt: { $notNull: true } }, select: ['title', 'body'] });
+    expect(published.length).toBeGreaterThan(0);
+    for (const row of published) expect((row.body as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('the seeded story still renders both links, as their labels without a link', async () => {
+    expect(await bacaJuga()).toEqual([
+      { type: 'baca-juga', label: FIRST, href: null, target: null, awaitingCopy: true },
+      { type: 'baca-juga', label: SECOND, href: null, target: null, awaitingCopy: true },
+    ]);
+    const jsonld = await app.request(`/api/newsroom/articles/${SEEDED_SLUG}/jsonld`);
+    expect(JSON.stringify(jsonld.body)).not.toContain('null');
+    const related = await app.request(`/api/newsroom/articles/${SEEDED_SLUG}/related`);
+    const titles = related.body.data.map((r: any) => r.label);
+    expect(titles).not.toContain(FIRST);
+    expect(titles).not.toContain(SECOND);
+  });
+
+  it('no public route lists, searches, serves or suggests a placeholder', async () => {
+    for (const p of placeholders) {
+      for (const path of [
+        `/api/newsroom/articles/${p.slug}`,
+        `/api/newsroom/articles/${p.slug}/jsonld`,
+        `/api/newsroom/articles/${p.slug}/related`,
+        `/api/newsroom/documents/articles/${p.documentId}`,
+      ]) {
+        expect([path, (await app.request(path)).status]).toEqual([path, 404]);
+      }
+      const word = p.title.split(' ')[0];
+      for (const path of [
+        '/api/newsroom/articles?pageSize=100',
+        `/api/newsroom/articles?q=${encodeURIComponent(word)}`,
+        '/api/newsroom/documents/articles?pagination[pageSize]=100',
+      ]) {
+        const { status, body } = await app.request(path);
+        expect(status).toBe(200);
+        expect(JSON.stringify(body)).not.toContain(p.documentId);
+      }
+    }
+    const gql = await app.request('/graphql', {
+      method: 'POST',
+      body: { query: '{ newsroomArticles(pagination: { limit: 100 }) { documentId title } }' },
+    });
+    expect(gql.status).toBe(200);
+    const listed = JSON.stringify(gql.body.data);
+    for (const p of placeholders) expect(listed).not.toContain(p.documentId);
+
+    // Suggestions (the engine ranks published stories only).
+    const seeded = await app.strapi.db
+      .query(ARTICLE)
+      .findOne({ where: { slug: SEEDED_SLUG, publishedAt: null }, select: ['documentId'] });
+    const ranked = await app.strapi
+      .plugin('newsroom')
+      .service('suggestions')
+      .forArticle(seeded.documentId, 20);
+    const suggested = JSON.stringify(ranked);
+    for (const p of placeholders) expect(suggested).not.toContain(p.documentId);
+  });
+
+  it('refuses to publish a placeholder, or any story without paragraphs', async () => {
+    const [first] = placeholders;
+    await expect(
+      app.strapi.documents(ARTICLE as any).publish({ documentId: first.documentId })
+    ).rejects.toThrow(/at least one paragraph/);
+    expect(
+      await app.strapi.db
+        .query(ARTICLE)
+        .count({ where: { documentId: first.documentId, publishedAt: { $notNull: true } } })
+    ).toBe(0);
+  });
+
+  it('importing the copy fills the placeholder in place, and the link then leads to it', async () => {
+    const placeholder = placeholders.find((p) => p.title === SECOND)!;
+    const inbound = await app.strapi.db.query(LINK).count({
+      where: { targetArticle: { documentId: placeholder.documentId } },
+    });
+    expect(inbound).toBeGreaterThan(0);
+
+    // The copy's headline differs in case and punctuation: the placeholder is still found.
+    const result = await importer().importStory(
+      'Jakarta - Amerika Serikat menyerukan Rusia menahan diri.\n"Kami mendesak Moskow berhenti," kata juru bicara Gedung Putih Karen Hale.',
+      { title: 'AS serukan hal mencekam ini ke Rusia!', slug: 'as-serukan-hal-mencekam' }
+    );
+    expect(result.documentId).toBe(placeholder.documentId);
+    expect(result.created).toBe(false);
+
+    const row = await app.strapi.db.query(ARTICLE).findOne({
+      where: { documentId: placeholder.documentId, publishedAt: { $notNull: true } },
+      select: ['placeholder', 'slug', 'title'],
+    });
+    expect(row).toMatchObject({ placeholder: false, slug: 'as-serukan-hal-mencekam' });
+    expect(
+      await app.strapi.db.query(LINK).count({
+        where: { targetArticle: { documentId: placeholder.documentId } },
+      })
+    ).toBe(inbound * 2); // the draft link row, and now the published one too
+
+    const links = await bacaJuga();
+    expect(links[0]).toMatchObject({ label: FIRST, href: null, awaitingCopy: true });
+    expect(links[1]).toMatchObject({
+      label: SECOND,
+      href: '/berita/as-serukan-hal-mencekam',
+      awaitingCopy: false,
+      target: { documentId: placeholder.documentId, slug: 'as-serukan-hal-mencekam' },
+    });
+    const story = await app.request('/api/newsroom/articles/as-serukan-hal-mencekam');
+    expect(story.status).toBe(200);
+    expect(story.body.data.linkedFrom.map((b: any) => b.slug)).toEqual([SEEDED_SLUG]);
+
+    // Re-seeding does not turn the story back into a placeholder, nor make a new one.
+    await app.strapi
+      .plugin('newsroom')
+      .service('seed')
+      .seed({ onProgress: () => {} });
+    expect(
+      await app.strapi.db.query(ARTICLE).count({ where: { placeholder: true, publishedAt: null } })
+    ).toBe(1);
+    expect((await bacaJuga())[1]).toMatchObject({ href: '/berita/as-serukan-hal-mencekam' });
+  });
+
+  it('a Baca Juga line with a URL becomes an external link, not a placeholder', async () => {
+    const before = await app.strapi.db.query(ARTICLE).count({ where: { placeholder: true } });
+    await importer().importStory(
+      [
+        'Jakarta - Paragraf pertama berita uji.',
+        'Baca Juga: Harga Beras Naik Lagi https://www.example-news.id/read/2024/11/13/beras',
+        'Paragraf kedua berita uji.',
+        'Baca juga:',
+        'Gempa Guncang Sulawesi',
+        'https://www.example-news.id/read/gempa',
+        'Paragraf ketiga.',
+      ].join('\n'),
+      { title: 'Berita Uji Tautan Luar', slug: 'berita-uji-tautan-luar' }
+    );
+    expect(await app.strapi.db.query(ARTICLE).count({ where: { placeholder: true } })).toBe(before);
+    expect(await bacaJuga('berita-uji-tautan-luar')).toEqual([
+      {
+        type: 'baca-juga',
+        label: 'Harga Beras Naik Lagi',
+        href: 'https://www.example-news.id/read/2024/11/13/beras',
+        target: null,
+        awaitingCopy: false,
+      },
+      {
+        type: 'baca-juga',
+        label: 'Gempa Guncang Sulawesi',
+        href: 'https://www.example-news.id/read/gempa',
+        target: null,
+        awaitingCopy: false,
+      },
+    ]);
+  });
+
+  it('the manager lists placeholders as awaiting copy, with a filter, and counts their links', async () => {
+    const headers = { authorization: `Bearer ${await adminToken(app)}` };
+    const list = await app.request('/newsroom/articles?filter=awaiting-copy', { headers });
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((r: any) => [r.title, r.placeholder])).toEqual([[FIRST, true]]);
+    const health = await app.request('/newsroom/link-health', { headers });
+    expect(health.body.data.counts['awaiting-copy']).toBe(1);
+    expect(health.body.data.counts.ok).toBeGreaterThanOrEqual(1);
+  });
+});
