@@ -95,7 +95,25 @@ async function withStrapi(appDir, fn) {
   try {
     return await fn(strapi);
   } finally {
+    await settle(strapi);
     await strapi.destroy();
+  }
+}
+
+/**
+ * Strapi emits its own events after a write (webhooks, audit) without awaiting them; they
+ * still query the database. Shutting down under them aborts their queries and crashes the
+ * process, so the database pool is given time to go idle first (at most 10 s).
+ */
+async function settle(strapi) {
+  const pool = strapi.db?.connection?.client?.pool;
+  if (!pool || typeof pool.numUsed !== 'function') return;
+  const deadline = Date.now() + 10000;
+  let quietTicks = 0;
+  while (Date.now() < deadline && quietTicks < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates();
+    quietTicks = busy === 0 ? quietTicks + 1 : 0;
   }
 }
 

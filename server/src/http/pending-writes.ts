@@ -15,9 +15,21 @@ export const trackPending = <T>(work: Promise<T>): Promise<T> => {
   return work;
 };
 
-export const awaitPendingWrites = async (_ctx: unknown, next: () => Promise<unknown>) => {
+/**
+ * Runs `work` and then waits for the after-commit work it registered. For entry points
+ * outside a request (the import command, the seed): their caller may shut Strapi down as soon
+ * as they return, which must not cut a freshness bump off mid-query.
+ */
+export const withPendingWrites = async <T>(work: () => Promise<T>): Promise<T> => {
   const pending: Promise<unknown>[] = [];
-  await storage.run(pending, next);
-  // Failures are logged where the work runs; the response itself has already been decided.
-  while (pending.length) await Promise.allSettled(pending.splice(0));
+  try {
+    return await storage.run(pending, work);
+  } finally {
+    // Failures are logged where the work runs; the outcome itself has already been decided.
+    while (pending.length) await Promise.allSettled(pending.splice(0));
+  }
+};
+
+export const awaitPendingWrites = async (_ctx: unknown, next: () => Promise<unknown>) => {
+  await withPendingWrites(next);
 };

@@ -5,6 +5,7 @@ import { newParagraphId, readBody, type Paragraph } from '#shared/baca-juga/para
 import { START_ANCHOR } from '#shared/baca-juga/paragraphs';
 import { fieldError } from '../utils/field-error';
 import { longestWord, titleKey } from '../importer/title-key';
+import { withPendingWrites } from '../http/pending-writes';
 
 /** Editorial metadata that plain-text copy does not carry. */
 export interface StoryMeta {
@@ -152,110 +153,115 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
         `parsed ${parsed.paragraphs.length} paragraphs, ${parsed.links.length} Baca Juga links, ${parsed.quotes.length} quotes`
       );
 
-      return strapi.db.transaction(async () => {
-        const outlet = meta.outlet ?? parsed.outlet;
-        const existing = await findExisting(meta);
-        const body = reuseIds(parsed.paragraphs, readBody(existing?.body));
-        const data = {
-          title: meta.title,
-          ...(meta.slug ? { slug: meta.slug } : {}),
-          outlet,
-          dateline: meta.dateline ?? parsed.dateline,
-          wireSource: meta.wireSource ?? null,
-          reportedAt: meta.reportedAt ?? null,
-          lead: meta.lead ?? null,
-          tags: meta.tags ?? [],
-          body,
-          placeholder: false,
-        };
+      // The publishes' after-commit work (freshness bumps) is awaited before this returns.
+      return withPendingWrites(() =>
+        strapi.db.transaction(async () => {
+          const outlet = meta.outlet ?? parsed.outlet;
+          const existing = await findExisting(meta);
+          const body = reuseIds(parsed.paragraphs, readBody(existing?.body));
+          const data = {
+            title: meta.title,
+            ...(meta.slug ? { slug: meta.slug } : {}),
+            outlet,
+            dateline: meta.dateline ?? parsed.dateline,
+            wireSource: meta.wireSource ?? null,
+            reportedAt: meta.reportedAt ?? null,
+            lead: meta.lead ?? null,
+            tags: meta.tags ?? [],
+            body,
+            placeholder: false,
+          };
 
-        let documentId: string;
-        if (existing) {
-          documentId = existing.documentId;
-          await articles().update({ documentId, data: data as any });
-          onProgress(`updated article ${documentId}`);
-          // Replace what the previous import made; deleting by document removes both versions.
-          for (const uid of OWNED) {
-            for (const docId of await ownedDocuments(uid, documentId)) {
-              await strapi.documents(uid).delete({ documentId: docId });
+          let documentId: string;
+          if (existing) {
+            documentId = existing.documentId;
+            await articles().update({ documentId, data: data as any });
+            onProgress(`updated article ${documentId}`);
+            // Replace what the previous import made; deleting by document removes both versions.
+            for (const uid of OWNED) {
+              for (const docId of await ownedDocuments(uid, documentId)) {
+                await strapi.documents(uid).delete({ documentId: docId });
+              }
             }
+          } else {
+            const created = await articles().create({ data: data as any });
+            documentId = created.documentId;
+            onProgress(`created article ${documentId}`);
           }
-        } else {
-          const created = await articles().create({ data: data as any });
-          documentId = created.documentId;
-          onProgress(`created article ${documentId}`);
-        }
 
-        const anchorOf = (paragraphNumber: number) =>
-          paragraphNumber <= 0 ? START_ANCHOR : body[Math.min(paragraphNumber, body.length) - 1].id;
+          const anchorOf = (paragraphNumber: number) =>
+            paragraphNumber <= 0
+              ? START_ANCHOR
+              : body[Math.min(paragraphNumber, body.length) - 1].id;
 
-        let placeholdersCreated = 0;
-        const positions = new Map<string, number>();
-        for (const [index, link] of parsed.links.entries()) {
-          // A line with a URL is an external link: its text is the label, not a title to match.
-          let targetArticle: string | null = null;
-          if (!link.url && link.label) {
-            const target = await findOrCreateTarget(link.label);
-            if (target.created) placeholdersCreated += 1;
-            targetArticle = target.documentId;
-          }
-          if (!link.url && !targetArticle) continue;
-          const afterParagraphId = anchorOf(link.afterParagraph);
-          const position = positions.get(afterParagraphId) ?? 0;
-          positions.set(afterParagraphId, position + 1);
-          await strapi.documents(LINK_UID).create({
-            data: {
-              sourceArticle: documentId,
-              targetArticle,
-              url: link.url,
-              label: link.label,
-              afterParagraphId,
-              position,
-            } as any,
-          });
-          const what = link.url ? `external ${link.url}` : `"${link.label}"`;
-          onProgress(`link ${index + 1}/${parsed.links.length}: ${what}`);
-        }
-
-        for (const quote of parsed.quotes) {
-          await strapi.documents(QUOTE_UID).create({
-            data: {
-              article: documentId,
-              text: quote.text,
-              speaker: quote.speaker,
-              speakerRole: quote.speakerRole,
-              needsReview: quote.needsReview,
-              relayedBy: quote.relayedBy,
-              kind: quote.kind,
-              paragraphId: anchorOf(Math.max(1, quote.paragraph)),
-            } as any,
-          });
-        }
-        onProgress(`${parsed.quotes.length} quotes`);
-
-        if (publish) {
-          await articles().publish({ documentId });
-          for (const uid of OWNED) {
-            for (const docId of await ownedDocuments(uid, documentId, { draftsOnly: true })) {
-              await strapi.documents(uid).publish({ documentId: docId });
+          let placeholdersCreated = 0;
+          const positions = new Map<string, number>();
+          for (const [index, link] of parsed.links.entries()) {
+            // A line with a URL is an external link: its text is the label, not a title to match.
+            let targetArticle: string | null = null;
+            if (!link.url && link.label) {
+              const target = await findOrCreateTarget(link.label);
+              if (target.created) placeholdersCreated += 1;
+              targetArticle = target.documentId;
             }
+            if (!link.url && !targetArticle) continue;
+            const afterParagraphId = anchorOf(link.afterParagraph);
+            const position = positions.get(afterParagraphId) ?? 0;
+            positions.set(afterParagraphId, position + 1);
+            await strapi.documents(LINK_UID).create({
+              data: {
+                sourceArticle: documentId,
+                targetArticle,
+                url: link.url,
+                label: link.label,
+                afterParagraphId,
+                position,
+              } as any,
+            });
+            const what = link.url ? `external ${link.url}` : `"${link.label}"`;
+            onProgress(`link ${index + 1}/${parsed.links.length}: ${what}`);
           }
-          onProgress('published');
-        }
 
-        const slug = (
-          await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId }, select: ['slug'] })
-        ).slug as string;
-        return {
-          documentId,
-          slug,
-          created: !existing,
-          paragraphs: body.length,
-          links: parsed.links.length,
-          quotes: parsed.quotes.length,
-          placeholdersCreated,
-        };
-      });
+          for (const quote of parsed.quotes) {
+            await strapi.documents(QUOTE_UID).create({
+              data: {
+                article: documentId,
+                text: quote.text,
+                speaker: quote.speaker,
+                speakerRole: quote.speakerRole,
+                needsReview: quote.needsReview,
+                relayedBy: quote.relayedBy,
+                kind: quote.kind,
+                paragraphId: anchorOf(Math.max(1, quote.paragraph)),
+              } as any,
+            });
+          }
+          onProgress(`${parsed.quotes.length} quotes`);
+
+          if (publish) {
+            await articles().publish({ documentId });
+            for (const uid of OWNED) {
+              for (const docId of await ownedDocuments(uid, documentId, { draftsOnly: true })) {
+                await strapi.documents(uid).publish({ documentId: docId });
+              }
+            }
+            onProgress('published');
+          }
+
+          const slug = (
+            await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId }, select: ['slug'] })
+          ).slug as string;
+          return {
+            documentId,
+            slug,
+            created: !existing,
+            paragraphs: body.length,
+            links: parsed.links.length,
+            quotes: parsed.quotes.length,
+            placeholdersCreated,
+          };
+        })
+      );
     },
   };
 };

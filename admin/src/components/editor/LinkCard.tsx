@@ -22,6 +22,7 @@ import {
   type MoveDirection,
 } from '../../utils/placement';
 import { BrokenLinkFix } from './BrokenLinkFix';
+import { HealthBadge } from '../HealthBadge';
 
 /** The MIME type of our drags, so slots ignore files or text dragged in from elsewhere. */
 export const LINK_DRAG_TYPE = 'application/x-newsroom-link';
@@ -189,6 +190,7 @@ export const LinkCard = ({
                   {t('link.needsReview')}
                 </Badge>
               )}
+              {link.health === 'awaiting-copy' && <HealthBadge health={link.health} />}
             </Flex>
             {canManage && (
               <Flex gap={1}>
