@@ -56,6 +56,8 @@ describe('parseStory: the Ntvnews seed story', () => {
       {
         text: 'disahkan sebagai dekrit',
         speaker: null,
+        speakerRole: null,
+        needsReview: true,
         paragraph: 2,
         kind: 'partial',
         relayedBy: 'KCNA',
@@ -63,14 +65,27 @@ describe('parseStory: the Ntvnews seed story', () => {
       {
         text: 'Perjanjian tersebut akan berlaku efektif ketika kedua pihak bertukar instrumen ratifikasi,',
         speaker: 'KCNA',
+        speakerRole: null,
+        needsReview: false,
         paragraph: 4,
         kind: 'full',
         relayedBy: null,
       },
-      { text: 'tanpa penundaan', speaker: null, paragraph: 7, kind: 'partial', relayedBy: null },
+      {
+        text: 'tanpa penundaan',
+        speaker: null,
+        speakerRole: null,
+        needsReview: true,
+        paragraph: 7,
+        kind: 'partial',
+        relayedBy: null,
+      },
       {
         text: 'dokumen terobosan.',
-        speaker: 'Putin',
+        // Resolved to the full name and office given earlier ("Presiden Vladimir Putin").
+        speaker: 'Vladimir Putin',
+        speakerRole: 'Presiden',
+        needsReview: false,
         paragraph: 8,
         kind: 'partial',
         relayedBy: null,
@@ -78,6 +93,8 @@ describe('parseStory: the Ntvnews seed story', () => {
       {
         text: 'berdiri teguh di sisi rekan-rekan Rusia kami hingga hari kemenangan tercapai.',
         speaker: 'Choe Son Hui',
+        speakerRole: 'Menteri Luar Negeri Korea Utara',
+        needsReview: false,
         paragraph: 9,
         kind: 'partial',
         relayedBy: null,
@@ -85,6 +102,8 @@ describe('parseStory: the Ntvnews seed story', () => {
       {
         text: 'perjuangan suci',
         speaker: 'Choe Son Hui',
+        speakerRole: 'Menteri Luar Negeri Korea Utara',
+        needsReview: false,
         paragraph: 9,
         kind: 'partial',
         relayedBy: null,
@@ -92,6 +111,8 @@ describe('parseStory: the Ntvnews seed story', () => {
       {
         text: 'kepemimpinan bijaksana',
         speaker: 'Choe Son Hui',
+        speakerRole: 'Menteri Luar Negeri Korea Utara',
+        needsReview: false,
         paragraph: 9,
         kind: 'partial',
         relayedBy: null,
@@ -270,6 +291,8 @@ describe('parseStory: quotes', () => {
     ).toEqual({
       text: 'Harga beras akan turun bulan depan,',
       speaker: 'Prabowo Subianto',
+      speakerRole: 'Presiden',
+      needsReview: false,
       paragraph: 1,
       kind: 'full',
       relayedBy: null,
@@ -392,6 +415,8 @@ describe('parseStory: speakers', () => {
       {
         text: 'Kami tidak akan berhenti sampai semua korban ditemukan.',
         speaker: 'Kusworo',
+        speakerRole: 'Kepala Basarnas',
+        needsReview: false,
         paragraph: 1,
         kind: 'full',
         relayedBy: null,
@@ -399,6 +424,8 @@ describe('parseStory: speakers', () => {
       {
         text: 'Tim SAR bekerja siang dan malam,',
         speaker: 'Kusworo',
+        speakerRole: 'Kepala Basarnas',
+        needsReview: false,
         paragraph: 2,
         kind: 'full',
         relayedBy: null,
@@ -425,7 +452,8 @@ describe('parseStory: speakers', () => {
       ['menanggung biaya perbaikan rumah warga.', 'Najmul Akhyar', 4, 'partial'],
       ['sudah disalurkan sejak pagi.', 'Najmul Akhyar', 4, 'partial'],
       ['Kami butuh tenda dan selimut,', 'Baiq Nurul', 5, 'full'],
-      ['Seluruh sekolah diliburkan selama tiga hari.', 'Najmul', 6, 'full'],
+      // "Menurut Najmul" resolves to the name introduced earlier ("Najmul Akhyar").
+      ['Seluruh sekolah diliburkan selama tiga hari.', 'Najmul Akhyar', 6, 'full'],
     ]);
   });
 
@@ -435,7 +463,8 @@ describe('parseStory: speakers', () => {
     expect(story.quotes.map((q) => [q.speaker, q.paragraph, q.relayedBy])).toEqual([
       ['Isnawa Adji', 2, null],
       ['Isnawa Adji', 4, null],
-      ['Siti', 6, 'Kompas.com'],
+      // "ujar Siti" resolves to "Seorang warga, Siti Aminah (45)," introduced earlier.
+      ['Siti Aminah', 6, 'Kompas.com'],
       [null, 8, null],
     ]);
   });
@@ -486,5 +515,37 @@ describe('parseStory: relayedBy', () => {
     '"Kami siap," kata Budi.\nDilansir dari Reuters, harga minyak naik.',
   ])('leaves relayedBy of %j null', (text) => {
     expect(parseStory(text).quotes[0]?.relayedBy).toBeNull();
+  });
+});
+
+describe('parseStory: roles and review flags', () => {
+  it('splits office, rank and name', () => {
+    const quote = onlyQuote(
+      '"Tiga tersangka ditahan," kata Kabid Humas Polda Metro Jaya Kombes Pol Ade Santoso.'
+    );
+
+    expect([quote.speaker, quote.speakerRole, quote.needsReview]).toEqual([
+      'Ade Santoso',
+      'Kabid Humas Polda Metro Jaya',
+      false,
+    ]);
+  });
+
+  it('keeps a bare office as role only, flagged for review', () => {
+    const quote = onlyQuote('"Jangan menunda," kata Presiden saat membuka sidang kabinet.');
+
+    expect([quote.speaker, quote.speakerRole, quote.needsReview]).toEqual([null, 'Presiden', true]);
+  });
+
+  it('leaves an anonymous source null without a review flag', () => {
+    const quote = onlyQuote('"Air naik cepat," kata seorang warga yang enggan disebutkan namanya.');
+
+    expect([quote.speaker, quote.needsReview]).toEqual([null, false]);
+  });
+
+  it('flags a pronoun with nobody to point to', () => {
+    const quote = onlyQuote('"Kami siap," kata dia.');
+
+    expect([quote.speaker, quote.needsReview]).toEqual([null, true]);
   });
 });

@@ -1,25 +1,12 @@
 /**
  * Direct quotes in Indonesian news copy: finds "..." / “...” spans, splits paragraphs into
- * sentences around them and attributes each quote to a speaker (kata X, X mengatakan, Ia
- * menyebut ..., katanya) and, where the text says so, to the agency that relayed it. Telling
- * and cleaning the speaker (names, titles, pronouns) is in ./speakers.
+ * sentences around them and attributes each quote (see ./attribution) and, where the text says
+ * so, to the agency that relayed it.
  */
 import type { ParsedQuote } from './parse-story';
 import { isMediaName } from './dateline';
-import {
-  ABBR,
-  ADV,
-  allMatches,
-  cleanName,
-  nameSeqs,
-  parsePhrase,
-  precededByTitle,
-  remember,
-  resolve,
-  subjectOf,
-  type Decision,
-  type State,
-} from './speakers';
+import { ABBR, allMatches, nameSeqs } from './speakers';
+import { attribute, type Context, newContext, noteSentence, type Previous } from './attribution';
 
 interface Span {
   start: number; // index of the opening mark
@@ -81,61 +68,6 @@ function sentenceRanges(p: string, spans: Span[]): Array<[number, number]> {
   return bounds.slice(1).map((end, i): [number, number] => [bounds[i] ?? 0, end]);
 }
 
-const TRAIL_VERBS =
-  'kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah|sebut|terang|papar|ucap|seru|tulis|lanjut|' +
-  'sambung|pungkas|kilah|tandas|tukas|cetus|beber|timpal|aku|klaim|menurut|disampaikan|' +
-  'dikatakan|diungkapkan|dijelaskan|ditegaskan';
-const DECISIVE = new Set('kata ujar ungkap tutur ucap imbuh tandas tukas cetus menurut'.split(' '));
-const TRAIL_RE = new RegExp(
-  `^\\s*[,.]?\\s*(?:demikian\\s+)?(${TRAIL_VERBS})(nya)?(?![\\p{L}])\\s*(?:oleh\\s+)?`,
-  'iu'
-);
-const LEAD_RE = new RegExp(
-  `(?:^|[\\s,.])(?:${TRAIL_VERBS})(nya)?(?![\\p{L}])\\s*([^"“”„]{0,80}?)\\s*[,:]?\\s*$`,
-  'iu'
-);
-const SPEECH =
-  '(?:mengatakan|menyatakan|menyebut(?:kan)?|menggambarkan|menegaskan|menjelaskan|' +
-  'mengungkap(?:kan)?|menambahkan|berkata|berujar|bertutur|menuturkan|mengklaim|menilai|' +
-  'menekankan|memperingatkan|mengingatkan|menulis|menyampaikan|mengumumkan|menyerukan|mengakui|' +
-  'menuding|menuduh|mengecam|menjawab|menandaskan|memaparkan|menerangkan|mengutarakan|menjuluki|' +
-  'menyindir|berjanji|bersumpah|melaporkan|menganggap|menamai)(?:nya)?(?![\\p{L}])';
-const SPEECH_G = new RegExp(`(?<![\\p{L}-])${SPEECH}`, 'gu');
-const NAME_THEN_VERB = new RegExp(`^\\s+(?:${ADV}\\s+)*${SPEECH}`, 'u');
-
-function lastSpeechVerb(text: string): RegExpExecArray | undefined {
-  const verbs = allMatches(SPEECH_G, text);
-  return verbs[verbs.length - 1];
-}
-
-/** `"...," kata X` / `"...," ujarnya` / `"...," Putin menambahkan`. */
-function trailing(after: string, st: State): Decision {
-  const m = TRAIL_RE.exec(after);
-  if (m) {
-    if (m[2]) return { speaker: st.last };
-    const decided = resolve(parsePhrase(after.slice(m[0].length)), st);
-    if (decided || DECISIVE.has((m[1] ?? '').toLowerCase())) return decided ?? { speaker: null };
-  }
-  const first = nameSeqs(after)[0];
-  if (!first || !/^\s*,?\s*$/u.test(after.slice(0, first.start))) return undefined;
-  if (!NAME_THEN_VERB.test(after.slice(first.end))) return undefined;
-  return { speaker: cleanName(first.tokens, precededByTitle(after.slice(0, first.start))) };
-}
-
-function leading(before: string, st: State): Decision {
-  const lead = LEAD_RE.exec(before);
-  if (lead) {
-    const decided = lead[1] ? { speaker: st.last } : resolve(parsePhrase(lead[2] ?? ''), st);
-    if (decided) return decided;
-  }
-  const verb = lastSpeechVerb(before);
-  const bySubject = verb ? subjectOf(before, verb.index, st) : undefined;
-  if (bySubject) return bySubject;
-  const menurut = /(?<![\p{L}])[Mm]enurut(nya)?(?![\p{L}])\s*([^"“”„]*)/u.exec(before);
-  if (!menurut) return undefined;
-  return menurut[1] ? { speaker: st.last } : resolve(parsePhrase(menurut[2] ?? ''), st);
-}
-
 function kindOf(text: string, before: string): ParsedQuote['kind'] {
   const first = /[\p{L}\p{N}]/u.exec(text)?.[0] ?? '';
   if (!first || first !== first.toUpperCase()) return 'partial';
@@ -181,46 +113,40 @@ function findRelay(text: string): string | null {
 }
 
 export function extractQuotes(paragraphs: string[]): ParsedQuote[] {
-  const st: State = { last: null, person: null };
+  const ctx: Context = newContext(paragraphs.map((p) => mask(p, findSpans(p))));
   const found: Found[] = [];
   paragraphs.forEach((p, index) => {
     const spans = findSpans(p);
     const masked = mask(p, spans);
-    let previous: Found | undefined;
+    ctx.people.focus = ctx.people.focus ?? null;
+    let previous: Previous | undefined;
     for (const [from, to] of sentenceRanges(p, spans)) {
       const sentence = masked.slice(from, to);
       const inside = spans.filter((s) => s.start >= from && s.start < to);
-      if (inside.length === 0) {
-        const verb = lastSpeechVerb(sentence);
-        if (verb) remember(subjectOf(sentence, verb.index, st)?.speaker ?? null, st);
-        continue;
-      }
+      noteSentence(sentence, inside.length === 0, ctx);
       for (const span of inside) {
         const before = masked.slice(from, span.start);
         const after = masked.slice(span.end, to);
         const kind = kindOf(span.text, before);
-        const verb = lastSpeechVerb(before);
-        if (verb) remember(subjectOf(before, verb.index, st)?.speaker ?? null, st);
-        let decision = trailing(after, st) ?? leading(before, st);
-        const alone = before.trim() === '' && /^\s*[.!?]?\s*$/u.test(after);
-        if (!decision && alone && kind === 'full' && previous?.quote.speaker) {
-          decision = { speaker: previous.quote.speaker };
-        }
-        const speaker = decision?.speaker ?? null;
+        const decided = attribute(
+          { before, after, rest: masked.slice(span.end), previous, kind },
+          ctx
+        );
+        const speaker = decided.speaker;
         const relay = findRelay(sentence) ?? findRelay(masked);
         const relayedBy = relay && relay !== speaker ? relay : null;
         const quote: ParsedQuote = {
           text: span.text,
           speaker,
-          speakerRole: null,
-          needsReview: false,
+          speakerRole: decided.speakerRole,
+          needsReview: decided.needsReview,
           paragraph: index + 1,
           kind,
           relayedBy,
         };
-        previous = { quote, start: span.start, open: span.open };
-        found.push(previous);
-        remember(speaker, st);
+        previous = { attribution: decided };
+        found.push({ quote, start: span.start, open: span.open });
+        if (decided.person) ctx.people.focus = decided.person;
       }
     }
   });
@@ -231,6 +157,8 @@ export function extractQuotes(paragraphs: string[]): ParsedQuote[] {
     if (!cur || !next || !cur.open || cur.quote.speaker) continue;
     if (next.start === 0 && next.quote.paragraph === cur.quote.paragraph + 1) {
       cur.quote.speaker = next.quote.speaker;
+      cur.quote.speakerRole = next.quote.speakerRole;
+      cur.quote.needsReview = next.quote.needsReview;
       cur.quote.relayedBy = cur.quote.relayedBy ?? next.quote.relayedBy;
     }
   }

@@ -1,21 +1,26 @@
 /**
- * Speakers in Indonesian news copy: recognises names as runs of capitalised words, strips
- * titles, offices and countries ("Presiden Rusia Vladimir Putin" -> "Vladimir Putin"), parses
- * the phrase after "kata"/"ujar"/"menurut", finds the subject of a speech verb and resolves
- * pronouns and "katanya" to the speaker named before.
+ * Words and names in Indonesian news copy: tokens, runs of capitalised words, and the split of an
+ * attribution phrase ("Kabid Humas Polda Metro Jaya Kombes Pol Ade Santoso") into the office
+ * (role), the rank (dropped) and the person's name. Vocabularies live in ./roles; resolving a
+ * name to a person introduced earlier is in ./people.
  */
 import { isMediaName } from './dateline';
+import {
+  ANONYMOUS,
+  GENERIC,
+  isCode,
+  isGeo,
+  isHonorific,
+  isInstitution,
+  isOffice,
+  isPrivate,
+  isRankHead,
+  isRankTail,
+  notName,
+  PLACE_TAKERS,
+  ROLE_QUALIFIERS,
+} from './roles';
 
-export interface State {
-  last: string | null; // last named speaker (for "katanya")
-  person: string | null; // last named person (for "ia", "dia", "beliau")
-}
-export type Decision = { speaker: string | null } | undefined; // undefined: no attribution found
-
-// ---------------------------------------------------------------------------------------------
-// Speaker names: capitalised word sequences, title stripping, "kata <phrase>" parsing.
-
-type Who = { kind: 'name'; name: string | null } | { kind: 'pronoun' } | { kind: 'last' };
 interface Seq {
   start: number;
   end: number;
@@ -23,36 +28,6 @@ interface Seq {
 }
 
 const words = (s: string): Set<string> => new Set(s.split(/\s+/u));
-const TITLES = words(
-  `presiden wakil wapres menteri menko menlu menhan menkeu mendagri wamen luar negeri dalam
-  pertahanan keuangan koordinator kepala ketua umum sekretaris sekjen jenderal direktur dirut utama
-  eksekutif juru bicara jubir gubernur bupati wali walikota kapolri kapolda kapolres kapolsek
-  panglima duta besar dubes perdana pm raja ratu pangeran kanselir senator anggota komisaris kapten
-  kolonel letnan mayor brigjen mayjen letjen irjen kombes akbp kompol dr prof ir h hj kh pak bu
-  bapak ibu tuan nyonya pemimpin tertinggi jaksa agung hakim humas kabid kasubdit kadiv pengamat
-  ekonom analis pakar peneliti pelaksana ceo pendiri deputi asisten penasihat kuasa hukum
-  pengacara ketum komandan staf khusus sang`
-);
-const GEO = words(
-  `korea utara selatan rusia amerika serikat as ri indonesia china tiongkok jepang ukraina iran
-  israel palestina inggris prancis perancis jerman india turki arab saudi mesir suriah irak
-  afghanistan pakistan australia malaysia singapura thailand filipina vietnam myanmar eropa barat
-  timur tengah jakarta jawa dki uni`
-);
-const ORG = words(
-  `kremlin gedung putih pentagon kementerian kemlu kemenlu istana kepresidenan negara republik
-  rakyat federasi provinsi kota kabupaten pemprov pemkot pemkab polda polres polri tni mabes metro
-  jaya partai nasional basarnas bnpb bpbd bmkg bappenas bulog pertamina bareskrim densus kejagung
-  kejati kejari polsek kodam bawaslu kpu ojk bpom bps bnn kpk dpr mpr`
-);
-const COMMON = words(
-  `pemerintah perjanjian laporan pihak polisi warga sumber pejabat para sejumlah beberapa banyak
-  namun sementara selain pasukan tentara militer rezim otoritas media kantor`
-);
-const STOP = words(
-  `kepada di dalam pada saat ketika yang usai seusai setelah sebelum dan melalui lewat via dari
-  untuk dengan sambil seraya kemarin tadi hari ini itu`
-);
 const DATE_WORDS = words(
   `senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli
   agustus september oktober november desember`
@@ -61,10 +36,6 @@ const PARTICLES = words('bin binti van von der den de da del dos du ibn ibnu al 
 export const ABBR = words(
   'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr'
 );
-const LOWER_WORD = /^(?!(?:al|el|ad|as|an|ar)-\p{Lu})(\p{Ll}[\p{L}-]*)\s+/u;
-
-const low = (t: string): string => t.toLowerCase().replace(/\.$/u, '');
-
 export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   const out: RegExpExecArray[] = [];
@@ -114,127 +85,266 @@ export function nameSeqs(text: string): Seq[] {
   return out;
 }
 
-const isAcronym = (t: string): boolean => /^[\p{Lu}\d]{2,}$/u.test(t);
-const isOrgOrGeo = (t: string): boolean =>
-  GEO.has(low(t)) || ORG.has(low(t)) || isAcronym(t) || /^Kemen/u.test(t);
+export const PARTICLE_SET = PARTICLES;
+
+// ---------------------------------------------------------------------------------------------
+// Tokens.
+
+export interface Tok {
+  core: string; // the word without surrounding punctuation
+  start: number; // offset of the core in the text
+  end: number;
+  lead: string; // punctuation before ("(", "“")
+  trail: string; // punctuation after (",", ".", ")")
+}
+
+export function tokenize(text: string): Tok[] {
+  return allMatches(/\S+/gu, text).map((m) => {
+    const raw = m[0];
+    const lead = /^[(["“„'‘]*/u.exec(raw)?.[0] ?? '';
+    let trail = /[,.;:!?)\]"”’']*$/u.exec(raw.slice(lead.length))?.[0] ?? '';
+    let core = raw.slice(lead.length, raw.length - trail.length);
+    // "dr." and single initials keep their dot.
+    if (trail.startsWith('.') && (core.length === 1 || ABBR.has(core.toLowerCase()))) {
+      core += '.';
+      trail = trail.slice(1);
+    }
+    const start = m.index + lead.length;
+    return { core, start, end: start + core.length, lead, trail };
+  });
+}
+
+export const isCapTok = (t: Tok | undefined): boolean => Boolean(t && t.core && isCap(t.core));
+const lower = (t: Tok | undefined): string => (t?.core ?? '').toLowerCase();
+
+// ---------------------------------------------------------------------------------------------
+// Who a phrase names.
+
+export type Who =
+  | { kind: 'person'; name: string; role: string | null; tokens: string[] }
+  | { kind: 'org'; name: string }
+  | { kind: 'office'; role: string } // a bare office: "Presiden", "Kasatreskrim"
+  | { kind: 'pronoun' } // ia, dia, beliau, -nya
+  | { kind: 'back' } // "perwira menengah tersebut": the person the paragraph is about
+  | { kind: 'anon'; review: boolean } // "seorang warga", "sumber itu"; "keduanya" needs review
+  | { kind: 'unclear' }; // an attribution whose name could not be told from the office
+
+/** Evidence from the whole story: single words used on their own as a speaker ("kata Rahman"). */
+export interface Evidence {
+  mentions: Set<string>;
+}
+
+const STOPS = words(
+  `di dalam kepada saat ketika seperti sebagaimana usai seusai setelah sebelum sambil seraya yang
+  pada melalui lewat via dengan kemarin tadi hari ini sesuai terkait soal menjelang jelang
+  mengenai tentang sehingga agar namun tetapi tapi lalu kemudian juga pun sendiri secara`
+);
+const CONNECT = words('dan & untuk dari serta');
+const POINTERS = /^(?:itu|tersebut|ini)$/u;
+const PRONOUN = /^(?:ia|dia|beliau)$/iu;
 
 /**
- * "Presiden Rusia Vladimir Putin" -> "Vladimir Putin"; a bare title ("Presiden") stays; a
- * country or common noun alone ("Korea Utara", "Pemerintah") is no speaker (null).
+ * Reads the attribution phrase at the start of `text` ("Menteri Luar Negeri Rusia Arkady
+ * Belozerov seperti dikutip ...", "Ade Santoso, Kabid Humas Polda Metro Jaya, kepada ...",
+ * "juru bicara Kemlu, Roy Soemirat, dalam ...") and says who it names.
  */
-export function cleanName(tokens: string[], titled: boolean): string | null {
-  let i = 0;
-  let title = titled;
-  while (
-    i < tokens.length &&
-    (TITLES.has(low(tokens[i] ?? '')) || COMMON.has(low(tokens[i] ?? '')))
-  ) {
-    i++;
-    title = true;
+export function readPhrase(text: string, ev: Evidence): Who | null {
+  const toks = tokenize(text.replace(/^[\s,:]+/u, ''));
+  const first = toks[0];
+  if (!first) return null;
+  if (PRONOUN.test(first.core)) return { kind: 'pronoun' };
+  if (/^keduanya$/iu.test(first.core)) return { kind: 'anon', review: true };
+  if (ANONYMOUS.test(first.core + ' ' + lower(toks[1]))) return { kind: 'anon', review: false };
+  // "perwira menengah tersebut", "pelatih asal Malta itu": a description pointing back.
+  if (/^\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:itu|tersebut)(?![\p{L}])/u.test(text.trim())) {
+    return { kind: 'back' };
   }
-  // "Kepala Pusat ... BMKG Daryono": the person's name follows the last agency acronym.
-  for (let k = tokens.length - 2; k >= i; k--) {
-    if (isAcronym(tokens[k] ?? '') && tokens.slice(k + 1).some((t) => !isAcronym(t))) {
-      i = k + 1;
-      title = true;
+  const a = chunk(toks, 0);
+  if (a.toks.length === 0) return null;
+  // "perwira menengah tersebut", "pelatih asal Malta itu": a description pointing back.
+  if (a.pointer) return { kind: 'back' };
+  let who = split(a.toks, ev);
+  const next = toks[a.next];
+  if (a.comma && next && isCapTok(next) !== false) {
+    const b = chunk(toks, a.next);
+    if (b.toks.length > 0 && !b.pointer) {
+      const second = split(b.toks, ev);
+      // "juru bicara Kemlu, Roy Soemirat," / "Pelatih PSIS, Marco Debono Falzon,"
+      if (
+        (who?.kind === 'office' || who?.kind === 'org' || who?.kind === 'anon') &&
+        second?.kind === 'person'
+      ) {
+        const role = phraseText(a.toks);
+        return { ...second, role: second.role ?? (isPrivate(a.toks[0]?.core ?? '') ? null : role) };
+      }
+      // "Ade Santoso, Kabid Humas Polda Metro Jaya," : the role in apposition.
+      if (who?.kind === 'person' && !who.role && second?.kind === 'office') {
+        who = { ...who, role: second.role };
+      }
+    }
+  }
+  return who;
+}
+
+interface Chunk {
+  toks: Tok[];
+  next: number;
+  comma: boolean; // the chunk ended at a comma
+  pointer: boolean; // the chunk was a lower-case description ending in itu/tersebut
+}
+
+/** The words of one phrase: office words (any case), connectors inside offices, capitalised words. */
+function chunk(toks: Tok[], from: number): Chunk {
+  const out: Tok[] = [];
+  let roleMode = false;
+  let sawName = false;
+  let i = from;
+  for (; i < toks.length; i++) {
+    const t = toks[i] as Tok;
+    const w = t.core.toLowerCase();
+    if (out.length > 0 && t.lead) break;
+    if (isCap(t.core) || /^\d/u.test(t.core)) {
+      if (/^\d/u.test(t.core) && !/\//u.test(t.core)) break;
+      out.push(t);
+      if (isOffice(t.core) || isInstitution(t.core)) roleMode = true;
+      else sawName = true;
+    } else if (
+      PARTICLES.has(t.core) &&
+      out.length > 0 &&
+      (isCapTok(toks[i + 1]) || PARTICLES.has(toks[i + 1]?.core ?? ''))
+    ) {
+      out.push(t); // "Van der Berghe", "Ahmad bin Yusuf"
+    } else if (
+      POINTERS.test(w) &&
+      out.length > 0 &&
+      (!sawName || /^\p{Ll}/u.test(out[0]?.core ?? ''))
+    ) {
+      return { toks: out, next: i + 1, comma: false, pointer: true };
+    } else if (isOffice(w) || ROLE_QUALIFIERS.has(w)) {
+      out.push(t);
+      roleMode = true;
+    } else if (CONNECT.has(w) && roleMode && isCapTok(toks[i + 1])) {
+      out.push(t);
+    } else if (roleMode && !sawName && !STOPS.has(w) && out.length < 8 && /^\p{Ll}/u.test(w)) {
+      // lower-case words inside an office: "pengamat hubungan internasional", "juru bicara
+      // kepresidenan", "Dosen pembimbing tim robotik"; or a pointer description.
+      out.push(t);
+    } else if (isPrivate(w) && out.length === 0) {
+      // "korban, Ujang Suherman", "saksi Melinda Kusnadi": a private descriptor, no role.
+      out.push(t);
+      roleMode = true;
+    } else {
+      break;
+    }
+    if (t.trail) {
+      i++;
       break;
     }
   }
-  while (title && i < tokens.length && isOrgOrGeo(tokens[i] ?? '')) i++;
-  const rest = i < tokens.length ? tokens.slice(i) : tokens;
-  if (rest.every((t) => GEO.has(low(t)) || COMMON.has(low(t)))) return null;
-  return rest.join(' ').replace(/[.,;:]+$/u, '') || null;
+  const lastTrail = toks[i - 1]?.trail ?? '';
+  return { toks: out, next: i, comma: lastTrail.startsWith(','), pointer: false };
 }
 
-/** True when "juru bicara", "kepala" ... stand right before a name. */
-export function precededByTitle(head: string): boolean {
-  const lower = /((?:\p{Ll}+\s+){1,3})$/u.exec(head)?.[1] ?? '';
-  return lower.split(/\s+/u).some((w) => TITLES.has(w));
-}
+export const phraseText = (toks: Tok[]): string => toks.map((t) => t.core).join(' ');
 
-/** The phrase after "kata"/"ujar"/"menurut": "Menlu Retno Marsudi", "juru bicara X, Y", "dia". */
-export function parsePhrase(input: string): Who | null {
-  let rest = input.replace(/^[\s,:]+/u, '');
-  if (/^(?:ia|dia|beliau)(?![\p{L}])/iu.test(rest)) return { kind: 'pronoun' };
-  let prefix = 0;
-  let titled = false;
-  for (let m = LOWER_WORD.exec(rest); m && prefix < 6; m = LOWER_WORD.exec(rest)) {
-    const w = m[1] ?? '';
-    if (STOP.has(w)) return null;
-    titled = titled || TITLES.has(w);
-    rest = rest.slice(m[0].length);
-    prefix++;
+/**
+ * Splits one phrase into office, rank and name. The name is the run of capitalised words after
+ * the last rank, honorific, office, institution, place or code word; a name longer than three
+ * words means the office's own name runs on ("Asosiasi Pengemudi Ojol Nusantara Rahman ..."),
+ * and only a word used on its own elsewhere in the story ("kata Rahman") says where the person
+ * starts. Without it the split is a guess: 'unclear'.
+ */
+export function split(toks: Tok[], ev: Evidence): Who | null {
+  if (toks.length === 0) return null;
+  const cores = toks.map((t) => t.core);
+  // Rank or honorific: the name follows it, the role precedes it.
+  let rankStart = -1;
+  let nameStart = -1;
+  for (let i = 0; i < cores.length; i++) {
+    const c = cores[i] ?? '';
+    const prev = (cores[i - 1] ?? '').toLowerCase();
+    const officeJenderal =
+      /^jenderal$/iu.test(c) && /^(?:sekretaris|direktur|komisaris)$/u.test(prev);
+    const isRank = isRankHead(c) && !officeJenderal && isCap(cores[i + 1] ?? '');
+    if (isRank || (isHonorific(c) && isCap(cores[i + 1] ?? ''))) {
+      if (rankStart < 0 || nameStart >= 0) rankStart = i;
+      let j = i + 1;
+      while (j < cores.length && (isRankTail(cores[j] ?? '') || isRankHead(cores[j] ?? ''))) j++;
+      while (j < cores.length && isHonorific(cores[j] ?? '')) j++;
+      nameStart = j;
+      i = j - 1;
+    }
   }
-  const seqs = nameSeqs(rest);
-  // "Kepala Pusat Gempa Bumi dan Tsunami BMKG Daryono" is one titled phrase across "dan".
-  while (
-    seqs.length > 1 &&
-    /^\s+(?:dan|&)\s+$/u.test(rest.slice(seqs[0]?.end, seqs[1]?.start)) &&
-    seqs[0]?.tokens.some((t) => TITLES.has(low(t)))
+  let roleEnd: number;
+  if (nameStart >= 0 && nameStart < cores.length) {
+    roleEnd = rankStart;
+  } else {
+    // Trailing run of capitalised words; the name starts after the last word that cannot be one.
+    let runStart = cores.length;
+    while (
+      runStart > 0 &&
+      (isCap(cores[runStart - 1] ?? '') || PARTICLES.has(cores[runStart - 1] ?? ''))
+    )
+      runStart--;
+    let boundary = runStart;
+    for (let i = runStart; i < cores.length; i++) {
+      const c = cores[i] ?? '';
+      const prev = (cores[i - 1] ?? '').toLowerCase();
+      const place =
+        i > 0 && (PLACE_TAKERS.has(prev) || (boundary === i && isGeo(cores[i - 1] ?? '')));
+      const placeTaken = place && PLACE_TAKERS.has(prev);
+      if (notName(c) || placeTaken) boundary = i + 1;
+      else if (place && isGeo(c)) boundary = i + 1;
+    }
+    nameStart = boundary;
+    roleEnd = boundary;
+    const len = cores.slice(nameStart).filter((c) => !PARTICLES.has(c)).length;
+    if (len > 3) {
+      // Use a word the story uses on its own for this person: "kata Rahman".
+      let found = -1;
+      for (let i = nameStart; i < cores.length; i++) {
+        const rest = cores.slice(i).filter((c) => !PARTICLES.has(c)).length;
+        if (rest <= 3 && rest >= 2 && ev.mentions.has(cores[i] ?? '')) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) return { kind: 'unclear' };
+      nameStart = found;
+      roleEnd = found;
+    }
+  }
+  const nameToks = cores.slice(nameStart);
+  const roleToks = toks.slice(0, Math.max(0, roleEnd));
+  const role = roleText(roleToks);
+  if (nameToks.length === 0) {
+    const text = phraseText(toks);
+    if (isOffice(cores[0] ?? '') && !isInstitution(cores[0] ?? ''))
+      return { kind: 'office', role: text };
+    if (isPrivate(cores[0] ?? '')) return { kind: 'anon', review: false };
+    // "Pemerintah", "Polisi": nobody in particular; an editor may want to name the source.
+    if (cores.length === 1 && GENERIC.has(lower(toks[0]))) return { kind: 'unclear' };
+    return { kind: 'org', name: text };
+  }
+  const name = nameToks.join(' ').replace(/[.,;:]+$/u, '');
+  const hasRole = roleToks.length > 0;
+  // One capitalised word with nothing before it: an agency ("KCNA", "Reuters", "Kremlin") or a
+  // short name to resolve later.
+  if (
+    !hasRole &&
+    nameToks.length === 1 &&
+    (isMediaName(name) || (isCode(name) && name.length > 3))
   ) {
-    const [a, b] = seqs.splice(0, 2);
-    if (a && b) seqs.unshift({ start: a.start, end: b.end, tokens: [...a.tokens, ...b.tokens] });
+    return { kind: 'org', name };
   }
-  const [first, second] = seqs;
-  if (!first || first.start !== 0) return null;
-  const apposition =
-    second !== undefined &&
-    /^,\s*$/u.test(rest.slice(first.end, second.start)) &&
-    /^(?:[,.;:!?)]|\s+\p{Ll}|\s*$)/u.test(rest.slice(second.end));
-  if (apposition && (titled || prefix > 0 || first.tokens.some((t) => TITLES.has(low(t))))) {
-    return { kind: 'name', name: cleanName(second.tokens, false) };
-  }
-  return { kind: 'name', name: cleanName(first.tokens, titled || prefix > 0) };
+  if (!hasRole && nameToks.every((c) => isGeo(c) || isInstitution(c))) return { kind: 'org', name };
+  return { kind: 'person', name, role, tokens: nameToks };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Sentence subjects and pronouns: `Putin menyebut`, `Ia ...`, "katanya".
-
-export const ADV =
-  '(?:juga|pun|telah|sudah|sebelumnya|kemudian|lalu|lantas|sempat|pernah|akan|kembali|bahkan|' +
-  'justru|sendiri|pula|tidak|tak|secara\\s+\\p{Ll}+|dengan\\s+tegas)';
-const DAYS = '(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Ahad)';
-/** Nouns that look like me-/ber- verbs. */
-const NOUNS = '(?:menteri|media|mereka|meja|merah|metro|berita|beras|bersama|berlin)';
-/** What may stand between a sentence subject and its (me-/ber-) verb. */
-const CONNECT = new RegExp(
-  `^(?:,\\s*yang\\s[^,"“”_]{1,80},|,?\\s*(?:pada\\s+)?${DAYS}\\s*(?:\\([^)]*\\))?\\s*,)?` +
-    `\\s*,?\\s*(?:${ADV}\\s+)*(?!${NOUNS})(?:me|ber)\\p{Ll}{2}`,
-  'u'
-);
-/** A name right after a preposition, or inside a "yang ..." clause, is not the subject. */
-const PREPOSITIONS = 'di|ke|dari|pada|kepada|oleh|dengan|untuk|bagi|terhadap|tentang|atas|antara';
-const NOT_SUBJECT = new RegExp(`(?:^|\\s)(?:(?:${PREPOSITIONS})\\s+$|yang\\s[^,]*$)`, 'u');
-
-/** Subject of the speech verb at `verbAt` in a (masked) sentence: `Putin menyebut`, `Ia ...`. */
-export function subjectOf(sentence: string, verbAt: number, st: State): Decision {
-  const head = sentence.slice(0, verbAt);
-  const cands: Array<{ start: number; end: number; tokens: string[] }> = nameSeqs(head);
-  for (const m of allMatches(/(?<![\p{L}])(?:ia|dia|beliau|mereka)(?![\p{L}])/gu, head)) {
-    cands.push({ start: m.index, end: m.index + m[0].length, tokens: [m[0]] });
-  }
-  const best = cands
-    .filter((c) => CONNECT.test(sentence.slice(c.end)) && !NOT_SUBJECT.test(head.slice(0, c.start)))
-    .sort((a, b) => b.start - a.start)[0];
-  if (/(?:^|\s)yang\s+$/u.test(head) && (!best || head.slice(best.end).trim() !== 'yang')) {
-    return { speaker: null };
-  }
-  if (!best) return undefined;
-  const word = (best.tokens[0] ?? '').toLowerCase();
-  if (best.tokens.length === 1 && /^(?:ia|dia|beliau)$/u.test(word)) return { speaker: st.person };
-  if (word === 'mereka') return { speaker: null };
-  return { speaker: cleanName(best.tokens, precededByTitle(head.slice(0, best.start))) };
-}
-
-export function resolve(who: Who | null, st: State): Decision {
-  if (!who) return undefined;
-  if (who.kind === 'name') return { speaker: who.name };
-  return { speaker: who.kind === 'last' ? st.last : st.person };
-}
-
-/** Remembers who spoke in sentences without quotes ("Kim mengatakan ..."), for later "katanya". */
-export function remember(speaker: string | null, st: State): void {
-  if (!speaker) return;
-  st.last = speaker;
-  if (!isMediaName(speaker) && !/^[\p{Lu}\d]+$/u.test(speaker)) st.person = speaker;
+/** The office as written, without a private descriptor ("warga", "korban") and trailing commas. */
+function roleText(toks: Tok[]): string | null {
+  if (toks.length === 0) return null;
+  if (isPrivate(toks[0]?.core ?? '') && !isOffice(toks[0]?.core ?? '')) return null;
+  if (!toks.some((t) => isOffice(t.core) || isInstitution(t.core) || isCode(t.core))) return null;
+  return phraseText(toks).replace(/[,\s]+$/u, '') || null;
 }

@@ -1,0 +1,286 @@
+/**
+ * Who said a quote: reads the attribution around a quote in Indonesian copy and resolves it to
+ * a person of the story (./people).
+ *
+ * - after the quote:  `"...," kata X`, `ujarnya`, `kata dia`, `tulis KCNA`, `"...," X menambahkan`,
+ *   `demikian pernyataan Kremlin`;
+ * - the next sentence: `"...." Hal itu disampaikan X`, `Demikian disampaikan X`;
+ * - before the quote: `X mengatakan, "..."`, `Menurut X, "..."`, `Ia menambahkan, "..."`,
+ *   `"...," kata X, "..."` (a quote split by its attribution);
+ * - a quote of its own after a quote of the same paragraph: the same speaker.
+ *
+ * Sentences without quotes introduce people ("Juru bicara Kremlin Arkady Sorokin mengatakan ...",
+ * "Sutrisno atau yang akrab disapa Tris", "Kasminah (63) ...") and set the person the paragraph is
+ * about, which ia/dia/beliau and -nya verbs refer to.
+ */
+import { People, resolveWho, type Attribution } from './people';
+import { isOffice, isInstitution } from './roles';
+import { allMatches, type Evidence, isCapTok, readPhrase, tokenize, type Who } from './speakers';
+
+export interface Context {
+  people: People;
+  ev: Evidence;
+}
+export interface Previous {
+  attribution: Attribution;
+}
+interface Site {
+  before: string; // the sentence before the quote (quotes masked)
+  after: string; // the sentence after the quote
+  rest: string; // the paragraph after the quote
+  previous: Previous | undefined; // the quote before, in the same paragraph
+  kind: 'full' | 'partial';
+}
+
+const ATTRIB_VERBS =
+  'kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah|sebut|terang|papar|ucap|seru|tulis|lanjut|' +
+  'sambung|pungkas|kilah|tandas|tukas|cetus|beber|timpal|aku|klaim|tanya|jawab|pesan|tutup|' +
+  'urai|sergah|bilang|katakan';
+/** Attribution verbs right after a quote, with the -nya form ("ujarnya") as group 2. */
+const TRAIL_RE = new RegExp(
+  `^\\s*[,.]?\\s*(?:demikian\\s+)?(${ATTRIB_VERBS}|menurut)(nya)?(?![\\p{L}])\\s*(?:oleh\\s+)?`,
+  'iu'
+);
+/** "demikian pernyataan Kremlin", "bunyi pernyataan Gedung Putih". */
+const STATEMENT_RE =
+  /^\s*[,.]?\s*(?:demikian|begitu|bunyi)\s+(?:pernyataan|keterangan|siaran\s+pers|rilis|isi\s+pernyataan)(?:\s+resmi)?\s+/iu;
+/** "Hal itu disampaikan X", "Demikian disampaikan X", "Pernyataan itu disampaikan X". */
+const NEXT_RE =
+  /^\s*(?:(?:hal|pernyataan|penjelasan|keterangan)\s+(?:itu|ini|tersebut)\s+|demikian\s+|begitu\s+)(?:di(?:sampaikan|katakan|ungkapkan|jelaskan|tegaskan|utarakan))\s+(?:oleh\s+)?/iu;
+/** "..., kata X, " before a second part of a split quote. */
+const LEAD_RE = new RegExp(
+  `(?:^|[\\s,.])(?:${ATTRIB_VERBS})(nya)?(?![\\p{L}])\\s*([^"“”„]{0,120}?)\\s*[,:]?\\s*$`,
+  'iu'
+);
+const MENURUT_RE = /(?<![\p{L}])[Mm]enurut(nya)?(?![\p{L}])\s*([^"“”„,]*)/gu;
+const SPEECH =
+  '(?:mengatakan|menyatakan|menyebut(?:kan)?|menggambarkan|menegaskan|menjelaskan|' +
+  'mengungkap(?:kan)?|menambahkan|berkata|berujar|bertutur|menuturkan|mengklaim|menilai|' +
+  'menekankan|memperingatkan|mengingatkan|menulis|menyampaikan|mengumumkan|menyerukan|mengakui|' +
+  'menuding|menuduh|mengecam|menjawab|menandaskan|memaparkan|menerangkan|mengutarakan|' +
+  'berpesan|bertanya|mengimbau|meminta|berharap|mengaku|menceritakan|membantah|memastikan)' +
+  '(?![\\p{L}])';
+const SPEECH_G = new RegExp(`(?<![\\p{L}-])${SPEECH}`, 'gu');
+/** Any active verb, for the subject of a sentence without quotes. */
+const ACTIVE_G =
+  /(?<![\p{L}-])(?!(?:bernama|berinisial|berusia|berumur|menteri|media|mereka|meja|merah|metro|berita|beras|bersama|berlin|berat|besar|bersih|bertahan\s+di)(?![\p{L}]))(?:me|ber)\p{Ll}{3,}(?![\p{L}])/gu;
+const ADVERBS =
+  /(?:\s+(?:juga|pun|telah|sudah|sempat|pernah|kemudian|lalu|lantas|hanya|bisa|tidak|tak|belum|akan|kembali|bahkan|justru|pula|sendiri|masih|langsung|segera|terus|turut|ikut|lebih|mulai|secara\s+\p{Ll}+|dengan\s+tegas))+\s*$/u;
+const DALAM_TAIL = /\s+dalam(?:\s+\p{Ll}+){1,4}\s*$/u;
+
+/** Single capitalised words the story uses on their own for a speaker or a subject. */
+function gatherEvidence(texts: string[]): Evidence {
+  const mentions = new Set<string>();
+  // No 'i' flag: with it \p{Lu} would match lower-case letters too.
+  const verbs = new RegExp(
+    `(?:${ATTRIB_VERBS}|[Mm]enurut)\\s+(\\p{Lu}[\\p{L}'-]+)(?![\\p{L}]|\\s+\\p{Lu})`,
+    'gu'
+  );
+  const subjects =
+    /(?:^|[.!?]\s+|,\s+)(\p{Lu}[\p{L}'-]+)\s+(?:juga\s+|pun\s+|kemudian\s+)?(?:me|ber)\p{Ll}+/gu;
+  for (const t of texts) {
+    for (const m of allMatches(verbs, t)) if (m[1]) mentions.add(m[1]);
+    for (const m of allMatches(subjects, t)) if (m[1]) mentions.add(m[1]);
+  }
+  return { mentions };
+}
+
+export function newContext(maskedParagraphs: string[]): Context {
+  return { people: new People(), ev: gatherEvidence(maskedParagraphs) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Introductions: people named in a sentence, with roles and nicknames.
+
+const NICK_RE =
+  /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,4}),?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil|disebut)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu;
+const PAREN_NICK_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,4})\s+\((\p{Lu}[\p{Ll}'-]+)\)/gu;
+const SAPAAN_RE = /(?:^|[.,]\s*)(\p{Lu}[\p{L}'-]+),\s+sapaan\s+akrab(?:nya)?/gu;
+const AGE_RE =
+  /(?:^|,\s+|[.]\s+|bernama\s+|berinisial\s+)(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]+){0,3})\s+\(\d{1,3}\)/gu;
+const INITIALS_RE = /berinisial\s+(\p{Lu}{2,4})(?![\p{L}])/gu;
+
+function introduce(sentence: string, ctx: Context): void {
+  const { people } = ctx;
+  for (const m of allMatches(NICK_RE, sentence)) {
+    const who = readPhrase(m[1] ?? '', ctx.ev);
+    if (who?.kind === 'person') people.nickname(people.add(who.name, who.role), m[2] ?? '');
+  }
+  for (const m of allMatches(PAREN_NICK_RE, sentence)) {
+    const who = readPhrase(m[1] ?? '', ctx.ev);
+    if (who?.kind === 'person') people.nickname(people.add(who.name, who.role), m[2] ?? '');
+  }
+  for (const m of allMatches(SAPAAN_RE, sentence)) {
+    if (people.focus) people.nickname(people.focus, m[1] ?? '');
+  }
+  for (const m of allMatches(AGE_RE, sentence)) {
+    const who = readPhrase(m[1] ?? '', ctx.ev);
+    if (who?.kind === 'person') people.add(who.name, who.role);
+  }
+  for (const m of allMatches(INITIALS_RE, sentence)) people.add(m[1] ?? '', null);
+  // Every office phrase that names its holder: "kepada Bupati Indramayu Taufiqurrahman Saleh",
+  // "ditandatangani oleh Presiden Vladimir Putin".
+  const toks = tokenize(sentence);
+  toks.forEach((t, i) => {
+    if (!isCapTok(t) || !isOffice(t.core) || isCapTok(toks[i - 1])) return;
+    const who = readPhrase(sentence.slice(t.start), ctx.ev);
+    if (who?.kind === 'person' && who.role && who.tokens.length > 1) people.add(who.name, who.role);
+  });
+}
+
+/** Notes a sentence: introductions, and for a sentence without quotes, its subject. */
+export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context): void {
+  introduce(sentence, ctx);
+  if (!noQuotes) return;
+  const menurut = /^\s*Menurut\s+([^,]+),/u.exec(sentence);
+  const subject = menurut ? readPhrase(menurut[1] ?? '', ctx.ev) : subjectOfSentence(sentence, ctx);
+  const age =
+    /^\s*(?:[^,]{0,40},\s*)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]+){0,3})\s+\(\d{1,3}\)/u.exec(
+      sentence
+    );
+  const who: Who | null = subject ?? (age ? readPhrase(age[1] ?? '', ctx.ev) : null);
+  if (!who || who.kind === 'pronoun' || who.kind === 'back') return; // the focus stays
+  // Someone the parser cannot name is now the subject: "-nya" no longer points to the last one.
+  if (who.kind === 'unclear' || who.kind === 'office') ctx.people.focus = null;
+  if (who.kind === 'person') ctx.people.focus = resolveWho(who, ctx.people).person;
+}
+
+function subjectOfSentence(sentence: string, ctx: Context): Who | null {
+  const verb = allMatches(ACTIVE_G, sentence)[0];
+  return verb ? subjectBefore(sentence.slice(0, verb.index), ctx) : null;
+}
+
+/**
+ * The subject phrase right before a verb: "Juru bicara Kremlin Arkady Sorokin", "Ia",
+ * "Bima Prakoso, Direktur Eksekutif LKSN,", "Ketua Komisi Fatwa MUI Jawa Barat, Prof Ahmad ...,",
+ * "Widya Kartikasari selaku Manager PLN ULP Kendal", "seorang pengemudi bernama Sarmin ...".
+ */
+function subjectBefore(headIn: string, ctx: Context): Who | null {
+  let head = headIn.replace(ADVERBS, '').replace(DALAM_TAIL, '');
+  if (/(?:^|\s)yang\s*$/u.test(head)) return null;
+  if (/,\s*$/u.test(head)) {
+    const segs = head.split(',').map((s) => s.trim());
+    segs.pop();
+    const b = segs.pop() ?? '';
+    const a = segs.pop() ?? '';
+    const whoB = whole(b.replace(/\s*\(\d{1,3}\)$/u, ''), ctx);
+    const whoA = whole(a, ctx);
+    const roleLike = (s: string): boolean => {
+      const w = (s.split(/\s+/u)[0] ?? '').replace(/\W+$/u, '');
+      return isOffice(w) || isInstitution(w);
+    };
+    if (whoA?.kind === 'person' && !whoA.role && (roleLike(b) || whoB?.kind !== 'person')) {
+      return { ...whoA, role: roleLike(b) ? b : null };
+    }
+    if (whoB?.kind === 'person' && !whoB.role && whoA && roleLike(a)) return { ...whoB, role: a };
+    if (whoB?.kind === 'person') return whoB;
+    if (whoB?.kind === 'pronoun') return whoB;
+    return null;
+  }
+  head = head.slice(head.lastIndexOf(',') + 1);
+  const named = /(?:^|\s)bernama\s+(.*)$/u.exec(head);
+  if (named) head = named[1] ?? '';
+  const selaku = /^(.*?)\s+selaku\s+(.*)$/u.exec(head.trim());
+  if (selaku) {
+    const who = whole(selaku[1] ?? '', ctx);
+    return who?.kind === 'person' ? { ...who, role: (selaku[2] ?? '').trim() } : null;
+  }
+  return whole(head, ctx);
+}
+
+/** A phrase that must make up the whole text (so "Kemarin polisi" is no subject). */
+function whole(text: string, ctx: Context): Who | null {
+  const t = text.trim();
+  if (!t) return null;
+  if (/^(?:ia|dia|beliau)$/iu.test(t)) return { kind: 'pronoun' };
+  const toks = tokenize(t);
+  const lowerOutside = toks.filter((x) => /^\p{Ll}/u.test(x.core) && !isOffice(x.core));
+  const who = readPhrase(t, ctx.ev);
+  if (!who) return null;
+  // Lower-case words other than office words mean the phrase is a clause, not a name,
+  // unless they sit inside an office ("juru bicara kepresidenan", "pengamat ... dari").
+  if (lowerOutside.length > 0 && who.kind === 'person' && !who.role) return null;
+  if (who.kind === 'anon' && toks.length > 6) return null;
+  return who;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution of one quote.
+
+function lastSpeechVerb(text: string): RegExpExecArray | undefined {
+  const verbs = allMatches(SPEECH_G, text);
+  return verbs[verbs.length - 1];
+}
+
+/** `"...," kata X` / `"...," ujarnya` / `"...," X menambahkan` / `demikian pernyataan Kremlin`. */
+function trailing(after: string, ctx: Context): Who | null | undefined {
+  const statement = STATEMENT_RE.exec(after);
+  if (statement) return readPhrase(after.slice(statement[0].length), ctx.ev);
+  const m = TRAIL_RE.exec(after);
+  if (m) {
+    if (m[2]) return { kind: 'pronoun' };
+    return readPhrase(after.slice(m[0].length), ctx.ev) ?? { kind: 'unclear' };
+  }
+  // `"...," Kepala Badan Gizi Nasional Arif Setiawan Nugraha menambahkan.`
+  const verb = allMatches(SPEECH_G, after)[0];
+  if (!verb || !/^\s*,?\s*\p{Lu}/u.test(after)) return undefined;
+  return subjectBefore(after.slice(0, verb.index).replace(/^\s*,?\s*/u, ''), ctx) ?? undefined;
+}
+
+/** `X mengatakan, "..."` / `Menurut X, "..."` / `"...," kata X, "..."`: the nearest one wins. */
+function leading(before: string, ctx: Context): Who | null | undefined {
+  const found: Array<{ at: number; who: () => Who | null }> = [];
+  const lead = LEAD_RE.exec(before);
+  if (lead) {
+    found.push({
+      at: lead.index + lead[0].length,
+      who: () => (lead[1] ? { kind: 'pronoun' } : readPhrase(lead[2] ?? '', ctx.ev)),
+    });
+  }
+  for (const m of allMatches(MENURUT_RE, before)) {
+    found.push({
+      at: m.index,
+      who: () => (m[1] ? { kind: 'pronoun' } : readPhrase(m[2] ?? '', ctx.ev)),
+    });
+  }
+  const verb = lastSpeechVerb(before);
+  if (verb) {
+    const clause = before.slice(0, verb.index);
+    const start = Math.max(clause.lastIndexOf('. '), clause.lastIndexOf(': '));
+    const own = clause.slice(start + 1);
+    // "X, ..., mengunjungi Moskow dan menyatakan": the subject of the first of two joined verbs.
+    const joined = /\sdan\s+(?:(?:juga|pun|lalu|kemudian)\s+)?$/u.test(own);
+    found.push({
+      at: verb.index,
+      who: () => subjectBefore(own, ctx) ?? (joined ? subjectOfSentence(own, ctx) : null),
+    });
+  }
+  found.sort((x, y) => y.at - x.at);
+  for (const f of found) {
+    const who = f.who();
+    if (who) return who;
+  }
+  return found.length > 0 ? { kind: 'unclear' } : undefined;
+}
+
+const NONE: Attribution = { speaker: null, speakerRole: null, needsReview: true, person: null };
+
+export function attribute(site: Site, ctx: Context): Attribution {
+  const { before, after, rest, previous } = site;
+  let who = trailing(after, ctx);
+  if (who === undefined) {
+    const next = NEXT_RE.exec(rest.replace(/^[\s.!?…]*/u, ' '));
+    if (next && before.trim() === '') {
+      const text = rest.replace(/^[\s.!?…]*/u, ' ');
+      who = readPhrase(text.slice(next.index + next[0].length), ctx.ev) ?? { kind: 'unclear' };
+    }
+  }
+  if (who === undefined) who = leading(before, ctx);
+  if (who === undefined || who === null) {
+    // A quote standing alone after another quote of the paragraph continues it.
+    const alone = before.trim() === '' && /^\s*[.!?]?\s*$/u.test(after);
+    if (alone && previous?.attribution.speaker) return { ...previous.attribution };
+    return NONE;
+  }
+  return resolveWho(who, ctx.people);
+}

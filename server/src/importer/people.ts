@@ -1,0 +1,125 @@
+/**
+ * The people of one story: who was introduced with which full name, role and nickname, so that a
+ * later "kata Bima", "ujar Simanjuntak", "kata Tris", "imbuh perwira menengah tersebut" or
+ * "ujarnya" resolves to the full name and carries the role given at the introduction.
+ */
+import type { Who } from './speakers';
+
+export interface Person {
+  name: string;
+  role: string | null;
+  /** Lower-case words of the name and nicknames, for matching short references. */
+  keys: Set<string>;
+  nicks: string[];
+}
+
+/** What the parser decided for one quote. */
+export interface Attribution {
+  speaker: string | null;
+  speakerRole: string | null;
+  needsReview: boolean;
+  person: Person | null;
+}
+
+const keysOf = (name: string): string[] =>
+  name
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((w) => w.length > 1);
+
+export class People {
+  readonly all: Person[] = [];
+  /** The person the current paragraph is about (for ia/dia/beliau and -nya verbs). */
+  focus: Person | null = null;
+
+  /** Adds a person, or completes the role of one already known under the same name. */
+  add(name: string, role: string | null): Person {
+    const known = this.all.find((p) => p.name === name) ?? this.findShort(name);
+    if (known) {
+      if (!known.role && role) known.role = role;
+      return known;
+    }
+    const person: Person = { name, role, keys: new Set(keysOf(name)), nicks: [] };
+    this.all.push(person);
+    return person;
+  }
+
+  nickname(person: Person, nick: string): void {
+    person.nicks.push(nick);
+    for (const k of keysOf(nick)) person.keys.add(k);
+  }
+
+  /** People a short reference may mean: every word of it is a word of their name or nickname. */
+  candidates(ref: string): Person[] {
+    const wanted = keysOf(ref);
+    if (wanted.length === 0) return [];
+    const exact = this.all.filter((p) => p.name === ref || p.nicks.includes(ref));
+    if (exact.length > 0) return exact;
+    return this.all.filter((p) => wanted.every((w) => p.keys.has(w)));
+  }
+
+  /** The one person a partial name ("Van der Berghe") stands for, when it is unique. */
+  findShort(ref: string): Person | undefined {
+    const found = this.all.filter(
+      (p) => p.name !== ref && keysOf(ref).every((w) => p.keys.has(w)) && keysOf(ref).length > 0
+    );
+    return found.length === 1 ? found[0] : undefined;
+  }
+
+  /** The one person whose office starts with a bare office ("kata Kasatreskrim"). */
+  byOffice(office: string): Person | undefined {
+    const o = office.toLowerCase();
+    const found = this.all.filter((p) => p.role && p.role.toLowerCase().startsWith(o));
+    return found.length === 1 ? found[0] : undefined;
+  }
+}
+
+const ofPerson = (p: Person): Attribution => ({
+  speaker: p.name,
+  speakerRole: p.role,
+  needsReview: false,
+  person: p,
+});
+const unresolved = (role: string | null = null): Attribution => ({
+  speaker: null,
+  speakerRole: role,
+  needsReview: true,
+  person: null,
+});
+
+/**
+ * Turns what a phrase names into a speaker. A short name resolves only when exactly one person
+ * of the story fits; otherwise the speaker stays null and the quote is flagged for review:
+ * a wrong name in print is worse than an empty field.
+ */
+export function resolveWho(who: Who, people: People): Attribution {
+  switch (who.kind) {
+    case 'person': {
+      if (who.tokens.length === 1 || people.findShort(who.name)) {
+        const found = people.candidates(who.name);
+        if (found.length === 1 && found[0]) {
+          if (!found[0].role && who.role) found[0].role = who.role;
+          return ofPerson(found[0]);
+        }
+        if (found.length > 1) return unresolved(who.role);
+      }
+      // A first mention (or a single-word name such as "Tarjo" or the initials "RS").
+      return ofPerson(people.add(who.name, who.role));
+    }
+    case 'org':
+      return { speaker: who.name, speakerRole: null, needsReview: false, person: null };
+    case 'office': {
+      const holder = people.byOffice(who.role);
+      return holder ? ofPerson(holder) : unresolved(who.role);
+    }
+    case 'pronoun':
+    case 'back':
+      return people.focus ? ofPerson(people.focus) : unresolved();
+    case 'anon':
+      // Anonymous by choice of the copy ("seorang warga", "sumber itu"): there is nothing an
+      // editor could fill in, so no review flag. "keduanya" (two people at once) is flagged.
+      return { speaker: null, speakerRole: null, needsReview: who.review, person: null };
+    default:
+      return unresolved();
+  }
+}
