@@ -31,7 +31,13 @@ if (typeof parseStory !== 'function') {
   process.exit(1);
 }
 
-const result = score(parseStory);
+// The labelled corpus, or the held-out set with --holdout.
+const holdout = process.argv.includes('--holdout');
+const result = score(
+  parseStory,
+  holdout ? path.join(ROOT, 'tests/fixtures/attribution/holdout') : undefined
+);
+console.log(holdout ? 'held-out set (tests/fixtures/attribution/holdout)' : 'labelled corpus');
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const rows = Object.entries(result.outlets).map(([outlet, c]) => [
   outlet,

@@ -71,7 +71,11 @@ describe(`GET /api/newsroom/articles/:slug (${DB})`, () => {
       kind: 'full',
     });
     expect(paragraphOf(find('Perjanjian tersebut akan berlaku efektif').paragraphId)).toBe(4);
-    expect(find('dokumen terobosan')).toMatchObject({ speaker: 'Putin', kind: 'partial' });
+    expect(find('dokumen terobosan')).toMatchObject({
+      speaker: 'Vladimir Putin',
+      speakerRole: 'Presiden',
+      kind: 'partial',
+    });
     expect(paragraphOf(find('dokumen terobosan').paragraphId)).toBe(8);
     expect(find('berdiri teguh di sisi rekan-rekan Rusia kami')).toMatchObject({
       speaker: 'Choe Son Hui',

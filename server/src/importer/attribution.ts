@@ -15,7 +15,17 @@
  */
 import { People, resolveWho, type Attribution } from './people';
 import { isOffice, isInstitution } from './roles';
-import { allMatches, type Evidence, isCapTok, readPhrase, tokenize, type Who } from './speakers';
+import {
+  allMatches,
+  type Evidence,
+  isCapTok,
+  isFragment,
+  nameLike,
+  nameSeqs,
+  readPhrase,
+  tokenize,
+  type Who,
+} from './speakers';
 
 export interface Context {
   people: People;
@@ -26,6 +36,7 @@ export interface Previous {
 }
 interface Site {
   before: string; // the sentence before the quote (quotes masked)
+  paragraphBefore: string; // the whole paragraph before the quote (quotes masked)
   after: string; // the sentence after the quote
   rest: string; // the paragraph after the quote
   previous: Previous | undefined; // the quote before, in the same paragraph
@@ -82,18 +93,20 @@ function gatherEvidence(texts: string[]): Evidence {
     for (const m of allMatches(verbs, t)) if (m[1]) mentions.add(m[1]);
     for (const m of allMatches(subjects, t)) if (m[1]) mentions.add(m[1]);
   }
-  return { mentions };
+  const runs = texts.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens));
+  return { mentions, runs };
 }
 
 export function newContext(maskedParagraphs: string[]): Context {
-  return { people: new People(), ev: gatherEvidence(maskedParagraphs) };
+  const ev = gatherEvidence(maskedParagraphs);
+  return { people: new People((tokens) => isFragment(tokens, ev)), ev };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Introductions: people named in a sentence, with roles and nicknames.
 
 const NICK_RE =
-  /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,4}),?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil|disebut)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu;
+  /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,4})(?:\s*\(\d{1,3}\))?(?:,[^.,"“”]{0,40},?)?,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil|disebut)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu;
 const PAREN_NICK_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,4})\s+\((\p{Lu}[\p{Ll}'-]+)\)/gu;
 const SAPAAN_RE = /(?:^|[.,]\s*)(\p{Lu}[\p{L}'-]+),\s+sapaan\s+akrab(?:nya)?/gu;
 const AGE_RE =
@@ -104,18 +117,20 @@ function introduce(sentence: string, ctx: Context): void {
   const { people } = ctx;
   for (const m of allMatches(NICK_RE, sentence)) {
     const who = readPhrase(m[1] ?? '', ctx.ev);
-    if (who?.kind === 'person') people.nickname(people.add(who.name, who.role), m[2] ?? '');
+    if (who?.kind === 'person')
+      people.nickname(people.add(who.name, who.role, who.sure), m[2] ?? '');
   }
   for (const m of allMatches(PAREN_NICK_RE, sentence)) {
     const who = readPhrase(m[1] ?? '', ctx.ev);
-    if (who?.kind === 'person') people.nickname(people.add(who.name, who.role), m[2] ?? '');
+    if (who?.kind === 'person')
+      people.nickname(people.add(who.name, who.role, who.sure), m[2] ?? '');
   }
   for (const m of allMatches(SAPAAN_RE, sentence)) {
     if (people.focus) people.nickname(people.focus, m[1] ?? '');
   }
   for (const m of allMatches(AGE_RE, sentence)) {
     const who = readPhrase(m[1] ?? '', ctx.ev);
-    if (who?.kind === 'person') people.add(who.name, who.role);
+    if (who?.kind === 'person') people.add(who.name, who.role, who.sure);
   }
   for (const m of allMatches(INITIALS_RE, sentence)) people.add(m[1] ?? '', null);
   // Every office phrase that names its holder: "kepada Bupati Indramayu Taufiqurrahman Saleh",
@@ -124,13 +139,16 @@ function introduce(sentence: string, ctx: Context): void {
   toks.forEach((t, i) => {
     if (!isCapTok(t) || !isOffice(t.core) || isCapTok(toks[i - 1])) return;
     const who = readPhrase(sentence.slice(t.start), ctx.ev);
-    if (who?.kind === 'person' && who.role && who.tokens.length > 1) people.add(who.name, who.role);
+    if (who?.kind === 'person' && who.role && who.tokens.length > 1)
+      people.add(who.name, who.role, who.sure);
   });
 }
 
 /** Notes a sentence: introductions, and for a sentence without quotes, its subject. */
 export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context): void {
   introduce(sentence, ctx);
+  // "Seorang anak buah kapal ... menimpali.": someone unnamed is now the one speaking.
+  if (ANON_SUBJECT.test(sentence)) ctx.people.focus = null;
   if (!noQuotes) return;
   const menurut = /^\s*Menurut\s+([^,]+),/u.exec(sentence);
   const subject = menurut ? readPhrase(menurut[1] ?? '', ctx.ev) : subjectOfSentence(sentence, ctx);
@@ -141,7 +159,9 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
   const who: Who | null = subject ?? (age ? readPhrase(age[1] ?? '', ctx.ev) : null);
   if (!who || who.kind === 'pronoun' || who.kind === 'back') return; // the focus stays
   // Someone the parser cannot name is now the subject: "-nya" no longer points to the last one.
-  if (who.kind === 'unclear' || who.kind === 'office') ctx.people.focus = null;
+  if (who.kind === 'unclear' || who.kind === 'office' || who.kind === 'anon') {
+    ctx.people.focus = null;
+  }
   if (who.kind === 'person') ctx.people.focus = resolveWho(who, ctx.people).person;
 }
 
@@ -255,13 +275,15 @@ function leading(before: string, ctx: Context): Who | null | undefined {
       who: () => subjectBefore(own, ctx) ?? (joined ? subjectOfSentence(own, ctx) : null),
     });
   }
+  // The attribution nearest the quote decides. When it names nobody the parser can tell
+  // ("Menurut Ramlah, suaminya berpesan, ..."), an earlier one would credit the wrong person.
   found.sort((x, y) => y.at - x.at);
-  for (const f of found) {
-    const who = f.who();
-    if (who) return who;
-  }
-  return found.length > 0 ? { kind: 'unclear' } : undefined;
+  const [nearest] = found;
+  if (!nearest) return undefined;
+  return nearest.who() ?? { kind: 'unclear' };
 }
+
+const ANON_SUBJECT = /^\s*(?:Seorang|Salah\s+(?:seorang|satu)|Sejumlah|Beberapa|Para)(?![\p{L}])/u;
 
 const NONE: Attribution = { speaker: null, speakerRole: null, needsReview: true, person: null };
 
@@ -282,5 +304,17 @@ export function attribute(site: Site, ctx: Context): Attribution {
     if (alone && previous?.attribution.speaker) return { ...previous.attribution };
     return NONE;
   }
+  // "katanya", "ia", "pria itu" point at the person the story is about, unless this paragraph
+  // has named someone else before the quote: then which of them spoke is a guess.
+  if ((who.kind === 'pronoun' || who.kind === 'back') && namesSomeoneElse(site, ctx)) return NONE;
   return resolveWho(who, ctx.people);
+}
+
+function namesSomeoneElse(site: Site, ctx: Context): boolean {
+  const focus = ctx.people.focus;
+  return nameSeqs(site.paragraphBefore).some((seq) => {
+    const names = seq.tokens.filter((t) => nameLike(t.replace(/[.,]$/u, '')));
+    if (names.length < 2) return false;
+    return !focus || !names.every((t) => focus.keys.has(t.toLowerCase().replace(/[.,]$/u, '')));
+  });
 }

@@ -29,22 +29,31 @@ const keysOf = (name: string): string[] =>
 
 export class People {
   readonly all: Person[] = [];
+
+  /** `isFragment(tokens)`: the name is only part of a longer name in the story. */
+  constructor(readonly isFragment: (tokens: string[]) => boolean = () => false) {}
+
   /** The person the current paragraph is about (for ia/dia/beliau and -nya verbs). */
   focus: Person | null = null;
 
-  /** Adds a person, or completes the role of one already known under the same name. */
-  add(name: string, role: string | null): Person {
+  /**
+   * Adds a person, or completes the role of one already known under the same name. A name
+   * that is only part of a longer name in the story is not a person of its own: null.
+   */
+  add(name: string, role: string | null, sure = false): Person | null {
     const known = this.all.find((p) => p.name === name) ?? this.findShort(name);
     if (known) {
       if (!known.role && role) known.role = role;
       return known;
     }
+    if (!sure && this.isFragment(name.split(/\s+/u))) return null;
     const person: Person = { name, role, keys: new Set(keysOf(name)), nicks: [] };
     this.all.push(person);
     return person;
   }
 
-  nickname(person: Person, nick: string): void {
+  nickname(person: Person | null, nick: string): void {
+    if (!person) return;
     person.nicks.push(nick);
     for (const k of keysOf(nick)) person.keys.add(k);
   }
@@ -103,8 +112,10 @@ export function resolveWho(who: Who, people: People): Attribution {
         }
         if (found.length > 1) return unresolved(who.role);
       }
-      // A first mention (or a single-word name such as "Tarjo" or the initials "RS").
-      return ofPerson(people.add(who.name, who.role));
+      // A first mention (or a single-word name such as "Tarjo" or the initials "RS"), unless
+      // it is only part of a longer name the story gives: then which person is a guess.
+      const added = people.add(who.name, who.role, who.sure);
+      return added ? ofPerson(added) : unresolved(who.role);
     }
     case 'org':
       return { speaker: who.name, speakerRole: null, needsReview: false, person: null };

@@ -129,7 +129,14 @@ export function extractQuotes(paragraphs: string[]): ParsedQuote[] {
         const after = masked.slice(span.end, to);
         const kind = kindOf(span.text, before);
         const decided = attribute(
-          { before, after, rest: masked.slice(span.end), previous, kind },
+          {
+            before,
+            paragraphBefore: masked.slice(0, span.start),
+            after,
+            rest: masked.slice(span.end),
+            previous,
+            kind,
+          },
           ctx
         );
         const speaker = decided.speaker;

@@ -25,7 +25,7 @@ export const OFFICE = words(`
   harian mantan jaksa hakim majelis agung tertinggi utama umum eksekutif jenderal kajati kajari
   kejari kepala rektor dekan guru besar ustaz pendiri founder owner sekretariat bendahara
   koordinator komandan danjen danpaspampres inspektur irjen kapusdatinkom kalaksa kepsek kasubag
-  terpilih senior kepala`);
+  terpilih senior kepala vp svp evp avp gm panewu keuchik bendesa kelian klian penghulu`);
 
 /** Qualifiers that stay in the role when they follow the office ("Presiden terpilih"). */
 export const ROLE_QUALIFIERS = words('terpilih senior nonaktif demisioner sementara');
@@ -42,7 +42,21 @@ export const RANK_TAILS = words(`
   pol polisi tni inf kav arm art czi cpl cpn cba chb laut udara madya muda pertama purn (purn)
   (k) (p) psk mar pnb`);
 export const HONORIFICS = words(`
-  prof dr dr. drs dra ir kh hj h habib ustaz ustazah syekh gus tuan nyonya sdr`);
+  prof dr dr. drs dra ir kh hj h habib ustaz ustazah ustad ustadz syekh gus tuan nyonya sdr
+  pendeta pdt romo pastor tgk teungku kiai kyai bhante biksu`);
+
+/**
+ * Words followed by a proper name of their own: "Universitas Hasanuddin", "PT Semen Tonasa",
+ * "Kabupaten Sidenreng Rappang", "Stasiun Meteorologi Maritim Bitung", "KBRI Bangkok". After
+ * one of them the copy does not say where that name ends and a person's begins ("...
+ * Kabupaten Sidenreng Rappang Muhammad Arsyad"): only the story itself can (see split).
+ */
+export const NAME_TAKERS = words(`
+  universitas institut sekolah politeknik fakultas pt cv yayasan koperasi perumda perum bank rs
+  rsud rumah sakit pondok pesantren ponpes stasiun pangkalan kantor pusat balai lembaga asosiasi
+  persatuan perhimpunan ikatan himpunan serikat konfederasi federasi partai paroki gereja jemaat
+  masjid hotel pasar pelabuhan bandara desa kota kabupaten kab kecamatan kelurahan kampung dusun
+  nagari gampong kbri kjri klub tim komunitas paguyuban forum aliansi gerakan museum`);
 
 /** Capitalised words that belong to an institution's or a place's name, never to a person's. */
 export const INSTITUTION = words(`
@@ -88,7 +102,8 @@ export const PLACE_TAKERS = words(`
   bupati wabup gubernur wagub wali walikota wawali camat lurah kades kota kabupaten kab desa
   kecamatan kelurahan provinsi kapolda kapolres kapolresta kapolrestabes kapolsek polda polres
   polresta polrestabes polsek kodim dandim danrem korem kodam pangdam kapendam kajari kajati
-  kejari kejati cabang kampung dusun kanwil perwakilan ulp up3`);
+  kejari kejati cabang kampung dusun kanwil perwakilan ulp up3 panewu keuchik bendesa kelian klian
+  kapanewon kalurahan gampong nagari`);
 
 /**
  * Private-capacity descriptors: a speaker introduced as one of these has no role (README rule);
@@ -116,6 +131,7 @@ export const isRankTail = (t: string): boolean => RANK_TAILS.has(low(t));
 export const isHonorific = (t: string): boolean =>
   HONORIFICS.has(t.toLowerCase()) || HONORIFICS.has(low(t));
 export const isOffice = (t: string): boolean => OFFICE.has(low(t));
+export const isNameTaker = (t: string): boolean => NAME_TAKERS.has(low(t));
 export const isGeo = (t: string): boolean => GEO.has(low(t));
 export const isInstitution = (t: string): boolean => INSTITUTION.has(low(t));
 export const isPrivate = (t: string): boolean => PRIVATE.has(low(t));
@@ -127,4 +143,4 @@ export const isCode = (t: string): boolean =>
   /^\p{Lu}{2,}[\p{Ll}\d]*\p{Lu}/u.test(t);
 /** A word that cannot be part of a person's name. */
 export const notName = (t: string): boolean =>
-  isOffice(t) || isGeo(t) || isInstitution(t) || isCode(t) || isRankHead(t);
+  isOffice(t) || isGeo(t) || isInstitution(t) || isNameTaker(t) || isCode(t) || isRankHead(t);

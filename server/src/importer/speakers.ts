@@ -12,6 +12,7 @@ import {
   isGeo,
   isHonorific,
   isInstitution,
+  isNameTaker,
   isOffice,
   isPrivate,
   isRankHead,
@@ -34,7 +35,7 @@ const DATE_WORDS = words(
 );
 const PARTICLES = words('bin binti van von der den de da del dos du ibn ibnu al el la le');
 export const ABBR = words(
-  'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr'
+  'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr moh muh mhd ma tgk pdt ust drg dra'
 );
 export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
@@ -121,7 +122,17 @@ const lower = (t: Tok | undefined): string => (t?.core ?? '').toLowerCase();
 // Who a phrase names.
 
 export type Who =
-  | { kind: 'person'; name: string; role: string | null; tokens: string[] }
+  | {
+      kind: 'person';
+      name: string;
+      role: string | null;
+      tokens: string[];
+      /**
+       * The copy says where the name starts (a rank, an office, a comma, or the name standing
+       * alone elsewhere), so it is a name of its own, not a fragment of a longer one.
+       */
+      sure: boolean;
+    }
   | { kind: 'org'; name: string }
   | { kind: 'office'; role: string } // a bare office: "Presiden", "Kasatreskrim"
   | { kind: 'pronoun' } // ia, dia, beliau, -nya
@@ -132,7 +143,98 @@ export type Who =
 /** Evidence from the whole story: single words used on their own as a speaker ("kata Rahman"). */
 export interface Evidence {
   mentions: Set<string>;
+  /** Every run of capitalised words in the story (quotes masked), lower case, as token lists. */
+  runs: string[][];
 }
+
+const key = (tokens: string[]): string => tokens.map((t) => t.toLowerCase()).join(' ');
+
+/**
+ * A name of two words or more stands on its own somewhere in the story ("Endro Wibisono
+ * mengatakan ..."). One word alone is how a story refers back to someone, not evidence of
+ * where a name starts.
+ */
+const standsAlone = (tokens: string[], ev: Evidence): boolean =>
+  tokens.length >= 2 && ev.runs.some((run) => key(run) === key(tokens));
+
+/** A capitalised word that could be part of a person's name (no office, place or code word). */
+/** Capitalised only because they open a sentence: "Menurut Sri Mulyani", "Kata Jokowi". */
+const SENTENCE_OPENERS = words(
+  `menurut kata ujar namun tetapi sementara selain bahkan padahal sedangkan adapun sebelumnya
+  kemudian lalu setelah sebelum saat ketika dalam di dari kepada untuk bagi oleh dengan hal itu
+  ini pada sejak hingga sampai jika kalau bila agar supaya meski meskipun walau walaupun karena
+  sebab maka sehingga tak tidak belum sudah juga pun baik atas atau dan serta yang`
+);
+
+export const nameLike = (word: string | undefined): boolean =>
+  Boolean(word) &&
+  !SENTENCE_OPENERS.has((word as string).toLowerCase()) &&
+  isCap(word as string) &&
+  !notName(word as string) &&
+  !isHonorific(word as string) &&
+  !isPrivate(word as string);
+
+/**
+ * The name is only part of a longer one in the story ("Rusdi Mappasessu" of "Andi Muhammad
+ * Rusdi Mappasessu", "Yusuf" of "Yusuf Hakim Siregar", "Made Sudarmaja" of "I Made Sudarmaja",
+ * "Reyes" of "Dimaculangan-Reyes"): crediting it would print half a name, or the wrong
+ * person's. Inside a run, a capitalised word after it, or a name-like word before it, says
+ * the name goes on.
+ */
+export const isFragment = (tokens: string[], ev: Evidence): boolean => {
+  const wanted = tokens.map((t) => t.toLowerCase());
+  return ev.runs.some((raw) => {
+    // Hyphenated names count word by word ("Dimaculangan-Reyes").
+    const run = raw.flatMap((t) => t.split('-').filter(Boolean));
+    const lowerRun = run.map((t) => t.toLowerCase());
+    for (let i = 0; i + wanted.length <= lowerRun.length; i++) {
+      if (!wanted.every((w, k) => lowerRun[i + k] === w)) continue;
+      const after = run[i + wanted.length];
+      if (nameLike(run[i - 1]) || (after !== undefined && isCap(after) && !isGeo(after))) {
+        return true;
+      }
+    }
+    return false;
+  });
+};
+
+/**
+ * Where the office ends and the name begins is told by the word before the name: an office,
+ * a known institution, a country or an acronym ("Kapolda Metro Jaya Irjen ...", "Menteri Luar
+ * Negeri Rusia Arkady ..."). An unknown word, or a word that takes a proper name of its own
+ * (Universitas, PT, Kabupaten, Stasiun ... anywhere after the last office word), leaves the
+ * boundary to a guess, unless the story settles it: the name's first word is how the story
+ * refers to the person later ("kata Cecep"), right after a word that cannot be a name.
+ */
+const boundaryIsSure = (cores: string[], nameStart: number, ev: Evidence): boolean => {
+  const prev = cores[nameStart - 1] ?? '';
+  const beforePrev = (cores[nameStart - 2] ?? '').toLowerCase();
+  const length = cores.length - nameStart;
+  const referredByFirstWord = length <= 3 && ev.mentions.has(cores[nameStart] ?? '');
+  const lastOffice = lastOfficeIndex(cores, nameStart);
+  const takerAfterOffice = (except = '') =>
+    cores
+      .slice(lastOffice + 1, nameStart)
+      .some((c) => isNameTaker(c) && c.toLowerCase() !== except);
+  // "Bupati Garut Dadang Suryana", "Kota Semarang Endro Wibisono": one word of place, then a
+  // two-word name. A longer name could as well begin with the second word of a two-word place
+  // ("Kabupaten Sidenreng Rappang Muhammad Arsyad"), so a longer one needs the story's word.
+  if (PLACE_TAKERS.has(beforePrev) && !notName(prev)) {
+    if (length === 2 && !takerAfterOffice(beforePrev)) return true;
+    return referredByFirstWord;
+  }
+  if (isNameTaker(prev)) return false;
+  // An acronym closes an institution's name ("Pusat Gempa Bumi dan Tsunami BMKG Daryono").
+  if (isCode(prev)) return true;
+  if (!(isOffice(prev) || isInstitution(prev) || isGeo(prev) || isCode(prev))) return false;
+  return !takerAfterOffice() || referredByFirstWord;
+};
+
+const lastOfficeIndex = (cores: string[], before: number): number => {
+  let last = -1;
+  for (let i = 0; i < before; i++) if (isOffice(cores[i] ?? '')) last = i;
+  return last;
+};
 
 const STOPS = words(
   `di dalam kepada saat ketika seperti sebagaimana usai seusai setelah sebelum sambil seraya yang
@@ -169,13 +271,23 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
     const b = chunk(toks, a.next);
     if (b.toks.length > 0 && !b.pointer) {
       const second = split(b.toks, ev);
-      // "juru bicara Kemlu, Roy Soemirat," / "Pelatih PSIS, Marco Debono Falzon,"
+      // "juru bicara Kemlu, Roy Soemirat," / "Pelatih PSIS, Marco Debono Falzon," / "Kades
+      // Kumpai Batu Atas, Syamsul Bahri,": an office, then its holder after the comma.
+      const officeFirst = isOffice(a.toks[0]?.core ?? '') && !isPrivate(a.toks[0]?.core ?? '');
       if (
-        (who?.kind === 'office' || who?.kind === 'org' || who?.kind === 'anon') &&
+        (who?.kind === 'office' ||
+          who?.kind === 'org' ||
+          who?.kind === 'anon' ||
+          (who?.kind === 'person' && officeFirst)) &&
         second?.kind === 'person'
       ) {
         const role = phraseText(a.toks);
-        return { ...second, role: second.role ?? (isPrivate(a.toks[0]?.core ?? '') ? null : role) };
+        // The comma says where the name starts.
+        return {
+          ...second,
+          sure: true,
+          role: second.role ?? (isPrivate(a.toks[0]?.core ?? '') ? null : role),
+        };
       }
       // "Ade Santoso, Kabid Humas Polda Metro Jaya," : the role in apposition.
       if (who?.kind === 'person' && !who.role && second?.kind === 'office') {
@@ -260,6 +372,7 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
   // Rank or honorific: the name follows it, the role precedes it.
   let rankStart = -1;
   let nameStart = -1;
+  let byVocabulary = false;
   for (let i = 0; i < cores.length; i++) {
     const c = cores[i] ?? '';
     const prev = (cores[i - 1] ?? '').toLowerCase();
@@ -298,8 +411,11 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
     }
     nameStart = boundary;
     roleEnd = boundary;
+    byVocabulary = true;
     const len = cores.slice(nameStart).filter((c) => !PARTICLES.has(c)).length;
-    if (len > 3) {
+    // With no office before it, a longer run is the name as written ("Andi Muhammad Rusdi
+    // Mappasessu,"); after an office it may be the office's own name running on.
+    if (len > (nameStart === 0 ? 5 : 3)) {
       // Use a word the story uses on its own for this person: "kata Rahman".
       let found = -1;
       for (let i = nameStart; i < cores.length; i++) {
@@ -316,6 +432,21 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
   }
   const nameToks = cores.slice(nameStart);
   const roleToks = toks.slice(0, Math.max(0, roleEnd));
+  if (byVocabulary && nameStart > 0 && nameToks.length > 0) {
+    const roleCores = cores.slice(0, nameStart);
+    // "Kantor SAR Kendari", "KBRI Bangkok", "Stasiun Meteorologi Maritim Bitung": an office
+    // of nobody, so the whole phrase names an organisation.
+    if (
+      !roleCores.some((c) => isOffice(c)) &&
+      !isPrivate(roleCores[0] ?? '') &&
+      roleCores.some((c) => isInstitution(c) || isNameTaker(c) || isCode(c))
+    ) {
+      return { kind: 'org', name: phraseText(toks).replace(/[.,;:]+$/u, '') };
+    }
+    if (!boundaryIsSure(cores, nameStart, ev) && !standsAlone(nameToks, ev)) {
+      return { kind: 'unclear' };
+    }
+  }
   const role = roleText(roleToks);
   if (nameToks.length === 0) {
     const text = phraseText(toks);
@@ -338,7 +469,7 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
     return { kind: 'org', name };
   }
   if (!hasRole && nameToks.every((c) => isGeo(c) || isInstitution(c))) return { kind: 'org', name };
-  return { kind: 'person', name, role, tokens: nameToks };
+  return { kind: 'person', name, role, tokens: nameToks, sure: nameStart > 0 };
 }
 
 /** The office as written, without a private descriptor ("warga", "korban") and trailing commas. */
