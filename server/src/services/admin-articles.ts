@@ -101,7 +101,13 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.filter === 'drafts') base.whereNotExists(publishedRowOf(t).select(knex().raw('1')));
       if (query.filter === 'no-links') base.whereNotExists(linksOf(t).select(knex().raw('1')));
       if (query.filter === 'broken') base.whereExists(brokenLinksOf(t).select(knex().raw('1')));
-      if (query.filter === 'awaiting-copy') base.whereRaw(`a.${c.placeholder} IS TRUE`);
+      // A placeholder awaits its copy until it is published (the flag alone could be set by
+      // hand on a published story).
+      if (query.filter === 'awaiting-copy') {
+        base
+          .whereRaw(`a.${c.placeholder} IS TRUE`)
+          .whereNotExists(publishedRowOf(t).select(knex().raw('1')));
+      }
 
       const [{ total }] = (await base.clone().count({ total: '*' })) as {
         total: number | string;
@@ -142,7 +148,8 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           row.published_updated_at === null ? undefined : row.published_updated_at
         ),
         // SQLite answers 1/0, PostgreSQL true/false.
-        placeholder: row.placeholder === true || row.placeholder === 1,
+        placeholder:
+          (row.placeholder === true || row.placeholder === 1) && row.published_updated_at === null,
         tags: readTags(readJsonColumn(row.tags)),
         linkCount: Number(row.link_count),
         brokenCount: Number(row.broken_count),
