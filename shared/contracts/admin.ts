@@ -16,6 +16,11 @@ export { BROKEN_HEALTH } from '../baca-juga/health';
 /** `GET /newsroom/link-health`: every draft link of the newsroom, counted by health. */
 export interface LinkHealthReport {
   counts: Record<LinkHealth, number>;
+  /**
+   * What waits for an editor's eye, newsroom-wide, in the drafts: links moved when their
+   * paragraph was deleted, and quotes whose speaker the importer could not tell for sure.
+   */
+  review: { links: number; quotes: number };
   /** Articles with at least one broken link, most broken first (at most 100). */
   articles: {
     documentId: string;
@@ -38,7 +43,12 @@ export interface Pagination {
 }
 
 /** `GET /newsroom/articles`: the article list of the Baca Juga manager. */
-export type AdminArticleFilter = 'no-links' | 'broken' | 'drafts' | 'awaiting-copy';
+export type AdminArticleFilter =
+  | 'no-links'
+  | 'broken'
+  | 'drafts'
+  | 'awaiting-copy'
+  | 'needs-review';
 
 export interface AdminArticleListQuery {
   /** Words of the title, case-insensitive, all must match. */
@@ -46,6 +56,8 @@ export interface AdminArticleListQuery {
   filter?: AdminArticleFilter;
   /** One whole tag, case-insensitive. */
   tag?: string;
+  /** Only articles whose draft links point at this article (documentId). */
+  linksTo?: string;
   page?: number;
   /** 1..100, default 25. */
   pageSize?: number;
@@ -63,6 +75,8 @@ export interface AdminArticleRow {
   linkCount: number;
   /** Of those, links whose target is not published or is deleted. */
   brokenCount: number;
+  /** Draft links and quotes flagged for review (moved links, unsure speakers). */
+  reviewCount: number;
   /** ISO date of the last edit of the draft. */
   updatedAt: string | null;
 }
@@ -136,6 +150,11 @@ export interface Placement {
   publishedParagraphIds: string[] | null;
   /** Links in reading order: by slot (paragraph order), then position. */
   links: PlacedLink[];
+  /**
+   * Articles whose Baca Juga links point here (their drafts), with their state: what breaks
+   * for readers if this story is unpublished or deleted.
+   */
+  linkedFrom: LinkTarget[];
   quotes: PlacedQuote[];
   /**
    * Opaque token for the links as they are now. Any change to this article's links, from

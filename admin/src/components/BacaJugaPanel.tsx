@@ -1,14 +1,15 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { Badge, Box, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
 import { Link as LinkIcon } from '@strapi/icons';
 import type { PlacedLink } from '#shared/contracts/admin';
-import { useNewsroomApi } from '../api/client';
-import { useQuery } from '../hooks/useQuery';
+import { toApiErrorOrNull } from '../api/errors';
+import { useGetNewsroomPlacementQuery } from '../api/newsroomApi';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
 import { isBroken } from '../utils/placement';
 import { HealthBadge } from './HealthBadge';
+import { LinkedFromList } from './LinkedFromList';
 
 const ARTICLE_UID = `plugin::${PLUGIN_ID}.article`;
 /** The panel is narrow and shares the column with Publish: a few links, then "N more". */
@@ -53,11 +54,24 @@ const PanelLink = ({ link }: { link: PlacedLink }) => (
 
 const PanelContent = ({ documentId, version }: { documentId: string; version: string }) => {
   const t = useT();
-  const api = useNewsroomApi();
-  // `version` changes when the content manager saves the entry, so the panel reloads with it.
-  const { data, error, isLoading } = useQuery(`panel:${documentId}:${version}`, (signal) =>
-    api.getPlacement(documentId, signal)
-  );
+  // The placement cache is the Baca Juga editor's too: opening the entry after a save there
+  // shows the saved links at once. Refetched on mount, as the links may have changed since.
+  const {
+    currentData: data,
+    error: queryError,
+    refetch,
+  } = useGetNewsroomPlacementQuery(documentId, { refetchOnMountOrArgChange: true });
+  const error = toApiErrorOrNull(queryError);
+
+  // `version` (the entry's updatedAt) changes when the content manager saves the entry: a
+  // body edit can move links (a deleted paragraph's links move up), so the panel reloads. The
+  // cache key stays the documentId, shared with the editor; the version only triggers a refetch.
+  const versionShown = useRef(version);
+  useEffect(() => {
+    if (versionShown.current === version) return;
+    versionShown.current = version;
+    refetch();
+  }, [version, refetch]);
 
   let body: ReactNode;
   if (error) {
@@ -67,7 +81,8 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
         {error.status === 403 ? t('panel.forbidden') : t('panel.error')}
       </Typography>
     );
-  } else if (isLoading || !data) {
+  } else if (!data) {
+    // Only before the first answer: a refetch keeps the links in view until the new ones come.
     body = <Loader small>{t('common.loading')}</Loader>;
   } else {
     const broken = data.links.filter((l) => isBroken(l.health));
@@ -98,6 +113,7 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
             {t('panel.quotes', { count: data.quotes.length })}
           </Typography>
         )}
+        <LinkedFromList documentId={documentId} linkedFrom={data.linkedFrom} />
         {data.quotes
           .filter((q) => q.needsReview)
           .map((q) => (

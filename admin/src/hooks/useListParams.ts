@@ -7,11 +7,15 @@ export const DEFAULT_PAGE_SIZE = 25;
 const TEXT_DEBOUNCE_MS = 300;
 
 export type ListParamsPatch = Partial<
-  Record<'q' | 'filter' | 'tag' | 'page' | 'pageSize', string | number>
+  Record<'q' | 'filter' | 'tag' | 'linksTo' | 'page' | 'pageSize', string | number>
 >;
 
 const isFilter = (value: string | null): value is AdminArticleFilter =>
-  value === 'no-links' || value === 'broken' || value === 'drafts' || value === 'awaiting-copy';
+  value === 'no-links' ||
+  value === 'broken' ||
+  value === 'drafts' ||
+  value === 'awaiting-copy' ||
+  value === 'needs-review';
 
 const positiveInt = (value: string | null, fallback: number) => {
   const n = Number(value);
@@ -29,6 +33,7 @@ export const useListParams = () => {
     q: params.get('q') ?? '',
     filter: isFilter(filter) ? filter : undefined,
     tag: params.get('tag') ?? '',
+    linksTo: params.get('linksTo') || undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
   };

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useNotification } from '@strapi/strapi/admin';
 import type { Placement } from '#shared/contracts/admin';
-import { toApiError, useNewsroomApi } from '../api/client';
+import { toApiError } from '../api/errors';
+import { useSaveNewsroomPlacementMutation } from '../api/newsroomApi';
 import { MAX_LABEL_LENGTH, toSaveBody, type DraftLink } from '../utils/placement';
 import { describeRejection } from '../utils/saveErrors';
 import type { PlacementActions } from './usePlacementState';
@@ -10,7 +10,8 @@ import { useT } from './useT';
 /**
  * Saving the whole placement, and what each answer means for the editor: the saved placement
  * replaces local state; 409 asks the caller to offer a reload; 400 names (and marks) the link
- * the server refused.
+ * the server refused. The mutation itself puts the saved placement into the shared cache and
+ * marks the list, link health and suggestions stale (see `savePlacement` in the API).
  */
 export const useSavePlacement = ({
   documentId,
@@ -26,9 +27,8 @@ export const useSavePlacement = ({
   onConflict: () => void;
 }) => {
   const t = useT();
-  const api = useNewsroomApi();
   const { toggleNotification } = useNotification();
-  const [saving, setSaving] = useState(false);
+  const [savePlacement, { isLoading: saving }] = useSaveNewsroomPlacementMutation();
 
   /** Caught here rather than by a server round trip (the server refuses it too). */
   const rejectLocally = (): boolean => {
@@ -41,12 +41,11 @@ export const useSavePlacement = ({
 
   const save = async () => {
     if (!placement || saving || rejectLocally()) return;
-    setSaving(true);
     try {
-      const { placement: saved, outcome } = await api.savePlacement(
+      const { placement: saved, outcome } = await savePlacement({
         documentId,
-        toSaveBody(placement.version, links)
-      );
+        body: toSaveBody(placement.version, links),
+      }).unwrap();
       actions.load(saved);
       // A live article's links go live with the save, except those after a paragraph the
       // published story does not have yet: the message says which is which.
@@ -78,8 +77,6 @@ export const useSavePlacement = ({
           message: t('save.error', { message: error.message }),
         });
       }
-    } finally {
-      setSaving(false);
     }
   };
 

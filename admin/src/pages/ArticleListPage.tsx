@@ -11,17 +11,18 @@ import {
   SingleSelect,
   SingleSelectOption,
   TextInput,
+  Typography,
   VisuallyHidden,
 } from '@strapi/design-system';
 import { Plus, Search } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import type { AdminArticleFilter } from '#shared/contracts/admin';
-import { useNewsroomApi } from '../api/client';
+import { toApiErrorOrNull } from '../api/errors';
+import { useGetNewsroomArticlesQuery } from '../api/newsroomApi';
 import { ArticleTable } from '../components/list/ArticleTable';
 import { LinkHealthSummary } from '../components/list/LinkHealthSummary';
 import { ListPagination } from '../components/list/ListPagination';
 import { DEFAULT_PAGE_SIZE, useDebouncedParam, useListParams } from '../hooks/useListParams';
-import { useQuery } from '../hooks/useQuery';
 import { useT, type TranslationKey } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
 
@@ -34,12 +35,12 @@ const FILTERS: { value: AdminArticleFilter | 'all'; label: TranslationKey }[] = 
   { value: 'broken', label: 'list.filter.broken' },
   { value: 'drafts', label: 'list.filter.drafts' },
   { value: 'awaiting-copy', label: 'list.filter.awaitingCopy' },
+  { value: 'needs-review', label: 'list.filter.needsReview' },
 ];
 
 /** The Baca Juga manager's start page: find the articles whose links need work. */
 export const ArticleListPage = () => {
   const t = useT();
-  const api = useNewsroomApi();
   const location = useLocation();
   const { query, update } = useListParams();
   const [search, setSearch] = useDebouncedParam(query.q ?? '', (q) => update({ q, page: 1 }, true));
@@ -47,13 +48,19 @@ export const ArticleListPage = () => {
     update({ tag: value, page: 1 }, true)
   );
 
-  const { data, error, isLoading, refetch } = useQuery(JSON.stringify(query), (signal) =>
-    api.listArticles(query, signal)
-  );
+  // `data` stays the last list while another page or search loads, so the table does not
+  // flash empty; a cached list shows at once and is refreshed behind it, as the newsroom moves.
+  const {
+    data,
+    error: queryError,
+    isFetching,
+    refetch,
+  } = useGetNewsroomArticlesQuery(query, { refetchOnMountOrArgChange: true });
+  const error = toApiErrorOrNull(queryError);
 
   const rows = data?.data ?? [];
   const page = query.page ?? 1;
-  const hasCriteria = Boolean(query.q || query.filter || query.tag);
+  const hasCriteria = Boolean(query.q || query.filter || query.tag || query.linksTo);
 
   let body: ReactNode;
   if (error && !data) {
@@ -61,7 +68,7 @@ export const ArticleListPage = () => {
       <EmptyStateLayout
         content={error.status === 403 ? t('error.forbidden') : t('list.error')}
         action={
-          <Button variant="secondary" onClick={refetch}>
+          <Button variant="secondary" onClick={() => refetch()}>
             {t('common.retry')}
           </Button>
         }
@@ -89,7 +96,7 @@ export const ArticleListPage = () => {
           hasCriteria ? (
             <Button
               variant="secondary"
-              onClick={() => update({ q: '', filter: '', tag: '', page: 1 })}
+              onClick={() => update({ q: '', filter: '', tag: '', linksTo: '', page: 1 })}
             >
               {t('list.clearFilters')}
             </Button>
@@ -159,12 +166,21 @@ export const ArticleListPage = () => {
                 />
               </Field.Root>
             </Box>
-            {isLoading && data && (
+            {isFetching && data && (
               <Box paddingBottom={2}>
                 <Loader small>{t('common.loading')}</Loader>
               </Box>
             )}
           </Flex>
+
+          {query.linksTo && (
+            <Flex gap={2} alignItems="center" data-testid="newsroom-links-to-filter">
+              <Typography variant="omega">{t('list.linksTo')}</Typography>
+              <Button variant="tertiary" size="S" onClick={() => update({ linksTo: '', page: 1 })}>
+                {t('list.linksTo.clear')}
+              </Button>
+            </Flex>
+          )}
 
           {body}
 

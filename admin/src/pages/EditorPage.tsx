@@ -13,8 +13,9 @@ import {
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { ADMIN_ACTIONS } from '#shared/contracts/admin';
-import type { LinkTarget, Suggestion } from '#shared/contracts/admin';
-import { useNewsroomApi } from '../api/client';
+import type { LinkTarget, Placement, Suggestion } from '#shared/contracts/admin';
+import { toApiErrorOrNull } from '../api/errors';
+import { useGetNewsroomPlacementQuery } from '../api/newsroomApi';
 import { AddLinkModal, type AddLinkMode } from '../components/editor/AddLinkModal';
 import { ConflictDialog } from '../components/editor/ConflictDialog';
 import { EditorHeader } from '../components/editor/EditorHeader';
@@ -25,8 +26,8 @@ import { isLinkAnchor } from '#shared/baca-juga/paragraphs';
 import { PreviewPane } from '../components/editor/PreviewPane';
 import { Slot, type DropIndicator } from '../components/editor/Slot';
 import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
+import { LinkedFromList } from '../components/LinkedFromList';
 import { usePlacementState } from '../hooks/usePlacementState';
-import { useQuery } from '../hooks/useQuery';
 import { useT, type Translate } from '../hooks/useT';
 import { useSavePlacement } from '../hooks/useSavePlacement';
 import { useUnsavedChangesGuard } from '../hooks/useUnsavedChangesGuard';
@@ -51,21 +52,31 @@ export const EditorPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const location = useLocation();
   const t = useT();
-  const api = useNewsroomApi();
   const { toggleNotification } = useNotification();
   const { allowedActions, isLoading: permissionsLoading } = useRBAC(MANAGE_PERMISSIONS);
   const canManage = Boolean(allowedActions.canManage);
 
-  const loaded = useQuery(`placement:${documentId}`, (signal) =>
-    api.getPlacement(documentId, signal)
-  );
+  // Shared with the side panel and updated by a save. A cached placement shows at once and is
+  // refetched on mount: another editor may have saved since.
+  const loaded = useGetNewsroomPlacementQuery(documentId, { refetchOnMountOrArgChange: true });
+  const loadError = toApiErrorOrNull(loaded.error);
   const { state, actions, isDirty, hasLink } = usePlacementState();
   const { placement, slots, links } = state;
 
-  // Every answer from the server (first load, or a reload after a conflict) replaces local state.
+  // Every new answer from the server (first load, the refetch on mount, a reload after a
+  // conflict) replaces local state, except the echo of the version on screen while the editor
+  // has unsaved changes: the refetch a save starts must not drop edits made since.
+  const answerShown = useRef<Placement | null>(null);
   useEffect(() => {
-    if (loaded.data) actions.load(loaded.data);
-  }, [loaded.data, actions]);
+    const answer = loaded.currentData;
+    if (!answer || answer === answerShown.current) return;
+    const sameVersionOnScreen =
+      placement?.article.documentId === answer.article.documentId &&
+      placement.version === answer.version;
+    if (isDirty && sameVersionOnScreen) return;
+    answerShown.current = answer;
+    actions.load(answer);
+  }, [loaded.currentData, placement, isDirty, actions]);
 
   const [tab, setTab] = useState<'edit' | 'preview'>('edit');
   const [modal, setModal] = useState<AddLinkMode | null>(null);
@@ -146,8 +157,9 @@ export const EditorPage = () => {
     loaded.refetch();
   };
 
-  if (loaded.error && !placement) {
-    if (loaded.error.status === 403) return <Page.NoPermissions />;
+  // Also when the placement on screen is another article's (route param changed).
+  if (loadError && placement?.article.documentId !== documentId) {
+    if (loadError.status === 403) return <Page.NoPermissions />;
     return (
       <Page.Main>
         <Layouts.Header
@@ -160,9 +172,9 @@ export const EditorPage = () => {
         />
         <Layouts.Content>
           <EmptyStateLayout
-            content={loaded.error.status === 404 ? t('editor.notFound') : t('editor.loadError')}
+            content={loadError.status === 404 ? t('editor.notFound') : t('editor.loadError')}
             action={
-              <Button variant="secondary" onClick={loaded.refetch}>
+              <Button variant="secondary" onClick={() => loaded.refetch()}>
                 {t('common.retry')}
               </Button>
             }
@@ -293,7 +305,10 @@ export const EditorPage = () => {
               </Tabs.Content>
             </Tabs.Root>
           </Grid.Item>
-          <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+          <Grid.Item col={4} s={12} direction="column" alignItems="stretch" gap={4}>
+            <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" width="100%">
+              <LinkedFromList documentId={documentId} linkedFrom={placement.linkedFrom} />
+            </Box>
             <SuggestionsPanel
               documentId={documentId}
               linkedDocumentIds={linkedDocumentIds}

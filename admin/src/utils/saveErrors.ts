@@ -2,8 +2,7 @@
  * Turns the server's 400 about one link ("links.2.url: must be http(s)") into words an editor
  * can act on: which link (by its text) and which of its fields, with the server's reason.
  */
-import type { ApiError } from '../api/client';
-import { firstErrorPath } from '../api/client';
+import { firstErrorPath, type ApiError } from '../api/errors';
 import type { Translate, TranslationKey } from '../hooks/useT';
 import { displayLabel, type DraftLink } from './placement';
 

@@ -83,8 +83,10 @@ const ARTICLE_ATTRIBUTES = [
   'everPublishedAt',
   'placeholder',
 ] as const;
-const LINK_ATTRIBUTES = ['documentId', 'publishedAt', 'url'] as const;
+const LINK_ATTRIBUTES = ['documentId', 'publishedAt', 'url', 'needsReview'] as const;
+const QUOTE_ATTRIBUTES = ['documentId', 'publishedAt', 'needsReview'] as const;
 
 export const articleColumns = (strapi: Core.Strapi) =>
   columnsOf(strapi, ARTICLE_UID, ARTICLE_ATTRIBUTES);
 export const linkColumns = (strapi: Core.Strapi) => columnsOf(strapi, LINK_UID, LINK_ATTRIBUTES);
+export const quoteColumns = (strapi: Core.Strapi) => columnsOf(strapi, QUOTE_UID, QUOTE_ATTRIBUTES);

@@ -16,6 +16,7 @@ import {
   likeContains,
   linkColumns,
   newsroomTables,
+  quoteColumns,
   type NewsroomTables,
 } from '../queries/tables';
 import { brokenCount, zeroHealthCounts } from '#shared/baca-juga/health';
@@ -35,6 +36,8 @@ interface ListRow {
   published_updated_at: unknown;
   link_count: number | string;
   broken_count: number | string;
+  review_links: number | string;
+  review_quotes: number | string;
 }
 
 const dateOf = (value: unknown) =>
@@ -79,6 +82,25 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...BROKEN_HEALTH,
       ]);
 
+  /** Draft quotes of article row `a`. */
+  const quotesOf = (t: NewsroomTables) =>
+    knex()(`${t.owner.name} as qo`)
+      .join(`${t.quote} as q`, 'q.id', `qo.${t.owner.quote}`)
+      .where(`qo.${t.owner.article}`, knex().ref('a.id'))
+      .whereNull(`q.${quoteColumns(strapi).publishedAt}`);
+
+  /** Flagged for an editor: links moved off a deleted paragraph, quotes with an unsure speaker. */
+  const reviewLinksOf = (t: NewsroomTables) => linksOf(t).whereRaw(`l.${l().needsReview} IS TRUE`);
+  const reviewQuotesOf = (t: NewsroomTables) =>
+    quotesOf(t).whereRaw(`q.${quoteColumns(strapi).needsReview} IS TRUE`);
+
+  /** Draft links of article row `a` that point at the article `documentId`. */
+  const linksToOf = (t: NewsroomTables, documentId: string) =>
+    linksOf(t)
+      .join(`${t.target.name} as lt`, `lt.${t.target.link}`, 'l.id')
+      .join(`${t.article} as la`, 'la.id', `lt.${t.target.article}`)
+      .where(`la.${a().documentId}`, documentId);
+
   const publishedRowOf = (t: NewsroomTables) =>
     knex()(`${t.article} as p`)
       .where(`p.${a().documentId}`, knex().ref(`a.${a().documentId}`))
@@ -101,6 +123,14 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (query.filter === 'drafts') base.whereNotExists(publishedRowOf(t).select(knex().raw('1')));
       if (query.filter === 'no-links') base.whereNotExists(linksOf(t).select(knex().raw('1')));
       if (query.filter === 'broken') base.whereExists(brokenLinksOf(t).select(knex().raw('1')));
+      if (query.filter === 'needs-review') {
+        base.where((q) =>
+          q
+            .whereExists(reviewLinksOf(t).select(knex().raw('1')))
+            .orWhereExists(reviewQuotesOf(t).select(knex().raw('1')))
+        );
+      }
+      if (query.linksTo) base.whereExists(linksToOf(t, query.linksTo).select(knex().raw('1')));
       // A placeholder awaits its copy until it is published (the flag alone could be set by
       // hand on a published story).
       if (query.filter === 'awaiting-copy') {
@@ -135,6 +165,8 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           `a.${c.updatedAt} as updated_at`,
           linksOf(t).count('*').as('link_count'),
           brokenLinksOf(t).count('*').as('broken_count'),
+          reviewLinksOf(t).count('*').as('review_links'),
+          reviewQuotesOf(t).count('*').as('review_quotes'),
           publishedRowOf(t).select(`p.${c.updatedAt}`).limit(1).as('published_updated_at')
         )
         .orderBy(newestFirst)) as ListRow[];
@@ -153,6 +185,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         tags: readTags(readJsonColumn(row.tags)),
         linkCount: Number(row.link_count),
         brokenCount: Number(row.broken_count),
+        reviewCount: Number(row.review_links) + Number(row.review_quotes),
         updatedAt: dateOf(row.updated_at),
       }));
       const totalCount = Number(total);
@@ -235,8 +268,19 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi,
         broken.map((a) => a.documentId)
       );
+      // Two counts over the drafts: flagged links and flagged quotes.
+      const flagged = async (uid: 'link' | 'quote') => {
+        const table = uid === 'link' ? t.link : t.quote;
+        const cols = uid === 'link' ? l() : quoteColumns(strapi);
+        const [{ n }] = (await knex()(table)
+          .whereNull(cols.publishedAt)
+          .whereRaw(`${cols.needsReview} IS TRUE`)
+          .count({ n: '*' })) as { n: number | string }[];
+        return Number(n);
+      };
       return {
         counts,
+        review: { links: await flagged('link'), quotes: await flagged('quote') },
         articles: broken.map(({ updatedAt: _updatedAt, ...article }) => ({
           ...article,
           status: statuses.get(article.documentId) ?? 'draft',

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { Placement, PlacedLink, PlacementSaveOutcome } from '#shared/contracts/admin';
+import type {
+  LinkTarget,
+  Placement,
+  PlacedLink,
+  PlacementSaveOutcome,
+} from '#shared/contracts/admin';
 import { linkHealth } from '#shared/baca-juga/health';
 import { placementOrder } from '#shared/baca-juga/order';
 import { isLinkAnchor, readBody } from '#shared/baca-juga/paragraphs';
@@ -14,6 +19,7 @@ import { lockArticles } from '../repositories/placement-state';
 import { fieldError } from '../utils/field-error';
 import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '../utils/iso-date';
+import { articleStatuses } from '../queries/article-statuses';
 import { readTags } from '../utils/tags';
 import {
   assertPlacementFits,
@@ -181,6 +187,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
 
     return {
+      linkedFrom: await linkedFromOf(documentId),
       article: {
         documentId,
         title: article.title,
@@ -201,6 +208,37 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       version: versionOf(links),
       maxLinks: config().maxLinksPerArticle,
     };
+  };
+
+  /**
+   * Articles whose draft links point at this one, with their state: what an unpublish or a
+   * delete of this story would break.
+   */
+  const linkedFromOf = async (documentId: string): Promise<LinkTarget[]> => {
+    const rows: { sourceArticle: { documentId: string } | null }[] = await strapi.db
+      .query(LINK_UID)
+      .findMany({
+        where: { targetArticle: { documentId }, publishedAt: null },
+        populate: { sourceArticle: { select: ['documentId'] } },
+      });
+    const ids = [
+      ...new Set(rows.flatMap((r) => (r.sourceArticle ? [r.sourceArticle.documentId] : []))),
+    ];
+    if (ids.length === 0) return [];
+    const sources: { documentId: string; title: string; slug: string; placeholder: unknown }[] =
+      await strapi.db.query(ARTICLE_UID).findMany({
+        where: { documentId: { $in: ids }, publishedAt: null },
+        select: ['documentId', 'title', 'slug', 'placeholder'],
+        orderBy: { title: 'asc' },
+      });
+    const statuses = await articleStatuses(strapi, ids);
+    return sources.map((s) => ({
+      documentId: s.documentId,
+      title: s.title,
+      slug: s.slug,
+      status: statuses.get(s.documentId) ?? 'draft',
+      placeholder: s.placeholder === true,
+    }));
   };
 
   /** Paragraph ids of the article's published body. */

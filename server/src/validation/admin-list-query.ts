@@ -1,9 +1,15 @@
 import type { AdminArticleFilter } from '#shared/contracts/admin';
 import { parseTag, parseTerms } from './list-query';
-import { assertOnlyParams, integer, paramError, single } from './params';
+import { assertOnlyParams, integer, paramError, parseDocumentId, single } from './params';
 
 export const ADMIN_PAGE_SIZE = 25;
-const FILTERS: readonly AdminArticleFilter[] = ['no-links', 'broken', 'drafts', 'awaiting-copy'];
+const FILTERS: readonly AdminArticleFilter[] = [
+  'no-links',
+  'broken',
+  'drafts',
+  'awaiting-copy',
+  'needs-review',
+];
 
 export interface AdminListQuery {
   page: number;
@@ -11,11 +17,13 @@ export interface AdminListQuery {
   terms: string[];
   tag: string | null;
   filter: AdminArticleFilter | null;
+  linksTo: string | null;
 }
 
 /** Query of the manager's article list; anything unknown or out of range is a 400 naming it. */
 export const parseAdminListQuery = (query: Record<string, unknown>): AdminListQuery => {
-  assertOnlyParams(query, ['page', 'pageSize', 'q', 'tag', 'filter']);
+  assertOnlyParams(query, ['page', 'pageSize', 'q', 'tag', 'filter', 'linksTo']);
+  const linksTo = single(query, 'linksTo');
   const filter = single(query, 'filter') ?? null;
   if (filter !== null && !FILTERS.includes(filter as AdminArticleFilter)) {
     paramError('filter', `must be one of ${FILTERS.join(', ')}`);
@@ -26,5 +34,6 @@ export const parseAdminListQuery = (query: Record<string, unknown>): AdminListQu
     terms: parseTerms(single(query, 'q')),
     tag: parseTag(single(query, 'tag')),
     filter: filter as AdminArticleFilter | null,
+    linksTo: linksTo === undefined ? null : parseDocumentId(linksTo, 'linksTo'),
   };
 };

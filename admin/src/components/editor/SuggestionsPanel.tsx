@@ -1,8 +1,7 @@
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import type { Suggestion } from '#shared/contracts/admin';
-import { useNewsroomApi } from '../../api/client';
-import { useQuery } from '../../hooks/useQuery';
+import { useGetNewsroomSuggestionsQuery } from '../../api/newsroomApi';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 
@@ -28,9 +27,16 @@ export const SuggestionsPanel = ({
   onAdd: (suggestion: Suggestion) => void;
 }) => {
   const t = useT();
-  const api = useNewsroomApi();
-  const { data, error, isLoading, refetch } = useQuery(`suggestions:${documentId}`, (signal) =>
-    api.getSuggestions(documentId, SUGGESTION_LIMIT, signal)
+  // `currentData`: this article's suggestions only, never the previous article's while loading.
+  // Refetched on every visit (new stories rank too) and after a save (tag).
+  const {
+    currentData: data,
+    error,
+    isFetching,
+    refetch,
+  } = useGetNewsroomSuggestionsQuery(
+    { documentId, limit: SUGGESTION_LIMIT },
+    { refetchOnMountOrArgChange: true }
   );
   const suggestions = (data ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
 
@@ -58,13 +64,13 @@ export const SuggestionsPanel = ({
             {t('suggestions.target', { slot: selectedSlotLabel })}
           </Typography>
         )}
-        {isLoading && !data && <Loader small>{t('common.loading')}</Loader>}
+        {isFetching && !data && <Loader small>{t('common.loading')}</Loader>}
         {error && (
           <Flex direction="column" alignItems="flex-start" gap={2}>
             <Typography variant="pi" textColor="danger600">
               {t('suggestions.error')}
             </Typography>
-            <Button size="S" variant="tertiary" onClick={refetch}>
+            <Button size="S" variant="tertiary" onClick={() => refetch()}>
               {t('common.retry')}
             </Button>
           </Flex>

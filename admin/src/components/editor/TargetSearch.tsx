@@ -4,8 +4,7 @@ import { Search } from '@strapi/icons';
 import { useDebounce } from '@strapi/strapi/admin';
 import { styled } from 'styled-components';
 import type { LinkTarget } from '#shared/contracts/admin';
-import { useNewsroomApi } from '../../api/client';
-import { useQuery } from '../../hooks/useQuery';
+import { useSearchNewsroomTargetsQuery } from '../../api/newsroomApi';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 
@@ -45,20 +44,20 @@ export const TargetSearch = ({
   onSelect: (target: LinkTarget) => void;
 }) => {
   const t = useT();
-  const api = useNewsroomApi();
   const listId = useId();
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const term = useDebounce(q.trim(), SEARCH_DEBOUNCE_MS);
 
-  const key = `${excludeDocumentId}:${term}`;
-  const { data, dataKey, error, isLoading } = useQuery(key, (signal) =>
-    api.searchTargets(term, excludeDocumentId, signal)
-  );
+  // `currentData` is the answer for this very term (never the previous term's, as `data` is).
+  const { currentData, error, isFetching } = useSearchNewsroomTargetsQuery({
+    q: term,
+    exclude: excludeDocumentId,
+  });
   // Only answers to what is in the box now: while typing (debounce) or loading, the previous
   // results would invite a click on the wrong article.
-  const settled = q.trim() === term && dataKey === key && !isLoading;
-  const results = settled ? (data ?? []) : [];
+  const settled = q.trim() === term && currentData !== undefined && !isFetching;
+  const results = settled ? currentData : [];
 
   const pick = (target: LinkTarget) =>
     onSelect({

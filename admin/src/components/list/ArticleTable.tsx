@@ -57,7 +57,11 @@ const ArticleRow = ({ row, listSearch }: { row: AdminArticleRow; listSearch: str
         )}
       </Td>
       <Td>
-        <LinkHealthCell linkCount={row.linkCount} brokenCount={row.brokenCount} />
+        <LinkHealthCell
+          linkCount={row.linkCount}
+          brokenCount={row.brokenCount}
+          reviewCount={row.reviewCount}
+        />
       </Td>
       <Td>
         <LastEdited iso={row.updatedAt} />

@@ -8,13 +8,26 @@ import { useT } from '../../hooks/useT';
 export const LinkHealthCell = ({
   linkCount,
   brokenCount,
+  reviewCount = 0,
 }: {
   linkCount: number;
   brokenCount: number;
+  /** Links and quotes flagged for an editor's check. */
+  reviewCount?: number;
 }) => {
   const t = useT();
+  const review = reviewCount > 0 && (
+    <Badge variant="warning" data-testid="newsroom-review-count">
+      {t('list.review', { count: reviewCount })}
+    </Badge>
+  );
   if (linkCount === 0) {
-    return <Badge variant="warning">{t('list.links.none')}</Badge>;
+    return (
+      <Flex gap={2} wrap="wrap" alignItems="center">
+        <Badge variant="warning">{t('list.links.none')}</Badge>
+        {review}
+      </Flex>
+    );
   }
   return (
     <Flex gap={2} wrap="wrap" alignItems="center">
@@ -22,6 +35,7 @@ export const LinkHealthCell = ({
       {brokenCount > 0 && (
         <Badge variant="danger">{t('list.links.broken', { count: brokenCount })}</Badge>
       )}
+      {review}
     </Flex>
   );
 };

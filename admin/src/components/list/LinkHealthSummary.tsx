@@ -1,7 +1,6 @@
 import { Badge, Box, Flex, TextButton, Typography } from '@strapi/design-system';
 import type { LinkHealth } from '#shared/contracts/admin';
-import { useNewsroomApi } from '../../api/client';
-import { useQuery } from '../../hooks/useQuery';
+import { useGetNewsroomLinkHealthQuery } from '../../api/newsroomApi';
 import { useT, type TranslationKey } from '../../hooks/useT';
 
 const BROKEN: { health: LinkHealth; label: TranslationKey }[] = [
@@ -16,8 +15,8 @@ const BROKEN: { health: LinkHealth; label: TranslationKey }[] = [
  */
 export const LinkHealthSummary = ({ onShowBroken }: { onShowBroken: () => void }) => {
   const t = useT();
-  const api = useNewsroomApi();
-  const { data } = useQuery('link-health', (signal) => api.getLinkHealth(signal));
+  // Refreshed on every visit (other editors' saves count too) and after a save here (tag).
+  const { data } = useGetNewsroomLinkHealthQuery(undefined, { refetchOnMountOrArgChange: true });
   if (!data) return null;
   const { counts } = data;
   const broken = BROKEN.filter(({ health }) => counts[health] > 0);
@@ -48,6 +47,14 @@ export const LinkHealthSummary = ({ onShowBroken }: { onShowBroken: () => void }
             {t(label, { count: counts[health] })}
           </Badge>
         ))}
+        {data.review.links + data.review.quotes > 0 && (
+          <Badge backgroundColor="warning100" textColor="warning700">
+            {t('linkHealth.review', {
+              links: data.review.links,
+              quotes: data.review.quotes,
+            })}
+          </Badge>
+        )}
         {broken.length > 0 && (
           <TextButton onClick={onShowBroken}>{t('linkHealth.showBroken')}</TextButton>
         )}

@@ -1,0 +1,140 @@
+/**
+ * The plugin's admin routes as endpoints of Strapi's own admin data layer (the RTK Query
+ * `adminApi`, whose baseQuery is the admin fetch client), the way Strapi's core plugins do it.
+ * The cache is shared by every screen: the editor and the content-manager side panel read the
+ * same placement, and a save refreshes the list, the link-health summary and the suggestions
+ * through tags instead of each screen refetching by hand.
+ *
+ * Every answer goes through a guard (`./guards`) in `transformResponse`, so a response that
+ * does not match the contract becomes the query's error rather than a crash in a component.
+ * Errors of every kind are read with `toApiError` (`./errors`).
+ */
+import { adminApi } from '@strapi/strapi/admin';
+import type {
+  AdminArticleListQuery,
+  AdminArticleListResponse,
+  LinkHealthReport,
+  Placement,
+  PlacementSaveBody,
+  PlacementSaveOutcome,
+  Suggestion,
+} from '#shared/contracts/admin';
+import {
+  parseArticleList,
+  parseLinkHealth,
+  parsePlacement,
+  parsePlacementSave,
+  parseSuggestions,
+  parseTargets,
+  type TargetResult,
+} from './guards';
+import { BASE, articlePath, withQuery } from './urls';
+
+/** The list-wide id of a tag type, for the lists of something rather than one of it. */
+const LIST = 'LIST';
+
+const newsroomApiWithTags = adminApi.enhanceEndpoints({
+  addTagTypes: [
+    'NewsroomArticle',
+    'NewsroomPlacement',
+    'NewsroomLinkHealth',
+    'NewsroomSuggestions',
+  ],
+});
+
+export interface SavePlacementArgs {
+  documentId: string;
+  body: PlacementSaveBody;
+}
+
+export interface SavePlacementResult {
+  placement: Placement;
+  outcome: PlacementSaveOutcome;
+}
+
+export const newsroomApi = newsroomApiWithTags.injectEndpoints({
+  endpoints: (build) => ({
+    getNewsroomArticles: build.query<AdminArticleListResponse, AdminArticleListQuery>({
+      query: (query) => ({ url: withQuery(`${BASE}/articles`, { ...query }), method: 'GET' }),
+      transformResponse: parseArticleList,
+      providesTags: [{ type: 'NewsroomArticle', id: LIST }],
+    }),
+
+    getNewsroomPlacement: build.query<Placement, string>({
+      query: (documentId) => ({ url: articlePath(documentId, 'placement'), method: 'GET' }),
+      transformResponse: parsePlacement,
+      providesTags: (_result, _error, documentId) => [
+        { type: 'NewsroomPlacement', id: documentId },
+      ],
+    }),
+
+    saveNewsroomPlacement: build.mutation<SavePlacementResult, SavePlacementArgs>({
+      query: ({ documentId, body }) => ({
+        url: articlePath(documentId, 'placement'),
+        method: 'PUT',
+        data: body,
+      }),
+      transformResponse: parsePlacementSave,
+      // Only a save that happened changes anything; a refused one (409, 400) must leave the
+      // editor's cache alone, or a refetch would replace the placement the editor is fixing.
+      invalidatesTags: (result, _error, { documentId }) =>
+        result
+          ? [
+              { type: 'NewsroomPlacement', id: documentId },
+              { type: 'NewsroomArticle', id: LIST },
+              'NewsroomLinkHealth',
+              { type: 'NewsroomSuggestions', id: documentId },
+            ]
+          : [],
+      // The answer is the placement as saved: into the cache at once, so the editor and the
+      // side panel show it without waiting for the refetch the invalidation starts.
+      async onQueryStarted({ documentId }, { dispatch, queryFulfilled }) {
+        try {
+          const { data } = await queryFulfilled;
+          dispatch(
+            newsroomApi.util.upsertQueryData('getNewsroomPlacement', documentId, data.placement)
+          );
+        } catch {
+          // A failed save is the caller's to report (it awaits the same request).
+        }
+      },
+    }),
+
+    searchNewsroomTargets: build.query<TargetResult[], { q: string; exclude: string }>({
+      query: ({ q, exclude }) => ({
+        url: withQuery(`${BASE}/targets`, { q, exclude }),
+        method: 'GET',
+      }),
+      transformResponse: parseTargets,
+      // An answer is only good for what is in the search box; keeping every term typed would
+      // also show statuses (draft, published) from minutes ago.
+      keepUnusedDataFor: 0,
+    }),
+
+    getNewsroomLinkHealth: build.query<LinkHealthReport, void>({
+      query: () => ({ url: `${BASE}/link-health`, method: 'GET' }),
+      transformResponse: parseLinkHealth,
+      providesTags: ['NewsroomLinkHealth'],
+    }),
+
+    getNewsroomSuggestions: build.query<Suggestion[], { documentId: string; limit: number }>({
+      query: ({ documentId, limit }) => ({
+        url: withQuery(articlePath(documentId, 'suggestions'), { limit }),
+        method: 'GET',
+      }),
+      transformResponse: parseSuggestions,
+      providesTags: (_result, _error, { documentId }) => [
+        { type: 'NewsroomSuggestions', id: documentId },
+      ],
+    }),
+  }),
+});
+
+export const {
+  useGetNewsroomArticlesQuery,
+  useGetNewsroomPlacementQuery,
+  useSaveNewsroomPlacementMutation,
+  useSearchNewsroomTargetsQuery,
+  useGetNewsroomLinkHealthQuery,
+  useGetNewsroomSuggestionsQuery,
+} = newsroomApi;

@@ -1,0 +1,236 @@
+/**
+ * The admin's checks of the routes' answers (admin/src/api/guards.ts), its one reading of a
+ * failed request (admin/src/api/errors.ts) and its query strings (admin/src/api/urls.ts).
+ */
+import {
+  ContractError,
+  parseArticleList,
+  parseLinkHealth,
+  parsePlacement,
+  parsePlacementSave,
+  parseSuggestions,
+  parseTargets,
+} from '../../admin/src/api/guards';
+import { firstErrorPath, toApiError } from '../../admin/src/api/errors';
+import { withQuery } from '../../admin/src/api/urls';
+
+const counts = {
+  ok: 1,
+  external: 0,
+  'awaiting-copy': 0,
+  'target-draft': 0,
+  'target-unpublished': 0,
+  'target-deleted': 2,
+};
+
+const placement = () => ({
+  article: {
+    documentId: 'a1',
+    title: 'Banjir Jakarta',
+    slug: 'banjir-jakarta',
+    status: 'published',
+    tags: ['Jakarta'],
+    lead: null,
+    updatedAt: '2025-01-01T00:00:00.000Z',
+  },
+  paragraphs: [{ id: 'p-aaaaaa', text: 'Hujan deras.' }],
+  publishedParagraphIds: ['p-aaaaaa'],
+  links: [
+    {
+      documentId: 'l1',
+      targetArticle: {
+        documentId: 'a2',
+        title: 'Tanggul Jebol',
+        slug: 'tanggul-jebol',
+        status: 'draft',
+        placeholder: false,
+      },
+      url: null,
+      label: null,
+      afterParagraphId: 'p-aaaaaa',
+      position: 0,
+      health: 'target-draft',
+      needsReview: false,
+      waitsForStory: false,
+    },
+    {
+      documentId: 'l2',
+      targetArticle: null,
+      url: null,
+      label: 'Gone',
+      afterParagraphId: 'start',
+      position: 0,
+      health: 'target-deleted',
+      needsReview: true,
+      waitsForStory: false,
+    },
+  ],
+  quotes: [
+    {
+      documentId: 'q1',
+      text: 'Kami siaga.',
+      speaker: null,
+      speakerRole: null,
+      relayedBy: null,
+      kind: 'full',
+      paragraphId: 'p-aaaaaa',
+      needsReview: true,
+    },
+  ],
+  linkedFrom: [
+    {
+      documentId: 'src1',
+      title: 'Sumber',
+      slug: 'sumber',
+      status: 'published',
+      placeholder: false,
+    },
+  ],
+  version: 'v1',
+  maxLinks: 5,
+});
+
+describe('response guards', () => {
+  it('pass a placement that matches the contract through, unwrapped', () => {
+    const data = placement();
+    expect(parsePlacement({ data })).toBe(data);
+    expect(parsePlacementSave({ data, meta: { wentLive: 1, waitingForStory: 0 } })).toEqual({
+      placement: data,
+      outcome: { wentLive: 1, waitingForStory: 0 },
+    });
+  });
+
+  it('name the route and the field that does not match', () => {
+    const data = placement();
+    (data.links[1] as { health: string }).health = 'broken';
+    expect(() => parsePlacement({ data })).toThrow(ContractError);
+    expect(() => parsePlacement({ data })).toThrow(
+      /GET \/newsroom\/articles\/:documentId\/placement .*data\.links\[1\]\.health: expected one of ok, .*got "broken"/
+    );
+    expect(() => parsePlacement({ data: { ...placement(), version: 3 } })).toThrow(
+      /data\.version: expected a string, got 3/
+    );
+    expect(() => parsePlacement({ data: null })).toThrow(/data: expected an object, got null/);
+    // An old server without the save outcome.
+    expect(() => parsePlacementSave({ data: placement() })).toThrow(/meta: expected an object/);
+  });
+
+  it('check the list, its pagination and the other routes', () => {
+    const row = {
+      documentId: 'a1',
+      title: null, // a draft saved without its title
+      slug: null,
+      status: 'modified',
+      placeholder: false,
+      tags: [],
+      linkCount: 2,
+      brokenCount: 1,
+      reviewCount: 0,
+      updatedAt: null,
+    };
+    const pagination = { page: 1, pageSize: 25, pageCount: 1, total: 1 };
+    expect(parseArticleList({ data: [row], meta: { pagination } }).data).toEqual([row]);
+    expect(() => parseArticleList({ data: [row], meta: {} })).toThrow(
+      /meta\.pagination: expected an object/
+    );
+    expect(() =>
+      parseArticleList({ data: [{ ...row, tags: 'Jakarta' }], meta: { pagination } })
+    ).toThrow(/data\[0\]\.tags: expected an array/);
+
+    const target = {
+      documentId: 'a2',
+      title: 'T',
+      slug: 't',
+      status: 'published',
+      placeholder: true,
+      updatedAt: null,
+    };
+    expect(parseTargets({ data: [target] })).toEqual([target]);
+    expect(() => parseTargets({ data: [{ ...target, status: 'archived' }] })).toThrow(
+      /data\[0\]\.status/
+    );
+
+    const report = {
+      counts,
+      review: { links: 1, quotes: 2 },
+      articles: [{ documentId: 'a1', title: 'T', slug: 't', status: 'draft', counts }],
+    };
+    expect(parseLinkHealth({ data: report })).toBe(report);
+    expect(() =>
+      parseLinkHealth({ data: { ...report, counts: { ...counts, ok: undefined } } })
+    ).toThrow(/data\.counts\.ok: expected a number, got nothing/);
+
+    const suggestion = {
+      documentId: 'a3',
+      title: 'S',
+      slug: 's',
+      status: 'published',
+      score: 3.5,
+      sharedTags: ['Jakarta'],
+      matchedTerms: ['banjir'],
+    };
+    expect(parseSuggestions({ data: [suggestion] })).toEqual([suggestion]);
+    expect(() => parseSuggestions({ data: {} })).toThrow(/data: expected an array/);
+  });
+});
+
+describe('toApiError', () => {
+  it("reads Strapi's error body as the admin baseQuery rejects with it", () => {
+    const error = toApiError({
+      status: 409,
+      name: 'ConflictError',
+      message: 'changed',
+      details: { currentVersion: 'v2' },
+    });
+    expect(error).toEqual({
+      status: 409,
+      name: 'ConflictError',
+      message: 'changed',
+      details: { currentVersion: 'v2' },
+    });
+  });
+
+  it('keeps the path of a 400 for firstErrorPath', () => {
+    const error = toApiError({
+      status: 400,
+      name: 'ValidationError',
+      message: 'links.2.url: must be http(s)',
+      details: { errors: [{ path: ['links', 2, 'url'], message: 'must be http(s)' }] },
+    });
+    expect(firstErrorPath(error)).toEqual(['links', 2, 'url']);
+    expect(firstErrorPath(toApiError({ status: 400, name: 'ValidationError', message: '' }))).toBe(
+      null
+    );
+  });
+
+  it('reads an answer without a body, a refused answer and a network failure', () => {
+    expect(
+      toApiError({ name: 'UnknownError', message: 'Bad Gateway', status: 502, details: undefined })
+    ).toEqual({ status: 502, name: 'UnknownError', message: 'Bad Gateway', details: {} });
+    // RTK Query serializes a thrown error (a guard's) to { name, message, stack }.
+    expect(toApiError({ name: 'ContractError', message: 'no', stack: '...' })).toEqual({
+      status: null,
+      name: 'ContractError',
+      message: 'no',
+      details: {},
+    });
+    expect(toApiError(new TypeError('Failed to fetch'))).toEqual({
+      status: null,
+      name: 'TypeError',
+      message: 'Failed to fetch',
+      details: {},
+    });
+    expect(toApiError('boom').message).toBe('boom');
+  });
+});
+
+describe('withQuery', () => {
+  it('encodes the query into the URL and leaves out empty params', () => {
+    expect(withQuery('/newsroom/targets', { q: 'AT&T #1', exclude: '' })).toBe(
+      '/newsroom/targets?q=AT%26T+%231'
+    );
+    expect(withQuery('/newsroom/articles', { q: '', tag: undefined, page: null })).toBe(
+      '/newsroom/articles'
+    );
+  });
+});
