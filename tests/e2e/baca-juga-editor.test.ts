@@ -82,7 +82,97 @@ const save = async (page: Page) => {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 };
 
+/** The links on screen in reading order, each as "key@slot" (key: its documentId). */
+const layout = (page: Page): Promise<string[]> =>
+  page
+    .getByTestId('newsroom-link')
+    .evaluateAll((cards) =>
+      cards.map(
+        (c) =>
+          `${c.getAttribute('data-link-key')}@${c.closest('[data-testid="newsroom-slot"]')?.getAttribute('data-after-paragraph-id')}`
+      )
+    );
+
+/** Waits (up to 10 s) until the links on screen are laid out as `expected`. */
+const expectLayout = async (page: Page, expected: string[]) => {
+  const deadline = Date.now() + 10000;
+  let seen = await layout(page);
+  while (JSON.stringify(seen) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    seen = await layout(page);
+  }
+  expect(seen).toEqual(expected);
+};
+
+/** Waits (up to 10 s) for the layout to change from `before`, and returns the new one. */
+const nextLayout = async (page: Page, before: string[]) => {
+  const deadline = Date.now() + 10000;
+  let seen = await layout(page);
+  while (JSON.stringify(seen) === JSON.stringify(before) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    seen = await layout(page);
+  }
+  expect(seen).not.toEqual(before);
+  return seen;
+};
+
 describe('the Baca Juga editor', () => {
+  // First, while the story still has its seeded links; it saves nothing, so the tests after it
+  // start from the same placement.
+  test('undo and redo step through unsaved changes, and Save is off when nothing changed', async () => {
+    const page = await openSeededStory(SUPER_ADMIN);
+    const undo = page.getByTestId('newsroom-undo');
+    const redo = page.getByTestId('newsroom-redo');
+    const saveButton = page.getByRole('button', { name: 'Save', exact: true });
+    const states = async (expected: { undo: boolean; redo: boolean; save: boolean }) => {
+      await expect_(undo).toBeEnabled(expected.undo);
+      await expect_(redo).toBeEnabled(expected.redo);
+      await expect_(saveButton).toBeEnabled(expected.save);
+    };
+    await card(page, SECOND_SEEDED).waitFor();
+    const loaded = await layout(page);
+    await states({ undo: false, redo: false, save: false });
+
+    // Two changes: a link removed, then another moved up.
+    await card(page, FIRST_SEEDED).getByRole('button', { name: 'Remove link' }).click();
+    const removed = await nextLayout(page, loaded);
+    expect(removed).toHaveLength(loaded.length - 1);
+    await states({ undo: true, redo: false, save: true });
+    await card(page, SECOND_SEEDED).getByRole('button', { name: 'Move up' }).click();
+    const moved = await nextLayout(page, removed);
+
+    // Undo, one step at a time: the button, then Ctrl+Z, back to the placement as loaded.
+    await undo.click();
+    await expectLayout(page, removed);
+    await states({ undo: true, redo: true, save: true });
+    await page.keyboard.press('Control+z');
+    await expectLayout(page, loaded);
+    await expect_(card(page, FIRST_SEEDED)).toHaveCount(1);
+    await states({ undo: false, redo: true, save: false });
+
+    // Redo with Ctrl+Shift+Z, one step at a time.
+    await page.keyboard.press('Control+Shift+Z');
+    await expectLayout(page, removed);
+    await page.keyboard.press('Control+Shift+Z');
+    await expectLayout(page, moved);
+    await states({ undo: true, redo: false, save: true });
+
+    // In a text field Ctrl+Z is the field's own: the next Undo still undoes the move.
+    await card(page, SECOND_SEEDED).getByRole('textbox').focus();
+    await page.keyboard.press('Control+z');
+    await undo.click();
+    await expectLayout(page, removed);
+
+    // The Retarget dialog's button says what it does.
+    await card(page, SECOND_SEEDED).getByRole('button', { name: 'Retarget' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Retarget', exact: true }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Add', exact: true }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+
   test('an editor adds, moves and removes links, saves, and readers get the new placement', async () => {
     await createArticle({
       title: 'Putin Sambut Ratifikasi Perjanjian oleh Korea Utara',
@@ -208,7 +298,7 @@ describe('the Baca Juga editor', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('combobox', { name: 'Search articles' }).fill('moskow tanggapi');
     await dialog.getByTestId('newsroom-target-option').filter({ hasText: 'Moskow' }).click();
-    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Retarget', exact: true }).click();
     const fixed = slotAfter(page, p2).getByTestId('newsroom-link');
     await expect_(fixed).toHaveCount(1);
     expect(await fixed.getAttribute('data-health')).toBe('ok');
@@ -296,6 +386,16 @@ function expect_(locator: Locator) {
         seen = await locator.count();
       }
       expect(seen).toBe(count);
+    },
+    /** Waits (up to 10 s) for a control to be enabled (or, with false, disabled). */
+    async toBeEnabled(enabled = true) {
+      const deadline = Date.now() + 10000;
+      let seen = await locator.isEnabled();
+      while (seen !== enabled && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        seen = await locator.isEnabled();
+      }
+      expect([String(locator), seen]).toEqual([String(locator), enabled]);
     },
   };
 }

@@ -113,7 +113,11 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
             {t('panel.quotes', { count: data.quotes.length })}
           </Typography>
         )}
-        <LinkedFromList documentId={documentId} linkedFrom={data.linkedFrom} />
+        <LinkedFromList
+          documentId={documentId}
+          linkedFrom={data.linkedFrom}
+          articleStatus={data.article.status}
+        />
         {data.quotes
           .filter((q) => q.needsReview)
           .map((q) => (

@@ -1,6 +1,6 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import type { LinkTarget } from '#shared/contracts/admin';
+import type { ArticleStatus, LinkTarget } from '#shared/contracts/admin';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
 import { ArticleStatusBadge } from './ArticleStatusBadge';
@@ -17,13 +17,31 @@ const editorPath = (documentId: string) =>
 export const LinkedFromList = ({
   documentId,
   linkedFrom,
+  articleStatus,
 }: {
   documentId: string;
   linkedFrom: LinkTarget[];
+  /** This story's state: while it is live, unpublishing it breaks the live links to it. */
+  articleStatus: ArticleStatus;
 }) => {
   const t = useT();
+  const liveSources = linkedFrom.filter((source) => source.status !== 'draft').length;
   return (
     <Box data-testid="newsroom-linked-from">
+      {articleStatus !== 'draft' && liveSources > 0 && (
+        <Box
+          data-testid="newsroom-unpublish-warning"
+          background="warning100"
+          borderColor="warning200"
+          hasRadius
+          padding={3}
+          marginBottom={2}
+        >
+          <Typography variant="pi" textColor="warning700">
+            {t('linkedFrom.unpublishWarning', { count: liveSources })}
+          </Typography>
+        </Box>
+      )}
       <Typography variant="sigma" textColor="neutral600" tag="h2">
         {linkedFrom.length === 0
           ? t('linkedFrom.none')

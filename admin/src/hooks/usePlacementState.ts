@@ -13,6 +13,7 @@ import {
   type DraftLink,
   type MoveDirection,
 } from '../utils/placement';
+import { canRedo, canUndo, record, redo, startHistory, undo, type History } from '../utils/history';
 
 /** What the editor adds: an internal target or an external URL, with an optional label. */
 export type NewLinkInput =
@@ -28,8 +29,9 @@ interface State {
   /** The last placement the server sent (load or save). */
   placement: Placement | null;
   slots: string[];
-  links: DraftLink[];
-  /** Snapshot of `links` as loaded, to detect unsaved changes. */
+  /** The links on screen (`present`) and the edits to undo or redo since the load or save. */
+  history: History<DraftLink[]>;
+  /** Snapshot of the links as loaded, to detect unsaved changes. */
   baseline: string;
   /** Where a suggestion's "Add" puts the link. */
   selectedSlot: string;
@@ -45,13 +47,15 @@ type Action =
   | { type: 'remove'; key: string }
   | { type: 'setLabel'; key: string; label: string }
   | { type: 'retarget'; key: string; target: LinkTarget }
+  | { type: 'undo' }
+  | { type: 'redo' }
   | { type: 'selectSlot'; slotId: string }
   | { type: 'markInvalid'; index: number; message: string };
 
 const initialState: State = {
   placement: null,
   slots: [],
-  links: [],
+  history: startHistory<DraftLink[]>([]),
   baseline: '[]',
   // Not a slot id, so the first load picks the default: the last slot.
   selectedSlot: '',
@@ -83,16 +87,44 @@ const newLink = (input: NewLinkInput, slotId: string): DraftLink =>
 const clearInvalidFor = (invalid: InvalidLink | null, key: string) =>
   invalid && invalid.key === key ? null : invalid;
 
-const reducer = (state: State, action: Action): State => {
+/**
+ * Whole-value comparison, labels untrimmed: a drop in place is no step, but a typed space is
+ * (the input shows the present, so dropping it would eat the keystroke).
+ */
+const sameLinks = (a: DraftLink[], b: DraftLink[]) =>
+  a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Records new links as an undo step; label typing on one link coalesces into one step. */
+const commit = (state: State, links: DraftLink[], group: string | null = null): State => ({
+  ...state,
+  history: record(state.history, links, { group, equals: sameLinks }),
+});
+
+/** After undo/redo: the server's complaint stays only while the link it names is there. */
+const travel = (state: State, history: History<DraftLink[]>): State =>
+  history === state.history
+    ? state
+    : {
+        ...state,
+        history,
+        invalid:
+          state.invalid && history.present.some((l) => l.key === state.invalid?.key)
+            ? state.invalid
+            : null,
+      };
+
+const placementReducer = (state: State, action: Action): State => {
+  const links = state.history.present;
   switch (action.type) {
     case 'load': {
       const slots = slotIdsOf(action.placement.paragraphs);
-      const links = fromPlacement(action.placement);
+      const loaded = fromPlacement(action.placement);
+      // A load or a save is the new baseline: nothing before it can be undone.
       return {
         placement: action.placement,
         slots,
-        links,
-        baseline: snapshotOf(links),
+        history: startHistory(loaded),
+        baseline: snapshotOf(loaded),
         selectedSlot: slots.includes(state.selectedSlot)
           ? state.selectedSlot
           : slots[slots.length - 1],
@@ -101,54 +133,56 @@ const reducer = (state: State, action: Action): State => {
     }
     case 'add':
       return {
-        ...state,
-        selectedSlot: action.slotId,
-        links: insertLink(
-          state.links,
-          state.slots,
-          newLink(action.input, action.slotId),
-          action.slotId
+        ...commit(
+          state,
+          insertLink(links, state.slots, newLink(action.input, action.slotId), action.slotId)
         ),
+        selectedSlot: action.slotId,
       };
     case 'move':
-      return { ...state, links: moveLink(state.links, state.slots, action.key, action.direction) };
+      return commit(state, moveLink(links, state.slots, action.key, action.direction));
     case 'drop': {
-      const link = state.links.find((l) => l.key === action.key);
+      const link = links.find((l) => l.key === action.key);
       if (!link || action.beforeKey === action.key) return state;
-      return {
-        ...state,
-        links: insertLink(state.links, state.slots, link, action.slotId, action.beforeKey),
-      };
+      return commit(state, insertLink(links, state.slots, link, action.slotId, action.beforeKey));
     }
     case 'remove':
       return {
-        ...state,
-        links: removeLink(state.links, action.key),
+        ...commit(state, removeLink(links, action.key)),
         invalid: clearInvalidFor(state.invalid, action.key),
       };
     case 'setLabel':
       return {
-        ...state,
-        links: updateLink(state.links, action.key, { label: action.label }),
+        ...commit(
+          state,
+          updateLink(links, action.key, { label: action.label }),
+          `label:${action.key}`
+        ),
         invalid: clearInvalidFor(state.invalid, action.key),
       };
     case 'retarget':
       return {
-        ...state,
-        links: updateLink(state.links, action.key, {
-          targetArticle: action.target,
-          url: null,
-          health: healthForTarget(action.target),
-        }),
+        ...commit(
+          state,
+          updateLink(links, action.key, {
+            targetArticle: action.target,
+            url: null,
+            health: healthForTarget(action.target),
+          })
+        ),
         invalid: clearInvalidFor(state.invalid, action.key),
       };
+    case 'undo':
+      return travel(state, undo(state.history));
+    case 'redo':
+      return travel(state, redo(state.history));
     case 'selectSlot':
       return state.slots.includes(action.slotId)
         ? { ...state, selectedSlot: action.slotId }
         : state;
     case 'markInvalid': {
       // The save sent the links in array order, so the server's index is ours.
-      const link = state.links[action.index];
+      const link = links[action.index];
       return link ? { ...state, invalid: { key: link.key, message: action.message } } : state;
     }
     default:
@@ -158,7 +192,8 @@ const reducer = (state: State, action: Action): State => {
 
 /** The editor's local placement: the server's answer plus the edits not saved yet. */
 export const usePlacementState = () => {
-  const [state, dispatch] = useReducer(reducer, initialState);
+  const [state, dispatch] = useReducer(placementReducer, initialState);
+  const links = state.history.present;
 
   const actions = useMemo(
     () => ({
@@ -170,6 +205,8 @@ export const usePlacementState = () => {
       remove: (key: string) => dispatch({ type: 'remove', key }),
       setLabel: (key: string, label: string) => dispatch({ type: 'setLabel', key, label }),
       retarget: (key: string, target: LinkTarget) => dispatch({ type: 'retarget', key, target }),
+      undo: () => dispatch({ type: 'undo' }),
+      redo: () => dispatch({ type: 'redo' }),
       selectSlot: (slotId: string) => dispatch({ type: 'selectSlot', slotId }),
       markInvalid: (index: number, message: string) =>
         dispatch({ type: 'markInvalid', index, message }),
@@ -178,22 +215,33 @@ export const usePlacementState = () => {
   );
 
   const isDirty = useMemo(
-    () => state.placement !== null && snapshotOf(state.links) !== state.baseline,
-    [state.placement, state.links, state.baseline]
+    () => state.placement !== null && snapshotOf(links) !== state.baseline,
+    [state.placement, links, state.baseline]
   );
+  // A save also clears "moved, check the place" flags: with one showing, saving is no no-op.
+  const canSave = isDirty || links.some((l) => l.needsReview);
 
   const hasLink = useCallback(
     (target: { documentId?: string; url?: string }, exceptKey?: string) =>
-      state.links.some(
+      links.some(
         (l) =>
           l.key !== exceptKey &&
           ((target.documentId && l.targetArticle?.documentId === target.documentId) ||
             (target.url && l.url === target.url))
       ),
-    [state.links]
+    [links]
   );
 
-  return { state, actions, isDirty, hasLink };
+  const view = useMemo(() => ({ ...state, links }), [state, links]);
+  return {
+    state: view,
+    actions,
+    isDirty,
+    canSave,
+    canUndo: canUndo(state.history),
+    canRedo: canRedo(state.history),
+    hasLink,
+  };
 };
 
 export type PlacementActions = ReturnType<typeof usePlacementState>['actions'];

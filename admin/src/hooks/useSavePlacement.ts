@@ -17,12 +17,15 @@ export const useSavePlacement = ({
   documentId,
   placement,
   links,
+  canSave,
   actions,
   onConflict,
 }: {
   documentId: string;
   placement: Placement | null;
   links: DraftLink[];
+  /** False when the save would change nothing: no request, and no "saved" message. */
+  canSave: boolean;
   actions: PlacementActions;
   onConflict: () => void;
 }) => {
@@ -40,7 +43,7 @@ export const useSavePlacement = ({
   };
 
   const save = async () => {
-    if (!placement || saving || rejectLocally()) return;
+    if (!placement || saving || !canSave || rejectLocally()) return;
     try {
       const { placement: saved, outcome } = await savePlacement({
         documentId,

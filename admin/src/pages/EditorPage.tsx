@@ -30,6 +30,7 @@ import { LinkedFromList } from '../components/LinkedFromList';
 import { usePlacementState } from '../hooks/usePlacementState';
 import { useT, type Translate } from '../hooks/useT';
 import { useSavePlacement } from '../hooks/useSavePlacement';
+import { useUndoShortcuts } from '../hooks/useUndoShortcuts';
 import { useUnsavedChangesGuard } from '../hooks/useUnsavedChangesGuard';
 import {
   START_SLOT,
@@ -60,7 +61,7 @@ export const EditorPage = () => {
   // refetched on mount: another editor may have saved since.
   const loaded = useGetNewsroomPlacementQuery(documentId, { refetchOnMountOrArgChange: true });
   const loadError = toApiErrorOrNull(loaded.error);
-  const { state, actions, isDirty, hasLink } = usePlacementState();
+  const { state, actions, isDirty, canSave, canUndo, canRedo, hasLink } = usePlacementState();
   const { placement, slots, links } = state;
 
   // Every new answer from the server (first load, the refetch on mount, a reload after a
@@ -89,10 +90,12 @@ export const EditorPage = () => {
     documentId,
     placement,
     links,
+    canSave,
     actions,
     onConflict: () => setConflictOpen(true),
   });
   const blocker = useUnsavedChangesGuard(isDirty && !saving);
+  useUndoShortcuts({ enabled: canManage && !saving, onUndo: actions.undo, onRedo: actions.redo });
 
   const paragraphIndex = useMemo(
     () => new Map((placement?.paragraphs ?? []).map((p, i) => [p.id, i])),
@@ -237,10 +240,15 @@ export const EditorPage = () => {
         maxLinks={placement.maxLinks}
         brokenCount={brokenCount}
         isDirty={isDirty}
+        canSave={canSave}
+        canUndo={canUndo}
+        canRedo={canRedo}
         canManage={canManage}
         showReadOnly={!canManage && !permissionsLoading}
         saving={saving}
         onSave={save}
+        onUndo={actions.undo}
+        onRedo={actions.redo}
         onShowBroken={showNextBroken}
       />
       <Layouts.Content>
@@ -307,7 +315,11 @@ export const EditorPage = () => {
           </Grid.Item>
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch" gap={4}>
             <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" width="100%">
-              <LinkedFromList documentId={documentId} linkedFrom={placement.linkedFrom} />
+              <LinkedFromList
+                documentId={documentId}
+                linkedFrom={placement.linkedFrom}
+                articleStatus={placement.article.status}
+              />
             </Box>
             <SuggestionsPanel
               documentId={documentId}

@@ -189,9 +189,9 @@ const AddLinkForm = ({ mode, excludeDocumentId, isLinked, onClose, onAdd, onReta
         <Modal.Close>
           <Button variant="tertiary">{t('common.cancel')}</Button>
         </Modal.Close>
-        {/* "Add" in both modes: retargeting adds the picked article as the link's target. */}
+        {/* The button names what happens: retargeting replaces a target, it adds no link. */}
         <Button type="submit" disabled={Boolean(duplicateTarget) || labelTooLong}>
-          {t('modal.confirm')}
+          {isRetarget ? t('modal.confirmRetarget') : t('modal.confirm')}
         </Button>
       </Modal.Footer>
     </form>

@@ -1,14 +1,17 @@
 import { NavLink } from 'react-router-dom';
-import { Badge, Button, Flex, Link, Typography } from '@strapi/design-system';
-import { ArrowLeft, Check, WarningCircle } from '@strapi/icons';
+import { Badge, Button, Flex, IconButton, Link, Typography } from '@strapi/design-system';
+import { ArrowClockwise, ArrowLeft, Check, WarningCircle } from '@strapi/icons';
 import { Layouts } from '@strapi/strapi/admin';
 import type { Placement } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 
+/** Strapi has no "undo" icon: the redo arrow, mirrored. */
+const UndoIcon = () => <ArrowClockwise style={{ transform: 'scaleX(-1)' }} />;
+
 /**
- * Back link, title, status, unsaved-changes flag, link counts and (for managers) Save. Strapi
- * keeps this header pinned while the article scrolls, so Save stays in reach.
+ * Back link, title, status, unsaved-changes flag, link counts and (for managers) Undo, Redo
+ * and Save. Strapi keeps this header pinned while the article scrolls, so they stay in reach.
  */
 export const EditorHeader = ({
   article,
@@ -17,10 +20,15 @@ export const EditorHeader = ({
   maxLinks,
   brokenCount,
   isDirty,
+  canSave,
+  canUndo,
+  canRedo,
   canManage,
   showReadOnly,
   saving,
   onSave,
+  onUndo,
+  onRedo,
   onShowBroken,
 }: {
   article: Placement['article'];
@@ -29,11 +37,17 @@ export const EditorHeader = ({
   maxLinks: number;
   brokenCount: number;
   isDirty: boolean;
+  /** False when a save would change nothing (e.g. every edit was undone). */
+  canSave: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
   canManage: boolean;
   /** False while the permission check runs, so managers don't see "read only" flash. */
   showReadOnly: boolean;
   saving: boolean;
   onSave: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
   /** Scrolls to (and focuses) the next broken link. */
   onShowBroken: () => void;
 }) => {
@@ -87,9 +101,30 @@ export const EditorHeader = ({
       }
       primaryAction={
         canManage ? (
-          <Button startIcon={<Check />} loading={saving} onClick={onSave}>
-            {t('editor.save')}
-          </Button>
+          <Flex gap={2}>
+            {/* Also disabled while saving: the save sends the links as they were at the click. */}
+            <IconButton
+              label={t('editor.undo')}
+              data-testid="newsroom-undo"
+              variant="tertiary"
+              disabled={!canUndo || saving}
+              onClick={onUndo}
+            >
+              <UndoIcon />
+            </IconButton>
+            <IconButton
+              label={t('editor.redo')}
+              data-testid="newsroom-redo"
+              variant="tertiary"
+              disabled={!canRedo || saving}
+              onClick={onRedo}
+            >
+              <ArrowClockwise />
+            </IconButton>
+            <Button startIcon={<Check />} loading={saving} disabled={!canSave} onClick={onSave}>
+              {t('editor.save')}
+            </Button>
+          </Flex>
         ) : undefined
       }
     />

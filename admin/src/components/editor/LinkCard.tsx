@@ -21,6 +21,7 @@ import {
   type DraftLink,
   type MoveDirection,
 } from '../../utils/placement';
+import { isTextField } from '../../utils/textField';
 import { BrokenLinkFix } from './BrokenLinkFix';
 import { HealthBadge } from '../HealthBadge';
 
@@ -57,9 +58,6 @@ const Handle = styled.span`
   cursor: grab;
   color: ${({ theme }) => theme.colors.neutral500};
 `;
-
-const isTextField = (target: EventTarget) =>
-  target instanceof HTMLElement && !!target.closest('input, textarea');
 
 export interface LinkCardProps {
   link: DraftLink;
@@ -103,6 +101,10 @@ export const LinkCard = ({
   const keyHintId = useId();
   const labelLength = link.label.length;
   const labelTooLong = labelLength > MAX_LABEL_LENGTH;
+  const labelError = labelTooLong ? t('link.label.tooLong', { max: MAX_LABEL_LENGTH }) : null;
+  // A save refused locally for the label's length marks the card with that same message, and
+  // the label field already shows it: say it once.
+  const cardMessage = canManage && invalidMessage === labelError ? null : invalidMessage;
   const broken = isBroken(link.health);
   const isInternal = link.url === null;
 
@@ -264,7 +266,7 @@ export const LinkCard = ({
           {canManage && (
             <Field.Root
               name={`label-${link.key}`}
-              error={labelTooLong ? t('link.label.tooLong', { max: MAX_LABEL_LENGTH }) : undefined}
+              error={labelError ?? undefined}
               hint={
                 labelLength >= COUNTER_FROM
                   ? t('link.label.counter', { count: labelLength, max: MAX_LABEL_LENGTH })
@@ -285,9 +287,9 @@ export const LinkCard = ({
             </Field.Root>
           )}
 
-          {invalidMessage && (
+          {cardMessage && (
             <Typography variant="pi" textColor="danger600" role="alert">
-              {invalidMessage}
+              {cardMessage}
             </Typography>
           )}
         </Flex>

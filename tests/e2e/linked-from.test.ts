@@ -1,0 +1,81 @@
+/**
+ * Who links here, before an unpublish: the content manager's side panel lists the stories
+ * whose Baca Juga links point at this one and warns, while the story is live, that
+ * unpublishing it takes their links away from readers; its "show them" link opens the
+ * manager's list filtered to those stories; the manager's editor lists them too.
+ */
+import type { Browser } from 'playwright-core';
+import { adminToken, createArticle, request, SUPER_ADMIN } from './helpers/admin-api';
+import { launchBrowser, newAdminPage, shoot } from './helpers/browser';
+
+let browser: Browser;
+let target: { documentId: string; slug: string };
+let source: { documentId: string; slug: string };
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  target = await createArticle({ title: 'Harga Cabai Turun di Pasar Induk' });
+  source = await createArticle({
+    title: 'Petani Cabai Keluhkan Ongkos Angkut',
+    paragraphs: ['Petani mengeluh.', 'Ongkos angkut naik.'],
+  });
+  // The source links to the target, through the manager's own save.
+  const token = await adminToken(SUPER_ADMIN);
+  const placement = await request(`/newsroom/articles/${source.documentId}/placement`, { token });
+  const saved = await request(`/newsroom/articles/${source.documentId}/placement`, {
+    method: 'PUT',
+    token,
+    body: {
+      version: placement.body.data.version,
+      links: [
+        {
+          targetDocumentId: target.documentId,
+          afterParagraphId: placement.body.data.paragraphs[0].id,
+        },
+      ],
+    },
+  });
+  expect(saved.status).toBe(200);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the side panel lists who links here and warns before an unpublish', async () => {
+  const page = await newAdminPage(browser, SUPER_ADMIN);
+  await page.goto(
+    `/admin/content-manager/collection-types/plugin::newsroom.article/${target.documentId}`
+  );
+  const linkedFrom = page.getByTestId('newsroom-side-panel').getByTestId('newsroom-linked-from');
+  await linkedFrom.waitFor({ timeout: 30000 });
+  expect(await linkedFrom.innerText()).toMatch(/Linked from 1 stories/i);
+  expect(await linkedFrom.innerText()).toContain('Petani Cabai Keluhkan Ongkos Angkut');
+  const warning = linkedFrom.getByTestId('newsroom-unpublish-warning');
+  expect(await warning.innerText()).toContain('1 live stories link here');
+  await shoot(page, 'linked-from');
+
+  await linkedFrom.getByRole('link', { name: 'Show them in the list' }).click();
+  await page.waitForURL(`**/admin/plugins/newsroom?linksTo=${target.documentId}`);
+  await page.getByTestId('newsroom-links-to-filter').waitFor();
+  const rows = page.getByTestId('newsroom-article-row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(1);
+  expect(await rows.first().getAttribute('data-document-id')).toBe(source.documentId);
+  await page.context().close();
+});
+
+test('the editor lists who links here; a story nobody links to says so, with no warning', async () => {
+  const page = await newAdminPage(browser, SUPER_ADMIN);
+  await page.goto(`/admin/plugins/newsroom/articles/${target.documentId}`);
+  const linkedFrom = page.getByTestId('newsroom-linked-from');
+  await linkedFrom.waitFor({ timeout: 30000 });
+  expect(await linkedFrom.innerText()).toContain('Petani Cabai Keluhkan Ongkos Angkut');
+
+  await page.goto(`/admin/plugins/newsroom/articles/${source.documentId}`);
+  await page.getByTestId('newsroom-paragraph').first().waitFor();
+  const none = page.getByTestId('newsroom-linked-from');
+  await none.waitFor();
+  expect(await none.innerText()).toMatch(/No story links here/i);
+  expect(await none.getByTestId('newsroom-unpublish-warning').count()).toBe(0);
+  await page.context().close();
+});
