@@ -86,8 +86,6 @@ export function nameSeqs(text: string): Seq[] {
   return out;
 }
 
-export const PARTICLE_SET = PARTICLES;
-
 // ---------------------------------------------------------------------------------------------
 // Tokens.
 
