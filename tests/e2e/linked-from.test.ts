@@ -79,3 +79,19 @@ test('the editor lists who links here; a story nobody links to says so, with no 
   expect(await none.getByTestId('newsroom-unpublish-warning').count()).toBe(0);
   await page.context().close();
 });
+
+test('"Next to review" leads from a story to the next one with links or quotes to check', async () => {
+  const page = await newAdminPage(browser, SUPER_ADMIN);
+  // The seeded story has quotes whose speaker the importer could not tell.
+  await page.goto(`/admin/plugins/newsroom/articles/${target.documentId}`);
+  const next = page.getByTestId('newsroom-next-to-review');
+  await next.waitFor({ timeout: 30000 });
+  await next.getByRole('link').click();
+  await page.waitForURL((url) => !url.pathname.endsWith(target.documentId));
+  await page.getByTestId('newsroom-paragraph').first().waitFor();
+  const flagged =
+    (await page.getByTestId('newsroom-quote-review').count()) +
+    (await page.getByText('Moved: its paragraph was deleted').count());
+  expect(flagged).toBeGreaterThan(0);
+  await page.context().close();
+});

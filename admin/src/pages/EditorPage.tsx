@@ -27,6 +27,7 @@ import { PreviewPane } from '../components/editor/PreviewPane';
 import { Slot, type DropIndicator } from '../components/editor/Slot';
 import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
 import { LinkedFromList } from '../components/LinkedFromList';
+import { NextToReview } from '../components/editor/NextToReview';
 import { usePlacementState } from '../hooks/usePlacementState';
 import { useT, type Translate } from '../hooks/useT';
 import { useSavePlacement } from '../hooks/useSavePlacement';
@@ -320,6 +321,9 @@ export const EditorPage = () => {
                 linkedFrom={placement.linkedFrom}
                 articleStatus={placement.article.status}
               />
+              <Box paddingTop={4}>
+                <NextToReview documentId={documentId} />
+              </Box>
             </Box>
             <SuggestionsPanel
               documentId={documentId}
