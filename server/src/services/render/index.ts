@@ -19,10 +19,8 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
    * to the target's published version; a draft link row joins to the target's draft, so for a
    * preview the targets are swapped for their published versions (or dropped).
    */
-  const publishedTargets = async (links: LinkRow[]): Promise<Map<string, Target>> => {
-    const ids = [
-      ...new Set(links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []))),
-    ];
+  const publishedTargets = async (documentIds: string[]): Promise<Map<string, Target>> => {
+    const ids = [...new Set(documentIds)];
     if (ids.length === 0) return new Map();
     const rows = (await strapi.documents(ARTICLE_UID).findMany({
       status: 'published',
@@ -53,13 +51,7 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
     }[];
     const candidates = drafts.filter((d) => d.targetArticle?.placeholder === true);
     if (candidates.length === 0) return links;
-    const live = await publishedTargets(
-      candidates.map((d) => ({
-        id: 0,
-        afterParagraphId: '',
-        targetArticle: d.targetArticle as any,
-      }))
-    );
+    const live = await publishedTargets(candidates.map((d) => d.targetArticle!.documentId));
     const waiting = new Set(
       candidates.filter((d) => !live.has(d.targetArticle!.documentId)).map((d) => d.documentId)
     );
@@ -96,7 +88,9 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     let readable = links;
     if (status === 'draft') {
-      const targets = await publishedTargets(links);
+      const targets = await publishedTargets(
+        links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []))
+      );
       readable = links.map((link) => ({
         ...link,
         targetArticle: link.targetArticle
