@@ -117,6 +117,10 @@ export interface PlacedLink {
    * not have yet: readers get the link when the story is next published, not before.
    */
   waitsForStory: boolean;
+  /** When the link was last written (ISO), and by which admin user when one is recorded. */
+  changedAt: string | null;
+  /** The admin user's name ("Firstname Lastname", or the username); null when unknown. */
+  changedBy: string | null;
 }
 
 export interface PlacedQuote {

@@ -1,7 +1,7 @@
 /**
  * The Baca Juga manager in a real browser, as an editor on a deadline uses it: find the story,
  * place, move and remove links, save, and check what a reader's frontend now gets; a
- * colleague's conflicting save; a read-only editor; a broken link fixed in one click; the
+ * colleague's save merged with mine; a read-only editor; a broken link fixed in one click; the
  * side panel in the content manager. Screenshots for the README are taken on the way.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -239,34 +239,77 @@ describe('the Baca Juga editor', () => {
     await page.context().close();
   });
 
-  test("a colleague's earlier save makes this one a conflict, and nothing is overwritten", async () => {
+  test("two editors at once: after a colleague's save, both changes survive the merge", async () => {
+    await createArticle({ title: 'Seoul Pantau Pengiriman Pasukan Korea Utara' });
     const mine = await openSeededStory(SUPER_ADMIN);
     const colleague = await openSeededStory(
-      await createAdminUser({ actions: ['plugin::newsroom.read', 'plugin::newsroom.manage'] })
+      await createAdminUser({
+        actions: ['plugin::newsroom.read', 'plugin::newsroom.manage'],
+        firstname: 'Budi',
+        lastname: 'Santoso',
+      })
     );
-    const before = await publicPlacement();
+    const p8 = await paragraphId(colleague, 8);
+    const p10 = await paragraphId(mine, 10);
+    const p11 = await paragraphId(mine, 11);
+    const putin = 'Putin Sambut Ratifikasi';
+    expect(await card(mine, SECOND_SEEDED).count()).toBe(1);
+    expect(await slotAfter(mine, p11).getByTestId('newsroom-link').count()).toBe(1);
 
-    // The colleague removes the link at the end and saves first.
+    // The colleague removes the link at the end, adds one after paragraph 8, and saves first.
     await card(colleague, SECOND_SEEDED).getByRole('button', { name: 'Remove link' }).click();
+    await addInternalLink(colleague, slotAfter(colleague, p8), 'seoul pantau', 'Seoul Pantau');
     await save(colleague);
     await colleague.getByText('Baca Juga links saved and published').waitFor();
     const theirs = await publicPlacement();
-    expect(theirs.map((b) => b.label)).toEqual(before.map((b) => b.label).slice(0, 1));
 
-    // I still see the old placement, move a link and save: the server says 409.
+    // I still see the old placement: I reword one link and move the last one up.
+    await card(mine, putin).getByRole('textbox').fill('Putin menyambut ratifikasi Pyongyang');
     await card(mine, SECOND_SEEDED).getByRole('button', { name: 'Move up' }).click();
+    await expect_(slotAfter(mine, p10).getByTestId('newsroom-link')).toHaveCount(1);
     await save(mine);
-    const conflict = mine.getByTestId('newsroom-conflict');
-    await conflict.waitFor();
-    expect(await conflict.innerText()).toMatch(
-      /Someone else changed this article's Baca Juga links/
-    );
-    await shoot(mine, 'conflict');
-    expect(await publicPlacement()).toEqual(theirs);
 
-    // Reload shows the colleague's version.
-    await conflict.getByRole('button', { name: 'Reload' }).click();
-    await expect_(card(mine, SECOND_SEEDED)).toHaveCount(0);
+    // 409: nothing of mine was written; the review says who changed what.
+    const review = mine.getByTestId('newsroom-conflict');
+    await review.waitFor();
+    expect(await publicPlacement()).toEqual(theirs);
+    const theirChanges = await review.getByTestId('newsroom-conflict-theirs').innerText();
+    expect(theirChanges).toContain(`Removed “${SECOND_SEEDED}”`);
+    expect(theirChanges).toMatch(
+      /Added “Seoul Pantau Pengiriman Pasukan Korea Utara” after paragraph 8/
+    );
+    expect(theirChanges).toContain('Budi Santoso');
+    const myChanges = await review.getByTestId('newsroom-conflict-mine').innerText();
+    expect(myChanges).toMatch(/Renamed a link “Putin menyambut ratifikasi Pyongyang”\s*Kept/i);
+    expect(myChanges).toMatch(
+      /Moved “AS Serukan Hal Mencekam Ini ke Rusia” after paragraph 10\s*Choose below/i
+    );
+
+    // The one collision (they removed the link I moved) waits for my choice.
+    const apply = review.getByRole('button', { name: /to apply/ });
+    expect(await apply.isDisabled()).toBe(true);
+    const collision = review.getByTestId('newsroom-conflict-collision');
+    expect(await collision.innerText()).toContain('One of you removed');
+    await collision.getByRole('radio', { name: /^Yours/ }).click();
+    await shoot(mine, 'conflict');
+    await review.getByRole('button', { name: 'Apply, then review and save' }).click();
+    await review.waitFor({ state: 'hidden' });
+
+    // On screen: their new link, my wording, my move (the removed link kept, as I chose).
+    await expect_(slotAfter(mine, p8).getByTestId('newsroom-link')).toHaveCount(1);
+    await expect_(slotAfter(mine, p10).getByTestId('newsroom-link')).toHaveCount(1);
+    expect(await card(mine, putin).getByRole('textbox').inputValue()).toBe(
+      'Putin menyambut ratifikasi Pyongyang'
+    );
+    await save(mine);
+    await mine.getByText('Baca Juga links saved and published').waitFor();
+
+    const ids = await paragraphIds();
+    expect((await publicPlacement()).map((b) => [b.label, b.after])).toEqual([
+      ['Putin menyambut ratifikasi Pyongyang', ids[4]],
+      ['Seoul Pantau Pengiriman Pasukan Korea Utara', ids[7]],
+      [SECOND_SEEDED, ids[9]],
+    ]);
     await mine.context().close();
     await colleague.context().close();
   });

@@ -220,6 +220,20 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       expect((await placement()).body.data).toEqual(afterTheirs);
     });
 
+    it('names who last changed each link and when, for the merge after a conflict', async () => {
+      const editor = await adminWithActions(app, [READ, MANAGE]);
+      const me = (await app.request('/admin/users/me', { headers: editor })).body.data;
+      const { data } = (await placement(editor)).body;
+      const body = unchanged(data);
+      body.links[0].label = 'Ditulis ulang oleh editor';
+      const before = Date.now();
+      expect((await save(body, editor)).status).toBe(200);
+      const after = (await placement()).body.data;
+      const changed = after.links.find((l: any) => l.documentId === data.links[0].documentId);
+      expect(changed.changedBy).toBe(`${me.firstname} ${me.lastname}`);
+      expect(Date.parse(changed.changedAt)).toBeGreaterThanOrEqual(before - 1000);
+    });
+
     it('sees a change made outside the manager as a conflict too', async () => {
       const { data } = (await placement()).body;
       await newsroom(app.strapi).update(LINK, data.links[0].documentId, { label: 'Diubah di CM' });

@@ -52,6 +52,8 @@ const placement = () => ({
       health: 'target-draft',
       needsReview: false,
       waitsForStory: false,
+      changedAt: '2024-11-13T08:00:00.000Z',
+      changedBy: 'Rina Editor',
     },
     {
       documentId: 'l2',
@@ -63,6 +65,8 @@ const placement = () => ({
       health: 'target-deleted',
       needsReview: true,
       waitsForStory: false,
+      changedAt: null,
+      changedBy: null,
     },
   ],
   quotes: [

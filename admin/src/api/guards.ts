@@ -124,6 +124,8 @@ const placement = (value: unknown, path: string): Placement => {
     health(item.health, `${at}.health`);
     boolean(item.needsReview, `${at}.needsReview`);
     boolean(item.waitsForStory, `${at}.waitsForStory`);
+    nullableString(item.changedAt, `${at}.changedAt`);
+    nullableString(item.changedBy, `${at}.changedBy`);
   });
   each(p.quotes, `${path}.quotes`, (item, at) => {
     string(item.documentId, `${at}.documentId`);

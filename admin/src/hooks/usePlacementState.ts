@@ -41,6 +41,7 @@ interface State {
 
 type Action =
   | { type: 'load'; placement: Placement }
+  | { type: 'rebase'; placement: Placement; links: DraftLink[] }
   | { type: 'add'; slotId: string; input: NewLinkInput }
   | { type: 'move'; key: string; direction: MoveDirection }
   | { type: 'drop'; key: string; slotId: string; beforeKey: string | null }
@@ -131,6 +132,12 @@ const placementReducer = (state: State, action: Action): State => {
         invalid: null,
       };
     }
+    case 'rebase': {
+      // After a conflict: the colleague's placement is the new baseline (its version is what
+      // the next save checks against), and the merged links are one undoable edit over it.
+      const loaded = placementReducer(state, { type: 'load', placement: action.placement });
+      return commit(loaded, action.links);
+    }
     case 'add':
       return {
         ...commit(
@@ -198,6 +205,8 @@ export const usePlacementState = () => {
   const actions = useMemo(
     () => ({
       load: (placement: Placement) => dispatch({ type: 'load', placement }),
+      rebase: (placement: Placement, links: DraftLink[]) =>
+        dispatch({ type: 'rebase', placement, links }),
       add: (slotId: string, input: NewLinkInput) => dispatch({ type: 'add', slotId, input }),
       move: (key: string, direction: MoveDirection) => dispatch({ type: 'move', key, direction }),
       drop: (key: string, slotId: string, beforeKey: string | null) =>

@@ -9,7 +9,7 @@ import { useT } from './useT';
 
 /**
  * Saving the whole placement, and what each answer means for the editor: the saved placement
- * replaces local state; 409 asks the caller to offer a reload; 400 names (and marks) the link
+ * replaces local state; 409 asks the caller to merge with the colleague's save; 400 names (and marks) the link
  * the server refused. The mutation itself puts the saved placement into the shared cache and
  * marks the list, link health and suggestions stale (see `savePlacement` in the API).
  */

@@ -11,13 +11,13 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
-import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useIsDesktop, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { ADMIN_ACTIONS } from '#shared/contracts/admin';
 import type { LinkTarget, Placement, Suggestion } from '#shared/contracts/admin';
 import { toApiErrorOrNull } from '../api/errors';
 import { useGetNewsroomPlacementQuery } from '../api/newsroomApi';
 import { AddLinkModal, type AddLinkMode } from '../components/editor/AddLinkModal';
-import { ConflictDialog } from '../components/editor/ConflictDialog';
+import { ConflictReview } from '../components/editor/ConflictReview';
 import { EditorHeader } from '../components/editor/EditorHeader';
 import { LeaveDialog } from '../components/editor/LeaveDialog';
 import type { FocusRequest, FocusTarget } from '../components/editor/LinkCard';
@@ -25,6 +25,7 @@ import { ParagraphBlock } from '../components/editor/ParagraphBlock';
 import { isLinkAnchor } from '#shared/baca-juga/paragraphs';
 import { PreviewPane } from '../components/editor/PreviewPane';
 import { Slot, type DropIndicator } from '../components/editor/Slot';
+import { SuggestionsModal } from '../components/editor/SuggestionsModal';
 import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
 import { LinkedFromList } from '../components/LinkedFromList';
 import { NextToReview } from '../components/editor/NextToReview';
@@ -49,6 +50,16 @@ const slotLabel = (t: Translate, slotId: string, paragraphIndex: Map<string, num
     ? t('slot.start')
     : t('slot.after', { number: (paragraphIndex.get(slotId) ?? 0) + 1 });
 
+/**
+ * Paragraph numbers for naming slots in a merge: the colleague's paragraphs, then (for a link
+ * of a paragraph they deleted) the ones this editor loaded.
+ */
+const paragraphIndexOf = (theirs: Placement, base: Placement) =>
+  new Map([
+    ...base.paragraphs.map((p, i): [string, number] => [p.id, i]),
+    ...theirs.paragraphs.map((p, i): [string, number] => [p.id, i]),
+  ]);
+
 /** The Baca Juga editor for one article: place, order, fix and preview its links. */
 export const EditorPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
@@ -57,6 +68,8 @@ export const EditorPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions, isLoading: permissionsLoading } = useRBAC(MANAGE_PERMISSIONS);
   const canManage = Boolean(allowedActions.canManage);
+  // Below Strapi's desktop width the columns stack: a slot opens its own suggestions instead.
+  const isDesktop = useIsDesktop();
 
   // Shared with the side panel and updated by a save. A cached placement shows at once and is
   // refetched on mount: another editor may have saved since.
@@ -65,23 +78,28 @@ export const EditorPage = () => {
   const { state, actions, isDirty, canSave, canUndo, canRedo, hasLink } = usePlacementState();
   const { placement, slots, links } = state;
 
-  // Every new answer from the server (first load, the refetch on mount, a reload after a
-  // conflict) replaces local state, except the echo of the version on screen while the editor
-  // has unsaved changes: the refetch a save starts must not drop edits made since.
+  // Every new answer from the server (first load, the refetch on mount) replaces local state,
+  // except while the editor has unsaved changes: then the echo of the version on screen is
+  // ignored, and a colleague's newer version is kept aside for the merge (never over the
+  // edits; see ConflictReview).
   const answerShown = useRef<Placement | null>(null);
+  const [incoming, setIncoming] = useState<Placement | null>(null);
   useEffect(() => {
     const answer = loaded.currentData;
     if (!answer || answer === answerShown.current) return;
-    const sameVersionOnScreen =
-      placement?.article.documentId === answer.article.documentId &&
-      placement.version === answer.version;
-    if (isDirty && sameVersionOnScreen) return;
     answerShown.current = answer;
+    if (isDirty && placement?.article.documentId === answer.article.documentId) {
+      if (placement.version !== answer.version) setIncoming(answer);
+      return;
+    }
+    setIncoming(null);
     actions.load(answer);
   }, [loaded.currentData, placement, isDirty, actions]);
 
   const [tab, setTab] = useState<'edit' | 'preview'>('edit');
   const [modal, setModal] = useState<AddLinkMode | null>(null);
+  const [suggestingIn, setSuggestingIn] = useState<string | null>(null);
+  // A save answered 409: the merge opens once the colleague's version is here.
   const [conflictOpen, setConflictOpen] = useState(false);
   const [draggingKey, setDraggingKey] = useState<string | null>(null);
   const [dropIndicator, setDropIndicator] = useState<DropIndicator | null>(null);
@@ -93,7 +111,12 @@ export const EditorPage = () => {
     links,
     canSave,
     actions,
-    onConflict: () => setConflictOpen(true),
+    onConflict: () => {
+      // The colleague's version may be here already (kept aside by the effect above); the
+      // refetch brings a newer one if yet another save landed, and the review follows it.
+      setConflictOpen(true);
+      loaded.refetch();
+    },
   });
   const blocker = useUnsavedChangesGuard(isDirty && !saving);
   useUndoShortcuts({ enabled: canManage && !saving, onUndo: actions.undo, onRedo: actions.redo });
@@ -156,9 +179,10 @@ export const EditorPage = () => {
     });
   };
 
-  const reload = () => {
+  const endConflict = (message: string | null) => {
     setConflictOpen(false);
-    loaded.refetch();
+    setIncoming(null);
+    if (message) toggleNotification({ type: 'info', message });
   };
 
   // Also when the placement on screen is another article's (route param changed).
@@ -204,7 +228,7 @@ export const EditorPage = () => {
     waitsForStory: waitsForStory(slotId),
     canManage,
     canAdd,
-    isSelected: state.selectedSlot === slotId,
+    isSelected: isDesktop && state.selectedSlot === slotId,
     draggingKey,
     dropIndicator,
     invalid: state.invalid,
@@ -215,6 +239,12 @@ export const EditorPage = () => {
       actions.selectSlot(slotId);
       setModal({ kind: 'add', slotId, slotLabel: labelOf(slotId) });
     },
+    onSuggest: isDesktop
+      ? undefined
+      : () => {
+          actions.selectSlot(slotId);
+          setSuggestingIn(slotId);
+        },
     onMove: move,
     onRemove: actions.remove,
     onRetarget: (key: string) => {
@@ -254,7 +284,7 @@ export const EditorPage = () => {
       />
       <Layouts.Content>
         <Grid.Root gap={4}>
-          <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
+          <Grid.Item col={8} xs={12} direction="column" alignItems="stretch">
             <Tabs.Root
               value={tab}
               onValueChange={(value) => {
@@ -314,7 +344,7 @@ export const EditorPage = () => {
               </Tabs.Content>
             </Tabs.Root>
           </Grid.Item>
-          <Grid.Item col={4} s={12} direction="column" alignItems="stretch" gap={4}>
+          <Grid.Item col={4} xs={12} direction="column" alignItems="stretch" gap={4}>
             <Box background="neutral0" padding={4} hasRadius shadow="tableShadow" width="100%">
               <LinkedFromList
                 documentId={documentId}
@@ -325,14 +355,16 @@ export const EditorPage = () => {
                 <NextToReview documentId={documentId} />
               </Box>
             </Box>
-            <SuggestionsPanel
-              documentId={documentId}
-              linkedDocumentIds={linkedDocumentIds}
-              canManage={canManage}
-              canAdd={canAdd}
-              selectedSlotLabel={labelOf(state.selectedSlot)}
-              onAdd={addSuggestion}
-            />
+            {(isDesktop || !canManage) && (
+              <SuggestionsPanel
+                documentId={documentId}
+                linkedDocumentIds={linkedDocumentIds}
+                canManage={canManage}
+                canAdd={canAdd}
+                selectedSlotLabel={labelOf(state.selectedSlot)}
+                onAdd={addSuggestion}
+              />
+            )}
           </Grid.Item>
         </Grid.Root>
       </Layouts.Content>
@@ -347,11 +379,33 @@ export const EditorPage = () => {
           onRetarget={(target) => modal?.kind === 'retarget' && actions.retarget(modal.key, target)}
         />
       )}
-      <ConflictDialog
-        open={conflictOpen}
-        onReload={reload}
-        onCancel={() => setConflictOpen(false)}
-      />
+      {canManage && !isDesktop && (
+        <SuggestionsModal
+          slotLabel={suggestingIn && labelOf(suggestingIn)}
+          documentId={documentId}
+          linkedDocumentIds={linkedDocumentIds}
+          canAdd={canAdd}
+          onClose={() => setSuggestingIn(null)}
+          onAdd={addSuggestion}
+        />
+      )}
+      {conflictOpen && incoming && incoming.version !== placement.version && (
+        <ConflictReview
+          base={placement}
+          mine={links}
+          theirs={incoming}
+          slotLabel={(slotId) => slotLabel(t, slotId, paragraphIndexOf(incoming, placement))}
+          onApply={(merged) => {
+            actions.rebase(incoming, merged);
+            endConflict(t('conflict.applied'));
+          }}
+          onDiscard={() => {
+            actions.load(incoming);
+            endConflict(null);
+          }}
+          onClose={() => setConflictOpen(false)}
+        />
+      )}
       <LeaveDialog
         open={blocker.state === 'blocked'}
         onLeave={() => blocker.proceed?.()}

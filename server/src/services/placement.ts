@@ -39,6 +39,8 @@ interface DraftLinkRow {
   position: number | null;
   needsReview: boolean | null;
   updatedAt: unknown;
+  /** The admin user who last wrote the link (any entry point that records one). */
+  updatedBy: { firstname: string | null; lastname: string | null; username: string | null } | null;
   targetArticle: {
     documentId: string;
     title: string;
@@ -47,6 +49,13 @@ interface DraftLinkRow {
     placeholder: boolean | null;
   } | null;
 }
+
+/** "Firstname Lastname", or the username, as the admin shows a user. */
+const userName = (user: DraftLinkRow['updatedBy']): string | null => {
+  if (!user) return null;
+  const full = [user.firstname, user.lastname].filter(Boolean).join(' ').trim();
+  return full || user.username || null;
+};
 
 /** Thrown when the placement changed since the editor read it; the controller answers 409. */
 export class PlacementConflictError extends Error {
@@ -111,6 +120,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       fields: ['url', 'label', 'afterParagraphId', 'position', 'needsReview', 'updatedAt'],
       populate: {
         targetArticle: { fields: ['documentId', 'title', 'slug', 'updatedAt', 'placeholder'] },
+        updatedBy: { fields: ['firstname', 'lastname', 'username'] },
       },
       limit: -1,
     } as any) as unknown as Promise<DraftLinkRow[]>;
@@ -184,6 +194,8 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       waitsForStory:
         publishedParagraphIds !== null &&
         !isLinkAnchor(link.afterParagraphId, new Set(publishedParagraphIds)),
+      changedAt: toIso(link.updatedAt as string | Date | null),
+      changedBy: userName(link.updatedBy),
     }));
 
     return {

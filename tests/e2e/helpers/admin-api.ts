@@ -97,10 +97,15 @@ export const createAdminUser = async ({
   email,
   password = 'E2e-Passw0rd',
   actions,
+  firstname = 'E2E',
+  lastname,
 }: {
   email?: string;
   password?: string;
   actions: ActionInput[];
+  /** The name the admin shows for the user (last name: a random id unless given). */
+  firstname?: string;
+  lastname?: string;
 }): Promise<AdminUser> => {
   const id = crypto.randomBytes(4).toString('hex');
   const token = await adminToken(SUPER_ADMIN);
@@ -119,8 +124,8 @@ export const createAdminUser = async ({
     token,
     body: {
       email: email ?? `e2e-${id}@newsroom.local`,
-      firstname: 'E2E',
-      lastname: id,
+      firstname,
+      lastname: lastname ?? id,
       roles: [role.data.id],
     },
   });
@@ -129,7 +134,7 @@ export const createAdminUser = async ({
     method: 'POST',
     body: {
       registrationToken: user.data.registrationToken,
-      userInfo: { firstname: 'E2E', lastname: id, password },
+      userInfo: { firstname, lastname: lastname ?? id, password },
     },
   });
   return {

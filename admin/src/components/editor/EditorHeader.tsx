@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router-dom';
 import { Badge, Button, Flex, IconButton, Link, Typography } from '@strapi/design-system';
 import { ArrowClockwise, ArrowLeft, Check, WarningCircle } from '@strapi/icons';
-import { Layouts } from '@strapi/strapi/admin';
+import { Layouts, useIsMobile } from '@strapi/strapi/admin';
 import type { Placement } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
@@ -12,6 +12,8 @@ const UndoIcon = () => <ArrowClockwise style={{ transform: 'scaleX(-1)' }} />;
 /**
  * Back link, title, status, unsaved-changes flag, link counts and (for managers) Undo, Redo
  * and Save. Strapi keeps this header pinned while the article scrolls, so they stay in reach.
+ * On a phone Strapi puts the badges in one row with the buttons, which does not fit: there
+ * they go with the counts instead.
  */
 export const EditorHeader = ({
   article,
@@ -52,6 +54,17 @@ export const EditorHeader = ({
   onShowBroken: () => void;
 }) => {
   const t = useT();
+  const isMobile = useIsMobile();
+  const badges = (
+    <>
+      <ArticleStatusBadge status={article.status} />
+      {isDirty && (
+        <Badge variant="warning" role="status">
+          {t('editor.unsaved')}
+        </Badge>
+      )}
+    </>
+  );
   return (
     <Layouts.Header
       navigationAction={
@@ -61,17 +74,16 @@ export const EditorHeader = ({
       }
       title={article.title}
       secondaryAction={
-        <Flex gap={2}>
-          <ArticleStatusBadge status={article.status} />
-          {isDirty && (
-            <Badge variant="warning" role="status">
-              {t('editor.unsaved')}
-            </Badge>
-          )}
-        </Flex>
+        // Unwrapped: beside a long title the badges would else break into two lines each.
+        isMobile ? undefined : (
+          <Flex gap={2} style={{ whiteSpace: 'nowrap' }}>
+            {badges}
+          </Flex>
+        )
       }
       subtitle={
         <Flex gap={3} wrap="wrap" alignItems="center">
+          {isMobile && badges}
           <Typography variant="pi" textColor={linkCount > maxLinks ? 'danger600' : 'neutral600'}>
             {t('editor.count', { count: linkCount, max: maxLinks })}
           </Typography>

@@ -1,6 +1,6 @@
 import type { DragEvent, MouseEvent } from 'react';
 import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
+import { Lightbulb, Plus } from '@strapi/icons';
 import { styled } from 'styled-components';
 import { useT } from '../../hooks/useT';
 import type { DraftLink, MoveDirection } from '../../utils/placement';
@@ -80,6 +80,11 @@ export interface SlotProps {
   canMove: (key: string, direction: MoveDirection) => boolean;
   onSelect: () => void;
   onAdd: () => void;
+  /**
+   * Narrow windows, where no suggestions column stands beside the article: the slot offers its
+   * own "Suggestions" button (opening them for this slot) instead of the switch choosing it.
+   */
+  onSuggest?: () => void;
   onMove: (key: string, direction: MoveDirection, from: FocusTarget) => void;
   onRemove: (key: string) => void;
   onRetarget: (key: string) => void;
@@ -208,19 +213,33 @@ export const Slot = (props: SlotProps) => {
             >
               {t('slot.addLink')}
             </Button>
-            <PositionToggle
-              type="button"
-              $selected={props.isSelected}
-              aria-pressed={props.isSelected}
-              title={t('slot.useForSuggestions')}
-              onClick={props.onSelect}
-            >
-              {props.label}
-            </PositionToggle>
-            {props.isSelected && (
-              <Badge size="S" active>
-                {t('slot.selected')}
-              </Badge>
+            {props.onSuggest ? (
+              <Button
+                variant="ghost"
+                size="S"
+                startIcon={<Lightbulb />}
+                disabled={!props.canAdd}
+                onClick={props.onSuggest}
+              >
+                {t('slot.suggestions')}
+              </Button>
+            ) : (
+              <>
+                <PositionToggle
+                  type="button"
+                  $selected={props.isSelected}
+                  aria-pressed={props.isSelected}
+                  title={t('slot.useForSuggestions')}
+                  onClick={props.onSelect}
+                >
+                  {props.label}
+                </PositionToggle>
+                {props.isSelected && (
+                  <Badge size="S" active>
+                    {t('slot.selected')}
+                  </Badge>
+                )}
+              </>
             )}
             <RailLine $selected={props.isSelected} aria-hidden />
           </Flex>

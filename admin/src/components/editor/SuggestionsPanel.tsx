@@ -7,25 +7,25 @@ import { ArticleStatusBadge } from '../ArticleStatusBadge';
 
 const SUGGESTION_LIMIT = 10;
 
-/**
- * Related articles the server ranks for this one (shared tags, shared title words). "Add" puts
- * a link to it in the selected slot; articles already linked locally are left out.
- */
-export const SuggestionsPanel = ({
-  documentId,
-  linkedDocumentIds,
-  canManage,
-  canAdd,
-  selectedSlotLabel,
-  onAdd,
-}: {
+interface SuggestionListProps {
   documentId: string;
   linkedDocumentIds: Set<string>;
   canManage: boolean;
   canAdd: boolean;
-  selectedSlotLabel: string;
   onAdd: (suggestion: Suggestion) => void;
-}) => {
+}
+
+/**
+ * Related articles the server ranks for this one (shared tags, shared title words), each with
+ * an "Add" button; articles already linked locally are left out.
+ */
+export const SuggestionList = ({
+  documentId,
+  linkedDocumentIds,
+  canManage,
+  canAdd,
+  onAdd,
+}: SuggestionListProps) => {
   const t = useT();
   // `currentData`: this article's suggestions only, never the previous article's while loading.
   // Refetched on every visit (new stories rank too) and after a save (tag).
@@ -40,6 +40,92 @@ export const SuggestionsPanel = ({
   );
   const suggestions = (data ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
 
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      {isFetching && !data && <Loader small>{t('common.loading')}</Loader>}
+      {error && (
+        <Flex direction="column" alignItems="flex-start" gap={2}>
+          <Typography variant="pi" textColor="danger600">
+            {t('suggestions.error')}
+          </Typography>
+          <Button size="S" variant="tertiary" onClick={() => refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Flex>
+      )}
+      {data && suggestions.length === 0 && (
+        <Typography variant="pi" textColor="neutral600">
+          {t('suggestions.empty')}
+        </Typography>
+      )}
+      {suggestions.map((s) => (
+        <Box
+          key={s.documentId}
+          data-testid="newsroom-suggestion"
+          data-document-id={s.documentId}
+          padding={3}
+          hasRadius
+          borderColor="neutral200"
+        >
+          <Flex direction="column" alignItems="stretch" gap={2}>
+            <Typography variant="omega" fontWeight="bold" textColor="neutral800">
+              {s.title}
+            </Typography>
+            {/* Ranked by the server; a bare score would mean nothing to an editor. */}
+            <Box>
+              <ArticleStatusBadge status={s.status} size="XS" />
+            </Box>
+            {s.sharedTags.length > 0 && (
+              <Flex gap={1} wrap="wrap" alignItems="center">
+                <Typography variant="pi" textColor="neutral600">
+                  {t('suggestions.sharedTags')}
+                </Typography>
+                {s.sharedTags.map((tag) => (
+                  <Badge key={tag} size="S">
+                    {tag}
+                  </Badge>
+                ))}
+              </Flex>
+            )}
+            {s.matchedTerms.length > 0 && (
+              <Typography variant="pi" textColor="neutral600">
+                {t('suggestions.matchedTerms', { terms: s.matchedTerms.join(', ') })}
+              </Typography>
+            )}
+            {s.status === 'draft' && (
+              <Typography variant="pi" textColor="warning600">
+                {t('link.hiddenUntilPublished')}
+              </Typography>
+            )}
+            {canManage && (
+              <Box>
+                <Button
+                  size="S"
+                  variant="secondary"
+                  startIcon={<Plus />}
+                  disabled={!canAdd}
+                  onClick={() => onAdd(s)}
+                >
+                  {t('suggestions.add')}
+                </Button>
+              </Box>
+            )}
+          </Flex>
+        </Box>
+      ))}
+    </Flex>
+  );
+};
+
+/**
+ * The suggestions column beside the article: "Add" puts a link in the selected slot, which the
+ * editor picks by clicking a slot's name.
+ */
+export const SuggestionsPanel = ({
+  selectedSlotLabel,
+  ...list
+}: SuggestionListProps & { selectedSlotLabel: string }) => {
+  const t = useT();
   return (
     <Box
       tag="aside"
@@ -59,82 +145,12 @@ export const SuggestionsPanel = ({
         <Typography id="newsroom-suggestions-title" variant="delta" tag="h2">
           {t('suggestions.title')}
         </Typography>
-        {canManage && (
+        {list.canManage && (
           <Typography variant="pi" textColor="neutral600">
             {t('suggestions.target', { slot: selectedSlotLabel })}
           </Typography>
         )}
-        {isFetching && !data && <Loader small>{t('common.loading')}</Loader>}
-        {error && (
-          <Flex direction="column" alignItems="flex-start" gap={2}>
-            <Typography variant="pi" textColor="danger600">
-              {t('suggestions.error')}
-            </Typography>
-            <Button size="S" variant="tertiary" onClick={() => refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Flex>
-        )}
-        {data && suggestions.length === 0 && (
-          <Typography variant="pi" textColor="neutral600">
-            {t('suggestions.empty')}
-          </Typography>
-        )}
-        {suggestions.map((s) => (
-          <Box
-            key={s.documentId}
-            data-testid="newsroom-suggestion"
-            data-document-id={s.documentId}
-            padding={3}
-            hasRadius
-            borderColor="neutral200"
-          >
-            <Flex direction="column" alignItems="stretch" gap={2}>
-              <Typography variant="omega" fontWeight="bold" textColor="neutral800">
-                {s.title}
-              </Typography>
-              {/* Ranked by the server; a bare score would mean nothing to an editor. */}
-              <Box>
-                <ArticleStatusBadge status={s.status} size="XS" />
-              </Box>
-              {s.sharedTags.length > 0 && (
-                <Flex gap={1} wrap="wrap" alignItems="center">
-                  <Typography variant="pi" textColor="neutral600">
-                    {t('suggestions.sharedTags')}
-                  </Typography>
-                  {s.sharedTags.map((tag) => (
-                    <Badge key={tag} size="S">
-                      {tag}
-                    </Badge>
-                  ))}
-                </Flex>
-              )}
-              {s.matchedTerms.length > 0 && (
-                <Typography variant="pi" textColor="neutral600">
-                  {t('suggestions.matchedTerms', { terms: s.matchedTerms.join(', ') })}
-                </Typography>
-              )}
-              {s.status === 'draft' && (
-                <Typography variant="pi" textColor="warning600">
-                  {t('link.hiddenUntilPublished')}
-                </Typography>
-              )}
-              {canManage && (
-                <Box>
-                  <Button
-                    size="S"
-                    variant="secondary"
-                    startIcon={<Plus />}
-                    disabled={!canAdd}
-                    onClick={() => onAdd(s)}
-                  >
-                    {t('suggestions.add')}
-                  </Button>
-                </Box>
-              )}
-            </Flex>
-          </Box>
-        ))}
+        <SuggestionList {...list} />
       </Flex>
     </Box>
   );

@@ -1,6 +1,19 @@
 import type { MouseEvent } from 'react';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { Badge, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Flex,
+  Link,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { useIsMobile } from '@strapi/strapi/admin';
 import { styled } from 'styled-components';
 import type { AdminArticleRow } from '#shared/contracts/admin';
 import { useT, type TranslationKey } from '../../hooks/useT';
@@ -14,6 +27,8 @@ const COLUMNS: TranslationKey[] = [
   'list.column.links',
   'list.column.updatedAt',
 ];
+/** A phone has room for one column: the others' values stand under the title. */
+const PHONE_COLUMNS: TranslationKey[] = ['list.column.title'];
 
 /** The whole row opens the editor, so it looks clickable. */
 const Row = styled(Tr)`
@@ -23,7 +38,15 @@ const Row = styled(Tr)`
   }
 `;
 
-const ArticleRow = ({ row, listSearch }: { row: AdminArticleRow; listSearch: string }) => {
+const ArticleRow = ({
+  row,
+  listSearch,
+  compact,
+}: {
+  row: AdminArticleRow;
+  listSearch: string;
+  compact: boolean;
+}) => {
   const t = useT();
   const navigate = useNavigate();
   const to = `articles/${encodeURIComponent(row.documentId)}`;
@@ -35,37 +58,51 @@ const ArticleRow = ({ row, listSearch }: { row: AdminArticleRow; listSearch: str
     navigate(to, { state });
   };
 
+  const status = row.placeholder ? (
+    <Badge variant="warning" data-testid="newsroom-awaiting-copy">
+      {t('list.awaitingCopy')}
+    </Badge>
+  ) : (
+    <ArticleStatusBadge status={row.status} />
+  );
+  const health = (
+    <LinkHealthCell
+      linkCount={row.linkCount}
+      brokenCount={row.brokenCount}
+      reviewCount={row.reviewCount}
+    />
+  );
+  const edited = <LastEdited iso={row.updatedAt} small={compact} />;
+
   return (
     <Row data-testid="newsroom-article-row" data-document-id={row.documentId} onClick={onRowClick}>
       <Td style={{ whiteSpace: 'normal' }}>
-        <Link tag={NavLink} to={to} state={state}>
-          {row.title || t('list.untitled')}
-        </Link>
-        {row.tags.length > 0 && (
-          <Typography tag="p" variant="pi" textColor="neutral600">
-            {row.tags.join(' · ')}
-          </Typography>
-        )}
+        {/* The table pads its first column only sideways; a phone's row holds three lines. */}
+        <Box paddingTop={compact ? 3 : 0} paddingBottom={compact ? 3 : 0}>
+          <Link tag={NavLink} to={to} state={state} data-testid="newsroom-article-title">
+            {row.title || t('list.untitled')}
+          </Link>
+          {row.tags.length > 0 && (
+            <Typography tag="p" variant="pi" textColor="neutral600">
+              {row.tags.join(' · ')}
+            </Typography>
+          )}
+          {compact && (
+            <Flex gap={2} wrap="wrap" alignItems="center" paddingTop={2}>
+              {status}
+              {health}
+              {edited}
+            </Flex>
+          )}
+        </Box>
       </Td>
-      <Td>
-        {row.placeholder ? (
-          <Badge variant="warning" data-testid="newsroom-awaiting-copy">
-            {t('list.awaitingCopy')}
-          </Badge>
-        ) : (
-          <ArticleStatusBadge status={row.status} />
-        )}
-      </Td>
-      <Td>
-        <LinkHealthCell
-          linkCount={row.linkCount}
-          brokenCount={row.brokenCount}
-          reviewCount={row.reviewCount}
-        />
-      </Td>
-      <Td>
-        <LastEdited iso={row.updatedAt} />
-      </Td>
+      {!compact && (
+        <>
+          <Td>{status}</Td>
+          <Td>{health}</Td>
+          <Td>{edited}</Td>
+        </>
+      )}
     </Row>
   );
 };
@@ -79,11 +116,13 @@ export const ArticleTable = ({
   listSearch: string;
 }) => {
   const t = useT();
+  const compact = useIsMobile();
+  const columns = compact ? PHONE_COLUMNS : COLUMNS;
   return (
-    <Table colCount={COLUMNS.length} rowCount={rows.length + 1}>
+    <Table colCount={columns.length} rowCount={rows.length + 1}>
       <Thead>
         <Tr>
-          {COLUMNS.map((column) => (
+          {columns.map((column) => (
             <Th key={column}>
               <Typography variant="sigma">{t(column)}</Typography>
             </Th>
@@ -92,7 +131,7 @@ export const ArticleTable = ({
       </Thead>
       <Tbody>
         {rows.map((row) => (
-          <ArticleRow key={row.documentId} row={row} listSearch={listSearch} />
+          <ArticleRow key={row.documentId} row={row} listSearch={listSearch} compact={compact} />
         ))}
       </Tbody>
     </Table>

@@ -4,15 +4,22 @@ import { Typography } from '@strapi/design-system';
 const RELATIVE_FOR_SECONDS = 7 * 24 * 3600;
 
 /** "3 hours ago" for recent edits, a date for older ones; the exact time on hover. */
-export const LastEdited = ({ iso }: { iso: string | null }) => {
+export const LastEdited = ({ iso, small = false }: { iso: string | null; small?: boolean }) => {
   const { formatDate } = useIntl();
-  if (!iso) return <Typography textColor="neutral500">-</Typography>;
+  const variant = small ? 'pi' : 'omega';
+  if (!iso) {
+    return (
+      <Typography variant={variant} textColor="neutral500">
+        -
+      </Typography>
+    );
+  }
   const date = new Date(iso);
   const seconds = Math.round((date.getTime() - Date.now()) / 1000);
   // In the admin's language, not the browser's (toLocaleString would mix the two).
   const exact = formatDate(date, { dateStyle: 'full', timeStyle: 'short' });
   return (
-    <Typography textColor="neutral800" title={exact}>
+    <Typography variant={variant} textColor={small ? 'neutral600' : 'neutral800'} title={exact}>
       {Math.abs(seconds) < RELATIVE_FOR_SECONDS ? (
         <FormattedRelativeTime value={seconds} numeric="auto" updateIntervalInSeconds={60} />
       ) : (
