@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
+import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensurePluginTables(strapi);
+  await getService(strapi, 'slugHistory').backfill();
+  keepOldSlugsOutOfUidGeneration(strapi);
   await completeSearchIndex(strapi);
 
   // Admin permissions for the plugin's own admin surfaces (the Baca Juga manager).

@@ -50,6 +50,15 @@ export interface RelatedResponse {
   meta: { limit: number; editor: number; suggestion: number };
 }
 
+/**
+ * The body of a 301 from an old slug of a live article (article, JSON-LD and related routes):
+ * where it is now, so a frontend can 301 its own page to `redirect.href`.
+ */
+export interface SlugRedirectResponse {
+  data: null;
+  redirect: { slug: string; href: string };
+}
+
 /** GET /api/newsroom/articles/:slug/jsonld */
 export type ArticleJsonLdResponse = NewsArticleJsonLd;
 

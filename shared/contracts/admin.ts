@@ -159,6 +159,11 @@ export interface Placement {
    * for readers if this story is unpublished or deleted.
    */
   linkedFrom: LinkTarget[];
+  /**
+   * Slugs the story was published under before: requests for them answer 301 to its current
+   * slug while it is live (and new slugs are never given them).
+   */
+  oldSlugs: string[];
   quotes: PlacedQuote[];
   /**
    * Opaque token for the links as they are now. Any change to this article's links, from

@@ -132,6 +132,7 @@ const DOCUMENTED_TYPES = [
   'ArticleListResponse',
   'Pagination',
   'ArticleResponse',
+  'SlugRedirectResponse',
   'RenderedArticle',
   'RenderedTarget',
   'RenderedParagraph',
@@ -450,8 +451,13 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
   });
 
   /** `get` plus the check of the real response against the document. */
-  const call = async (template: string, url: string, headers?: Record<string, string>) => {
-    const res = await app.request(url, { headers });
+  const call = async (
+    template: string,
+    url: string,
+    headers?: Record<string, string>,
+    redirect: RequestRedirect = 'follow'
+  ) => {
+    const res = await app.request(url, { headers, redirect });
     expect(conformance(template, res)).toEqual([]);
     return res;
   };
@@ -652,6 +658,26 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
     );
     expect(related.status).toBe(404);
     expect(related.body.error.details).toEqual({ slug: 'tidak-ada' });
+  });
+
+  it('301 from an old slug of a live article, on the article, JSON-LD and related routes', async () => {
+    const moved = await newsroom(app.strapi).createArticle({ title: 'Pakta Korut Rusia Berlaku' });
+    await newsroom(app.strapi).update('plugin::newsroom.article', moved.documentId, {
+      slug: 'pakta-korut-rusia-resmi-berlaku',
+    });
+    await newsroom(app.strapi).publish('plugin::newsroom.article', moved.documentId);
+    for (const suffix of ['', '/jsonld', '/related']) {
+      const res = await call(
+        `/api/newsroom/articles/{slug}${suffix}`,
+        `/api/newsroom/articles/${moved.slug}${suffix}`,
+        undefined,
+        'manual'
+      );
+      expect(res.status).toBe(301);
+      expect(res.headers.get('location')).toBe(
+        `/api/newsroom/articles/pakta-korut-rusia-resmi-berlaku${suffix}`
+      );
+    }
   });
 
   it('403 for ?status=draft without a preview token; 401 for a bad token', async () => {

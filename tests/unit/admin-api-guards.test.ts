@@ -90,6 +90,7 @@ const placement = () => ({
       placeholder: false,
     },
   ],
+  oldSlugs: ['korut-ratifikasi-pakta'],
   version: 'v1',
   maxLinks: 5,
 });

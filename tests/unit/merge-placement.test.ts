@@ -55,6 +55,7 @@ const placement = (links: PlacedLink[], paras = paragraphs, version = 'v'): Plac
   publishedParagraphIds: paras.map((p) => p.id),
   links,
   linkedFrom: [],
+  oldSlugs: [],
   quotes: [],
   version,
   maxLinks: 10,

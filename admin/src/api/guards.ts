@@ -135,6 +135,7 @@ const placement = (value: unknown, path: string): Placement => {
     boolean(item.needsReview, `${at}.needsReview`);
   });
   each(p.linkedFrom, `${path}.linkedFrom`, linkTarget);
+  strings(p.oldSlugs, `${path}.oldSlugs`);
   string(p.version, `${path}.version`);
   number(p.maxLinks, `${path}.maxLinks`);
   return p as unknown as Placement;

@@ -118,6 +118,18 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
           linkedFrom={data.linkedFrom}
           articleStatus={data.article.status}
         />
+        {data.oldSlugs.length > 0 && (
+          <Box data-testid="newsroom-old-slugs">
+            <Typography variant="pi" fontWeight="semiBold" textColor="neutral800" tag="p">
+              {t('panel.oldSlugs')}
+            </Typography>
+            {data.oldSlugs.map((slug) => (
+              <Typography key={slug} variant="pi" textColor="neutral600" tag="p" ellipsis>
+                {slug}
+              </Typography>
+            ))}
+          </Box>
+        )}
         {data.quotes
           .filter((q) => q.needsReview)
           .map((q) => (

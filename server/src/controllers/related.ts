@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { sendPrepared } from '../http/http-cache';
 import { integer, single } from '../validation/params';
-import { resolveArticleRequest } from './render-request';
+import { resolveArticleRequest, sendMissing } from './render-request';
 import type { RequestContext } from '../http/context';
 
 /** Most related entries one request may ask for. */
@@ -22,7 +22,7 @@ const relatedController = ({ strapi }: { strapi: Core.Strapi }) => ({
       (generation) => getService(strapi, 'related').forSlug(request.slug, limit, generation),
       ctx.state.newsroom?.generation
     );
-    if (!prepared) return ctx.notFound('Article not found', { slug: request.slug });
+    if (!prepared) return sendMissing(strapi, ctx, request);
     sendPrepared(ctx, prepared, request.cacheControl);
   },
 });

@@ -12,6 +12,7 @@ import {
 } from '../http/http-cache';
 import { assertOnlyParams, parseSlug } from '../validation/params';
 import type { RequestContext } from '../http/context';
+import type { SlugRedirect } from '../services/slug-history';
 
 /**
  * The shared first half of the routes that serve one article by slug: only `status` is
@@ -36,6 +37,46 @@ export const resolveArticleRequest = async (
     cacheControl:
       status === 'draft' ? DRAFT_CACHE_CONTROL : cacheControlForCaller(ctx, cacheControl),
   };
+};
+
+/**
+ * The slug is an old one of a live article: 301 to the same route under its current slug
+ * (query string kept), with a body a frontend can act on without following it: it 301s its
+ * own page to `redirect.href`. Cached like the article it leads to.
+ */
+const sendSlugRedirect = (
+  ctx: RequestContext,
+  request: { slug: string; cacheControl: string },
+  redirect: SlugRedirect
+) => {
+  const segment = `/articles/${encodeURIComponent(request.slug)}`;
+  const at = ctx.path.lastIndexOf(segment);
+  const path =
+    at === -1
+      ? ctx.path
+      : ctx.path.slice(0, at) +
+        `/articles/${encodeURIComponent(redirect.slug)}` +
+        ctx.path.slice(at + segment.length);
+  ctx.status = 301;
+  ctx.set('Location', ctx.querystring ? `${path}?${ctx.querystring}` : path);
+  ctx.set('Cache-Control', request.cacheControl);
+  ctx.body = { data: null, redirect };
+};
+
+/**
+ * No article answers to the slug (for this caller): a 301 when it is an old slug of a live
+ * article, else 404. Drafts have no old addresses: a preview names the slug it has now.
+ */
+export const sendMissing = async (
+  strapi: Core.Strapi,
+  ctx: RequestContext,
+  request: { slug: string; status: ReadStatus; cacheControl: string }
+) => {
+  if (request.status === 'published') {
+    const redirect = await getService(strapi, 'slugHistory').redirectFor(request.slug);
+    if (redirect) return sendSlugRedirect(ctx, request, redirect);
+  }
+  return ctx.notFound('Article not found', { slug: request.slug });
 };
 
 /**
@@ -67,6 +108,6 @@ export const sendArticleResponse = async (
     const json = payload === null ? null : JSON.stringify(payload);
     prepared = json === null ? null : { json, etag: strongEtag(json) };
   }
-  if (!prepared) return ctx.notFound('Article not found', { slug: request.slug });
+  if (!prepared) return sendMissing(strapi, ctx, request);
   sendPrepared(ctx, prepared, request.cacheControl, type);
 };

@@ -9,6 +9,7 @@ import { ARTICLE_UID } from '../constants';
 export const FRESHNESS_TABLE = 'newsroom_freshness';
 export const SEARCH_DOCS_TABLE = 'newsroom_search_docs';
 export const SEARCH_TERMS_TABLE = 'newsroom_search_terms';
+export const SLUG_HISTORY_TABLE = 'newsroom_slug_history';
 
 /** Longest term the search index stores; longer tokens are noise (URLs, glued words). */
 export const MAX_TERM_LENGTH = 48;
@@ -65,6 +66,14 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.float('weight').notNullable();
     table.primary(['term', 'document_id']);
     table.index(['document_id'], 'newsroom_search_terms_document_idx');
+  });
+
+  // Every slug an article was published under, so its old addresses redirect (services/slug-history).
+  await createIfMissing(knex, SLUG_HISTORY_TABLE, (table) => {
+    table.string('slug', 255).primary();
+    table.string('document_id', 64).notNullable();
+    table.bigInteger('recorded_at').notNullable();
+    table.index(['document_id'], 'newsroom_slug_history_document_idx');
   });
 
   // Readers reach articles by slug and lists sort by date; Strapi indexes neither.

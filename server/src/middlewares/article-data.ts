@@ -5,25 +5,9 @@ import { normalizeBody } from '../utils/paragraphs';
 import { reanchorDeleted } from '../workflow/reanchor';
 import { normalizeTags } from '../utils/tags';
 import { toSlug } from '../utils/slug';
+import { getService } from '../utils/get-service';
 
 type ArticleData = Record<string, unknown> & { title?: unknown; slug?: unknown };
-
-/**
- * Finds a slug not yet used by another article: `base`, then `base-2`, `base-3`, ...
- * Slugs are compared across drafts and published rows alike (they share a document's slug).
- */
-const uniqueSlug = async (strapi: Core.Strapi, base: string, documentId?: string) => {
-  const rows: { slug: string; documentId: string }[] = await strapi.db.query(ARTICLE_UID).findMany({
-    where: { slug: { $startsWith: base } },
-    select: ['slug', 'documentId'],
-  });
-  const taken = new Set(rows.filter((r) => r.documentId !== documentId).map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) {
-    const candidate = `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
-};
 
 /**
  * Document Service middleware for articles. Because it sits on the Document Service, it runs
@@ -78,7 +62,7 @@ export const articleDataMiddleware =
       if (base) {
         // A clone is a new document: the original's own slug is taken too.
         const self = context.action === 'clone' ? undefined : context.params.documentId;
-        data.slug = await uniqueSlug(strapi, base, self);
+        data.slug = await getService(strapi, 'slugHistory').freeSlug(base, self);
       }
     }
     const result = await next();

@@ -10,6 +10,7 @@ import freshness from './freshness';
 import related from './related';
 import responseCache from './response-cache';
 import searchIndex from './search-index';
+import slugHistory from './slug-history';
 import suggestions from './suggestions';
 
 export default {
@@ -27,5 +28,6 @@ export default {
   freshness,
   responseCache,
   searchIndex,
+  slugHistory,
   related,
 };

@@ -17,6 +17,7 @@ import { checkedWrite, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
 import { lockArticles } from '../repositories/placement-state';
 import { fieldError } from '../utils/field-error';
+import { getService } from '../utils/get-service';
 import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '../utils/iso-date';
 import { articleStatuses } from '../queries/article-statuses';
@@ -200,6 +201,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     return {
       linkedFrom: await linkedFromOf(documentId),
+      oldSlugs: await getService(strapi, 'slugHistory').oldSlugs(documentId),
       article: {
         documentId,
         title: article.title,

@@ -10,6 +10,7 @@ import type { FreshnessService } from '../services/freshness';
 import type { RelatedService } from '../services/related';
 import type { ResponseCacheService } from '../services/response-cache';
 import type { SearchIndexService } from '../services/search-index';
+import type { SlugHistoryService } from '../services/slug-history';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -23,6 +24,7 @@ interface Services {
   freshness: FreshnessService;
   responseCache: ResponseCacheService;
   searchIndex: SearchIndexService;
+  slugHistory: SlugHistoryService;
   related: RelatedService;
 }
 

@@ -18,7 +18,13 @@ export interface TestApp {
   /** fetch against the test server; JSON bodies are encoded for you. */
   request: (
     pathname: string,
-    init?: { method?: string; body?: unknown; headers?: Record<string, string> }
+    init?: {
+      method?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** 'manual' to see a redirect itself instead of where it leads. */
+      redirect?: RequestRedirect;
+    }
   ) => Promise<{ status: number; body: any; headers: Headers }>;
   stop: () => Promise<void>;
 }
@@ -55,6 +61,7 @@ export const requester =
       method: init.method ?? 'GET',
       headers,
       body,
+      redirect: init.redirect ?? 'follow',
     });
     const text = await response.text();
     let parsed: unknown = text;

@@ -1,0 +1,136 @@
+import type { Core } from '@strapi/strapi';
+import type { NewsroomConfig } from '../config';
+import { ARTICLE_UID, PLUGIN_ID } from '../constants';
+import { SLUG_HISTORY_TABLE } from '../database/plugin-tables';
+import { articleColumns, newsroomTables } from '../queries/tables';
+import { articleHref } from '../utils/href';
+
+/** Where an old slug now leads: the article's current published slug and its site href. */
+export interface SlugRedirect {
+  slug: string;
+  href: string;
+}
+
+/**
+ * Every slug an article has been published under, kept in a plugin table (slug -> the
+ * article's documentId), so that its old addresses never break: a request for an old slug is
+ * answered with a redirect to the slug the article is published under now. The table names
+ * the document, not the next slug, so a chain of renames is always one hop. Slug generation
+ * treats these slugs as taken, so an old address is never handed to another story.
+ *
+ * Recorded from the outcome: after any write that changes an article's published version
+ * (publishedChanges middleware), whatever the entry point, and for the articles already
+ * published at boot.
+ */
+const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  /**
+   * Runs `read` in the caller's transaction when there is one: slugs are generated inside a
+   * write, and on SQLite a query beside its transaction would wait for the one connection.
+   */
+  const inCurrent = <T>(read: (trx: ReturnType<typeof knex>) => Promise<T>) =>
+    strapi.db.transaction(({ trx }) => read(trx as unknown as ReturnType<typeof knex>));
+  const articles = () => newsroomTables(strapi).article;
+  const hrefOf = (slug: string) =>
+    articleHref((strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).hrefPattern, slug);
+
+  return {
+    /** Records the slug this article is published under now (nothing when it is not live). */
+    async record(documentId: string) {
+      const c = articleColumns(strapi);
+      // In the caller's transaction when there is one (see searchIndex.sync).
+      await strapi.db.transaction(async ({ trx }) => {
+        const row = await trx(articles())
+          .where(c.documentId, documentId)
+          .whereNotNull(c.publishedAt)
+          .first({ slug: c.slug });
+        if (!row?.slug) return;
+        // A slug published by another story before is this story's now: it is live here.
+        await trx(SLUG_HISTORY_TABLE)
+          .insert({ slug: row.slug, document_id: documentId, recorded_at: Date.now() })
+          .onConflict('slug')
+          .merge(['document_id', 'recorded_at']);
+      });
+    },
+
+    /** Adds the published slugs the table lacks (a database older than the table). */
+    async backfill() {
+      const c = articleColumns(strapi);
+      await knex().raw(
+        `INSERT INTO ?? (slug, document_id, recorded_at)
+         SELECT ??, ??, ? FROM ?? WHERE ?? IS NOT NULL AND ?? IS NOT NULL
+         ON CONFLICT (slug) DO NOTHING`,
+        [SLUG_HISTORY_TABLE, c.slug, c.documentId, Date.now(), articles(), c.publishedAt, c.slug]
+      );
+    },
+
+    /**
+     * Where a slug that no live article answers to now leads: the current published slug of
+     * the article that was published under it, or null (never published, or not live now).
+     */
+    async redirectFor(slug: string): Promise<SlugRedirect | null> {
+      const c = articleColumns(strapi);
+      const row = await knex()(SLUG_HISTORY_TABLE)
+        .join(articles(), `${articles()}.${c.documentId}`, `${SLUG_HISTORY_TABLE}.document_id`)
+        .where(`${SLUG_HISTORY_TABLE}.slug`, slug)
+        .whereNotNull(`${articles()}.${c.publishedAt}`)
+        .whereNot(`${articles()}.${c.slug}`, slug)
+        .first({ current: `${articles()}.${c.slug}` });
+      return row?.current ? { slug: row.current, href: hrefOf(row.current) } : null;
+    },
+
+    /**
+     * The article's earlier published slugs, oldest first, which redirect to it while it is
+     * live: the slug it is published under now is left out.
+     */
+    async oldSlugs(documentId: string): Promise<string[]> {
+      const c = articleColumns(strapi);
+      const rows: { slug: string }[] = await inCurrent((trx) =>
+        trx(SLUG_HISTORY_TABLE)
+          .where('document_id', documentId)
+          .whereNotIn(
+            'slug',
+            trx(articles())
+              .where(c.documentId, documentId)
+              .whereNotNull(c.publishedAt)
+              .select(c.slug)
+          )
+          .orderBy([{ column: 'recorded_at' }, { column: 'slug' }])
+          .select('slug')
+      );
+      return rows.map((r) => r.slug);
+    },
+
+    /**
+     * A slug no other article uses or used: `base`, then `base-2`, `base-3`, ... Compared with
+     * every article's slug (drafts and published rows share a document's slug) and with the
+     * old slugs of other articles, which redirect to them. `documentId`: the article the slug
+     * is for, whose own slugs are free to it.
+     */
+    async freeSlug(base: string, documentId?: string): Promise<string> {
+      const rows: { slug: string; documentId: string }[] = await strapi.db
+        .query(ARTICLE_UID)
+        .findMany({ where: { slug: { $startsWith: base } }, select: ['slug', 'documentId'] });
+      const old: { slug: string }[] = await inCurrent((trx) => {
+        const query = trx(SLUG_HISTORY_TABLE)
+          // A `_` in the prefix matches any character: the set only grows, and exact slugs
+          // are compared against it below.
+          .where('slug', 'like', `${base}%`)
+          .select('slug');
+        return documentId ? query.whereNot('document_id', documentId) : query;
+      });
+      const taken = new Set([
+        ...rows.filter((r) => r.documentId !== documentId).map((r) => r.slug),
+        ...old.map((r) => r.slug),
+      ]);
+      if (!taken.has(base)) return base;
+      for (let n = 2; ; n += 1) {
+        const candidate = `${base}-${n}`;
+        if (!taken.has(candidate)) return candidate;
+      }
+    },
+  };
+};
+
+export type SlugHistoryService = ReturnType<typeof createSlugHistoryService>;
+export default createSlugHistoryService;
