@@ -44,6 +44,10 @@ export default ({ env }: { env: any }) => ({
       maxLinksPerArticle: env.int('NEWSROOM_MAX_LINKS', 10),
       cacheControl: env('NEWSROOM_CACHE_CONTROL', 'public, max-age=60, stale-while-revalidate=300'),
       siteUrl: env('NEWSROOM_SITE_URL', null),
+      sitemaps: {
+        publicationName: env('NEWSROOM_PUBLICATION_NAME', null),
+        language: env('NEWSROOM_PUBLICATION_LANGUAGE', 'id'),
+      },
       suggestions: {
         halfLifeDays: env.float('NEWSROOM_SUGGESTIONS_HALF_LIFE_DAYS', 30),
         tagBoost: env.float('NEWSROOM_SUGGESTIONS_TAG_BOOST', 1),

@@ -16,6 +16,9 @@ export const PUBLIC_ACTIONS = [
   'plugin::newsroom.quote.findOne',
   'plugin::newsroom.related-link.find',
   'plugin::newsroom.related-link.findOne',
+  'plugin::newsroom.sitemap-news.find',
+  'plugin::newsroom.sitemap-index.find',
+  'plugin::newsroom.sitemap-articles.findOne',
 ];
 
 export const grantPublicRead = async (strapi: Core.Strapi) => {

@@ -13,6 +13,7 @@ import addFormats from 'ajv-formats';
 import * as ts from 'typescript';
 import { DB, apiToken, startStrapi, type TestApp } from './helpers/strapi';
 import { newsroom, fillPlaceholders } from './helpers/newsroom';
+import { PUBLIC_ACTIONS } from '../../playground/src/public-permissions';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DOC_FILE = path.join(ROOT, 'docs', 'openapi.json');
@@ -494,6 +495,28 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
         .map((method) => `${method} ${template}`)
     );
     expect([...registered].sort()).toEqual([...documented].sort());
+  });
+
+  it("opens every read route's action to the playground's Public role, as docs/API.md lists them", () => {
+    const routers = app.strapi.plugin('newsroom').routes as unknown as Record<
+      string,
+      { type?: string; routes: { handler: string; config?: { auth?: unknown } }[] }
+    >;
+    const actions = Object.values(routers)
+      .filter((router) => router.type === 'content-api')
+      .flatMap((router) => router.routes)
+      // No action: /ping (auth: false). Never public: the draft preview.
+      .filter((route) => route.config?.auth !== false && route.handler !== 'preview.draft')
+      .map((route) =>
+        route.handler.startsWith('plugin::') ? route.handler : `plugin::newsroom.${route.handler}`
+      );
+    const documentedActions = [
+      ...fs
+        .readFileSync(path.join(ROOT, 'docs', 'API.md'), 'utf8')
+        .matchAll(/^\| `(plugin::newsroom\.[\w.-]+)` +\|/gm),
+    ].map((m) => m[1]);
+    expect([...new Set(actions)].sort()).toEqual([...PUBLIC_ACTIONS].sort());
+    expect([...documentedActions].sort()).toEqual([...PUBLIC_ACTIONS].sort());
   });
 
   it('GET /articles: the list, and the list with q and tag', async () => {

@@ -125,6 +125,18 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       expected: previewRead,
     },
     'GET /api/newsroom/ping': { url: () => '/api/newsroom/ping', expected: open },
+    'GET /api/newsroom/sitemaps/news.xml': {
+      url: () => '/api/newsroom/sitemaps/news.xml',
+      expected: publicRead,
+    },
+    'GET /api/newsroom/sitemaps/index.xml': {
+      url: () => '/api/newsroom/sitemaps/index.xml',
+      expected: publicRead,
+    },
+    'GET /api/newsroom/sitemaps/articles-:page.xml': {
+      url: () => '/api/newsroom/sitemaps/articles-1.xml',
+      expected: publicRead,
+    },
     'GET /api/newsroom/documents/articles': {
       url: () => '/api/newsroom/documents/articles?pagination[pageSize]=100',
       expected: publicRead,
@@ -166,6 +178,7 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       url: () => `/newsroom/articles/${ids.article}/suggestions`,
       expected: adminRoute('read'),
     },
+    'GET /newsroom/orphans': { url: () => '/newsroom/orphans', expected: adminRoute('read') },
     'PUT /newsroom/articles/:documentId/placement': {
       url: placementPath,
       // Allowed callers keep the placement as it is; any other caller sends a save that
@@ -197,7 +210,13 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
     );
 
   beforeAll(async () => {
-    app = await startStrapi();
+    // A site URL and a publication name, so that the sitemaps answer (they 404 without them).
+    app = await startStrapi({
+      env: {
+        NEWSROOM_SITE_URL: 'https://www.contoh.id',
+        NEWSROOM_PUBLICATION_NAME: 'Warta Contoh',
+      },
+    });
     // The seed's Baca Juga targets, written and published: links to live stories.
     await fillPlaceholders(app.strapi);
     const n = newsroom(app.strapi);

@@ -30,6 +30,18 @@ export interface NewsroomConfig {
     /** Fields resolved, each counted once per item of the lists above it; a render counts 10. */
     maxCost: number;
   };
+  /** Sitemaps for search engines (GET /api/newsroom/sitemaps/...); they need `siteUrl`. */
+  sitemaps: {
+    /** The publication's name as Google News shows it (`news:name`); no news sitemap without it. */
+    publicationName: string | null;
+    /** The publication's language, ISO 639 (`news:language`): "id", or "zh-cn" / "zh-tw". */
+    language: string;
+    /**
+     * Where the site serves these sitemaps, under `siteUrl` (the index links its pages there):
+     * the plugin's own route by default; a frontend that proxies them elsewhere sets its path.
+     */
+    publicPath: string;
+  };
   /** Published responses kept per instance, checked against the database on every request. */
   responseCache: {
     /** Responses kept at most (least recently used out first); 0 turns the cache off. */
@@ -43,6 +55,7 @@ const defaultConfig: NewsroomConfig = {
   cacheControl: 'public, max-age=60, stale-while-revalidate=300',
   siteUrl: null,
   suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25 },
+  sitemaps: { publicationName: null, language: 'id', publicPath: '/api/newsroom/sitemaps' },
   responseCache: { maxEntries: 2000 },
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000 },
 };
@@ -71,6 +84,7 @@ export default {
       suggestions,
       responseCache,
       graphql,
+      sitemaps,
     } = config;
     // The pattern must stay site-relative: a frontend renders it as-is in an <a href>.
     if (
@@ -99,6 +113,28 @@ export default {
     if (siteUrl !== null && siteUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(siteUrl)) {
       throw new errors.ApplicationError(
         'newsroom: config.siteUrl must be an http(s) origin without a trailing slash, e.g. "https://www.example.id"'
+      );
+    }
+    const { publicationName, language, publicPath } =
+      sitemaps ?? ({} as NewsroomConfig['sitemaps']);
+    if (
+      publicationName !== null &&
+      (typeof publicationName !== 'string' ||
+        !publicationName.trim() ||
+        publicationName.length > 200)
+    ) {
+      throw new errors.ApplicationError(
+        'newsroom: config.sitemaps.publicationName must be null or the publication name (1-200 characters)'
+      );
+    }
+    if (typeof language !== 'string' || !/^([a-z]{2,3}|zh-cn|zh-tw)$/.test(language)) {
+      throw new errors.ApplicationError(
+        'newsroom: config.sitemaps.language must be an ISO 639 code such as "id" (or "zh-cn", "zh-tw")'
+      );
+    }
+    if (typeof publicPath !== 'string' || !/^(\/[A-Za-z0-9._~-]+)+$/.test(publicPath)) {
+      throw new errors.ApplicationError(
+        'newsroom: config.sitemaps.publicPath must be a path such as "/api/newsroom/sitemaps" (no trailing slash)'
       );
     }
     nonNegative(suggestions?.halfLifeDays, 'suggestions.halfLifeDays');

@@ -5,6 +5,7 @@ import placement from './placement';
 import preview from './preview';
 import { createReadOnlyCoreController } from './read-only-core';
 import related from './related';
+import { sitemapArticles, sitemapIndex, sitemapNews } from './sitemaps';
 import story from './story';
 
 export default {
@@ -17,6 +18,10 @@ export default {
   related,
   jsonld,
   preview,
+  // One action each, named find/findOne so that read-only API tokens may call them.
+  'sitemap-news': sitemapNews,
+  'sitemap-index': sitemapIndex,
+  'sitemap-articles': sitemapArticles,
   // Admin routes of the Baca Juga manager.
   'admin-articles': adminArticles,
   placement,

@@ -29,6 +29,24 @@ export default () => ({
     },
     {
       method: 'GET',
+      path: '/sitemaps/news.xml',
+      handler: 'sitemap-news.find',
+      config: published(),
+    },
+    {
+      method: 'GET',
+      path: '/sitemaps/index.xml',
+      handler: 'sitemap-index.find',
+      config: published(),
+    },
+    {
+      method: 'GET',
+      path: '/sitemaps/articles-:page.xml',
+      handler: 'sitemap-articles.findOne',
+      config: published(),
+    },
+    {
+      method: 'GET',
       path: '/articles/:slug/preview',
       handler: 'preview.draft',
       config: { policies: [] },

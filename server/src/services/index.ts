@@ -11,6 +11,7 @@ import related from './related';
 import responseCache from './response-cache';
 import searchIndex from './search-index';
 import slugHistory from './slug-history';
+import sitemaps from './sitemaps';
 import suggestions from './suggestions';
 
 export default {
@@ -29,5 +30,6 @@ export default {
   responseCache,
   searchIndex,
   slugHistory,
+  sitemaps,
   related,
 };

@@ -32,12 +32,14 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
      * returning null (nothing to serve) is not cached. The generation is read BEFORE computing:
      * a write committed meanwhile makes this entry stale at once instead of hiding behind it.
      * `known` is a generation this request already read (the public-read check reads it in the
-     * same statement as the permission), saving a round trip.
+     * same statement as the permission), saving a round trip. `serialize` turns the payload
+     * into the body: JSON, unless the route sends text of its own (the sitemaps' XML).
      */
     async get(
       key: string,
       compute: (generation: number) => Promise<unknown>,
-      known?: number
+      known?: number,
+      serialize: (payload: unknown) => string = JSON.stringify
     ): Promise<PreparedResponse | null> {
       const generation = known ?? (await getService(strapi, 'freshness').current());
       const hit = entries.get(key);
@@ -49,7 +51,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const payload = await compute(generation);
       if (payload === null || payload === undefined) return null;
-      const json = JSON.stringify(payload);
+      const json = serialize(payload);
       const entry: Entry = { json, etag: strongEtag(json), generation };
       const limit = maxEntries();
       if (limit > 0) {

@@ -11,6 +11,7 @@ import type { RelatedService } from '../services/related';
 import type { ResponseCacheService } from '../services/response-cache';
 import type { SearchIndexService } from '../services/search-index';
 import type { SlugHistoryService } from '../services/slug-history';
+import type { SitemapsService } from '../services/sitemaps';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -25,6 +26,7 @@ interface Services {
   responseCache: ResponseCacheService;
   searchIndex: SearchIndexService;
   slugHistory: SlugHistoryService;
+  sitemaps: SitemapsService;
   related: RelatedService;
 }
 
