@@ -19,6 +19,7 @@ export const PUBLIC_ACTIONS = [
   'plugin::newsroom.sitemap-news.find',
   'plugin::newsroom.sitemap-index.find',
   'plugin::newsroom.sitemap-articles.findOne',
+  'plugin::newsroom.events.create',
 ];
 
 export const grantPublicRead = async (strapi: Core.Strapi) => {

@@ -8,6 +8,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensurePluginTables(strapi);
   await getService(strapi, 'slugHistory').backfill();
   keepOldSlugsOutOfUidGeneration(strapi);
+  stoppers.set(strapi, getService(strapi, 'readerEvents').start());
   await completeSearchIndex(strapi);
 
   // Admin permissions for the plugin's own admin surfaces (the Baca Juga manager).
@@ -18,6 +19,15 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export default bootstrap;
+
+/** The reader events' periodic flush of each running Strapi, stopped (and flushed) on destroy. */
+const stoppers = new WeakMap<object, () => Promise<void>>();
+
+export const stopReaderEvents = async (strapi: Core.Strapi) => {
+  const stop = stoppers.get(strapi);
+  stoppers.delete(strapi);
+  await stop?.();
+};
 
 /**
  * An existing database (the plugin added to a running newsroom, or articles imported with SQL)

@@ -20,4 +20,5 @@ export default {
 
 // Named exports for tools and API consumers (the importer CLI's dry run, typed clients).
 export { parseStory } from './importer/parse-story';
+export { analyzeParagraphs, bestParagraph } from './search/placement';
 export type * from './services/render/types';

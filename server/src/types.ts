@@ -59,6 +59,11 @@ export interface SlugRedirectResponse {
   redirect: { slug: string; href: string };
 }
 
+/** The answer to POST /api/newsroom/events (reader views and Baca Juga clicks). */
+export interface ReaderEventsResponse {
+  data: { accepted: number };
+}
+
 /** GET /api/newsroom/articles/:slug/jsonld */
 export type ArticleJsonLdResponse = NewsArticleJsonLd;
 

@@ -232,10 +232,45 @@ export interface Suggestion {
   sharedTags: string[];
   /** Words the two articles share after stemming, lower-cased, in this article's own form. */
   matchedTerms: string[];
+  /**
+   * The paragraph of the story's draft the suggestion fits best (its link would stand after
+   * it), and why: the words of that paragraph it matched, as the paragraph spells them. null
+   * when no paragraph shares a word with it: then the editor picks the slot.
+   */
+  fitsAfter: FitsAfter | null;
+}
+
+export interface FitsAfter {
+  paragraphId: string;
+  /** 1-based number of the paragraph in the draft's reading order. */
+  number: number;
+  matchedTerms: string[];
 }
 
 export interface SuggestionsResponse {
   data: Suggestion[];
+}
+
+/** Stories per page of the orphans queue, and suggestions shown per story. */
+export const ORPHANS_PAGE_SIZE = 10;
+export const ORPHAN_SUGGESTIONS = 3;
+
+/**
+ * `GET /newsroom/orphans?page=`: published stories whose draft has no Baca Juga link, newest
+ * first, each with the engine's best suggestions and where each fits. Accepting one is an
+ * ordinary placement save (`PUT /newsroom/articles/:documentId/placement` with the version).
+ */
+export interface OrphanStory {
+  documentId: string;
+  title: string;
+  slug: string;
+  status: ArticleStatus;
+  suggestions: Suggestion[];
+}
+
+export interface OrphansResponse {
+  data: OrphanStory[];
+  meta: { pagination: Pagination };
 }
 
 /** Admin permission actions; the admin hides edit controls without `manage`. */
@@ -243,3 +278,26 @@ export const ADMIN_ACTIONS = {
   read: 'plugin::newsroom.read',
   manage: 'plugin::newsroom.manage',
 } as const;
+
+/** A count split by position-test variant (`total` includes events without a variant). */
+export interface VariantCounts {
+  total: number;
+  a: number;
+  b: number;
+}
+
+/**
+ * `GET /newsroom/articles/:documentId/link-stats?days=30`: what readers did over the last
+ * `days` UTC days (1 to 365, default 30), from the events frontends send: views of the story,
+ * and clicks on each of its published Baca Juga links with their click-through (clicks per
+ * view, null before any view).
+ */
+export interface LinkStats {
+  days: number;
+  views: VariantCounts;
+  links: { link: string; clicks: VariantCounts; clickThrough: number | null }[];
+}
+
+export interface LinkStatsResponse {
+  data: LinkStats;
+}

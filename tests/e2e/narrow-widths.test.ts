@@ -163,7 +163,7 @@ describe.each(VIEWPORTS)('at $width x $height', (viewport) => {
     };
     await expectHeaderInView();
 
-    // From the slot after paragraph 1 (empty in the seed): its suggestions, then Add.
+    // From the slot after paragraph 1 (empty in the seed): suggestions, then Add.
     const paragraph1 = await page
       .locator('[data-testid="newsroom-paragraph"][data-index="1"]')
       .getAttribute('data-paragraph-id');
@@ -178,7 +178,8 @@ describe.each(VIEWPORTS)('at $width x $height', (viewport) => {
     expect(await outOfView(suggestion.getByRole('button', { name: 'Add' }))).toEqual([]);
     await suggestion.getByRole('button', { name: 'Add' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    const added = slot.getByTestId('newsroom-link').filter({ hasText: SUGGESTED });
+    // It goes after the paragraph it fits (the hint on the suggestion), else in this slot.
+    const added = page.getByTestId('newsroom-link').filter({ hasText: SUGGESTED });
     await expectCount(added, 1);
     // With one more badge ("Unsaved changes") the header still fits.
     await page.getByRole('status').filter({ hasText: 'Unsaved changes' }).waitFor();

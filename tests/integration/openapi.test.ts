@@ -134,6 +134,7 @@ const DOCUMENTED_TYPES = [
   'Pagination',
   'ArticleResponse',
   'SlugRedirectResponse',
+  'ReaderEventsResponse',
   'RenderedArticle',
   'RenderedTarget',
   'RenderedParagraph',

@@ -69,6 +69,17 @@ const publicRead: Expected = {
   superAdmin: 401,
 };
 
+/**
+ * Reader events: the Public role may send them (browsers do); a read-only token may not
+ * (it reads); a Users & Permissions user is granted nothing of the plugin's.
+ */
+const publicWrite: Expected = {
+  ...publicRead,
+  anonymous: 202,
+  readOnlyToken: 403,
+  fullAccessToken: 202,
+};
+
 /** The draft preview: only an API token allowed `preview.draft` (full access here). */
 const previewRead: Expected = { ...publicRead, anonymous: 403, readOnlyToken: 403 };
 
@@ -136,6 +147,15 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
     'GET /api/newsroom/sitemaps/articles-:page.xml': {
       url: () => '/api/newsroom/sitemaps/articles-1.xml',
       expected: publicRead,
+    },
+    'POST /api/newsroom/events': {
+      url: () => '/api/newsroom/events',
+      body: async () => ({ events: [{ type: 'view', article: ids.article }] }),
+      expected: publicWrite,
+    },
+    'GET /newsroom/articles/:documentId/link-stats': {
+      url: () => `/newsroom/articles/${ids.article}/link-stats`,
+      expected: adminRoute('read'),
     },
     'GET /api/newsroom/documents/articles': {
       url: () => '/api/newsroom/documents/articles?pagination[pageSize]=100',

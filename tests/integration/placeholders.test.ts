@@ -48,8 +48,22 @@ describe(`placeholders awaiting copy (${DB})`, () => {
 
   it('the seeded story still renders both links, as their labels without a link', async () => {
     expect(await bacaJuga()).toEqual([
-      { type: 'baca-juga', label: FIRST, href: null, target: null, awaitingCopy: true },
-      { type: 'baca-juga', label: SECOND, href: null, target: null, awaitingCopy: true },
+      {
+        type: 'baca-juga',
+        link: expect.any(String),
+        label: FIRST,
+        href: null,
+        target: null,
+        awaitingCopy: true,
+      },
+      {
+        type: 'baca-juga',
+        link: expect.any(String),
+        label: SECOND,
+        href: null,
+        target: null,
+        awaitingCopy: true,
+      },
     ]);
     const jsonld = await app.request(`/api/newsroom/articles/${SEEDED_SLUG}/jsonld`);
     expect(JSON.stringify(jsonld.body)).not.toContain('null');
@@ -179,6 +193,7 @@ describe(`placeholders awaiting copy (${DB})`, () => {
     expect(await bacaJuga('berita-uji-tautan-luar')).toEqual([
       {
         type: 'baca-juga',
+        link: expect.any(String),
         label: 'Harga Beras Naik Lagi',
         href: 'https://www.example-news.id/read/2024/11/13/beras',
         target: null,
@@ -186,6 +201,7 @@ describe(`placeholders awaiting copy (${DB})`, () => {
       },
       {
         type: 'baca-juga',
+        link: expect.any(String),
         label: 'Gempa Guncang Sulawesi',
         href: 'https://www.example-news.id/read/gempa',
         target: null,

@@ -8,6 +8,7 @@ import {
   parseLinkHealth,
   parsePlacement,
   parsePlacementSave,
+  parseOrphans,
   parseSuggestions,
   parseTargets,
 } from '../../admin/src/api/guards';
@@ -173,9 +174,34 @@ describe('response guards', () => {
       score: 3.5,
       sharedTags: ['Jakarta'],
       matchedTerms: ['banjir'],
+      fitsAfter: { paragraphId: 'p-000006', number: 6, matchedTerms: ['banjir'] },
     };
     expect(parseSuggestions({ data: [suggestion] })).toEqual([suggestion]);
+    expect(parseSuggestions({ data: [{ ...suggestion, fitsAfter: null }] })).toHaveLength(1);
     expect(() => parseSuggestions({ data: {} })).toThrow(/data: expected an array/);
+    expect(() => parseSuggestions({ data: [{ ...suggestion, fitsAfter: undefined }] })).toThrow(
+      /data\[0\]\.fitsAfter: expected an object, got nothing/
+    );
+    expect(() =>
+      parseSuggestions({
+        data: [{ ...suggestion, fitsAfter: { paragraphId: 'p-000006', number: '6' } }],
+      })
+    ).toThrow(/data\[0\]\.fitsAfter\.number: expected a number/);
+
+    const orphans = {
+      data: [
+        { documentId: 'a4', title: 'O', slug: 'o', status: 'published', suggestions: [suggestion] },
+      ],
+      meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } },
+    };
+    expect(parseOrphans(orphans)).toBe(orphans);
+    expect(() =>
+      parseOrphans({
+        ...orphans,
+        data: [{ ...orphans.data[0], suggestions: [{ ...suggestion, fitsAfter: 3 }] }],
+      })
+    ).toThrow(/data\[0\]\.suggestions\[0\]\.fitsAfter: expected an object/);
+    expect(() => parseOrphans({ data: [] })).toThrow(/meta: expected an object/);
   });
 });
 

@@ -19,14 +19,34 @@ describe('composeArticle', () => {
       [
         {
           id: 3,
+          documentId: 'link-3',
           afterParagraphId: 'p-1111111111',
           position: 1,
           url: 'https://contoh.id/a',
           label: 'Luar',
         },
-        { id: 4, afterParagraphId: 'p-1111111111', position: 0, targetArticle: target },
-        { id: 5, afterParagraphId: 'p-2222222222', position: 0, targetArticle: null },
-        { id: 6, afterParagraphId: 'start', position: 0, url: '/berita/awal', label: 'Awal' },
+        {
+          id: 4,
+          documentId: 'link-4',
+          afterParagraphId: 'p-1111111111',
+          position: 0,
+          targetArticle: target,
+        },
+        {
+          id: 5,
+          documentId: 'link-5',
+          afterParagraphId: 'p-2222222222',
+          position: 0,
+          targetArticle: null,
+        },
+        {
+          id: 6,
+          documentId: 'link-6',
+          afterParagraphId: 'start',
+          position: 0,
+          url: '/berita/awal',
+          label: 'Awal',
+        },
       ],
       [],
       '/news/:slug'
@@ -39,6 +59,12 @@ describe('composeArticle', () => {
       'Dua',
     ]);
     expect(out.body[2]).toMatchObject({ href: '/news/lain', target });
+    // Each block names its link, for a frontend's click reports.
+    expect(out.body.flatMap((b) => (b.type === 'baca-juga' ? [b.link] : []))).toEqual([
+      'link-6',
+      'link-4',
+      'link-3',
+    ]);
     expect(out.publishedAt).toBe('2024-11-13T00:00:00.000Z');
   });
 
@@ -48,8 +74,8 @@ describe('composeArticle', () => {
     const out = composeArticle(
       article,
       [
-        { id: 1, afterParagraphId: 'p-gone000000', targetArticle: target },
-        { id: 2, afterParagraphId: 'start', url: 'https://a.example/x' },
+        { id: 1, documentId: 'link-1', afterParagraphId: 'p-gone000000', targetArticle: target },
+        { id: 2, documentId: 'link-2', afterParagraphId: 'start', url: 'https://a.example/x' },
       ],
       [{ id: 3, text: 'Kata', paragraphId: 'p-gone000000', kind: 'full' } as any],
       '/b/:slug'
@@ -75,6 +101,7 @@ describe('composeArticle', () => {
       article,
       hostile.map((url, i) => ({
         id: i + 1,
+        documentId: `link-${i + 1}`,
         afterParagraphId: 'p-1111111111',
         position: i,
         url,

@@ -18,6 +18,7 @@ const article = (overrides: Partial<RenderedArticle> = {}): RenderedArticle => (
     { type: 'paragraph', id: 'p-1', text: 'Satu.' },
     {
       type: 'baca-juga',
+      link: 'l1',
       label: 'Lain',
       href: '/berita/lain',
       target: { documentId: 'd2', slug: 'lain', title: 'Lain' },
@@ -26,13 +27,21 @@ const article = (overrides: Partial<RenderedArticle> = {}): RenderedArticle => (
     { type: 'paragraph', id: 'p-2', text: 'Dua.' },
     {
       type: 'baca-juga',
+      link: 'l2',
       label: 'Luar',
       href: 'https://example.org/x',
       target: null,
       awaitingCopy: false,
     },
     // A story not written yet: no link, so not a related link of the JSON-LD either.
-    { type: 'baca-juga', label: 'Menunggu', href: null, target: null, awaitingCopy: true },
+    {
+      type: 'baca-juga',
+      link: 'l3',
+      label: 'Menunggu',
+      href: null,
+      target: null,
+      awaitingCopy: true,
+    },
   ],
   quotes: [],
   linkedFrom: [],

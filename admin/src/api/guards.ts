@@ -12,6 +12,7 @@ import type {
   AdminArticleListResponse,
   ArticleStatus,
   LinkHealthReport,
+  OrphansResponse,
   Placement,
   PlacementSaveOutcome,
   Suggestion,
@@ -226,17 +227,43 @@ export const parseLinkHealth = checked('GET /newsroom/link-health', (body): Link
   return report as unknown as LinkHealthReport;
 });
 
+/** Where a suggestion fits in the story: a paragraph and the words that matched, or null. */
+const fitsAfter = (value: unknown, path: string) => {
+  if (value === null) return;
+  const fit = object(value, path);
+  string(fit.paragraphId, `${path}.paragraphId`);
+  number(fit.number, `${path}.number`);
+  strings(fit.matchedTerms, `${path}.matchedTerms`);
+};
+
 /** `GET /newsroom/articles/:documentId/suggestions`: ranked candidates. */
+const suggestion = (item: Json, at: string) => {
+  articleFields(item, at);
+  number(item.score, `${at}.score`);
+  strings(item.sharedTags, `${at}.sharedTags`);
+  strings(item.matchedTerms, `${at}.matchedTerms`);
+  fitsAfter(item.fitsAfter, `${at}.fitsAfter`);
+};
+
 export const parseSuggestions = checked(
   'GET /newsroom/articles/:documentId/suggestions',
   (body): Suggestion[] => {
     const data = object(body, 'body').data;
-    each(data, 'data', (item, at) => {
-      articleFields(item, at);
-      number(item.score, `${at}.score`);
-      strings(item.sharedTags, `${at}.sharedTags`);
-      strings(item.matchedTerms, `${at}.matchedTerms`);
-    });
+    each(data, 'data', suggestion);
     return data as Suggestion[];
   }
 );
+
+/** `GET /newsroom/orphans`: stories without links, each with its suggestions; paginated. */
+export const parseOrphans = checked('GET /newsroom/orphans', (body): OrphansResponse => {
+  const envelope = object(body, 'body');
+  each(envelope.data, 'data', (story, at) => {
+    articleFields(story, at);
+    each(story.suggestions, `${at}.suggestions`, suggestion);
+  });
+  const pagination = object(object(envelope.meta, 'meta').pagination, 'meta.pagination');
+  (['page', 'pageSize', 'pageCount', 'total'] as const).forEach((key) =>
+    number(pagination[key], `meta.pagination.${key}`)
+  );
+  return envelope as unknown as OrphansResponse;
+});

@@ -14,6 +14,7 @@ import type {
   AdminArticleListQuery,
   AdminArticleListResponse,
   LinkHealthReport,
+  OrphansResponse,
   Placement,
   PlacementSaveBody,
   PlacementSaveOutcome,
@@ -22,6 +23,7 @@ import type {
 import {
   parseArticleList,
   parseLinkHealth,
+  parseOrphans,
   parsePlacement,
   parsePlacementSave,
   parseSuggestions,
@@ -39,6 +41,7 @@ const newsroomApiWithTags = adminApi.enhanceEndpoints({
     'NewsroomPlacement',
     'NewsroomLinkHealth',
     'NewsroomSuggestions',
+    'NewsroomOrphans',
   ],
 });
 
@@ -84,6 +87,7 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
               { type: 'NewsroomArticle', id: LIST },
               'NewsroomLinkHealth',
               { type: 'NewsroomSuggestions', id: documentId },
+              'NewsroomOrphans',
             ]
           : [],
       // The answer is the placement as saved: into the cache at once, so the editor and the
@@ -127,6 +131,12 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
         { type: 'NewsroomSuggestions', id: documentId },
       ],
     }),
+
+    getNewsroomOrphans: build.query<OrphansResponse, number>({
+      query: (page) => ({ url: withQuery(`${BASE}/orphans`, { page }), method: 'GET' }),
+      transformResponse: parseOrphans,
+      providesTags: ['NewsroomOrphans'],
+    }),
   }),
 });
 
@@ -137,4 +147,6 @@ export const {
   useSearchNewsroomTargetsQuery,
   useGetNewsroomLinkHealthQuery,
   useGetNewsroomSuggestionsQuery,
+  useGetNewsroomOrphansQuery,
+  useLazyGetNewsroomPlacementQuery,
 } = newsroomApi;

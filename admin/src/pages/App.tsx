@@ -3,6 +3,7 @@ import { Page } from '@strapi/strapi/admin';
 import { ADMIN_ACTIONS } from '#shared/contracts/admin';
 import { ArticleListPage } from './ArticleListPage';
 import { EditorPage } from './EditorPage';
+import { OrphansPage } from './OrphansPage';
 
 const READ_PERMISSIONS = [{ action: ADMIN_ACTIONS.read, subject: null }];
 
@@ -12,6 +13,7 @@ const App = () => (
     <Routes>
       <Route index element={<ArticleListPage />} />
       <Route path="articles/:documentId" element={<EditorPage />} />
+      <Route path="orphans" element={<OrphansPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

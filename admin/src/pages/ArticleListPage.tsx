@@ -25,6 +25,7 @@ import { ListPagination } from '../components/list/ListPagination';
 import { DEFAULT_PAGE_SIZE, useDebouncedParam, useListParams } from '../hooks/useListParams';
 import { useT, type TranslationKey } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
+import { LoadErrorState } from '../components/LoadErrorState';
 
 /** Articles are written in the content manager; an empty newsroom points there. */
 const CREATE_ARTICLE_PATH = `/content-manager/collection-types/plugin::${PLUGIN_ID}.article/create`;
@@ -64,16 +65,7 @@ export const ArticleListPage = () => {
 
   let body: ReactNode;
   if (error && !data) {
-    body = (
-      <EmptyStateLayout
-        content={error.status === 403 ? t('error.forbidden') : t('list.error')}
-        action={
-          <Button variant="secondary" onClick={() => refetch()}>
-            {t('common.retry')}
-          </Button>
-        }
-      />
-    );
+    body = <LoadErrorState status={error.status} message="list.error" onRetry={refetch} />;
   } else if (!data) {
     body = <Page.Loading />;
   } else if (rows.length === 0 && page > 1) {
@@ -120,7 +112,15 @@ export const ArticleListPage = () => {
   return (
     <Page.Main>
       <Page.Title>{t('list.pageTitle')}</Page.Title>
-      <Layouts.Header title={t('list.title')} subtitle={t('list.subtitle')} />
+      <Layouts.Header
+        title={t('list.title')}
+        subtitle={t('list.subtitle')}
+        primaryAction={
+          <LinkButton tag={NavLink} to="orphans" variant="secondary">
+            {t('orphans.open')}
+          </LinkButton>
+        }
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <LinkHealthSummary onShowBroken={() => update({ filter: 'broken', page: 1 })} />

@@ -172,10 +172,14 @@ export const EditorPage = () => {
       // Suggestions are published stories, never placeholders.
       placeholder: false,
     };
-    actions.add(state.selectedSlot, { kind: 'internal', target, label: '' });
+    // After the paragraph it fits, when the server named one this draft still has; else in the
+    // slot the editor selected.
+    const fits = s.fitsAfter?.paragraphId;
+    const slotId = fits && slots.includes(fits) ? fits : state.selectedSlot;
+    actions.add(slotId, { kind: 'internal', target, label: '' });
     toggleNotification({
       type: 'info',
-      message: t('suggestions.added', { title: s.title, slot: labelOf(state.selectedSlot) }),
+      message: t('suggestions.added', { title: s.title, slot: labelOf(slotId) }),
     });
   };
 

@@ -42,6 +42,15 @@ export interface NewsroomConfig {
      */
     publicPath: string;
   };
+  /** Reader events from frontends (POST /api/newsroom/events): views and link clicks. */
+  events: {
+    /** Most events one request may carry. */
+    maxBatch: number;
+    /** Requests one client address may send per minute, per instance; 0 turns the limit off. */
+    maxRequestsPerMinute: number;
+    /** How often each instance writes its buffered counts (one upsert per batch). */
+    flushIntervalMs: number;
+  };
   /** Published responses kept per instance, checked against the database on every request. */
   responseCache: {
     /** Responses kept at most (least recently used out first); 0 turns the cache off. */
@@ -56,6 +65,7 @@ const defaultConfig: NewsroomConfig = {
   siteUrl: null,
   suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25 },
   sitemaps: { publicationName: null, language: 'id', publicPath: '/api/newsroom/sitemaps' },
+  events: { maxBatch: 50, maxRequestsPerMinute: 120, flushIntervalMs: 2000 },
   responseCache: { maxEntries: 2000 },
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000 },
 };
@@ -85,6 +95,7 @@ export default {
       responseCache,
       graphql,
       sitemaps,
+      events,
     } = config;
     // The pattern must stay site-relative: a frontend renders it as-is in an <a href>.
     if (
@@ -135,6 +146,14 @@ export default {
     if (typeof publicPath !== 'string' || !/^(\/[A-Za-z0-9._~-]+)+$/.test(publicPath)) {
       throw new errors.ApplicationError(
         'newsroom: config.sitemaps.publicPath must be a path such as "/api/newsroom/sitemaps" (no trailing slash)'
+      );
+    }
+    nonNegative(events?.maxBatch, 'events.maxBatch', true);
+    nonNegative(events?.maxRequestsPerMinute, 'events.maxRequestsPerMinute', true);
+    nonNegative(events?.flushIntervalMs, 'events.flushIntervalMs', true);
+    if (!(events!.maxBatch >= 1 && events!.maxBatch <= 1000) || !(events!.flushIntervalMs >= 100)) {
+      throw new errors.ApplicationError(
+        'newsroom: config.events.maxBatch must be 1 to 1000 and events.flushIntervalMs at least 100'
       );
     }
     nonNegative(suggestions?.halfLifeDays, 'suggestions.halfLifeDays');

@@ -5,6 +5,8 @@ import placement from './placement';
 import preview from './preview';
 import { createReadOnlyCoreController } from './read-only-core';
 import related from './related';
+import linkStats from './link-stats';
+import readerEvents from './reader-events';
 import { sitemapArticles, sitemapIndex, sitemapNews } from './sitemaps';
 import story from './story';
 
@@ -22,6 +24,9 @@ export default {
   'sitemap-news': sitemapNews,
   'sitemap-index': sitemapIndex,
   'sitemap-articles': sitemapArticles,
+  // Reader events from frontends: `events.create` in the roles screen.
+  events: readerEvents,
+  'link-stats': linkStats,
   // Admin routes of the Baca Juga manager.
   'admin-articles': adminArticles,
   placement,

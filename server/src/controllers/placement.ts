@@ -7,7 +7,10 @@ import type { RequestContext } from '../http/context';
 
 const notFound = () => new errors.NotFoundError('documentId: no article with this documentId');
 
-/** Read and save an article's Baca Juga placement; suggestions for it (admin routes). */
+/**
+ * Read and save an article's Baca Juga placement; suggestions for it, and the queue of stories
+ * without links (admin routes).
+ */
 const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: RequestContext) {
     assertOnlyParams(ctx.query, []);
@@ -51,6 +54,13 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     const data = await getService(strapi, 'suggestions').forArticle(documentId, limit);
     if (!data) throw notFound();
     ctx.body = { data };
+  },
+
+  /** The orphans queue: published stories without Baca Juga links, with suggestions. */
+  async orphans(ctx: RequestContext) {
+    assertOnlyParams(ctx.query, ['page']);
+    const page = integer(single(ctx.query, 'page'), 'page', 1, 100_000, 1);
+    ctx.body = await getService(strapi, 'suggestions').orphans(page);
   },
 });
 

@@ -10,6 +10,7 @@ export const FRESHNESS_TABLE = 'newsroom_freshness';
 export const SEARCH_DOCS_TABLE = 'newsroom_search_docs';
 export const SEARCH_TERMS_TABLE = 'newsroom_search_terms';
 export const SLUG_HISTORY_TABLE = 'newsroom_slug_history';
+export const READER_EVENTS_TABLE = 'newsroom_reader_events';
 
 /** Longest term the search index stores; longer tokens are noise (URLs, glued words). */
 export const MAX_TERM_LENGTH = 48;
@@ -74,6 +75,18 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.string('document_id', 64).notNullable();
     table.bigInteger('recorded_at').notNullable();
     table.index(['document_id'], 'newsroom_slug_history_document_idx');
+  });
+
+  // Reader events counted per day: views of a story, clicks on a link, by variant ('' = none).
+  // No IP, cookie or user agent: counts only (services/reader-events).
+  await createIfMissing(knex, READER_EVENTS_TABLE, (table) => {
+    table.string('day', 10).notNullable();
+    table.string('kind', 8).notNullable();
+    table.string('subject', 64).notNullable();
+    table.string('variant', 1).notNullable().defaultTo('');
+    table.bigInteger('hits').notNullable().defaultTo(0);
+    table.primary(['day', 'kind', 'subject', 'variant']);
+    table.index(['subject', 'day'], 'newsroom_reader_events_subject_idx');
   });
 
   // Readers reach articles by slug and lists sort by date; Strapi indexes neither.

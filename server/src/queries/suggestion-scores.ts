@@ -171,3 +171,28 @@ export const matchedTerms = async (
   }
   return matched;
 };
+
+/**
+ * The indexed stems of each of `documentIds` with their weights (tags left out). At most
+ * `TERMS_PER_ARTICLE` rows an article (search-index), so the whole of each is read rather than a list of the
+ * words wanted, which for a page of long stories could outgrow a statement's parameters.
+ */
+export const indexedWeights = async (
+  knex: Knex,
+  documentIds: string[]
+): Promise<Map<string, Map<string, number>>> => {
+  const weights = new Map<string, Map<string, number>>();
+  if (documentIds.length === 0) return weights;
+  const rows: { document_id: string; term: string; weight: number | string }[] = await knex(
+    SEARCH_TERMS_TABLE
+  )
+    .select('document_id', 'term', 'weight')
+    .whereIn('document_id', documentIds)
+    .where('weight', '>', 0);
+  for (const row of rows) {
+    const map = weights.get(row.document_id) ?? new Map<string, number>();
+    map.set(row.term, Number(row.weight));
+    weights.set(row.document_id, map);
+  }
+  return weights;
+};

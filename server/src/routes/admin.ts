@@ -43,8 +43,21 @@ export default () => ({
     },
     {
       method: 'GET',
+      path: '/articles/:documentId/link-stats',
+      handler: 'link-stats.findOne',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'GET',
       path: '/articles/:documentId/suggestions',
       handler: 'placement.suggestions',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'GET',
+      path: '/orphans',
+      handler: 'placement.orphans',
+      // Accepting a suggestion is a placement save (PUT above): read + manage.
       config: allow(ADMIN_ACTIONS.read),
     },
   ],

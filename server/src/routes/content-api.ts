@@ -45,6 +45,8 @@ export default () => ({
       handler: 'sitemap-articles.findOne',
       config: published(),
     },
+    // Reader events (views, clicks): the Public role needs `events.create` for browsers to send them.
+    { method: 'POST', path: '/events', handler: 'events.create', config: published() },
     {
       method: 'GET',
       path: '/articles/:slug/preview',

@@ -12,6 +12,7 @@ import responseCache from './response-cache';
 import searchIndex from './search-index';
 import slugHistory from './slug-history';
 import sitemaps from './sitemaps';
+import readerEvents from './reader-events';
 import suggestions from './suggestions';
 
 export default {
@@ -31,5 +32,6 @@ export default {
   searchIndex,
   slugHistory,
   sitemaps,
+  readerEvents,
   related,
 };

@@ -1,19 +1,28 @@
 import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
-import type { Suggestion } from '#shared/contracts/admin';
+import {
+  ORPHAN_SUGGESTIONS,
+  ORPHANS_PAGE_SIZE,
+  type FitsAfter,
+  type OrphansResponse,
+  type Suggestion,
+} from '#shared/contracts/admin';
+import { orphanPage, type OrphanRow } from '../queries/orphans';
 import { articleStatuses } from '../queries/article-statuses';
 import { newsroomTables, articleColumns, linkColumns } from '../queries/tables';
 import { getService } from '../utils/get-service';
 import {
   corpusStats,
   type CorpusStats,
+  indexedWeights,
   matchedTerms,
   scoreCandidates,
   type QueryTerm,
 } from '../queries/suggestion-scores';
 import { analyze, tagKey, type AnalyzedFields } from '../search/analyze';
-import { readBody } from '#shared/baca-juga/paragraphs';
+import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
+import { analyzeParagraphs, bestParagraph } from '../search/placement';
 import { readTags } from '../utils/tags';
 import { datedAt } from './search-index';
 import { readJsonColumn } from '../utils/json-column';
@@ -172,8 +181,51 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
+  /**
+   * Where each candidate fits in each story: `stories` pairs a story's paragraphs with the
+   * articles suggested for it. The candidates' leads, tags and indexed stems are read in two
+   * statements for all of them, however many stories.
+   */
+  const fitsAfter = async (
+    stories: { paragraphs: Paragraph[]; candidates: { documentId: string; title: string }[] }[]
+  ): Promise<Map<string, FitsAfter | null>[]> => {
+    const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs));
+    const ids = [...new Set(stories.flatMap((s) => s.candidates.map((c) => c.documentId)))];
+    if (ids.length === 0) return stories.map(() => new Map());
+    const t = newsroomTables(strapi);
+    const a = articleColumns(strapi);
+    const [heads, weights] = await Promise.all([
+      strapi.db
+        .connection(t.article)
+        .whereIn(a.documentId, ids)
+        .whereNotNull(a.publishedAt)
+        .select(`${a.documentId} as documentId`, `${a.lead} as lead`, `${a.tags} as tags`),
+      indexedWeights(strapi.db.connection, ids),
+    ]);
+    const head = new Map<string, { lead: string | null; tags: unknown }>(
+      heads.map((row: any) => [row.documentId, row])
+    );
+    return stories.map((story, i) => {
+      const fits = new Map<string, FitsAfter | null>();
+      for (const candidate of story.candidates) {
+        const row = head.get(candidate.documentId);
+        fits.set(
+          candidate.documentId,
+          bestParagraph(analyzed[i], {
+            title: candidate.title ?? '',
+            lead: row?.lead ?? null,
+            tags: readTags(readJsonColumn(row?.tags)),
+            indexTerms: weights.get(candidate.documentId),
+          })
+        );
+      }
+      return fits;
+    });
+  };
+
   return {
     rank,
+    fitsAfter,
 
     /**
      * Suggestions for the Baca Juga manager: for the article's draft (what the editor is
@@ -188,25 +240,99 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNull(a.publishedAt)
         .first(a.title, a.lead, a.tags, a.body, a.reportedAt);
       if (!article) return null;
-      const ranked = await rank(
-        {
-          documentId,
-          title: article[a.title] ?? '',
-          lead: article[a.lead],
-          tags: readTags(readJsonColumn(article[a.tags])),
-          body: readBody(readJsonColumn(article[a.body])).map((p) => p.text),
-          datedAt: datedAt(article[a.reportedAt], null),
-        },
-        await linkedTargets(strapi, documentId),
+      const [suggestions] = await forDrafts(
+        [
+          {
+            documentId,
+            title: article[a.title],
+            lead: article[a.lead],
+            tags: article[a.tags],
+            body: article[a.body],
+            reportedAt: article[a.reportedAt],
+            excluded: await linkedTargets(strapi, documentId),
+          },
+        ],
         limit
       );
-      const statuses = await articleStatuses(
-        strapi,
-        ranked.map((r) => r.documentId)
-      );
-      return ranked.map((r) => ({ ...r, status: statuses.get(r.documentId) ?? 'published' }));
+      return suggestions;
+    },
+
+    /**
+     * A page of the orphans queue: published stories without Baca Juga links, each with its
+     * best `ORPHAN_SUGGESTIONS` suggestions and where they fit.
+     */
+    async orphans(page: number): Promise<OrphansResponse> {
+      const { rows, total } = await orphanPage(strapi, page, ORPHANS_PAGE_SIZE);
+      const [suggestions, statuses] = await Promise.all([
+        forDrafts(
+          rows.map((row) => ({ ...row, excluded: [] })),
+          ORPHAN_SUGGESTIONS
+        ),
+        articleStatuses(
+          strapi,
+          rows.map((row) => row.documentId)
+        ),
+      ]);
+      return {
+        data: rows.map((row, i) => ({
+          documentId: row.documentId,
+          title: row.title ?? '',
+          slug: row.slug ?? '',
+          status: statuses.get(row.documentId) ?? 'published',
+          suggestions: suggestions[i],
+        })),
+        meta: {
+          pagination: {
+            page,
+            pageSize: ORPHANS_PAGE_SIZE,
+            pageCount: Math.ceil(total / ORPHANS_PAGE_SIZE),
+            total,
+          },
+        },
+      };
     },
   };
+
+  /**
+   * Suggestions for several drafts: each is ranked on its own (BM25 needs its own query), then
+   * the statuses of every suggested article and where each fits are read once for them all.
+   */
+  async function forDrafts(
+    drafts: (Omit<OrphanRow, 'slug'> & { excluded: string[] })[],
+    limit: number
+  ): Promise<Suggestion[][]> {
+    const generation = await getService(strapi, 'freshness').current();
+    const bodies = drafts.map((draft) => readBody(readJsonColumn(draft.body)));
+    const ranked: RankedArticle[][] = [];
+    for (const [i, draft] of drafts.entries()) {
+      ranked.push(
+        await rank(
+          {
+            documentId: draft.documentId,
+            title: draft.title ?? '',
+            lead: draft.lead,
+            tags: readTags(readJsonColumn(draft.tags)),
+            body: bodies[i].map((p) => p.text),
+            datedAt: datedAt(draft.reportedAt, null),
+          },
+          draft.excluded,
+          limit,
+          generation
+        )
+      );
+    }
+    const [statuses, fits] = await Promise.all([
+      articleStatuses(strapi, [...new Set(ranked.flat().map((r) => r.documentId))]),
+      fitsAfter(ranked.map((candidates, i) => ({ paragraphs: bodies[i], candidates }))),
+    ]);
+    return ranked.map((list, i) =>
+      list.map((r) => ({
+        ...r,
+        status: statuses.get(r.documentId) ?? 'published',
+        fitsAfter: fits[i].get(r.documentId) ?? null,
+      }))
+    );
+  }
 };
 
 /** Targets of the article's draft links, published or not (the manager shows them all). */

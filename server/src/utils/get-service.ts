@@ -12,6 +12,7 @@ import type { ResponseCacheService } from '../services/response-cache';
 import type { SearchIndexService } from '../services/search-index';
 import type { SlugHistoryService } from '../services/slug-history';
 import type { SitemapsService } from '../services/sitemaps';
+import type { ReaderEventsService } from '../services/reader-events';
 import { PLUGIN_ID } from '../constants';
 
 interface Services {
@@ -27,6 +28,7 @@ interface Services {
   searchIndex: SearchIndexService;
   slugHistory: SlugHistoryService;
   sitemaps: SitemapsService;
+  readerEvents: ReaderEventsService;
   related: RelatedService;
 }
 

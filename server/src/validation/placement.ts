@@ -9,6 +9,7 @@ import {
   type Violation,
 } from '#shared/baca-juga/invariants';
 import { fieldError as fail, fieldError } from '../utils/field-error';
+import { asFieldError, onlyKeys } from './yup-helpers';
 import { DOCUMENT_ID_PATTERN } from './params';
 
 const INPUT_KEYS = ['documentId', 'targetDocumentId', 'url', 'label', 'afterParagraphId'];
@@ -21,21 +22,6 @@ export interface LinkChange {
   label: string | null;
   afterParagraphId: string;
 }
-
-/**
- * Refusing unknown keys keeps a client from smuggling publishedAt, createdBy and friends; the
- * error names the key itself ("links.2.publishedAt: unknown field").
- */
-const onlyKeys = (keys: readonly string[]) =>
-  function (this: yup.TestContext, value: unknown) {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return true;
-    const unknown = Object.keys(value).find((key) => !keys.includes(key));
-    if (unknown === undefined) return true;
-    return this.createError({
-      path: this.path ? `${this.path}.${unknown}` : unknown,
-      message: 'unknown field',
-    });
-  };
 
 const optionalText = yup.string().nullable().typeError('must be a string');
 
@@ -67,14 +53,6 @@ const saveSchema = yup
   .test('only-known-keys', 'unknown field', onlyKeys(['version', 'links']));
 
 const validateShape = validateYupSchemaSync(saveSchema);
-
-/** The first problem of a yup refusal, as the plugin's other 400s say it: path first. */
-const asFieldError = (error: unknown): never => {
-  if (!(error instanceof errors.ValidationError)) throw error;
-  const first = (error.details as { errors?: { path: string[]; message: string }[] })?.errors?.[0];
-  if (!first) throw error;
-  return fail(first.path, first.message);
-};
 
 const normalised = (value: string | null | undefined) =>
   typeof value === 'string' ? value.trim() || null : null;

@@ -4,8 +4,9 @@ import { useT } from '../../hooks/useT';
 import { SuggestionList } from './SuggestionsPanel';
 
 /**
- * Narrow windows: a slot's suggestions in a dialog over the article, opened from the slot
- * itself. "Add" puts the link in that slot and closes the dialog, so the new card shows.
+ * Narrow windows: suggestions in a dialog over the article, opened from a slot. "Add" puts the
+ * link after the paragraph it fits (else in that slot) and closes the dialog, so the new card
+ * shows.
  */
 export const SuggestionsModal = ({
   slotLabel,

@@ -7,6 +7,23 @@ import { ArticleStatusBadge } from '../ArticleStatusBadge';
 
 const SUGGESTION_LIMIT = 10;
 
+/** Where the suggestion fits in the story, and why; "Add" puts it there. */
+export const FitsAfterHint = ({ fitsAfter }: { fitsAfter: Suggestion['fitsAfter'] }) => {
+  const t = useT();
+  return (
+    <Typography variant="pi" textColor="neutral700" data-testid="newsroom-fits-after">
+      {fitsAfter
+        ? fitsAfter.matchedTerms.length > 0
+          ? t('suggestions.fitsAfterWhy', {
+              number: fitsAfter.number,
+              terms: fitsAfter.matchedTerms.join(', '),
+            })
+          : t('suggestions.fitsAfter', { number: fitsAfter.number })
+        : t('suggestions.fitsNowhere')}
+    </Typography>
+  );
+};
+
 interface SuggestionListProps {
   documentId: string;
   linkedDocumentIds: Set<string>;
@@ -92,6 +109,7 @@ export const SuggestionList = ({
                 {t('suggestions.matchedTerms', { terms: s.matchedTerms.join(', ') })}
               </Typography>
             )}
+            <FitsAfterHint fitsAfter={s.fitsAfter} />
             {s.status === 'draft' && (
               <Typography variant="pi" textColor="warning600">
                 {t('link.hiddenUntilPublished')}
@@ -118,8 +136,8 @@ export const SuggestionList = ({
 };
 
 /**
- * The suggestions column beside the article: "Add" puts a link in the selected slot, which the
- * editor picks by clicking a slot's name.
+ * The suggestions column beside the article: "Add" puts a link after the paragraph it fits,
+ * or, when none fits, in the selected slot, which the editor picks by clicking a slot's name.
  */
 export const SuggestionsPanel = ({
   selectedSlotLabel,

@@ -29,6 +29,7 @@ const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null
   if (target) {
     return {
       type: 'baca-juga',
+      link: link.documentId,
       label: readerLabel(link.label, target.title, null),
       href: articleHref(hrefPattern, target.slug),
       target: { documentId: target.documentId, slug: target.slug, title: target.title },
@@ -38,13 +39,21 @@ const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null
   if (link.awaitingCopy && !link.url) {
     const label = readerLabel(link.label, null, null);
     return label
-      ? { type: 'baca-juga', label, href: null, target: null, awaitingCopy: true }
+      ? {
+          type: 'baca-juga',
+          link: link.documentId,
+          label,
+          href: null,
+          target: null,
+          awaitingCopy: true,
+        }
       : null;
   }
   // Checked on output as well as on write: a frontend puts `href` straight into an <a>.
   if (isSafeHref(link.url)) {
     return {
       type: 'baca-juga',
+      link: link.documentId,
       label: readerLabel(link.label, null, link.url),
       href: link.url,
       target: null,

@@ -13,6 +13,11 @@ export interface RenderedParagraph {
 
 export interface RenderedBacaJuga {
   type: 'baca-juga';
+  /**
+   * The link's own id (its RelatedLink documentId): what a frontend reports a click on
+   * (`POST /api/newsroom/events`). Stable across edits and moves of the link.
+   */
+  link: string;
   label: string;
   /** null only while the target awaits its copy (`awaitingCopy`). */
   href: string | null;
@@ -94,7 +99,7 @@ export interface ArticleRow {
 
 export interface LinkRow {
   id: number;
-  documentId?: string;
+  documentId: string;
   url?: string | null;
   label?: string | null;
   afterParagraphId: string;

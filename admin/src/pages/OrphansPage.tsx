@@ -1,0 +1,243 @@
+import { useState, type ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
+import {
+  Box,
+  Button,
+  Checkbox,
+  EmptyStateLayout,
+  Flex,
+  Link,
+  Loader,
+  Typography,
+} from '@strapi/design-system';
+import { ArrowLeft, Check } from '@strapi/icons';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { ADMIN_ACTIONS, type OrphanStory, type Suggestion } from '#shared/contracts/admin';
+import { toApiError, toApiErrorOrNull } from '../api/errors';
+import { useGetNewsroomOrphansQuery } from '../api/newsroomApi';
+import { ArticleStatusBadge } from '../components/ArticleStatusBadge';
+import { FitsAfterHint } from '../components/editor/SuggestionsPanel';
+import { useAcceptSuggestions } from '../hooks/useAcceptSuggestions';
+import { useT } from '../hooks/useT';
+import { LoadErrorState } from '../components/LoadErrorState';
+
+const MANAGE_PERMISSIONS = [{ action: ADMIN_ACTIONS.manage, subject: null }];
+
+/** A suggestion of one story: the same article may be suggested for several stories. */
+const keyOf = (story: OrphanStory, s: Suggestion) => `${story.documentId}:${s.documentId}`;
+
+/**
+ * The orphans queue: published stories without Baca Juga links, each with its best
+ * suggestions and where each fits. Accept places one there and saves the story (the editor's
+ * own save: version check and rules included); Skip hides it for this visit; the checked ones
+ * are accepted together, one save per story. Skipping is not stored: another editor, or this
+ * one tomorrow, sees the suggestion again.
+ */
+export const OrphansPage = () => {
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  const { allowedActions } = useRBAC(MANAGE_PERMISSIONS);
+  const canManage = Boolean(allowedActions.canManage);
+  const [page, setPage] = useState(1);
+  const [skipped, setSkipped] = useState<Set<string>>(new Set());
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const accept = useAcceptSuggestions();
+
+  const { data, error, isFetching, refetch } = useGetNewsroomOrphansQuery(page, {
+    refetchOnMountOrArgChange: true,
+  });
+  const loadError = toApiErrorOrNull(error);
+
+  const toggle = (set: Set<string>, key: string) => {
+    const next = new Set(set);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    return next;
+  };
+
+  /** Accepts, one save per story; reports what was placed and what was refused. */
+  const acceptAll = async (batch: { story: OrphanStory; suggestions: Suggestion[] }[]) => {
+    setBusy(true);
+    let placed = 0;
+    for (const { story, suggestions } of batch) {
+      try {
+        placed += (await accept(story.documentId, suggestions)).length;
+      } catch (err) {
+        const apiError = toApiError(err);
+        toggleNotification({
+          type: 'danger',
+          message:
+            apiError.status === 409
+              ? t('orphans.conflict', { title: story.title })
+              : t('orphans.failed', { title: story.title, message: apiError.message }),
+        });
+      }
+    }
+    setChecked(new Set());
+    setBusy(false);
+    if (placed > 0) {
+      toggleNotification({ type: 'success', message: t('orphans.accepted', { count: placed }) });
+    }
+  };
+
+  const stories = data?.data ?? [];
+  const visible = (story: OrphanStory) =>
+    story.suggestions.filter((s) => !skipped.has(keyOf(story, s)));
+  const checkedBatch = stories
+    .map((story) => ({
+      story,
+      suggestions: visible(story).filter((s) => checked.has(keyOf(story, s))),
+    }))
+    .filter((entry) => entry.suggestions.length > 0);
+  const checkedCount = checkedBatch.reduce((n, entry) => n + entry.suggestions.length, 0);
+
+  let body: ReactNode;
+  if (loadError && !data) {
+    body = <LoadErrorState status={loadError.status} message="orphans.error" onRetry={refetch} />;
+  } else if (!data) {
+    body = <Page.Loading />;
+  } else if (stories.length === 0) {
+    body = <EmptyStateLayout content={t('orphans.empty')} />;
+  } else {
+    body = stories.map((story) => (
+      <Box
+        key={story.documentId}
+        data-testid="newsroom-orphan"
+        data-document-id={story.documentId}
+        background="neutral0"
+        hasRadius
+        shadow="tableShadow"
+        padding={4}
+      >
+        <Flex direction="column" alignItems="stretch" gap={3}>
+          <Flex gap={2} alignItems="center" wrap="wrap">
+            <Link tag={NavLink} to={`../articles/${story.documentId}`}>
+              {story.title}
+            </Link>
+            <ArticleStatusBadge status={story.status} size="XS" />
+          </Flex>
+          {visible(story).length === 0 && (
+            <Typography variant="pi" textColor="neutral600">
+              {t('orphans.noSuggestions')}
+            </Typography>
+          )}
+          {visible(story).map((s) => {
+            const key = keyOf(story, s);
+            return (
+              <Flex
+                key={key}
+                data-testid="newsroom-orphan-suggestion"
+                data-document-id={s.documentId}
+                gap={3}
+                alignItems="flex-start"
+                paddingLeft={2}
+              >
+                {canManage && (
+                  <Checkbox
+                    aria-label={t('orphans.check', { title: s.title })}
+                    checked={checked.has(key)}
+                    disabled={!s.fitsAfter || busy}
+                    onCheckedChange={() => setChecked((set) => toggle(set, key))}
+                  />
+                )}
+                <Flex direction="column" alignItems="stretch" gap={1} style={{ flex: 1 }}>
+                  <Typography variant="omega" fontWeight="bold" textColor="neutral800">
+                    {s.title}
+                  </Typography>
+                  {s.fitsAfter ? (
+                    <FitsAfterHint fitsAfter={s.fitsAfter} />
+                  ) : (
+                    <Typography variant="pi" textColor="neutral600">
+                      {t('orphans.noSlot')}
+                    </Typography>
+                  )}
+                </Flex>
+                {canManage && (
+                  <Flex gap={2}>
+                    <Button
+                      size="S"
+                      variant="secondary"
+                      startIcon={<Check />}
+                      disabled={!s.fitsAfter || busy}
+                      onClick={() => acceptAll([{ story, suggestions: [s] }])}
+                    >
+                      {t('orphans.accept')}
+                    </Button>
+                    <Button
+                      size="S"
+                      variant="tertiary"
+                      disabled={busy}
+                      onClick={() => setSkipped((set) => toggle(set, key))}
+                    >
+                      {t('orphans.skip')}
+                    </Button>
+                  </Flex>
+                )}
+              </Flex>
+            );
+          })}
+        </Flex>
+      </Box>
+    ));
+  }
+
+  const pagination = data?.meta.pagination;
+  return (
+    <Page.Main>
+      <Page.Title>{t('orphans.pageTitle')}</Page.Title>
+      <Layouts.Header
+        title={t('orphans.title')}
+        subtitle={t('orphans.subtitle')}
+        navigationAction={
+          <Link tag={NavLink} to=".." startIcon={<ArrowLeft />}>
+            {t('editor.back')}
+          </Link>
+        }
+        primaryAction={
+          canManage ? (
+            <Button
+              disabled={checkedCount === 0 || busy}
+              loading={busy}
+              onClick={() => acceptAll(checkedBatch)}
+            >
+              {t('orphans.acceptChecked', { count: checkedCount })}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {isFetching && data && <Loader small>{t('common.loading')}</Loader>}
+          {skipped.size > 0 && (
+            <Box>
+              <Button variant="tertiary" size="S" onClick={() => setSkipped(new Set())}>
+                {t('orphans.showSkipped', { count: skipped.size })}
+              </Button>
+            </Box>
+          )}
+          {body}
+          {pagination && pagination.pageCount > 1 && (
+            <Flex gap={3} alignItems="center" justifyContent="flex-end">
+              <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                {t('orphans.previous')}
+              </Button>
+              <Typography variant="pi">
+                {t('orphans.page', { page, pageCount: pagination.pageCount })}
+              </Typography>
+              <Button
+                variant="tertiary"
+                disabled={page >= pagination.pageCount}
+                onClick={() => setPage(page + 1)}
+              >
+                {t('orphans.next')}
+              </Button>
+            </Flex>
+          )}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default OrphansPage;
