@@ -17,7 +17,6 @@
  * Options (env): BENCH_SIZES=1000,10000  BENCH_DBS=sqlite,postgres  BENCH_DURATION=10 (s)
  * BENCH_CONNECTIONS=10  BENCH_OUT=docs/BENCHMARKS.md (BENCH_OUT=- prints only)
  */
-const { fork } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -25,8 +24,9 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const { ROOT } = require('./lib/env');
 const { buildForServer } = require('./lib/run');
-const { freshSecrets, scratchDatabase } = require('./lib/scratch');
+const { scratchDatabase } = require('./lib/scratch');
 const { startPostgres, stopPostgres } = require('../tests/integration/helpers/postgres');
+const { adminLogin, benchEnv, log, startServer } = require('./bench/start');
 
 const SIZES = (process.env.BENCH_SIZES || '1000,10000').split(',').map(Number);
 const DBS = (process.env.BENCH_DBS || 'sqlite,postgres').split(',');
@@ -34,29 +34,6 @@ const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const SQL_SAMPLES = 20;
 const OUT = process.env.BENCH_OUT || path.join(ROOT, 'docs', 'BENCHMARKS.md');
-
-const log = (text) => process.stdout.write(`[bench] ${text}\n`);
-/** Starts the bench server; resolves with its ready message and an IPC helper. */
-const startServer = (env) =>
-  new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'bench', 'server.js'), [], {
-      env,
-      execArgv: ['--expose-gc'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const waiting = new Map();
-    const ask = (type) =>
-      new Promise((res) => {
-        waiting.set(type, res);
-        child.send(type);
-      });
-    child.on('message', (message) => {
-      if (message.type === 'progress') log(message.text);
-      else if (message.type === 'ready') resolve({ child, ready: message, ask });
-      else waiting.get(message.type)?.(message);
-    });
-    child.on('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-  });
 
 /** Peak resident memory of a process so far, from the kernel (MB). */
 const peakRssMb = (pid) => {
@@ -116,16 +93,6 @@ const measure = async (server, base, route) => {
   };
 };
 
-const adminLogin = async (base, credentials) => {
-  const response = await fetch(`${base}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(credentials),
-  });
-  if (response.status !== 200) throw new Error(`admin login: ${response.status}`);
-  return (await response.json()).data.token;
-};
-
 const runOne = async (db, size, pg) => {
   const name = `newsroom_bench_${size}_${crypto.randomBytes(3).toString('hex')}`;
   const database = await scratchDatabase({
@@ -133,17 +100,7 @@ const runOne = async (db, size, pg) => {
     name,
     prefix: 'newsroom-bench-',
   });
-  const env = {
-    ...process.env,
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    NODE_ENV: 'test',
-    STRAPI_LOG_LEVEL: 'warn',
-    NEWSROOM_SKIP_SEED: 'true',
-    ADMIN_RATE_LIMIT_ENABLED: 'false',
-    ...freshSecrets(),
-    BENCH_COUNT: String(size),
-    ...database.env,
-  };
+  const env = benchEnv(database, { BENCH_COUNT: String(size) });
   log(`${db}, ${size} articles: booting and seeding`);
   const server = await startServer(env);
   try {

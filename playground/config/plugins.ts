@@ -53,6 +53,11 @@ export default ({ env }: { env: any }) => ({
         tagBoost: env.float('NEWSROOM_SUGGESTIONS_TAG_BOOST', 1),
         recencyBoost: env.float('NEWSROOM_SUGGESTIONS_RECENCY_BOOST', 0.25),
       },
+      events: {
+        maxBatch: env.int('NEWSROOM_EVENTS_MAX_BATCH', 50),
+        maxRequestsPerMinute: env.int('NEWSROOM_EVENTS_PER_MINUTE', 120),
+        flushIntervalMs: env.int('NEWSROOM_EVENTS_FLUSH_MS', 2000),
+      },
       responseCache: { maxEntries: env.int('NEWSROOM_RESPONSE_CACHE_ENTRIES', 2000) },
     },
   },

@@ -5,7 +5,7 @@
  * manager's list filtered to those stories; the manager's editor lists them too.
  */
 import type { Browser } from 'playwright-core';
-import { adminToken, createArticle, request, SUPER_ADMIN } from './helpers/admin-api';
+import { createArticle, placeLinks, SUPER_ADMIN } from './helpers/admin-api';
 import { launchBrowser, newAdminPage, shoot } from './helpers/browser';
 
 let browser: Browser;
@@ -20,22 +20,7 @@ beforeAll(async () => {
     paragraphs: ['Petani mengeluh.', 'Ongkos angkut naik.'],
   });
   // The source links to the target, through the manager's own save.
-  const token = await adminToken(SUPER_ADMIN);
-  const placement = await request(`/newsroom/articles/${source.documentId}/placement`, { token });
-  const saved = await request(`/newsroom/articles/${source.documentId}/placement`, {
-    method: 'PUT',
-    token,
-    body: {
-      version: placement.body.data.version,
-      links: [
-        {
-          targetDocumentId: target.documentId,
-          afterParagraphId: placement.body.data.paragraphs[0].id,
-        },
-      ],
-    },
-  });
-  expect(saved.status).toBe(200);
+  await placeLinks(source.documentId, [{ target: target.documentId, afterParagraph: 0 }]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,6 +6,7 @@ import {
   ContractError,
   parseArticleList,
   parseLinkHealth,
+  parseLinkStats,
   parsePlacement,
   parsePlacementSave,
   parseOrphans,
@@ -119,6 +120,25 @@ describe('response guards', () => {
     expect(() => parsePlacement({ data: null })).toThrow(/data: expected an object, got null/);
     // An old server without the save outcome.
     expect(() => parsePlacementSave({ data: placement() })).toThrow(/meta: expected an object/);
+  });
+
+  it("check the readers' counts per link", () => {
+    const counts = { total: 3, a: 1, b: 1 };
+    const stats = {
+      days: 30,
+      views: counts,
+      links: [
+        { link: 'l1', clicks: { total: 1, a: 0, b: 1 }, clickThrough: 1 / 3 },
+        { link: 'l2', clicks: { total: 0, a: 0, b: 0 }, clickThrough: null },
+      ],
+    };
+    expect(parseLinkStats({ data: stats })).toEqual(stats);
+    expect(() => parseLinkStats({ data: { ...stats, views: { total: 3 } } })).toThrow(
+      /data\.views\.a: expected a number/
+    );
+    expect(() =>
+      parseLinkStats({ data: { ...stats, links: [{ ...stats.links[0], clickThrough: '33%' }] } })
+    ).toThrow(/data\.links\[0\]\.clickThrough/);
   });
 
   it('check the list, its pagination and the other routes', () => {

@@ -12,6 +12,7 @@ import type {
   AdminArticleListResponse,
   ArticleStatus,
   LinkHealthReport,
+  LinkStats,
   OrphansResponse,
   Placement,
   PlacementSaveOutcome,
@@ -267,3 +268,23 @@ export const parseOrphans = checked('GET /newsroom/orphans', (body): OrphansResp
   );
   return envelope as unknown as OrphansResponse;
 });
+
+/** `GET /newsroom/articles/:documentId/link-stats`: readers' views and clicks per link. */
+export const parseLinkStats = checked(
+  'GET /newsroom/articles/:documentId/link-stats',
+  (body): LinkStats => {
+    const data = object(object(body, 'body').data, 'data');
+    number(data.days, 'data.days');
+    const counts = (value: unknown, at: string) => {
+      const c = object(value, at);
+      (['total', 'a', 'b'] as const).forEach((key) => number(c[key], `${at}.${key}`));
+    };
+    counts(data.views, 'data.views');
+    each(data.links, 'data.links', (item, at) => {
+      string(item.link, `${at}.link`);
+      counts(item.clicks, `${at}.clicks`);
+      if (item.clickThrough !== null) number(item.clickThrough, `${at}.clickThrough`);
+    });
+    return data as unknown as LinkStats;
+  }
+);

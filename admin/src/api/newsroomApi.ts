@@ -14,6 +14,7 @@ import type {
   AdminArticleListQuery,
   AdminArticleListResponse,
   LinkHealthReport,
+  LinkStats,
   OrphansResponse,
   Placement,
   PlacementSaveBody,
@@ -23,6 +24,7 @@ import type {
 import {
   parseArticleList,
   parseLinkHealth,
+  parseLinkStats,
   parseOrphans,
   parsePlacement,
   parsePlacementSave,
@@ -42,6 +44,7 @@ const newsroomApiWithTags = adminApi.enhanceEndpoints({
     'NewsroomLinkHealth',
     'NewsroomSuggestions',
     'NewsroomOrphans',
+    'NewsroomLinkStats',
   ],
 });
 
@@ -88,6 +91,8 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
               'NewsroomLinkHealth',
               { type: 'NewsroomSuggestions', id: documentId },
               'NewsroomOrphans',
+              // New links appear in the counts (at zero), removed ones leave them.
+              { type: 'NewsroomLinkStats', id: documentId },
             ]
           : [],
       // The answer is the placement as saved: into the cache at once, so the editor and the
@@ -132,6 +137,17 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       ],
     }),
 
+    getNewsroomLinkStats: build.query<LinkStats, { documentId: string; days: number }>({
+      query: ({ documentId, days }) => ({
+        url: withQuery(articlePath(documentId, 'link-stats'), { days }),
+        method: 'GET',
+      }),
+      transformResponse: parseLinkStats,
+      providesTags: (_result, _error, { documentId }) => [
+        { type: 'NewsroomLinkStats', id: documentId },
+      ],
+    }),
+
     getNewsroomOrphans: build.query<OrphansResponse, number>({
       query: (page) => ({ url: withQuery(`${BASE}/orphans`, { page }), method: 'GET' }),
       transformResponse: parseOrphans,
@@ -148,5 +164,6 @@ export const {
   useGetNewsroomLinkHealthQuery,
   useGetNewsroomSuggestionsQuery,
   useGetNewsroomOrphansQuery,
+  useGetNewsroomLinkStatsQuery,
   useLazyGetNewsroomPlacementQuery,
 } = newsroomApi;

@@ -15,7 +15,7 @@ import { Layouts, Page, useIsDesktop, useNotification, useRBAC } from '@strapi/s
 import { ADMIN_ACTIONS } from '#shared/contracts/admin';
 import type { LinkTarget, Placement, Suggestion } from '#shared/contracts/admin';
 import { toApiErrorOrNull } from '../api/errors';
-import { useGetNewsroomPlacementQuery } from '../api/newsroomApi';
+import { useGetNewsroomLinkStatsQuery, useGetNewsroomPlacementQuery } from '../api/newsroomApi';
 import { AddLinkModal, type AddLinkMode } from '../components/editor/AddLinkModal';
 import { ConflictReview } from '../components/editor/ConflictReview';
 import { EditorHeader } from '../components/editor/EditorHeader';
@@ -44,6 +44,8 @@ import {
 } from '../utils/placement';
 
 const MANAGE_PERMISSIONS = [{ action: ADMIN_ACTIONS.manage, subject: null }];
+/** The window of the readers' counts shown on each link. */
+const STATS_DAYS = 30;
 
 const slotLabel = (t: Translate, slotId: string, paragraphIndex: Map<string, number>) =>
   slotId === START_SLOT
@@ -120,6 +122,25 @@ export const EditorPage = () => {
   });
   const blocker = useUnsavedChangesGuard(isDirty && !saving);
   useUndoShortcuts({ enabled: canManage && !saving, onUndo: actions.undo, onRedo: actions.redo });
+
+  // What readers did with each published link over the last month (reader events).
+  const { currentData: stats } = useGetNewsroomLinkStatsQuery({ documentId, days: STATS_DAYS });
+  const readerStats = useCallback(
+    (linkId: string | null) => {
+      // Nothing to show until the site reports views (a newsroom may send no events at all).
+      const entry =
+        linkId && stats?.views.total ? stats.links.find((l) => l.link === linkId) : undefined;
+      return entry && stats
+        ? {
+            days: stats.days,
+            clicks: entry.clicks.total,
+            views: stats.views.total,
+            clickThrough: entry.clickThrough,
+          }
+        : null;
+    },
+    [stats]
+  );
 
   const paragraphIndex = useMemo(
     () => new Map((placement?.paragraphs ?? []).map((p, i) => [p.id, i])),
@@ -238,6 +259,7 @@ export const EditorPage = () => {
     invalid: state.invalid,
     focusRequest,
     canMove: (key: string, direction: MoveDirection) => canMove(links, slots, key, direction),
+    readerStats,
     onSelect: () => actions.selectSlot(slotId),
     onAdd: () => {
       actions.selectSlot(slotId);

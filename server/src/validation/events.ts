@@ -36,12 +36,8 @@ const eventSchema = yup
   .typeError('must be an object')
   .test('only-known-keys', 'unknown field', onlyKeys(['type', 'article', 'link', 'variant']));
 
-/**
- * `POST /api/newsroom/events`: `{ events: [...] }`, at most `maxBatch` events. The first
- * problem is a 400 naming its path ("events.3.link: must be a RelatedLink documentId").
- */
-export const parseEvents = (body: unknown, maxBatch: number): ReaderEvent[] => {
-  const schema = yup
+const batchSchema = (maxBatch: number) =>
+  yup
     .object({
       events: yup
         .array(eventSchema)
@@ -52,9 +48,24 @@ export const parseEvents = (body: unknown, maxBatch: number): ReaderEvent[] => {
     })
     .typeError('must be an object')
     .test('only-known-keys', 'unknown field', onlyKeys(['events']));
+
+/** The batch validator for the configured size, built once (the route is a hot path). */
+let validator: { maxBatch: number; validate: (body: unknown) => unknown } | null = null;
+const validatorFor = (maxBatch: number) => {
+  if (validator?.maxBatch !== maxBatch) {
+    validator = { maxBatch, validate: validateYupSchemaSync(batchSchema(maxBatch)) };
+  }
+  return validator.validate;
+};
+
+/**
+ * `POST /api/newsroom/events`: `{ events: [...] }`, at most `maxBatch` events. The first
+ * problem is a 400 naming its path ("events.3.link: must be a RelatedLink documentId").
+ */
+export const parseEvents = (body: unknown, maxBatch: number): ReaderEvent[] => {
   let parsed: { events: Record<string, unknown>[] };
   try {
-    parsed = validateYupSchemaSync(schema)(body) as typeof parsed;
+    parsed = validatorFor(maxBatch)(body) as typeof parsed;
   } catch (error) {
     return asFieldError(error);
   }

@@ -182,3 +182,26 @@ export const unpublishArticle = async (documentId: string) =>
     token: await adminToken(SUPER_ADMIN),
     body: {},
   });
+
+/**
+ * Places links on an article through the manager's own save (as the super admin): each link
+ * to a target article after the paragraph with that 0-based index.
+ */
+export const placeLinks = async (
+  documentId: string,
+  links: { target: string; afterParagraph: number }[]
+) => {
+  const token = await adminToken(SUPER_ADMIN);
+  const placement = await call(200, `/newsroom/articles/${documentId}/placement`, { token });
+  await call(200, `/newsroom/articles/${documentId}/placement`, {
+    method: 'PUT',
+    token,
+    body: {
+      version: placement.data.version,
+      links: links.map((link) => ({
+        targetDocumentId: link.target,
+        afterParagraphId: placement.data.paragraphs[link.afterParagraph].id,
+      })),
+    },
+  });
+};

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import {
   Badge,
   Box,
@@ -59,6 +60,14 @@ const Handle = styled.span`
   color: ${({ theme }) => theme.colors.neutral500};
 `;
 
+/** Readers' use of a published link over the last `days` days (reader events). */
+export interface ReaderStats {
+  days: number;
+  clicks: number;
+  views: number;
+  clickThrough: number | null;
+}
+
 export interface LinkCardProps {
   link: DraftLink;
   canManage: boolean;
@@ -67,6 +76,8 @@ export interface LinkCardProps {
   isDragging: boolean;
   invalidMessage: string | null;
   focusRequest: FocusRequest | null;
+  /** Shown once the site reports views of the story. */
+  readerStats: ReaderStats | null;
   onMove: (direction: MoveDirection, from: FocusTarget) => void;
   onRemove: () => void;
   onRetarget: () => void;
@@ -84,6 +95,7 @@ export const LinkCard = ({
   isDragging,
   invalidMessage,
   focusRequest,
+  readerStats,
   onMove,
   onRemove,
   onRetarget,
@@ -92,6 +104,7 @@ export const LinkCard = ({
   onDragEnd,
 }: LinkCardProps) => {
   const t = useT();
+  const { formatNumber } = useIntl();
   const cardRef = useRef<HTMLDivElement>(null);
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
@@ -251,6 +264,20 @@ export const LinkCard = ({
                 </Button>
               )}
             </Flex>
+          )}
+
+          {readerStats && (
+            <Typography variant="pi" textColor="neutral600" data-testid="newsroom-link-stats">
+              {t('link.stats', {
+                days: readerStats.days,
+                clicks: readerStats.clicks,
+                views: readerStats.views,
+                rate: formatNumber(readerStats.clickThrough ?? 0, {
+                  style: 'percent',
+                  maximumFractionDigits: 1,
+                }),
+              })}
+            </Typography>
           )}
 
           {broken && (

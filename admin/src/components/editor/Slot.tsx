@@ -4,7 +4,13 @@ import { Lightbulb, Plus } from '@strapi/icons';
 import { styled } from 'styled-components';
 import { useT } from '../../hooks/useT';
 import type { DraftLink, MoveDirection } from '../../utils/placement';
-import { LINK_DRAG_TYPE, LinkCard, type FocusRequest, type FocusTarget } from './LinkCard';
+import {
+  LINK_DRAG_TYPE,
+  LinkCard,
+  type FocusRequest,
+  type FocusTarget,
+  type ReaderStats,
+} from './LinkCard';
 
 export interface DropIndicator {
   slotId: string;
@@ -78,6 +84,8 @@ export interface SlotProps {
   invalid: { key: string; message: string } | null;
   focusRequest: FocusRequest | null;
   canMove: (key: string, direction: MoveDirection) => boolean;
+  /** What readers did with a link (by its documentId), when there are counts for it. */
+  readerStats: (documentId: string | null) => ReaderStats | null;
   onSelect: () => void;
   onAdd: () => void;
   /**
@@ -190,6 +198,7 @@ export const Slot = (props: SlotProps) => {
               isDragging={props.draggingKey === link.key}
               invalidMessage={props.invalid?.key === link.key ? props.invalid.message : null}
               focusRequest={props.focusRequest}
+              readerStats={props.readerStats(link.documentId)}
               onMove={(direction, from) => props.onMove(link.key, direction, from)}
               onRemove={() => props.onRemove(link.key)}
               onRetarget={() => props.onRetarget(link.key)}
