@@ -44,28 +44,24 @@ export interface SitemapUrl {
   lastmod: Date | null;
 }
 
+/** One `<url>` or `<sitemap>` entry: the two share their fields (`loc`, optional `lastmod`). */
+const entry = (tag: 'url' | 'sitemap', { loc, lastmod }: SitemapUrl) =>
+  `  <${tag}>\n    <loc>${escapeXml(loc)}</loc>\n` +
+  (lastmod ? `    <lastmod>${w3cDate(lastmod)}</lastmod>\n` : '') +
+  `  </${tag}>\n`;
+
 export const urlset = (urls: SitemapUrl[]): string =>
   document(
     'urlset',
     `xmlns="${SITEMAP_NS}"`,
-    urls.map(
-      (u) =>
-        `  <url>\n    <loc>${escapeXml(u.loc)}</loc>\n` +
-        (u.lastmod ? `    <lastmod>${w3cDate(u.lastmod)}</lastmod>\n` : '') +
-        '  </url>\n'
-    )
+    urls.map((u) => entry('url', u))
   );
 
 export const sitemapIndex = (sitemaps: SitemapUrl[]): string =>
   document(
     'sitemapindex',
     `xmlns="${SITEMAP_NS}"`,
-    sitemaps.map(
-      (s) =>
-        `  <sitemap>\n    <loc>${escapeXml(s.loc)}</loc>\n` +
-        (s.lastmod ? `    <lastmod>${w3cDate(s.lastmod)}</lastmod>\n` : '') +
-        '  </sitemap>\n'
-    )
+    sitemaps.map((s) => entry('sitemap', s))
   );
 
 export interface NewsUrl {

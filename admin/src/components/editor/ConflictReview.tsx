@@ -146,20 +146,23 @@ export const ConflictReview = ({
                 <Typography textColor="neutral600">{t('conflict.theirs.none')}</Typography>
               ) : (
                 <Box tag="ul">
-                  {merge.theirChanges.map((change, index) => (
-                    <Box
-                      tag="li"
-                      key={`${change.kind}:${change.link.key}:${index}`}
-                      paddingBottom={1}
-                    >
-                      <Typography>{describeChange(t, change, slotLabel)}</Typography>{' '}
-                      {whoAndWhen(change) && (
-                        <Typography variant="pi" textColor="neutral600">
-                          {`(${whoAndWhen(change)})`}
-                        </Typography>
-                      )}
-                    </Box>
-                  ))}
+                  {merge.theirChanges.map((change, index) => {
+                    const credit = whoAndWhen(change);
+                    return (
+                      <Box
+                        tag="li"
+                        key={`${change.kind}:${change.link.key}:${index}`}
+                        paddingBottom={1}
+                      >
+                        <Typography>{describeChange(t, change, slotLabel)}</Typography>{' '}
+                        {credit && (
+                          <Typography variant="pi" textColor="neutral600">
+                            {`(${credit})`}
+                          </Typography>
+                        )}
+                      </Box>
+                    );
+                  })}
                 </Box>
               )}
             </Section>
