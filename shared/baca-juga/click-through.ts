@@ -14,6 +14,10 @@ export type PositionVerdict =
 
 /** Views of each variant needed before any verdict: below it the normal approximation lies. */
 export const MIN_VIEWS_PER_VARIANT = 100;
+/** Views over `UNCLICKED_DAYS` from which a story whose links nobody clicks is worth a look. */
+export const UNCLICKED_MIN_VIEWS = 100;
+export const UNCLICKED_DAYS = 30;
+
 /** Two-sided significance level of the verdict. */
 export const SIGNIFICANCE = 0.05;
 

@@ -20,6 +20,8 @@ export interface StoredLink {
   url: string | null;
   label: string | null;
   afterParagraphId: unknown;
+  /** Second slot of a position test (shared/baca-juga/position-test), or null. */
+  variantAfterParagraphId?: unknown;
   position: unknown;
 }
 
@@ -94,6 +96,16 @@ const linkViolations = (state: PlacementState, paragraphIds: Set<string>): Viola
           ? "is not a paragraph of the link's article"
           : 'is a paragraph the published story does not have: the link goes live when the story is published'
       );
+    }
+    const variant = link.variantAfterParagraphId;
+    // Checked in the draft only: a published story that lacks the second slot shows the link in
+    // its first slot to everyone until the story is published again (see `readerSlot`).
+    if (variant !== null && variant !== undefined && variant !== '' && state.version === 'draft') {
+      if (!isLinkAnchor(variant, paragraphIds)) {
+        at(link, 'variantAfterParagraphId', "is not a paragraph of the link's article");
+      } else if (variant === link.afterParagraphId) {
+        at(link, 'variantAfterParagraphId', 'the second slot of a position test must differ from the first');
+      }
     }
     if (
       link.position !== null &&

@@ -29,6 +29,21 @@ export interface LinkHealthReport {
     status: ArticleStatus;
     counts: Record<LinkHealth, number>;
   }[];
+  /**
+   * Published stories readers viewed at least `UNCLICKED_MIN_VIEWS` times over the last
+   * `UNCLICKED_DAYS` days whose published Baca Juga links nobody clicked in that time, most
+   * viewed first (at most 100): links worth another look.
+   */
+  unclicked: UnclickedStory[];
+}
+
+export interface UnclickedStory {
+  documentId: string;
+  title: string;
+  slug: string;
+  views: number;
+  /** Published Baca Juga links of the story. */
+  links: number;
 }
 
 export interface LinkHealthResponse {
@@ -106,6 +121,13 @@ export interface PlacedLink {
   afterParagraphId: string;
   /** 0-based order within its slot. */
   position: number;
+  /**
+   * Second slot of a position test (readers of variant "b" find the link there), or null.
+   * Readers of variant "a", and frontends that run no test, find it at `afterParagraphId`.
+   */
+  variantAfterParagraphId: string | null;
+  /** When the test's slots were last set (ISO): its counts start that day. */
+  variantSince: string | null;
   health: LinkHealth;
   /**
    * The paragraph it stood after was deleted, so it was moved to the paragraph before. The
@@ -204,6 +226,11 @@ export interface PlacementLinkInput {
   /** Plain text, at most 200 characters. Empty = the target's title (or the URL). */
   label?: string | null;
   afterParagraphId: string;
+  /**
+   * A second slot to test the link in (a paragraph id or "start", not its first slot), or
+   * null to end a test. Changing either slot of a test starts its counts afresh.
+   */
+  variantAfterParagraphId?: string | null;
 }
 
 /**
@@ -295,7 +322,27 @@ export interface VariantCounts {
 export interface LinkStats {
   days: number;
   views: VariantCounts;
-  links: { link: string; clicks: VariantCounts; clickThrough: number | null }[];
+  links: {
+    link: string;
+    clicks: VariantCounts;
+    clickThrough: number | null;
+    /** The link's position test as published, or null when its published version has none. */
+    test: PositionTestStats | null;
+  }[];
+}
+
+/**
+ * A position test's counts, from the day its slots were set (whatever `days` asks for): the
+ * views of each variant of the story and the clicks on this link in each. The verdict is
+ * `positionVerdict` (shared/baca-juga/click-through), computed where it is shown.
+ */
+export interface PositionTestStats {
+  /** First UTC day counted (YYYY-MM-DD). */
+  since: string;
+  /** The slots under test, as published: "a" is the first, "b" the second. */
+  slots: { a: string; b: string };
+  views: { a: number; b: number };
+  clicks: { a: number; b: number };
 }
 
 export interface LinkStatsResponse {
