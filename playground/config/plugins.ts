@@ -58,7 +58,10 @@ export default ({ env }: { env: any }) => ({
         maxRequestsPerMinute: env.int('NEWSROOM_EVENTS_PER_MINUTE', 120),
         flushIntervalMs: env.int('NEWSROOM_EVENTS_FLUSH_MS', 2000),
       },
-      responseCache: { maxEntries: env.int('NEWSROOM_RESPONSE_CACHE_ENTRIES', 2000) },
+      responseCache: {
+        maxEntries: env.int('NEWSROOM_RESPONSE_CACHE_ENTRIES', 2000),
+        maxBytes: env.int('NEWSROOM_RESPONSE_CACHE_BYTES', 64 * 1024 * 1024),
+      },
     },
   },
 });

@@ -55,6 +55,12 @@ export interface NewsroomConfig {
   responseCache: {
     /** Responses kept at most (least recently used out first); 0 turns the cache off. */
     maxEntries: number;
+    /**
+     * Bytes of response bodies (UTF-8) kept at most, whatever their number: a few very long
+     * stories or lists cannot take an instance's memory. A body larger than this alone is
+     * served but not kept.
+     */
+    maxBytes: number;
   };
 }
 
@@ -66,7 +72,7 @@ const defaultConfig: NewsroomConfig = {
   suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25 },
   sitemaps: { publicationName: null, language: 'id', publicPath: '/api/newsroom/sitemaps' },
   events: { maxBatch: 50, maxRequestsPerMinute: 120, flushIntervalMs: 2000 },
-  responseCache: { maxEntries: 2000 },
+  responseCache: { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000 },
 };
 
@@ -165,6 +171,7 @@ export default {
     nonNegative(suggestions?.tagBoost, 'suggestions.tagBoost');
     nonNegative(suggestions?.recencyBoost, 'suggestions.recencyBoost');
     nonNegative(responseCache?.maxEntries, 'responseCache.maxEntries', true);
+    nonNegative(responseCache?.maxBytes, 'responseCache.maxBytes', true);
     for (const key of ['maxDepth', 'maxAliases', 'maxCost'] as const) {
       nonNegative(graphql?.[key], `graphql.${key}`, true);
     }

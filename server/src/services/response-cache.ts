@@ -12,6 +12,8 @@ export interface PreparedResponse {
 
 interface Entry extends PreparedResponse {
   generation: number;
+  /** UTF-8 length of `json`: what the entry counts against `responseCache.maxBytes`. */
+  bytes: number;
 }
 
 /**
@@ -19,12 +21,19 @@ interface Entry extends PreparedResponse {
  * and reused while the published content's generation is unchanged (see the freshness
  * service). A miss or a changed generation recomputes from the database, so the cache holds
  * nothing another instance needs, and a restart, a second instance or an edit elsewhere never
- * sees a stale story. Bounded by `responseCache.maxEntries`, least recently used first out.
+ * sees a stale story. Bounded by `responseCache.maxEntries` and `responseCache.maxBytes`,
+ * least recently used first out.
  */
 const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = new Map<string, Entry>();
-  const maxEntries = () =>
-    (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).responseCache.maxEntries;
+  let bytes = 0;
+  const limits = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).responseCache;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
 
   return {
     /**
@@ -52,15 +61,27 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       const payload = await compute(generation);
       if (payload === null || payload === undefined) return null;
       const json = serialize(payload);
-      const entry: Entry = { json, etag: strongEtag(json), generation };
-      const limit = maxEntries();
-      if (limit > 0) {
-        entries.delete(key);
+      const entry: Entry = {
+        json,
+        etag: strongEtag(json),
+        generation,
+        bytes: Buffer.byteLength(json),
+      };
+      const { maxEntries, maxBytes } = limits();
+      drop(key);
+      if (maxEntries > 0 && entry.bytes <= maxBytes) {
         entries.set(key, entry);
-        while (entries.size > limit) entries.delete(entries.keys().next().value as string);
+        bytes += entry.bytes;
+        // Maps iterate in insertion order: the first key is the least recently used.
+        while (entries.size > maxEntries || bytes > maxBytes) {
+          drop(entries.keys().next().value as string);
+        }
       }
       return entry;
     },
+
+    /** What the cache holds now: for the benchmark's check that the bounds hold. */
+    usage: () => ({ entries: entries.size, bytes }),
   };
 };
 

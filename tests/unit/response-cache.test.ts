@@ -1,0 +1,59 @@
+/**
+ * The response cache stays inside both of its bounds, entries and bytes, dropping the least
+ * recently used first; a body larger than the byte bound is served but never kept.
+ */
+import createResponseCacheService from '../../server/src/services/response-cache';
+
+const cacheWith = (maxEntries: number, maxBytes: number) => {
+  const strapi = {
+    config: { get: () => ({ responseCache: { maxEntries, maxBytes } }) },
+  } as any;
+  return createResponseCacheService({ strapi });
+};
+
+/** A payload whose JSON is exactly `bytes` long ("x…" in quotes). */
+const body = (bytes: number) => 'x'.repeat(bytes - 2);
+
+describe('response cache bounds', () => {
+  it('keeps at most maxBytes of bodies, least recently used out first', async () => {
+    const cache = cacheWith(100, 250);
+    let computed = 0;
+    const get = (key: string, bytes: number) =>
+      cache.get(key, async () => (computed++, body(bytes)), 1);
+    await get('a', 100);
+    await get('b', 100);
+    expect(cache.usage()).toEqual({ entries: 2, bytes: 200 });
+    await get('a', 100); // a hit: "a" is now the most recently used
+    expect(computed).toBe(2);
+    await get('c', 100); // 300 bytes > 250: "b", the least recently used, goes
+    expect(cache.usage()).toEqual({ entries: 2, bytes: 200 });
+    await get('a', 100);
+    await get('c', 100);
+    expect(computed).toBe(3);
+    await get('b', 100);
+    expect(computed).toBe(4);
+  });
+
+  it('counts UTF-8 bytes, and serves a body too large to keep without keeping it', async () => {
+    const cache = cacheWith(100, 250);
+    const big = await cache.get('big', async () => body(300), 1);
+    expect(big?.json).toHaveLength(300);
+    expect(cache.usage()).toEqual({ entries: 0, bytes: 0 });
+    await cache.get('id', async () => 'é'.repeat(50), 1); // 50 characters, 102 bytes
+    expect(cache.usage()).toEqual({ entries: 1, bytes: 102 });
+  });
+
+  it('keeps at most maxEntries, and a new generation replaces an entry without counting it twice', async () => {
+    const cache = cacheWith(2, 10_000);
+    for (const key of ['a', 'b', 'c']) await cache.get(key, async () => body(10), 1);
+    expect(cache.usage()).toEqual({ entries: 2, bytes: 20 });
+    await cache.get('c', async () => body(30), 2);
+    expect(cache.usage()).toEqual({ entries: 2, bytes: 40 });
+  });
+
+  it('keeps nothing with maxEntries 0', async () => {
+    const cache = cacheWith(0, 10_000);
+    await cache.get('a', async () => body(10), 1);
+    expect(cache.usage()).toEqual({ entries: 0, bytes: 0 });
+  });
+});
