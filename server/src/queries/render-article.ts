@@ -5,6 +5,7 @@ import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/ren
 import type { ReadStatus } from '../auth/draft-access';
 import { newsroomTables } from './tables';
 import { readJsonColumn } from '../utils/json-column';
+import { dateOnly, isoOrNull } from '../utils/iso-date';
 
 /**
  * Everything a render needs (the article, its links with their published targets, its quotes,
@@ -35,22 +36,6 @@ const aggregate = (dialect: Dialect, pairs: [string, string][]) => {
   return dialect === 'postgres'
     ? `coalesce(json_agg(json_build_object(${args})), '[]'::json)`
     : `json_group_array(json_object(${args}))`;
-};
-
-/** Database dates as the Document Service serves them: ISO strings. */
-const isoOrNull = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number') return new Date(value).toISOString();
-  if (/^\d+$/.test(String(value))) return new Date(Number(value)).toISOString();
-  return String(value);
-};
-
-/** A `date` column: "YYYY-MM-DD" on every database. */
-const dateOnly = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
 };
 
 const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatus) => {

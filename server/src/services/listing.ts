@@ -6,6 +6,7 @@ import { toIso } from '../utils/iso-date';
 import { readTags } from '../utils/tags';
 import type { ListQuery } from '../validation/list-query';
 import type { ArticleListResponse } from '../types';
+import { readArticlePage } from '../queries/article-list';
 
 const SUMMARY_FIELDS = [
   'documentId',
@@ -18,6 +19,7 @@ const SUMMARY_FIELDS = [
   'publishedAt',
 ];
 
+/** A summary as the Document Service path reads it (databases without the one-statement page). */
 interface SummaryRow {
   documentId: string;
   slug: string;
@@ -81,21 +83,32 @@ const createListingService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { rows: [...head, ...tail], total: datedTotal + undatedTotal };
   };
 
+  /** A page through the Document Service: databases without the one-statement page. */
+  const viaDocuments = async (query: ListQuery): Promise<{ rows: SummaryRow[]; total: number }> => {
+    const filters = listFilters(query);
+    const [field, direction] = query.sort.split(':');
+    const start = (query.page - 1) * query.pageSize;
+    if (field === 'reportedAt') return datedFirst(filters, direction, start, query.pageSize);
+    const [rows, total] = await Promise.all([
+      // The id breaks ties so pages never overlap or skip when dates are equal.
+      find(filters, [{ [field]: direction }, { id: direction }], start, query.pageSize),
+      count(filters),
+    ]);
+    return { rows, total };
+  };
+
   return {
-    /** One page of published article summaries, with Strapi-style pagination meta. */
-    async list(query: ListQuery): Promise<ArticleListResponse> {
+    /**
+     * One page of published article summaries, with Strapi-style pagination meta: one
+     * statement on SQLite and PostgreSQL (queries/article-list), the Document Service on
+     * other databases, in the same order.
+     */
+    async list(query: ListQuery, portable = false): Promise<ArticleListResponse> {
       const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-      const filters = listFilters(query);
-      const [field, direction] = query.sort.split(':');
-      const start = (query.page - 1) * query.pageSize;
+      // `portable`: the Document Service path even here (tests compare the two paths).
       const { rows, total } =
-        field === 'reportedAt'
-          ? await datedFirst(filters, direction, start, query.pageSize)
-          : await Promise.all([
-              // The id breaks ties so pages never overlap or skip when dates are equal.
-              find(filters, [{ [field]: direction }, { id: direction }], start, query.pageSize),
-              count(filters),
-            ]).then(([rows, total]) => ({ rows, total }));
+        (portable ? undefined : await readArticlePage(strapi, query)) ??
+        (await viaDocuments(query));
 
       return {
         data: rows.map((row) => ({

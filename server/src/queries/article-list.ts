@@ -1,0 +1,110 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { ARTICLE_UID } from '../constants';
+import { dateOnly, isoOrNull } from '../utils/iso-date';
+import { readJsonColumn } from '../utils/json-column';
+import type { ListQuery } from '../validation/list-query';
+import { articleColumns, columnOf, likeContains, newsroomTables } from './tables';
+
+/** One published article of a list page, as the database returns it. */
+export interface SummaryRow {
+  documentId: string;
+  slug: string;
+  title: string;
+  lead: string | null;
+  outlet: string | null;
+  tags: unknown;
+  reportedAt: string | null;
+  publishedAt: string | null;
+}
+
+/**
+ * A page of the public article list and the total, in ONE statement (the total rides along as
+ * a window count), on SQLite and PostgreSQL. Only a page past the end, which has no row to
+ * carry the total, costs a second statement. Returns undefined on other databases: the caller
+ * then reads through the Document Service.
+ *
+ * `reportedAt` is optional, and SQLite and PostgreSQL put NULLs at opposite ends, so that sort
+ * reads dated articles first, then undated ones by publishedAt in the same direction,
+ * identically on both. The row id breaks ties, so pages never overlap or skip.
+ */
+export const readArticlePage = async (
+  strapi: Core.Strapi,
+  query: ListQuery
+): Promise<{ rows: SummaryRow[]; total: number } | undefined> => {
+  const client = strapi.db.dialect.client;
+  if (client !== 'sqlite' && client !== 'postgres') return undefined;
+  const knex = strapi.db.connection as unknown as Knex;
+  const t = newsroomTables(strapi);
+  const c = articleColumns(strapi);
+  const outlet = columnOf(strapi, ARTICLE_UID, 'outlet');
+
+  const filtered = () => {
+    const q = knex(`${t.article} as a`).whereNotNull(`a.${c.publishedAt}`);
+    // Every term in the title or the lead; LIKE wildcards in a term match literally.
+    for (const term of query.terms) {
+      const like = likeContains(term.toLowerCase());
+      q.where((or) =>
+        or
+          .whereRaw(`LOWER(a.${c.title}) LIKE ? ESCAPE '\\'`, [like])
+          .orWhereRaw(`LOWER(a.${c.lead}) LIKE ? ESCAPE '\\'`, [like])
+      );
+    }
+    if (query.tag) {
+      // Tags are a JSON list: the JSON-encoded tag, quotes included, is one whole tag.
+      q.whereRaw(`LOWER(CAST(a.${c.tags} AS TEXT)) LIKE ? ESCAPE '\\'`, [
+        likeContains(JSON.stringify(query.tag).toLowerCase()),
+      ]);
+    }
+    return q;
+  };
+
+  const [field, direction] = query.sort.split(':');
+  const dir = direction === 'asc' ? 'ASC' : 'DESC';
+  const reported = `a.${c.reportedAt}`;
+  const order =
+    field === 'reportedAt'
+      ? [
+          `CASE WHEN ${reported} IS NULL THEN 1 ELSE 0 END`,
+          `${reported} ${dir}`,
+          `CASE WHEN ${reported} IS NULL THEN a.${c.publishedAt} END ${dir}`,
+          `a.id ${dir}`,
+        ]
+      : [`a.${field === 'title' ? c.title : c.publishedAt} ${dir}`, `a.id ${dir}`];
+
+  const start = (query.page - 1) * query.pageSize;
+  const rows: Record<string, unknown>[] = await filtered()
+    .select(
+      `a.${c.documentId} as documentId`,
+      `a.${c.slug} as slug`,
+      `a.${c.title} as title`,
+      `a.${c.lead} as lead`,
+      `a.${outlet} as outlet`,
+      `a.${c.tags} as tags`,
+      `a.${c.reportedAt} as reportedAt`,
+      `a.${c.publishedAt} as publishedAt`,
+      knex.raw('COUNT(*) OVER () AS total')
+    )
+    .orderByRaw(order.join(', '))
+    .limit(query.pageSize)
+    .offset(start);
+
+  const total = rows.length
+    ? Number(rows[0].total)
+    : start === 0
+      ? 0
+      : Number(((await filtered().count({ n: '*' })) as { n: number | string }[])[0].n);
+  return {
+    total,
+    rows: rows.map((row) => ({
+      documentId: row.documentId as string,
+      slug: row.slug as string,
+      title: row.title as string,
+      lead: (row.lead as string | null) ?? null,
+      outlet: (row.outlet as string | null) ?? null,
+      tags: readJsonColumn(row.tags),
+      reportedAt: dateOnly(row.reportedAt),
+      publishedAt: isoOrNull(row.publishedAt),
+    })),
+  };
+};
