@@ -11,11 +11,19 @@
  *   f) related     GET /api/newsroom/articles/:slug/related?limit=5 (response cache)
  *   f') engine     GET /newsroom/articles/:documentId/suggestions?limit=5 (admin; no cache,
  *                  the engine ranks on every request)
+ *   c0) d0) d1)    the render, the list and the list at its last page with the response cache
+ *                  off: every request a miss, as after a deploy or an edit
+ *   g) GraphQL     newsroomArticles by slug with renderedBody (POST /graphql)
+ *   z) Zipf mix    renders of every story of the corpus drawn from a Zipf distribution
+ *                  (s = 1: a few hot stories and a long tail), from a cold cache, with the
+ *                  cache's hit share and its size against its bounds afterwards
  * and prints requests/s, p50/p99 latency, SQL statements per request (from the child's knex
- * query events) and RSS, then writes docs/BENCHMARKS.md.
+ * query events) and RSS, the goals of issue 16 met or not, then writes docs/BENCHMARKS.md.
  *
  * Options (env): BENCH_SIZES=1000,10000  BENCH_DBS=sqlite,postgres  BENCH_DURATION=10 (s)
  * BENCH_CONNECTIONS=10  BENCH_OUT=docs/BENCHMARKS.md (BENCH_OUT=- prints only)
+ * BENCH_LARGE=100000 adds one corpus of that size on PostgreSQL (0: none).
+ * BENCH_ROUTES=a,c0,d0,z runs only those rows (for a quick look; the floor always runs).
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -33,6 +41,57 @@ const DBS = (process.env.BENCH_DBS || 'sqlite,postgres').split(',');
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const SQL_SAMPLES = 20;
+const LARGE = Number(process.env.BENCH_LARGE ?? 100000);
+const ONLY = process.env.BENCH_ROUTES
+  ? new Set(['a', ...process.env.BENCH_ROUTES.split(',')])
+  : null;
+/**
+ * The response cache's bounds in the bench: the playground's entry bound, and a byte bound
+ * small enough that the Zipf mix over 10,000 stories meets it (a render is a few KB), so the
+ * run shows the byte bound holding, not only the entry bound.
+ */
+const CACHE_BOUNDS = {
+  maxEntries: 2000,
+  maxBytes: Number(process.env.BENCH_CACHE_BYTES || 4 * 2 ** 20),
+};
+
+/**
+ * Ranks drawn from a Zipf distribution with s = 1 over n items: rank k (0-based) with
+ * probability (1 / (k + 1)) / H(n). Deterministic (seeded), so two runs draw the same mix.
+ */
+const zipf = (n, seed = 42) => {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let k = 0; k < n; k += 1) cdf[k] = sum += 1 / (k + 1);
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return () => {
+    const target = random() * sum;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+};
+
+/** Every slug in an order of its own (hot stories are not the oldest or the newest). */
+const shuffled = (items, seed = 7) => {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+};
 const OUT = process.env.BENCH_OUT || path.join(ROOT, 'docs', 'BENCHMARKS.md');
 
 /** Peak resident memory of a process so far, from the kernel (MB). */
@@ -47,11 +106,13 @@ const rssMb = (pid) => {
 
 const measure = async (server, base, route) => {
   const url = base + route.path;
+  const init = { method: route.method ?? 'GET', headers: route.headers, body: route.body };
+  if (route.cacheOff) await server.ask('cache-off', 'cache');
   // SQL per request: sequential requests after one warm-up, counted by the server.
-  await fetch(url, { headers: route.headers });
+  await fetch(url, init);
   const before = (await server.ask('queries')).count;
   for (let i = 0; i < SQL_SAMPLES; i += 1) {
-    const response = await fetch(url, { headers: route.headers });
+    const response = await fetch(url, init);
     if (response.status !== 200)
       throw new Error(`${route.key}: ${url} answered ${response.status}`);
     await response.arrayBuffer();
@@ -62,22 +123,14 @@ const measure = async (server, base, route) => {
   const sampler = setInterval(() => {
     maxRss = Math.max(maxRss, rssMb(server.child.pid));
   }, 200);
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers: route.headers,
-  });
+  const load = { url, method: init.method, headers: route.headers, body: route.body };
+  const result = await autocannon({ ...load, connections: CONNECTIONS, duration: DURATION });
   // Editors' routes also at one connection: the time one request takes, with no queue.
   const alone = route.serial
-    ? await autocannon({
-        url,
-        connections: 1,
-        duration: Math.max(2, DURATION / 2),
-        headers: route.headers,
-      })
+    ? await autocannon({ ...load, connections: 1, duration: Math.max(2, DURATION / 2) })
     : null;
   clearInterval(sampler);
+  if (route.cacheOff) await server.ask('cache-on', 'cache');
   const failed =
     result.non2xx + result.errors + result.timeouts + (alone ? alone.non2xx + alone.errors : 0);
   return {
@@ -100,7 +153,11 @@ const runOne = async (db, size, pg) => {
     name,
     prefix: 'newsroom-bench-',
   });
-  const env = benchEnv(database, { BENCH_COUNT: String(size) });
+  const env = benchEnv(database, {
+    BENCH_COUNT: String(size),
+    NEWSROOM_RESPONSE_CACHE_ENTRIES: String(CACHE_BOUNDS.maxEntries),
+    NEWSROOM_RESPONSE_CACHE_BYTES: String(CACHE_BOUNDS.maxBytes),
+  });
   log(`${db}, ${size} articles: booting and seeding`);
   const server = await startServer(env);
   try {
@@ -158,10 +215,41 @@ const runOne = async (db, size, pg) => {
         headers: admin,
         serial: true,
       },
+      {
+        key: 'c0',
+        label: 'render-ready article, cache off',
+        path: `/api/newsroom/articles/${slug}`,
+        cacheOff: true,
+        serial: true,
+      },
+      {
+        key: 'd0',
+        label: 'article list, cache off',
+        path: '/api/newsroom/articles?pageSize=10',
+        cacheOff: true,
+        serial: true,
+      },
+      {
+        key: 'd1',
+        label: 'article list, last page, cache off',
+        path: `/api/newsroom/articles?pageSize=10&page=${Math.ceil(size / 10)}`,
+        cacheOff: true,
+        serial: true,
+      },
+      {
+        key: 'g',
+        label: 'GraphQL: article by slug with renderedBody',
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `{ newsroomArticles(filters: { slug: { eq: "${slug}" } }) { title renderedBody } }`,
+        }),
+      },
     ];
     const rows = [];
     let engineHeap = null;
-    for (const route of routes) {
+    for (const route of routes.filter((r) => !ONLY || ONLY.has(r.key))) {
       // The engine's own memory: heap retained after its route, over the heap before it.
       const before = route.key === "f'" ? (await server.ask('memory')).heapUsed : null;
       const row = await measure(server, base, route);
@@ -174,14 +262,27 @@ const runOne = async (db, size, pg) => {
           (row.failed ? `, ${row.failed} failed` : '')
       );
     }
-    log(`${db} ${size}: suggestion engine heap retained ${engineHeap.toFixed(1)} MB`);
+    if (engineHeap !== null) {
+      log(`${db} ${size}: suggestion engine heap retained ${engineHeap.toFixed(1)} MB`);
+    }
+    if (ONLY && !ONLY.has('z')) return null;
+    const mix = await zipfMix(server, base);
+    rows.push(mix.row);
+    log(
+      `${db} ${size} z) ${mix.row.label}: ${mix.row.rps.toFixed(0)} req/s, p50 ${mix.row.p50} ms, ` +
+        `hit share ${(mix.hitShare * 100).toFixed(1)}%, cache ${mix.cache.entries} entries, ` +
+        `${(mix.cache.bytes / 2 ** 20).toFixed(1)} MB` +
+        (mix.row.failed ? `, ${mix.row.failed} failed` : '')
+    );
     return {
       db,
       size,
+      mix,
       seedSeconds,
       indexSeconds,
       engineHeap,
       peakRss: peakRssMb(server.child.pid),
+      cacheBounds: CACHE_BOUNDS,
       rows,
     };
   } finally {
@@ -190,6 +291,89 @@ const runOne = async (db, size, pg) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await database.drop();
   }
+};
+
+/**
+ * z) The long tail: renders of every story, drawn from a Zipf distribution (s = 1), starting
+ * from a cold cache (a new generation: every entry stale), as after a deploy.
+ */
+const zipfMix = async (server, base) => {
+  const { slugs } = await server.ask('slugs');
+  const order = shuffled(slugs);
+  const next = zipf(order.length);
+  const before = await server.ask('cold', 'cache');
+  const queriesBefore = (await server.ask('queries')).count;
+  let maxRss = rssMb(server.child.pid);
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, rssMb(server.child.pid));
+  }, 200);
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/newsroom/articles/${order[next()]}`,
+        }),
+      },
+    ],
+  });
+  clearInterval(sampler);
+  const after = await server.ask('cache');
+  const sql = (await server.ask('queries')).count - queriesBefore;
+  const hits = after.hits - before.hits;
+  const misses = after.misses - before.misses;
+  return {
+    hitShare: hits / Math.max(1, hits + misses),
+    cache: after,
+    row: {
+      key: 'z',
+      label: 'Zipf mix over every story, cold cache',
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      aloneP50: null,
+      sql: sql / Math.max(1, result.requests.total),
+      rss: maxRss,
+      failed: result.non2xx + result.errors + result.timeouts,
+    },
+  };
+};
+
+/** Issue 16's goals for one run: each with the measured value and whether it is met. */
+const goals = (result) => {
+  const by = Object.fromEntries(result.rows.map((r) => [r.key, r]));
+  const ratio = (key) => by[key].rps / by.a.rps;
+  const out = [
+    ['list on a miss ≥ 0.35× the floor', ratio('d0'), (v) => v >= 0.35, (v) => `${v.toFixed(2)}×`],
+    [
+      'render, cache off ≥ 0.45× the floor',
+      ratio('c0'),
+      (v) => v >= 0.45,
+      (v) => `${v.toFixed(2)}×`,
+    ],
+  ];
+  if (result.size >= 10000) {
+    out.push(['Zipf mix ≥ 0.5× the floor', ratio('z'), (v) => v >= 0.5, (v) => `${v.toFixed(2)}×`]);
+  }
+  if (result.size >= 100000) {
+    const ms = (v) => `${v} ms`;
+    out.push(
+      [
+        'seed and index < 5 min',
+        result.seedSeconds + result.indexSeconds,
+        (v) => v < 300,
+        (v) => `${v.toFixed(0)} s`,
+      ],
+      ['render p50, 1 connection, cache off < 5 ms', by.c0.aloneP50, (v) => v < 5, ms],
+      ['admin list p50, 1 connection < 30 ms', by.e.aloneP50, (v) => v < 30, ms],
+      ['suggestions p50, 1 connection < 50 ms', by["f'"].aloneP50, (v) => v < 50, ms],
+      ['peak RSS < 600 MB', result.peakRss, (v) => v < 600, (v) => `${v.toFixed(0)} MB`]
+    );
+  }
+  return out.map(([goal, value, met, format]) => ({ goal, value: format(value), met: met(value) }));
 };
 
 const table = (result) => {
@@ -208,6 +392,12 @@ const table = (result) => {
     '',
     `Ratios in this run: c/a = ${(by.c.rps / by.a.rps).toFixed(2)}, c/b = ${(by.c.rps / by.b.rps).toFixed(1)}, b/a = ${(by.b.rps / by.a.rps).toFixed(3)}.`,
     '',
+    `Zipf mix (z): ${(result.mix.hitShare * 100).toFixed(1)}% of renders answered from the response cache, starting cold; afterwards it held ${result.mix.cache.entries} entries and ${(result.mix.cache.bytes / 2 ** 20).toFixed(1)} MB (bounds: ${result.cacheBounds.maxEntries} entries, ${(result.cacheBounds.maxBytes / 2 ** 20).toFixed(0)} MB).`,
+    '',
+    '| goal | measured | met |',
+    '|---|---:|---|',
+    ...goals(result).map((g) => `| ${g.goal} | ${g.value} | ${g.met ? 'yes' : '**no**'} |`),
+    '',
   ];
   return lines.join('\n');
 };
@@ -218,6 +408,9 @@ const main = async () => {
   const results = [];
   try {
     for (const db of DBS) for (const size of SIZES) results.push(await runOne(db, size, pg));
+    if (LARGE > 0 && pg) results.push(await runOne('postgres', LARGE, pg));
+    // A partial run (BENCH_ROUTES) prints its rows as it goes and writes no report.
+    if (ONLY) return;
   } finally {
     if (pg) stopPostgres(pg);
   }

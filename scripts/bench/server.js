@@ -6,6 +6,10 @@
  *   { type: 'ready', port, slug, documentId, seedSeconds, indexSeconds }
  *   'queries' -> { type: 'queries', count }   (statements sent so far, from knex query events)
  *   'memory'  -> { type: 'memory', rss, heapUsed }  (after a full GC)
+ *   'cache'   -> { type: 'cache', entries, bytes, hits, misses }  (the response cache)
+ *   'cache-off' / 'cache-on' -> the same reply, after turning the response cache off or on
+ *   'cold'    -> the same reply, after a new content generation (every entry stale)
+ *   'slugs'   -> { type: 'slugs', slugs }  (every story's slug, in corpus order)
  */
 const path = require('node:path');
 const { generate, insert } = require('./synthetic');
@@ -116,8 +120,28 @@ const main = async () => {
   const { port } = strapi.server.httpServer.address();
   // A story from the middle of the corpus: an ordinary one, neither first nor last.
   const story = stories[Math.floor(count / 2)];
-  process.on('message', (message) => {
+  const cacheConfig = `plugin::newsroom.responseCache`;
+  const configured = strapi.config.get(cacheConfig);
+  const cacheReply = () => ({
+    type: 'cache',
+    ...strapi.plugin('newsroom').service('responseCache').usage(),
+  });
+  process.on('message', async (message) => {
     if (message === 'queries') process.send({ type: 'queries', count: queries });
+    if (message === 'slugs') process.send({ type: 'slugs', slugs: stories.map((s) => s.slug) });
+    if (message === 'cache') process.send(cacheReply());
+    if (message === 'cache-off' || message === 'cache-on') {
+      // Read on every request (services/response-cache), so this takes effect at once.
+      strapi.config.set(cacheConfig, {
+        ...configured,
+        maxEntries: message === 'cache-off' ? 0 : configured.maxEntries,
+      });
+      process.send(cacheReply());
+    }
+    if (message === 'cold') {
+      await strapi.plugin('newsroom').service('freshness').bump();
+      process.send(cacheReply());
+    }
     if (message === 'memory') {
       // After a full collection: what is retained, not what awaits collection.
       global.gc?.();

@@ -32,9 +32,10 @@ const startServer = (env) =>
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const waiting = new Map();
-    const ask = (type) =>
+    /** Sends `type`; resolves with the reply of type `reply` (the same, unless told). */
+    const ask = (type, reply = type) =>
       new Promise((res) => {
-        waiting.set(type, res);
+        waiting.set(reply, res);
         child.send(type);
       });
     child.on('message', (message) => {

@@ -22,38 +22,50 @@ describe('response cache bounds', () => {
       cache.get(key, async () => (computed++, body(bytes)), 1);
     await get('a', 100);
     await get('b', 100);
-    expect(cache.usage()).toEqual({ entries: 2, bytes: 200 });
+    expect(cache.usage()).toMatchObject({ entries: 2, bytes: 200 });
     await get('a', 100); // a hit: "a" is now the most recently used
     expect(computed).toBe(2);
     await get('c', 100); // 300 bytes > 250: "b", the least recently used, goes
-    expect(cache.usage()).toEqual({ entries: 2, bytes: 200 });
+    expect(cache.usage()).toMatchObject({ entries: 2, bytes: 200 });
     await get('a', 100);
     await get('c', 100);
     expect(computed).toBe(3);
     await get('b', 100);
     expect(computed).toBe(4);
+    expect(cache.usage()).toMatchObject({ hits: 3, misses: 4 });
   });
 
   it('counts UTF-8 bytes, and serves a body too large to keep without keeping it', async () => {
     const cache = cacheWith(100, 250);
     const big = await cache.get('big', async () => body(300), 1);
     expect(big?.json).toHaveLength(300);
-    expect(cache.usage()).toEqual({ entries: 0, bytes: 0 });
+    expect(cache.usage()).toMatchObject({ entries: 0, bytes: 0 });
     await cache.get('id', async () => 'é'.repeat(50), 1); // 50 characters, 102 bytes
-    expect(cache.usage()).toEqual({ entries: 1, bytes: 102 });
+    expect(cache.usage()).toMatchObject({ entries: 1, bytes: 102 });
   });
 
   it('keeps at most maxEntries, and a new generation replaces an entry without counting it twice', async () => {
     const cache = cacheWith(2, 10_000);
     for (const key of ['a', 'b', 'c']) await cache.get(key, async () => body(10), 1);
-    expect(cache.usage()).toEqual({ entries: 2, bytes: 20 });
+    expect(cache.usage()).toMatchObject({ entries: 2, bytes: 20 });
     await cache.get('c', async () => body(30), 2);
-    expect(cache.usage()).toEqual({ entries: 2, bytes: 40 });
+    expect(cache.usage()).toMatchObject({ entries: 2, bytes: 40 });
   });
 
-  it('keeps nothing with maxEntries 0', async () => {
-    const cache = cacheWith(0, 10_000);
-    await cache.get('a', async () => body(10), 1);
-    expect(cache.usage()).toEqual({ entries: 0, bytes: 0 });
+  it('keeps nothing with maxEntries 0, and serves nothing kept before it was turned off', async () => {
+    const limits = { maxEntries: 10, maxBytes: 10_000 };
+    const cache = createResponseCacheService({
+      strapi: { config: { get: () => ({ responseCache: limits }) } } as any,
+    });
+    let computed = 0;
+    const get = () => cache.get('a', async () => (computed++, body(10)), 1);
+    await get();
+    await get();
+    expect(computed).toBe(1);
+    limits.maxEntries = 0;
+    await get();
+    expect(computed).toBe(2);
+    await cache.get('b', async () => body(10), 1);
+    expect(cache.usage()).toMatchObject({ entries: 0, bytes: 0 });
   });
 });

@@ -95,7 +95,15 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     'slug',
     'published_at',
   ]);
-  await createIndexIfMissing(knex, articles, 'newsroom_articles_published_idx', ['published_at']);
+  // The public list: newest first, the id breaking ties (queries/article-list), read in index
+  // order, LIMIT rows at a time. It replaces an index on published_at alone.
+  await createIndexIfMissing(knex, articles, 'newsroom_articles_list_idx', ['published_at', 'id']);
+  await knex.raw('DROP INDEX IF EXISTS ??', ['newsroom_articles_published_idx']);
+  // Sorted by news date: the dated half of the list in this index's order.
+  await createIndexIfMissing(knex, articles, 'newsroom_articles_reported_idx', [
+    'reported_at',
+    'id',
+  ]);
   // The Baca Juga manager lists drafts, most recently edited first.
   await createIndexIfMissing(knex, articles, 'newsroom_articles_edited_idx', [
     'published_at',

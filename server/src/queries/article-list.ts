@@ -20,9 +20,10 @@ export interface SummaryRow {
 
 /**
  * A page of the public article list and the total, in ONE statement (the total rides along as
- * a window count), on SQLite and PostgreSQL. Only a page past the end, which has no row to
- * carry the total, costs a second statement. Returns undefined on other databases: the caller
- * then reads through the Document Service.
+ * an uncorrelated subquery, counted once from the index on published_at, so the page itself
+ * still reads only its rows in index order), on SQLite and PostgreSQL. Only a page past the
+ * end, which has no row to carry the total, costs a second statement. Returns undefined on
+ * other databases: the caller then reads through the Document Service.
  *
  * `reportedAt` is optional, and SQLite and PostgreSQL put NULLs at opposite ends, so that sort
  * reads dated articles first, then undated ones by publishedAt in the same direction,
@@ -60,34 +61,62 @@ export const readArticlePage = async (
   };
 
   const [field, direction] = query.sort.split(':');
-  const dir = direction === 'asc' ? 'ASC' : 'DESC';
-  const reported = `a.${c.reportedAt}`;
-  const order =
-    field === 'reportedAt'
-      ? [
-          `CASE WHEN ${reported} IS NULL THEN 1 ELSE 0 END`,
-          `${reported} ${dir}`,
-          `CASE WHEN ${reported} IS NULL THEN a.${c.publishedAt} END ${dir}`,
-          `a.id ${dir}`,
-        ]
-      : [`a.${field === 'title' ? c.title : c.publishedAt} ${dir}`, `a.id ${dir}`];
-
+  const dir = direction === 'asc' ? 'asc' : 'desc';
   const start = (query.page - 1) * query.pageSize;
-  const rows: Record<string, unknown>[] = await filtered()
-    .select(
-      `a.${c.documentId} as documentId`,
-      `a.${c.slug} as slug`,
-      `a.${c.title} as title`,
-      `a.${c.lead} as lead`,
-      `a.${outlet} as outlet`,
-      `a.${c.tags} as tags`,
-      `a.${c.reportedAt} as reportedAt`,
-      `a.${c.publishedAt} as publishedAt`,
-      knex.raw('COUNT(*) OVER () AS total')
-    )
-    .orderByRaw(order.join(', '))
-    .limit(query.pageSize)
-    .offset(start);
+  const columns = [
+    `a.${c.documentId} as documentId`,
+    `a.${c.slug} as slug`,
+    `a.${c.title} as title`,
+    `a.${c.lead} as lead`,
+    `a.${outlet} as outlet`,
+    `a.${c.tags} as tags`,
+    `a.${c.reportedAt} as reportedAt`,
+    `a.${c.publishedAt} as publishedAt`,
+    'a.id as rowId',
+  ];
+  const totalColumn = knex.raw('(?) AS total', [filtered().count('*')]);
+
+  let rows: Record<string, unknown>[];
+  if (field !== 'reportedAt') {
+    const sorted = field === 'title' ? c.title : c.publishedAt;
+    rows = await filtered()
+      .select(...columns, totalColumn)
+      .orderBy([
+        { column: `a.${sorted}`, order: dir },
+        { column: 'a.id', order: dir },
+      ])
+      .limit(query.pageSize)
+      .offset(start);
+  } else {
+    // Dated stories first, then undated ones by publishedAt: each half read in the order of
+    // its own index, at most up to the end of the page, so no query sorts the whole list.
+    const reported = `a.${c.reportedAt}`;
+    const end = start + query.pageSize;
+    const half = (dated: boolean) => {
+      const q = dated ? filtered().whereNotNull(reported) : filtered().whereNull(reported);
+      return q
+        .select(...columns, knex.raw(`${dated ? 0 : 1} AS half`))
+        .orderBy([
+          { column: dated ? reported : `a.${c.publishedAt}`, order: dir },
+          { column: 'a.id', order: dir },
+        ])
+        .limit(end);
+    };
+    rows = await knex
+      .select('page.*', totalColumn)
+      .from(
+        knex.raw('(SELECT * FROM (?) AS d UNION ALL SELECT * FROM (?) AS u) AS page', [
+          half(true),
+          half(false),
+        ])
+      )
+      .orderByRaw(
+        `half, CASE WHEN half = 0 THEN "reportedAt" END ${dir}, ` +
+          `CASE WHEN half = 1 THEN "publishedAt" END ${dir}, "rowId" ${dir}`
+      )
+      .limit(query.pageSize)
+      .offset(start);
+  }
 
   const total = rows.length
     ? Number(rows[0].total)

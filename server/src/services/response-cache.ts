@@ -27,6 +27,9 @@ interface Entry extends PreparedResponse {
 const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = new Map<string, Entry>();
   let bytes = 0;
+  /** Answers from the cache and computed answers since start: the benchmark's hit share. */
+  let hits = 0;
+  let misses = 0;
   const limits = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).responseCache;
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -51,13 +54,17 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       serialize: (payload: unknown) => string = JSON.stringify
     ): Promise<PreparedResponse | null> {
       const generation = known ?? (await getService(strapi, 'freshness').current());
-      const hit = entries.get(key);
+      const { maxEntries, maxBytes } = limits();
+      // Turned off (maxEntries 0, which config may change at run time): nothing is served.
+      const hit = maxEntries > 0 ? entries.get(key) : undefined;
       if (hit && hit.generation === generation) {
         // Re-inserted to mark it most recently used.
         entries.delete(key);
         entries.set(key, hit);
+        hits += 1;
         return hit;
       }
+      misses += 1;
       const payload = await compute(generation);
       if (payload === null || payload === undefined) return null;
       const json = serialize(payload);
@@ -67,9 +74,12 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         generation,
         bytes: Buffer.byteLength(json),
       };
-      const { maxEntries, maxBytes } = limits();
       drop(key);
-      if (maxEntries > 0 && entry.bytes <= maxBytes) {
+      if (maxEntries === 0) {
+        // Off: what was kept before goes, not only this key.
+        entries.clear();
+        bytes = 0;
+      } else if (entry.bytes <= maxBytes) {
         entries.set(key, entry);
         bytes += entry.bytes;
         // Maps iterate in insertion order: the first key is the least recently used.
@@ -80,8 +90,8 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       return entry;
     },
 
-    /** What the cache holds now: for the benchmark's check that the bounds hold. */
-    usage: () => ({ entries: entries.size, bytes }),
+    /** What the cache holds now, and how it answered: for the benchmark (bounds, hit share). */
+    usage: () => ({ entries: entries.size, bytes, hits, misses }),
   };
 };
 
