@@ -10,7 +10,10 @@
  *   'cache-off' / 'cache-on' -> the same reply, after turning the response cache off or on
  *   'cold'    -> the same reply, after a new content generation (every entry stale)
  *   'slugs'   -> { type: 'slugs', slugs }  (every story's slug, in corpus order)
+ *   'profile-start' / 'profile-stop' -> { type: 'profile', profile }  (a V8 CPU profile of
+ *               what ran in between, from the inspector: the load only, not boot and seed)
  */
+const inspector = require('node:inspector');
 const path = require('node:path');
 const { generate, insert } = require('./synthetic');
 
@@ -120,6 +123,7 @@ const main = async () => {
   const { port } = strapi.server.httpServer.address();
   // A story from the middle of the corpus: an ordinary one, neither first nor last.
   const story = stories[Math.floor(count / 2)];
+  const profiler = new inspector.Session();
   const cacheConfig = `plugin::newsroom.responseCache`;
   const configured = strapi.config.get(cacheConfig);
   const cacheReply = () => ({
@@ -137,6 +141,22 @@ const main = async () => {
         maxEntries: message === 'cache-off' ? 0 : configured.maxEntries,
       });
       process.send(cacheReply());
+    }
+    if (message === 'profile-start' || message === 'profile-stop') {
+      const post = (method) =>
+        new Promise((resolve, reject) =>
+          profiler.post(method, (error, result) => (error ? reject(error) : resolve(result)))
+        );
+      if (message === 'profile-start') {
+        profiler.connect();
+        await post('Profiler.enable');
+        await post('Profiler.start');
+        process.send({ type: 'profile', profile: null });
+      } else {
+        const { profile } = await post('Profiler.stop');
+        profiler.disconnect();
+        process.send({ type: 'profile', profile });
+      }
     }
     if (message === 'cold') {
       await strapi.plugin('newsroom').service('freshness').bump();

@@ -23,12 +23,15 @@ const benchEnv = (database, extra = {}) => ({
 
 const log = (text) => process.stdout.write(`[bench] ${text}\n`);
 
-/** Starts the bench server; resolves with its ready message and an IPC helper. */
-const startServer = (env) =>
+/**
+ * Starts the bench server; resolves with its ready message and an IPC helper. `execArgv`
+ * adds Node flags (the profiler's `--cpu-prof`).
+ */
+const startServer = (env, { execArgv = [] } = {}) =>
   new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'server.js'), [], {
       env,
-      execArgv: ['--expose-gc'],
+      execArgv: ['--expose-gc', ...execArgv],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const waiting = new Map();

@@ -5,6 +5,7 @@ import { dateOnly, isoOrNull } from '../utils/iso-date';
 import { readJsonColumn } from '../utils/json-column';
 import type { ListQuery } from '../validation/list-query';
 import { articleColumns, columnOf, likeContains, newsroomTables } from './tables';
+import { runPrepared } from '../database/prepared';
 
 /** One published article of a list page, as the database returns it. */
 export interface SummaryRow {
@@ -76,10 +77,10 @@ export const readArticlePage = async (
   ];
   const totalColumn = knex.raw('(?) AS total', [filtered().count('*')]);
 
-  let rows: Record<string, unknown>[];
+  let page: Knex.QueryBuilder;
   if (field !== 'reportedAt') {
     const sorted = field === 'title' ? c.title : c.publishedAt;
-    rows = await filtered()
+    page = filtered()
       .select(...columns, totalColumn)
       .orderBy([
         { column: `a.${sorted}`, order: dir },
@@ -102,7 +103,7 @@ export const readArticlePage = async (
         ])
         .limit(end);
     };
-    rows = await knex
+    page = knex
       .select('page.*', totalColumn)
       .from(
         knex.raw('(SELECT * FROM (?) AS d UNION ALL SELECT * FROM (?) AS u) AS page', [
@@ -118,6 +119,10 @@ export const readArticlePage = async (
       .offset(start);
   }
 
+  // The same text for every page of a kind of query (limit and offset are bindings), so the
+  // statement is compiled once (database/prepared).
+  const { sql, bindings } = page.toSQL();
+  const rows: Record<string, unknown>[] = await runPrepared(knex as any, sql, [...bindings]);
   const total = rows.length
     ? Number(rows[0].total)
     : start === 0

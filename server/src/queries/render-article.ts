@@ -4,6 +4,7 @@ import { ARTICLE_FIELDS } from '../services/render/fields';
 import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/render/types';
 import type { ReadStatus } from '../auth/draft-access';
 import { newsroomTables } from './tables';
+import { runPrepared } from '../database/prepared';
 import { readJsonColumn } from '../utils/json-column';
 import { dateOnly, isoOrNull } from '../utils/iso-date';
 
@@ -152,8 +153,7 @@ export const readArticleBundle = async (
   let sql = cache.get(key);
   if (!sql) cache.set(key, (sql = buildStatement(strapi, dialect, status)(by)));
 
-  const result: any = await strapi.db.connection.raw(sql, [value]);
-  const row = dialect === 'postgres' ? result.rows[0] : result[0];
+  const [row] = await runPrepared(strapi.db.connection, sql, [value]);
   if (!row) return null;
 
   const links = (readJsonColumn(row.links) ?? []) as any[];
