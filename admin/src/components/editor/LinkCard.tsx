@@ -25,6 +25,7 @@ import {
 import { isTextField } from '../../utils/textField';
 import { BrokenLinkFix } from './BrokenLinkFix';
 import { HealthBadge } from '../HealthBadge';
+import { PositionTest, type PositionTestOptions } from './PositionTest';
 
 /** The MIME type of our drags, so slots ignore files or text dragged in from elsewhere. */
 export const LINK_DRAG_TYPE = 'application/x-newsroom-link';
@@ -78,6 +79,7 @@ export interface LinkCardProps {
   focusRequest: FocusRequest | null;
   /** Shown once the site reports views of the story. */
   readerStats: ReaderStats | null;
+  positionTest: PositionTestOptions;
   onMove: (direction: MoveDirection, from: FocusTarget) => void;
   onRemove: () => void;
   onRetarget: () => void;
@@ -96,6 +98,7 @@ export const LinkCard = ({
   invalidMessage,
   focusRequest,
   readerStats,
+  positionTest,
   onMove,
   onRemove,
   onRetarget,
@@ -279,6 +282,8 @@ export const LinkCard = ({
               })}
             </Typography>
           )}
+
+          <PositionTest link={link} canManage={canManage} options={positionTest} />
 
           {broken && (
             <BrokenLinkFix
