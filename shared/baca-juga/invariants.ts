@@ -104,7 +104,11 @@ const linkViolations = (state: PlacementState, paragraphIds: Set<string>): Viola
       if (!isLinkAnchor(variant, paragraphIds)) {
         at(link, 'variantAfterParagraphId', "is not a paragraph of the link's article");
       } else if (variant === link.afterParagraphId) {
-        at(link, 'variantAfterParagraphId', 'the second slot of a position test must differ from the first');
+        at(
+          link,
+          'variantAfterParagraphId',
+          'the second slot of a position test must differ from the first'
+        );
       }
     }
     if (

@@ -55,6 +55,7 @@ describe(`placeholders awaiting copy (${DB})`, () => {
         href: null,
         target: null,
         awaitingCopy: true,
+        variant: null,
       },
       {
         type: 'baca-juga',
@@ -63,6 +64,7 @@ describe(`placeholders awaiting copy (${DB})`, () => {
         href: null,
         target: null,
         awaitingCopy: true,
+        variant: null,
       },
     ]);
     const jsonld = await app.request(`/api/newsroom/articles/${SEEDED_SLUG}/jsonld`);
@@ -198,6 +200,7 @@ describe(`placeholders awaiting copy (${DB})`, () => {
         href: 'https://www.example-news.id/read/2024/11/13/beras',
         target: null,
         awaitingCopy: false,
+        variant: null,
       },
       {
         type: 'baca-juga',
@@ -206,6 +209,7 @@ describe(`placeholders awaiting copy (${DB})`, () => {
         href: 'https://www.example-news.id/read/gempa',
         target: null,
         awaitingCopy: false,
+        variant: null,
       },
     ]);
   });

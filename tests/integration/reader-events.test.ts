@@ -73,6 +73,7 @@ describe(`reader events (${DB})`, () => {
       link: links[0],
       clicks: { total: 2, a: 0, b: 1 },
       clickThrough: 2 / 3,
+      test: null,
     });
     expect(data.links.find((l: any) => l.link === links[1]).clicks.total).toBe(0);
 

@@ -2,6 +2,58 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
 
+const SLUG = 'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia';
+const MINISTER = 'Menteri Luar Negeri Korea Utara';
+
+/**
+ * What the seed story yields, in each version: every quote (paragraph number, words, speaker,
+ * role, relayed by, kind, flagged for review) and every Baca Juga link (after paragraph,
+ * position, label, its placeholder target's title). A quote credited wrongly, or a link moved,
+ * is a regression of the importer: the exact rows say so.
+ */
+const QUOTES = [
+  [2, 'disahkan sebagai dekrit', null, null, 'KCNA', 'partial', true],
+  [
+    4,
+    'Perjanjian tersebut akan berlaku efektif ketika kedua pihak bertukar instrumen ratifikasi,',
+    'KCNA',
+    null,
+    null,
+    'full',
+    false,
+  ],
+  [7, 'tanpa penundaan', null, null, null, 'partial', true],
+  [8, 'dokumen terobosan.', 'Vladimir Putin', 'Presiden', null, 'partial', false],
+  [
+    9,
+    'berdiri teguh di sisi rekan-rekan Rusia kami hingga hari kemenangan tercapai.',
+    'Choe Son Hui',
+    MINISTER,
+    null,
+    'partial',
+    false,
+  ],
+  [9, 'kepemimpinan bijaksana', 'Choe Son Hui', MINISTER, null, 'partial', false],
+  [9, 'perjuangan suci', 'Choe Son Hui', MINISTER, null, 'partial', false],
+];
+const FIRST_LINK = 'Kenal Lewat Aplikasi, Gadis Palembang Dinikahi Bule Rusia';
+const SECOND_LINK = 'AS Serukan Hal Mencekam Ini ke Rusia';
+/** The draft link points at a placeholder titled as its label, awaiting its copy. */
+const DRAFT_LINKS = [
+  [3, 0, FIRST_LINK, null, FIRST_LINK, true],
+  [8, 0, SECOND_LINK, null, SECOND_LINK, true],
+];
+/** A published row holds no relation to a never-published target: Strapi drops it. */
+const PUBLISHED_LINKS = [
+  [3, 0, FIRST_LINK, null, null, null],
+  [8, 0, SECOND_LINK, null, null, null],
+];
+const expected = (status: 'draft' | 'published') => ({
+  paragraphs: 11,
+  quotes: QUOTES,
+  links: status === 'draft' ? DRAFT_LINKS : PUBLISHED_LINKS,
+});
+
 const UIDS = [
   'plugin::newsroom.article',
   'plugin::newsroom.quote',
@@ -16,6 +68,48 @@ describe(`seeding (${DB})`, () => {
   afterAll(async () => {
     await app?.stop();
   });
+
+  /** The story's quotes and links in one version, as rows comparable with QUOTES and LINKS. */
+  const stored = async (status: 'draft' | 'published') => {
+    const docs = (uid: string) => app.strapi.documents(uid as any) as any;
+    const article = await docs(UIDS[0]).findFirst({ status, filters: { slug: SLUG } });
+    const paragraph = (id: string) => article.body.findIndex((p: any) => p.id === id) + 1;
+    const quotes: any[] = await docs(UIDS[1]).findMany({
+      status,
+      filters: { article: { documentId: article.documentId } },
+      limit: -1,
+    });
+    const links: any[] = await docs(UIDS[2]).findMany({
+      status,
+      filters: { sourceArticle: { documentId: article.documentId } },
+      populate: { targetArticle: { fields: ['title', 'placeholder'] } },
+      limit: -1,
+    });
+    return {
+      paragraphs: article.body.length,
+      quotes: quotes
+        .map((q) => [
+          paragraph(q.paragraphId),
+          q.text,
+          q.speaker,
+          q.speakerRole,
+          q.relayedBy,
+          q.kind,
+          q.needsReview,
+        ])
+        .sort((a, b) => a[0] - b[0] || String(a[1]).localeCompare(String(b[1]))),
+      links: links
+        .map((l) => [
+          paragraph(l.afterParagraphId),
+          l.position,
+          l.label,
+          l.url ?? null,
+          l.targetArticle?.title ?? null,
+          l.targetArticle?.placeholder ?? null,
+        ])
+        .sort((a, b) => a[0] - b[0]),
+    };
+  };
 
   const counts = async () =>
     Object.fromEntries(
@@ -34,10 +128,16 @@ describe(`seeding (${DB})`, () => {
     const first = await counts();
     // One story (a draft row and a published row) and two placeholders for its Baca Juga
     // titles (a draft row each: never published).
-    expect(first['plugin::newsroom.article']).toBe(4);
-    expect(first['plugin::newsroom.related-link']).toBe(4);
-    expect(first['plugin::newsroom.quote']).toBeGreaterThanOrEqual(6);
+    expect(first).toEqual({
+      'plugin::newsroom.article': 4,
+      'plugin::newsroom.quote': 2 * QUOTES.length,
+      'plugin::newsroom.related-link': 2 * DRAFT_LINKS.length,
+    });
     expect(messages.some((m) => /11 paragraphs, 2 Baca Juga links/.test(m))).toBe(true);
+    // The same rows in the draft and in the published story.
+    for (const status of ['draft', 'published'] as const) {
+      expect(await stored(status)).toEqual(expected(status));
+    }
 
     const published = await app.request(
       '/api/newsroom/articles/korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia'
@@ -47,6 +147,8 @@ describe(`seeding (${DB})`, () => {
     await seed();
     await seed();
     expect(await counts()).toEqual(first);
+    expect(await stored('draft')).toEqual(expected('draft'));
+    expect(await stored('published')).toEqual(expected('published'));
 
     // Paragraph ids survive a re-seed, so anchors and frontends' deep links stay valid.
     const again = await app.request(

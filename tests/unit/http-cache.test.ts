@@ -1,4 +1,6 @@
-import { matchesIfNoneMatch, sendCacheable, strongEtag } from '../../server/src/http/http-cache';
+import { matchesIfNoneMatch, sendPrepared, strongEtag } from '../../server/src/http/http-cache';
+
+const prepared = (json: string) => ({ json, etag: strongEtag(json) });
 
 const fakeCtx = (ifNoneMatch = '') => {
   const headers: Record<string, string> = {};
@@ -33,13 +35,13 @@ describe('HTTP caching helpers', () => {
 
   it('sends 200 with the JSON, or a bodiless 304 carrying the same headers', () => {
     const fresh = fakeCtx();
-    sendCacheable(fresh, { data: 1 }, 'public, max-age=1');
+    sendPrepared(fresh, prepared('{"data":1}'), 'public, max-age=1');
     expect(fresh.status).toBe(200);
     expect(fresh.body).toBe('{"data":1}');
     expect(fresh.headers['Cache-Control']).toBe('public, max-age=1');
 
     const cached = fakeCtx(fresh.headers.ETag);
-    sendCacheable(cached, { data: 1 }, 'public, max-age=1');
+    sendPrepared(cached, prepared('{"data":1}'), 'public, max-age=1');
     expect(cached.status).toBe(304);
     expect(cached.body).toBeNull();
     expect(cached.headers.ETag).toBe(fresh.headers.ETag);

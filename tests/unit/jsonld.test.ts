@@ -23,6 +23,7 @@ const article = (overrides: Partial<RenderedArticle> = {}): RenderedArticle => (
       href: '/berita/lain',
       target: { documentId: 'd2', slug: 'lain', title: 'Lain' },
       awaitingCopy: false,
+      variant: null,
     },
     { type: 'paragraph', id: 'p-2', text: 'Dua.' },
     {
@@ -32,6 +33,7 @@ const article = (overrides: Partial<RenderedArticle> = {}): RenderedArticle => (
       href: 'https://example.org/x',
       target: null,
       awaitingCopy: false,
+      variant: null,
     },
     // A story not written yet: no link, so not a related link of the JSON-LD either.
     {
@@ -41,6 +43,7 @@ const article = (overrides: Partial<RenderedArticle> = {}): RenderedArticle => (
       href: null,
       target: null,
       awaitingCopy: true,
+      variant: null,
     },
   ],
   quotes: [],

@@ -1,11 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { LinkStats } from '#shared/contracts/admin';
+import type { LinkStats, PositionTestStats } from '#shared/contracts/admin';
 import { clickThrough } from '#shared/baca-juga/click-through';
+import { readBody } from '#shared/baca-juga/paragraphs';
+import { inPositionTest } from '#shared/baca-juga/position-test';
 import { ARTICLE_UID, LINK_UID } from '../constants';
 import type { RequestContext } from '../http/context';
+import { windowStart } from '../services/reader-events';
 import { getService } from '../utils/get-service';
 import { assertOnlyParams, integer, parseDocumentId, single } from '../validation/params';
+
+interface PublishedLink {
+  documentId: string;
+  afterParagraphId: string;
+  variantAfterParagraphId: string | null;
+  variantSince: string | Date | null;
+}
 
 /** Readers' views and clicks per Baca Juga link of one story (admin route). */
 const linkStatsController = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -17,21 +27,47 @@ const linkStatsController = ({ strapi }: { strapi: Core.Strapi }) => ({
       .query(ARTICLE_UID)
       .findOne({ where: { documentId }, select: ['id'] });
     if (!exists) throw new errors.NotFoundError('documentId: no article with this documentId');
-    // Readers click only published links.
-    const links: { documentId: string }[] = await strapi.db.query(LINK_UID).findMany({
+    // Readers click only published links, placed in the published story.
+    const links: PublishedLink[] = await strapi.db.query(LINK_UID).findMany({
       where: { sourceArticle: { documentId }, publishedAt: { $notNull: true } },
-      select: ['documentId'],
+      select: ['documentId', 'afterParagraphId', 'variantAfterParagraphId', 'variantSince'],
     });
     const ids = links.map((l) => l.documentId);
-    const counts = await getService(strapi, 'readerEvents').counts(documentId, ids, days);
+    const events = getService(strapi, 'readerEvents');
+    const counts = await events.counts(documentId, ids, windowStart(days));
+    const story = await strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId, publishedAt: { $notNull: true } },
+      select: ['body'],
+    });
+    const paragraphIds = new Set(readBody(story?.body).map((p) => p.id));
+
+    /** A test as readers get it, counted from the day its slots were set. */
+    const testOf = async (link: PublishedLink): Promise<PositionTestStats | null> => {
+      if (!story || !inPositionTest(link, paragraphIds)) return null;
+      const since = link.variantSince
+        ? new Date(link.variantSince).toISOString().slice(0, 10)
+        : windowStart(days);
+      const own = await events.counts(documentId, [link.documentId], since);
+      const clicks = own.links[link.documentId];
+      return {
+        since,
+        slots: { a: link.afterParagraphId, b: link.variantAfterParagraphId! },
+        views: { a: own.views.a, b: own.views.b },
+        clicks: { a: clicks.a, b: clicks.b },
+      };
+    };
+
     const data: LinkStats = {
       days,
       views: counts.views,
-      links: ids.map((link) => ({
-        link,
-        clicks: counts.links[link],
-        clickThrough: clickThrough(counts.links[link].total, counts.views.total),
-      })),
+      links: await Promise.all(
+        links.map(async (link) => ({
+          link: link.documentId,
+          clicks: counts.links[link.documentId],
+          clickThrough: clickThrough(counts.links[link.documentId].total, counts.views.total),
+          test: await testOf(link),
+        }))
+      ),
     };
     ctx.body = { data };
   },

@@ -10,12 +10,21 @@ import {
   sendPrepared,
   strongEtag,
 } from '../http/http-cache';
-import { assertOnlyParams, parseSlug } from '../validation/params';
+import { assertOnlyParams, parseSlug, parseVariant } from '../validation/params';
+import type { Variant } from '#shared/baca-juga/position-test';
 import type { RequestContext } from '../http/context';
 import type { SlugRedirect } from '../services/slug-history';
 
+export interface ArticleRequest {
+  slug: string;
+  status: ReadStatus;
+  /** Position-test variant (`?variant=`, on the routes that take it), or null. */
+  variant: Variant | null;
+  cacheControl: string;
+}
+
 /**
- * The shared first half of the routes that serve one article by slug: only `status` is
+ * The shared first half of the routes that serve one article by slug: only `params` are
  * accepted (none on the preview route, which always reads the draft), the slug is checked,
  * drafts need a preview token.
  */
@@ -23,7 +32,7 @@ export const resolveArticleRequest = async (
   strapi: Core.Strapi,
   ctx: RequestContext,
   { preview = false, params = ['status'] }: { preview?: boolean; params?: string[] } = {}
-): Promise<{ slug: string; status: ReadStatus; cacheControl: string }> => {
+): Promise<ArticleRequest> => {
   assertOnlyParams(ctx.query, preview ? [] : params);
   const slug = parseSlug(ctx.params.slug);
   const status = await resolveReadStatus(
@@ -34,6 +43,7 @@ export const resolveArticleRequest = async (
   return {
     slug,
     status,
+    variant: !preview && params.includes('variant') ? parseVariant(ctx.query) : null,
     cacheControl:
       status === 'draft' ? DRAFT_CACHE_CONTROL : cacheControlForCaller(ctx, cacheControl),
   };
@@ -87,19 +97,23 @@ export const sendMissing = async (
 export const sendArticleResponse = async (
   strapi: Core.Strapi,
   ctx: RequestContext,
-  request: { slug: string; status: ReadStatus; cacheControl: string },
+  request: ArticleRequest,
   key: string,
   compute: (article: RenderedArticle) => unknown,
   type?: string
 ) => {
   const build = async () => {
-    const article = await getService(strapi, 'render').findBySlug(request.slug, request.status);
+    const article = await getService(strapi, 'render').findBySlug(
+      request.slug,
+      request.status,
+      request.variant
+    );
     return article ? compute(article) : null;
   };
   let prepared;
   if (request.status === 'published') {
     prepared = await getService(strapi, 'responseCache').get(
-      `${key}:${request.slug}`,
+      `${key}:${request.variant ?? '-'}:${request.slug}`,
       build,
       ctx.state.newsroom?.generation
     );

@@ -36,7 +36,7 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /api/newsroom/articles/:slug: the article, render-ready (its draft with status=draft). */
     async findOne(ctx: RequestContext) {
-      const request = await resolveArticleRequest(strapi, ctx);
+      const request = await resolveArticleRequest(strapi, ctx, { params: ['status', 'variant'] });
       await sendArticleResponse(strapi, ctx, request, 'article', (article) => ({ data: article }));
     },
 

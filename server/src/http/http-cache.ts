@@ -29,20 +29,10 @@ interface CacheableContext {
 }
 
 /**
- * Sends `payload` as JSON (of media type `type`) with ETag and Cache-Control, or a bodiless
- * 304 when the client already holds this representation.
+ * Sends a body already serialised and hashed (the response cache's entries, or a draft
+ * prepared per request) with ETag and Cache-Control, or a bodiless 304 when the client
+ * already holds this representation.
  */
-export const sendCacheable = (
-  ctx: CacheableContext,
-  payload: unknown,
-  cacheControl: string,
-  type = 'application/json; charset=utf-8'
-) => {
-  const json = JSON.stringify(payload);
-  sendPrepared(ctx, { json, etag: strongEtag(json) }, cacheControl, type);
-};
-
-/** As sendCacheable, for a body already serialised (and hashed), e.g. from the response cache. */
 export const sendPrepared = (
   ctx: CacheableContext,
   prepared: { json: string; etag: string },

@@ -97,6 +97,7 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
     ['url', `l.${l('url')}`],
     ['label', `l.${l('label')}`],
     ['afterParagraphId', `l.${l('afterParagraphId')}`],
+    ['variantAfterParagraphId', `l.${l('variantAfterParagraphId')}`],
     ['position', `l.${l('position')}`],
     ['targetDocumentId', `tp.${a('documentId')}`],
     ['targetSlug', `tp.${a('slug')}`],
@@ -192,6 +193,7 @@ export const readArticleBundle = async (
       url: link.url,
       label: link.label,
       afterParagraphId: link.afterParagraphId,
+      variantAfterParagraphId: link.variantAfterParagraphId ?? null,
       position: link.position === null ? null : Number(link.position),
       targetArticle: link.targetDocumentId
         ? { documentId: link.targetDocumentId, slug: link.targetSlug, title: link.targetTitle }

@@ -66,6 +66,7 @@ export const readPlacementStates = async (
             l('url'),
             l('label'),
             l('afterParagraphId'),
+            l('variantAfterParagraphId'),
             l('position')
           )
       : [],
@@ -121,6 +122,7 @@ export const readPlacementStates = async (
       url: row[l('url')] ?? null,
       label: row[l('label')] ?? null,
       afterParagraphId: row[l('afterParagraphId')],
+      variantAfterParagraphId: row[l('variantAfterParagraphId')] ?? null,
       position: row[l('position')] === null ? null : Number(row[l('position')]),
     } satisfies StoredLink,
   }));

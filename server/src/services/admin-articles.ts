@@ -10,6 +10,7 @@ import {
   type TargetSearchResponse,
 } from '#shared/contracts/admin';
 import { articleStatuses } from '../queries/article-statuses';
+import { unclickedStories } from '../queries/unclicked-stories';
 import { linkHealthCase } from '../queries/link-health-sql';
 import {
   articleColumns,
@@ -285,6 +286,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...article,
           status: statuses.get(article.documentId) ?? 'draft',
         })),
+        unclicked: await unclickedStories(strapi),
       };
     },
 

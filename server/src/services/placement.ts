@@ -37,6 +37,8 @@ interface DraftLinkRow {
   url: string | null;
   label: string | null;
   afterParagraphId: string;
+  variantAfterParagraphId: string | null;
+  variantSince: unknown;
   position: number | null;
   needsReview: boolean | null;
   updatedAt: unknown;
@@ -79,6 +81,7 @@ const versionOf = (links: DraftLinkRow[]) =>
             l.url ?? null,
             l.label ?? null,
             l.afterParagraphId,
+            l.variantAfterParagraphId ?? null,
             l.position ?? 0,
           ])
       )
@@ -118,7 +121,16 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     strapi.documents(LINK_UID).findMany({
       status: 'draft',
       filters: { sourceArticle: { documentId } },
-      fields: ['url', 'label', 'afterParagraphId', 'position', 'needsReview', 'updatedAt'],
+      fields: [
+        'url',
+        'label',
+        'afterParagraphId',
+        'variantAfterParagraphId',
+        'variantSince',
+        'position',
+        'needsReview',
+        'updatedAt',
+      ],
       populate: {
         targetArticle: { fields: ['documentId', 'title', 'slug', 'updatedAt', 'placeholder'] },
         updatedBy: { fields: ['firstname', 'lastname', 'username'] },
@@ -190,6 +202,10 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       label: link.label ?? null,
       afterParagraphId: link.afterParagraphId,
       position: link.position ?? 0,
+      variantAfterParagraphId: link.variantAfterParagraphId || null,
+      variantSince: link.variantAfterParagraphId
+        ? toIso(link.variantSince as string | Date | null)
+        : null,
       health: healthOf(link, published, everPublished),
       needsReview: link.needsReview === true,
       waitsForStory:
@@ -352,6 +368,12 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       const before = change.documentId ? byId.get(change.documentId) : undefined;
       const oldTarget = before?.targetArticle ?? null;
       const retargeted = !!before && (oldTarget?.documentId ?? null) !== change.targetDocumentId;
+      const variant = change.variantAfterParagraphId;
+      // A test's counts start when its slots are set: a change of either slot is a new test.
+      const sameTest =
+        !!before &&
+        (before.variantAfterParagraphId || null) === variant &&
+        before.afterParagraphId === change.afterParagraphId;
       const data = {
         targetArticle: change.targetDocumentId,
         url: change.targetDocumentId ? null : change.url,
@@ -359,6 +381,8 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
           ? labelAfterRetarget(change.label, oldTarget?.title ?? null)
           : change.label,
         afterParagraphId: change.afterParagraphId,
+        variantAfterParagraphId: variant,
+        variantSince: variant ? (sameTest ? before.variantSince : new Date()) : null,
         position,
         needsReview: false,
       };
@@ -378,6 +402,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         (before.url ?? null) === data.url &&
         (before.label ?? null) === data.label &&
         before.afterParagraphId === data.afterParagraphId &&
+        (before.variantAfterParagraphId || null) === variant &&
         (before.position ?? 0) === position &&
         before.needsReview !== true;
       if (!same) {

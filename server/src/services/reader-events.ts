@@ -12,6 +12,9 @@ const MAX_PENDING_KEYS = 5_000;
 const CHUNK = 200;
 
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** The first UTC day (YYYY-MM-DD) of a window of the last `days` days, today included. */
+export const windowStart = (days: number, now = Date.now()) => dayOf(now - (days - 1) * 86_400_000);
 const keyOf = (day: string, kind: Kind, subject: string, variant: string) =>
   `${day}|${kind}|${subject}|${variant}`;
 
@@ -100,14 +103,8 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await flushing;
     },
 
-    /** Views of the story and clicks on each of `links` over the last `days` UTC days. */
-    async counts(
-      articleId: string,
-      links: string[],
-      days: number,
-      now = Date.now()
-    ): Promise<LinkEventCounts> {
-      const since = dayOf(now - (days - 1) * 86_400_000);
+    /** Views of the story and clicks on each of `links` from the UTC day `since` on. */
+    async counts(articleId: string, links: string[], since: string): Promise<LinkEventCounts> {
       const rows: { kind: Kind; subject: string; variant: string; hits: unknown }[] =
         await strapi.db
           .connection(READER_EVENTS_TABLE)
@@ -132,6 +129,40 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (row.variant === 'a' || row.variant === 'b') bucket[row.variant] += hits;
       }
       return result;
+    },
+
+    /**
+     * Stories viewed at least `minViews` times from the day `since` on, most viewed first
+     * (at most `limit`), and which of `links` were clicked in that time.
+     */
+    async mostViewed(since: string, minViews: number, limit: number) {
+      const rows = (await strapi.db
+        .connection(READER_EVENTS_TABLE)
+        .where({ kind: 'view' })
+        .where('day', '>=', since)
+        .groupBy('subject')
+        .havingRaw('sum(hits) >= ?', [minViews])
+        .select('subject')
+        .sum({ views: 'hits' })
+        .orderBy('views', 'desc')
+        .limit(limit)) as { subject: string; views: unknown }[];
+      return rows.map((row) => ({ article: row.subject, views: Number(row.views) }));
+    },
+
+    /** Of `links`, those clicked at least once from the day `since` on. */
+    async clicked(since: string, links: string[]): Promise<Set<string>> {
+      const found = new Set<string>();
+      for (let i = 0; i < links.length; i += CHUNK) {
+        const subjects: string[] = await strapi.db
+          .connection(READER_EVENTS_TABLE)
+          .where({ kind: 'click' })
+          .where('day', '>=', since)
+          .whereIn('subject', links.slice(i, i + CHUNK))
+          .distinct('subject')
+          .pluck('subject');
+        for (const subject of subjects) found.add(subject);
+      }
+      return found;
     },
 
     /** Starts the periodic flush (bootstrap); returns how to stop it (destroy). */

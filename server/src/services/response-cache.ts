@@ -61,8 +61,6 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return entry;
     },
-
-    size: () => entries.size,
   };
 };
 

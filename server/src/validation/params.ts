@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { isVariant, type Variant } from '#shared/baca-juga/position-test';
 
 const SLUG_PATTERN = /^[A-Za-z0-9-_.~]{1,200}$/;
 
@@ -64,4 +65,11 @@ export const parseDocumentId = (value: unknown, param = 'documentId'): string =>
     return paramError(param, 'must be a documentId');
   }
   return value;
+};
+
+/** `?variant=a|b`: the position-test variant a frontend gave its reader, or null without one. */
+export const parseVariant = (query: Record<string, unknown>): Variant | null => {
+  const value = single(query, 'variant');
+  if (value === undefined) return null;
+  return isVariant(value) ? value : paramError('variant', 'must be "a" or "b"');
 };

@@ -12,7 +12,14 @@ import { fieldError as fail, fieldError } from '../utils/field-error';
 import { asFieldError, onlyKeys } from './yup-helpers';
 import { DOCUMENT_ID_PATTERN } from './params';
 
-const INPUT_KEYS = ['documentId', 'targetDocumentId', 'url', 'label', 'afterParagraphId'];
+const INPUT_KEYS = [
+  'documentId',
+  'targetDocumentId',
+  'url',
+  'label',
+  'afterParagraphId',
+  'variantAfterParagraphId',
+];
 
 /** A link of a save, normalised: strings trimmed, empty ones null. */
 export interface LinkChange {
@@ -21,6 +28,8 @@ export interface LinkChange {
   url: string | null;
   label: string | null;
   afterParagraphId: string;
+  /** Second slot of a position test, or null. */
+  variantAfterParagraphId: string | null;
 }
 
 const optionalText = yup.string().nullable().typeError('must be a string');
@@ -38,6 +47,7 @@ const linkSchema = yup
       .string()
       .typeError('must be the id of a paragraph of this article')
       .required('must be the id of a paragraph of this article'),
+    variantAfterParagraphId: optionalText,
   })
   .typeError('must be an object')
   .test('only-known-keys', 'unknown field', onlyKeys(INPUT_KEYS));
@@ -102,6 +112,7 @@ export const parsePlacementSave = (
       url: normalised(link.url),
       label: normalised(link.label),
       afterParagraphId: link.afterParagraphId,
+      variantAfterParagraphId: normalised(link.variantAfterParagraphId),
     };
   });
   return { version, links };
@@ -142,6 +153,7 @@ export const assertPlacementFits = (
         url: link.url,
         label: link.label,
         afterParagraphId: link.afterParagraphId,
+        variantAfterParagraphId: link.variantAfterParagraphId,
         position: positions[index],
       })
     ),

@@ -8,6 +8,8 @@ import { anchorsForDeleted, START_ANCHOR, type Paragraph } from '#shared/baca-ju
  * them silently could put a link where it no longer reads well. Only draft rows change: the
  * published story keeps its own body and anchors until it is published again. Edits, inserts
  * and reorders need nothing here, because anchors are paragraph ids, not positions.
+ * A position test whose second slot went, or that the move left with one slot twice, ends
+ * (its link keeps its first slot, flagged): its counts compared slots that no longer exist.
  */
 export const reanchorDeleted = async (
   strapi: Core.Strapi,
@@ -19,14 +21,17 @@ export const reanchorDeleted = async (
   if (moves.size === 0) return;
   const now = new Date();
 
-  const links: { id: number; afterParagraphId: string; position: number | null }[] = await strapi.db
-    .query(LINK_UID)
-    .findMany({
-      where: { sourceArticle: { documentId }, publishedAt: { $null: true } },
-      select: ['id', 'afterParagraphId', 'position'],
-      // Reading order (shared/baca-juga/order): moved links keep the order the editor saw.
-      orderBy: [{ position: 'asc' }, { documentId: 'asc' }],
-    });
+  const links: {
+    id: number;
+    afterParagraphId: string;
+    variantAfterParagraphId: string | null;
+    position: number | null;
+  }[] = await strapi.db.query(LINK_UID).findMany({
+    where: { sourceArticle: { documentId }, publishedAt: { $null: true } },
+    select: ['id', 'afterParagraphId', 'variantAfterParagraphId', 'position'],
+    // Reading order (shared/baca-juga/order): moved links keep the order the editor saw.
+    orderBy: [{ position: 'asc' }, { documentId: 'asc' }],
+  });
   // Moved links go after those already standing in their new slot, in their old order.
   const nextPosition = new Map<string, number>();
   for (const link of links) {
@@ -36,13 +41,17 @@ export const reanchorDeleted = async (
   }
   for (const link of links) {
     const anchor = moves.get(link.afterParagraphId);
-    if (!anchor) continue;
-    const position = nextPosition.get(anchor) ?? 0;
-    nextPosition.set(anchor, position + 1);
-    await strapi.db.query(LINK_UID).update({
-      where: { id: link.id },
-      data: { afterParagraphId: anchor, position, needsReview: true, updatedAt: now },
-    });
+    const second = link.variantAfterParagraphId || null;
+    const endsTest = !!second && (moves.has(second) || (anchor !== undefined && anchor === second));
+    if (!anchor && !endsTest) continue;
+    const data: Record<string, unknown> = { needsReview: true, updatedAt: now };
+    if (anchor) {
+      const position = nextPosition.get(anchor) ?? 0;
+      nextPosition.set(anchor, position + 1);
+      Object.assign(data, { afterParagraphId: anchor, position });
+    }
+    if (endsTest) Object.assign(data, { variantAfterParagraphId: null, variantSince: null });
+    await strapi.db.query(LINK_UID).update({ where: { id: link.id }, data });
   }
 
   // A quote stands beside a paragraph, so the start of the story is no place for it.

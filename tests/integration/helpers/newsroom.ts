@@ -107,5 +107,6 @@ export const unchangedPlacement = (data: any) => ({
     url: l.url,
     label: l.label,
     afterParagraphId: l.afterParagraphId,
+    variantAfterParagraphId: l.variantAfterParagraphId ?? null,
   })),
 });

@@ -33,8 +33,10 @@ interface SuggestionListProps {
 }
 
 /**
- * Related articles the server ranks for this one (shared tags, shared title words), each with
- * an "Add" button; articles already linked locally are left out.
+ * Related articles the server's engine ranks for this one (BM25 over the stemmed title, lead,
+ * tags and body of every published story, with a boost for shared tags and for closeness in
+ * time; server/src/services/suggestions), each with the paragraph it fits after and an "Add"
+ * button; articles already linked locally are left out.
  */
 export const SuggestionList = ({
   documentId,

@@ -1,4 +1,5 @@
 import { byPosition } from '#shared/baca-juga/order';
+import { readerSlot, type Variant } from '#shared/baca-juga/position-test';
 import { isLinkAnchor, readBody, START_ANCHOR } from '#shared/baca-juga/paragraphs';
 import { readTags } from '../../utils/tags';
 import { articleHref } from '../../utils/href';
@@ -24,7 +25,19 @@ import type {
  * story carried that line. Without a label of its own it is held back (a placeholder's title
  * is a draft's, which readers do not see).
  */
-const toBacaJuga = (link: LinkRow, hrefPattern: string): RenderedBacaJuga | null => {
+const toBacaJuga = (
+  link: LinkRow,
+  hrefPattern: string,
+  variant: Variant | null
+): RenderedBacaJuga | null => {
+  const block = linkBlock(link, hrefPattern);
+  return block && { ...block, variant };
+};
+
+const linkBlock = (
+  link: LinkRow,
+  hrefPattern: string
+): Omit<RenderedBacaJuga, 'variant'> | null => {
   const target = link.targetArticle;
   if (target) {
     return {
@@ -73,31 +86,45 @@ export const toRenderedQuote = (q: Omit<QuoteRow, 'id'>): RenderedQuote => ({
   paragraphId: q.paragraphId,
 });
 
-/** Pure assembly of the render-ready article from the rows the service read. */
+/**
+ * Pure assembly of the render-ready article from the rows the service read. `variant` is the
+ * position-test variant the frontend gave this reader (shared/baca-juga/position-test), or
+ * null: then every link stands in its first slot.
+ */
 export const composeArticle = (
   article: ArticleRow,
   links: LinkRow[],
   quotes: QuoteRow[],
   hrefPattern: string,
-  backlinks: BacklinkRow[] = []
+  backlinks: BacklinkRow[] = [],
+  variant: Variant | null = null
 ): RenderedArticle => {
   const paragraphs = readBody(article.body);
   const paragraphIds = new Set(paragraphs.map((p) => p.id));
 
-  const linksByAnchor = new Map<string, LinkRow[]>();
-  for (const link of [...links].sort((a, b) =>
-    byPosition({ ...a, documentId: a.documentId ?? '' }, { ...b, documentId: b.documentId ?? '' })
-  )) {
+  // A link in its second slot goes after the links the editor placed there.
+  const placed = links.map((link) => ({ link, slot: readerSlot(link, variant, paragraphIds) }));
+  placed.sort(
+    (a, b) =>
+      Number(a.slot.second) - Number(b.slot.second) ||
+      byPosition(
+        { ...a.link, documentId: a.link.documentId ?? '' },
+        { ...b.link, documentId: b.link.documentId ?? '' }
+      )
+  );
+  const linksByAnchor = new Map<string, typeof placed>();
+  for (const entry of placed) {
     // Readers see a link only where the editor placed it. One whose paragraph this version of
     // the story lacks is held back (writes refuse to publish one; the manager shows it).
-    if (!isLinkAnchor(link.afterParagraphId, paragraphIds)) continue;
-    const list = linksByAnchor.get(link.afterParagraphId) ?? [];
-    list.push(link);
-    linksByAnchor.set(link.afterParagraphId, list);
+    const anchor = entry.slot.afterParagraphId;
+    if (!isLinkAnchor(anchor, paragraphIds)) continue;
+    const list = linksByAnchor.get(anchor) ?? [];
+    list.push(entry);
+    linksByAnchor.set(anchor, list);
   }
   const linksAfter = (anchor: string): RenderedBlock[] =>
     (linksByAnchor.get(anchor) ?? [])
-      .map((link) => toBacaJuga(link, hrefPattern))
+      .map(({ link, slot }) => toBacaJuga(link, hrefPattern, slot.variant))
       .filter((block): block is RenderedBacaJuga => block !== null);
 
   const body: RenderedBlock[] = [...linksAfter(START_ANCHOR)];

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../../constants';
 import type { NewsroomConfig } from '../../config';
 import type { ReadStatus } from '../../auth/draft-access';
+import type { Variant } from '#shared/baca-juga/position-test';
 import { readArticleBundle } from '../../queries/render-article';
 import { composeArticle } from './compose';
 import { ARTICLE_FIELDS } from './fields';
@@ -60,13 +61,17 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  const render = async (article: ArticleRow, status: ReadStatus): Promise<RenderedArticle> => {
+  const render = async (
+    article: ArticleRow,
+    status: ReadStatus,
+    variant: Variant | null
+  ): Promise<RenderedArticle> => {
     const source = { documentId: article.documentId };
     const [links, quotes, backlinks] = await Promise.all([
       strapi.documents(LINK_UID).findMany({
         status,
         filters: { sourceArticle: source },
-        fields: ['url', 'label', 'afterParagraphId', 'position'],
+        fields: ['url', 'label', 'afterParagraphId', 'variantAfterParagraphId', 'position'],
         populate: { targetArticle: { fields: TARGET_FIELDS } },
         limit: -1,
       } as any) as unknown as Promise<LinkRow[]>,
@@ -99,7 +104,7 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     }
     readable = await markAwaitingCopy(readable);
-    return composeArticle(article, readable, quotes, config().hrefPattern, backlinks);
+    return composeArticle(article, readable, quotes, config().hrefPattern, backlinks, variant);
   };
 
   const findArticle = async (
@@ -116,18 +121,23 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
    * One statement on SQLite and PostgreSQL (queries/render-article); the Document Service
    * path (five queries) for databases without the JSON functions it uses.
    */
-  const find = async (by: 'slug' | 'documentId', value: string, status: ReadStatus) => {
+  const find = async (
+    by: 'slug' | 'documentId',
+    value: string,
+    status: ReadStatus,
+    variant: Variant | null
+  ) => {
     const bundle = await readArticleBundle(strapi, by, value, status);
     if (bundle === null) return null;
     if (bundle) {
       const { article, links, quotes, backlinks } = bundle;
-      return composeArticle(article, links, quotes, config().hrefPattern, backlinks);
+      return composeArticle(article, links, quotes, config().hrefPattern, backlinks, variant);
     }
     const article = await findArticle(
       by === 'slug' ? { slug: value } : { documentId: value },
       status
     );
-    return article ? render(article, status) : null;
+    return article ? render(article, status, variant) : null;
   };
 
   return {
@@ -137,13 +147,18 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
      * never reach here, and a link whose target is not published is left out. With "draft"
      * (a preview, for callers the controller has authorised) the article, its links and its
      * quotes are the draft versions, while link targets are still only published ones.
+     * `variant` places links under a position test for a reader of that variant.
      */
-    async findBySlug(slug: string, status: ReadStatus = 'published') {
-      return find('slug', slug, status);
+    async findBySlug(
+      slug: string,
+      status: ReadStatus = 'published',
+      variant: Variant | null = null
+    ) {
+      return find('slug', slug, status, variant);
     },
 
     async findByDocumentId(documentId: string, status: ReadStatus = 'published') {
-      return find('documentId', documentId, status);
+      return find('documentId', documentId, status, null);
     },
   };
 };

@@ -1,4 +1,6 @@
 /** The render-ready article served to news frontends. Also exported for API consumers. */
+import type { Variant } from '#shared/baca-juga/position-test';
+
 export interface RenderedTarget {
   documentId: string;
   slug: string;
@@ -28,6 +30,12 @@ export interface RenderedBacaJuga {
    * Readers get the label as text; the link opens once that story is published.
    */
   awaitingCopy: boolean;
+  /**
+   * The position-test variant this block shows ("a": the link's first slot, "b": its second),
+   * for the frontend to report with a click; null when the link is not under test or the
+   * request named no variant.
+   */
+  variant: Variant | null;
 }
 
 export type RenderedBlock = RenderedParagraph | RenderedBacaJuga;
@@ -103,6 +111,7 @@ export interface LinkRow {
   url?: string | null;
   label?: string | null;
   afterParagraphId: string;
+  variantAfterParagraphId?: string | null;
   position?: number | null;
   targetArticle?: { documentId: string; slug: string; title: string } | null;
   /** No published target, and the link's draft points at a placeholder awaiting copy. */
