@@ -113,6 +113,9 @@ export const LinkCard = ({
   const downRef = useRef<HTMLButtonElement>(null);
   // Dragging starts anywhere on the card except in the label box, where a drag selects text.
   const [dragFromText, setDragFromText] = useState(false);
+  // A button, not a select on every card: a select opens on pointer down, so a card mostly
+  // taken by one could no longer be dragged, and most links are never tested.
+  const [choosingSecondSlot, setChoosingSecondSlot] = useState(false);
 
   const keyHintId = useId();
   const labelLength = link.label.length;
@@ -266,6 +269,11 @@ export const LinkCard = ({
                   {t('link.retarget')}
                 </Button>
               )}
+              {canManage && !link.variantAfterParagraphId && !choosingSecondSlot && (
+                <Button size="S" variant="tertiary" onClick={() => setChoosingSecondSlot(true)}>
+                  {t('positionTest.start')}
+                </Button>
+              )}
             </Flex>
           )}
 
@@ -283,7 +291,13 @@ export const LinkCard = ({
             </Typography>
           )}
 
-          <PositionTest link={link} canManage={canManage} options={positionTest} />
+          <PositionTest
+            link={link}
+            canManage={canManage}
+            choosing={choosingSecondSlot}
+            onChoosingEnd={() => setChoosingSecondSlot(false)}
+            options={positionTest}
+          />
 
           {broken && (
             <BrokenLinkFix

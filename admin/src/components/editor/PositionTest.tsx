@@ -59,18 +59,8 @@ const rateOf = (
     maximumFractionDigits: 1,
   });
 
-/** The verdict in words, and the slot to keep when there is a winner. */
-const Verdict = ({
-  stats,
-  verdict,
-  canManage,
-  onKeep,
-}: {
-  stats: PositionTestStats;
-  verdict: PositionVerdict;
-  canManage: boolean;
-  onKeep: (winner: Variant) => void;
-}) => {
+/** The verdict in words: too few views, could be chance, or the winner with both rates. */
+const Verdict = ({ stats, verdict }: { stats: PositionTestStats; verdict: PositionVerdict }) => {
   const t = useT();
   const { formatNumber } = useIntl();
   const percent = (variant: Variant) => rateOf(formatNumber, stats, variant);
@@ -97,23 +87,15 @@ const Verdict = ({
       p: p(verdict.pValue),
     });
   }
-  const winner = verdict.winner;
   return (
-    <Flex direction="column" alignItems="flex-start" gap={2}>
-      <Typography
-        variant="omega"
-        fontWeight={winner ? 'bold' : undefined}
-        textColor={winner ? 'success700' : 'neutral700'}
-        data-testid="newsroom-position-verdict"
-      >
-        {text}
-      </Typography>
-      {winner && canManage && (
-        <Button size="S" onClick={() => onKeep(winner)} data-testid="newsroom-keep-slot">
-          {t('positionTest.keep', { slot: winner.toUpperCase() })}
-        </Button>
-      )}
-    </Flex>
+    <Typography
+      variant="omega"
+      fontWeight={verdict.winner ? 'bold' : undefined}
+      textColor={verdict.winner ? 'success700' : 'neutral700'}
+      data-testid="newsroom-position-verdict"
+    >
+      {text}
+    </Typography>
   );
 };
 
@@ -148,12 +130,7 @@ const Counts = ({ stats }: { stats: PositionTestStats }) => {
   );
 };
 
-const statusBody = (
-  t: Translate,
-  status: PositionTestStatus | null,
-  canManage: boolean,
-  onKeep: (winner: Variant) => void
-) => {
+const statusBody = (t: Translate, status: PositionTestStatus | null) => {
   if (!status) return null;
   if (status.kind !== 'running') {
     return (
@@ -165,94 +142,129 @@ const statusBody = (
   return (
     <>
       <Counts stats={status.stats} />
-      <Verdict
-        stats={status.stats}
-        verdict={status.verdict}
-        canManage={canManage}
-        onKeep={onKeep}
-      />
+      <Verdict stats={status.stats} verdict={status.verdict} />
     </>
   );
 };
 
 /**
- * A link's position test on its card: the second slot to test (for a manager), and while one
- * is set, both slots, the readers' counts of each and the verdict. Nothing here is written
+ * The second slot to test, from every slot but the link's own. Opened at once when the editor
+ * asked to start a test; closing it without a pick gives the card its button back.
+ */
+const SecondSlotSelect = ({
+  link,
+  options,
+  openAtOnce,
+  onClosed,
+}: {
+  link: DraftLink;
+  options: PositionTestOptions;
+  openAtOnce: boolean;
+  onClosed: () => void;
+}) => {
+  const t = useT();
+  return (
+    <Field.Root name={`second-slot-${link.key}`}>
+      <Field.Label>{t('positionTest.select')}</Field.Label>
+      <SingleSelect
+        size="S"
+        aria-label={t('positionTest.select')}
+        value={link.variantAfterParagraphId ?? NO_TEST}
+        defaultOpen={openAtOnce}
+        onOpenChange={(open: boolean) => {
+          if (!open) onClosed();
+        }}
+        onChange={(value: string | number) =>
+          options.onSetSecondSlot(link.key, value === NO_TEST ? null : String(value))
+        }
+      >
+        <SingleSelectOption value={NO_TEST}>{t('positionTest.none')}</SingleSelectOption>
+        {options.choices
+          .filter((choice) => choice.slotId !== link.afterParagraphId)
+          .map((choice) => (
+            <SingleSelectOption key={choice.slotId} value={choice.slotId}>
+              {choice.label}
+            </SingleSelectOption>
+          ))}
+      </SingleSelect>
+    </Field.Root>
+  );
+};
+
+/**
+ * A link's position test on its card: while the editor picks a second slot, the choice; while
+ * one is set, both slots, the readers' counts of each and the verdict. Nothing here is written
  * until the editor saves: keeping a slot or ending the test is an ordinary, undoable edit.
  */
 export const PositionTest = ({
   link,
   canManage,
+  choosing,
+  onChoosingEnd,
   options,
 }: {
   link: DraftLink;
   canManage: boolean;
+  /** The editor pressed the card's "Test a second slot": the choice opens. */
+  choosing: boolean;
+  onChoosingEnd: () => void;
   options: PositionTestOptions;
 }) => {
   const t = useT();
   const second = link.variantAfterParagraphId;
-  if (!canManage && !second) return null;
+  const select =
+    canManage && (second || choosing) ? (
+      <SecondSlotSelect
+        link={link}
+        options={options}
+        openAtOnce={!second}
+        onClosed={onChoosingEnd}
+      />
+    ) : null;
+  if (!second) return select;
+
   const status = positionTestStatus(
     link,
     options.publishedParagraphIds,
     options.statsOf(link.documentId)
   );
   const keep = (winner: Variant) => options.onKeepSlot(link.key, winner);
+  const winner = status?.kind === 'running' ? status.verdict.winner : null;
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={2}>
-      {canManage && (
-        <Field.Root name={`second-slot-${link.key}`}>
-          <Field.Label>{t('positionTest.select')}</Field.Label>
-          <SingleSelect
-            size="S"
-            aria-label={t('positionTest.select')}
-            value={second ?? NO_TEST}
-            onChange={(value: string | number) =>
-              options.onSetSecondSlot(link.key, value === NO_TEST ? null : String(value))
-            }
-          >
-            <SingleSelectOption value={NO_TEST}>{t('positionTest.none')}</SingleSelectOption>
-            {options.choices
-              .filter((choice) => choice.slotId !== link.afterParagraphId)
-              .map((choice) => (
-                <SingleSelectOption key={choice.slotId} value={choice.slotId}>
-                  {choice.label}
-                </SingleSelectOption>
-              ))}
-          </SingleSelect>
-        </Field.Root>
-      )}
-      {second && (
-        <Box data-testid="newsroom-position-test" background="neutral100" hasRadius padding={3}>
-          <Flex direction="column" alignItems="stretch" gap={2}>
-            <Flex gap={2} wrap="wrap" alignItems="baseline">
-              <Typography variant="sigma" textColor="neutral600">
-                {t('positionTest.title')}
-              </Typography>
-              <Typography variant="pi" textColor="neutral800" data-testid="newsroom-position-slots">
-                {t('positionTest.slots', {
-                  a: options.slotName(link.afterParagraphId),
-                  b: options.slotName(second),
-                })}
-              </Typography>
-            </Flex>
-            {statusBody(t, status, canManage, keep)}
-            {canManage && (
-              <Box>
-                <Button
-                  size="S"
-                  variant="tertiary"
-                  onClick={() => keep('a')}
-                  data-testid="newsroom-end-test"
-                >
-                  {t('positionTest.end')}
-                </Button>
-              </Box>
+    <Box data-testid="newsroom-position-test" background="neutral100" hasRadius padding={3}>
+      <Flex direction="column" alignItems="stretch" gap={2}>
+        <Flex gap={2} wrap="wrap" alignItems="baseline">
+          <Typography variant="sigma" textColor="neutral600">
+            {t('positionTest.title')}
+          </Typography>
+          <Typography variant="pi" textColor="neutral800" data-testid="newsroom-position-slots">
+            {t('positionTest.slots', {
+              a: options.slotName(link.afterParagraphId),
+              b: options.slotName(second),
+            })}
+          </Typography>
+        </Flex>
+        {select}
+        {statusBody(t, status)}
+        {canManage && (
+          <Flex gap={2} wrap="wrap">
+            {winner && (
+              <Button size="S" onClick={() => keep(winner)} data-testid="newsroom-keep-slot">
+                {t('positionTest.keep', { slot: winner.toUpperCase() })}
+              </Button>
             )}
+            <Button
+              size="S"
+              variant="tertiary"
+              onClick={() => keep('a')}
+              data-testid="newsroom-end-test"
+            >
+              {t('positionTest.end')}
+            </Button>
           </Flex>
-        </Box>
-      )}
-    </Flex>
+        )}
+      </Flex>
+    </Box>
   );
 };
