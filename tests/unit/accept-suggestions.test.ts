@@ -22,6 +22,9 @@ const placement = {
       label: 'Lama',
       afterParagraphId: 'p-000002',
       position: 0,
+      // Under a position test: accepting suggestions must not end it.
+      variantAfterParagraphId: 'p-000003',
+      variantSince: '2026-12-01T00:00:00.000Z',
       health: 'ok',
       needsReview: false,
       waitsForStory: false,
@@ -54,14 +57,25 @@ describe('accepting suggestions from the orphans queue', () => {
     expect(body).toEqual({
       version: 'v-1',
       links: [
-        { label: null, afterParagraphId: 'p-000001', targetDocumentId: 'b' },
+        {
+          label: null,
+          afterParagraphId: 'p-000001',
+          variantAfterParagraphId: null,
+          targetDocumentId: 'b',
+        },
         {
           label: 'Lama',
           afterParagraphId: 'p-000002',
+          variantAfterParagraphId: 'p-000003',
           documentId: 'link-1',
           targetDocumentId: 'old',
         },
-        { label: null, afterParagraphId: 'p-000002', targetDocumentId: 'a' },
+        {
+          label: null,
+          afterParagraphId: 'p-000002',
+          variantAfterParagraphId: null,
+          targetDocumentId: 'a',
+        },
       ],
     });
     expect(placed.map((s) => s.documentId)).toEqual(['a', 'b']);

@@ -51,6 +51,8 @@ const placement = () => ({
       label: null,
       afterParagraphId: 'p-aaaaaa',
       position: 0,
+      variantAfterParagraphId: 'start',
+      variantSince: '2026-12-01T08:00:00.000Z',
       health: 'target-draft',
       needsReview: false,
       waitsForStory: false,
@@ -64,6 +66,8 @@ const placement = () => ({
       label: 'Gone',
       afterParagraphId: 'start',
       position: 0,
+      variantAfterParagraphId: null,
+      variantSince: null,
       health: 'target-deleted',
       needsReview: true,
       waitsForStory: false,
@@ -118,6 +122,12 @@ describe('response guards', () => {
       /data\.version: expected a string, got 3/
     );
     expect(() => parsePlacement({ data: null })).toThrow(/data: expected an object, got null/);
+    // A server that does not know position tests yet.
+    const old = placement();
+    delete (old.links[0] as { variantAfterParagraphId?: string }).variantAfterParagraphId;
+    expect(() => parsePlacement({ data: old })).toThrow(
+      /data\.links\[0\]\.variantAfterParagraphId: expected a string or null, got nothing/
+    );
     // An old server without the save outcome.
     expect(() => parsePlacementSave({ data: placement() })).toThrow(/meta: expected an object/);
   });
@@ -128,8 +138,18 @@ describe('response guards', () => {
       days: 30,
       views: counts,
       links: [
-        { link: 'l1', clicks: { total: 1, a: 0, b: 1 }, clickThrough: 1 / 3 },
-        { link: 'l2', clicks: { total: 0, a: 0, b: 0 }, clickThrough: null },
+        {
+          link: 'l1',
+          clicks: { total: 1, a: 0, b: 1 },
+          clickThrough: 1 / 3,
+          test: {
+            since: '2026-12-01',
+            slots: { a: 'p-aaaaaa', b: 'start' },
+            views: { a: 1, b: 1 },
+            clicks: { a: 0, b: 1 },
+          },
+        },
+        { link: 'l2', clicks: { total: 0, a: 0, b: 0 }, clickThrough: null, test: null },
       ],
     };
     expect(parseLinkStats({ data: stats })).toEqual(stats);
@@ -139,6 +159,15 @@ describe('response guards', () => {
     expect(() =>
       parseLinkStats({ data: { ...stats, links: [{ ...stats.links[0], clickThrough: '33%' }] } })
     ).toThrow(/data\.links\[0\]\.clickThrough/);
+    const test = stats.links[0].test!;
+    expect(() =>
+      parseLinkStats({
+        data: { ...stats, links: [{ ...stats.links[0], test: { ...test, views: { a: 1 } } }] },
+      })
+    ).toThrow(/data\.links\[0\]\.test\.views\.b: expected a number/);
+    expect(() =>
+      parseLinkStats({ data: { ...stats, links: [{ ...stats.links[1], test: undefined }] } })
+    ).toThrow(/data\.links\[0\]\.test: expected an object, got nothing/);
   });
 
   it('check the list, its pagination and the other routes', () => {
@@ -180,8 +209,17 @@ describe('response guards', () => {
       counts,
       review: { links: 1, quotes: 2 },
       articles: [{ documentId: 'a1', title: 'T', slug: 't', status: 'draft', counts }],
+      unclicked: [{ documentId: 'a5', title: 'U', slug: 'u', views: 140, links: 2 }],
     };
     expect(parseLinkHealth({ data: report })).toBe(report);
+    expect(() =>
+      parseLinkHealth({
+        data: { ...report, unclicked: [{ ...report.unclicked[0], views: '140' }] },
+      })
+    ).toThrow(/data\.unclicked\[0\]\.views: expected a number/);
+    expect(() => parseLinkHealth({ data: { ...report, unclicked: undefined } })).toThrow(
+      /data\.unclicked: expected an array/
+    );
     expect(() =>
       parseLinkHealth({ data: { ...report, counts: { ...counts, ok: undefined } } })
     ).toThrow(/data\.counts\.ok: expected a number, got nothing/);

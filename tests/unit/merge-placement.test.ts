@@ -33,6 +33,8 @@ const placed = (
   label: null,
   afterParagraphId,
   position: 0,
+  variantAfterParagraphId: null,
+  variantSince: null,
   health: 'ok',
   needsReview: false,
   waitsForStory: false,
@@ -63,7 +65,11 @@ const placement = (links: PlacedLink[], paras = paragraphs, version = 'v'): Plac
 
 const slots = slotIdsOf(paragraphs);
 const layout = (links: DraftLink[]) =>
-  links.map((l) => `${l.targetArticle?.documentId ?? l.url}@${l.afterParagraphId}`);
+  links.map(
+    (l) =>
+      `${l.targetArticle?.documentId ?? l.url}@${l.afterParagraphId}` +
+      (l.variantAfterParagraphId ? `|${l.variantAfterParagraphId}` : '')
+  );
 
 const base = placement([placed('a', 'p-aaaaaa'), placed('b', 'p-aaaaaa'), placed('c', 'p-cccccc')]);
 const loaded = () => fromPlacement(base);
@@ -80,6 +86,7 @@ const newLink = (target: string, slot: string): DraftLink => ({
   url: null,
   label: '',
   afterParagraphId: slot,
+  variantAfterParagraphId: null,
   health: 'ok',
 });
 
@@ -259,5 +266,57 @@ describe('merging a placement after a conflict', () => {
     const merge = mergePlacement(base, loaded(), theirs);
     expect(merge.myChanges).toEqual([]);
     expect(layout(merge.links)).toEqual(layout(fromPlacement(theirs)));
+  });
+
+  describe('position tests', () => {
+    const testing = (links: DraftLink[], key: string, second: string | null) =>
+      links.map((l) => (l.key === key ? { ...l, variantAfterParagraphId: second } : l));
+
+    it("keeps the colleague's test and mine when they are on different links", () => {
+      // They started a test of a after paragraph 4; I started one of c at the start.
+      const theirs = placement([
+        placed('a', 'p-aaaaaa', { variantAfterParagraphId: 'p-dddddd', changedBy: 'Budi' }),
+        placed('b', 'p-aaaaaa'),
+        placed('c', 'p-cccccc'),
+      ]);
+      const mine = testing(loaded(), 'c', 'start');
+      const merge = mergePlacement(base, mine, theirs);
+      expect(merge.collisions).toEqual([]);
+      expect(layout(merge.links)).toEqual([
+        't-a@p-aaaaaa|p-dddddd',
+        't-b@p-aaaaaa',
+        't-c@p-cccccc|start',
+      ]);
+      expect(merge.theirChanges.map((c) => [c.kind, c.link.key, c.by])).toEqual([
+        ['moved', 'a', 'Budi'],
+      ]);
+      expect(merge.myChanges.map((c) => [c.kind, c.link.key, c.outcome])).toEqual([
+        ['moved', 'c', 'reapplied'],
+      ]);
+    });
+
+    it('asks when both changed the slots of one link, like two moves', () => {
+      // They test a after paragraph 2; I moved a to paragraph 3 (ending no test of mine).
+      const theirs = placement([
+        placed('a', 'p-aaaaaa', { variantAfterParagraphId: 'p-bbbbbb' }),
+        placed('b', 'p-aaaaaa'),
+        placed('c', 'p-cccccc'),
+      ]);
+      const mine = testing(loaded(), 'a', 'p-dddddd');
+      const open = mergePlacement(base, mine, theirs);
+      expect(open.collisions.map((c) => [c.id, c.aspect])).toEqual([['a:place', 'place']]);
+      // Unresolved, their test shows; mine replaces it when chosen.
+      expect(layout(open.links)[0]).toBe('t-a@p-aaaaaa|p-bbbbbb');
+      const mineWins = mergePlacement(base, mine, theirs, { 'a:place': 'mine' });
+      expect(layout(mineWins.links)[0]).toBe('t-a@p-aaaaaa|p-dddddd');
+    });
+
+    it("ends my test when the colleague's copy lost the second slot's paragraph", () => {
+      const fewer = paragraphs.filter((p) => p.id !== 'p-dddddd');
+      const theirs = placement(base.links, fewer);
+      const mine = testing(loaded(), 'a', 'p-dddddd');
+      const merge = mergePlacement(base, mine, theirs);
+      expect(layout(merge.links)[0]).toBe('t-a@p-aaaaaa');
+    });
   });
 });

@@ -123,6 +123,8 @@ const placement = (value: unknown, path: string): Placement => {
     nullableString(item.label, `${at}.label`);
     string(item.afterParagraphId, `${at}.afterParagraphId`);
     number(item.position, `${at}.position`);
+    nullableString(item.variantAfterParagraphId, `${at}.variantAfterParagraphId`);
+    nullableString(item.variantSince, `${at}.variantSince`);
     health(item.health, `${at}.health`);
     boolean(item.needsReview, `${at}.needsReview`);
     boolean(item.waitsForStory, `${at}.waitsForStory`);
@@ -225,6 +227,12 @@ export const parseLinkHealth = checked('GET /newsroom/link-health', (body): Link
     articleFields(item, at);
     healthCounts(item.counts, `${at}.counts`);
   });
+  each(report.unclicked, 'data.unclicked', (item, at) => {
+    string(item.documentId, `${at}.documentId`);
+    nullableString(item.title, `${at}.title`);
+    number(item.views, `${at}.views`);
+    number(item.links, `${at}.links`);
+  });
   return report as unknown as LinkHealthReport;
 });
 
@@ -280,10 +288,23 @@ export const parseLinkStats = checked(
       (['total', 'a', 'b'] as const).forEach((key) => number(c[key], `${at}.${key}`));
     };
     counts(data.views, 'data.views');
+    /** A position test's slots and counts: the verdict is computed from them on screen. */
+    const pair = (value: unknown, at: string, check: (v: unknown, at: string) => void) => {
+      const p = object(value, at);
+      check(p.a, `${at}.a`);
+      check(p.b, `${at}.b`);
+    };
     each(data.links, 'data.links', (item, at) => {
       string(item.link, `${at}.link`);
       counts(item.clicks, `${at}.clicks`);
       if (item.clickThrough !== null) number(item.clickThrough, `${at}.clickThrough`);
+      if (item.test !== null) {
+        const test = object(item.test, `${at}.test`);
+        string(test.since, `${at}.test.since`);
+        pair(test.slots, `${at}.test.slots`, string);
+        pair(test.views, `${at}.test.views`, number);
+        pair(test.clicks, `${at}.test.clicks`, number);
+      }
     });
     return data as unknown as LinkStats;
   }

@@ -1,12 +1,15 @@
 import { useCallback, useMemo, useReducer } from 'react';
 import type { LinkTarget, Placement } from '#shared/contracts/admin';
+import type { Variant } from '#shared/baca-juga/position-test';
 import {
   fromPlacement,
   healthForTarget,
   insertLink,
+  keepTestedSlot,
   moveLink,
   newLocalKey,
   removeLink,
+  setSecondSlot,
   slotIdsOf,
   snapshotOf,
   updateLink,
@@ -48,6 +51,8 @@ type Action =
   | { type: 'remove'; key: string }
   | { type: 'setLabel'; key: string; label: string }
   | { type: 'retarget'; key: string; target: LinkTarget }
+  | { type: 'setVariant'; key: string; slotId: string | null }
+  | { type: 'keepSlot'; key: string; winner: Variant }
   | { type: 'undo' }
   | { type: 'redo' }
   | { type: 'selectSlot'; slotId: string }
@@ -72,6 +77,7 @@ const newLink = (input: NewLinkInput, slotId: string): DraftLink =>
         url: null,
         label: input.label,
         afterParagraphId: slotId,
+        variantAfterParagraphId: null,
         health: healthForTarget(input.target),
       }
     : {
@@ -81,6 +87,7 @@ const newLink = (input: NewLinkInput, slotId: string): DraftLink =>
         url: input.url,
         label: input.label,
         afterParagraphId: slotId,
+        variantAfterParagraphId: null,
         health: 'external',
       };
 
@@ -179,6 +186,10 @@ const placementReducer = (state: State, action: Action): State => {
         ),
         invalid: clearInvalidFor(state.invalid, action.key),
       };
+    case 'setVariant':
+      return commit(state, setSecondSlot(links, state.slots, action.key, action.slotId));
+    case 'keepSlot':
+      return commit(state, keepTestedSlot(links, state.slots, action.key, action.winner));
     case 'undo':
       return travel(state, undo(state.history));
     case 'redo':
@@ -214,6 +225,9 @@ export const usePlacementState = () => {
       remove: (key: string) => dispatch({ type: 'remove', key }),
       setLabel: (key: string, label: string) => dispatch({ type: 'setLabel', key, label }),
       retarget: (key: string, target: LinkTarget) => dispatch({ type: 'retarget', key, target }),
+      setVariant: (key: string, slotId: string | null) =>
+        dispatch({ type: 'setVariant', key, slotId }),
+      keepSlot: (key: string, winner: Variant) => dispatch({ type: 'keepSlot', key, winner }),
       undo: () => dispatch({ type: 'undo' }),
       redo: () => dispatch({ type: 'redo' }),
       selectSlot: (slotId: string) => dispatch({ type: 'selectSlot', slotId }),

@@ -22,6 +22,7 @@ import { useGetNewsroomArticlesQuery } from '../api/newsroomApi';
 import { ArticleTable } from '../components/list/ArticleTable';
 import { LinkHealthSummary } from '../components/list/LinkHealthSummary';
 import { ListPagination } from '../components/list/ListPagination';
+import { UnclickedStories } from '../components/list/UnclickedStories';
 import { DEFAULT_PAGE_SIZE, useDebouncedParam, useListParams } from '../hooks/useListParams';
 import { useT, type TranslationKey } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
@@ -124,6 +125,7 @@ export const ArticleListPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <LinkHealthSummary onShowBroken={() => update({ filter: 'broken', page: 1 })} />
+          <UnclickedStories listSearch={location.search} />
           <Flex gap={3} wrap="wrap" alignItems="flex-end">
             <Box style={{ flex: '2 1 280px' }}>
               <Field.Root name="q">

@@ -30,6 +30,7 @@ import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
 import { LinkedFromList } from '../components/LinkedFromList';
 import { NextToReview } from '../components/editor/NextToReview';
 import { usePlacementState } from '../hooks/usePlacementState';
+import { usePositionTestOptions } from '../hooks/usePositionTestOptions';
 import { useT, type Translate } from '../hooks/useT';
 import { useSavePlacement } from '../hooks/useSavePlacement';
 import { useUndoShortcuts } from '../hooks/useUndoShortcuts';
@@ -141,6 +142,7 @@ export const EditorPage = () => {
     },
     [stats]
   );
+  const positionTest = usePositionTestOptions(placement, stats, actions);
 
   const paragraphIndex = useMemo(
     () => new Map((placement?.paragraphs ?? []).map((p, i) => [p.id, i])),
@@ -260,6 +262,7 @@ export const EditorPage = () => {
     focusRequest,
     canMove: (key: string, direction: MoveDirection) => canMove(links, slots, key, direction),
     readerStats,
+    positionTest,
     onSelect: () => actions.selectSlot(slotId),
     onAdd: () => {
       actions.selectSlot(slotId);

@@ -47,6 +47,7 @@ export const acceptSuggestions = (
         url: null,
         label: '',
         afterParagraphId: slotId,
+        variantAfterParagraphId: null,
         health: healthForTarget(target),
       },
       slotId

@@ -4,13 +4,15 @@
  * colleague saved since. Their changes are kept; mine are reapplied on top where they touch
  * something the colleague left alone; where both changed the same thing of the same link (its
  * place, its target, its label, or one removed what the other changed) the editor chooses.
+ * A link's place is both its slots: the first and the second of a position test, so starting,
+ * changing or ending a test is a move, and neither side's test is lost without a choice.
  *
  * Pure: the editor shows `describe...` of the result, then puts `links` on screen as unsaved
  * edits over `theirs`, so the next save is still one all-or-nothing write against the
  * colleague's version.
  */
 import type { Placement } from '#shared/contracts/admin';
-import { fromPlacement, insertLink, slotIdsOf, type DraftLink } from './placement';
+import { fromPlacement, insertLink, secondSlot, slotIdsOf, type DraftLink } from './placement';
 
 /** What can change about one link. */
 export type Aspect = 'place' | 'target' | 'label';
@@ -74,10 +76,15 @@ const pointsAt = (link: DraftLink) =>
       ? `url:${link.url}`
       : `link:${link.key}`;
 
+/** Where readers find the link: its slot, and the second slot of its position test. */
+const samePlace = (a: DraftLink, b: DraftLink) =>
+  a.afterParagraphId === b.afterParagraphId &&
+  a.variantAfterParagraphId === b.variantAfterParagraphId;
+
 const sameAspect = (aspect: Aspect, a: DraftLink, b: DraftLink) => {
   if (aspect === 'target') return pointsAt(a) === pointsAt(b);
   if (aspect === 'label') return a.label.trim() === b.label.trim();
-  return a.afterParagraphId === b.afterParagraphId;
+  return samePlace(a, b);
 };
 
 /**
@@ -90,8 +97,7 @@ const movedKeys = (before: DraftLink[], after: DraftLink[]): Set<string> => {
   const inBefore = new Set(before.map((l) => l.key));
   const a = before.filter((l) => inAfter.has(l.key));
   const b = after.filter((l) => inBefore.has(l.key));
-  const same = (x: DraftLink, y: DraftLink) =>
-    x.key === y.key && x.afterParagraphId === y.afterParagraphId;
+  const same = (x: DraftLink, y: DraftLink) => x.key === y.key && samePlace(x, y);
   // Longest common subsequence, then walk it back to the links it keeps.
   const lengths = Array.from({ length: a.length + 1 }, () =>
     new Array<number>(b.length + 1).fill(0)
@@ -141,7 +147,8 @@ const applyAspect = (aspect: Aspect, onto: DraftLink, from: DraftLink): DraftLin
   if (aspect === 'target') {
     return { ...onto, targetArticle: from.targetArticle, url: from.url, health: from.health };
   }
-  return onto; // a place is applied by re-inserting the link (see `placeAsMine`)
+  // The first slot is applied by re-inserting the link (see `placeAsMine`).
+  return { ...onto, variantAfterParagraphId: from.variantAfterParagraphId };
 };
 
 /**
@@ -292,7 +299,16 @@ export const mergePlacement = (
       .filter((l) => l.afterParagraphId === mine[i].afterParagraphId)
       .map((l) => placeAsMine.get(l.key)?.key ?? l.key)
       .find((key) => links.some((l) => l.key === key && l.afterParagraphId === slotId));
-    links = insertLink(links, slots, link, slotId, next ?? null);
+    // A second slot whose paragraph the colleague deleted ends the test: moving it elsewhere
+    // would test a place nobody chose.
+    const variant = secondSlot(link.variantAfterParagraphId, slotId, slotSet);
+    links = insertLink(
+      links,
+      slots,
+      { ...link, variantAfterParagraphId: variant },
+      slotId,
+      next ?? null
+    );
   }
 
   return {

@@ -14,6 +14,7 @@ import type {
 } from '#shared/contracts/admin';
 import { linkHealth } from '#shared/baca-juga/health';
 import { START_ANCHOR } from '#shared/baca-juga/paragraphs';
+import { keepSlot, type Variant } from '#shared/baca-juga/position-test';
 
 // The server's own rules (pure shared modules), so the editor and the server never disagree.
 export { isSafeHref, MAX_LABEL_LENGTH } from '#shared/baca-juga/text';
@@ -31,6 +32,11 @@ export interface DraftLink {
   url: string | null;
   label: string;
   afterParagraphId: string;
+  /**
+   * Second slot of a position test (readers of variant "b" find the link there), or null. Never
+   * equal to `afterParagraphId`: the server refuses that, so every change of place keeps it apart.
+   */
+  variantAfterParagraphId: string | null;
   health: LinkHealth;
   /** Moved here because its paragraph was deleted; shown until the next save. */
   needsReview?: boolean;
@@ -62,9 +68,21 @@ export const healthForTarget = (target: LinkTarget | null): LinkHealth =>
   });
 
 /**
+ * The second slot a link can keep when it stands in `afterParagraphId`: none when it is the
+ * same slot (a test needs two) or not a slot of the draft any more.
+ */
+export const secondSlot = (
+  variant: string | null | undefined,
+  afterParagraphId: string,
+  slots: { has: (slotId: string) => boolean }
+): string | null =>
+  variant && variant !== afterParagraphId && slots.has(variant) ? variant : null;
+
+/**
  * Turns the server's placement into local links in reading order. A link anchored to a
  * paragraph that no longer exists is shown in (and, on the next save, moved to) the last slot,
- * so it stays visible and reachable instead of silently floating nowhere.
+ * so it stays visible and reachable instead of silently floating nowhere. A second slot whose
+ * paragraph is gone is dropped: the test cannot go on there, and the save ends it.
  */
 export const fromPlacement = (placement: Placement): DraftLink[] => {
   const slots = slotIdsOf(placement.paragraphs);
@@ -86,6 +104,11 @@ export const fromPlacement = (placement: Placement): DraftLink[] => {
           url: link.url,
           label: link.label ?? '',
           afterParagraphId,
+          variantAfterParagraphId: secondSlot(
+            link.variantAfterParagraphId,
+            afterParagraphId,
+            slotIndex
+          ),
           health: link.health,
           needsReview: link.needsReview,
         },
@@ -106,7 +129,11 @@ export const linksInSlot = (links: DraftLink[], slotId: string) =>
 const normalizeOrder = (links: DraftLink[], slots: string[]): DraftLink[] =>
   slots.flatMap((slotId) => linksInSlot(links, slotId));
 
-/** Inserts `link` into `slotId` before the link keyed `beforeKey`, or at the slot's end. */
+/**
+ * Inserts `link` into `slotId` before the link keyed `beforeKey`, or at the slot's end. Every
+ * move, drop and insert goes through here: a link moved into its own second slot ends its
+ * position test (one slot is left).
+ */
 export const insertLink = (
   links: DraftLink[],
   slots: string[],
@@ -114,7 +141,12 @@ export const insertLink = (
   slotId: string,
   beforeKey: string | null = null
 ): DraftLink[] => {
-  const placed = { ...link, afterParagraphId: slotId };
+  const placed = {
+    ...link,
+    afterParagraphId: slotId,
+    variantAfterParagraphId:
+      link.variantAfterParagraphId === slotId ? null : link.variantAfterParagraphId,
+  };
   const rest = links.filter((l) => l.key !== link.key);
   const ordered = normalizeOrder(rest, slots);
   let index = beforeKey ? ordered.findIndex((l) => l.key === beforeKey) : -1;
@@ -180,6 +212,42 @@ export const moveLink = (
   return insertLink(links, slots, link, target.slotId, target.beforeKey);
 };
 
+/**
+ * Gives the link a second slot to test (null: no test). Its own first slot, or a slot the
+ * draft does not have, is no second slot.
+ */
+export const setSecondSlot = (
+  links: DraftLink[],
+  slots: string[],
+  key: string,
+  slotId: string | null
+): DraftLink[] => {
+  const link = links.find((l) => l.key === key);
+  if (!link) return links;
+  const variant = secondSlot(slotId, link.afterParagraphId, new Set(slots));
+  return updateLink(links, key, { variantAfterParagraphId: variant });
+};
+
+/**
+ * Ends the link's position test with `winner`'s slot as its only one (the shared rule). Slot B
+ * moves the link to the end of that slot, after the links already there, which is where
+ * readers of variant "b" found it.
+ */
+export const keepTestedSlot = (
+  links: DraftLink[],
+  slots: string[],
+  key: string,
+  winner: Variant
+): DraftLink[] => {
+  const link = links.find((l) => l.key === key);
+  if (!link) return links;
+  const { afterParagraphId } = keepSlot(link, winner);
+  const kept = { ...link, variantAfterParagraphId: null };
+  return afterParagraphId === link.afterParagraphId
+    ? updateLink(links, key, kept)
+    : insertLink(links, slots, kept, afterParagraphId);
+};
+
 /** The body of `PUT /placement`: the whole placement in reading order. */
 export const toSaveBody = (version: string, links: DraftLink[]): PlacementSaveBody => ({
   version,
@@ -187,6 +255,8 @@ export const toSaveBody = (version: string, links: DraftLink[]): PlacementSaveBo
     const input: PlacementLinkInput = {
       label: link.label.trim() || null,
       afterParagraphId: link.afterParagraphId,
+      // Always sent, null included: a save without a second slot ends the link's test.
+      variantAfterParagraphId: link.variantAfterParagraphId,
     };
     if (link.documentId) input.documentId = link.documentId;
     if (link.targetArticle) input.targetDocumentId = link.targetArticle.documentId;

@@ -32,10 +32,22 @@ const OUTCOME_TEXT: Record<MyChange['outcome'], TranslationKey> = {
 /** "After paragraph 3" inside a sentence: "Added “…” after paragraph 3". */
 const inSentence = (text: string) => text.charAt(0).toLocaleLowerCase() + text.slice(1);
 
+/**
+ * Where the link stands, with the second slot of its position test: starting or ending a test
+ * is a move (see mergePlacement), and would otherwise read as a move to where it already is.
+ */
+const placeOf = (t: Translate, link: DraftLink, slotLabel: SlotLabel) =>
+  link.variantAfterParagraphId
+    ? t('conflict.place.tested', {
+        slot: slotLabel(link.afterParagraphId),
+        second: inSentence(slotLabel(link.variantAfterParagraphId)),
+      })
+    : slotLabel(link.afterParagraphId);
+
 const describeChange = (t: Translate, change: Change, slotLabel: SlotLabel) =>
   t(CHANGE_TEXT[change.kind], {
     label: displayLabel(change.link),
-    slot: inSentence(slotLabel(change.link.afterParagraphId)),
+    slot: inSentence(placeOf(t, change.link, slotLabel)),
   });
 
 /** One side of a collision, in the terms of what collides. */
@@ -48,7 +60,7 @@ const describeSide = (
   if (!link) return t('conflict.side.removed');
   switch (collision.aspect) {
     case 'place':
-      return slotLabel(link.afterParagraphId);
+      return placeOf(t, link, slotLabel);
     case 'target':
       return link.targetArticle?.title ?? link.url ?? t('conflict.side.noTarget');
     case 'label':
@@ -56,7 +68,7 @@ const describeSide = (
     default:
       return t('conflict.side.kept', {
         label: displayLabel(link),
-        slot: inSentence(slotLabel(link.afterParagraphId)),
+        slot: inSentence(placeOf(t, link, slotLabel)),
       });
   }
 };

@@ -25,6 +25,7 @@ import {
 import { isTextField } from '../../utils/textField';
 import { BrokenLinkFix } from './BrokenLinkFix';
 import { HealthBadge } from '../HealthBadge';
+import { PositionTest, type PositionTestOptions } from './PositionTest';
 
 /** The MIME type of our drags, so slots ignore files or text dragged in from elsewhere. */
 export const LINK_DRAG_TYPE = 'application/x-newsroom-link';
@@ -78,6 +79,7 @@ export interface LinkCardProps {
   focusRequest: FocusRequest | null;
   /** Shown once the site reports views of the story. */
   readerStats: ReaderStats | null;
+  positionTest: PositionTestOptions;
   onMove: (direction: MoveDirection, from: FocusTarget) => void;
   onRemove: () => void;
   onRetarget: () => void;
@@ -96,6 +98,7 @@ export const LinkCard = ({
   invalidMessage,
   focusRequest,
   readerStats,
+  positionTest,
   onMove,
   onRemove,
   onRetarget,
@@ -110,6 +113,9 @@ export const LinkCard = ({
   const downRef = useRef<HTMLButtonElement>(null);
   // Dragging starts anywhere on the card except in the label box, where a drag selects text.
   const [dragFromText, setDragFromText] = useState(false);
+  // A button, not a select on every card: a select opens on pointer down, so a card mostly
+  // taken by one could no longer be dragged, and most links are never tested.
+  const [choosingSecondSlot, setChoosingSecondSlot] = useState(false);
 
   const keyHintId = useId();
   const labelLength = link.label.length;
@@ -263,6 +269,11 @@ export const LinkCard = ({
                   {t('link.retarget')}
                 </Button>
               )}
+              {canManage && !link.variantAfterParagraphId && !choosingSecondSlot && (
+                <Button size="S" variant="tertiary" onClick={() => setChoosingSecondSlot(true)}>
+                  {t('positionTest.start')}
+                </Button>
+              )}
             </Flex>
           )}
 
@@ -279,6 +290,14 @@ export const LinkCard = ({
               })}
             </Typography>
           )}
+
+          <PositionTest
+            link={link}
+            canManage={canManage}
+            choosing={choosingSecondSlot}
+            onChoosingEnd={() => setChoosingSecondSlot(false)}
+            options={positionTest}
+          />
 
           {broken && (
             <BrokenLinkFix

@@ -11,6 +11,7 @@ import {
   type FocusTarget,
   type ReaderStats,
 } from './LinkCard';
+import type { PositionTestOptions } from './PositionTest';
 
 export interface DropIndicator {
   slotId: string;
@@ -86,6 +87,7 @@ export interface SlotProps {
   canMove: (key: string, direction: MoveDirection) => boolean;
   /** What readers did with a link (by its documentId), when there are counts for it. */
   readerStats: (documentId: string | null) => ReaderStats | null;
+  positionTest: PositionTestOptions;
   onSelect: () => void;
   onAdd: () => void;
   /**
@@ -199,6 +201,7 @@ export const Slot = (props: SlotProps) => {
               invalidMessage={props.invalid?.key === link.key ? props.invalid.message : null}
               focusRequest={props.focusRequest}
               readerStats={props.readerStats(link.documentId)}
+              positionTest={props.positionTest}
               onMove={(direction, from) => props.onMove(link.key, direction, from)}
               onRemove={() => props.onRemove(link.key)}
               onRetarget={() => props.onRetarget(link.key)}
