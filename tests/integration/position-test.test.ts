@@ -142,10 +142,10 @@ describe(`position tests (${DB})`, () => {
     expect(await layout('?variant=b')).toEqual(['P1', 'Cabai:-', 'P2', 'P3', 'P4']);
     expect((await stats()).links.find((l: any) => l.link === link).test).toBeNull();
     await n.publish(ARTICLE, story.documentId);
-    story = await app.strapi.documents(ARTICLE as any).findOne({
+    story = (await app.strapi.documents(ARTICLE as any).findOne({
       documentId: story.documentId,
       status: 'draft',
-    } as any);
+    } as any)) as unknown as typeof story;
     expect(await layout('?variant=b')).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'Cabai:b']);
   });
 
