@@ -6,6 +6,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
+  adminToken,
   createAdminUser,
   createArticle,
   request,
@@ -236,6 +237,14 @@ describe('the Baca Juga editor', () => {
     await page.keyboard.press('Alt+ArrowDown');
     await expect_(slotAfter(page, p11).getByTestId('newsroom-link')).toHaveCount(1);
     await expect_(slotAfter(page, p10).getByTestId('newsroom-link')).toHaveCount(0);
+    // and the other two: Alt+ArrowUp, then the Move down button
+    await moving.focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect_(slotAfter(page, p10).getByTestId('newsroom-link')).toHaveCount(1);
+    await expect_(slotAfter(page, p11).getByTestId('newsroom-link')).toHaveCount(0);
+    await moving.getByRole('button', { name: 'Move down' }).click();
+    await expect_(slotAfter(page, p11).getByTestId('newsroom-link')).toHaveCount(1);
+    await expect_(slotAfter(page, p10).getByTestId('newsroom-link')).toHaveCount(0);
     await page.context().close();
   });
 
@@ -404,12 +413,19 @@ describe('the Baca Juga editor', () => {
     );
     const panel = page.getByTestId('newsroom-side-panel');
     await panel.waitFor({ timeout: 30000 });
-    await panel
-      .getByTestId('newsroom-link')
-      .first()
-      .waitFor()
-      .catch(() => {});
-    expect(await panel.innerText()).toMatch(/Baca Juga|links/);
+    // The panel lists the story's links (up to 5, all of them here), as the admin API has them
+    const { body: placed } = await request(`/newsroom/articles/${documentId}/placement`, {
+      token: await adminToken(SUPER_ADMIN),
+    });
+    const linkIds = placed.data.links.map((l: any) => l.documentId as string).sort();
+    expect(linkIds.length).toBeGreaterThan(0);
+    expect(linkIds.length).toBeLessThanOrEqual(5);
+    const cards = panel.getByTestId('newsroom-link');
+    await cards.first().waitFor();
+    const shown = await cards.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-document-id'))
+    );
+    expect(shown.sort()).toEqual(linkIds);
     await shoot(page, 'side-panel');
     await panel.getByRole('link', { name: 'Open in Baca Juga manager' }).click();
     await page.waitForURL(`**/admin/plugins/newsroom/articles/${documentId}`);

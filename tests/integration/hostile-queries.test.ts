@@ -151,6 +151,10 @@ describe(`hostile queries on the content API (${DB})`, () => {
     expect(status).toBe(200);
     expect(body.data.length).toBeGreaterThan(0);
     expect(body.data[0].targetArticle.title).toEqual(expect.any(String));
+    // checked here too, so that this test holds on its own (run alone, or the file reordered)
+    const text = JSON.stringify(body);
+    expect(FORBIDDEN_KEYS.filter((key) => text.includes(`"${key}":`))).toEqual([]);
+    expect(text).not.toContain(ADMIN_EMAIL);
   });
 
   it.each([

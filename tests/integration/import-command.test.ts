@@ -125,10 +125,14 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
     expect(story.body.data.quotes[0]).toMatchObject({ speaker: 'Endro Wibisono' });
   });
 
-  it('says what is wrong instead of starting: no app, unknown option', async () => {
+  it('says what is wrong instead of starting: missing file, no app, unknown option', async () => {
+    // Files are checked first: the app check is only reached with a file that exists.
     await expect(
       run(process.execPath, [CLI, 'import', 'x.txt', '--app', dir], { env })
-    ).rejects.toMatchObject({ code: 2 });
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('x.txt: no such file') });
+    await expect(
+      run(process.execPath, [CLI, 'import', path.join(dir, 'pompa.txt'), '--app', dir], { env })
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('is not a Strapi app') });
     await expect(run(process.execPath, [CLI, 'import', '--bogus'], { env })).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringContaining('unknown option --bogus'),

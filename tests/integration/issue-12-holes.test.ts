@@ -87,29 +87,29 @@ describe(`issue 12 regressions (${DB})`, () => {
   it('never lists a published link whose target was unpublished, on REST or GraphQL', async () => {
     const story = await n.createArticle({ title: 'Sumber Tautan Mati', paragraphs: ['Satu.'] });
     const target = await n.createArticle({ title: 'Target Yang Ditarik' });
-    await n.addLink(story, target, { label: 'Label yang tak boleh tampil' });
+    const LABEL = 'Label yang tak boleh tampil';
+    await n.addLink(story, target, { label: LABEL });
+    // Counted on each API apart: a link missing from one all along would pass the "after"
     const listed = async () => {
       const rest = await app.request(
         '/api/newsroom/documents/related-links?pagination[pageSize]=100'
       );
       const graph = await gql('{ newsroomRelatedLinks(pagination: { limit: 100 }) { label } }');
-      return [
-        ...rest.body.data.map((l: any) => l.label),
-        ...graph.body.data.newsroomRelatedLinks.map((l: any) => l.label),
-      ];
+      const count = (links: any[]) => links.filter((l) => l.label === LABEL).length;
+      return { rest: count(rest.body.data), graphql: count(graph.body.data.newsroomRelatedLinks) };
     };
-    expect(await listed()).toEqual(
-      expect.arrayContaining(['Label yang tak boleh tampil', 'Label yang tak boleh tampil'])
-    );
+    expect(await listed()).toEqual({ rest: 1, graphql: 1 });
     await n.unpublish(ARTICLE, target.documentId);
-    expect(await listed()).not.toContain('Label yang tak boleh tampil');
+    expect(await listed()).toEqual({ rest: 0, graphql: 0 });
   });
 
   describe('GraphQL: one request cannot hold the server', () => {
     const aliases = (count: number, field: string) =>
       `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
-    it('refuses 60 aliases of a render, quickly, with a clear error', async () => {
+    // The time is logged, not asserted: on this small corpus even 60 renders run in well
+    // under a second, so a bound would not tell a refusal from a late one.
+    it('refuses 60 aliases of a render with a clear error', async () => {
       const started = Date.now();
       const response = await gql(
         aliases(60, 'newsroomArticles(pagination: { limit: 100 }) { renderedBody linkedFrom }')

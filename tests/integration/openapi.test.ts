@@ -755,6 +755,8 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
       preview
     );
     expect(draft.status).toBe(200);
+    // a draft read by ?status=draft is as private as the preview's
+    expect(draft.headers.get('cache-control')).toBe('private, no-store');
     expect(draft.body.data.publishedAt).toBeNull();
     const jsonld = await call(
       '/api/newsroom/articles/{slug}/jsonld',
@@ -762,6 +764,7 @@ describe(`docs/openapi.json against the running plugin (${DB})`, () => {
       preview
     );
     expect(jsonld.status).toBe(200);
+    expect(jsonld.headers.get('cache-control')).toBe('private, no-store');
 
     // The list serves published articles only, even to a preview token.
     expectParameterError(

@@ -40,6 +40,8 @@ describe(`render: the Document Service path matches the one-statement path (${DB
     for (const status of ['published', 'draft'] as const) {
       const { sql, documents } = await both(SEEDED_SLUG, status);
       const blocks = sql.body.filter((b: any) => b.type === 'baca-juga');
+      // the same two links, now live: `every` alone would hold for none
+      expect(blocks).toHaveLength(2);
       expect(blocks.every((b: any) => !b.awaitingCopy && b.href)).toBe(true);
       expect(documents).toEqual(sql);
     }

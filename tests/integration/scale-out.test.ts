@@ -12,6 +12,7 @@ import {
   DB,
   adminToken,
   freshSecrets,
+  PLAYGROUND,
   prepareDatabase,
   requester,
   type TestApp,
@@ -75,6 +76,7 @@ suite(suiteName, () => {
   let A: Instance;
   let B: Instance;
   let drop: (() => Promise<void>) | undefined;
+  let databaseEnv: Record<string, string>;
   let auth: Record<string, string>;
 
   const first = {
@@ -140,6 +142,27 @@ suite(suiteName, () => {
     }
   };
 
+  /**
+   * Retires every cached response on both instances, as a write to published content does:
+   * after a draft edit (which leaves the generation alone) the next reads are then fresh
+   * renders, not the answers warm() cached before it.
+   */
+  const retireCaches = async () => {
+    const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
+    const client = new Client({
+      host: databaseEnv.DATABASE_HOST,
+      port: Number(databaseEnv.DATABASE_PORT),
+      user: databaseEnv.DATABASE_USERNAME,
+      database: databaseEnv.DATABASE_NAME,
+    });
+    await client.connect();
+    try {
+      await client.query('UPDATE newsroom_freshness SET generation = generation + 1 WHERE id = 1');
+    } finally {
+      await client.end();
+    }
+  };
+
   const cmCreateAndPublish = async (on: Instance, input: typeof first) => {
     const created = await on.request(CM, {
       method: 'POST',
@@ -167,6 +190,7 @@ suite(suiteName, () => {
     const started = Date.now();
     const database = await prepareDatabase();
     drop = database.drop;
+    databaseEnv = database.env;
     const env = {
       ...process.env,
       STRAPI_TELEMETRY_DISABLED: 'true',
@@ -240,6 +264,7 @@ suite(suiteName, () => {
     expect(edited.status).toBe(200);
     expect(edited.body.data.title).toBe(NEW_TITLE);
 
+    await retireCaches();
     for (const on of [A, B]) {
       const { body } = await render(on, a1.slug);
       expect([on.name, body.data.title]).toEqual([on.name, first.title]);

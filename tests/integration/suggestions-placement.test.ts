@@ -69,8 +69,13 @@ describe('each suggestion says where it fits', () => {
 
   test('follows the draft: a paragraph written after publishing is a slot too', async () => {
     const nr = newsroom(app.strapi);
+    // Only the new draft paragraph names Jembrana: this one fits there or nowhere
+    const jembrana = await nr.createArticle({
+      title: 'Warga Jembrana siaga di pantai',
+      tags: ['Kapal Tenggelam'],
+    });
     const { documentId, body } = story[0] as any;
-    await nr.update('plugin::newsroom.article', documentId, {
+    const updated = await nr.update('plugin::newsroom.article', documentId, {
       body: [
         ...body.map((p: any) => ({ id: p.id, text: p.text })),
         { text: 'Helikopter Basarnas kembali terbang memperluas pencarian ke Jembrana.' },
@@ -80,6 +85,11 @@ describe('each suggestion says where it fits', () => {
     const helicopter = answer.data.find((s: any) => s.title.startsWith('Basarnas'));
     // Paragraph 6 matches as well as 3, but it is the last one: the earlier slot is kept
     expect(helicopter.fitsAfter.number).toBe(3);
+    expect(answer.data.find((s: any) => s.documentId === jembrana.documentId).fitsAfter).toEqual({
+      paragraphId: updated.body[5].id,
+      number: 6,
+      matchedTerms: ['jembrana'],
+    });
   });
 
   test('null when no paragraph shares a word with the suggestion', async () => {

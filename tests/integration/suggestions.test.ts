@@ -172,6 +172,22 @@ describe("the Baca Juga manager's suggestions use the engine", () => {
     for (const s of body.data) {
       expect(s.status).toBe('published');
       expect(s.score).toBeGreaterThan(0);
+      // each says why: the words or the tags it shares with the draft
+      expect(s.matchedTerms.length + s.sharedTags.length).toBeGreaterThan(0);
     }
+    const scores = body.data.map((s: any) => s.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+
+    // Linked in the draft (not yet published): no longer suggested
+    const draft = await app.strapi
+      .documents(ARTICLE as any)
+      .findOne({ documentId: doc, status: 'draft' } as any);
+    await newsroom(app.strapi).addLink(
+      draft as any,
+      { documentId: body.data[0].documentId },
+      { publish: false }
+    );
+    const again = await app.request(`/newsroom/articles/${doc}/suggestions?limit=5`, { headers });
+    expect(again.body.data.map((s: any) => s.documentId)).not.toContain(body.data[0].documentId);
   });
 });

@@ -45,5 +45,6 @@ describe('HTTP caching helpers', () => {
     expect(cached.status).toBe(304);
     expect(cached.body).toBeNull();
     expect(cached.headers.ETag).toBe(fresh.headers.ETag);
+    expect(cached.headers['Cache-Control']).toBe('public, max-age=1');
   });
 });
