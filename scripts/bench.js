@@ -35,6 +35,7 @@ const { buildForServer } = require('./lib/run');
 const { scratchDatabase } = require('./lib/scratch');
 const { startPostgres, stopPostgres } = require('../tests/integration/helpers/postgres');
 const { adminLogin, benchEnv, log, startServer } = require('./bench/start');
+const { prng } = require('./bench/synthetic');
 
 const SIZES = (process.env.BENCH_SIZES || '1000,10000').split(',').map(Number);
 const DBS = (process.env.BENCH_DBS || 'sqlite,postgres').split(',');
@@ -63,11 +64,7 @@ const zipf = (n, seed = 42) => {
   const cdf = new Float64Array(n);
   let sum = 0;
   for (let k = 0; k < n; k += 1) cdf[k] = sum += 1 / (k + 1);
-  let state = seed;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
+  const random = prng(seed);
   return () => {
     const target = random() * sum;
     let lo = 0;
@@ -84,10 +81,9 @@ const zipf = (n, seed = 42) => {
 /** Every slug in an order of its own (hot stories are not the oldest or the newest). */
 const shuffled = (items, seed = 7) => {
   const out = [...items];
-  let state = seed;
+  const random = prng(seed);
   for (let i = out.length - 1; i > 0; i -= 1) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    const j = state % (i + 1);
+    const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;

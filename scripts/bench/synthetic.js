@@ -327,4 +327,4 @@ const insert = async (strapi, stories, onProgress = () => {}) => {
   }
 };
 
-module.exports = { generate, insert };
+module.exports = { generate, insert, prng };

@@ -6,9 +6,11 @@
  */
 import { isLinkAnchor } from './paragraphs';
 
-export type Variant = 'a' | 'b';
+export const VARIANTS = ['a', 'b'] as const;
+export type Variant = (typeof VARIANTS)[number];
 
-export const isVariant = (value: unknown): value is Variant => value === 'a' || value === 'b';
+export const isVariant = (value: unknown): value is Variant =>
+  (VARIANTS as readonly unknown[]).includes(value);
 
 export interface TestableLink {
   afterParagraphId: string;

@@ -117,28 +117,25 @@ describe(`placeholders awaiting copy (${DB})`, () => {
   });
 
   it('refuses to publish a placeholder, or any story without paragraphs', async () => {
+    /** The publish is refused, and no published row is left behind. */
+    const refusesToPublish = async (documentId: string) => {
+      await expect(app.strapi.documents(ARTICLE as any).publish({ documentId })).rejects.toThrow(
+        /at least one paragraph/
+      );
+      expect(
+        await app.strapi.db
+          .query(ARTICLE)
+          .count({ where: { documentId, publishedAt: { $notNull: true } } })
+      ).toBe(0);
+    };
     const [first] = placeholders;
-    await expect(
-      app.strapi.documents(ARTICLE as any).publish({ documentId: first.documentId })
-    ).rejects.toThrow(/at least one paragraph/);
-    expect(
-      await app.strapi.db
-        .query(ARTICLE)
-        .count({ where: { documentId: first.documentId, publishedAt: { $notNull: true } } })
-    ).toBe(0);
+    await refusesToPublish(first.documentId);
     // Not only placeholders: any draft without paragraphs
     const empty = await app.strapi
       .documents(ARTICLE as any)
       .create({ data: { title: 'Berita Tanpa Paragraf' } as any });
     expect((empty as any).placeholder).not.toBe(true);
-    await expect(
-      app.strapi.documents(ARTICLE as any).publish({ documentId: empty.documentId })
-    ).rejects.toThrow(/at least one paragraph/);
-    expect(
-      await app.strapi.db
-        .query(ARTICLE)
-        .count({ where: { documentId: empty.documentId, publishedAt: { $notNull: true } } })
-    ).toBe(0);
+    await refusesToPublish(empty.documentId);
     // gone again: the lists and counts below know the placeholders only
     await app.strapi.documents(ARTICLE as any).delete({ documentId: empty.documentId });
   });

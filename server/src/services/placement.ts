@@ -369,11 +369,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       const oldTarget = before?.targetArticle ?? null;
       const retargeted = !!before && (oldTarget?.documentId ?? null) !== change.targetDocumentId;
       const variant = change.variantAfterParagraphId;
+      const sameSecond = !!before && (before.variantAfterParagraphId || null) === variant;
       // A test's counts start when its slots are set: a change of either slot is a new test.
-      const sameTest =
-        !!before &&
-        (before.variantAfterParagraphId || null) === variant &&
-        before.afterParagraphId === change.afterParagraphId;
+      const sameTest = sameSecond && before.afterParagraphId === change.afterParagraphId;
       const data = {
         targetArticle: change.targetDocumentId,
         url: change.targetDocumentId ? null : change.url,
@@ -402,7 +400,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         (before.url ?? null) === data.url &&
         (before.label ?? null) === data.label &&
         before.afterParagraphId === data.afterParagraphId &&
-        (before.variantAfterParagraphId || null) === variant &&
+        sameSecond &&
         (before.position ?? 0) === position &&
         before.needsReview !== true;
       if (!same) {

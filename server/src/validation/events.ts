@@ -1,13 +1,12 @@
 import { validateYupSchemaSync, yup } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN } from './params';
 import { asFieldError, onlyKeys } from './yup-helpers';
+import { VARIANTS, type Variant } from '#shared/baca-juga/position-test';
 
 /** One reader event from a frontend, checked. */
 export type ReaderEvent =
   | { type: 'view'; article: string; variant: Variant | null }
   | { type: 'click'; link: string; variant: Variant | null };
-
-export type Variant = 'a' | 'b';
 
 const documentId = (name: string) =>
   yup
@@ -31,7 +30,10 @@ const eventSchema = yup
       then: (s) => s.required('is required for a click'),
       otherwise: (s) => s.strip(),
     }),
-    variant: yup.string().nullable().oneOf(['a', 'b', null], 'must be "a" or "b"'),
+    variant: yup
+      .string()
+      .nullable()
+      .oneOf([...VARIANTS, null], 'must be "a" or "b"'),
   })
   .typeError('must be an object')
   .test('only-known-keys', 'unknown field', onlyKeys(['type', 'article', 'link', 'variant']));
