@@ -62,6 +62,10 @@ async function main() {
             console.log(`[reindex] ${done}/${total} articles`);
           }
         });
+      if (result.skipped) {
+        console.log('[reindex] another instance is rebuilding the index; nothing done');
+        return;
+      }
       // Cached related lists were ranked on the old index.
       await strapi.plugin('newsroom').service('freshness').bump();
       console.log(`[reindex] done: ${result.indexed} indexed, ${result.removed} removed`);

