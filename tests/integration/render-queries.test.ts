@@ -150,6 +150,32 @@ describe('SQL statements per request', () => {
     expect(few.sql).toHaveLength(2);
     expect(many.sql).toHaveLength(4);
   });
+
+  test('the list counts its total once per generation: later pages of the same filters read only their rows', async () => {
+    // The articles counted (the permission check counts permissions in its own statement).
+    const COUNT = /count\(\*\) from [`"]newsroom_articles/i;
+    await app.strapi.plugin('newsroom').service('freshness').bump();
+    const first = await counted('/api/newsroom/articles?pageSize=5&q=cerita');
+    const second = await counted('/api/newsroom/articles?pageSize=5&page=2&q=cerita');
+    const other = await counted('/api/newsroom/articles?pageSize=5&q=target');
+    expect(first.sql).toHaveLength(2);
+    expect(first.sql.filter((sql) => COUNT.test(sql))).toHaveLength(1);
+    // Another page of the same filters: the total is known for this generation.
+    expect(second.sql).toHaveLength(2);
+    expect(second.sql.filter((sql) => COUNT.test(sql))).toHaveLength(0);
+    expect(second.response.body.meta.pagination.total).toBe(
+      first.response.body.meta.pagination.total
+    );
+    // Other filters have a total of their own.
+    expect(other.sql.filter((sql) => COUNT.test(sql))).toHaveLength(1);
+
+    // A publish makes a new generation: the next page counts again, and the story is in it.
+    const total = first.response.body.meta.pagination.total;
+    await newsroom(app.strapi).createArticle({ title: 'Cerita baru sesudah hitungan' });
+    const after = await counted('/api/newsroom/articles?pageSize=5&page=3&q=cerita');
+    expect(after.sql.filter((sql) => COUNT.test(sql))).toHaveLength(1);
+    expect(after.response.body.meta.pagination.total).toBe(total + 1);
+  });
 });
 
 describe('the response cache never serves stale content', () => {

@@ -28,7 +28,7 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = parseListQuery(ctx.query);
       const prepared = await getService(strapi, 'responseCache').get(
         `list:${JSON.stringify(query)}`,
-        () => getService(strapi, 'listing').list(query),
+        (generation) => getService(strapi, 'listing').list(query, { generation }),
         ctx.state.newsroom?.generation
       );
       sendPrepared(ctx, prepared!, cacheControlForCaller(ctx, configuredCacheControl()));

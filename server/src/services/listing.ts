@@ -47,7 +47,33 @@ export const listFilters = ({ tag, terms }: Pick<ListQuery, 'tag' | 'terms'>) =>
 
 type Filters = Record<string, unknown>;
 
+/** Filter combinations whose totals are kept per generation; past it, the memo starts over. */
+const TOTALS_KEPT = 256;
+
 const createListingService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /**
+   * The list's total per filter combination, for the content generation it was counted under
+   * (services/freshness): every page of a list shares it, and it cannot change until the
+   * generation does, so it is counted once per generation instead of on every page. Keyed by
+   * the database's generation, like the response cache: a cache, not state another instance
+   * needs (each counts its own).
+   */
+  let totalsGeneration: number | undefined;
+  const totals = new Map<string, number>();
+  const totalsKey = (query: ListQuery) => JSON.stringify([query.tag ?? null, query.terms]);
+  const knownTotal = (query: ListQuery, generation: number | undefined) => {
+    if (generation === undefined || generation !== totalsGeneration) return undefined;
+    return totals.get(totalsKey(query));
+  };
+  const keepTotal = (query: ListQuery, generation: number | undefined, total: number) => {
+    if (generation === undefined) return;
+    if (generation !== totalsGeneration || totals.size >= TOTALS_KEPT) {
+      totals.clear();
+      totalsGeneration = generation;
+    }
+    totals.set(totalsKey(query), total);
+  };
+
   const find = (filters: Filters, sort: Filters[], start: number, limit: number) =>
     limit > 0
       ? (strapi.documents(ARTICLE_UID).findMany({
@@ -101,14 +127,21 @@ const createListingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * One page of published article summaries, with Strapi-style pagination meta: one
      * statement on SQLite and PostgreSQL (queries/article-list), the Document Service on
-     * other databases, in the same order.
+     * other databases, in the same order. `generation`: the content generation the caller
+     * read before computing (the response cache's), under which the total is kept.
      */
-    async list(query: ListQuery, portable = false): Promise<ArticleListResponse> {
+    async list(
+      query: ListQuery,
+      { generation, portable = false }: { generation?: number; portable?: boolean } = {}
+    ): Promise<ArticleListResponse> {
       const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
       // `portable`: the Document Service path even here (tests compare the two paths).
       const { rows, total } =
-        (portable ? undefined : await readArticlePage(strapi, query)) ??
+        (portable
+          ? undefined
+          : await readArticlePage(strapi, query, knownTotal(query, generation))) ??
         (await viaDocuments(query));
+      keepTotal(query, generation, total);
 
       return {
         data: rows.map((row) => ({
