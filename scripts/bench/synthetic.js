@@ -9,7 +9,6 @@
  * The words come from the labelled suggestion corpus (real Indonesian news vocabulary, in
  * topic clusters), so the suggestion engine meets a realistic spread of common and rare stems.
  */
-const crypto = require('node:crypto');
 const corpus = require('../../tests/fixtures/suggestion-corpus.json');
 
 const ARTICLE = 'plugin::newsroom.article';
@@ -72,14 +71,19 @@ const name = (random) => {
   return word[0].toUpperCase() + word.slice(1);
 };
 
-/** Plain objects describing N stories; ids and rows are made by `insert`. */
-const generate = (count, seed = 20261127) => {
+/**
+ * The N stories, one at a time (a generator: the corpus is never held whole, so the seeding
+ * process's memory is Strapi's, not the harness's). Deterministic: the same seed gives the same
+ * corpus. Baca Juga links point at earlier stories, as they do in a newsroom (a story links to
+ * what was already published), which also lets `insert` write each batch as it comes.
+ */
+function* generate(count, seed = 20261127) {
   const random = prng(seed);
   const topics = vocabulary();
-  const stories = [];
   // Real news comes in events: a handful of stories about one place, person or case, sharing
   // names nobody else uses. Every event here has 5 stories of one topic and 4 names.
   const events = new Map();
+  const paragraphId = () => `p-${documentId(random).slice(0, 12)}`;
   for (let i = 0; i < count; i += 1) {
     const topic = topics[i % topics.length];
     const other = topics[(i * 7 + 3) % topics.length];
@@ -95,12 +99,12 @@ const generate = (count, seed = 20261127) => {
     const pool = [...topic.words, ...topic.words, ...topic.words, ...other.words];
     for (let n = 0; n < pool.length / 40; n += 1) pool.push(...names);
     const paragraphs = Array.from({ length: 8 }, () => ({
-      id: `p-${crypto.randomBytes(6).toString('hex')}`,
+      id: paragraphId(),
       text: [0, 1, 2].map(() => sentence(random, pool, 12 + Math.floor(random() * 8))).join(' '),
     }));
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
-    stories.push({
+    const story = {
       index: i,
       topic: topic.cluster,
       documentId: documentId(random),
@@ -110,30 +114,27 @@ const generate = (count, seed = 20261127) => {
       tags: topic.tags.filter(() => random() < 0.5).slice(0, 3),
       reportedAt: `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       paragraphs,
-    });
-  }
-  const byTopic = new Map();
-  stories.forEach((s) => byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s]));
-  for (const story of stories) {
-    const same = byTopic.get(story.topic);
-    story.links = [];
-    const used = new Set([story.index]);
-    while (story.links.length < Math.min(5, count - 1)) {
+      links: [],
+    };
+    // Up to 5 earlier stories: of the same topic once it has more than 6, else any.
+    const sameTopicBefore = Math.ceil((i - (i % topics.length)) / topics.length);
+    const used = new Set([i]);
+    while (story.links.length < Math.min(5, i)) {
       const target =
-        same.length > 6
-          ? same[Math.floor(random() * same.length)]
-          : stories[Math.floor(random() * count)];
-      if (used.has(target.index)) continue;
-      used.add(target.index);
+        sameTopicBefore > 6
+          ? (i % topics.length) + topics.length * Math.floor(random() * sameTopicBefore)
+          : Math.floor(random() * i);
+      if (used.has(target)) continue;
+      used.add(target);
       story.links.push({
         documentId: documentId(random),
-        target: target.index,
-        afterParagraphId: story.paragraphs[Math.floor(random() * 8)].id,
+        target,
+        afterParagraphId: paragraphs[Math.floor(random() * 8)].id,
         position: 0,
       });
     }
     story.quotes = [0, 1, 2].map((q) => {
-      const paragraph = story.paragraphs[q * 2];
+      const paragraph = paragraphs[q * 2];
       return {
         documentId: documentId(random),
         text: paragraph.text.split('. ')[0] + '.',
@@ -141,9 +142,9 @@ const generate = (count, seed = 20261127) => {
         paragraphId: paragraph.id,
       };
     });
+    yield story;
   }
-  return stories;
-};
+}
 
 /**
  * Many rows in one statement, carried as one JSON parameter: the technique of the plugin's
@@ -157,7 +158,7 @@ const bulkInsert = async (knex, isPg, table, rows, chunk = 5000) => {
     const json = JSON.stringify(rows.slice(start, start + chunk));
     if (isPg) {
       await knex.raw(
-        `INSERT INTO ?? (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::??, ?::jsonb)`,
+        `INSERT INTO ?? (${list}) SELECT ${list} FROM json_populate_recordset(NULL::??, ?::json)`,
         [table, ...columns, ...columns, table, json]
       );
     } else {
@@ -173,10 +174,12 @@ const bulkInsert = async (knex, isPg, table, rows, chunk = 5000) => {
 };
 
 /**
- * Writes the stories into the database of a loaded Strapi, in batches, calling
- * onProgress(done, total) as it goes. Row ids are given explicitly (one counter per table).
+ * Writes `total` stories from `stories` (an iterable, such as `generate`) into the database
+ * of a loaded Strapi, a batch at a time as they come, calling onProgress(done, total). Row ids
+ * are given explicitly (one counter per table); a story's links point at earlier stories, whose
+ * rows are already written.
  */
-const insert = async (strapi, stories, onProgress = () => {}) => {
+const insert = async (strapi, stories, total, onProgress = () => {}) => {
   const knex = strapi.db.connection;
   const isPg = strapi.db.dialect.client === 'postgres';
   const meta = (uid) => strapi.db.metadata.get(uid);
@@ -210,20 +213,21 @@ const insert = async (strapi, stories, onProgress = () => {}) => {
   let targetId = await nextId(target.name);
   let ownerId = await nextId(owner.name);
 
-  // Both rows of every article first, so links can point at any of them.
-  const rowIds = stories.map(() => {
-    const ids = { draft: articleId, published: articleId + 1 };
-    articleId += 2;
-    return ids;
+  // Both rows of story i: its draft and its published row, by arithmetic on the first id.
+  const firstArticleId = articleId;
+  const rowIds = (index) => ({
+    draft: firstArticleId + 2 * index,
+    published: firstArticleId + 2 * index + 1,
   });
   const BATCH = 250;
-  const total = stories.length;
-  for (let start = 0; start < total; start += BATCH) {
+  let batch = [];
+  let done = 0;
+  const write = async () => {
     const rows = [];
-    for (const story of stories.slice(start, start + BATCH)) {
+    for (const story of batch) {
       for (const status of ['draft', 'published']) {
         rows.push({
-          id: rowIds[story.index][status],
+          id: rowIds(story.index)[status],
           [column(ARTICLE, 'documentId')]: story.documentId,
           [column(ARTICLE, 'title')]: story.title,
           [column(ARTICLE, 'slug')]: story.slug,
@@ -243,16 +247,13 @@ const insert = async (strapi, stories, onProgress = () => {}) => {
       }
     }
     await bulkInsert(knex, isPg, A, rows);
-    onProgress('articles', Math.min(start + BATCH, total), total);
-  }
 
-  for (let start = 0; start < total; start += BATCH) {
     const links = [];
     const sources = [];
     const targets = [];
     const quotes = [];
     const owners = [];
-    for (const story of stories.slice(start, start + BATCH)) {
+    for (const story of batch) {
       for (const link of story.links) {
         for (const status of ['draft', 'published']) {
           const id = linkId++;
@@ -272,12 +273,12 @@ const insert = async (strapi, stories, onProgress = () => {}) => {
           sources.push({
             id: sourceId++,
             [source.own]: id,
-            [source.other]: rowIds[story.index][status],
+            [source.other]: rowIds(story.index)[status],
           });
           targets.push({
             id: targetId++,
             [target.own]: id,
-            [target.other]: rowIds[link.target][status],
+            [target.other]: rowIds(link.target)[status],
           });
         }
       }
@@ -301,7 +302,7 @@ const insert = async (strapi, stories, onProgress = () => {}) => {
           owners.push({
             id: ownerId++,
             [owner.own]: id,
-            [owner.other]: rowIds[story.index][status],
+            [owner.other]: rowIds(story.index)[status],
           });
         }
       }
@@ -311,8 +312,15 @@ const insert = async (strapi, stories, onProgress = () => {}) => {
     await bulkInsert(knex, isPg, target.name, targets);
     await bulkInsert(knex, isPg, Q, quotes);
     await bulkInsert(knex, isPg, owner.name, owners);
-    onProgress('links and quotes', Math.min(start + BATCH, total), total);
+    done += batch.length;
+    batch = [];
+    onProgress('stories', done, total);
+  };
+  for (const story of stories) {
+    batch.push(story);
+    if (batch.length === BATCH) await write();
   }
+  if (batch.length) await write();
 
   if (isPg) {
     // Explicit ids leave the sequences behind; later inserts by Strapi must not collide.
