@@ -37,7 +37,10 @@ const { startPostgres, stopPostgres } = require('../tests/integration/helpers/po
 const { adminLogin, benchEnv, log, startServer } = require('./bench/start');
 const { prng } = require('./bench/synthetic');
 
-const SIZES = (process.env.BENCH_SIZES || '1000,10000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const DBS = (process.env.BENCH_DBS || 'sqlite,postgres').split(',');
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
@@ -270,6 +273,15 @@ const runOne = async (db, size, pg) => {
         `${(mix.cache.bytes / 2 ** 20).toFixed(1)} MB` +
         (mix.row.failed ? `, ${mix.row.failed} failed` : '')
     );
+    // The floor again, last: it drifts within a run (JIT, GC, the machine), and a ratio to one
+    // sample taken right after seeding can be off by a third. Ratios use the mean of both.
+    const floorAgain = await measure(server, base, {
+      ...routes[0],
+      key: 'a2',
+      label: 'floor again, at the end of the run',
+    });
+    rows.push(floorAgain);
+    log(`${db} ${size} a2) ${floorAgain.label}: ${floorAgain.rps.toFixed(0)} req/s`);
     return {
       db,
       size,
@@ -338,10 +350,13 @@ const zipfMix = async (server, base) => {
   };
 };
 
+/** The floor a ratio is taken to: the mean of its samples at the start and end of the run. */
+const floorOf = (by) => (by.a2 ? (by.a.rps + by.a2.rps) / 2 : by.a.rps);
+
 /** Issue 16's goals for one run: each with the measured value and whether it is met. */
 const goals = (result) => {
   const by = Object.fromEntries(result.rows.map((r) => [r.key, r]));
-  const ratio = (key) => by[key].rps / by.a.rps;
+  const ratio = (key) => by[key].rps / floorOf(by);
   const out = [
     ['list on a miss ≥ 0.35× the floor', ratio('d0'), (v) => v >= 0.35, (v) => `${v.toFixed(2)}×`],
     [
@@ -351,7 +366,8 @@ const goals = (result) => {
       (v) => `${v.toFixed(2)}×`,
     ],
   ];
-  if (result.size >= 10000) {
+  // The issue sets the Zipf goal at 10,000 stories; larger corpora show the row alone.
+  if (result.size === 10000) {
     out.push(['Zipf mix ≥ 0.5× the floor', ratio('z'), (v) => v >= 0.5, (v) => `${v.toFixed(2)}×`]);
   }
   if (result.size >= 100000) {
@@ -386,7 +402,7 @@ const table = (result) => {
         `| ${r.key}) ${r.label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.aloneP50 ?? ''} | ${r.sql.toFixed(1)} | ${r.rss.toFixed(0)} |`
     ),
     '',
-    `Ratios in this run: c/a = ${(by.c.rps / by.a.rps).toFixed(2)}, c/b = ${(by.c.rps / by.b.rps).toFixed(1)}, b/a = ${(by.b.rps / by.a.rps).toFixed(3)}.`,
+    `Floor (a): ${by.a.rps.toFixed(0)} req/s at the start of the run, ${by.a2 ? by.a2.rps.toFixed(0) : '-'} at its end; ratios are to their mean, ${floorOf(by).toFixed(0)}. Ratios in this run: c/floor = ${(by.c.rps / floorOf(by)).toFixed(2)}, c/b = ${(by.c.rps / by.b.rps).toFixed(1)}, b/floor = ${(by.b.rps / floorOf(by)).toFixed(3)}.`,
     '',
     `Zipf mix (z): ${(result.mix.hitShare * 100).toFixed(1)}% of renders answered from the response cache, starting cold; afterwards it held ${result.mix.cache.entries} entries and ${(result.mix.cache.bytes / 2 ** 20).toFixed(1)} MB (bounds: ${result.cacheBounds.maxEntries} entries, ${(result.cacheBounds.maxBytes / 2 ** 20).toFixed(0)} MB).`,
     '',

@@ -96,27 +96,6 @@ const rowsFor = (article: PublishedArticle) => {
   return { doc, terms };
 };
 
-type Built = ReturnType<typeof rowsFor>;
-
-/**
- * The term rows of these articles in key order: each statement then fills the key's pages one
- * after another instead of touching a page per row (about a hundred rows per article).
- */
-const termsInKeyOrder = (built: Built[]) =>
-  built
-    .flatMap((b) => b.terms)
-    .sort((x, y) =>
-      x.term !== y.term
-        ? x.term < y.term
-          ? -1
-          : 1
-        : x.document_id < y.document_id
-          ? -1
-          : x.document_id > y.document_id
-            ? 1
-            : 0
-    );
-
 /**
  * The one-row lock that lets a single instance rebuild at a time: several instances booting on
  * one database would otherwise each build and swap. The owner reports after every batch; one
@@ -203,7 +182,12 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         built.map((b) => b.doc),
         ['document_id']
       );
-      await bulkInsert(trx, SEARCH_TERMS_TABLE, termsInKeyOrder(built), ['term', 'document_id']);
+      await bulkInsert(
+        trx,
+        SEARCH_TERMS_TABLE,
+        built.flatMap((b) => b.terms),
+        ['term', 'document_id']
+      );
     });
 
   return {
@@ -266,7 +250,13 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
             NEXT.docs,
             built.map((b) => b.doc)
           );
-          await bulkInsert(knex, NEXT.terms, termsInKeyOrder(built));
+          // Each article's rows together, as the engine reads them (by article, phase two);
+          // ordered by term instead, its suggestions took 75 ms instead of 31 at 100,000.
+          await bulkInsert(
+            knex,
+            NEXT.terms,
+            built.flatMap((b) => b.terms)
+          );
           await lock.report();
           onProgress(seen.size, total);
         }
