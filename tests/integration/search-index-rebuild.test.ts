@@ -92,23 +92,28 @@ describe('rebuilding the suggestion index', () => {
     await expectComplete();
   });
 
-  test('ends up right whatever is published or unpublished while it runs', async () => {
+  test('ends up right whatever is published, edited or unpublished while it runs', async () => {
     const nr = newsroom(app.strapi);
     const leaving = await nr.createArticle({ title: 'Kereta cepat uji coba' });
     const fresh = await nr.createArticle({ title: 'Pemilu daerah ditunda', publish: false });
-    let writes: Promise<unknown> | undefined;
-    const result = await index().rebuild(() => {
-      // During the build: one story goes live, another is taken down.
-      writes ??= Promise.all([
-        nr.publish(ARTICLE, fresh.documentId),
-        nr.unpublish(ARTICLE, leaving.documentId),
-      ]);
+    const edited = await nr.createArticle({ title: 'Harga beras naik' });
+    let during = 0;
+    // Done inside the build, after its first batch was read and before the swap: the live
+    // index gets these writes, and the tables swapped in must get them too.
+    const result = await index().rebuild(async () => {
+      during += 1;
+      if (during > 1) return;
+      await nr.publish(ARTICLE, fresh.documentId);
+      await nr.unpublish(ARTICLE, leaving.documentId);
+      await nr.update(ARTICLE, edited.documentId, { title: 'Harga beras turun lagi' });
+      await nr.publish(ARTICLE, edited.documentId);
     });
-    await writes;
     expect(result.skipped).toBe(false);
     const { indexed } = await state();
     expect(indexed).toContain(fresh.documentId);
     expect(indexed).not.toContain(leaving.documentId);
+    const [row] = await knex()(DOCS).where({ document_id: edited.documentId }).select('title');
+    expect(row.title).toBe('Harga beras turun lagi');
     await expectComplete();
   });
 

@@ -33,11 +33,10 @@ const NEXT = { docs: `${SEARCH_DOCS_TABLE}_next`, terms: `${SEARCH_TERMS_TABLE}_
 /** A rebuild whose instance has not reported for this long is taken as dead and taken over. */
 export const REBUILD_STALE_MS = 5 * 60_000;
 /**
- * Articles published this long before a rebuild began are indexed again after its swap: their
- * index rows may have gone to the tables it replaced (a publish's transaction, or an
- * instance's clock, can lag by that much).
+ * A published version's stamp: Strapi writes a new published row, with a new `published_at`,
+ * on every publish, so the stamp tells two versions of one document apart.
  */
-const PUBLISH_MARGIN_MS = 60_000;
+const versionOf = (publishedAt: unknown) => datedAt(null, publishedAt);
 
 interface PublishedArticle {
   documentId: string;
@@ -218,9 +217,10 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
      * one up to date row by row (100,000 articles, about ten million term rows). Suggestions
      * keep ranking from the live index meanwhile; whatever was published, unpublished or
      * deleted during the build is brought up to date after the swap. One instance rebuilds at a
-     * time: another finds the lock taken and returns `skipped`.
+     * time: another finds the lock taken and returns `skipped`. `onProgress` is awaited after
+     * every batch.
      */
-    async rebuild(onProgress: (done: number, total: number) => void = () => {}) {
+    async rebuild(onProgress: (done: number, total: number) => void | Promise<void> = () => {}) {
       const knex = strapi.db.connection;
       const lock = rebuildLock(knex, randomUUID());
       if (!(await lock.take())) return { indexed: 0, removed: 0, skipped: true };
@@ -235,7 +235,9 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         await knex.schema.createTable(NEXT.docs, searchDocsColumns);
         await knex.schema.createTable(NEXT.terms, searchTermsColumns);
 
-        const seen = new Set<string>();
+        // The version each document was indexed at: what changed after it was read is synced
+        // again after the swap.
+        const indexedAt = new Map<string, number | null>();
         let after = 0;
         for (;;) {
           const batch = await published({ after, limit: BATCH });
@@ -243,7 +245,11 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
           after = batch[batch.length - 1].id;
           // One row per document, even if the database holds two published rows of one.
           const built = batch
-            .filter((article) => !seen.has(article.documentId) && seen.add(article.documentId))
+            .filter(
+              (article) =>
+                !indexedAt.has(article.documentId) &&
+                indexedAt.set(article.documentId, versionOf(article.publishedAt))
+            )
             .map(rowsFor);
           await bulkInsert(
             knex,
@@ -258,7 +264,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
             built.flatMap((b) => b.terms)
           );
           await lock.report();
-          onProgress(seen.size, total);
+          await onProgress(indexedAt.size, total);
         }
 
         // The same keys as the live tables', as unique indexes (a primary key cannot be added to
@@ -293,18 +299,17 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
         // Publishes during the build may have written to the tables just dropped, and articles
         // unpublished or deleted during it may have been read before: both are synced again.
+        // Which ones is decided from what is stored now against what was indexed, not from a
+        // window of time: no clock or transaction lag to allow for, and an archive imported
+        // just before the rebuild is not indexed twice (it was, with a one-minute window).
         const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
         const a = articleColumns(strapi);
-        const since = startedAt - PUBLISH_MARGIN_MS;
-        const recent: string[] = await knex(table)
-          .distinct(a.documentId)
-          .whereNotNull(a.publishedAt)
-          .where(
-            a.publishedAt,
-            '>=',
-            strapi.db.dialect.client === 'postgres' ? new Date(since) : since
-          )
-          .pluck(a.documentId);
+        const current: { document_id: string; published_at: unknown }[] = await knex(table)
+          .select(`${a.documentId} as document_id`, `${a.publishedAt} as published_at`)
+          .whereNotNull(a.publishedAt);
+        const recent = current
+          .filter((row) => indexedAt.get(row.document_id) !== versionOf(row.published_at))
+          .map((row) => row.document_id);
         const gone: string[] = await knex(`${SEARCH_DOCS_TABLE} as d`)
           .whereNotExists(
             knex(`${table} as p`)
