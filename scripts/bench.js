@@ -427,6 +427,11 @@ const main = async () => {
     if (pg) stopPostgres(pg);
   }
   const cpu = os.cpus();
+  // The command as it was typed: the options set for this run, then the script.
+  const options = Object.entries(process.env)
+    .filter(([key]) => key.startsWith('BENCH_') && key !== 'BENCH_OUT')
+    .map(([key, value]) => `${key}=${value}`);
+  const command = [...options, 'npm run bench'].join(' ');
   const report = [
     '# Benchmarks',
     '',
@@ -434,7 +439,11 @@ const main = async () => {
     'synthetic newsroom and loads each route with autocannon, one route after another in the',
     'same run, so ratios compare like with like. See the end of this page for how to read them.',
     '',
-    `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`npm run bench\``,
+    `- Run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`${command}\` (${results
+      .map(
+        (r) => `${r.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'} at ${r.size.toLocaleString('en')}`
+      )
+      .join(', ')} stories)`,
     `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`,
     `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, on the same machine as Strapi`,
     `- Corpus: synthetic stories of 8 paragraphs, 5 Baca Juga links, 3 quotes each; the measured story is the middle one`,
@@ -446,7 +455,11 @@ const main = async () => {
   const notes = existing.includes('<!-- notes -->')
     ? existing.slice(existing.indexOf('<!-- notes -->'))
     : '';
-  fs.writeFileSync(OUT, report + '\n' + (notes || '<!-- notes -->\n'));
+  // Formatted as `npm run lint` checks it, so a run's page can be committed as written.
+  const prettier = require('prettier');
+  const text = report + '\n' + (notes || '<!-- notes -->\n');
+  const config = (await prettier.resolveConfig(OUT)) ?? {};
+  fs.writeFileSync(OUT, await prettier.format(text, { ...config, filepath: OUT }));
   log(`wrote ${path.relative(ROOT, OUT)}`);
 };
 
