@@ -288,6 +288,7 @@ const runOne = async (db, size, pg) => {
       mix,
       seedSeconds,
       indexSeconds,
+      story: { slug: server.ready.slug, backlinks: server.ready.backlinks },
       engineHeap,
       peakRss: peakRssMb(server.child.pid),
       cacheBounds: CACHE_BOUNDS,
@@ -350,6 +351,12 @@ const zipfMix = async (server, base) => {
   };
 };
 
+/** A ratio to two places, or three where two would round it across its goal (0.498 is not 0.5). */
+const times = (goal) => (v) =>
+  Number(v.toFixed(2)) >= goal === v >= goal
+    ? `${v.toFixed(2)}×`
+    : `${(Math.floor(v * 1000) / 1000).toFixed(3)}×`;
+
 /** The floor a ratio is taken to: the mean of its samples at the start and end of the run. */
 const floorOf = (by) => (by.a2 ? (by.a.rps + by.a2.rps) / 2 : by.a.rps);
 
@@ -358,17 +365,12 @@ const goals = (result) => {
   const by = Object.fromEntries(result.rows.map((r) => [r.key, r]));
   const ratio = (key) => by[key].rps / floorOf(by);
   const out = [
-    ['list on a miss ≥ 0.35× the floor', ratio('d0'), (v) => v >= 0.35, (v) => `${v.toFixed(2)}×`],
-    [
-      'render, cache off ≥ 0.45× the floor',
-      ratio('c0'),
-      (v) => v >= 0.45,
-      (v) => `${v.toFixed(2)}×`,
-    ],
+    ['list on a miss ≥ 0.35× the floor', ratio('d0'), (v) => v >= 0.35, times(0.35)],
+    ['render, cache off ≥ 0.45× the floor', ratio('c0'), (v) => v >= 0.45, times(0.45)],
   ];
   // The issue sets the Zipf goal at 10,000 stories; larger corpora show the row alone.
   if (result.size === 10000) {
-    out.push(['Zipf mix ≥ 0.5× the floor', ratio('z'), (v) => v >= 0.5, (v) => `${v.toFixed(2)}×`]);
+    out.push(['Zipf mix ≥ 0.5× the floor', ratio('z'), (v) => v >= 0.5, times(0.5)]);
   }
   if (result.size >= 100000) {
     const ms = (v) => `${v} ms`;
@@ -393,7 +395,7 @@ const table = (result) => {
   const lines = [
     `### ${result.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'}, ${result.size.toLocaleString('en')} articles`,
     '',
-    `Seeded in ${result.seedSeconds.toFixed(1)} s (articles, links, quotes) and the suggestion index built in ${result.indexSeconds.toFixed(1)} s: ${(result.seedSeconds + result.indexSeconds).toFixed(1)} s in all. Peak RSS of the Strapi process ${result.peakRss.toFixed(0)} MB; heap the suggestion engine retained after its run ${result.engineHeap.toFixed(1)} MB.`,
+    `Seeded in ${result.seedSeconds.toFixed(1)} s (articles, links, quotes) and the suggestion index built in ${result.indexSeconds.toFixed(1)} s: ${(result.seedSeconds + result.indexSeconds).toFixed(1)} s in all. Peak RSS of the Strapi process ${result.peakRss.toFixed(0)} MB; heap the suggestion engine retained after its run ${result.engineHeap.toFixed(1)} MB. The story measured (c, c0, f, f', g): \`${result.story.slug}\`, linked to by ${result.story.backlinks} stories, as many as the corpus's median one.`,
     '',
     `| route | req/s | p50 ms | p99 ms | p50 ms, 1 connection | SQL/req | RSS MB |`,
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -446,7 +448,7 @@ const main = async () => {
       .join(', ')} stories)`,
     `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`,
     `- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per route, on the same machine as Strapi`,
-    `- Corpus: synthetic stories of 8 paragraphs, 5 Baca Juga links, 3 quotes each; the measured story is the middle one`,
+    `- Corpus: synthetic stories of 8 paragraphs, 5 Baca Juga links, 3 quotes each; the story measured is one from the middle of the corpus with the median number of backlinks`,
     '',
     ...results.map(table),
   ].join('\n');
