@@ -61,6 +61,10 @@ export interface Limits {
   maxLinksPerArticle: number;
 }
 
+/** What a story with more Baca Juga links than the newsroom allows is told. */
+export const tooManyLinks = (maxLinksPerArticle: number) =>
+  `at most ${maxLinksPerArticle} Baca Juga links per article`;
+
 const linkViolations = (state: PlacementState, paragraphIds: Set<string>): Violation[] => {
   const out: Violation[] = [];
   const at = (link: StoredLink, field: string, message: string) =>
@@ -184,11 +188,7 @@ export const placementViolations = (state: PlacementState, limits: Limits): Viol
   }
   if (state.slugTaken) article('slug', 'another article already uses this slug');
   if (state.links.length > limits.maxLinksPerArticle) {
-    article(
-      'relatedLinks',
-      `at most ${limits.maxLinksPerArticle} Baca Juga links per article`,
-      state.links.length
-    );
+    article('relatedLinks', tooManyLinks(limits.maxLinksPerArticle), state.links.length);
   }
   const paragraphIds = new Set(readBody(state.body).map((p) => p.id));
   return [...out, ...linkViolations(state, paragraphIds), ...quoteViolations(state, paragraphIds)];

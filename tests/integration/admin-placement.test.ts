@@ -19,6 +19,7 @@ import {
   unchangedPlacement,
   fillPlaceholders,
 } from './helpers/newsroom';
+import { maxHealthWait } from './helpers/health-wait';
 
 const READ = 'plugin::newsroom.read';
 const MANAGE = 'plugin::newsroom.manage';
@@ -408,6 +409,21 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       const response = await save(body);
       expect(response.status).toBe(400);
       expect(response.body.error.message).toMatch(/^links: at most 10 /);
+    });
+
+    it('a megabyte of links at once, without holding the server', async () => {
+      // 16,000 links, each with an error of its own: yup looked at all of them, collecting
+      // every error, before the count was refused (and inside the save's transaction).
+      const body = unchanged(data);
+      for (let i = 0; i < 16_000; i += 1) body.links.push({ url: 1, afterParagraphId: 2 } as any);
+      expect(JSON.stringify(body).length).toBeLessThan(1024 * 1024);
+      const { maxWaitMs, result } = await maxHealthWait(app.baseUrl, () => save(body));
+      expect(result).toMatchObject({ status: 400 });
+      expect((result as any).body.error.message).toBe(
+        'links: at most 10 Baca Juga links per article'
+      );
+      expect(maxWaitMs).toBeLessThan(1000);
+      expect((await placement()).body.data.version).toBe(data.version);
     });
 
     it('a body without a version, or with unknown fields', async () => {

@@ -323,7 +323,11 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         const current = await draftLinks(documentId);
         const currentVersion = versionOf(current);
         if (readVersion(body) !== currentVersion) throw new PlacementConflictError(currentVersion);
-        const { links } = parsePlacementSave(body, new Set(current.map((l) => l.documentId)));
+        const { links } = parsePlacementSave(
+          body,
+          new Set(current.map((l) => l.documentId)),
+          config()
+        );
         await assertTargetsExist(links);
         await snapshot(strapi, scope, [documentId]);
         const stored = scope.before.get(documentId)?.find((s) => s.version === 'draft');

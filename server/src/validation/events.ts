@@ -1,6 +1,7 @@
 import { validateYupSchemaSync, yup } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN } from './params';
 import { asFieldError, onlyKeys } from './yup-helpers';
+import { assertListWithin } from './preflight';
 import { VARIANTS, type Variant } from '#shared/baca-juga/position-test';
 
 /** One reader event from a frontend, checked. */
@@ -57,6 +58,8 @@ const eventSchema = yup.lazy((event: unknown) => {
   return untypedSchema;
 });
 
+const tooMany = (maxBatch: number) => `must hold at most ${maxBatch} events`;
+
 const batchSchema = (maxBatch: number) =>
   yup
     .object({
@@ -65,7 +68,7 @@ const batchSchema = (maxBatch: number) =>
         .typeError('must be a list of events')
         .required('must be a list of events')
         .min(1, 'must hold at least one event')
-        .max(maxBatch, `must hold at most ${maxBatch} events`),
+        .max(maxBatch, tooMany(maxBatch)),
     })
     .typeError('must be an object')
     .test('only-known-keys', 'unknown field', onlyKeys(['events']));
@@ -74,7 +77,11 @@ const batchSchema = (maxBatch: number) =>
 let validator: { maxBatch: number; validate: (body: unknown) => unknown } | null = null;
 const validatorFor = (maxBatch: number) => {
   if (validator?.maxBatch !== maxBatch) {
-    validator = { maxBatch, validate: validateYupSchemaSync(batchSchema(maxBatch)) };
+    // Only the first problem is reported: yup need not look for more.
+    validator = {
+      maxBatch,
+      validate: validateYupSchemaSync(batchSchema(maxBatch), { abortEarly: true }),
+    };
   }
   return validator.validate;
 };
@@ -85,6 +92,7 @@ const validatorFor = (maxBatch: number) => {
  */
 export const parseEvents = (body: unknown, maxBatch: number): ReaderEvent[] => {
   let parsed: { events: Record<string, unknown>[] };
+  assertListWithin(body, 'events', maxBatch, tooMany(maxBatch));
   try {
     parsed = validatorFor(maxBatch)(body) as typeof parsed;
   } catch (error) {

@@ -3,6 +3,7 @@ import type { PlacementSaveBody } from '#shared/contracts/admin';
 import {
   newViolations,
   placementViolations,
+  tooManyLinks,
   type Limits,
   type PlacementState,
   type StoredLink,
@@ -11,6 +12,7 @@ import {
 import { fieldError as fail, fieldError } from '../utils/field-error';
 import { asFieldError, onlyKeys } from './yup-helpers';
 import { DOCUMENT_ID_PATTERN } from './params';
+import { assertListWithin } from './preflight';
 
 const INPUT_KEYS = [
   'documentId',
@@ -62,7 +64,8 @@ const saveSchema = yup
   })
   .test('only-known-keys', 'unknown field', onlyKeys(['version', 'links']));
 
-const validateShape = validateYupSchemaSync(saveSchema);
+// Only the first problem is reported: yup need not look for more.
+const validateShape = validateYupSchemaSync(saveSchema, { abortEarly: true });
 
 const normalised = (value: string | null | undefined) =>
   typeof value === 'string' ? value.trim() || null : null;
@@ -83,12 +86,20 @@ export const readVersion = (body: unknown): string => {
   return version;
 };
 
-/** The shape of a whole-placement save: `{ version, links: [...] }`, nothing else. */
+/**
+ * The shape of a whole-placement save: `{ version, links: [...] }`, nothing else. More links
+ * than the article may carry (or already carries, if the limit was lowered since) is refused
+ * before any link is looked at, as the invariant would refuse it after: a body of thousands
+ * of links costs no more than a short one.
+ */
 export const parsePlacementSave = (
   body: unknown,
-  existingLinkIds: ReadonlySet<string>
+  existingLinkIds: ReadonlySet<string>,
+  limits: Limits
 ): { version: string; links: LinkChange[] } => {
   const version = readVersion(body);
+  const most = Math.max(limits.maxLinksPerArticle, existingLinkIds.size);
+  assertListWithin(body, 'links', most, tooManyLinks(limits.maxLinksPerArticle));
   let checked: yup.InferType<typeof saveSchema>;
   try {
     checked = validateShape(body);
