@@ -57,6 +57,8 @@ export default ({ env }: { env: any }) => ({
         maxBatch: env.int('NEWSROOM_EVENTS_MAX_BATCH', 50),
         maxRequestsPerMinute: env.int('NEWSROOM_EVENTS_PER_MINUTE', 120),
         flushIntervalMs: env.int('NEWSROOM_EVENTS_FLUSH_MS', 2000),
+        maxBufferedKeys: env.int('NEWSROOM_EVENTS_BUFFER_KEYS', 50_000),
+        maxBufferedBytes: env.int('NEWSROOM_EVENTS_BUFFER_BYTES', 8 * 1024 * 1024),
       },
       responseCache: {
         maxEntries: env.int('NEWSROOM_RESPONSE_CACHE_ENTRIES', 2000),

@@ -332,12 +332,15 @@ export interface LinkStats {
 }
 
 /**
- * A position test's counts, from the day its slots were set (whatever `days` asks for): the
+ * A position test's counts, from the minute after its slots were set (whatever `days` asks for): the
  * views of each variant of the story and the clicks on this link in each. The verdict is
  * `positionVerdict` (shared/baca-juga/click-through), computed where it is shown.
  */
 export interface PositionTestStats {
-  /** First UTC day counted (YYYY-MM-DD). */
+  /**
+   * The instant counting starts (ISO 8601, a whole UTC minute): the first minute after the
+   * test's slots were set, so no event from before the test is counted.
+   */
   since: string;
   /** The slots under test, as published: "a" is the first, "b" the second. */
   slots: { a: string; b: string };

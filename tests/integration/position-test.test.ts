@@ -108,25 +108,44 @@ describe(`position tests (${DB})`, () => {
     expect((await placement()).version).toBe(current.version);
   });
 
-  it('counts each variant from the day the test started, and the manager gets them', async () => {
+  it('counts each variant from the minute after the test started, and the manager gets them', async () => {
     const article = story.documentId;
-    events().record([
-      ...Array.from({ length: 3 }, () => ({ type: 'view', article, variant: 'a' })),
-      ...Array.from({ length: 2 }, () => ({ type: 'view', article, variant: 'b' })),
-      { type: 'view', article, variant: null },
-      { type: 'click', link, variant: 'b' },
-      { type: 'click', link, variant: null },
-    ]);
+    const [placed] = (await placement()).links;
+    const started = new Date(placed.variantSince).getTime();
+    // Readers of an earlier test on the same day, some in the very minute this one started:
+    // none of it is this test's (the counts once started from the UTC day and took them in).
+    const before = (now: number) =>
+      events().record(
+        [
+          ...Array.from({ length: 50 }, () => ({ type: 'view', article, variant: 'a' })),
+          ...Array.from({ length: 40 }, () => ({ type: 'click', link, variant: 'a' })),
+        ],
+        now
+      );
+    before(started - 1_000);
+    before(started - 61_000);
+    const after = started + 60_000;
+    events().record(
+      [
+        ...Array.from({ length: 3 }, () => ({ type: 'view', article, variant: 'a' })),
+        ...Array.from({ length: 2 }, () => ({ type: 'view', article, variant: 'b' })),
+        { type: 'view', article, variant: null },
+        { type: 'click', link, variant: 'b' },
+        { type: 'click', link, variant: null },
+      ],
+      after
+    );
     await events().flush();
     const data = await stats();
     const entry = data.links.find((l: any) => l.link === link);
     expect(entry.test).toEqual({
-      since: new Date().toISOString().slice(0, 10),
+      since: new Date(Math.ceil(started / 60_000) * 60_000).toISOString(),
       slots: { a: story.body[0].id, b: story.body[2].id },
       views: { a: 3, b: 2 },
       clicks: { a: 0, b: 1 },
     });
-    expect(entry.clicks).toEqual({ total: 2, a: 0, b: 1 });
+    // The link's own window counts every click of the day, tests or none.
+    expect(entry.clicks).toEqual({ total: 82, a: 80, b: 1 });
   });
 
   it('holds the test back while the published story lacks the second slot', async () => {

@@ -4,7 +4,10 @@
  * reader stored; buffered so a burst is not a burst of SQL; unknown ids dropped silently;
  * bounded and rate-limited; exact when two instances write to one database at once.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
+import { maxHealthWait } from './helpers/health-wait';
 import { SEEDED_SLUG, fillPlaceholders, newsroom } from './helpers/newsroom';
 import createReaderEventsService from '../../server/src/services/reader-events';
 
@@ -28,7 +31,10 @@ describe(`reader events (${DB})`, () => {
   beforeAll(async () => {
     // Only the tests' own flushes write: a periodic one in the middle would add statements
     // to the counted burst, or rows between a test's before and after.
-    app = await startStrapi({ env: { NEWSROOM_EVENTS_FLUSH_MS: '3600000' } });
+    // Behind a proxy, as a newsroom runs it: the limit counts the address the proxy appended.
+    app = await startStrapi({
+      env: { NEWSROOM_EVENTS_FLUSH_MS: '3600000', NEWSROOM_TRUST_PROXY: 'true' },
+    });
     await fillPlaceholders(app.strapi);
     admin = { authorization: `Bearer ${await adminToken(app)}` };
     article = (await newsroom(app.strapi).seeded()).documentId;
@@ -110,8 +116,17 @@ describe(`reader events (${DB})`, () => {
       expect(statements.length).toBe(requests);
       statements.length = 0;
       await events().flush();
-      // The flush: which ids exist (articles, links), then one upsert.
-      expect(statements.length).toBeLessThanOrEqual(3);
+      // The flush: which ids exist (articles, links), then one transaction: begin, was this
+      // chunk written already, its id, the upsert, commit.
+      expect(statements.map((sql) => sql.split(' ')[0].toLowerCase())).toEqual([
+        'select',
+        'select',
+        'begin;',
+        'select',
+        'insert',
+        'insert',
+        'commit;',
+      ]);
     } finally {
       app.strapi.db.connection.off('query', onQuery);
     }
@@ -173,6 +188,80 @@ describe(`reader events (${DB})`, () => {
     expect(await rows()).toEqual(before);
   });
 
+  /** A reverse proxy as nginx's `proxy_add_x_forwarded_for` is: it appends the address it saw. */
+  const startProxy = async () => {
+    const target = new URL(app.baseUrl);
+    const server = http.createServer((req, res) => {
+      const seen = req.socket.remoteAddress!.replace(/^::ffff:/, '');
+      const forwarded = req.headers['x-forwarded-for'];
+      const upstream = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: {
+            ...req.headers,
+            'x-forwarded-for': forwarded ? `${forwarded}, ${seen}` : seen,
+          },
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode!, answer.headers);
+          answer.pipe(res);
+        }
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { port: (server.address() as AddressInfo).port, close: () => server.close() };
+  };
+  /** One request through the proxy, from the loopback address `from`, with its own header. */
+  const postVia = (port: number, from: string, forwardedFor?: string) =>
+    new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          localAddress: from,
+          method: 'POST',
+          path: '/api/newsroom/events',
+          headers: {
+            'content-type': 'application/json',
+            ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+          },
+        },
+        (answer) => {
+          answer.resume();
+          answer.on('end', () => resolve(answer.statusCode!));
+        }
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify({ events: [{ type: 'view', article }] }));
+    });
+
+  it('limits each reader behind a proxy, by the address the proxy appended', async () => {
+    const config = app.strapi.config.get('plugin::newsroom') as any;
+    const limit = config.events.maxRequestsPerMinute;
+    config.events.maxRequestsPerMinute = 2;
+    const proxy = await startProxy();
+    try {
+      // One reader writes a new leftmost address each time: koa's `ctx.request.ip` took it,
+      // so that reader was never limited.
+      const spoofer = [];
+      for (const fake of ['1.1.1.1', '2.2.2.2', '3.3.3.3']) {
+        spoofer.push(await postVia(proxy.port, '127.0.0.2', fake));
+      }
+      expect(spoofer).toEqual([202, 202, 429]);
+      // Another reader behind the same proxy has a limit of their own: it is not site-wide.
+      expect(await postVia(proxy.port, '127.0.0.3')).toBe(202);
+      // Sent straight to Strapi, the last entry is the reader's own claim and counts as one
+      // address: rotating it is rotating readers, which only a proxy in front can prevent.
+    } finally {
+      proxy.close();
+      config.events.maxRequestsPerMinute = limit;
+    }
+  });
+
   it('answers 429 once an address sends more batches than allowed per minute', async () => {
     const config = app.strapi.config.get('plugin::newsroom') as any;
     const limit = config.events.maxRequestsPerMinute;
@@ -184,5 +273,123 @@ describe(`reader events (${DB})`, () => {
     } finally {
       config.events.maxRequestsPerMinute = limit;
     }
+  });
+
+  it.each([
+    ['no content type', undefined],
+    ['XML', 'application/xml'],
+    ['bytes', 'application/octet-stream'],
+    ['a form', 'application/x-www-form-urlencoded'],
+  ])('answers 415, not 500, to a body sent as %s', async (_, type) => {
+    const response = await fetch(`${app.baseUrl}/api/newsroom/events`, {
+      method: 'POST',
+      headers: type ? { 'content-type': type } : {},
+      body: type === undefined ? undefined : '<events><view/></events>',
+    });
+    expect(response.status).toBe(415);
+    expect((await response.json()).error.message).toMatch(/^body: must be JSON/);
+  });
+
+  it('refuses 1 MB of events at once, without holding the server (78,000 bad events)', async () => {
+    // About a megabyte: yup checked all of them, collecting every error, before the limit of
+    // 50 applied; the server answered nothing else for 111 s.
+    const body = JSON.stringify({ events: Array.from({ length: 78_000 }, () => ({ type: 'x' })) });
+    expect(body.length).toBeLessThan(1024 * 1024);
+    const { maxWaitMs, result } = await maxHealthWait(app.baseUrl, () =>
+      fetch(`${app.baseUrl}/api/newsroom/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).then(async (r) => ({ status: r.status, body: await r.json() }))
+    );
+    expect(result).toMatchObject({
+      status: 400,
+      body: { error: { message: 'events: must hold at most 50 events' } },
+    });
+    expect(maxWaitMs).toBeLessThan(1000);
+  });
+
+  describe('when the database fails', () => {
+    /**
+     * A second instance's service whose database connection fails as `fail` says: before a
+     * transaction, or after it committed (the answer lost on the way back).
+     */
+    const flaky = (fail: (call: number) => 'before' | 'after' | null) => {
+      const knex = app.strapi.db.connection;
+      let calls = 0;
+      const connection = new Proxy(knex, {
+        get(target, prop) {
+          if (prop !== 'transaction') return Reflect.get(target, prop);
+          return async (work: (trx: unknown) => Promise<unknown>) => {
+            calls += 1;
+            const when = fail(calls);
+            if (when === 'before') throw new Error('connection refused');
+            const done = await target.transaction(work as any);
+            if (when === 'after') throw new Error('connection reset after commit');
+            return done;
+          };
+        },
+      });
+      const db = Object.create(app.strapi.db, { connection: { value: connection } });
+      return createReaderEventsService({
+        strapi: { config: app.strapi.config, log: app.strapi.log, db } as any,
+      });
+    };
+    const testViews = async () =>
+      Number(
+        (
+          await app.strapi.db
+            .connection('newsroom_reader_test_events')
+            .where({ kind: 'view', subject: article })
+            .sum({ hits: 'hits' })
+        )[0].hits ?? 0
+      );
+    // 234 counters of one story, one per minute of a variant: two chunks of 200 and 34.
+    const minutes = (from: number) => Array.from({ length: 234 }, (_, i) => from + i * 60_000);
+
+    it('adds each chunk once when a flush fails midway or loses the answer of a commit', async () => {
+      const before = await testViews();
+      // The first chunk commits and its answer is lost; the flush stops there.
+      const service = flaky((call) => (call === 1 ? 'after' : null));
+      const from = Date.parse('2020-01-01T00:00:00Z');
+      for (const now of minutes(from)) {
+        service.record([{ type: 'view', article, variant: 'a' }], now);
+      }
+      await service.flush();
+      expect(service.status()).toMatchObject({ bufferedKeys: 234, lastError: expect.any(String) });
+      // The retry writes both chunks; the first is known by its id and not added again.
+      await service.flush();
+      expect(service.status()).toMatchObject({ bufferedKeys: 0, lastError: null });
+      expect((await testViews()) - before).toBe(234);
+    });
+
+    it('holds at most the configured counters while nothing can be written, counting the rest', async () => {
+      const config = app.strapi.config.get('plugin::newsroom') as any;
+      const bounds = { ...config.events };
+      config.events.maxBufferedKeys = 100;
+      let down = true;
+      const service = flaky(() => (down ? 'before' : null));
+      try {
+        const before = await testViews();
+        const from = Date.parse('2020-02-01T00:00:00Z');
+        let kept = 0;
+        for (const now of minutes(from)) {
+          kept += service.record([{ type: 'view', article, variant: 'b' }], now);
+          await service.flush();
+        }
+        expect(kept).toBe(100);
+        expect(service.status()).toMatchObject({ bufferedKeys: 100, dropped: 134 });
+        // The bound in bytes holds as well.
+        config.events.maxBufferedKeys = bounds.maxBufferedKeys;
+        config.events.maxBufferedBytes = service.status().bufferedBytes;
+        expect(service.record([{ type: 'view', article, variant: 'b' }], from)).toBe(0);
+        down = false;
+        await service.flush();
+        expect(service.status()).toMatchObject({ bufferedKeys: 0, bufferedBytes: 0, dropped: 135 });
+        expect((await testViews()) - before).toBe(100);
+      } finally {
+        Object.assign(config.events, bounds);
+      }
+    });
   });
 });

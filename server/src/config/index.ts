@@ -50,6 +50,13 @@ export interface NewsroomConfig {
     maxRequestsPerMinute: number;
     /** How often each instance writes its buffered counts (one upsert per batch). */
     flushIntervalMs: number;
+    /**
+     * Counters one instance holds unwritten at most, and their bytes: while the database is
+     * down nothing is written, and events past either bound are dropped (and counted) rather
+     * than taking the instance's memory.
+     */
+    maxBufferedKeys: number;
+    maxBufferedBytes: number;
   };
   /** Published responses kept per instance, checked against the database on every request. */
   responseCache: {
@@ -71,7 +78,13 @@ const defaultConfig: NewsroomConfig = {
   siteUrl: null,
   suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25 },
   sitemaps: { publicationName: null, language: 'id', publicPath: '/api/newsroom/sitemaps' },
-  events: { maxBatch: 50, maxRequestsPerMinute: 120, flushIntervalMs: 2000 },
+  events: {
+    maxBatch: 50,
+    maxRequestsPerMinute: 120,
+    flushIntervalMs: 2000,
+    maxBufferedKeys: 50_000,
+    maxBufferedBytes: 8 * 1024 * 1024,
+  },
   responseCache: { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000 },
 };
@@ -157,6 +170,8 @@ export default {
     nonNegative(events?.maxBatch, 'events.maxBatch', true);
     nonNegative(events?.maxRequestsPerMinute, 'events.maxRequestsPerMinute', true);
     nonNegative(events?.flushIntervalMs, 'events.flushIntervalMs', true);
+    nonNegative(events?.maxBufferedKeys, 'events.maxBufferedKeys', true);
+    nonNegative(events?.maxBufferedBytes, 'events.maxBufferedBytes', true);
     if (!(events!.maxBatch >= 1 && events!.maxBatch <= 1000) || !(events!.flushIntervalMs >= 100)) {
       throw new errors.ApplicationError(
         'newsroom: config.events.maxBatch must be 1 to 1000 and events.flushIntervalMs at least 100'

@@ -6,7 +6,7 @@ import { readBody } from '#shared/baca-juga/paragraphs';
 import { inPositionTest } from '#shared/baca-juga/position-test';
 import { ARTICLE_UID, LINK_UID } from '../constants';
 import type { RequestContext } from '../http/context';
-import { windowStart } from '../services/reader-events';
+import { firstWholeMinute, windowStart } from '../services/reader-events';
 import { getService } from '../utils/get-service';
 import { assertOnlyParams, integer, parseDocumentId, single } from '../validation/params';
 
@@ -41,13 +41,14 @@ const linkStatsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     });
     const paragraphIds = new Set(readBody(story?.body).map((p) => p.id));
 
-    /** A test as readers get it, counted from the day its slots were set. */
+    /** A test as readers get it, counted from the first whole minute after its slots were set. */
     const testOf = async (link: PublishedLink): Promise<PositionTestStats | null> => {
       if (!story || !inPositionTest(link, paragraphIds)) return null;
-      const since = link.variantSince
-        ? new Date(link.variantSince).toISOString().slice(0, 10)
-        : windowStart(days);
-      const own = await events.counts(documentId, [link.documentId], since);
+      const started = new Date(
+        link.variantSince ? link.variantSince : `${windowStart(days)}T00:00:00.000Z`
+      );
+      const since = `${firstWholeMinute(started)}:00.000Z`;
+      const own = await events.testCounts(documentId, link.documentId, started);
       const clicks = own.links[link.documentId];
       return {
         since,

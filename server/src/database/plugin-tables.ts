@@ -11,6 +11,10 @@ export const SEARCH_DOCS_TABLE = 'newsroom_search_docs';
 export const SEARCH_TERMS_TABLE = 'newsroom_search_terms';
 export const SLUG_HISTORY_TABLE = 'newsroom_slug_history';
 export const READER_EVENTS_TABLE = 'newsroom_reader_events';
+/** Position-test events per minute, so a test counts from the minute after it started. */
+export const TEST_EVENTS_TABLE = 'newsroom_reader_test_events';
+/** Ids of the reader-event chunks already added in, so a retried chunk is never added twice. */
+export const EVENT_CHUNKS_TABLE = 'newsroom_reader_event_chunks';
 /** One row: which instance is rebuilding the suggestion index, and when it last said so. */
 export const SEARCH_REBUILD_TABLE = 'newsroom_search_rebuild';
 
@@ -115,6 +119,21 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.bigInteger('hits').notNullable().defaultTo(0);
     table.primary(['day', 'kind', 'subject', 'variant']);
     table.index(['subject', 'day'], 'newsroom_reader_events_subject_idx');
+  });
+  // The same events of a variant ('a' or 'b'), per UTC minute ("2026-12-06T07:41"): a test
+  // started mid-day counts only what readers did after it started.
+  await createIfMissing(knex, TEST_EVENTS_TABLE, (table) => {
+    table.string('minute', 16).notNullable();
+    table.string('kind', 8).notNullable();
+    table.string('subject', 64).notNullable();
+    table.string('variant', 1).notNullable();
+    table.bigInteger('hits').notNullable().defaultTo(0);
+    table.primary(['minute', 'kind', 'subject', 'variant']);
+    table.index(['subject', 'minute'], 'newsroom_reader_test_events_subject_idx');
+  });
+  await createIfMissing(knex, EVENT_CHUNKS_TABLE, (table) => {
+    table.string('id', 36).primary();
+    table.bigInteger('written_at').notNullable();
   });
 
   // Readers reach articles by slug and lists sort by date; Strapi indexes neither.

@@ -1,22 +1,60 @@
+import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID } from '../constants';
-import { READER_EVENTS_TABLE } from '../database/plugin-tables';
+import {
+  EVENT_CHUNKS_TABLE,
+  READER_EVENTS_TABLE,
+  TEST_EVENTS_TABLE,
+} from '../database/plugin-tables';
 import type { ReaderEvent } from '../validation/events';
 
 type Kind = 'view' | 'click';
 
-/** Keys held before a flush is started early, so a burst cannot grow the buffer without end. */
-const MAX_PENDING_KEYS = 5_000;
-/** Rows per upsert statement. */
+/** Keys held before a flush is started early, so a burst is written without waiting. */
+const FLUSH_EARLY_KEYS = 5_000;
+/** Counters per chunk: one transaction, one upsert per table. */
 const CHUNK = 200;
+/** Chunk ids are kept this long: far longer than any retry of the chunk takes. */
+const CHUNK_IDS_KEPT_MS = 24 * 3_600_000;
+/** Bytes a buffered counter costs besides its key's characters (a Map entry and a number). */
+const ENTRY_OVERHEAD_BYTES = 80;
 
 const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+const minuteOf = (time: number) => new Date(time).toISOString().slice(0, 16);
 
 /** The first UTC day (YYYY-MM-DD) of a window of the last `days` days, today included. */
 export const windowStart = (days: number, now = Date.now()) => dayOf(now - (days - 1) * 86_400_000);
-const keyOf = (day: string, kind: Kind, subject: string, variant: string) =>
-  `${day}|${kind}|${subject}|${variant}`;
+
+/**
+ * The first whole UTC minute at or after `since` ("2026-12-06T07:42"). A test counts from
+ * there: events of the minute it started in may have come before it, and a count that starts
+ * up to a minute late is only smaller, never wrong.
+ */
+export const firstWholeMinute = (since: Date) => {
+  const time = since.getTime();
+  return minuteOf(time % 60_000 === 0 ? time : time - (time % 60_000) + 60_000);
+};
+
+/**
+ * A buffered counter's key. Events of a variant are kept per minute, the others per day; the
+ * day of either is its first ten characters.
+ */
+const keyOf = (at: string, kind: Kind, subject: string, variant: string) =>
+  `${at}|${kind}|${subject}|${variant}`;
+
+interface Row {
+  at: string;
+  kind: Kind;
+  subject: string;
+  variant: string;
+  hits: number;
+}
+/** Counters cut for writing, under an id that makes writing them twice a no-op. */
+interface Chunk {
+  id: string;
+  rows: Row[];
+}
 
 /** Counts of one link over a window: of its story's views, and of its clicks, by variant. */
 export interface LinkEventCounts {
@@ -24,19 +62,56 @@ export interface LinkEventCounts {
   links: Record<string, { total: number; a: number; b: number }>;
 }
 
+/** What an instance holds unwritten, and what it dropped since it started. */
+export interface ReaderEventsStatus {
+  bufferedKeys: number;
+  bufferedBytes: number;
+  dropped: number;
+  lastError: string | null;
+}
+
+/** Sums rows that share a key (variant rows of one day, for the per-day table). */
+const summed = (rows: { key: string; row: Record<string, unknown>; hits: number }[]) => {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const { key, row, hits } of rows) {
+    const seen = out.get(key);
+    if (seen) seen.hits = (seen.hits as number) + hits;
+    else out.set(key, { ...row, hits });
+  }
+  return [...out.values()];
+};
+
 /**
  * Reader events from news frontends, counted: views of a story and clicks on each Baca Juga
- * link, per UTC day and per position-test variant. Nothing about the reader is kept (no IP,
- * cookie or user agent). Each instance adds events up in memory and writes them every
- * `flushIntervalMs` as one upsert per batch that ADDS to the stored counts, so a burst of
- * events is a few statements, and instances sharing a database count correctly together. What
- * an instance holds between flushes is only its own not-yet-written increments: another
- * instance never needs it, and a crash loses at most one interval of counts.
+ * link, per UTC day and per position-test variant (those per minute as well). Nothing about
+ * the reader is kept (no IP, cookie or user agent). Each instance adds events up in memory and
+ * writes them every `flushIntervalMs` as upserts that ADD to the stored counts, so a burst of
+ * events is a few statements, and instances sharing a database count correctly together.
+ *
+ * What an instance holds between flushes is only its own unwritten increments: another
+ * instance never needs it, and a crash loses at most one interval of counts. A write that
+ * fails keeps its chunks, ids included, for the next flush: a chunk whose transaction did
+ * commit (even if the answer was lost) is recognised by its id and not added again. While
+ * nothing can be written, the buffer is bounded in counters and bytes; events past the bounds
+ * are dropped and counted (`status()`).
  */
 const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** New counters, not yet checked against the database. */
   let pending = new Map<string, number>();
+  let pendingBytes = 0;
+  /** Checked counters whose write has not succeeded yet, oldest first. */
+  let unwritten: Chunk[] = [];
+  let unwrittenKeys = 0;
+  let unwrittenBytes = 0;
+  /** The counters of the batch being checked, out of `pending` but not yet chunked. */
+  let checking = { keys: 0, bytes: 0 };
+  let dropped = 0;
+  let droppedReported = 0;
+  let lastError: string | null = null;
   let flushing: Promise<void> | null = null;
+  let chunkIdsPrunedAt = 0;
   const config = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).events;
+  const bytesOf = (key: string) => key.length * 2 + ENTRY_OVERHEAD_BYTES;
 
   /** Of `ids`, those with a published row of `uid`: unknown ids are dropped without a word. */
   const published = async (uid: string, ids: string[]) => {
@@ -48,10 +123,11 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Set(rows.map((r) => r.documentId));
   };
 
-  const write = async (batch: Map<string, number>) => {
-    const entries = [...batch].map(([key, hits]) => {
-      const [day, kind, subject, variant] = key.split('|');
-      return { day, kind: kind as Kind, subject, variant, hits };
+  /** The batch's counters of published stories and links, cut into chunks to write. */
+  const chunksOf = async (batch: Map<string, number>): Promise<Chunk[]> => {
+    const entries: Row[] = [...batch].map(([key, hits]) => {
+      const [at, kind, subject, variant] = key.split('|');
+      return { at, kind: kind as Kind, subject, variant, hits };
     });
     const ofKind = (kind: Kind) => [
       ...new Set(entries.filter((e) => e.kind === kind).map((e) => e.subject)),
@@ -63,44 +139,166 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const rows = entries.filter((e) =>
       e.kind === 'view' ? articles.has(e.subject) : links.has(e.subject)
     );
-    const knex = strapi.db.connection;
+    const chunks: Chunk[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
-      await knex(READER_EVENTS_TABLE)
-        .insert(rows.slice(i, i + CHUNK))
+      chunks.push({ id: randomUUID(), rows: rows.slice(i, i + CHUNK) });
+    }
+    return chunks;
+  };
+
+  /** Adds one chunk in, once: its id is stored in the same transaction as its counts. */
+  const writeChunk = async ({ id, rows }: Chunk) => {
+    const knex = strapi.db.connection;
+    await knex.transaction(async (trx) => {
+      if (await trx(EVENT_CHUNKS_TABLE).where({ id }).first('id')) return;
+      await trx(EVENT_CHUNKS_TABLE).insert({ id, written_at: Date.now() });
+      const perDay = summed(
+        rows.map(({ at, kind, subject, variant, hits }) => {
+          const day = at.slice(0, 10);
+          return {
+            key: keyOf(day, kind, subject, variant),
+            row: { day, kind, subject, variant },
+            hits,
+          };
+        })
+      );
+      await trx(READER_EVENTS_TABLE)
+        .insert(perDay)
         .onConflict(['day', 'kind', 'subject', 'variant'])
         .merge({ hits: knex.raw('?? + excluded.??', [`${READER_EVENTS_TABLE}.hits`, 'hits']) });
+      const perMinute = rows
+        .filter((r) => r.variant)
+        .map(({ at, kind, subject, variant, hits }) => ({
+          minute: at,
+          kind,
+          subject,
+          variant,
+          hits,
+        }));
+      if (perMinute.length === 0) return;
+      await trx(TEST_EVENTS_TABLE)
+        .insert(perMinute)
+        .onConflict(['minute', 'kind', 'subject', 'variant'])
+        .merge({ hits: knex.raw('?? + excluded.??', [`${TEST_EVENTS_TABLE}.hits`, 'hits']) });
+    });
+  };
+
+  const chunkBytes = (chunk: Chunk) =>
+    chunk.rows.reduce((sum, r) => sum + bytesOf(keyOf(r.at, r.kind, r.subject, r.variant)), 0);
+
+  /** Writes the unwritten chunks in order; stops at the first failure, keeping the rest. */
+  const writeUnwritten = async () => {
+    while (unwritten.length) {
+      const [chunk] = unwritten;
+      await writeChunk(chunk);
+      unwritten = unwritten.slice(1);
+      unwrittenKeys -= chunk.rows.length;
+      unwrittenBytes -= chunkBytes(chunk);
     }
   };
 
-  const service = {
-    /** Adds the events to this instance's buffer (written by the next flush). */
-    record(events: ReaderEvent[], now = Date.now()) {
-      const day = dayOf(now);
-      for (const event of events) {
-        const key =
-          event.type === 'view'
-            ? keyOf(day, 'view', event.article, event.variant ?? '')
-            : keyOf(day, 'click', event.link, event.variant ?? '');
-        pending.set(key, (pending.get(key) ?? 0) + 1);
+  const pruneChunkIds = async () => {
+    if (Date.now() - chunkIdsPrunedAt < 3_600_000) return;
+    chunkIdsPrunedAt = Date.now();
+    await strapi.db
+      .connection(EVENT_CHUNKS_TABLE)
+      .where('written_at', '<', Date.now() - CHUNK_IDS_KEPT_MS)
+      .delete();
+  };
+
+  const flushOnce = async () => {
+    if (pending.size) {
+      const batch = pending;
+      checking = { keys: batch.size, bytes: pendingBytes };
+      pending = new Map();
+      pendingBytes = 0;
+      let chunks: Chunk[];
+      try {
+        chunks = await chunksOf(batch);
+      } catch (error) {
+        // Nothing of the batch was written: its counters go back as they were.
+        for (const [key, hits] of batch) {
+          const had = pending.get(key);
+          if (had === undefined) pendingBytes += bytesOf(key);
+          pending.set(key, (had ?? 0) + hits);
+        }
+        throw error;
+      } finally {
+        checking = { keys: 0, bytes: 0 };
       }
-      if (pending.size >= MAX_PENDING_KEYS) void service.flush();
+      for (const chunk of chunks) {
+        unwritten.push(chunk);
+        unwrittenKeys += chunk.rows.length;
+        unwrittenBytes += chunkBytes(chunk);
+      }
+    }
+    await writeUnwritten();
+    await pruneChunkIds();
+  };
+
+  const service = {
+    /**
+     * Adds the events to this instance's buffer (written by the next flush). Returns how many
+     * were kept: events that would need a new counter past the buffer's bounds are dropped.
+     */
+    record(events: ReaderEvent[], now = Date.now()): number {
+      const { maxBufferedKeys, maxBufferedBytes } = config();
+      const day = dayOf(now);
+      const minute = minuteOf(now);
+      let kept = 0;
+      for (const event of events) {
+        const subject = event.type === 'view' ? event.article : event.link;
+        const key = keyOf(event.variant ? minute : day, event.type, subject, event.variant ?? '');
+        const had = pending.get(key);
+        if (had === undefined) {
+          const bytes = bytesOf(key);
+          if (
+            pending.size + checking.keys + unwrittenKeys + 1 > maxBufferedKeys ||
+            pendingBytes + checking.bytes + unwrittenBytes + bytes > maxBufferedBytes
+          ) {
+            dropped += 1;
+            continue;
+          }
+          pendingBytes += bytes;
+        }
+        pending.set(key, (had ?? 0) + 1);
+        kept += 1;
+      }
+      if (pending.size >= FLUSH_EARLY_KEYS) void service.flush();
+      return kept;
     },
 
-    /** Writes what is buffered; one flush at a time. Failed counts go back into the buffer. */
+    /** Writes what is buffered; one flush at a time. What fails stays buffered for the next. */
     async flush(): Promise<void> {
       if (flushing) await flushing;
-      if (pending.size === 0) return;
-      const batch = pending;
-      pending = new Map();
-      flushing = write(batch)
+      if (pending.size === 0 && unwritten.length === 0) return;
+      flushing = flushOnce()
+        .then(() => {
+          lastError = null;
+        })
         .catch((error) => {
-          for (const [key, hits] of batch) pending.set(key, (pending.get(key) ?? 0) + hits);
-          strapi.log.warn(`[newsroom] reader events not written yet: ${String(error)}`);
+          lastError = String(error);
+          strapi.log.warn(`[newsroom] reader events not written yet: ${lastError}`);
         })
         .finally(() => {
           flushing = null;
+          if (dropped > droppedReported) {
+            strapi.log.warn(
+              `[newsroom] reader events: ${dropped - droppedReported} events dropped, the buffer was full (${dropped} since start)`
+            );
+            droppedReported = dropped;
+          }
         });
       await flushing;
+    },
+
+    status(): ReaderEventsStatus {
+      return {
+        bufferedKeys: pending.size + unwrittenKeys,
+        bufferedBytes: pendingBytes + unwrittenBytes,
+        dropped,
+        lastError,
+      };
     },
 
     /** Views of the story and clicks on each of `links` from the UTC day `since` on. */
@@ -116,19 +314,26 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
           .groupBy('kind', 'subject', 'variant')
           .select('kind', 'subject', 'variant')
           .sum({ hits: 'hits' });
-      const zero = () => ({ total: 0, a: 0, b: 0 });
-      const result: LinkEventCounts = {
-        views: zero(),
-        links: Object.fromEntries(links.map((id) => [id, zero()])),
-      };
-      for (const row of rows) {
-        const bucket = row.kind === 'view' ? result.views : result.links[row.subject];
-        if (!bucket) continue;
-        const hits = Number(row.hits);
-        bucket.total += hits;
-        if (row.variant === 'a' || row.variant === 'b') bucket[row.variant] += hits;
-      }
-      return result;
+      return countsOf(rows, links);
+    },
+
+    /**
+     * A position test's counts: the story's views and the link's clicks in each variant, from
+     * `since` (the instant the test started) on, in whole minutes.
+     */
+    async testCounts(articleId: string, link: string, since: Date): Promise<LinkEventCounts> {
+      const rows: { kind: Kind; subject: string; variant: string; hits: unknown }[] =
+        await strapi.db
+          .connection(TEST_EVENTS_TABLE)
+          .where('minute', '>=', firstWholeMinute(since))
+          .where((q) => {
+            q.where({ kind: 'view', subject: articleId });
+            q.orWhere({ kind: 'click', subject: link });
+          })
+          .groupBy('kind', 'subject', 'variant')
+          .select('kind', 'subject', 'variant')
+          .sum({ hits: 'hits' });
+      return countsOf(rows, [link]);
     },
 
     /**
@@ -176,6 +381,26 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
   return service;
+};
+
+/** Summed rows as counts per variant: the story's views, and each of `links`' clicks. */
+const countsOf = (
+  rows: { kind: Kind; subject: string; variant: string; hits: unknown }[],
+  links: string[]
+): LinkEventCounts => {
+  const zero = () => ({ total: 0, a: 0, b: 0 });
+  const result: LinkEventCounts = {
+    views: zero(),
+    links: Object.fromEntries(links.map((id) => [id, zero()])),
+  };
+  for (const row of rows) {
+    const bucket = row.kind === 'view' ? result.views : result.links[row.subject];
+    if (!bucket) continue;
+    const hits = Number(row.hits);
+    bucket.total += hits;
+    if (row.variant === 'a' || row.variant === 'b') bucket[row.variant] += hits;
+  }
+  return result;
 };
 
 export type ReaderEventsService = ReturnType<typeof createReaderEventsService>;

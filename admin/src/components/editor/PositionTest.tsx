@@ -107,8 +107,8 @@ const Counts = ({ stats }: { stats: PositionTestStats }) => {
     <Flex direction="column" alignItems="flex-start" gap={1}>
       <Typography variant="pi" textColor="neutral600">
         {t('positionTest.since', {
-          // A UTC day: shown as that day wherever the editor is.
-          date: formatDate(`${stats.since}T00:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }),
+          // An instant: shown in the editor's own time zone.
+          date: formatDate(stats.since, { dateStyle: 'medium', timeStyle: 'short' }),
         })}
       </Typography>
       {VARIANTS.map((variant) => (
