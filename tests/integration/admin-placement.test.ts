@@ -426,6 +426,31 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       expect((await placement()).body.data.version).toBe(data.version);
     });
 
+    it('a megabyte story saved and published through the content manager, without holding the server', async () => {
+      // The longest story the rules allow: 500 paragraphs of 1,900 characters, about 1 MB.
+      const body = Array.from({ length: 500 }, (_, i) => ({
+        id: `p-${String(i).padStart(10, '0')}`,
+        text: `${'Kata '.repeat(380)}${i}`,
+      }));
+      const story = await newsroom(app.strapi).createArticle({
+        title: 'Cerita Terpanjang',
+        paragraphs: ['Satu.'],
+      });
+      const cm = `/content-manager/collection-types/${ARTICLE}/${story.documentId}`;
+      const edit = { title: 'Cerita Terpanjang', body };
+      expect(JSON.stringify(edit).length).toBeGreaterThan(900_000);
+      for (const [path, method] of [
+        [cm, 'PUT'],
+        [`${cm}/actions/publish`, 'POST'],
+      ] as const) {
+        const { maxWaitMs, result } = await maxHealthWait(app.baseUrl, () =>
+          app.request(path, { method, body: edit, headers: superAdmin })
+        );
+        expect((result as any).status).toBe(200);
+        expect(maxWaitMs).toBeLessThan(1000);
+      }
+    });
+
     it('a body without a version, or with unknown fields', async () => {
       const noVersion = await save({ links: [] });
       expect(noVersion.status).toBe(400);
