@@ -1,6 +1,7 @@
 /**
  * The response cache stays inside both of its bounds, entries and bytes, dropping the least
- * recently used first; a body larger than the byte bound is served but never kept.
+ * recently used first; a body larger than the byte bound is served but never kept; concurrent
+ * misses of one key and generation compute once, and never across generations.
  */
 import createResponseCacheService from '../../server/src/services/response-cache';
 
@@ -49,7 +50,9 @@ describe('response cache bounds', () => {
     for (const key of ['a', 'b', 'c']) await cache.get(key, async () => body(10), 1);
     expect(cache.usage()).toMatchObject({ entries: 2, bytes: 20 });
     await cache.get('c', async () => body(30), 2);
-    expect(cache.usage()).toMatchObject({ entries: 2, bytes: 40 });
+    // The computation took a slot of its own (pushing out "b", the least recently used);
+    // "c" of generation 1 is gone, not counted beside generation 2.
+    expect(cache.usage()).toMatchObject({ entries: 1, bytes: 30 });
   });
 
   it('keeps nothing with maxEntries 0, and serves nothing kept before it was turned off', async () => {
@@ -67,5 +70,33 @@ describe('response cache bounds', () => {
     expect(computed).toBe(2);
     await cache.get('b', async () => body(10), 1);
     expect(cache.usage()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  it('computes once for concurrent misses of one generation, never sharing across generations', async () => {
+    const cache = cacheWith(100, 10_000);
+    let computed = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = (generation: number) => async () => {
+      computed += 1;
+      await gate;
+      return `story at ${generation}`;
+    };
+    const first = [1, 2, 3].map(() => cache.get('a', slow(1), 1));
+    // A request that read a newer generation (a write committed meanwhile) computes afresh.
+    const newer = cache.get('a', slow(2), 2);
+    release();
+    const answers = await Promise.all([...first, newer]);
+    expect(computed).toBe(2);
+    expect(answers.map((a) => a?.json)).toEqual([
+      '"story at 1"',
+      '"story at 1"',
+      '"story at 1"',
+      '"story at 2"',
+    ]);
+    // Only the newest generation of the key stays.
+    expect(cache.usage()).toMatchObject({ entries: 1 });
+    expect((await cache.get('a', slow(2), 2))?.json).toBe('"story at 2"');
+    expect(computed).toBe(2);
   });
 });

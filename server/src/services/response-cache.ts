@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { strongEtag } from '../http/http-cache';
@@ -11,10 +12,27 @@ export interface PreparedResponse {
 }
 
 interface Entry extends PreparedResponse {
+  key: string;
   generation: number;
   /** UTF-8 length of `json`: what the entry counts against `responseCache.maxBytes`. */
   bytes: number;
 }
+
+/** What one computation needs: passed to lru-cache's fetchMethod as its context. */
+interface Computation {
+  key: string;
+  generation: number;
+  compute: (generation: number) => Promise<unknown>;
+  serialize: (payload: unknown) => string;
+}
+
+/**
+ * Entries are stored under their generation as well as their key: requests that read the
+ * same generation share one computation (lru-cache's fetch is single flight per cache key),
+ * and a request that read a newer generation never waits for, or gets, a computation started
+ * before the write it knows of.
+ */
+const cacheKeyOf = (key: string, generation: number) => `${generation}\u0000${key}`;
 
 /**
  * Published responses (render-ready articles, lists, related links) kept in process memory
@@ -22,20 +40,67 @@ interface Entry extends PreparedResponse {
  * service). A miss or a changed generation recomputes from the database, so the cache holds
  * nothing another instance needs, and a restart, a second instance or an edit elsewhere never
  * sees a stale story. Bounded by `responseCache.maxEntries` and `responseCache.maxBytes`,
- * least recently used first out.
+ * least recently used first out (lru-cache); concurrent misses of one key compute it once.
  */
 const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
-  /** Answers from the cache and computed answers since start: the benchmark's hit share. */
+  /** Answers from the cache and computations since start: the benchmark's hit share. */
   let hits = 0;
   let misses = 0;
   const limits = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).responseCache;
-  const drop = (key: string) => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    entries.delete(key);
-    bytes -= entry.bytes;
+  /** Each key's newest stored generation: an older one is dropped when a newer is stored. */
+  const latest = new Map<string, Entry>();
+
+  const build = ({ maxEntries, maxBytes }: NewsroomConfig['responseCache']) =>
+    new LRUCache<string, Entry, Computation>({
+      max: maxEntries,
+      maxSize: Math.max(1, maxBytes),
+      // A body larger than the byte bound alone is served but not kept.
+      maxEntrySize: Math.max(1, maxBytes),
+      sizeCalculation: (entry) => Math.max(1, entry.bytes),
+      // An entry evicted while its computation runs still answers the requests waiting on it.
+      ignoreFetchAbort: true,
+      dispose: (entry) => {
+        if (latest.get(entry.key) === entry) latest.delete(entry.key);
+      },
+      fetchMethod: async (_cacheKey, _stale, { context }) => {
+        misses += 1;
+        const payload = await context.compute(context.generation);
+        // Nothing to serve is not cached (lru-cache stores no undefined).
+        if (payload === null || payload === undefined) return undefined;
+        const json = context.serialize(payload);
+        return {
+          key: context.key,
+          generation: context.generation,
+          json,
+          etag: strongEtag(json),
+          bytes: Buffer.byteLength(json),
+        };
+      },
+    });
+
+  let built = { ...limits() };
+  let cache = built.maxEntries > 0 ? build(built) : null;
+  /** The cache for the current limits: config may change them at run time. */
+  const current = () => {
+    const now = limits();
+    if (now.maxEntries !== built.maxEntries || now.maxBytes !== built.maxBytes) {
+      cache?.clear();
+      built = { ...now };
+      cache = now.maxEntries > 0 ? build(built) : null;
+    }
+    return cache;
+  };
+
+  /** Keeps only the newest generation of a key once an entry is stored. */
+  const settle = (lru: LRUCache<string, Entry, Computation>, entry: Entry) => {
+    const previous = latest.get(entry.key);
+    if (previous === entry) return;
+    if (previous && previous.generation > entry.generation) {
+      lru.delete(cacheKeyOf(entry.key, entry.generation));
+      return;
+    }
+    if (previous) lru.delete(cacheKeyOf(previous.key, previous.generation));
+    if (lru.has(cacheKeyOf(entry.key, entry.generation))) latest.set(entry.key, entry);
   };
 
   return {
@@ -54,44 +119,34 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       serialize: (payload: unknown) => string = JSON.stringify
     ): Promise<PreparedResponse | null> {
       const generation = known ?? (await getService(strapi, 'freshness').current());
-      const { maxEntries, maxBytes } = limits();
-      // Turned off (maxEntries 0, which config may change at run time): nothing is served.
-      const hit = maxEntries > 0 ? entries.get(key) : undefined;
-      if (hit && hit.generation === generation) {
-        // Re-inserted to mark it most recently used.
-        entries.delete(key);
-        entries.set(key, hit);
+      const lru = current();
+      if (!lru) {
+        // Turned off: nothing is kept or served from before.
+        misses += 1;
+        const payload = await compute(generation);
+        if (payload === null || payload === undefined) return null;
+        const json = serialize(payload);
+        return { json, etag: strongEtag(json) };
+      }
+      const cacheKey = cacheKeyOf(key, generation);
+      const hit = lru.get(cacheKey);
+      if (hit) {
         hits += 1;
         return hit;
       }
-      misses += 1;
-      const payload = await compute(generation);
-      if (payload === null || payload === undefined) return null;
-      const json = serialize(payload);
-      const entry: Entry = {
-        json,
-        etag: strongEtag(json),
-        generation,
-        bytes: Buffer.byteLength(json),
-      };
-      drop(key);
-      if (maxEntries === 0) {
-        // Off: what was kept before goes, not only this key.
-        entries.clear();
-        bytes = 0;
-      } else if (entry.bytes <= maxBytes) {
-        entries.set(key, entry);
-        bytes += entry.bytes;
-        // Maps iterate in insertion order: the first key is the least recently used.
-        while (entries.size > maxEntries || bytes > maxBytes) {
-          drop(entries.keys().next().value as string);
-        }
-      }
+      const entry = await lru.fetch(cacheKey, { context: { key, generation, compute, serialize } });
+      if (!entry) return null;
+      settle(lru, entry);
       return entry;
     },
 
     /** What the cache holds now, and how it answered: for the benchmark (bounds, hit share). */
-    usage: () => ({ entries: entries.size, bytes, hits, misses }),
+    usage: () => ({
+      entries: cache?.size ?? 0,
+      bytes: cache?.calculatedSize ?? 0,
+      hits,
+      misses,
+    }),
   };
 };
 
