@@ -1,5 +1,9 @@
+import { getIntrospectionQuery } from 'graphql';
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
 import { SEEDED_SLUG, fillPlaceholders } from './helpers/newsroom';
+import { maxHealthWait } from './helpers/health-wait';
+
+const { generate, insert } = require('../../scripts/bench/synthetic');
 
 /**
  * Queries a curious or hostile client might send. Each one is refused with a 4xx or answered
@@ -220,5 +224,236 @@ describe(`hostile queries on the content API (${DB})`, () => {
       }
       if (text.includes(ADMIN_EMAIL)) throw new Error(`${path} leaked the admin email`);
     }
+  });
+
+  // PostgreSQL cannot take a NUL in text: it was a 500 there (carrying the SQL on GraphQL).
+  it.each(CORE)(
+    'refuses a NUL character in a query parameter on %s with a 400 naming it',
+    async (base) => {
+      for (const query of [
+        'filters[documentId][$eq]=a%00b',
+        'filters[$or][0][documentId][$in][0]=%00',
+        '_q=%00',
+      ]) {
+        const response = await app.request(`${base}?${query}`);
+        expect([query, response.status]).toEqual([query, 400]);
+        expect(response.body.error.message).toMatch(
+          /^(filters\[|_q).*: must not contain a NUL character$/
+        );
+      }
+    }
+  );
+
+  describe('GraphQL: no request holds the server', () => {
+    const STORIES = 2000;
+    const gql = (query: string, variables?: Record<string, unknown>) =>
+      app.request('/graphql', { method: 'POST', body: { query, variables } });
+    const aliased = (count: number, field: (i: number) => string) =>
+      Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ');
+    const RENDERS = '{ renderedBody linkedFrom }';
+    /** The issue's request: 20 pages of 100 renders, each priced as one item before. */
+    const HOSTILE = `{ ${aliased(20, (i) => `newsroomArticles(pagination: { start: ${i * 100}, limit: -1 }) ${RENDERS}`)} }`;
+
+    beforeAll(async () => {
+      // Enough published stories for every page the hostile requests ask for.
+      await insert(app.strapi, generate(STORIES), STORIES);
+      // The insert held this process past the server's keep-alive timeout: the client's idle
+      // socket may be closed under it, and a first request on it reset. Spend it here.
+      await app.request('/_health').catch(() => undefined);
+    });
+
+    // The playground's graphql plugin: defaultLimit 25, maxLimit 100; a render costs 10.
+    it.each([
+      ['limit -1 is the max limit (100)', HOSTILE, undefined],
+      [
+        'pagination given by a variable',
+        `query($p: PaginationArg) { ${aliased(3, () => `newsroomArticles(pagination: $p) ${RENDERS}`)} }`,
+        { p: { limit: -1 } },
+      ],
+      [
+        'a limit given by a variable',
+        `query($l: Int) { ${aliased(3, () => `newsroomArticles(pagination: { limit: $l }) ${RENDERS}`)} }`,
+        { l: -1 },
+      ],
+      [
+        "a variable's default value",
+        `query($l: Int = -1) { ${aliased(3, () => `newsroomArticles(pagination: { limit: $l }) ${RENDERS}`)} }`,
+        undefined,
+      ],
+      [
+        'page and pageSize',
+        `{ ${aliased(3, () => `newsroomArticles(pagination: { page: 2, pageSize: 100 }) ${RENDERS}`)} }`,
+        undefined,
+      ],
+      [
+        '_connection without pagination (the default page, 25)',
+        `{ ${aliased(12, () => `newsroomArticles_connection { nodes ${RENDERS} }`)} }`,
+        undefined,
+      ],
+      [
+        '_connection with limit -1',
+        `{ ${aliased(3, () => `newsroomArticles_connection(pagination: { limit: -1 }) { nodes ${RENDERS} }`)} }`,
+        undefined,
+      ],
+    ])('prices %s as Strapi serves it', async (_label, query, variables) => {
+      const response = await gql(query, variables);
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].message).toMatch(/too costly/);
+    });
+
+    it('answers the same queries asking for what the bound allows', async () => {
+      const small = await gql(
+        `query($p: PaginationArg) { ${aliased(3, () => `newsroomArticles(pagination: $p) ${RENDERS}`)} }`,
+        { p: { limit: 5 } }
+      );
+      expect(small.status).toBe(200);
+      expect(small.body.data.a0).toHaveLength(5);
+      const connection = await gql(
+        `{ ${aliased(9, () => `newsroomArticles_connection { nodes { title } pageInfo { total } }`)} }`
+      );
+      expect(connection.status).toBe(200);
+      expect(connection.body.data.a0.nodes).toHaveLength(25);
+    });
+
+    it('keeps /_health answering within a second through hostile requests', async () => {
+      const hostile: [string, () => Promise<unknown>][] = [
+        ['20 pages of 100 renders', () => gql(HOSTILE)],
+        ['five of them at once', () => Promise.all(Array.from({ length: 5 }, () => gql(HOSTILE)))],
+        [
+          'the costliest request allowed (200 renders)',
+          () =>
+            gql(
+              `{ ${aliased(2, (i) => `newsroomArticles(pagination: { start: ${i * 100}, limit: -1 }) ${RENDERS}`)} }`
+            ),
+        ],
+        [
+          '20 aliases of the schema',
+          () =>
+            gql(
+              `{ ${aliased(20, () => '__schema { types { name fields { name type { name } } } }')} }`
+            ),
+        ],
+        [
+          'fragments doubling 22 times',
+          () =>
+            gql(
+              `{ ...F22 } fragment F0 on Query { __typename } ${Array.from(
+                { length: 22 },
+                (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`
+              ).join(' ')}`
+            ),
+        ],
+        [
+          'a 1 MB document',
+          () => gql(`{ ${aliased(60_000, () => '__typename')} }`.slice(0, 1_000_000)),
+        ],
+      ];
+      const waits: Record<string, number> = {};
+      const statuses: Record<string, number[]> = {};
+      for (const [label, during] of hostile) {
+        const { maxWaitMs, result } = await maxHealthWait(app.baseUrl, during);
+        waits[label] = Math.round(maxWaitMs);
+        statuses[label] = [result].flat().map((response: any) => response.status);
+      }
+      console.log(`[graphql] longest /_health wait per request (${DB}):`, waits);
+      // Refused, each of them, but the one the bounds allow.
+      expect(statuses).toEqual({
+        '20 pages of 100 renders': [400],
+        'five of them at once': [400, 400, 400, 400, 400],
+        'the costliest request allowed (200 renders)': [200],
+        '20 aliases of the schema': [400],
+        'fragments doubling 22 times': [400],
+        'a 1 MB document': [400],
+      });
+      for (const [label, ms] of Object.entries(waits))
+        expect([label, ms < 1000]).toEqual([label, true]);
+    });
+
+    /** A full introspection asked twice in one request, under two aliases. */
+    const twice = (query: string) => {
+      const start = query.indexOf('__schema {') + '__schema '.length;
+      let depth = 0;
+      let end = start;
+      do {
+        if (query[end] === '{') depth += 1;
+        if (query[end] === '}') depth -= 1;
+        end += 1;
+      } while (depth > 0);
+      const selection = query.slice(start, end);
+      const fragments = query.slice(query.indexOf('fragment '));
+      return `{ a: __schema ${selection} b: __schema ${selection} } ${fragments}`;
+    };
+
+    it('bounds introspection by what it serves, and still answers a full introspection', async () => {
+      // graphql-js's default, and every option on (GraphiQL asks for some of them).
+      for (const query of [
+        getIntrospectionQuery(),
+        getIntrospectionQuery({
+          descriptions: true,
+          specifiedByUrl: true,
+          directiveIsRepeatable: true,
+          schemaDescription: true,
+          inputValueDeprecation: true,
+          oneOf: true,
+        }),
+      ]) {
+        const full = await gql(query);
+        expect(full.status).toBe(200);
+        expect(full.body.data.__schema.types.length).toBeGreaterThan(50);
+      }
+      for (const query of [
+        `{ ${aliased(20, () => '__schema { types { name fields { name type { name } } } }')} }`,
+        `{ ${aliased(1000, () => '__schema { types { name } }')} }`,
+        twice(getIntrospectionQuery()),
+      ]) {
+        const response = await gql(query);
+        expect([query.slice(0, 60), response.status]).toEqual([query.slice(0, 60), 400]);
+        expect(response.body.errors[0].message).toMatch(/introspection|aliases|tokens/);
+      }
+    });
+
+    it.each([
+      ['spreads itself', '{ ...A } fragment A on Query { ...A }'],
+      [
+        'spreads itself through another, under a field',
+        '{ newsroomArticles { ...B } } fragment B on NewsroomArticle { title ...C } fragment C on NewsroomArticle { ...B }',
+      ],
+    ])('refuses a fragment that %s with a 400', async (_label, query) => {
+      const response = await gql(query);
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].message).toMatch(/within itself/);
+    });
+
+    it('refuses a NUL character in a GraphQL argument with a 400 naming the field', async () => {
+      const literal = await gql(
+        '{ newsroomArticles(filters: { title: { eq: "a\\u0000b" } }) { title } }'
+      );
+      const variable = await gql(
+        'query($t: String) { newsroomQuotes(filters: { or: [{ text: { contains: $t } }] }) { text } }',
+        { t: '\u0000' }
+      );
+      for (const [response, field] of [
+        [literal, 'newsroomArticles(filters.title.eq)'],
+        [variable, 'newsroomQuotes(filters.or.0.text.contains)'],
+      ] as const) {
+        expect(response.status).toBe(400);
+        expect(response.body.errors[0].message).toBe(`${field}: must not contain a NUL character`);
+      }
+    });
+
+    it('answers a database error on GraphQL without its SQL', async () => {
+      const knex = app.strapi.db.connection;
+      const table = app.strapi.db.metadata.get('plugin::newsroom.quote').tableName;
+      await knex.schema.renameTable(table, `${table}_away`);
+      try {
+        const response = await gql('{ newsroomQuotes { text } }');
+        const text = JSON.stringify(response.body);
+        expect(response.body.errors[0].message).toBe('Internal Server Error');
+        expect(response.body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+        expect(text).not.toMatch(/select|newsroom_quotes/i);
+      } finally {
+        await knex.schema.renameTable(`${table}_away`, table);
+      }
+    });
   });
 });

@@ -29,6 +29,8 @@ export interface NewsroomConfig {
     maxAliases: number;
     /** Fields resolved, each counted once per item of the lists above it; a render counts 10. */
     maxCost: number;
+    /** Tokens in one document: parsing stops there, so a huge document costs nothing to refuse. */
+    maxTokens: number;
   };
   /** Sitemaps for search engines (GET /api/newsroom/sitemaps/...); they need `siteUrl`. */
   sitemaps: {
@@ -86,7 +88,7 @@ const defaultConfig: NewsroomConfig = {
     maxBufferedBytes: 8 * 1024 * 1024,
   },
   responseCache: { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
-  graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000 },
+  graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000, maxTokens: 5000 },
 };
 
 const nonNegative = (value: unknown, name: string, integer = false) => {
@@ -187,7 +189,7 @@ export default {
     nonNegative(suggestions?.recencyBoost, 'suggestions.recencyBoost');
     nonNegative(responseCache?.maxEntries, 'responseCache.maxEntries', true);
     nonNegative(responseCache?.maxBytes, 'responseCache.maxBytes', true);
-    for (const key of ['maxDepth', 'maxAliases', 'maxCost'] as const) {
+    for (const key of ['maxDepth', 'maxAliases', 'maxCost', 'maxTokens'] as const) {
       nonNegative(graphql?.[key], `graphql.${key}`, true);
     }
   },

@@ -5,6 +5,7 @@ import { visiblePartFilters } from '../queries/visible-parts';
 import { resolveReadStatus } from '../auth/draft-access';
 import { DRAFT_CACHE_CONTROL } from '../http/http-cache';
 import { assertFilterValues } from '../validation/filters';
+import { assertNoNulCharacters } from '../validation/nul-characters';
 import { paramError } from '../validation/params';
 import type { Context } from 'koa';
 
@@ -55,6 +56,7 @@ export const createReadOnlyCoreController = (uid: ReadableUid) =>
     };
     return {
       async validateQuery(ctx: Context) {
+        assertNoNulCharacters(ctx.query);
         await strapi.contentAPI.validate.query(ctx.query, schema(), {
           auth: ctx.state.auth,
           route: ctx.state.route,

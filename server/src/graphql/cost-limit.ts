@@ -1,149 +1,179 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { Core } from '@strapi/strapi';
-import type { NewsroomConfig } from '../config';
+import type {
+  FragmentDefinitionNode,
+  GraphQLField,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionNode,
+} from 'graphql';
+import { servedPageSize, type PageSettings } from './page-size';
 
-/** The parts of the `graphql` package the rule uses (it is the graphql plugin's, not ours). */
+/** The parts of the `graphql` package the pricing uses (it is the graphql plugin's, not ours). */
 type Graphql = typeof import('graphql');
 
 /** Fields that each cost a whole article render, not a column read. */
 const RENDER_FIELDS = new Set(['renderedBody', 'linkedFrom']);
 const RENDER_WEIGHT = 10;
 
-/**
- * The cost of one GraphQL operation: every field it selects, aliases and fragment spreads
- * included, weighted by how many times it is resolved (a list field multiplies everything
- * below it by its page size) and by what it costs (a render is ten reads). Depth, aliases and
- * cost are bounded so that no single request can hold the server: each bound is refused with
- * a clear error before anything is resolved.
- */
-export const costLimitRule = (
-  gql: Graphql,
-  limits: NewsroomConfig['graphql'],
-  pageSize: number
-) => {
-  const { GraphQLError, getNamedType, isListType, getNullableType, Kind } = gql;
+export interface Price {
+  /** Fields resolved, each once per item of the lists above it, a render counting 10. */
+  cost: number;
+  /** Values the schema's own fields (`__schema`, `__type`) would serve. */
+  introspection: number;
+  /** The first argument value PostgreSQL cannot take: `field(path)`. */
+  nul?: string;
+}
 
-  const sizeOf = (field: import('graphql').FieldNode) => {
-    const pagination = field.arguments?.find((a) => a.name.value === 'pagination');
-    if (pagination?.value.kind === Kind.OBJECT) {
-      for (const f of pagination.value.fields) {
-        if (['limit', 'pageSize'].includes(f.name.value) && f.value.kind === Kind.INT) {
-          return Math.max(1, Math.min(Number(f.value.value), pageSize));
-        }
+/** Values in a JSON tree: what serving it costs, one per field of every object in it. */
+const valuesIn = (value: unknown): number => {
+  if (Array.isArray(value)) return value.reduce((n: number, item) => n + valuesIn(item), 0);
+  if (value && typeof value === 'object') {
+    return Object.values(value).reduce((n: number, item) => n + 1 + valuesIn(item), 0);
+  }
+  return 0;
+};
+
+/**
+ * What one request may read of the schema itself: one full introspection, every option on
+ * (graphql-js asks for all of them here; GraphiQL and code generators ask for as much or less),
+ * so tools keep working and a thousand aliases of `__schema` do not.
+ */
+export const introspectionBudget = (gql: Graphql, schema: GraphQLSchema) =>
+  valuesIn(gql.introspectionFromSchema(schema));
+
+/** The path to the first string holding a NUL character, in an argument's value. */
+const nulIn = (value: unknown, path: string): string | undefined => {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const found = nulIn(child, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+/**
+ * Prices one operation with the values its variables have in this request: every field
+ * selected, fragments included, once per item Strapi will serve in each list above it (a
+ * `pagination` argument read as Strapi reads it, the default page where there is none, a
+ * `_connection`'s page applied to its `nodes`), and the schema's own fields by what they
+ * would serve, counted on the schema itself. Stops once past a bound: the answer is known.
+ */
+export const priceOperation = (
+  gql: Graphql,
+  request: {
+    schema: GraphQLSchema;
+    operation: OperationDefinitionNode;
+    fragments: Map<string, FragmentDefinitionNode>;
+    variables: Record<string, unknown>;
+  },
+  bounds: { maxCost: number; introspection: number; page: PageSettings }
+): Price => {
+  const { Kind, getNamedType, getNullableType, isListType, getArgumentValues } = gql;
+  const { schema, fragments, variables } = request;
+  const price: Price = { cost: 0, introspection: 0 };
+  const over = () =>
+    price.nul !== undefined ||
+    price.cost > bounds.maxCost ||
+    price.introspection > bounds.introspection;
+  // A list without a pagination argument (none in the plugin's types) serves what its resolver
+  // returns: priced as a full page, or 100 where the graphql plugin sets no maxLimit.
+  const fullPage = servedPageSize({ limit: -1 }, bounds.page);
+  const unpaginated = Number.isFinite(fullPage) ? fullPage : 100;
+
+  const fieldOf = (parent: any, name: string): GraphQLField<unknown, unknown> | undefined => {
+    if (name === '__schema' && parent === schema.getQueryType()) return gql.SchemaMetaFieldDef;
+    if (name === '__type' && parent === schema.getQueryType()) return gql.TypeMetaFieldDef;
+    return parent?.getFields?.()[name];
+  };
+  const argsOf = (definition: GraphQLField<unknown, unknown>, node: any) => {
+    try {
+      return getArgumentValues(definition, node, variables);
+    } catch {
+      return {}; // a value execution will refuse anyway
+    }
+  };
+
+  // Fragments are followed inline; a cycle was refused before validation.
+  const eachField = (
+    selections: readonly SelectionNode[],
+    parent: any,
+    visit: (node: any, parent: any) => void
+  ) => {
+    for (const selection of selections) {
+      if (over()) return;
+      if (selection.kind === Kind.FIELD) visit(selection, parent);
+      else {
+        const set =
+          selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+        if (!set) continue;
+        const condition = set.typeCondition && schema.getType(set.typeCondition.name.value);
+        eachField(set.selectionSet.selections, condition ?? parent, visit);
       }
     }
-    return pageSize;
   };
 
-  return (context: import('graphql').ValidationContext) => {
-    const fragments = new Map(
-      context
-        .getDocument()
-        .definitions.flatMap((d) =>
-          d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : []
-        )
-    );
-    const report = (message: string) =>
-      context.reportError(new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COSTLY' } }));
+  // The schema's own fields, resolved on the schema (in memory, side-effect free) and counted.
+  const introspect = (selections: readonly SelectionNode[], parent: any, source: unknown) =>
+    eachField(selections, parent, (node, type) => {
+      price.introspection += 1;
+      const definition = fieldOf(type, node.name.value);
+      if (!definition || !node.selectionSet) return;
+      const args = argsOf(definition, node);
+      const value = definition.resolve
+        ? definition.resolve(source, args, undefined, { schema } as any)
+        : (source as any)?.[node.name.value];
+      for (const item of Array.isArray(value) ? value : value == null ? [] : [value]) {
+        if (over()) return;
+        introspect(node.selectionSet.selections, getNamedType(definition.type), item);
+      }
+    });
 
-    return {
-      OperationDefinition(operation: import('graphql').OperationDefinitionNode) {
-        const schema = context.getSchema();
-        const root =
-          operation.operation === 'query'
-            ? schema.getQueryType()
-            : operation.operation === 'mutation'
-              ? schema.getMutationType()
-              : schema.getSubscriptionType();
-        if (!root) return;
-        let aliases = 0;
-        let cost = 0;
-        let depth = 0;
-        const walk = (
-          selections: readonly import('graphql').SelectionNode[],
-          parent: any,
-          multiplier: number,
-          level: number,
-          spreading: Set<string>
-        ) => {
-          depth = Math.max(depth, level);
-          // Past a bound the answer is known: stop walking what a hostile query makes large.
-          if (depth > limits.maxDepth || cost > limits.maxCost || aliases > limits.maxAliases)
-            return;
-          for (const selection of selections) {
-            if (selection.kind === Kind.FRAGMENT_SPREAD) {
-              const name = selection.name.value;
-              const fragment = fragments.get(name);
-              if (!fragment || spreading.has(name)) continue;
-              const type = schema.getType(fragment.typeCondition.name.value) ?? parent;
-              walk(
-                fragment.selectionSet.selections,
-                type,
-                multiplier,
-                level,
-                new Set([...spreading, name])
-              );
-              continue;
-            }
-            if (selection.kind === Kind.INLINE_FRAGMENT) {
-              const type = selection.typeCondition
-                ? (schema.getType(selection.typeCondition.name.value) ?? parent)
-                : parent;
-              walk(selection.selectionSet.selections, type, multiplier, level, spreading);
-              continue;
-            }
-            if (selection.alias) aliases += 1;
-            const name = selection.name.value;
-            cost += multiplier * (RENDER_FIELDS.has(name) ? RENDER_WEIGHT : 1);
-            const definition = parent?.getFields?.()[name];
-            if (!definition || !selection.selectionSet) continue;
-            const hasPagination = selection.arguments?.some((a) => a.name.value === 'pagination');
-            const isList = isListType(getNullableType(definition.type)) && name !== 'nodes';
-            const times = hasPagination || isList ? sizeOf(selection) : 1;
-            walk(
-              selection.selectionSet.selections,
-              getNamedType(definition.type),
-              multiplier * times,
-              level + 1,
-              spreading
-            );
-          }
-        };
-        walk(operation.selectionSet.selections, root, 1, 1, new Set());
-        if (depth > limits.maxDepth) {
-          report(`Query too deep: at most ${limits.maxDepth} levels of fields`);
-        } else if (aliases > limits.maxAliases) {
-          report(`Too many aliases: at most ${limits.maxAliases} per request`);
-        } else if (cost > limits.maxCost) {
-          report(
-            `Query too costly: it would resolve about ${cost} fields (at most ${limits.maxCost}); ask for fewer items, fields or aliases`
-          );
-        }
-      },
-    };
-  };
+  const walk = (
+    selections: readonly SelectionNode[],
+    parent: any,
+    multiplier: number,
+    connectionPage?: number
+  ) =>
+    eachField(selections, parent, (node, type) => {
+      const name = node.name.value;
+      const definition = fieldOf(type, name);
+      if (name === '__schema' || name === '__type') {
+        if (definition) introspect([node], type, undefined);
+        return;
+      }
+      price.cost += multiplier * (RENDER_FIELDS.has(name) ? RENDER_WEIGHT : 1);
+      if (!definition) return;
+      const args = argsOf(definition, node);
+      const nul = nulIn(args, '');
+      if (nul) {
+        price.nul = `${name}(${nul})`;
+        return;
+      }
+      if (!node.selectionSet) return;
+      const paginated = definition.args.some((a) => a.name === 'pagination');
+      const page = paginated ? servedPageSize(args.pagination as any, bounds.page) : unpaginated;
+      const list = isListType(getNullableType(definition.type));
+      // A `_connection` is one object whose `nodes` hold the page its own arguments ask for.
+      const items = !list
+        ? 1
+        : name === 'nodes' && connectionPage !== undefined
+          ? connectionPage
+          : page;
+      walk(
+        node.selectionSet.selections,
+        getNamedType(definition.type),
+        multiplier * items,
+        !list && paginated ? page : undefined
+      );
+    });
+
+  walk(request.operation.selectionSet.selections, rootOf(schema, request.operation), 1);
+  return price;
 };
 
-/**
- * Adds the cost rule to the graphql plugin's Apollo configuration. The plugin merges the app's
- * `apolloServer` over its defaults index by index, so a first rule of ours takes the place of
- * its depth limit (graphql-depth-limit): ours bounds depth too, at the stricter of the two
- * settings. Rules the app configured itself stay, before ours.
- */
-export const installCostLimit = (strapi: Core.Strapi, limits: NewsroomConfig['graphql']) => {
-  const appRequire = createRequire(path.join(strapi.dirs.app.root, 'package.json'));
-  const pluginRequire = createRequire(appRequire.resolve('@strapi/plugin-graphql/package.json'));
-  const gql = pluginRequire('graphql') as Graphql;
-  const graphqlConfig = (strapi.config.get('plugin::graphql') ?? {}) as Record<string, any>;
-  const pageSize = Number(graphqlConfig.maxLimit) > 0 ? Number(graphqlConfig.maxLimit) : 100;
-  const apollo = (graphqlConfig.apolloServer ?? {}) as Record<string, any>;
-  const existing: unknown[] = Array.isArray(apollo.validationRules) ? apollo.validationRules : [];
-  const depthLimit = Number(graphqlConfig.depthLimit);
-  const maxDepth = depthLimit > 0 ? Math.min(depthLimit, limits.maxDepth) : limits.maxDepth;
-  const rule = costLimitRule(gql, { ...limits, maxDepth }, pageSize);
-  strapi.config.set('plugin::graphql.apolloServer', {
-    ...apollo,
-    validationRules: [...existing, rule],
-  });
-};
+const rootOf = (schema: GraphQLSchema, operation: OperationDefinitionNode) =>
+  operation.operation === 'query'
+    ? schema.getQueryType()
+    : operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : schema.getSubscriptionType();

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
-import { installCostLimit } from './cost-limit';
+import { installQueryBounds } from './query-bounds';
 import { visiblePartFilters } from '../queries/visible-parts';
 import { assertFilterValues } from '../validation/filters';
 import type { RenderedArticle } from '../services/render/types';
@@ -37,7 +37,7 @@ const PART_OF_QUERY: [string, typeof QUOTE_UID | typeof LINK_UID][] = [
 export const registerGraphql = (strapi: Core.Strapi) => {
   const graphql = strapi.plugin('graphql');
   if (!graphql) return;
-  installCostLimit(strapi, (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).graphql);
+  installQueryBounds(strapi, (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).graphql);
 
   const draftGuard = async (next: any, parent: unknown, args: any, context: any, info: unknown) => {
     await resolveReadStatus(strapi, { query: args ?? {}, state: context.state });

@@ -1,7 +1,8 @@
 /**
- * How long Strapi's `/_health` keeps a caller waiting while `during` runs: a request that
- * holds the server's one thread shows as a long wait here, whatever its own answer says.
- * Probes run one after another (each waits for the previous answer) until `during` settles.
+ * The longest a reader would have waited on `/_health` while `during` ran: the server is polled
+ * one request after another from start to end, and each answer timed. A request that holds the
+ * event loop (a long synchronous walk, a render loop that never yields) shows as one long wait.
+ * Bounded by `during`: polling stops with it.
  */
 export async function maxHealthWait(
   baseUrl: string,
@@ -9,19 +10,23 @@ export async function maxHealthWait(
 ): Promise<{ maxWaitMs: number; result: unknown }> {
   let done = false;
   let maxWaitMs = 0;
-  const probe = (async () => {
+  const poll = (async () => {
     while (!done) {
       const started = performance.now();
-      await fetch(`${baseUrl}/_health`);
+      const response = await fetch(`${baseUrl}/_health`);
+      await response.arrayBuffer();
+      if (response.status >= 400) throw new Error(`/_health answered ${response.status}`);
       maxWaitMs = Math.max(maxWaitMs, performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   })();
+  let result: unknown;
   try {
-    const result = await during();
-    return { maxWaitMs, result };
+    result = await during();
   } finally {
     done = true;
-    await probe;
+    // The poll in flight when `during` ended may be the one that waited longest.
+    await poll;
   }
+  return { maxWaitMs, result };
 }
