@@ -1,1 +1,1 @@
-export const PLUGIN_ID = 'newsroom';
+export { PLUGIN_ID } from '#shared/uids';

@@ -1,8 +1,7 @@
-export const PLUGIN_ID = 'newsroom';
+import { LINK_UID, QUOTE_UID } from '#shared/uids';
 
-export const ARTICLE_UID = 'plugin::newsroom.article' as const;
-export const QUOTE_UID = 'plugin::newsroom.quote' as const;
-export const LINK_UID = 'plugin::newsroom.related-link' as const;
+export { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '#shared/uids';
+export type { NewsroomUid, PartUid } from '#shared/uids';
 
 /** The relation that ties a quote or a Baca Juga link to the article it belongs to. */
 export const OWNER_FIELD = {

@@ -7,11 +7,11 @@ import { toApiErrorOrNull } from '../api/errors';
 import { useGetNewsroomPlacementQuery } from '../api/newsroomApi';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
+import { ARTICLE_UID } from '#shared/uids';
 import { isBroken } from '../utils/placement';
 import { HealthBadge } from './HealthBadge';
 import { LinkedFromList } from './LinkedFromList';
 
-const ARTICLE_UID = `plugin::${PLUGIN_ID}.article`;
 /** The panel is narrow and shares the column with Publish: a few links, then "N more". */
 const MAX_LISTED = 5;
 

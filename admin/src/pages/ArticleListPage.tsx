@@ -25,11 +25,11 @@ import { ListPagination } from '../components/list/ListPagination';
 import { UnclickedStories } from '../components/list/UnclickedStories';
 import { DEFAULT_PAGE_SIZE, useDebouncedParam, useListParams } from '../hooks/useListParams';
 import { useT, type TranslationKey } from '../hooks/useT';
-import { PLUGIN_ID } from '../pluginId';
+import { ARTICLE_UID } from '#shared/uids';
 import { LoadErrorState } from '../components/LoadErrorState';
 
 /** Articles are written in the content manager; an empty newsroom points there. */
-const CREATE_ARTICLE_PATH = `/content-manager/collection-types/plugin::${PLUGIN_ID}.article/create`;
+const CREATE_ARTICLE_PATH = `/content-manager/collection-types/${ARTICLE_UID}/create`;
 
 const FILTERS: { value: AdminArticleFilter | 'all'; label: TranslationKey }[] = [
   { value: 'all', label: 'list.filter.all' },

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ARTICLE_UID } from '../constants';
+import { ARTICLE_UID, type NewsroomUid } from '../constants';
 import { visiblePartFilters } from '../queries/visible-parts';
 import { resolveReadStatus } from '../auth/draft-access';
 import { DRAFT_CACHE_CONTROL } from '../http/http-cache';
@@ -9,10 +9,7 @@ import { assertNoNulCharacters } from '../validation/nul-characters';
 import { paramError } from '../validation/params';
 import type { Context } from 'koa';
 
-type ReadableUid =
-  | 'plugin::newsroom.article'
-  | 'plugin::newsroom.quote'
-  | 'plugin::newsroom.related-link';
+type ReadableUid = NewsroomUid;
 
 /** Errors Strapi raises for a filter value of the wrong type, which it does not map to 400. */
 const BAD_VALUE_ERRORS = new Set(['InvalidDateError', 'InvalidTimeError', 'InvalidDateTimeError']);

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { articleStatus } from '#shared/baca-juga/status';
-
-type OwnedUid = 'plugin::newsroom.related-link' | 'plugin::newsroom.quote';
+import type { PartUid as OwnedUid } from '../constants';
 
 /**
  * Publishes those of `documentIds` whose draft is ahead of their published version, or that

@@ -3,9 +3,9 @@ import { Button, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { ExternalLink, WarningCircle } from '@strapi/icons';
 import type { LinkHealth, LinkTarget } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
-import { PLUGIN_ID } from '../../pluginId';
+import { ARTICLE_UID } from '#shared/uids';
 
-const ARTICLE_EDIT_PATH = `/content-manager/collection-types/plugin::${PLUGIN_ID}.article`;
+const ARTICLE_EDIT_PATH = `/content-manager/collection-types/${ARTICLE_UID}`;
 
 /**
  * Inside a broken link's card: why readers don't get the link, and the fixes, one click
