@@ -2,14 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
+import { startIndexCompletion } from './search/complete-index';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensurePluginTables(strapi);
   await getService(strapi, 'slugHistory').backfill();
   keepOldSlugsOutOfUidGeneration(strapi);
-  stoppers.set(strapi, getService(strapi, 'readerEvents').start());
-  await completeSearchIndex(strapi);
+  stoppers.set(strapi, [
+    getService(strapi, 'readerEvents').start(),
+    getService(strapi, 'publishedEffects').start(),
+    // In the background: boot is not held up by a rebuild (search/complete-index).
+    startIndexCompletion(strapi),
+  ]);
 
   // Admin permissions for the plugin's own admin surfaces (the Baca Juga manager).
   await strapi.service('admin::permission').actionProvider.registerMany([
@@ -20,35 +25,14 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
 export default bootstrap;
 
-/** The reader events' periodic flush of each running Strapi, stopped (and flushed) on destroy. */
-const stoppers = new WeakMap<object, () => Promise<void>>();
-
-export const stopReaderEvents = async (strapi: Core.Strapi) => {
-  const stop = stoppers.get(strapi);
-  stoppers.delete(strapi);
-  await stop?.();
-};
-
 /**
- * An existing database (the plugin added to a running newsroom, or articles imported with SQL)
- * has published articles the suggestion index has never seen: it is built at boot, with
- * progress in the log. A complete index is left alone, so a normal boot costs two counts.
+ * The background work of each running Strapi, stopped on destroy: the reader events' flush
+ * (which writes what it holds), the published effects' retrier, the index's completion.
  */
-const completeSearchIndex = async (strapi: Core.Strapi) => {
-  const index = getService(strapi, 'searchIndex');
-  const { indexed, published } = await index.counts();
-  if (indexed === published) return;
-  strapi.log.info(`[newsroom] suggestion index: ${indexed} of ${published} articles; rebuilding`);
-  let lastReport = 0;
-  const result = await index.rebuild((done, total) => {
-    if (done === total || Date.now() - lastReport > 2000) {
-      lastReport = Date.now();
-      strapi.log.info(`[newsroom] suggestion index: ${done}/${total} articles`);
-    }
-  });
-  strapi.log.info(
-    result.skipped
-      ? '[newsroom] suggestion index: another instance is rebuilding it'
-      : `[newsroom] suggestion index ready: ${result.indexed} articles (${result.removed} removed)`
-  );
+const stoppers = new WeakMap<object, (() => Promise<void>)[]>();
+
+export const stopBackgroundWork = async (strapi: Core.Strapi) => {
+  const stops = stoppers.get(strapi) ?? [];
+  stoppers.delete(strapi);
+  await Promise.all(stops.map((stop) => stop()));
 };

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { stopReaderEvents } from './bootstrap';
+import { stopBackgroundWork } from './bootstrap';
 
-/** On shutdown: the reader events this instance still holds are written before it goes. */
+/**
+ * On shutdown: the reader events this instance still holds are written, the retrier stops and
+ * a background index rebuild is stopped, before Strapi closes the database.
+ */
 const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await stopReaderEvents(strapi);
+  await stopBackgroundWork(strapi);
 };
 
 export default destroy;

@@ -274,8 +274,17 @@ export interface FitsAfter {
   matchedTerms: string[];
 }
 
+/**
+ * `meta.indexing`: an instance is rebuilding the suggestion index (a boot on a database whose
+ * index was incomplete), so suggestions rank from an index that may lack articles until done.
+ */
+export interface SuggestionsMeta {
+  indexing?: boolean;
+}
+
 export interface SuggestionsResponse {
   data: Suggestion[];
+  meta?: SuggestionsMeta;
 }
 
 /** Stories per page of the orphans queue, and suggestions shown per story. */
@@ -297,7 +306,27 @@ export interface OrphanStory {
 
 export interface OrphansResponse {
   data: OrphanStory[];
-  meta: { pagination: Pagination };
+  meta: { pagination: Pagination } & SuggestionsMeta;
+}
+
+/**
+ * `GET /newsroom/status`: what this deployment still owes readers. `searchIndex.rebuilding`:
+ * suggestions are degraded until it is false. `pendingEffects`: committed publishes whose
+ * suggestion-index entry or slug history is not yet written (retried by every instance until
+ * done; `failing` > 0 means a retry failed). `owedBump`: this instance could not bump the
+ * content generation after a write (other instances may serve the old version until it can).
+ */
+export interface StatusResponse {
+  data: {
+    searchIndex: { rebuilding: boolean; indexed: number; published: number };
+    pendingEffects: {
+      pending: number;
+      failing: number;
+      oldestQueuedAt: string | null;
+      lastError: string | null;
+    };
+    owedBump: { since: string; attempts: number; lastError: string } | null;
+  };
 }
 
 /** Admin permission actions; the admin hides edit controls without `manage`. */

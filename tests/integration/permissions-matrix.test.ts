@@ -186,6 +186,7 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       url: () => '/newsroom/link-health',
       expected: adminRoute('read'),
     },
+    'GET /newsroom/status': { url: () => '/newsroom/status', expected: adminRoute('read') },
     'GET /newsroom/targets': {
       url: () => `/newsroom/targets?q=rusia&exclude=${ids.article}`,
       expected: adminRoute('read'),

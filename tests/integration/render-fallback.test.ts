@@ -4,7 +4,7 @@
  * article: the links in place, a placeholder's label without a link, the quotes.
  */
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
-import { SEEDED_SLUG, fillPlaceholders } from './helpers/newsroom';
+import { ARTICLE, SEEDED_SLUG, fillPlaceholders, newsroom } from './helpers/newsroom';
 
 describe(`render: the Document Service path matches the one-statement path (${DB})`, () => {
   let app: TestApp;
@@ -45,5 +45,47 @@ describe(`render: the Document Service path matches the one-statement path (${DB
       expect(blocks.every((b: any) => !b.awaitingCopy && b.href)).toBe(true);
       expect(documents).toEqual(sql);
     }
+  });
+
+  it('fails loud on a stored body it cannot read: a 500 naming nothing to readers, never an empty story, nothing cached', async () => {
+    const story = await newsroom(app.strapi).createArticle({
+      title: 'Kapal tenggelam di Selat Bali',
+      paragraphs: ['Sebuah kapal tenggelam di Selat Bali.'],
+    });
+    const table = app.strapi.db.metadata.get(ARTICLE).tableName;
+    const published = () =>
+      app.strapi.db
+        .connection(table)
+        .where({ document_id: story.documentId })
+        .whereNotNull('published_at');
+    const [{ body: good }] = await published().select('body');
+    const read = () => app.request(`/api/newsroom/articles/${story.slug}`);
+    const render = app.strapi.plugin('newsroom').service('render');
+    // A JSON column holds any JSON on both databases; only SQLite's text can hold a non-JSON body.
+    const damaged = ['{"paragraphs": "lost"}', '[]', ...(DB === 'sqlite' ? ['{"id": "p-1'] : [])];
+    for (const body of damaged) {
+      await published().update({ body });
+      const answer = await read();
+      expect([body, answer.status]).toEqual([body, 500]);
+      expect(JSON.stringify(answer.body)).not.toContain('Kapal');
+      await expect(render.findBySlug(story.slug, 'published')).rejects.toThrow(story.documentId);
+      const dialect = app.strapi.db.dialect as unknown as { client: string };
+      const client = dialect.client;
+      dialect.client = 'another-database';
+      try {
+        // Strapi may refuse to parse the column itself: either way, no story is served.
+        await expect(render.findBySlug(story.slug, 'published')).rejects.toThrow();
+      } finally {
+        dialect.client = client;
+      }
+    }
+    // Repaired in the database, without a write that bumps the generation: nothing was cached.
+    await published().update({ body: typeof good === 'string' ? good : JSON.stringify(good) });
+    const repaired = await read();
+    expect(repaired.status).toBe(200);
+    expect(repaired.body.data.body[0]).toMatchObject({
+      type: 'paragraph',
+      text: 'Sebuah kapal tenggelam di Selat Bali.',
+    });
   });
 });

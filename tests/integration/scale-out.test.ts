@@ -19,6 +19,8 @@ import {
 } from './helpers/strapi';
 import { ARTICLE, SEEDED_SLUG, unchangedPlacement } from './helpers/newsroom';
 
+const { restartPostgres } = require('./helpers/postgres');
+
 jest.setTimeout(90_000);
 
 const INSTANCE_SCRIPT = path.join(__dirname, 'helpers', 'instance.js');
@@ -30,6 +32,8 @@ interface Instance {
   name: string;
   request: TestApp['request'];
   stop: () => Promise<void>;
+  /** What the instance has logged (its last 20,000 characters). */
+  output: () => string;
 }
 
 /** Every instance started, stopped in afterAll even when a later boot fails. */
@@ -56,7 +60,12 @@ const startInstance = (name: string, env: NodeJS.ProcessEnv): Promise<Instance> 
     running.push(stop);
     child.once('message', (message: any) => {
       if (message?.type === 'ready') {
-        resolve({ name, request: requester(`http://127.0.0.1:${message.port}`), stop });
+        resolve({
+          name,
+          request: requester(`http://127.0.0.1:${message.port}`),
+          stop,
+          output: () => output,
+        });
       } else {
         reject(new Error(`instance ${name} failed to boot: ${message?.message}\n${output}`));
       }
@@ -147,7 +156,11 @@ suite(suiteName, () => {
    * after a draft edit (which leaves the generation alone) the next reads are then fresh
    * renders, not the answers warm() cached before it.
    */
-  const retireCaches = async () => {
+  const retireCaches = () =>
+    sql('UPDATE newsroom_freshness SET generation = generation + 1 WHERE id = 1');
+
+  /** Runs statements on the instances' database, beside them. */
+  const sql = async (...statements: string[]) => {
     const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
     const client = new Client({
       host: databaseEnv.DATABASE_HOST,
@@ -157,7 +170,7 @@ suite(suiteName, () => {
     });
     await client.connect();
     try {
-      await client.query('UPDATE newsroom_freshness SET generation = generation + 1 WHERE id = 1');
+      for (const statement of statements) await client.query(statement);
     } finally {
       await client.end();
     }
@@ -375,6 +388,106 @@ suite(suiteName, () => {
     expect(blocks(story.body)).toEqual([]);
     expect(rowOf((await adminList(B)).body.data, a1.documentId)).toMatchObject({
       status: 'draft',
+    });
+  });
+
+  it('PostgreSQL restarted under load: every read succeeds once it is back, no prepared-statement errors', async () => {
+    await warm();
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const paths = [
+      `/api/newsroom/articles/${a2.slug}`,
+      `/api/newsroom/articles/${SEEDED_SLUG}`,
+      `/api/newsroom/articles?q=${WORD}&pageSize=20`,
+      `/api/newsroom/articles/${a2.slug}/related?limit=5`,
+    ];
+    // Four readers per instance, through the restart; misses too (the generation moves on).
+    const outcomes: { at: number; status: number; path: string }[] = [];
+    let loading = true;
+    const reader = async (on: Instance, offset: number) => {
+      for (let i = offset; loading; i += 1) {
+        const path = paths[i % paths.length];
+        const at = Date.now();
+        const { status } = await on.request(path).catch(() => ({ status: 0 }));
+        outcomes.push({ at, status, path: `${on.name} ${path}` });
+      }
+    };
+    const load = [A, B].flatMap((on) => [0, 1, 2, 3].map((offset) => reader(on, offset)));
+    await sleep(300);
+    const logged = { A: A.output().length, B: B.output().length };
+    const { stoppedAt, backAt } = await restartPostgres(JSON.parse(process.env.NEWSROOM_TEST_PG!));
+    // The very first reads after it is back, on both instances.
+    const first = await Promise.all([A, B].map((on) => render(on, a2.slug)));
+    const firstAfter = Date.now() - backAt;
+    await sleep(1_500);
+    loading = false;
+    await Promise.all(load);
+
+    const after = outcomes.filter((o) => o.at >= backAt);
+    console.log(
+      `[scale-out] PostgreSQL down ${backAt - stoppedAt} ms; first reads ${firstAfter} ms after it ` +
+        `was back; ${after.length} reads after it, ${after.filter((o) => o.status === 200).length} ok`
+    );
+    expect(first.map((r) => r.status)).toEqual([200, 200]);
+    expect(after.length).toBeGreaterThan(20);
+    expect(after.filter((o) => o.status !== 200)).toEqual([]);
+    for (const on of [A, B]) {
+      const since = on.output().slice(on === A ? logged.A : logged.B);
+      expect([on.name, since.match(/prepared statement.*/i)?.[0] ?? null]).toEqual([on.name, null]);
+    }
+
+    // And writes bump the generation again: a publish through A is served by B at once.
+    await warm();
+    const republished = await A.request(`${CM}/${a1.documentId}/actions/publish`, {
+      method: 'POST',
+      headers: auth,
+      body: {},
+    });
+    expect(republished.status).toBe(200);
+    expect((await render(B, a1.slug)).status).toBe(200);
+  });
+
+  it('a publish through A whose index write fails is served by B at once, and B indexes it later', async () => {
+    await warm();
+    const TITLE = 'Ratusan warga Lumajang mengungsi, jembatan darurat dibangun';
+    // The suggestion index refuses writes (a fault beside the instances, in the database).
+    await sql(
+      `CREATE OR REPLACE FUNCTION newsroom_test_fail() RETURNS trigger AS $$
+       BEGIN RAISE EXCEPTION 'injected: index refused'; END $$ LANGUAGE plpgsql`,
+      `CREATE TRIGGER newsroom_test_fail BEFORE INSERT OR DELETE ON newsroom_search_docs
+       FOR EACH STATEMENT EXECUTE FUNCTION newsroom_test_fail()`
+    );
+    try {
+      const edited = await A.request(`${CM}/${a2.documentId}`, {
+        method: 'PUT',
+        headers: auth,
+        body: { title: TITLE },
+      });
+      expect(edited.status).toBe(200);
+      const published = await A.request(`${CM}/${a2.documentId}/actions/publish`, {
+        method: 'POST',
+        headers: auth,
+        body: {},
+      });
+      expect(published.status).toBe(200);
+      expect((await render(B, a2.slug)).body.data.title).toBe(TITLE);
+      const status = await B.request('/newsroom/status', { headers: auth });
+      expect(status.body.data.pendingEffects).toMatchObject({ failing: 1 });
+    } finally {
+      await sql('DROP TRIGGER IF EXISTS newsroom_test_fail ON newsroom_search_docs');
+    }
+    // A goes away; B retries from the record and the suggestion index follows the publish.
+    await A.stop();
+    const suggested = async () =>
+      relatedTo((await related(B, a1.slug)).body.data, a2.documentId)[0]?.label;
+    const deadline = Date.now() + 15_000;
+    while ((await suggested()) !== TITLE && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(await suggested()).toBe(TITLE);
+    expect(
+      (await B.request('/newsroom/status', { headers: auth })).body.data.pendingEffects
+    ).toMatchObject({
+      pending: 0,
     });
   });
 });

@@ -3,15 +3,18 @@
  * swapped in, then brought up to date with whatever changed meanwhile. What is checked is the
  * outcome, the index's rows against the published articles, never the steps.
  */
-import { startStrapi, type TestApp } from './helpers/strapi';
+import { adminToken, prepareDatabase, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, newsroom } from './helpers/newsroom';
 import { REBUILD_STALE_MS } from '../../server/src/services/search-index';
 
 jest.setTimeout(180_000);
 
 let app: TestApp;
+let database: Awaited<ReturnType<typeof prepareDatabase>>;
 beforeAll(async () => {
-  app = await startStrapi();
+  // Prepared here so that a test can restart Strapi on the same database.
+  database = await prepareDatabase();
+  app = await startStrapi({ database });
 });
 afterAll(async () => {
   await app?.stop();
@@ -23,6 +26,10 @@ const LOCK = 'newsroom_search_rebuild';
 
 const knex = () => app.strapi.db.connection;
 const index = () => app.strapi.plugin('newsroom').service('searchIndex');
+const effects = () => app.strapi.plugin('newsroom').service('publishedEffects');
+const PENDING = 'newsroom_pending_effects';
+const generation = async () =>
+  Number((await knex()('newsroom_freshness').where({ id: 1 }).first('generation')).generation);
 
 /** Document ids in the index, and document ids with a published row: equal when it is right. */
 const state = async () => {
@@ -160,5 +167,175 @@ describe('rebuilding the suggestion index', () => {
       .service('suggestions')
       .forArticle(source.documentId, 5);
     expect(suggestions.map((s: any) => s.documentId)).toContain(target.documentId);
+  });
+});
+
+describe('what a publish owes after its commit (services/published-effects)', () => {
+  test('a publish whose index sync fails is still seen by every reader at once; the sync is retried from its record', async () => {
+    const nr = newsroom(app.strapi);
+    const story = await nr.createArticle({ title: 'Banjir bandang landa Sumbawa' });
+    const read = () => app.request(`/api/newsroom/articles/${story.slug}`);
+    // Cached under the current generation: only a bump makes the next read a fresh one.
+    expect((await read()).body.data.title).toBe('Banjir bandang landa Sumbawa');
+    expect((await read()).body.data.title).toBe('Banjir bandang landa Sumbawa');
+
+    const service = index();
+    const sync = service.sync;
+    service.sync = async () => {
+      throw new Error('injected: index unavailable');
+    };
+    let outcome: unknown;
+    try {
+      await nr.update(ARTICLE, story.documentId, { title: 'Banjir bandang landa Bima' });
+      outcome = await nr.publish(ARTICLE, story.documentId).then(
+        () => 'published',
+        (error: unknown) => error
+      );
+    } finally {
+      service.sync = sync;
+    }
+
+    // Any reader (the cache keyed on the shared generation) sees the new version at once.
+    expect((await read()).body.data.title).toBe('Banjir bandang landa Bima');
+    // The publish is committed whatever its side effects do: it does not fail the caller.
+    expect(outcome).toBe('published');
+    // The index missed it, and what is owed is recorded with its failure, for any instance.
+    const [doc] = await knex()(DOCS).where({ document_id: story.documentId });
+    expect(doc.title).toBe('Banjir bandang landa Sumbawa');
+    const pending = await knex()(PENDING).where({ document_id: story.documentId });
+    expect(pending).toEqual([
+      expect.objectContaining({ attempts: 1, last_error: expect.stringContaining('injected') }),
+    ]);
+    const admin = { authorization: `Bearer ${await adminToken(app)}` };
+    const status = await app.request('/newsroom/status', { headers: admin });
+    expect(status.status).toBe(200);
+    expect(status.body.data.pendingEffects).toMatchObject({ pending: 1, failing: 1 });
+
+    // Once due, a retry (any instance's timer runs the same) syncs it, bumps, and forgets it.
+    const before = await generation();
+    await knex()(PENDING).where({ document_id: story.documentId }).update({ due_at: 0 });
+    expect(await effects().retryDue()).toBe(1);
+    const [synced] = await knex()(DOCS).where({ document_id: story.documentId });
+    expect(synced.title).toBe('Banjir bandang landa Bima');
+    expect(await knex()(PENDING).where({ document_id: story.documentId })).toEqual([]);
+    expect(await generation()).toBeGreaterThan(before);
+    await expectComplete();
+  });
+
+  test('a failed generation bump is retried until it succeeds, and shown meanwhile', async () => {
+    const nr = newsroom(app.strapi);
+    const story = await nr.createArticle({ title: 'Gempa kecil di Garut' });
+    const before = await generation();
+    let status: Awaited<ReturnType<TestApp['request']>> = { status: 0, body: null } as any;
+    // The database refuses the bump (as it would while PostgreSQL restarts).
+    await failUpdates('newsroom_freshness');
+    try {
+      await nr.update(ARTICLE, story.documentId, { title: 'Gempa kecil di Garut selatan' });
+      await nr.publish(ARTICLE, story.documentId);
+      expect(await generation()).toBe(before);
+      const admin = { authorization: `Bearer ${await adminToken(app)}` };
+      status = await app.request('/newsroom/status', { headers: admin });
+    } finally {
+      await allowUpdates('newsroom_freshness');
+    }
+    // Retried on the instance's timer (bounded backoff), without another write.
+    const deadline = Date.now() + 15_000;
+    while ((await generation()) === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await generation()).toBeGreaterThan(before);
+    // While it was owed, the status said so; once made, it says nothing.
+    expect(status.body?.data?.owedBump).toMatchObject({
+      attempts: expect.any(Number),
+      lastError: expect.stringContaining('injected'),
+    });
+    expect(app.strapi.plugin('newsroom').service('freshness').owed()).toBeNull();
+  });
+});
+
+/** Makes every UPDATE of `table` fail, on SQLite and PostgreSQL alike. */
+const failUpdates = async (table: string) => {
+  if (app.strapi.db.dialect.client === 'postgres') {
+    await knex().raw(
+      `CREATE OR REPLACE FUNCTION newsroom_test_fail() RETURNS trigger AS $$
+       BEGIN RAISE EXCEPTION 'injected: update refused'; END $$ LANGUAGE plpgsql`
+    );
+    await knex().raw(
+      `CREATE TRIGGER newsroom_test_fail BEFORE UPDATE ON ?? FOR EACH ROW EXECUTE FUNCTION newsroom_test_fail()`,
+      [table]
+    );
+  } else {
+    await knex().raw(
+      `CREATE TRIGGER newsroom_test_fail BEFORE UPDATE ON ?? BEGIN SELECT RAISE(ABORT, 'injected: update refused'); END`,
+      [table]
+    );
+  }
+};
+const allowUpdates = async (table: string) => {
+  if (app.strapi.db.dialect.client === 'postgres') {
+    await knex().raw('DROP TRIGGER IF EXISTS newsroom_test_fail ON ??', [table]);
+  } else {
+    await knex().raw('DROP TRIGGER IF EXISTS newsroom_test_fail');
+  }
+};
+
+describe('completing the index at boot (search/complete-index)', () => {
+  test('suggestions say they are degraded while an instance rebuilds the index', async () => {
+    const nr = newsroom(app.strapi);
+    const story = await nr.createArticle({ title: 'Tanah longsor di Banjarnegara' });
+    const admin = { authorization: `Bearer ${await adminToken(app)}` };
+    const suggestions = () =>
+      app.request(`/newsroom/articles/${story.documentId}/suggestions?limit=3`, {
+        headers: admin,
+      });
+    expect((await suggestions()).body.meta).toEqual({ indexing: false });
+    await knex()(LOCK)
+      .where({ id: 1 })
+      .update({ owner: 'another-instance', heartbeat: Date.now() });
+    try {
+      const answer = await suggestions();
+      expect(answer.status).toBe(200);
+      expect(answer.body.meta).toEqual({ indexing: true });
+      const orphans = await app.request('/newsroom/orphans', { headers: admin });
+      expect(orphans.body.meta).toMatchObject({ indexing: true });
+      const status = await app.request('/newsroom/status', { headers: admin });
+      expect(status.body.data.searchIndex).toMatchObject({ rebuilding: true });
+    } finally {
+      await knex()(LOCK).where({ id: 1 }).update({ owner: null, heartbeat: null });
+    }
+  });
+
+  test('boot is not held up by an incomplete index, nor by a rebuild that fails; shutdown does not wait for it', async () => {
+    // An index missing an article, and a rebuild that cannot run: a view where it builds.
+    const nr = newsroom(app.strapi);
+    const missing = await nr.createArticle({ title: 'Kebakaran hutan di Riau meluas' });
+    await knex()(TERMS).where({ document_id: missing.documentId }).delete();
+    await knex()(DOCS).where({ document_id: missing.documentId }).delete();
+    await knex().raw(`CREATE VIEW ${TERMS}_next AS SELECT 1 AS x`);
+    await app.strapi.destroy();
+
+    // Before: the rebuild ran inside bootstrap, and its failure failed the boot.
+    const booting = Date.now();
+    app = await startStrapi({ database });
+    console.log(`[search-index] boot with an incomplete index: ${Date.now() - booting} ms`);
+    expect((await app.request(`/api/newsroom/articles/${missing.slug}`)).status).toBe(200);
+    const { indexed, published } = await index().counts();
+    expect(indexed).toBe(published - 1);
+    await knex().raw(`DROP VIEW ${TERMS}_next`);
+
+    // Shutdown stops the background work at once (the rebuild is waiting to try again).
+    const stopping = Date.now();
+    await app.strapi.destroy();
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+
+    // The next boot completes the index in the background.
+    app = await startStrapi({ database });
+    const deadline = Date.now() + 20_000;
+    let counts = await index().counts();
+    while (counts.indexed !== counts.published && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      counts = await index().counts();
+    }
+    await expectComplete();
   });
 });

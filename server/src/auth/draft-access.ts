@@ -12,6 +12,12 @@ const DRAFT_REVEALING_PARAMS = ['publicationFilter', 'hasPublishedVersion'] as c
 const TOKEN_STRATEGIES = new Set(['api-token', 'content-api-token']);
 
 /**
+ * The errors Strapi's token check answers with about the token itself, by name: Strapi's own
+ * copy of @strapi/utils may not be the plugin's, so `instanceof` could miss them.
+ */
+const TOKEN_REFUSALS = new Set(['ForbiddenError', 'UnauthorizedError']);
+
+/**
  * Strapi 5 serves drafts to anyone who may `find` and adds `?status=draft` (strapi/strapi
  * #25326). Frontends must never see a draft by accident, so on the plugin's routes a draft is
  * served only to an API token that Strapi's own permission check allows the plugin's
@@ -54,7 +60,13 @@ const assertDraftAccess = async (strapi: Core.Strapi, auth: any, param: string) 
     // Strapi's own check: full-access passes, read-only fails (not a find scope), custom
     // tokens pass only with the action granted.
     await strapi.get('auth').verify(auth, { scope: [PREVIEW_ACTION] });
-  } catch {
+  } catch (error) {
+    // Only Strapi's answers about the token mean "no draft access": Forbidden (not allowed
+    // the action), Unauthorized (unknown or expired). Anything else (the database failing, a
+    // bug) says nothing about the token: it is a 5xx, so the caller retries and it shows in
+    // the logs, instead of a 403 that tells a frontend this token may never preview. Either
+    // way nothing is served.
+    if (!TOKEN_REFUSALS.has((error as Error | null)?.name ?? '')) throw error;
     refuse(param, `this API token may not read drafts; it needs the ${PREVIEW_ACTION} action`);
   }
 };

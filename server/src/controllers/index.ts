@@ -8,6 +8,7 @@ import related from './related';
 import linkStats from './link-stats';
 import readerEvents from './reader-events';
 import { sitemapArticles, sitemapIndex, sitemapNews } from './sitemaps';
+import status from './status';
 import story from './story';
 
 export default {
@@ -30,4 +31,5 @@ export default {
   // Admin routes of the Baca Juga manager.
   'admin-articles': adminArticles,
   placement,
+  status,
 };

@@ -51,16 +51,24 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     assertOnlyParams(ctx.query, ['limit']);
     const documentId = parseDocumentId(ctx.params.documentId);
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, 20, 10);
-    const data = await getService(strapi, 'suggestions').forArticle(documentId, limit);
+    const [data, indexing] = await Promise.all([
+      getService(strapi, 'suggestions').forArticle(documentId, limit),
+      getService(strapi, 'searchIndex').rebuilding(),
+    ]);
     if (!data) throw notFound();
-    ctx.body = { data };
+    // While the index is rebuilt, suggestions rank from an index that may lack articles.
+    ctx.body = { data, meta: { indexing } };
   },
 
   /** The orphans queue: published stories without Baca Juga links, with suggestions. */
   async orphans(ctx: RequestContext) {
     assertOnlyParams(ctx.query, ['page']);
     const page = integer(single(ctx.query, 'page'), 'page', 1, 100_000, 1);
-    ctx.body = await getService(strapi, 'suggestions').orphans(page);
+    const [body, indexing] = await Promise.all([
+      getService(strapi, 'suggestions').orphans(page),
+      getService(strapi, 'searchIndex').rebuilding(),
+    ]);
+    ctx.body = { ...body, meta: { ...body.meta, indexing } };
   },
 });
 

@@ -18,6 +18,13 @@ export const EVENT_CHUNKS_TABLE = 'newsroom_reader_event_chunks';
 /** One row: which instance is rebuilding the suggestion index, and when it last said so. */
 export const SEARCH_REBUILD_TABLE = 'newsroom_search_rebuild';
 
+/**
+ * Side effects a committed write still owes (services/published-effects): an article's entry
+ * in the suggestion index and its slug history, and the content generation's bump. One row per
+ * article, or per bump-only write; deleted once done.
+ */
+export const PENDING_EFFECTS_TABLE = 'newsroom_pending_effects';
+
 /** Longest term the search index stores; longer tokens are noise (URLs, glued words). */
 export const MAX_TERM_LENGTH = 48;
 
@@ -134,6 +141,18 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
   await createIfMissing(knex, EVENT_CHUNKS_TABLE, (table) => {
     table.string('id', 36).primary();
     table.bigInteger('written_at').notNullable();
+  });
+
+  // What committed writes still owe; any instance retries what is due (services/published-effects).
+  await createIfMissing(knex, PENDING_EFFECTS_TABLE, (table) => {
+    table.string('key', 80).primary();
+    table.string('document_id', 64).nullable();
+    table.string('token', 36).notNullable();
+    table.bigInteger('queued_at').notNullable();
+    table.bigInteger('due_at').notNullable();
+    table.integer('attempts').notNullable().defaultTo(0);
+    table.text('last_error').nullable();
+    table.index(['due_at'], 'newsroom_pending_effects_due_idx');
   });
 
   // Readers reach articles by slug and lists sort by date; Strapi indexes neither.

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
-import { currentScope } from '../integrity/scope';
+import { currentScope, type WriteScope } from '../integrity/scope';
+import type { Owed } from '../services/published-effects';
 import { getService } from '../utils/get-service';
 
 type Context = { uid: string; action: string; params: Record<string, any> };
@@ -18,30 +19,41 @@ const changesPublished = ({ action, params }: Context) =>
   PUBLISHING_ACTIONS.has(action) ||
   ((action === 'create' || action === 'update') && params?.status === 'published');
 
+/** What each checked write owes so far: settled once, after its commit, by the outermost. */
+const owedByScope = new WeakMap<WriteScope, Owed[]>();
+
 /**
  * After any write, from any entry point, that changes what readers can see: the article's
- * entry in the suggestion index follows its published version, then the content generation is
- * bumped so that every instance's cached responses are retired (services/freshness). It runs
- * outermost among the plugin's middlewares, after the cascades, and after the Document
- * Service's own transaction has committed; inside a caller's transaction (the content
- * manager's) the bump waits for that commit, and the HTTP answer waits for the bump.
+ * entry in the suggestion index and its slug history follow its published version, then the
+ * content generation is bumped so that every instance's cached responses are retired
+ * (services/published-effects, services/freshness). It runs outermost among the plugin's
+ * middlewares, after the cascades, and after the Document Service's own transaction has
+ * committed. What the write owes is recorded first (in the caller's transaction when there is
+ * one), done after the commit, and retried from that record if it fails; the bump is made
+ * whatever the side effects do. The HTTP answer waits for all of it.
  */
 export const publishedChangesMiddleware =
   (strapi: Core.Strapi) => async (context: Context, next: () => Promise<unknown>) => {
     if (!NEWSROOM_TYPES.has(context.uid) || !changesPublished(context)) return next();
     const result: any = await next();
     const documentId = (context.params.documentId ?? result?.documentId) as string | undefined;
-    if (context.uid === ARTICLE_UID && documentId) {
-      await getService(strapi, 'searchIndex').sync(documentId);
-      // The slug it is live under joins its history, so the address keeps working if the
-      // slug changes later (services/slug-history).
-      await getService(strapi, 'slugHistory').record(documentId);
-    }
-    const bump = () => getService(strapi, 'freshness').bump();
-    // Nested in a checked write (a publish's cascade, a placement save), the write bumps once
-    // after its own commit instead of once per part inside it.
+    const article = context.uid === ARTICLE_UID && documentId ? documentId : null;
+    const effects = getService(strapi, 'publishedEffects');
+    // Nested in a checked write (a publish's cascade, a placement save), the write settles
+    // once after its own commit instead of once per part inside it.
     const scope = currentScope();
-    if (scope) scope.afterCommit.set('freshness', bump);
-    else await bump();
+    if (!scope) {
+      await effects.settle([await effects.queue(article)]);
+      return result;
+    }
+    let owed = owedByScope.get(scope);
+    if (!owed) {
+      owedByScope.set(scope, (owed = []));
+      const list = owed;
+      scope.afterCommit.set('published-effects', () => effects.settle(list));
+    }
+    // One bump serves the whole write: a row for a bump alone only when nothing else is owed.
+    const known = owed.some((entry) => entry.documentId === article);
+    if (article ? !known : owed.length === 0) owed.push(await effects.queue(article));
     return result;
   };

@@ -170,7 +170,8 @@ export const readArticleBundle = async (
       publishedAt: isoOrNull(row.publishedAt),
       updatedAt: isoOrNull(row.updatedAt),
       tags: readJsonColumn(row.tags),
-      body: readJsonColumn(row.body),
+      // As stored: a body that does not parse must reach the render's check, not become null.
+      body: row.body,
     },
     links: links.map((link, index) => ({
       id: index,

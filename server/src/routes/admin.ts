@@ -23,6 +23,12 @@ export default () => ({
     },
     {
       method: 'GET',
+      path: '/status',
+      handler: 'status.find',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'GET',
       path: '/targets',
       handler: 'admin-articles.targets',
       config: allow(ADMIN_ACTIONS.read),

@@ -1,6 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import type { StatusResponse } from '#shared/contracts/admin';
 import { FRESHNESS_TABLE } from '../database/plugin-tables';
 import { trackPending } from '../http/pending-writes';
+
+/** Quick tries of a bump after a commit, before it is left to the retrier. */
+const QUICK_ATTEMPTS = 4;
+/** The retrier's backoff for a bump this instance owes: from the first to the last, doubling. */
+export const OWED_RETRY_MS = { first: 250, last: 5_000 };
+
+/** A bump this instance could not make: what the status output shows until one succeeds. */
+export type OwedBump = NonNullable<StatusResponse['data']['owedBump']>;
 
 /**
  * The published content's generation: a number in the database that every write changing what
@@ -16,21 +25,44 @@ import { trackPending } from '../http/pending-writes';
  */
 const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.connection(FRESHNESS_TABLE);
+  /**
+   * After a commit the write cannot be undone, and until a bump succeeds every instance keeps
+   * its cached responses: a bump that failed is owed, and retried (`retryOwed`, on the
+   * published-effects retrier's timer) until one succeeds. Writes that recorded their effects
+   * (services/published-effects) owe it durably as well; this covers the ones that could not.
+   */
+  let owed: (OwedBump & { next: number }) | null = null;
 
   const bumpNow = async () => {
     await table().where({ id: 1 }).increment('generation', 1);
   };
 
-  // After a commit the write cannot be undone; a bump that fails (a dropped connection) is
-  // retried, since until one succeeds every instance would keep its cached responses.
-  const bumpAfterCommit = async () => {
+  const failed = (error: unknown) => {
+    const attempts = (owed?.attempts ?? 0) + 1;
+    const wait = Math.min(OWED_RETRY_MS.last, OWED_RETRY_MS.first * 2 ** (attempts - 1));
+    if (!owed) {
+      strapi.log.error(`[newsroom] content generation not bumped after a commit: ${error}`);
+    }
+    owed = {
+      since: owed?.since ?? new Date().toISOString(),
+      attempts,
+      lastError: String(error),
+      next: Date.now() + wait,
+    };
+  };
+
+  /** Tries now and a few times more; true once bumped, false when it stays owed. */
+  const bumpAfterCommit = async (): Promise<boolean> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await bumpNow();
+        await bumpNow();
+        if (owed) strapi.log.info('[newsroom] content generation bumped again');
+        owed = null;
+        return true;
       } catch (error) {
-        if (attempt >= 5) {
-          strapi.log.error(`[newsroom] content generation not bumped after a commit: ${error}`);
-          return;
+        if (attempt >= QUICK_ATTEMPTS) {
+          failed(error);
+          return false;
         }
         await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }
@@ -46,18 +78,39 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Retires every cached response. Inside a transaction (the content manager's, the placement
      * save's) the bump waits for the commit; the request that caused it then waits for the
-     * bump before answering (utils/pending-writes).
+     * bump before answering (utils/pending-writes). Never throws: true once bumped, false when
+     * the bump is owed (and retried until it succeeds).
      */
-    async bump(): Promise<void> {
+    async bump(): Promise<boolean> {
       if (strapi.db.inTransaction()) {
         await strapi.db.transaction(async ({ onCommit }) => {
           onCommit(() => {
             trackPending(bumpAfterCommit());
           });
         });
-        return;
+        return true;
       }
-      await bumpAfterCommit();
+      return bumpAfterCommit();
+    },
+
+    /** One more try of an owed bump, once its backoff has passed; true when none is owed. */
+    async retryOwed(): Promise<boolean> {
+      if (!owed) return true;
+      if (Date.now() < owed.next) return false;
+      try {
+        await bumpNow();
+        strapi.log.info(`[newsroom] owed content generation bump made (${owed.attempts} failed)`);
+        owed = null;
+        return true;
+      } catch (error) {
+        failed(error);
+        return false;
+      }
+    },
+
+    /** The bump this instance owes, if any: for the status output. */
+    owed(): OwedBump | null {
+      return owed && { since: owed.since, attempts: owed.attempts, lastError: owed.lastError };
     },
   };
 };

@@ -4,6 +4,7 @@ import adminArticles from './admin-articles';
 import importer from './importer';
 import listing from './listing';
 import placement from './placement';
+import publishedEffects from './published-effects';
 import render from './render';
 import seed from './seed';
 import freshness from './freshness';
@@ -28,6 +29,7 @@ export default {
   placement,
   suggestions,
   freshness,
+  publishedEffects,
   responseCache,
   searchIndex,
   slugHistory,

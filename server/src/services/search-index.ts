@@ -200,6 +200,18 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /**
+     * Whether an instance is rebuilding the index now (its lock held and reported on within
+     * REBUILD_STALE_MS): suggestions then rank from an index that may lack articles.
+     */
+    async rebuilding(): Promise<boolean> {
+      const row = await strapi.db
+        .connection(SEARCH_REBUILD_TABLE)
+        .where({ id: 1 })
+        .first('owner', 'heartbeat');
+      return !!row?.owner && Number(row.heartbeat) >= Date.now() - REBUILD_STALE_MS;
+    },
+
     /** Articles in the index, and published articles: equal when the index is complete. */
     async counts() {
       const knex = strapi.db.connection;
@@ -220,7 +232,10 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
      * time: another finds the lock taken and returns `skipped`. `onProgress` is awaited after
      * every batch.
      */
-    async rebuild(onProgress: (done: number, total: number) => void | Promise<void> = () => {}) {
+    async rebuild(
+      onProgress: (done: number, total: number) => void | Promise<void> = () => {},
+      { signal }: { signal?: AbortSignal } = {}
+    ) {
       const knex = strapi.db.connection;
       const lock = rebuildLock(knex, randomUUID());
       if (!(await lock.take())) return { indexed: 0, removed: 0, skipped: true };
@@ -265,6 +280,8 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
           );
           await lock.report();
           await onProgress(indexedAt.size, total);
+          // Stopped between batches (a shutdown): the live index is left as it was.
+          signal?.throwIfAborted();
         }
 
         // The same keys as the live tables', as unique indexes (a primary key cannot be added to

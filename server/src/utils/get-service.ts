@@ -7,6 +7,7 @@ import type { RenderService } from '../services/render';
 import type { SeedService } from '../services/seed';
 import type { SuggestionsService } from '../services/suggestions';
 import type { FreshnessService } from '../services/freshness';
+import type { PublishedEffectsService } from '../services/published-effects';
 import type { RelatedService } from '../services/related';
 import type { ResponseCacheService } from '../services/response-cache';
 import type { SearchIndexService } from '../services/search-index';
@@ -24,6 +25,7 @@ interface Services {
   placement: PlacementService;
   suggestions: SuggestionsService;
   freshness: FreshnessService;
+  publishedEffects: PublishedEffectsService;
   responseCache: ResponseCacheService;
   searchIndex: SearchIndexService;
   slugHistory: SlugHistoryService;

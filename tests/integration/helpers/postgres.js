@@ -4,7 +4,8 @@
  * binaries, a cluster in a temporary folder, started and stopped by the test run itself.
  * When run as root (CI), the server runs as the `postgres` system user, as PostgreSQL requires.
  */
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
+const { promisify } = require('node:util');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -41,10 +42,9 @@ const freePort = () =>
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-const asServerUser = (binary, args) => {
-  if (isRoot())
-    return execFileSync('runuser', ['-u', 'postgres', '--', binary, ...args], { stdio: 'pipe' });
-  return execFileSync(binary, args, { stdio: 'pipe' });
+const asServerUser = (binary, args, run = execFileSync) => {
+  if (isRoot()) return run('runuser', ['-u', 'postgres', '--', binary, ...args], { stdio: 'pipe' });
+  return run(binary, args, { stdio: 'pipe' });
 };
 
 async function startPostgres() {
@@ -64,18 +64,27 @@ async function startPostgres() {
     'UTF8',
     '--locale=C.UTF-8',
   ]);
-  asServerUser(path.join(binDir, 'pg_ctl'), [
-    '-D',
-    dataDir,
-    '-l',
-    path.join(dir, 'server.log'),
-    '-w',
-    'start',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-  ]);
-  return { binDir, dir, dataDir, port, host: '127.0.0.1', user: 'postgres' };
+  const info = { binDir, dir, dataDir, port, host: '127.0.0.1', user: 'postgres' };
+  serve(info);
+  return info;
 }
+
+/** Starts the cluster's server and waits until it accepts connections. */
+const serve = (info, run) =>
+  asServerUser(
+    path.join(info.binDir, 'pg_ctl'),
+    [
+      '-D',
+      info.dataDir,
+      '-l',
+      path.join(info.dir, 'server.log'),
+      '-w',
+      'start',
+      '-o',
+      `-p ${info.port} -k ${info.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    ],
+    run
+  );
 
 function stopPostgres(info) {
   try {
@@ -92,4 +101,22 @@ function stopPostgres(info) {
   }
 }
 
-module.exports = { startPostgres, stopPostgres };
+/**
+ * Restarts the server as an outage would (connections cut, then back): a fast shutdown, which
+ * ends every client's connection, then a start on the same data and port. Resolves once the
+ * server accepts connections again (`-w`); returns when it stopped and when it was back.
+ */
+async function restartPostgres(info) {
+  // Without blocking the test process: the load it sends goes on meanwhile.
+  const run = promisify(execFile);
+  await asServerUser(
+    path.join(info.binDir, 'pg_ctl'),
+    ['-D', info.dataDir, '-m', 'fast', '-w', 'stop'],
+    run
+  );
+  const stoppedAt = Date.now();
+  await serve(info, run);
+  return { stoppedAt, backAt: Date.now() };
+}
+
+module.exports = { startPostgres, stopPostgres, restartPostgres };

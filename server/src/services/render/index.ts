@@ -6,6 +6,7 @@ import type { Variant } from '#shared/baca-juga/position-test';
 import { readArticleBundle } from '../../queries/render-article';
 import { composeArticle } from './compose';
 import { ARTICLE_FIELDS } from './fields';
+import { storedBodyProblem, UnreadableBodyError } from './stored-body';
 import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow, RenderedArticle } from './types';
 
 const TARGET_FIELDS = ['documentId', 'slug', 'title'];
@@ -118,6 +119,15 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as unknown as ArticleRow | null;
 
   /**
+   * Fails loud on a body that cannot be read (stored-body): a 500, logged by Strapi with the
+   * document named, nothing cached, instead of an empty story served to readers.
+   */
+  const assertReadableBody = (article: ArticleRow, status: ReadStatus) => {
+    const problem = storedBodyProblem(article.body, status);
+    if (problem) throw new UnreadableBodyError(article.documentId, problem);
+  };
+
+  /**
    * One statement on SQLite and PostgreSQL (queries/render-article); the Document Service
    * path (five queries) for databases without the JSON functions it uses.
    */
@@ -131,13 +141,16 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (bundle === null) return null;
     if (bundle) {
       const { article, links, quotes, backlinks } = bundle;
+      assertReadableBody(article, status);
       return composeArticle(article, links, quotes, config().hrefPattern, backlinks, variant);
     }
     const article = await findArticle(
       by === 'slug' ? { slug: value } : { documentId: value },
       status
     );
-    return article ? render(article, status, variant) : null;
+    if (!article) return null;
+    assertReadableBody(article, status);
+    return render(article, status, variant);
   };
 
   return {

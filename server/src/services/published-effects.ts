@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { StatusResponse } from '#shared/contracts/admin';
+import { PENDING_EFFECTS_TABLE } from '../database/plugin-tables';
+import { trackPending } from '../http/pending-writes';
+import { getService } from '../utils/get-service';
+
+/**
+ * What a committed write that changed published content still owes: the article's entry in
+ * the suggestion index and its slug history follow its published version, and the content
+ * generation is bumped so that every instance retires its cached responses.
+ *
+ * The write first records what it owes (a row, in its own transaction when it has one, so the
+ * record commits or rolls back with it); after the commit it does the work and deletes the
+ * row. The bump comes whatever the side effects did: they are retried from the row, by any
+ * instance, until they succeed. Every step is idempotent, so doing one twice is harmless.
+ */
+
+/** A row its own writer is settling is left to it this long before another instance may. */
+export const SETTLE_GRACE_MS = 60_000;
+/** A failed row's next try: doubling from the first wait to the last. */
+export const RETRY_MS = { first: 1_000, last: 5 * 60_000 };
+/** How often each instance looks for due rows and owed bumps. */
+export const TICK_MS = 1_000;
+const BATCH = 20;
+
+/** One owed set of effects: an article's (documentId) or a bump alone (documentId null). */
+export interface Owed {
+  key: string;
+  documentId: string | null;
+  token: string;
+  /** False when it could not be recorded (outside a transaction, the database failing). */
+  recorded: boolean;
+}
+
+/** Rows owed (failing ones included), rows whose effects failed at least once, the last error. */
+export type PendingEffectsStatus = StatusResponse['data']['pendingEffects'];
+
+const retryWait = (attempts: number) =>
+  Math.min(RETRY_MS.last, RETRY_MS.first * 2 ** Math.max(0, attempts - 1));
+
+const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+
+  /** The article's published version, followed by the index and the slug history. */
+  const followArticle = async (documentId: string) => {
+    await getService(strapi, 'searchIndex').sync(documentId);
+    // The slug it is live under joins its history, so the address keeps working if the slug
+    // changes later (services/slug-history).
+    await getService(strapi, 'slugHistory').record(documentId);
+  };
+
+  /** Does the work now: the caller is past any commit. Never throws. */
+  const settleNow = async (entries: Owed[]) => {
+    const done: Owed[] = [];
+    const failed: { entry: Owed; error: unknown }[] = [];
+    for (const entry of entries) {
+      if (!entry.documentId) {
+        done.push(entry);
+        continue;
+      }
+      try {
+        await followArticle(entry.documentId);
+        done.push(entry);
+      } catch (error) {
+        failed.push({ entry, error });
+        strapi.log.error(
+          `[newsroom] article ${entry.documentId}: search index or slug history not updated ` +
+            `after its publish (retried later): ${error}`
+        );
+      }
+    }
+    // After the side effects, so that a reader who sees the new generation ranks from the index
+    // they updated; and whatever they did, so that every instance serves the committed write.
+    const bumped = await getService(strapi, 'freshness').bump();
+    try {
+      // A row re-queued meanwhile (a new token) belongs to the write that re-queued it.
+      for (const entry of bumped ? done : []) {
+        if (entry.recorded) {
+          await knex()(PENDING_EFFECTS_TABLE)
+            .where({ key: entry.key, token: entry.token })
+            .delete();
+        }
+      }
+      for (const { entry, error } of failed) {
+        if (!entry.recorded) continue;
+        const row = await knex()(PENDING_EFFECTS_TABLE).where({ key: entry.key }).first('attempts');
+        const attempts = Number(row?.attempts ?? 0) + 1;
+        await knex()(PENDING_EFFECTS_TABLE)
+          .where({ key: entry.key })
+          .update({
+            attempts,
+            due_at: Date.now() + retryWait(attempts),
+            last_error: String(error).slice(0, 2000),
+          });
+      }
+    } catch (error) {
+      // The rows stay as they are: the retrier takes them up once due.
+      strapi.log.error(`[newsroom] pending effects not updated: ${error}`);
+    }
+  };
+
+  const service = {
+    /**
+     * Records what a write owes: the article's effects, or (documentId null) a bump alone. In
+     * the caller's transaction when there is one, so the record commits with the write, and a
+     * failure there fails the write before anything is committed. Outside one the write has
+     * committed already: a failure to record is logged and the work is still done after it.
+     */
+    async queue(documentId: string | null): Promise<Owed> {
+      const now = Date.now();
+      const entry: Owed = {
+        key: documentId ? `article:${documentId}` : `bump:${randomUUID()}`,
+        documentId,
+        token: randomUUID(),
+        recorded: true,
+      };
+      const record = () =>
+        strapi.db.transaction(async ({ trx }) => {
+          await trx(PENDING_EFFECTS_TABLE)
+            .insert({
+              key: entry.key,
+              document_id: documentId,
+              token: entry.token,
+              queued_at: now,
+              due_at: now + SETTLE_GRACE_MS,
+              attempts: 0,
+            })
+            .onConflict('key')
+            .merge(['token', 'queued_at', 'due_at']);
+        });
+      if (strapi.db.inTransaction()) {
+        await record();
+        return entry;
+      }
+      try {
+        await record();
+      } catch (error) {
+        strapi.log.error(`[newsroom] pending effects of a committed write not recorded: ${error}`);
+        entry.recorded = false;
+      }
+      return entry;
+    },
+
+    /**
+     * Does what these entries owe, once the write that queued them has committed: at once
+     * outside a transaction, else when it commits (the request's answer waits for it, see
+     * http/pending-writes). Never throws.
+     */
+    async settle(entries: Owed[]): Promise<void> {
+      if (entries.length === 0) return;
+      if (!strapi.db.inTransaction()) return settleNow(entries);
+      await strapi.db.transaction(async ({ onCommit }) => {
+        onCommit(() => {
+          trackPending(settleNow(entries));
+        });
+      });
+    },
+
+    /**
+     * Settles the rows that are due (failed ones after their backoff, and ones their writer did
+     * not settle in SETTLE_GRACE_MS), each claimed first so that two instances do not both take
+     * it; and makes a bump this instance owes. Returns how many rows it settled.
+     */
+    async retryDue(now = Date.now()): Promise<number> {
+      await getService(strapi, 'freshness').retryOwed();
+      const due: { key: string; document_id: string | null; token: string; due_at: unknown }[] =
+        await knex()(PENDING_EFFECTS_TABLE)
+          .select('key', 'document_id', 'token', 'due_at')
+          .where('due_at', '<=', now)
+          .orderBy('due_at')
+          .limit(BATCH);
+      const claimed: Owed[] = [];
+      for (const row of due) {
+        const taken = await knex()(PENDING_EFFECTS_TABLE)
+          .where({ key: row.key, token: row.token, due_at: row.due_at })
+          .update({ due_at: now + SETTLE_GRACE_MS });
+        if (Number(taken) === 1) {
+          claimed.push({
+            key: row.key,
+            documentId: row.document_id,
+            token: row.token,
+            recorded: true,
+          });
+        }
+      }
+      if (claimed.length > 0) await settleNow(claimed);
+      return claimed.length;
+    },
+
+    async status(): Promise<PendingEffectsStatus> {
+      const [row] = await knex()(PENDING_EFFECTS_TABLE).select(
+        knex().raw('count(*) as pending'),
+        knex().raw('sum(case when attempts > 0 then 1 else 0 end) as failing'),
+        knex().raw('min(queued_at) as oldest')
+      );
+      const last = await knex()(PENDING_EFFECTS_TABLE)
+        .whereNotNull('last_error')
+        .orderBy('queued_at', 'desc')
+        .first('last_error');
+      return {
+        pending: Number(row?.pending ?? 0),
+        failing: Number(row?.failing ?? 0),
+        oldestQueuedAt: row?.oldest ? new Date(Number(row.oldest)).toISOString() : null,
+        lastError: last?.last_error ?? null,
+      };
+    },
+
+    /** The retrier of this instance; returns its stop (waits for a round under way). */
+    start() {
+      let round: Promise<unknown> | null = null;
+      const timer = setInterval(() => {
+        // One round at a time: with the database down a round may wait long for a connection.
+        if (round) return;
+        round = service
+          .retryDue()
+          .catch((error) => strapi.log.warn(`[newsroom] pending effects retry: ${error}`))
+          .finally(() => {
+            round = null;
+          });
+      }, TICK_MS);
+      timer.unref();
+      return async () => {
+        clearInterval(timer);
+        await round;
+      };
+    },
+  };
+  return service;
+};
+
+export type PublishedEffectsService = ReturnType<typeof createPublishedEffectsService>;
+export default createPublishedEffectsService;
