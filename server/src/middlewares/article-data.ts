@@ -49,6 +49,7 @@ export const articleDataMiddleware =
       context.action === 'create' || (context.action === 'clone' && !('slug' in data))
         ? !data.slug
         : 'slug' in data && (data.slug === '' || data.slug === null);
+    const slugs = getService(strapi, 'slugHistory');
     if (wantsSlug) {
       let title = typeof data.title === 'string' ? data.title : '';
       if (!title && context.params.documentId) {
@@ -62,8 +63,13 @@ export const articleDataMiddleware =
       if (base) {
         // A clone is a new document: the original's own slug is taken too.
         const self = context.action === 'clone' ? undefined : context.params.documentId;
-        data.slug = await getService(strapi, 'slugHistory').freeSlug(base, self);
+        // Chosen once the writes of the bare slug before this one have committed.
+        await slugs.lock(base);
+        data.slug = await slugs.freeSlug(base, self);
+        if (data.slug !== base) await slugs.lock(data.slug as string);
       }
+    } else if (typeof data.slug === 'string' && data.slug) {
+      await slugs.lock(data.slug);
     }
     const result = await next();
     if (bodyBefore && documentId) {

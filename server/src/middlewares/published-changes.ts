@@ -33,9 +33,6 @@ export const publishedChangesMiddleware =
     const documentId = (context.params.documentId ?? result?.documentId) as string | undefined;
     if (context.uid === ARTICLE_UID && documentId) {
       await getService(strapi, 'searchIndex').sync(documentId);
-      // The slug it is live under joins its history, so the address keeps working if the
-      // slug changes later (services/slug-history).
-      await getService(strapi, 'slugHistory').record(documentId);
     }
     const bump = () => getService(strapi, 'freshness').bump();
     // Nested in a checked write (a publish's cascade, a placement save), the write bumps once
