@@ -4,7 +4,8 @@ import { readBody } from '#shared/baca-juga/paragraphs';
 import { normalizeBody } from '../utils/paragraphs';
 import { reanchorDeleted } from '../workflow/reanchor';
 import { normalizeTags } from '../utils/tags';
-import { toSlug } from '../utils/slug';
+import { slugProblem, toSlug } from '../utils/slug';
+import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
 
 type ArticleData = Record<string, unknown> & { title?: unknown; slug?: unknown };
@@ -69,6 +70,8 @@ export const articleDataMiddleware =
         if (data.slug !== base) await slugs.lock(data.slug as string);
       }
     } else if (typeof data.slug === 'string' && data.slug) {
+      const problem = slugProblem(data.slug);
+      if (problem) fieldError(['slug'], problem);
       await slugs.lock(data.slug);
     }
     const result = await next();
