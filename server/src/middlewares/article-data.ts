@@ -67,7 +67,6 @@ export const articleDataMiddleware =
         // Chosen once the writes of the bare slug before this one have committed.
         await slugs.lock(base);
         data.slug = await slugs.freeSlug(base, self);
-        if (data.slug !== base) await slugs.lock(data.slug as string);
       }
     } else if (typeof data.slug === 'string' && data.slug) {
       const problem = slugProblem(data.slug);

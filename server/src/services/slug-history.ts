@@ -7,6 +7,8 @@ import { articleHref } from '../utils/href';
 
 /** The first key of the slug locks (`pg_advisory_xact_lock(space, hashtext(slug))`): 'news'. */
 const SLUG_LOCK_SPACE = 0x6e657773;
+/** Transactions holding a slug lock (see `lock`). */
+const locking = new WeakSet<object>();
 
 /** Where an old slug now leads: the article's current published slug and its site href. */
 export interface SlugRedirect {
@@ -90,9 +92,15 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async lock(slug: string) {
       if (strapi.db.dialect.client !== 'postgres') return;
-      await inCurrent((trx) =>
-        trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [SLUG_LOCK_SPACE, slug])
-      );
+      await inCurrent(async (trx) => {
+        // One slug lock per transaction: one that held a slug while waiting for another could
+        // deadlock with one taking the two the other way round (two imports, each creating a
+        // placeholder for the other's story). A second slug of the same write relies on the
+        // unique indexes alone.
+        if (locking.has(trx)) return;
+        locking.add(trx);
+        await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [SLUG_LOCK_SPACE, slug]);
+      });
     },
 
     /**
