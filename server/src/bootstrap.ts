@@ -2,11 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
+import { ensureSlugIndexes } from './database/slug-indexes';
 import { startIndexCompletion } from './search/complete-index';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensurePluginTables(strapi);
+  await ensureSlugIndexes(strapi);
   await getService(strapi, 'slugHistory').backfill();
   keepOldSlugsOutOfUidGeneration(strapi);
   stoppers.set(strapi, [

@@ -7,6 +7,7 @@ import { articleDataMiddleware } from './middlewares/article-data';
 import { identityGuardMiddleware } from './middlewares/identity-guard';
 import { integrityMiddleware } from './middlewares/integrity';
 import { publishedChangesMiddleware } from './middlewares/published-changes';
+import { slugClaimsMiddleware } from './middlewares/slug-claims';
 import { textInputMiddleware } from './middlewares/text-input';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -24,6 +25,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // One transaction around the write and everything below: its outcome is checked against
   // the invariants before it commits, cascades included.
   strapi.documents.use(integrityMiddleware(strapi));
+  // Inside that transaction: the slug indexes' refusal as a 400, the live slug's history claim.
+  strapi.documents.use(slugClaimsMiddleware(strapi) as any);
   strapi.documents.use(identityGuardMiddleware() as any);
   strapi.documents.use(articleDataMiddleware(strapi) as any);
   strapi.documents.use(textInputMiddleware());

@@ -9,6 +9,9 @@
 import { bodyProblem, isLinkAnchor, isQuoteAnchor, readBody } from './paragraphs';
 import { labelProblem, quoteTextProblem, urlProblem } from './text';
 
+/** The refusal of a slug another article holds (the invariants, and the database's indexes). */
+export const SLUG_TAKEN = 'another article already uses this slug';
+
 export type Version = 'draft' | 'published';
 
 export interface StoredLink {
@@ -186,7 +189,7 @@ export const placementViolations = (state: PlacementState, limits: Limits): Viol
   if (state.version === 'published' && !body && readBody(state.body).length === 0) {
     article('body', 'a story needs at least one paragraph before it is published');
   }
-  if (state.slugTaken) article('slug', 'another article already uses this slug');
+  if (state.slugTaken) article('slug', SLUG_TAKEN);
   if (state.links.length > limits.maxLinksPerArticle) {
     article('relatedLinks', tooManyLinks(limits.maxLinksPerArticle), state.links.length);
   }

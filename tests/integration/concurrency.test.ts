@@ -3,11 +3,14 @@
  * (PUT /newsroom/articles/:documentId/placement): two editors saving from the same version
  * get one 200 and one 409; 50 parallel writers get one 200 and 49 409s, never a 500; 50
  * writers that re-read and retry all get through, one after the other, and the final state is
- * the one a serial order of their saves gives. Runs on SQLite and PostgreSQL alike; the
- * figures are printed for the record, not asserted.
+ * the one a serial order of their saves gives. Then slugs: 20 editors creating and publishing
+ * stories with one title at once, and 10 renaming published stories to one slug at once,
+ * through the content manager, leave no slug shared by two stories; the refused ones get the
+ * 400 naming `slug`. Runs on SQLite and PostgreSQL alike (PostgreSQL is where the read-then-
+ * write check raced); the figures are printed for the record, not asserted.
  */
-import { DB, adminWithActions, startStrapi, type TestApp } from './helpers/strapi';
-import { LINK, newsroom } from './helpers/newsroom';
+import { DB, adminToken, adminWithActions, startStrapi, type TestApp } from './helpers/strapi';
+import { ARTICLE, LINK, newsroom } from './helpers/newsroom';
 
 const READ = 'plugin::newsroom.read';
 const MANAGE = 'plugin::newsroom.manage';
@@ -15,6 +18,8 @@ const WRITERS = 50;
 const PARAGRAPHS = 5;
 const TARGETS = 10;
 const MAX_ATTEMPTS = 200;
+const SAME_TITLE_CREATES = 20;
+const RENAMES = 10;
 
 type Headers = Record<string, string>;
 
@@ -251,4 +256,113 @@ describe(`concurrent saves of one article's placement (${DB})`, () => {
     },
     10 * 60 * 1000
   );
+  describe('slugs under concurrent writes', () => {
+    const CM = `/content-manager/collection-types/${ARTICLE}`;
+    let superAdmin: Headers;
+
+    beforeAll(async () => {
+      superAdmin = { authorization: `Bearer ${await adminToken(app)}` };
+    });
+
+    /** Slugs held by more than one story, in any row (draft or published). */
+    const sharedSlugs = async () => {
+      const rows: { slug: string; documentId: string }[] = await app.strapi.db
+        .query(ARTICLE)
+        .findMany({ select: ['slug', 'documentId'] });
+      const owners = new Map<string, Set<string>>();
+      for (const { slug, documentId } of rows) {
+        owners.set(slug, (owners.get(slug) ?? new Set()).add(documentId));
+      }
+      return [...owners].filter(([, ids]) => ids.size > 1).map(([slug, ids]) => [slug, ids.size]);
+    };
+    /** Every answer is a 200 or the 400 naming `slug`. */
+    const unexpected = (responses: { status: number; body: any }[]) =>
+      responses
+        .filter(
+          (r) =>
+            r.status !== 200 &&
+            !(r.status === 400 && r.body?.error?.details?.errors?.[0]?.path?.[0] === 'slug')
+        )
+        .map((r) => [r.status, r.body?.error?.message]);
+
+    it(`creates and publishes ${SAME_TITLE_CREATES} stories with one title at once: no slug shared`, async () => {
+      const title = 'Banjir Rob Rendam Pesisir Utara Jakarta';
+      // What the editor's form holds: the slug the content manager proposed for the title.
+      const proposed = await app.request('/content-manager/uid/generate', {
+        method: 'POST',
+        headers: superAdmin,
+        body: { contentTypeUID: ARTICLE, field: 'slug', data: { title } },
+      });
+      expect(proposed.status).toBe(200);
+      const started = Date.now();
+      // Half send the proposed slug (the form), half none (the plugin generates one).
+      const responses = await Promise.all(
+        Array.from({ length: SAME_TITLE_CREATES }, (_, i) =>
+          app.request(`${CM}/actions/publish`, {
+            method: 'POST',
+            headers: superAdmin,
+            body: {
+              title,
+              ...(i % 2 === 0 ? { slug: proposed.body.data } : {}),
+              body: [{ text: `Paragraf ${i}.` }],
+            },
+          })
+        )
+      );
+      const elapsed = Date.now() - started;
+      const counts = tally(responses.map((r) => r.status));
+      figures.push(
+        `${SAME_TITLE_CREATES} same-title creates+publishes: ${JSON.stringify(counts)} in ${elapsed} ms`
+      );
+      expect(unexpected(responses)).toEqual([]);
+      expect(await sharedSlugs()).toEqual([]);
+      // Only a slug the editor sent can be refused: a generated one takes the next free suffix.
+      const refusedWithoutSlug = responses.filter((r, i) => i % 2 === 1 && r.status !== 200);
+      expect(refusedWithoutSlug.map((r) => r.body?.error?.message)).toEqual([]);
+      // Each live story answers under its own slug.
+      for (const response of responses.filter((r) => r.status === 200)) {
+        const { slug, documentId } = response.body.data;
+        const read = await app.request(`/api/newsroom/articles/${slug}`);
+        expect([read.status, read.body.data?.documentId]).toEqual([200, documentId]);
+      }
+    });
+
+    it(`renames ${RENAMES} published stories to one slug at once: one gets it, readers reach each`, async () => {
+      const stories: { documentId: string; slug: string }[] = [];
+      for (let i = 0; i < RENAMES; i += 1) {
+        stories.push(
+          await newsroom(app.strapi).createArticle({ title: `Kabar Rebutan Nomor ${i}` })
+        );
+      }
+      const wanted = 'kabar-rebutan-satu-alamat';
+      const started = Date.now();
+      // The editor changes the slug and presses Publish: update and publish in one request.
+      const responses = await Promise.all(
+        stories.map((story) =>
+          app.request(`${CM}/${story.documentId}/actions/publish`, {
+            method: 'POST',
+            headers: superAdmin,
+            body: { slug: wanted },
+          })
+        )
+      );
+      const elapsed = Date.now() - started;
+      const counts = tally(responses.map((r) => r.status));
+      figures.push(
+        `${RENAMES} concurrent renames to one slug: ${JSON.stringify(counts)} in ${elapsed} ms`
+      );
+      expect(unexpected(responses)).toEqual([]);
+      expect(await sharedSlugs()).toEqual([]);
+      expect(counts[200]).toBe(1);
+
+      const winner = stories[responses.findIndex((r) => r.status === 200)];
+      const live = await app.request(`/api/newsroom/articles/${wanted}`);
+      expect([live.status, live.body.data?.documentId]).toEqual([200, winner.documentId]);
+      // A reader following any story's earlier link reaches that story.
+      for (const story of stories) {
+        const read = await app.request(`/api/newsroom/articles/${story.slug}`);
+        expect([read.status, read.body.data?.documentId]).toEqual([200, story.documentId]);
+      }
+    });
+  });
 });

@@ -2,10 +2,14 @@
  * Slugs that never break: once an article is published under a new slug, its old slugs answer
  * 301 to the new one (article, JSON-LD, related), chains collapse to one hop, the old slugs
  * are never given to another story by slug generation (the plugin's or the content manager's),
- * and the editor sees them in the placement (the side panel).
+ * and the editor sees them in the placement (the side panel). An old slug spelled with escapes
+ * redirects once, not to itself; slugs a URL cannot hold are refused; the content manager's
+ * availability check counts old slugs as taken. Shared slugs left by a database from before the
+ * slug indexes are repaired when the indexes are built.
  */
 import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, newsroom } from './helpers/newsroom';
+import { SLUG_INDEXES, ensureSlugIndexes } from '../../server/src/database/slug-indexes';
 
 describe(`old slugs redirect (${DB})`, () => {
   let app: TestApp;
@@ -132,5 +136,133 @@ describe(`old slugs redirect (${DB})`, () => {
     expect(response.status).toBe(200);
     expect(response.body.data.title).toBe('Berita Lain Sama Sekali');
     expect((await placement()).oldSlugs).not.toContain('korut-rusia-pakta');
+  });
+  it('redirects an old slug spelled with escapes (%7E, %61) once, to the current slug', async () => {
+    await rename('korut~pakta');
+    await rename('korut-pakta-terkini');
+    for (const spelled of [
+      'korut%7Epakta',
+      'korut%7epakta',
+      '%6Borut%7Epakta',
+      'korut-s%61hkan-pakta',
+    ]) {
+      const response = await get(`/api/newsroom/articles/${spelled}/jsonld`);
+      expect([spelled, response.status, response.headers.get('location')]).toEqual([
+        spelled,
+        301,
+        '/api/newsroom/articles/korut-pakta-terkini/jsonld',
+      ]);
+      // Followed (fetch gives up after 20 hops), it lands on the story.
+      const followed = await app.request(`/api/newsroom/articles/${spelled}`);
+      expect([followed.status, followed.body.data?.slug]).toEqual([200, 'korut-pakta-terkini']);
+    }
+  });
+
+  it('refuses a slug of dots or punctuation alone, or one that begins with a dot, naming slug', async () => {
+    for (const slug of ['..', '.', '-', '.env']) {
+      const response = await app.request(
+        `/content-manager/collection-types/${ARTICLE}/${story.documentId}`,
+        { method: 'PUT', headers: admin, body: { slug } }
+      );
+      expect([slug, response.status, response.body.error?.details?.errors?.[0]?.path]).toEqual([
+        slug,
+        400,
+        ['slug'],
+      ]);
+      await expect(
+        app.strapi.documents(ARTICLE as any).create({ data: { title: 'Titik', slug } as any })
+      ).rejects.toMatchObject({ details: { errors: [{ path: ['slug'] }] } });
+    }
+    const row = await app.strapi.db
+      .query(ARTICLE)
+      .findOne({ where: { documentId: story.documentId, publishedAt: null }, select: ['slug'] });
+    expect(row.slug).toBe('korut-pakta-terkini');
+  });
+
+  it("calls another story's old slug taken in the content manager, and proposes slugs without English symbols", async () => {
+    const check = (value: string) =>
+      app.request('/content-manager/uid/check-availability', {
+        method: 'POST',
+        headers: admin,
+        body: { contentTypeUID: ARTICLE, field: 'slug', value },
+      });
+    // An old slug of the story (it redirects there), its live slug, and a fresh one.
+    const old = await check('korut~pakta');
+    expect([old.status, old.body.isAvailable]).toEqual([200, false]);
+    expect(old.body.suggestion).toBe('korut~pakta-2');
+    expect((await check('korut-pakta-terkini')).body.isAvailable).toBe(false);
+    expect((await check('belum-pernah-dipakai')).body).toEqual({
+      isAvailable: true,
+      suggestion: null,
+    });
+    const generated = await app.request('/content-manager/uid/generate', {
+      method: 'POST',
+      headers: admin,
+      body: {
+        contentTypeUID: ARTICLE,
+        field: 'slug',
+        data: { title: 'Inflasi < 3% | Rupiah > 16.000' },
+      },
+    });
+    expect(generated.body.data).toBe('inflasi-3-persen-rupiah-16000');
+  });
+
+  it('refuses a slug another story holds with the 400 naming slug, whatever the write', async () => {
+    const other = await newsroom(app.strapi).createArticle({ title: 'Berita Pemilik Slug' });
+    const docs = app.strapi.documents(ARTICLE as any) as any;
+    for (const write of [
+      () => docs.update({ documentId: other.documentId, data: { slug: 'korut-pakta-terkini' } }),
+      () => docs.create({ data: { title: 'Kembar', slug: 'korut-pakta-terkini' } }),
+      () => docs.clone({ documentId: other.documentId, data: { slug: 'korut-pakta-terkini' } }),
+    ]) {
+      await expect(write()).rejects.toMatchObject({
+        details: {
+          errors: [{ path: ['slug'], message: 'another article already uses this slug' }],
+        },
+      });
+    }
+  });
+
+  it('renames the newer of stories sharing a slug from before the slug indexes, and builds them', async () => {
+    const n = newsroom(app.strapi);
+    const knex = app.strapi.db.connection;
+    const first = await n.createArticle({ title: 'Kabar Lama Satu' });
+    const second = await n.createArticle({ title: 'Kabar Lama Dua' });
+    const draftOnly = await n.createArticle({ title: 'Kabar Lama Tiga', publish: false });
+    // A database from before: no indexes, three stories on one slug.
+    for (const name of Object.values(SLUG_INDEXES)) await knex.raw('DROP INDEX ??', [name]);
+    await knex('newsroom_articles')
+      .whereIn('document_id', [first.documentId, second.documentId, draftOnly.documentId])
+      .update({ slug: 'kabar-lama' });
+    const warnings: string[] = [];
+    const warn = app.strapi.log.warn;
+    (app.strapi.log as any).warn = (message: string) => warnings.push(message);
+    try {
+      await ensureSlugIndexes(app.strapi);
+    } finally {
+      (app.strapi.log as any).warn = warn;
+    }
+    const slugOf = async (documentId: string) =>
+      (
+        await knex('newsroom_articles')
+          .where('document_id', documentId)
+          .distinct('slug')
+          .pluck('slug')
+      ).sort();
+    // The first live one keeps it; the others' draft and published rows move together.
+    expect(await slugOf(first.documentId)).toEqual(['kabar-lama']);
+    expect(await slugOf(second.documentId)).toEqual(['kabar-lama-2']);
+    expect(await slugOf(draftOnly.documentId)).toEqual(['kabar-lama-3']);
+    expect(warnings.filter((w) => w.includes('renamed to'))).toHaveLength(2);
+    expect((await get('/api/newsroom/articles/kabar-lama-2')).body.data.documentId).toBe(
+      second.documentId
+    );
+    // The indexes stand again: the database itself refuses a second story on the slug.
+    await expect(
+      knex('newsroom_articles')
+        .where('document_id', second.documentId)
+        .whereNull('published_at')
+        .update({ slug: 'kabar-lama' })
+    ).rejects.toThrow();
   });
 });

@@ -49,6 +49,19 @@ export const resolveArticleRequest = async (
   };
 };
 
+/** Where the path names the slug: the last segment after `articles` that decodes to it. */
+const slugSegment = (segments: string[], slug: string): number => {
+  for (let i = segments.length - 1; i > 0; i -= 1) {
+    if (segments[i - 1] !== 'articles') continue;
+    try {
+      if (decodeURIComponent(segments[i]) === slug) return i;
+    } catch {
+      // not an escape sequence: not the segment the router decoded
+    }
+  }
+  return -1;
+};
+
 /**
  * The slug is an old one of a live article: 301 to the same route under its current slug
  * (query string kept), with a body a frontend can act on without following it: it 301s its
@@ -59,14 +72,13 @@ const sendSlugRedirect = (
   request: { slug: string; cacheControl: string },
   redirect: SlugRedirect
 ) => {
-  const segment = `/articles/${encodeURIComponent(request.slug)}`;
-  const at = ctx.path.lastIndexOf(segment);
-  const path =
-    at === -1
-      ? ctx.path
-      : ctx.path.slice(0, at) +
-        `/articles/${encodeURIComponent(redirect.slug)}` +
-        ctx.path.slice(at + segment.length);
+  // The path as sent may spell the slug with escapes (`%7E`, `%61`) the router decoded: the
+  // segment is found by what it decodes to, or the redirect would name the request itself.
+  const segments = ctx.path.split('/');
+  const at = slugSegment(segments, request.slug);
+  if (at === -1) return ctx.notFound('Article not found', { slug: request.slug });
+  segments[at] = encodeURIComponent(redirect.slug);
+  const path = segments.join('/');
   ctx.status = 301;
   ctx.set('Location', ctx.querystring ? `${path}?${ctx.querystring}` : path);
   ctx.set('Cache-Control', request.cacheControl);

@@ -4,7 +4,8 @@ import { readBody } from '#shared/baca-juga/paragraphs';
 import { normalizeBody } from '../utils/paragraphs';
 import { reanchorDeleted } from '../workflow/reanchor';
 import { normalizeTags } from '../utils/tags';
-import { toSlug } from '../utils/slug';
+import { slugProblem, toSlug } from '../utils/slug';
+import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
 
 type ArticleData = Record<string, unknown> & { title?: unknown; slug?: unknown };
@@ -49,6 +50,7 @@ export const articleDataMiddleware =
       context.action === 'create' || (context.action === 'clone' && !('slug' in data))
         ? !data.slug
         : 'slug' in data && (data.slug === '' || data.slug === null);
+    const slugs = getService(strapi, 'slugHistory');
     if (wantsSlug) {
       let title = typeof data.title === 'string' ? data.title : '';
       if (!title && context.params.documentId) {
@@ -62,8 +64,14 @@ export const articleDataMiddleware =
       if (base) {
         // A clone is a new document: the original's own slug is taken too.
         const self = context.action === 'clone' ? undefined : context.params.documentId;
-        data.slug = await getService(strapi, 'slugHistory').freeSlug(base, self);
+        // Chosen once the writes of the bare slug before this one have committed.
+        await slugs.lock(base);
+        data.slug = await slugs.freeSlug(base, self);
       }
+    } else if (typeof data.slug === 'string' && data.slug) {
+      const problem = slugProblem(data.slug);
+      if (problem) fieldError(['slug'], problem);
+      await slugs.lock(data.slug);
     }
     const result = await next();
     if (bodyBefore && documentId) {

@@ -24,7 +24,8 @@ const owedByScope = new WeakMap<WriteScope, Owed[]>();
 
 /**
  * After any write, from any entry point, that changes what readers can see: the article's
- * entry in the suggestion index and its slug history follow its published version, then the
+ * entry in the suggestion index follows its published version (its slug history is written
+ * inside the publish's own transaction: middlewares/slug-claims), then the
  * content generation is bumped so that every instance's cached responses are retired
  * (services/published-effects, services/freshness). It runs outermost among the plugin's
  * middlewares, after the cascades, and after the Document Service's own transaction has

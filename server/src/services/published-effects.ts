@@ -7,8 +7,9 @@ import { getService } from '../utils/get-service';
 
 /**
  * What a committed write that changed published content still owes: the article's entry in
- * the suggestion index and its slug history follow its published version, and the content
- * generation is bumped so that every instance retires its cached responses.
+ * the suggestion index follows its published version, and the content generation is bumped
+ * so that every instance retires its cached responses. (Its slug history is not owed: a
+ * publish writes it in its own transaction, middlewares/slug-claims.)
  *
  * The write first records what it owes (a row, in its own transaction when it has one, so the
  * record commits or rolls back with it); after the commit it does the work and deletes the
@@ -42,12 +43,9 @@ const retryWait = (attempts: number) =>
 const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
-  /** The article's published version, followed by the index and the slug history. */
+  /** The article's published version, followed by the suggestion index. */
   const followArticle = async (documentId: string) => {
     await getService(strapi, 'searchIndex').sync(documentId);
-    // The slug it is live under joins its history, so the address keeps working if the slug
-    // changes later (services/slug-history).
-    await getService(strapi, 'slugHistory').record(documentId);
   };
 
   /** Does the work now: the caller is past any commit. Never throws. */
@@ -65,7 +63,7 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         failed.push({ entry, error });
         strapi.log.error(
-          `[newsroom] article ${entry.documentId}: search index or slug history not updated ` +
+          `[newsroom] article ${entry.documentId}: search index not updated ` +
             `after its publish (retried later): ${error}`
         );
       }

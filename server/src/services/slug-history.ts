@@ -5,6 +5,11 @@ import { SLUG_HISTORY_TABLE } from '../database/plugin-tables';
 import { articleColumns, newsroomTables } from '../queries/tables';
 import { articleHref } from '../utils/href';
 
+/** The first key of the slug locks (`pg_advisory_xact_lock(space, hashtext(slug))`): 'news'. */
+const SLUG_LOCK_SPACE = 0x6e657773;
+/** Transactions holding a slug lock (see `lock`). */
+const locking = new WeakSet<object>();
+
 /** Where an old slug now leads: the article's current published slug and its site href. */
 export interface SlugRedirect {
   slug: string;
@@ -18,9 +23,9 @@ export interface SlugRedirect {
  * the document, not the next slug, so a chain of renames is always one hop. Slug generation
  * treats these slugs as taken, so an old address is never handed to another story.
  *
- * Recorded from the outcome: after any write that changes an article's published version
- * (publishedChanges middleware), whatever the entry point, and for the articles already
- * published at boot.
+ * Recorded from the outcome: inside every article write's transaction, whatever the entry
+ * point (middlewares/slug-claims), so the history never names another story for a slug that
+ * is live; and for the articles already published at boot.
  */
 const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -53,15 +58,62 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Adds the published slugs the table lacks (a database older than the table). */
+    /**
+     * Adds the published slugs the table lacks (a database older than the table), and gives
+     * back to a live story its slug where the table names another (a history written before
+     * publishes claimed their slugs in their own transaction): the live slug wins.
+     */
     async backfill() {
       const c = articleColumns(strapi);
       await knex().raw(
         `INSERT INTO ?? (slug, document_id, recorded_at)
          SELECT ??, ??, ? FROM ?? WHERE ?? IS NOT NULL AND ?? IS NOT NULL
-         ON CONFLICT (slug) DO NOTHING`,
-        [SLUG_HISTORY_TABLE, c.slug, c.documentId, Date.now(), articles(), c.publishedAt, c.slug]
+         ON CONFLICT (slug) DO UPDATE SET document_id = excluded.document_id
+         WHERE ??.document_id <> excluded.document_id`,
+        [
+          SLUG_HISTORY_TABLE,
+          c.slug,
+          c.documentId,
+          Date.now(),
+          articles(),
+          c.publishedAt,
+          c.slug,
+          SLUG_HISTORY_TABLE,
+        ]
       );
+    },
+
+    /**
+     * Holds the slug until the caller's transaction ends (PostgreSQL; SQLite writes one at a
+     * time). Every write that sets an article's slug takes it first, so that a slug generated
+     * from a title is chosen after the writes of that slug before it committed: without it,
+     * 20 stories created at once with one title all chose the bare slug, and all but one were
+     * refused by the unique indexes (database/slug-indexes).
+     */
+    async lock(slug: string) {
+      if (strapi.db.dialect.client !== 'postgres') return;
+      await inCurrent(async (trx) => {
+        // One slug lock per transaction: one that held a slug while waiting for another could
+        // deadlock with one taking the two the other way round (two imports, each creating a
+        // placeholder for the other's story). A second slug of the same write relies on the
+        // unique indexes alone.
+        if (locking.has(trx)) return;
+        locking.add(trx);
+        await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [SLUG_LOCK_SPACE, slug]);
+      });
+    },
+
+    /**
+     * Whether any article holds the slug, draft or published, or was published under it
+     * before (its old address redirects there): the content manager's availability check.
+     */
+    async taken(slug: string): Promise<boolean> {
+      const c = articleColumns(strapi);
+      const [row, old] = await Promise.all([
+        knex()(articles()).where(c.slug, slug).first('id'),
+        knex()(SLUG_HISTORY_TABLE).where('slug', slug).first('slug'),
+      ]);
+      return Boolean(row || old);
     },
 
     /**
