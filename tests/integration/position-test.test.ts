@@ -108,8 +108,18 @@ describe(`position tests (${DB})`, () => {
     expect((await placement()).version).toBe(current.version);
   });
 
-  it('counts each variant from the day the test started, and the manager gets them', async () => {
+  it('counts each variant only from when the test started, and the manager gets them', async () => {
     const article = story.documentId;
+    // Two days before the test started: the link's window counts these, its test never does.
+    events().record(
+      [
+        ...Array.from({ length: 4 }, () => ({ type: 'view', article, variant: 'a' })),
+        { type: 'view', article, variant: 'b' },
+        { type: 'click', link, variant: 'a' },
+        { type: 'click', link, variant: 'b' },
+      ],
+      Date.now() - 2 * 86_400_000
+    );
     events().record([
       ...Array.from({ length: 3 }, () => ({ type: 'view', article, variant: 'a' })),
       ...Array.from({ length: 2 }, () => ({ type: 'view', article, variant: 'b' })),
@@ -126,7 +136,9 @@ describe(`position tests (${DB})`, () => {
       views: { a: 3, b: 2 },
       clicks: { a: 0, b: 1 },
     });
-    expect(entry.clicks).toEqual({ total: 2, a: 0, b: 1 });
+    // The earlier events were stored and are read: the window of 30 days has them all.
+    expect(data.views).toEqual({ total: 11, a: 7, b: 3 });
+    expect(entry.clicks).toEqual({ total: 4, a: 1, b: 2 });
   });
 
   it('holds the test back while the published story lacks the second slot', async () => {
