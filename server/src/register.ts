@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
+import { assertSupportedClient } from './database/supported-client';
 import { registerGraphql } from './graphql';
 import { awaitPendingWrites } from './http/pending-writes';
 import { articleCascadeMiddleware } from './middlewares/article-cascade';
@@ -11,6 +12,10 @@ import { slugClaimsMiddleware } from './middlewares/slug-claims';
 import { textInputMiddleware } from './middlewares/text-input';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Before anything is registered: on another database the plugin's SQL would fail later,
+  // request by request, instead of here with the reason.
+  assertSupportedClient(strapi.config.get('database.connection.client'));
+
   // Both fields are JSON underneath; the admin side gives each an editor of its own so that
   // nobody types raw JSON in the content manager.
   strapi.customFields.register([

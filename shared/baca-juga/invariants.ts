@@ -6,7 +6,7 @@
  * placement it is about to write with the same function first, so an editor gets the same
  * answer either way.
  */
-import { bodyProblem, isLinkAnchor, isQuoteAnchor, readBody } from './paragraphs';
+import { bodyProblem, isEmptyStory, isLinkAnchor, isQuoteAnchor, readBody } from './paragraphs';
 import { labelProblem, quoteTextProblem, urlProblem } from './text';
 
 /** The refusal of a slug another article holds (the invariants, and the database's indexes). */
@@ -180,14 +180,17 @@ export const placementViolations = (state: PlacementState, limits: Limits): Viol
       count,
     });
   const body = bodyProblem(state.body);
+  // Never an empty story in public: a placeholder (awaiting its copy) or a draft without a
+  // paragraph of visible text stays a draft until it has one. Said first, before an empty
+  // paragraph's own refusal (what the editor has to do is write the story); not for a body
+  // that is no list of paragraphs at all.
+  const malformed = body !== null && body.index === null;
+  if (state.version === 'published' && !malformed && isEmptyStory(state.body)) {
+    article('body', 'a story needs at least one paragraph before it is published');
+  }
   if (body) {
     const field = ['body', body.index, body.field].filter((p) => p !== null).join('.');
     article(field, body.message);
-  }
-  // Never an empty story in public: a placeholder (awaiting its copy) or a draft without
-  // paragraphs stays a draft until it has text.
-  if (state.version === 'published' && !body && readBody(state.body).length === 0) {
-    article('body', 'a story needs at least one paragraph before it is published');
   }
   if (state.slugTaken) article('slug', SLUG_TAKEN);
   if (state.links.length > limits.maxLinksPerArticle) {

@@ -28,6 +28,23 @@ export const newParagraphId = (): string => {
   return `p-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 };
 
+/**
+ * A character a reader sees. Not whitespace of any kind (`White_Space`: the `\p{Zs}` spaces,
+ * NBSP among them, tabs, line and paragraph separators), nor controls (`\p{Cc}`), nor format
+ * characters (`\p{Cf}`: zero-width space and joiners, word joiner, soft hyphen, byte order
+ * mark, bidi marks), nor the rest of Unicode's default-ignorable code points, which fonts draw
+ * as nothing (Hangul fillers, variation selectors). Marks, letters, digits, punctuation and
+ * symbols are seen.
+ */
+const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Whether a paragraph's text shows a reader anything: invisible characters alone do not make a
+ * paragraph. The one rule for "empty" that the body check, the publish check and the editors
+ * share.
+ */
+export const hasVisibleText = (text: string): boolean => VISIBLE.test(text);
+
 /** Reads a stored body defensively: rows written before validation existed may be odd. */
 export const readBody = (stored: unknown): Paragraph[] => {
   let value = stored;
@@ -45,6 +62,13 @@ export const readBody = (stored: unknown): Paragraph[] => {
       )
     : [];
 };
+
+/**
+ * Whether a stored body has nothing for a reader: no paragraph with visible text. Such a story
+ * (a placeholder awaiting its copy, a draft not yet written) is never published.
+ */
+export const isEmptyStory = (stored: unknown): boolean =>
+  !readBody(stored).some((paragraph) => hasVisibleText(paragraph.text));
 
 /** Where a link may stand in this body: `start` or after one of its paragraphs. */
 export const isLinkAnchor = (anchor: unknown, paragraphIds: ReadonlySet<string>) =>
@@ -79,7 +103,7 @@ export const bodyProblem = (stored: unknown): BodyProblem | null => {
       return { index, field: null, message: 'must be a paragraph object' };
     const { id, text } = p as { id?: unknown; text?: unknown };
     if (typeof text !== 'string') return { index, field: 'text', message: 'must be a string' };
-    if (!text.trim()) return { index, field: 'text', message: 'must not be empty' };
+    if (!hasVisibleText(text)) return { index, field: 'text', message: 'must not be empty' };
     if (text.length > MAX_PARAGRAPH_LENGTH) {
       return { index, field: 'text', message: `at most ${MAX_PARAGRAPH_LENGTH} characters` };
     }

@@ -210,4 +210,43 @@ describe(`render-ready article: backlinks, JSON-LD, caching (${DB})`, () => {
       expect(blocks[index - 1]).toMatchObject({ type: 'paragraph', id: seeded.body[4].id });
     });
   });
+
+  it('fails loud on a stored body it cannot read: a 500 naming nothing to readers, never an empty story, nothing cached', async () => {
+    const story = await newsroom(app.strapi).createArticle({
+      title: 'Kapal tenggelam di Selat Bali',
+      paragraphs: ['Sebuah kapal tenggelam di Selat Bali.'],
+    });
+    const table = app.strapi.db.metadata.get(ARTICLE).tableName;
+    const published = () =>
+      app.strapi.db
+        .connection(table)
+        .where({ document_id: story.documentId })
+        .whereNotNull('published_at');
+    const [{ body: good }] = await published().select('body');
+    const read = () => app.request(`/api/newsroom/articles/${story.slug}`);
+    const render = app.strapi.plugin('newsroom').service('render');
+    // A JSON column holds any JSON on both databases; only SQLite's text can hold a non-JSON body.
+    const damaged = [
+      '{"paragraphs": "lost"}',
+      '[]',
+      // Nothing a reader could see: a story of invisible characters is an empty story.
+      JSON.stringify([{ id: 'p-1', text: '\u200b\u00ad' }]),
+      ...(DB === 'sqlite' ? ['{"id": "p-1'] : []),
+    ];
+    for (const body of damaged) {
+      await published().update({ body });
+      const answer = await read();
+      expect([body, answer.status]).toEqual([body, 500]);
+      expect(JSON.stringify(answer.body)).not.toContain('Kapal');
+      await expect(render.findBySlug(story.slug, 'published')).rejects.toThrow(story.documentId);
+    }
+    // Repaired in the database, without a write that bumps the generation: nothing was cached.
+    await published().update({ body: typeof good === 'string' ? good : JSON.stringify(good) });
+    const repaired = await read();
+    expect(repaired.status).toBe(200);
+    expect(repaired.body.data.body[0]).toMatchObject({
+      type: 'paragraph',
+      text: 'Sebuah kapal tenggelam di Selat Bali.',
+    });
+  });
 });

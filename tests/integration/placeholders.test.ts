@@ -15,6 +15,15 @@ describe(`placeholders awaiting copy (${DB})`, () => {
   let placeholders: { documentId: string; slug: string; title: string }[];
 
   const importer = () => app.strapi.plugin('newsroom').service('importer');
+  const publishedRows = (documentId: string) =>
+    app.strapi.db.query(ARTICLE).count({ where: { documentId, publishedAt: { $notNull: true } } });
+  /** The publish is refused, and no published row is left behind. */
+  const refusesToPublish = async (documentId: string) => {
+    await expect(app.strapi.documents(ARTICLE as any).publish({ documentId })).rejects.toThrow(
+      /at least one paragraph/
+    );
+    expect(await publishedRows(documentId)).toBe(0);
+  };
   const bacaJuga = async (slug = SEEDED_SLUG) =>
     (await app.request(`/api/newsroom/articles/${slug}`)).body.data.body.filter(
       (b: any) => b.type === 'baca-juga'
@@ -117,17 +126,6 @@ describe(`placeholders awaiting copy (${DB})`, () => {
   });
 
   it('refuses to publish a placeholder, or any story without paragraphs', async () => {
-    /** The publish is refused, and no published row is left behind. */
-    const refusesToPublish = async (documentId: string) => {
-      await expect(app.strapi.documents(ARTICLE as any).publish({ documentId })).rejects.toThrow(
-        /at least one paragraph/
-      );
-      expect(
-        await app.strapi.db
-          .query(ARTICLE)
-          .count({ where: { documentId, publishedAt: { $notNull: true } } })
-      ).toBe(0);
-    };
     const [first] = placeholders;
     await refusesToPublish(first.documentId);
     // Not only placeholders: any draft without paragraphs
@@ -138,6 +136,42 @@ describe(`placeholders awaiting copy (${DB})`, () => {
     await refusesToPublish(empty.documentId);
     // gone again: the lists and counts below know the placeholders only
     await app.strapi.documents(ARTICLE as any).delete({ documentId: empty.documentId });
+  });
+
+  it('refuses to publish a placeholder whose only paragraph is invisible characters', async () => {
+    const [first] = placeholders;
+    const INVISIBLES = ['\u200b', '\u00ad', '\u2060', '\u00a0\ufeff\u200d'];
+    // The content manager's Publish: it saves the draft it is sent, then publishes it.
+    const headers = { authorization: `Bearer ${await adminToken(app)}` };
+    const cm = `/content-manager/collection-types/${ARTICLE}/${first.documentId}`;
+    for (const text of INVISIBLES) {
+      const response = await app.request(`${cm}/actions/publish`, {
+        method: 'POST',
+        headers,
+        body: { title: first.title, body: [{ text }] },
+      });
+      expect([text, response.status]).toEqual([text, 400]);
+      expect(response.body.error.message).toMatch(/^body/);
+      expect(await publishedRows(first.documentId)).toBe(0);
+    }
+    // The Document Service's publish of such a draft, stored before the rule existed.
+    for (const text of INVISIBLES) {
+      await app.strapi.db.query(ARTICLE).update({
+        where: { documentId: first.documentId, publishedAt: null },
+        data: { body: [{ id: 'p-0123456789ab', text }] },
+      });
+      await refusesToPublish(first.documentId);
+    }
+    // The plugin's own publish, the importer's: copy of invisible lines for this title.
+    await expect(
+      importer().importStory(INVISIBLES.join('\n'), { title: first.title })
+    ).rejects.toThrow(/no paragraphs/);
+    expect(await publishedRows(first.documentId)).toBe(0);
+    // Still the placeholder it was, for the tests below.
+    await app.strapi.db.query(ARTICLE).update({
+      where: { documentId: first.documentId, publishedAt: null },
+      data: { body: [] },
+    });
   });
 
   it('importing the copy fills the placeholder in place, and the link then leads to it', async () => {

@@ -127,6 +127,9 @@ describe(`reader events (${DB})`, () => {
         'insert',
         'commit;',
       ]);
+      expect(
+        statements.filter((sql) => /^insert into .newsroom_reader_events/i.test(sql))
+      ).toHaveLength(1);
     } finally {
       app.strapi.db.connection.off('query', onQuery);
     }

@@ -124,6 +124,12 @@ describe('parseStory: the Ntvnews seed story', () => {
     const messy = '\uFEFF' + SEED.split('\n').join(' \t\r\n\r\n');
     expect(parseStory(messy)).toEqual(story);
   });
+
+  it('takes a line of invisible characters for a blank line, not a paragraph', () => {
+    const padded = SEED.split('\n').join('\n\u2060\n\u00ad\u200b\n\u00a0\u200d\n');
+    expect(parseStory(padded)).toEqual(story);
+    expect(parseStory('\u2060\n\u00ad\n\u200c').paragraphs).toEqual([]);
+  });
 });
 
 describe('parseStory: datelines', () => {

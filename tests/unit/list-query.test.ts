@@ -1,5 +1,4 @@
 import { parseListQuery } from '../../server/src/validation/list-query';
-import { listFilters } from '../../server/src/services/listing';
 
 const refused = (query: Record<string, unknown>) => {
   try {
@@ -50,18 +49,5 @@ describe('parseListQuery', () => {
     const { message, param: named } = refused(query);
     expect(named).toBe(param);
     expect(message.startsWith(`${param}: `)).toBe(true);
-  });
-});
-
-describe('listFilters', () => {
-  it('matches the JSON-encoded tag and requires every word in the title or the lead', () => {
-    expect(listFilters({ tag: 'Korea Utara', terms: ['korea', 'rusia'] })).toEqual({
-      $and: [
-        { tags: { $containsi: '"Korea Utara"' } },
-        { $or: [{ title: { $containsi: 'korea' } }, { lead: { $containsi: 'korea' } }] },
-        { $or: [{ title: { $containsi: 'rusia' } }, { lead: { $containsi: 'rusia' } }] },
-      ],
-    });
-    expect(listFilters({ tag: null, terms: [] })).toEqual({});
   });
 });

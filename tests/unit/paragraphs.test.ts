@@ -1,4 +1,4 @@
-import { bodyProblem, type Paragraph } from '../../shared/baca-juga/paragraphs';
+import { bodyProblem, hasVisibleText, type Paragraph } from '../../shared/baca-juga/paragraphs';
 import { normalizeBody as tidy } from '../../server/src/utils/paragraphs';
 import { normalizeTags } from '../../server/src/utils/tags';
 import { toSlug } from '../../server/src/utils/slug';
@@ -41,6 +41,7 @@ describe('normalizeBody', () => {
     expect(refusal({})).toEqual(['body', 'must be a list of paragraphs']);
     expect(refusal('bukan daftar')).toEqual(['body', 'must be a list of paragraphs']);
     expect(refusal([{ text: '  ' }])).toEqual(['body.0.text', 'must not be empty']);
+    expect(refusal(['Satu', '\u200b'])).toEqual(['body.1.text', 'must not be empty']);
     expect(refusal(['ok', { text: 1 }])).toEqual(['body.1.text', 'must be a string']);
     expect(refusal(Array.from({ length: 501 }, () => 'x'))).toEqual([
       'body',
@@ -51,6 +52,39 @@ describe('normalizeBody', () => {
       'at most 20000 characters',
     ]);
     expect(refusal(['Satu', { id: 'p-aaaaaaaa', text: 'Dua' }])).toBeNull();
+  });
+});
+
+describe('hasVisibleText: invisible characters alone are no text', () => {
+  it.each([
+    ['zero-width space', '\u200b'],
+    ['zero-width non-joiner and joiner', '\u200c\u200d'],
+    ['word joiner', '\u2060'],
+    ['soft hyphen', '\u00ad'],
+    ['byte order mark', '\ufeff'],
+    ['no-break space', '\u00a0'],
+    ['narrow no-break, ideographic and em spaces', '\u202f\u3000\u2003'],
+    ['line and paragraph separators', '\u2028\u2029'],
+    ['tab, newline and other controls', '\t\n\u0007\u0085'],
+    ['bidi marks and isolates', '\u200e\u200f\u2066\u2069'],
+    ['Hangul filler', '\u3164'],
+    ['variation selector', '\ufe0f'],
+    ['a mix of them', ' \u200b\u00ad\u00a0\u2060\ufeff '],
+    ['nothing', ''],
+  ])('%s: not visible', (_name, text) => {
+    expect(hasVisibleText(text)).toBe(false);
+  });
+
+  it.each([
+    ['a letter', 'a'],
+    ['a digit', '7'],
+    ['punctuation', '…'],
+    ['an emoji joined by a zero-width joiner', '\u{1F469}\u200d\u{1F4BB}'],
+    ['a word among invisibles', '\u200bKata\u00ad'],
+    ['Arabic script', 'كلمة'],
+    ['a combining mark alone', '\u0301'],
+  ])('%s: visible', (_name, text) => {
+    expect(hasVisibleText(text)).toBe(true);
   });
 });
 

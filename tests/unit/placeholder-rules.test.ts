@@ -31,6 +31,26 @@ describe('a story without paragraphs', () => {
     ]);
   });
 
+  it.each([
+    ['a zero-width space', '\u200b'],
+    ['a soft hyphen', '\u00ad'],
+    ['a word joiner', '\u2060'],
+    ['no-break spaces and a byte order mark', '\u00a0\ufeff\u00a0'],
+  ])('whose only paragraph is %s has none: never published', (_name, text) => {
+    const body = [{ id: 'p-0123456789ab', text }];
+    const published = placementViolations(state('published', body), limits);
+    expect(published).toContainEqual(
+      expect.objectContaining({
+        field: 'body',
+        message: 'a story needs at least one paragraph before it is published',
+      })
+    );
+    // Nor saved as a draft: a paragraph without visible text is an empty one.
+    expect(placementViolations(state('draft', body), limits)).toEqual([
+      expect.objectContaining({ field: 'body.0.text', message: 'must not be empty' }),
+    ]);
+  });
+
   it('is publishable once it has a paragraph', () => {
     const body = [{ id: 'p-0123456789ab', text: 'Satu.' }];
     expect(placementViolations(state('published', body), limits)).toEqual([]);

@@ -5,7 +5,13 @@ import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 import { useField } from '@strapi/strapi/admin';
 import { getTranslation } from '../utils/getTranslation';
 import type { CustomFieldInputProps } from './types';
-import { move, newParagraphId, toParagraphs, type ParagraphValue } from '../utils/paragraphs';
+import {
+  hasVisibleText,
+  move,
+  newParagraphId,
+  toParagraphs,
+  type ParagraphValue,
+} from '../utils/paragraphs';
 
 type Props = CustomFieldInputProps;
 
@@ -33,14 +39,15 @@ const ParagraphsInput = forwardRef<HTMLDivElement, Props>(
       commit(paragraphs.map((p, i) => (i === index ? { ...p, text } : p)));
 
     // Pasting copy with line breaks into an empty paragraph splits it into paragraphs,
-    // which is how stories usually arrive from reporters.
+    // which is how stories usually arrive from reporters. Empty as the server says it: a line
+    // of invisible characters is no paragraph.
     const onPaste = (index: number) => (event: ClipboardEvent<HTMLTextAreaElement>) => {
-      if (paragraphs[index].text.trim()) return;
+      if (hasVisibleText(paragraphs[index].text)) return;
       const lines = event.clipboardData
         .getData('text')
         .split(/\r?\n/)
         .map((line) => line.trim())
-        .filter(Boolean);
+        .filter(hasVisibleText);
       if (lines.length < 2) return;
       event.preventDefault();
       commit([

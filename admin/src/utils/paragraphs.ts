@@ -6,6 +6,8 @@ export interface ParagraphValue {
 
 /** A client-side id made as the server makes them, so a new paragraph can be referenced at once. */
 export { newParagraphId } from '#shared/baca-juga/paragraphs';
+/** What counts as text in a paragraph, as the server counts it. */
+export { hasVisibleText } from '#shared/baca-juga/paragraphs';
 
 export const toParagraphs = (value: unknown): ParagraphValue[] => {
   let parsed = value;

@@ -24,10 +24,10 @@ const postgresText = (knex: Knex, sql: string, bindings: unknown[]) => {
   return known;
 };
 
-const driverOf = (knex: Knex): 'postgres' | 'better-sqlite3' | 'other' => {
+/** Strapi's SQLite is better-sqlite3; no other database gets past register (supported-client). */
+const isPostgres = (knex: Knex) => {
   const client = knex.client as any;
-  if (client.config.client === 'pg' || client.config.client === 'postgres') return 'postgres';
-  return client.driverName === 'better-sqlite3' ? 'better-sqlite3' : 'other';
+  return client.config.client === 'pg' || client.config.client === 'postgres';
 };
 
 /**
@@ -37,19 +37,13 @@ const driverOf = (knex: Knex): 'postgres' | 'better-sqlite3' | 'other' => {
  *   a third of the cost of a small query, measured);
  * - SQLite: as a better-sqlite3 statement kept per connection (knex prepares every query
  *   afresh, and compiling the render's statement cost more than running it, measured with
- *   `npm run bench:profile`);
- * - elsewhere: as plain SQL through knex.
+ *   `npm run bench:profile`).
  * `sql` uses knex's `?` placeholders. The query is announced like any knex query, so that
  * query logging and the tests' statement counts see it.
  */
 export const runPrepared = async (knex: Knex, sql: string, bindings: unknown[]): Promise<any[]> => {
-  const driver = driverOf(knex);
-  if (driver === 'other') {
-    const result: any = await knex.raw(sql, bindings as any[]);
-    return Array.isArray(result) ? result : result.rows;
-  }
   const client = knex.client as any;
-  const native = driver === 'postgres' ? postgresText(knex, sql, bindings) : null;
+  const native = isPostgres(knex) ? postgresText(knex, sql, bindings) : null;
   const query = {
     method: 'raw',
     sql: native?.text ?? sql,

@@ -2,6 +2,7 @@
  * Parser for plain-text Indonesian news copy: paragraphs, dateline (outlet and city),
  * "Baca Juga" cross-links and direct quotes with their speakers. Pure; no Strapi imports.
  */
+import { hasVisibleText } from '#shared/baca-juga/paragraphs';
 import { splitDateline } from './dateline';
 import { extractQuotes } from './quotes';
 
@@ -69,7 +70,8 @@ export function parseStory(text: string): ParsedStory {
   const lines = text
     .split(/\r\n|\r|\n/u)
     .map((line) => line.replace(EDGE_INVISIBLES, ''))
-    .filter((line) => line.length > 0);
+    // A line of invisible characters is no paragraph (the rule every write is checked by).
+    .filter(hasVisibleText);
 
   const paragraphs: string[] = [];
   const links: ParsedLink[] = [];

@@ -25,8 +25,7 @@ export interface SummaryRow {
  * still reads only its rows in index order), on SQLite and PostgreSQL. Only a page past the
  * end, which has no row to carry the total, costs a second statement. `knownTotal`, when the
  * caller already knows the total for these filters, leaves the count out: counting every
- * published row is most of a miss's cost in a large archive. Returns undefined on other
- * databases: the caller then reads through the Document Service.
+ * published row is most of a miss's cost in a large archive.
  *
  * `reportedAt` is optional, and SQLite and PostgreSQL put NULLs at opposite ends, so that sort
  * reads dated articles first, then undated ones by publishedAt in the same direction,
@@ -36,9 +35,7 @@ export const readArticlePage = async (
   strapi: Core.Strapi,
   query: ListQuery,
   knownTotal?: number
-): Promise<{ rows: SummaryRow[]; total: number } | undefined> => {
-  const client = strapi.db.dialect.client;
-  if (client !== 'sqlite' && client !== 'postgres') return undefined;
+): Promise<{ rows: SummaryRow[]; total: number }> => {
   const knex = strapi.db.connection as unknown as Knex;
   const t = newsroomTables(strapi);
   const c = articleColumns(strapi);

@@ -19,8 +19,8 @@ import { dateOnly, isoOrNull } from '../utils/iso-date';
  * were published in. Link targets are always read as their published version, whatever the
  * status asked for: readers only follow links to published articles.
  *
- * Returns undefined when the database has no JSON aggregation this module knows (MySQL): the
- * caller then reads through the Document Service.
+ * SQLite and PostgreSQL only, each with its own JSON aggregation: the plugin refuses any other
+ * database at register (database/supported-client).
  */
 
 export interface ArticleBundle {
@@ -140,11 +140,8 @@ export const readArticleBundle = async (
   by: 'slug' | 'documentId',
   value: string,
   status: ReadStatus
-): Promise<ArticleBundle | null | undefined> => {
-  const client = strapi.db.dialect.client;
-  const dialect: Dialect | null =
-    client === 'postgres' ? 'postgres' : client === 'sqlite' ? 'sqlite' : null;
-  if (!dialect) return undefined;
+): Promise<ArticleBundle | null> => {
+  const dialect: Dialect = strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite';
 
   // The text depends only on the schema, so it is built once per Strapi instance.
   let cache = statements.get(strapi);

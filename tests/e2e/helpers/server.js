@@ -1,8 +1,9 @@
 'use strict';
 /**
  * Starts the BUILT playground (`strapi start`, admin panel included) as a child process for
- * the browser tests, on a free port and a fresh SQLite file, and stops it again. Nothing is
- * built here: `npm run test:e2e` (or `npm test`) runs `strapi build` first.
+ * the browser tests, on a free port and a fresh SQLite file (or the database `databaseEnv`
+ * names), and stops it again. Nothing is built here: `npm run test:e2e` (or `npm test`) runs
+ * `strapi build` first.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -49,8 +50,11 @@ async function waitFor(url, ok, child, deadline) {
   throw new Error(`no answer from ${url} in time`);
 }
 
-/** Starts the server; resolves to its state once /_health and /admin answer. */
-async function startServer({ timeoutMs = 120000 } = {}) {
+/**
+ * Starts the server; resolves to its state once /_health and /admin answer. `databaseEnv`:
+ * the playground's DATABASE_* variables for a database the caller made (PostgreSQL).
+ */
+async function startServer({ timeoutMs = 120000, databaseEnv = null } = {}) {
   if (!fs.existsSync(path.join(PLAYGROUND, 'dist', 'build', 'index.html'))) {
     throw new Error(
       'playground/dist/build is missing: the admin panel is not built. Run `npm run test:e2e`, ' +
@@ -67,8 +71,10 @@ async function startServer({ timeoutMs = 120000 } = {}) {
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(port),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.join(dir, 'e2e.db'),
+    ...(databaseEnv ?? {
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(dir, 'e2e.db'),
+    }),
     STRAPI_TELEMETRY_DISABLED: 'true',
     ADMIN_RATE_LIMIT_ENABLED: 'false',
     NEWSROOM_SKIP_SEED: 'false',

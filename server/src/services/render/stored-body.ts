@@ -1,4 +1,4 @@
-import { readBody } from '#shared/baca-juga/paragraphs';
+import { isEmptyStory } from '#shared/baca-juga/paragraphs';
 import type { ReadStatus } from '../../auth/draft-access';
 
 /** A story whose stored body cannot be read: served as an error, never as an empty story. */
@@ -29,6 +29,6 @@ export const storedBodyProblem = (stored: unknown, status: ReadStatus): string |
   }
   if (value === null || value === undefined) return status === 'published' ? 'is empty' : null;
   if (!Array.isArray(value)) return 'is not a list of paragraphs';
-  if (status === 'published' && readBody(value).length === 0) return 'has no readable paragraph';
+  if (status === 'published' && isEmptyStory(value)) return 'has no readable paragraph';
   return null;
 };
