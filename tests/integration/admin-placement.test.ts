@@ -20,6 +20,14 @@ import {
   fillPlaceholders,
 } from './helpers/newsroom';
 import { maxHealthWait } from './helpers/health-wait';
+import {
+  checkContract,
+  linkHealthResponseSchema,
+  placementResponseSchema,
+  placementSaveResponseSchema,
+  suggestionsResponseSchema,
+  targetSearchResponseSchema,
+} from '../../shared/contracts/admin';
 
 const READ = 'plugin::newsroom.read';
 const MANAGE = 'plugin::newsroom.manage';
@@ -110,6 +118,8 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
     it('shows the paragraphs, the links in reading order with their health, and the quotes', async () => {
       const { status, body } = await placement();
       expect(status).toBe(200);
+      // The admin reads it with the same schema (admin/src/api/guards.ts).
+      expect(() => checkContract(placementResponseSchema, body)).not.toThrow();
       const { article, paragraphs, links, quotes, version, maxLinks } = body.data;
       expect(article).toMatchObject({ slug: SEEDED_SLUG, status: 'published' });
       expect(paragraphs).toHaveLength(11);
@@ -281,6 +291,7 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
         story.documentId
       );
       expect(saved.status).toBe(200);
+      expect(() => checkContract(placementSaveResponseSchema, saved.body)).not.toThrow();
       const published = () =>
         app.strapi.db.query(LINK).count({
           where: {
@@ -556,6 +567,19 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       expect(counts['target-unpublished']).toBeGreaterThanOrEqual(1);
       const reader = await adminWithActions(app, []);
       expect((await app.request('/newsroom/link-health', { headers: reader })).status).toBe(403);
+
+      // Drafts saved without a title, as broken as another article: the report sorts them
+      // (by title among equals) and says so with a null title, as its contract allows.
+      for (const text of ['Tanpa judul satu.', 'Tanpa judul dua.']) {
+        const untitled = await app.strapi
+          .documents(ARTICLE as any)
+          .create({ data: { title: null, outlet: 'Test Desk', body: [{ text }] } } as any);
+        await n.addLink(untitled as any, never);
+      }
+      const withUntitled = await app.request('/newsroom/link-health', { headers: superAdmin });
+      expect(withUntitled.status).toBe(200);
+      const report = checkContract(linkHealthResponseSchema, withUntitled.body).data;
+      expect(report.articles.filter((a) => !a.title)).toHaveLength(2);
     });
 
     it('searches by title, filters by tag, drafts and missing links, and pages on the server', async () => {
@@ -620,7 +644,7 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
         headers: superAdmin,
       });
       expect(response.status).toBe(200);
-      const found = response.body.data;
+      const found = checkContract(targetSearchResponseSchema, response.body).data;
       expect(found.map((t: any) => t.documentId)).not.toContain(seededId);
       expect(found).toContainEqual(
         expect.objectContaining({ title: 'Draf Korea Utara Uji Rudal', status: 'draft' })
@@ -641,13 +665,15 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
         headers: superAdmin,
       });
       expect(response.status).toBe(200);
-      const titles = response.body.data.map((s: any) => s.title);
+      const titles = checkContract(suggestionsResponseSchema, response.body).data.map(
+        (s) => s.title
+      );
       expect(titles[0]).toBe('Perjanjian Pertahanan Korea Utara Rusia Berlaku');
       expect(titles).toContain('Latihan Militer Gabungan');
       expect(titles).not.toContain('Draf Perjanjian Pertahanan Rusia');
       expect(titles).not.toContain('Harga Cabai Naik');
       const linked = seeded.links.map((l: any) => l.targetArticle?.title);
-      expect(titles.filter((t: string) => linked.includes(t))).toEqual([]);
+      expect(titles.filter((t) => linked.includes(t))).toEqual([]);
       expect(response.body.data[0]).toMatchObject({
         sharedTags: tags,
         matchedTerms: expect.arrayContaining(['perjanjian', 'pertahanan']),

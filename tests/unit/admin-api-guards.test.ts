@@ -1,5 +1,6 @@
 /**
- * The admin's checks of the routes' answers (admin/src/api/guards.ts), its one reading of a
+ * The admin's checks of the routes' answers (admin/src/api/guards.ts, with the contract's
+ * schemas in shared/contracts), its one reading of a
  * failed request (admin/src/api/errors.ts) and its query strings (admin/src/api/urls.ts).
  */
 import {
@@ -14,6 +15,19 @@ import {
   parseTargets,
 } from '../../admin/src/api/guards';
 import { firstErrorPath, toApiError } from '../../admin/src/api/errors';
+import {
+  checkContract,
+  placementSchema,
+  type AdminArticleRow,
+  type ArticleStatus,
+  type FitsAfter,
+  type LinkHealth,
+  type LinkStats,
+  type PlacedLink,
+  type PlacedQuote,
+  type Placement,
+  type Suggestion,
+} from '../../shared/contracts/admin';
 import { withQuery } from '../../admin/src/api/urls';
 
 const counts = {
@@ -153,7 +167,7 @@ describe('response guards', () => {
       ],
     };
     expect(parseLinkStats({ data: stats })).toEqual(stats);
-    expect(() => parseLinkStats({ data: { ...stats, views: { total: 3 } } })).toThrow(
+    expect(() => parseLinkStats({ data: { ...stats, views: { total: 3, b: 1 } } })).toThrow(
       /data\.views\.a: expected a number/
     );
     expect(() =>
@@ -167,7 +181,7 @@ describe('response guards', () => {
     ).toThrow(/data\.links\[0\]\.test\.views\.b: expected a number/);
     expect(() =>
       parseLinkStats({ data: { ...stats, links: [{ ...stats.links[1], test: undefined }] } })
-    ).toThrow(/data\.links\[0\]\.test: expected an object, got nothing/);
+    ).toThrow(/data\.links\[0\]\.test: expected an object or null, got nothing/);
   });
 
   it('check the list, its pagination and the other routes', () => {
@@ -238,11 +252,13 @@ describe('response guards', () => {
     expect(parseSuggestions({ data: [{ ...suggestion, fitsAfter: null }] })).toHaveLength(1);
     expect(() => parseSuggestions({ data: {} })).toThrow(/data: expected an array/);
     expect(() => parseSuggestions({ data: [{ ...suggestion, fitsAfter: undefined }] })).toThrow(
-      /data\[0\]\.fitsAfter: expected an object, got nothing/
+      /data\[0\]\.fitsAfter: expected an object or null, got nothing/
     );
     expect(() =>
       parseSuggestions({
-        data: [{ ...suggestion, fitsAfter: { paragraphId: 'p-000006', number: '6' } }],
+        data: [
+          { ...suggestion, fitsAfter: { paragraphId: 'p-000006', number: '6', matchedTerms: [] } },
+        ],
       })
     ).toThrow(/data\[0\]\.fitsAfter\.number: expected a number/);
 
@@ -260,6 +276,50 @@ describe('response guards', () => {
       })
     ).toThrow(/data\[0\]\.suggestions\[0\]\.fitsAfter: expected an object/);
     expect(() => parseOrphans({ data: [] })).toThrow(/meta: expected an object/);
+  });
+});
+
+describe('contract schemas', () => {
+  it('check every field of the contract, not only those the screens read', () => {
+    // The hand-written guards let these through: they checked what the screens read.
+    const data = placement();
+    (data.quotes[0] as { speaker: unknown }).speaker = 3;
+    expect(() => parsePlacement({ data })).toThrow(
+      /data\.quotes\[0\]\.speaker: expected a string or null, got 3/
+    );
+    const linkedFrom = placement();
+    (linkedFrom.linkedFrom[0] as { slug: unknown }).slug = ['sumber'];
+    expect(() => parsePlacement({ data: linkedFrom })).toThrow(
+      /data\.linkedFrom\[0\]\.slug: expected a string or null, got \["sumber"\]/
+    );
+    expect(() => parsePlacement({ data: { ...placement(), oldSlugs: undefined } })).toThrow(
+      /data\.oldSlugs: expected an array, got nothing/
+    );
+  });
+
+  it('name the body itself when it is not an object', () => {
+    expect(() => parsePlacement('<html>Bad Gateway</html>')).toThrow(
+      /contract: body: expected an object, got "<html>Bad Gateway<\/html>"/
+    );
+    expect(() => checkContract(placementSchema, [])).toThrow(ContractError);
+  });
+
+  it('infer exact types: literal unions, nullable strings, no undefined where required', () => {
+    // Compile-time checks (tests/tsconfig.json): a type drifting from its schema fails tsc.
+    type Equals<A, B> =
+      (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+    const exact: [
+      Equals<PlacedLink['health'], LinkHealth>,
+      Equals<PlacedLink['url'], string | null>,
+      Equals<PlacedLink['position'], number>,
+      Equals<PlacedQuote['kind'], 'full' | 'partial'>,
+      Equals<Placement['article']['status'], ArticleStatus>,
+      Equals<Placement['publishedParagraphIds'], string[] | null>,
+      Equals<Suggestion['fitsAfter'], FitsAfter | null>,
+      Equals<LinkStats['links'][number]['clickThrough'], number | null>,
+      Equals<AdminArticleRow['title'], string | null | undefined>,
+    ] = [true, true, true, true, true, true, true, true, true];
+    expect(exact.every(Boolean)).toBe(true);
   });
 });
 

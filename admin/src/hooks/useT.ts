@@ -4,7 +4,8 @@ import en from '../translations/en.json';
 import { getTranslation } from '../utils/getTranslation';
 
 export type TranslationKey = keyof typeof en;
-export type TranslationValues = Record<string, string | number>;
+/** null and undefined format as nothing (a draft's title may be missing). */
+export type TranslationValues = Record<string, string | number | null | undefined>;
 
 /**
  * `t('editor.save')`: the plugin's strings by their unprefixed key, typed against en.json,

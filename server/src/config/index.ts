@@ -1,77 +1,183 @@
-import { errors } from '@strapi/utils';
+import { errors, yup } from '@strapi/utils';
 
-export interface NewsroomConfig {
-  /** Site-relative pattern for internal article links; `:slug` is replaced. */
-  hrefPattern: string;
-  /** Upper bound of Baca Juga links one article may carry. */
-  maxLinksPerArticle: number;
-  /** Cache-Control sent with published article, list and JSON-LD responses. */
-  cacheControl: string;
-  /**
-   * Absolute origin of the news site (e.g. "https://www.example.id"). JSON-LD needs absolute
-   * URLs; without it, JSON-LD carries site-relative ones.
-   */
-  siteUrl: string | null;
-  /** The suggestion engine's boosts (see services/suggestions). */
-  suggestions: {
-    /** Days after which the boost for being close in time to the article halves. */
-    halfLifeDays: number;
-    /** Added to the score's multiplier for each whole tag the two articles share. */
-    tagBoost: number;
-    /** Multiplier added for an article of the same day, fading with the half-life. */
-    recencyBoost: number;
-  };
-  /** Bounds on one GraphQL request (when the app has the graphql plugin). */
-  graphql: {
-    /** Levels of nested fields. */
-    maxDepth: number;
-    /** Aliased fields (the cheap way to ask for one expensive thing many times). */
-    maxAliases: number;
-    /** Fields resolved, each counted once per item of the lists above it; a render counts 10. */
-    maxCost: number;
-    /** Tokens in one document: parsing stops there, so a huge document costs nothing to refuse. */
-    maxTokens: number;
-  };
-  /** Sitemaps for search engines (GET /api/newsroom/sitemaps/...); they need `siteUrl`. */
-  sitemaps: {
-    /** The publication's name as Google News shows it (`news:name`); no news sitemap without it. */
-    publicationName: string | null;
-    /** The publication's language, ISO 639 (`news:language`): "id", or "zh-cn" / "zh-tw". */
-    language: string;
+/**
+ * The plugin's config as one yup schema, its type inferred from it. Strapi fills what the app
+ * leaves out from `default` (lodash `defaultsDeep`) before `validator` runs, so every field is
+ * present: each is `defined()`, and the type has no `| undefined`. Each rule carries the
+ * message the app's author reads at boot, naming the setting.
+ */
+const message = (name: string, rule: string) => `newsroom: config.${name} must be ${rule}`;
+
+/** `name` must be a number, finite and at least 0 (an integer when `integer`). */
+const nonNegative = (name: string, integer = false) => {
+  const text = message(name, `a non-negative ${integer ? 'integer' : 'number'}`);
+  const schema = yup
+    .number()
+    .typeError(text)
+    .defined(text)
+    .test(
+      'non-negative',
+      text,
+      (value) => value === undefined || (Number.isFinite(value) && value >= 0)
+    );
+  return integer ? schema.integer(text) : schema;
+};
+
+/** A string matching `pattern`, with one message for whatever is wrong. */
+const matching = (name: string, pattern: RegExp, rule: string) => {
+  const text = message(name, rule);
+  return yup.string().typeError(text).defined(text).matches(pattern, text);
+};
+
+const section = <S extends Record<string, yup.AnySchema>>(name: string, shape: S) =>
+  yup.object(shape).typeError(message(name, 'an object')).defined(message(name, 'an object'));
+
+const HREF_PATTERN = message('hrefPattern', 'a site-relative path such as "/berita/:slug"');
+const SITE_URL = message(
+  'siteUrl',
+  'an http(s) origin without a trailing slash, e.g. "https://www.example.id"'
+);
+const EVENTS_RANGE =
+  'newsroom: config.events.maxBatch must be 1 to 1000 and events.flushIntervalMs at least 100';
+const PUBLICATION_NAME = message(
+  'sitemaps.publicationName',
+  'null or the publication name (1-200 characters)'
+);
+
+const configSchema = yup
+  .object({
     /**
-     * Where the site serves these sitemaps, under `siteUrl` (the index links its pages there):
-     * the plugin's own route by default; a frontend that proxies them elsewhere sets its path.
+     * Site-relative pattern for internal article links; `:slug` is replaced. It must stay
+     * site-relative: a frontend renders it as-is in an <a href>.
      */
-    publicPath: string;
-  };
-  /** Reader events from frontends (POST /api/newsroom/events): views and link clicks. */
-  events: {
-    /** Most events one request may carry. */
-    maxBatch: number;
-    /** Requests one client address may send per minute, per instance; 0 turns the limit off. */
-    maxRequestsPerMinute: number;
-    /** How often each instance writes its buffered counts (one upsert per batch). */
-    flushIntervalMs: number;
+    hrefPattern: yup
+      .string()
+      .typeError(HREF_PATTERN)
+      .defined(HREF_PATTERN)
+      .test('site-relative', HREF_PATTERN, (value) =>
+        typeof value === 'string' ? value.startsWith('/') && !value.startsWith('//') : true
+      )
+      .test('slug', 'newsroom: config.hrefPattern must contain ":slug"', (value) =>
+        typeof value === 'string' ? value.includes(':slug') : true
+      ),
+    /** Upper bound of Baca Juga links one article may carry. */
+    maxLinksPerArticle: yup
+      .number()
+      .typeError(message('maxLinksPerArticle', 'a positive integer'))
+      .defined(message('maxLinksPerArticle', 'a positive integer'))
+      .integer(message('maxLinksPerArticle', 'a positive integer'))
+      .min(1, message('maxLinksPerArticle', 'a positive integer')),
     /**
-     * Counters one instance holds unwritten at most, and their bytes: while the database is
-     * down nothing is written, and events past either bound are dropped (and counted) rather
-     * than taking the instance's memory.
+     * Cache-Control sent with published article, list and JSON-LD responses. Printable ASCII
+     * only: the value goes verbatim into a response header (no header injection).
      */
-    maxBufferedKeys: number;
-    maxBufferedBytes: number;
-  };
-  /** Published responses kept per instance, checked against the database on every request. */
-  responseCache: {
-    /** Responses kept at most (least recently used out first); 0 turns the cache off. */
-    maxEntries: number;
+    cacheControl: matching(
+      'cacheControl',
+      /^[\x20-\x7e]+$/,
+      'a non-empty Cache-Control header value'
+    ),
     /**
-     * Bytes of response bodies (UTF-8) kept at most, whatever their number: a few very long
-     * stories or lists cannot take an instance's memory. A body larger than this alone is
-     * served but not kept.
+     * Absolute origin of the news site (e.g. "https://www.example.id"). JSON-LD needs absolute
+     * URLs; without it, JSON-LD carries site-relative ones.
      */
-    maxBytes: number;
-  };
-}
+    siteUrl: yup
+      .string()
+      .nullable()
+      .defined(SITE_URL)
+      .typeError(SITE_URL)
+      .matches(/^https?:\/\/[^/\s]+$/, SITE_URL),
+    /** The suggestion engine's boosts (see services/suggestions). */
+    suggestions: section('suggestions', {
+      /** Days after which the boost for being close in time to the article halves. */
+      halfLifeDays: nonNegative('suggestions.halfLifeDays').test(
+        'above-zero',
+        message('suggestions.halfLifeDays', 'above 0'),
+        (value) => value === undefined || value > 0
+      ),
+      /** Added to the score's multiplier for each whole tag the two articles share. */
+      tagBoost: nonNegative('suggestions.tagBoost'),
+      /** Multiplier added for an article of the same day, fading with the half-life. */
+      recencyBoost: nonNegative('suggestions.recencyBoost'),
+    }),
+    /** Bounds on one GraphQL request (when the app has the graphql plugin). */
+    graphql: section('graphql', {
+      /** Levels of nested fields. */
+      maxDepth: nonNegative('graphql.maxDepth', true),
+      /** Aliased fields (the cheap way to ask for one expensive thing many times). */
+      maxAliases: nonNegative('graphql.maxAliases', true),
+      /** Fields resolved, each counted once per item of the lists above it; a render counts 10. */
+      maxCost: nonNegative('graphql.maxCost', true),
+      /** Tokens in one document: parsing stops there, so a huge document costs nothing to refuse. */
+      maxTokens: nonNegative('graphql.maxTokens', true),
+    }),
+    /** Sitemaps for search engines (GET /api/newsroom/sitemaps/...); they need `siteUrl`. */
+    sitemaps: section('sitemaps', {
+      /** The publication's name as Google News shows it (`news:name`); no news sitemap without it. */
+      publicationName: yup
+        .string()
+        .nullable()
+        .defined(PUBLICATION_NAME)
+        .typeError(PUBLICATION_NAME)
+        .test(
+          'name',
+          PUBLICATION_NAME,
+          (value) => typeof value !== 'string' || (!!value.trim() && value.length <= 200)
+        ),
+      /** The publication's language, ISO 639 (`news:language`): "id", or "zh-cn" / "zh-tw". */
+      language: matching(
+        'sitemaps.language',
+        /^([a-z]{2,3}|zh-cn|zh-tw)$/,
+        'an ISO 639 code such as "id" (or "zh-cn", "zh-tw")'
+      ),
+      /**
+       * Where the site serves these sitemaps, under `siteUrl` (the index links its pages there):
+       * the plugin's own route by default; a frontend that proxies them elsewhere sets its path.
+       */
+      publicPath: matching(
+        'sitemaps.publicPath',
+        /^(\/[A-Za-z0-9._~-]+)+$/,
+        'a path such as "/api/newsroom/sitemaps" (no trailing slash)'
+      ),
+    }),
+    /** Reader events from frontends (POST /api/newsroom/events): views and link clicks. */
+    events: section('events', {
+      /** Most events one request may carry. */
+      maxBatch: nonNegative('events.maxBatch', true).test(
+        'range',
+        EVENTS_RANGE,
+        (value) => value === undefined || (value >= 1 && value <= 1000)
+      ),
+      /** Requests one client address may send per minute, per instance; 0 turns the limit off. */
+      maxRequestsPerMinute: nonNegative('events.maxRequestsPerMinute', true),
+      /** How often each instance writes its buffered counts (one upsert per batch). */
+      flushIntervalMs: nonNegative('events.flushIntervalMs', true).test(
+        'range',
+        EVENTS_RANGE,
+        (value) => value === undefined || value >= 100
+      ),
+      /**
+       * Counters one instance holds unwritten at most, and their bytes: while the database is
+       * down nothing is written, and events past either bound are dropped (and counted) rather
+       * than taking the instance's memory.
+       */
+      maxBufferedKeys: nonNegative('events.maxBufferedKeys', true),
+      maxBufferedBytes: nonNegative('events.maxBufferedBytes', true),
+    }),
+    /** Published responses kept per instance, checked against the database on every request. */
+    responseCache: section('responseCache', {
+      /** Responses kept at most (least recently used out first); 0 turns the cache off. */
+      maxEntries: nonNegative('responseCache.maxEntries', true),
+      /**
+       * Bytes of response bodies (UTF-8) kept at most, whatever their number: a few very long
+       * stories or lists cannot take an instance's memory. A body larger than this alone is
+       * served but not kept.
+       */
+      maxBytes: nonNegative('responseCache.maxBytes', true),
+    }),
+  })
+  .defined();
+
+export type NewsroomConfig = yup.InferType<typeof configSchema>;
 
 const defaultConfig: NewsroomConfig = {
   hrefPattern: '/berita/:slug',
@@ -91,106 +197,18 @@ const defaultConfig: NewsroomConfig = {
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000, maxTokens: 5000 },
 };
 
-const nonNegative = (value: unknown, name: string, integer = false) => {
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < 0 ||
-    (integer && !Number.isInteger(value))
-  ) {
-    throw new errors.ApplicationError(
-      `newsroom: config.${name} must be a non-negative ${integer ? 'integer' : 'number'}`
-    );
-  }
-};
-
 export default {
   default: defaultConfig,
-  validator(config: Partial<NewsroomConfig>) {
-    const {
-      hrefPattern,
-      maxLinksPerArticle,
-      cacheControl,
-      siteUrl,
-      suggestions,
-      responseCache,
-      graphql,
-      sitemaps,
-      events,
-    } = config;
-    // The pattern must stay site-relative: a frontend renders it as-is in an <a href>.
-    if (
-      typeof hrefPattern !== 'string' ||
-      !hrefPattern.startsWith('/') ||
-      hrefPattern.startsWith('//')
-    ) {
-      throw new errors.ApplicationError(
-        'newsroom: config.hrefPattern must be a site-relative path such as "/berita/:slug"'
-      );
-    }
-    if (!hrefPattern.includes(':slug')) {
-      throw new errors.ApplicationError('newsroom: config.hrefPattern must contain ":slug"');
-    }
-    if (!Number.isInteger(maxLinksPerArticle) || (maxLinksPerArticle as number) < 1) {
-      throw new errors.ApplicationError(
-        'newsroom: config.maxLinksPerArticle must be a positive integer'
-      );
-    }
-    // Header injection guard: the value goes verbatim into a response header.
-    if (typeof cacheControl !== 'string' || !/^[\x20-\x7e]+$/.test(cacheControl)) {
-      throw new errors.ApplicationError(
-        'newsroom: config.cacheControl must be a non-empty Cache-Control header value'
-      );
-    }
-    if (siteUrl !== null && siteUrl !== undefined && !/^https?:\/\/[^/\s]+$/.test(siteUrl)) {
-      throw new errors.ApplicationError(
-        'newsroom: config.siteUrl must be an http(s) origin without a trailing slash, e.g. "https://www.example.id"'
-      );
-    }
-    const { publicationName, language, publicPath } =
-      sitemaps ?? ({} as NewsroomConfig['sitemaps']);
-    if (
-      publicationName !== null &&
-      (typeof publicationName !== 'string' ||
-        !publicationName.trim() ||
-        publicationName.length > 200)
-    ) {
-      throw new errors.ApplicationError(
-        'newsroom: config.sitemaps.publicationName must be null or the publication name (1-200 characters)'
-      );
-    }
-    if (typeof language !== 'string' || !/^([a-z]{2,3}|zh-cn|zh-tw)$/.test(language)) {
-      throw new errors.ApplicationError(
-        'newsroom: config.sitemaps.language must be an ISO 639 code such as "id" (or "zh-cn", "zh-tw")'
-      );
-    }
-    if (typeof publicPath !== 'string' || !/^(\/[A-Za-z0-9._~-]+)+$/.test(publicPath)) {
-      throw new errors.ApplicationError(
-        'newsroom: config.sitemaps.publicPath must be a path such as "/api/newsroom/sitemaps" (no trailing slash)'
-      );
-    }
-    nonNegative(events?.maxBatch, 'events.maxBatch', true);
-    nonNegative(events?.maxRequestsPerMinute, 'events.maxRequestsPerMinute', true);
-    nonNegative(events?.flushIntervalMs, 'events.flushIntervalMs', true);
-    nonNegative(events?.maxBufferedKeys, 'events.maxBufferedKeys', true);
-    nonNegative(events?.maxBufferedBytes, 'events.maxBufferedBytes', true);
-    if (!(events!.maxBatch >= 1 && events!.maxBatch <= 1000) || !(events!.flushIntervalMs >= 100)) {
-      throw new errors.ApplicationError(
-        'newsroom: config.events.maxBatch must be 1 to 1000 and events.flushIntervalMs at least 100'
-      );
-    }
-    nonNegative(suggestions?.halfLifeDays, 'suggestions.halfLifeDays');
-    if (!(suggestions!.halfLifeDays > 0)) {
-      throw new errors.ApplicationError(
-        'newsroom: config.suggestions.halfLifeDays must be above 0'
-      );
-    }
-    nonNegative(suggestions?.tagBoost, 'suggestions.tagBoost');
-    nonNegative(suggestions?.recencyBoost, 'suggestions.recencyBoost');
-    nonNegative(responseCache?.maxEntries, 'responseCache.maxEntries', true);
-    nonNegative(responseCache?.maxBytes, 'responseCache.maxBytes', true);
-    for (const key of ['maxDepth', 'maxAliases', 'maxCost', 'maxTokens'] as const) {
-      nonNegative(graphql?.[key], `graphql.${key}`, true);
+  /**
+   * Strict: a number in a string ("10", as an env var gives it) is refused, not cast. One
+   * broken rule is the message (of several, yup picks which).
+   */
+  validator(config: unknown) {
+    try {
+      configSchema.validateSync(config, { strict: true, abortEarly: true });
+    } catch (error) {
+      if (error instanceof yup.ValidationError) throw new errors.ApplicationError(error.message);
+      throw error;
     }
   },
 };

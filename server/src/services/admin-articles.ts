@@ -263,7 +263,11 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const brokenOf = brokenCount;
       const broken = [...byArticle.values()]
         .filter((a) => brokenOf(a.counts) > 0)
-        .sort((a, b) => brokenOf(b.counts) - brokenOf(a.counts) || a.title.localeCompare(b.title))
+        // A draft saved without its title has none: it sorts first rather than throwing.
+        .sort(
+          (a, b) =>
+            brokenOf(b.counts) - brokenOf(a.counts) || (a.title ?? '').localeCompare(b.title ?? '')
+        )
         .slice(0, 100);
       const statuses = await articleStatuses(
         strapi,

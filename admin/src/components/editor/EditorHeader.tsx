@@ -72,7 +72,7 @@ export const EditorHeader = ({
           {t('editor.back')}
         </Link>
       }
-      title={article.title}
+      title={article.title ?? undefined}
       secondaryAction={
         // Unwrapped: beside a long title the badges would else break into two lines each.
         isMobile ? undefined : (

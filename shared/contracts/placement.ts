@@ -1,0 +1,176 @@
+/**
+ * The placement of an article's Baca Juga links and quotes, as the admin routes answer it
+ * (`GET` and `PUT /newsroom/articles/:documentId/placement`), and the articles links point at.
+ * Schemas first, types inferred from them: the admin checks every answer with these, and the
+ * server's tests check theirs.
+ */
+import type { InferType } from 'yup';
+import { LINK_HEALTHS } from '../baca-juga/health';
+import type { ArticleStatus } from '../baca-juga/status';
+import { count, flag, list, maybeText, nullableList, nullableRecord, nullableText } from './fields';
+import { oneOf, record, text, texts } from './fields';
+
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'published', 'modified'];
+
+/**
+ * The fields every article-like row carries (list rows, targets, suggestions, the article of a
+ * placement). A draft may be saved without its required fields, so its title may be null or
+ * missing; the screens fall back for it. The slug is passed along, never read by the admin.
+ */
+export const articleFields = {
+  documentId: text(),
+  title: maybeText(),
+  slug: maybeText(),
+  status: oneOf(ARTICLE_STATUSES),
+};
+
+/** An article a link points at, with its state. */
+export const linkTargetFields = {
+  ...articleFields,
+  /** A placeholder awaiting its copy (made by the importer for an unmatched Baca Juga title). */
+  placeholder: flag(),
+};
+export const linkTargetSchema = record(linkTargetFields);
+export type LinkTarget = InferType<typeof linkTargetSchema>;
+
+export const placedLinkSchema = record({
+  documentId: text(),
+  /** null for an external link, or when the target was deleted (`health: target-deleted`). */
+  targetArticle: nullableRecord(linkTargetFields),
+  url: nullableText(),
+  label: nullableText(),
+  /** Paragraph id the link stands after ("start" = before the first paragraph). */
+  afterParagraphId: text(),
+  /** 0-based order within its slot. */
+  position: count(),
+  /**
+   * Second slot of a position test (readers of variant "b" find the link there), or null.
+   * Readers of variant "a", and frontends that run no test, find it at `afterParagraphId`.
+   */
+  variantAfterParagraphId: nullableText(),
+  /** When the test's slots were last set (ISO): its counts start that day. */
+  variantSince: nullableText(),
+  health: oneOf(LINK_HEALTHS),
+  /**
+   * The paragraph it stood after was deleted, so it was moved to the paragraph before. The
+   * next save from the manager (the editor has seen it) clears the flag.
+   */
+  needsReview: flag(),
+  /**
+   * The story is published and this link stands after a paragraph its published version does
+   * not have yet: readers get the link when the story is next published, not before.
+   */
+  waitsForStory: flag(),
+  /** When the link was last written (ISO), and by which admin user when one is recorded. */
+  changedAt: nullableText(),
+  /** The admin user's name ("Firstname Lastname", or the username); null when unknown. */
+  changedBy: nullableText(),
+});
+export type PlacedLink = InferType<typeof placedLinkSchema>;
+
+export const placedQuoteSchema = record({
+  documentId: text(),
+  text: text(),
+  speaker: nullableText(),
+  speakerRole: nullableText(),
+  relayedBy: nullableText(),
+  kind: oneOf(['full', 'partial'] as const),
+  /** null when the importer stored a quote without its paragraph (a draft may lack it). */
+  paragraphId: nullableText(),
+  /**
+   * The importer could not tell the speaker for sure (left empty, or a short name it could
+   * not resolve): an editor should check it. Cleared in the content manager.
+   */
+  needsReview: flag(),
+});
+export type PlacedQuote = InferType<typeof placedQuoteSchema>;
+
+/** One paragraph of the draft (shared/baca-juga/paragraphs `Paragraph`). */
+const paragraphSchema = record({ id: text(), text: text() });
+
+/** `GET /newsroom/articles/:documentId/placement` (and the answer to a save). */
+export const placementSchema = record({
+  article: record({
+    ...articleFields,
+    tags: texts(),
+    lead: nullableText(),
+    updatedAt: nullableText(),
+  }),
+  paragraphs: list(paragraphSchema),
+  /** Ids of the published story's paragraphs; null while the story is not published. */
+  publishedParagraphIds: nullableList(text()),
+  /** Links in reading order: by slot (paragraph order), then position. */
+  links: list(placedLinkSchema),
+  /**
+   * Articles whose Baca Juga links point here (their drafts), with their state: what breaks
+   * for readers if this story is unpublished or deleted.
+   */
+  linkedFrom: list(linkTargetSchema),
+  /**
+   * Slugs the story was published under before: requests for them answer 301 to its current
+   * slug while it is live (and new slugs are never given them).
+   */
+  oldSlugs: texts(),
+  quotes: list(placedQuoteSchema),
+  /**
+   * Opaque token for the links as they are now. Any change to this article's links, from
+   * any entry point (this editor, the content manager, the API), gives a new version.
+   */
+  version: text(),
+  /** Most links an article may carry (plugin config `maxLinksPerArticle`). */
+  maxLinks: count(),
+});
+export type Placement = InferType<typeof placementSchema>;
+
+export const placementResponseSchema = record({ data: placementSchema });
+export type PlacementResponse = InferType<typeof placementResponseSchema>;
+
+/** What a save did for readers: links published with it, and links waiting for the story. */
+export const placementSaveOutcomeSchema = record({ wentLive: count(), waitingForStory: count() });
+export type PlacementSaveOutcome = InferType<typeof placementSaveOutcomeSchema>;
+
+/** The answer to `PUT /newsroom/articles/:documentId/placement`. */
+export const placementSaveResponseSchema = record({
+  data: placementSchema,
+  meta: placementSaveOutcomeSchema,
+});
+export type PlacementSaveResponse = InferType<typeof placementSaveResponseSchema>;
+
+/** One link in a save; the array order is the reading order within each slot. */
+export interface PlacementLinkInput {
+  /** An existing link of this article to keep (and update); absent for a new link. */
+  documentId?: string;
+  /**
+   * Internal link: the target article's documentId. Exactly one of this and `url`, except for
+   * an existing link whose target was deleted, which may be sent with neither to keep it.
+   */
+  targetDocumentId?: string | null;
+  /** External link: http(s) URL or a site-relative path. */
+  url?: string | null;
+  /** Plain text, at most 200 characters. Empty = the target's title (or the URL). */
+  label?: string | null;
+  afterParagraphId: string;
+  /**
+   * A second slot to test the link in (a paragraph id or "start", not its first slot), or
+   * null to end a test. Changing either slot of a test starts its counts afresh.
+   */
+  variantAfterParagraphId?: string | null;
+}
+
+/**
+ * `PUT /newsroom/articles/:documentId/placement`: replaces the article's whole placement.
+ * `version` is the one the editor started from; if the links changed since, the answer is
+ * 409 `ConflictError` with `details.currentVersion` and nothing is written. When the article
+ * is published, the links are published with the save (readers see the change at once).
+ * (The server validates it with its request schema, server/src/validation/placement.ts.)
+ */
+export interface PlacementSaveBody {
+  version: string;
+  links: PlacementLinkInput[];
+}
+
+/** `GET /newsroom/targets?q=&exclude=`: articles to link to, searched by title. */
+export const targetSearchResponseSchema = record({
+  data: list(record({ ...linkTargetFields, updatedAt: nullableText() })),
+});
+export type TargetSearchResponse = InferType<typeof targetSearchResponseSchema>;
