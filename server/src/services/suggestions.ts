@@ -261,7 +261,10 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * A page of the orphans queue: published stories without Baca Juga links, each with its
      * best `ORPHAN_SUGGESTIONS` suggestions and where they fit.
      */
-    async orphans(page: number): Promise<OrphansResponse> {
+    /** The queue's page; the controller adds whether the index is being rebuilt (`indexing`). */
+    async orphans(
+      page: number
+    ): Promise<{ data: OrphansResponse['data']; meta: Omit<OrphansResponse['meta'], 'indexing'> }> {
       const { rows, total } = await orphanPage(strapi, page, ORPHANS_PAGE_SIZE);
       const [suggestions, statuses] = await Promise.all([
         forDrafts(
