@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { knexIsPostgres } from './dialect';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -22,7 +23,7 @@ export const bulkInsert = async (
 ) => {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
-  const postgres = knex.client.config.client === 'postgres' || knex.client.config.client === 'pg';
+  const postgres = knexIsPostgres(knex);
   const list = columns.map(() => '??').join(', ');
   const others = columns.filter((column) => !key.includes(column));
   const upsert = key.length

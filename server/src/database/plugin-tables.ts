@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
+import { isPostgres } from './dialect';
 
 /**
  * Tables the plugin keeps beside its content types. Strapi's schema sync leaves alone the
@@ -181,7 +182,7 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     postgres: 'newsroom_articles_drafts_idx',
     other: 'newsroom_articles_edited_idx',
   };
-  if (strapi.db.dialect.client === 'postgres') {
+  if (isPostgres(strapi.db)) {
     await createIndexIfMissing(
       knex,
       articles,

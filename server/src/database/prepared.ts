@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { knexIsPostgres as isPostgres } from './dialect';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -22,12 +23,6 @@ const postgresText = (knex: Knex, sql: string, bindings: unknown[]) => {
     postgresTexts.set(sql, known);
   }
   return known;
-};
-
-/** Strapi's SQLite is better-sqlite3; no other database gets past register (supported-client). */
-const isPostgres = (knex: Knex) => {
-  const client = knex.client as any;
-  return client.config.client === 'pg' || client.config.client === 'postgres';
 };
 
 /**

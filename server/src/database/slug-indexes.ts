@@ -3,6 +3,7 @@ import { ARTICLE_UID } from '../constants';
 import { articleColumns } from '../queries/tables';
 import { getService } from '../utils/get-service';
 import { FRESHNESS_TABLE, SEARCH_DOCS_TABLE } from './plugin-tables';
+import { isPostgres } from './dialect';
 
 /**
  * Two stories never share a slug, said by the database rather than by a read before the
@@ -63,7 +64,7 @@ const renameSharedSlugs = async (strapi: Core.Strapi): Promise<number> => {
   await strapi.db.transaction(async ({ trx }) => {
     const db = trx as unknown as Knex;
     // One instance repairs at a time; the others then find nothing to repair.
-    if (strapi.db.dialect.client === 'postgres') {
+    if (isPostgres(strapi.db)) {
       await db.raw('LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE', [table]);
     }
     const shared = db(table)

@@ -7,6 +7,7 @@ import { newsroomTables } from './tables';
 import { runPrepared } from '../database/prepared';
 import { readJsonColumn } from '../utils/json-column';
 import { dateOnly, isoOrNull } from '../utils/iso-date';
+import { isPostgres } from '../database/dialect';
 
 /**
  * Everything a render needs (the article, its links with their published targets, its quotes,
@@ -141,7 +142,7 @@ export const readArticleBundle = async (
   value: string,
   status: ReadStatus
 ): Promise<ArticleBundle | null> => {
-  const dialect: Dialect = strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite';
+  const dialect: Dialect = isPostgres(strapi.db) ? 'postgres' : 'sqlite';
 
   // The text depends only on the schema, so it is built once per Strapi instance.
   let cache = statements.get(strapi);

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { PlacementState, StoredLink, StoredQuote } from '#shared/baca-juga/invariants';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { columnOf, newsroomTables, partTables } from '../queries/tables';
+import { isPostgres } from '../database/dialect';
 
 type Trx = Knex.Transaction;
 
@@ -228,7 +229,7 @@ export const touchedSince = async (strapi: Core.Strapi, trx: Trx, since: Date) =
  * first committed, and a duplicate or an excess the two would make together is refused.
  */
 export const lockArticles = async (strapi: Core.Strapi, trx: Trx, documentIds: string[]) => {
-  if (documentIds.length === 0 || strapi.db.dialect.client !== 'postgres') return;
+  if (documentIds.length === 0 || !isPostgres(strapi.db)) return;
   const documentId = columnOf(strapi, ARTICLE_UID, 'documentId');
   await (strapi.db.connection as unknown as Knex)(newsroomTables(strapi).article)
     .transacting(trx)

@@ -14,6 +14,7 @@ import { analyze, tagKey } from '../search/analyze';
 import { readBody } from '#shared/baca-juga/paragraphs';
 import { readTags } from '../utils/tags';
 import { readJsonColumn } from '../utils/json-column';
+import { isPostgres } from '../database/dialect';
 
 /**
  * The suggestion engine's index, kept in the database beside the articles: one row per
@@ -346,7 +347,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
         // Fresh statistics, so that PostgreSQL plans the ranking on the index as it now is.
-        if (strapi.db.dialect.client === 'postgres') {
+        if (isPostgres(strapi.db)) {
           await knex.raw('ANALYZE ??, ??', [SEARCH_DOCS_TABLE, SEARCH_TERMS_TABLE]);
         }
         const [{ n: indexed }] = await knex(SEARCH_DOCS_TABLE).count({ n: '*' });

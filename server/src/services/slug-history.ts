@@ -4,6 +4,7 @@ import { ARTICLE_UID, PLUGIN_ID } from '../constants';
 import { SLUG_HISTORY_TABLE } from '../database/plugin-tables';
 import { articleColumns, newsroomTables } from '../queries/tables';
 import { articleHref } from '../utils/href';
+import { isPostgres } from '../database/dialect';
 
 /** The first key of the slug locks (`pg_advisory_xact_lock(space, hashtext(slug))`): 'news'. */
 const SLUG_LOCK_SPACE = 0x6e657773;
@@ -91,7 +92,7 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
      * refused by the unique indexes (database/slug-indexes).
      */
     async lock(slug: string) {
-      if (strapi.db.dialect.client !== 'postgres') return;
+      if (!isPostgres(strapi.db)) return;
       await inCurrent(async (trx) => {
         // One slug lock per transaction: one that held a slug while waiting for another could
         // deadlock with one taking the two the other way round (two imports, each creating a
