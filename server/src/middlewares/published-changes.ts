@@ -3,21 +3,19 @@ import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { currentScope, type WriteScope } from '../integrity/scope';
 import type { Owed } from '../services/published-effects';
 import { getService } from '../utils/get-service';
-
-type Context = { uid: string; action: string; params: Record<string, any> };
+import { publishes, type DocumentContext as Context } from './document-actions';
 
 const NEWSROOM_TYPES = new Set<string>([ARTICLE_UID, LINK_UID, QUOTE_UID]);
 
-/** Actions that always change the published versions. */
-const PUBLISHING_ACTIONS = new Set(['publish', 'unpublish', 'delete']);
+/** Actions that always take a published version away. */
+const UNPUBLISHING_ACTIONS = new Set(['unpublish', 'delete']);
 
 /**
- * Creates and updates touch only drafts, unless they ask to publish too; discarding a draft
- * copies the published version back and leaves it as it was.
+ * What readers see changes with a new published version or one taken away; discarding a
+ * draft copies the published version back and leaves it as it was.
  */
-const changesPublished = ({ action, params }: Context) =>
-  PUBLISHING_ACTIONS.has(action) ||
-  ((action === 'create' || action === 'update') && params?.status === 'published');
+const changesPublished = (context: Context) =>
+  publishes(context) || UNPUBLISHING_ACTIONS.has(context.action);
 
 /** What each checked write owes so far: settled once, after its commit, by the outermost. */
 const owedByScope = new WeakMap<WriteScope, Owed[]>();

@@ -4,13 +4,7 @@ import { ARTICLE_UID } from '../constants';
 import { isSlugConflict } from '../database/slug-indexes';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
-
-type Context = { uid: string; action: string; params: Record<string, any> };
-
-/** A publish, or a create or update that publishes too. */
-const publishes = ({ action, params }: Context) =>
-  action === 'publish' ||
-  ((action === 'create' || action === 'update') && params?.status === 'published');
+import { publishes, type DocumentContext as Context } from './document-actions';
 
 /**
  * Document Service middleware for articles, inside the write's transaction (registered after
