@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import { REBUILD_STALE_MS } from '../services/search-index';
+import { backoffMs } from '../utils/backoff';
 
 /** Waits before looking again: after a failed rebuild, or while another instance rebuilds. */
 const RETRY_MS = { first: 10_000, last: REBUILD_STALE_MS };
@@ -64,7 +65,7 @@ export const startIndexCompletion = (strapi: Core.Strapi): (() => Promise<void>)
       } catch (error) {
         if (signal.aborted) return;
         failures += 1;
-        const wait = Math.min(RETRY_MS.last, RETRY_MS.first * 2 ** (failures - 1));
+        const wait = backoffMs(failures, RETRY_MS);
         strapi.log.error(
           `[newsroom] suggestion index rebuild failed (tried again in ${wait / 1000} s): ${error}`
         );

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
 import { FRESHNESS_TABLE } from '../database/plugin-tables';
 import { trackPending } from '../http/pending-writes';
+import { backoffMs } from '../utils/backoff';
 
 /** Quick tries of a bump after a commit, before it is left to the retrier. */
 const QUICK_ATTEMPTS = 4;
@@ -39,7 +40,7 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const failed = (error: unknown) => {
     const attempts = (owed?.attempts ?? 0) + 1;
-    const wait = Math.min(OWED_RETRY_MS.last, OWED_RETRY_MS.first * 2 ** (attempts - 1));
+    const wait = backoffMs(attempts, OWED_RETRY_MS);
     if (!owed) {
       strapi.log.error(`[newsroom] content generation not bumped after a commit: ${error}`);
     }

@@ -4,6 +4,7 @@ import type { StatusResponse } from '#shared/contracts/admin';
 import { PENDING_EFFECTS_TABLE } from '../database/plugin-tables';
 import { trackPending } from '../http/pending-writes';
 import { getService } from '../utils/get-service';
+import { backoffMs } from '../utils/backoff';
 
 /**
  * What a committed write that changed published content still owes: the article's entry in
@@ -36,9 +37,6 @@ export interface Owed {
 
 /** Rows owed (failing ones included), rows whose effects failed at least once, the last error. */
 export type PendingEffectsStatus = StatusResponse['data']['pendingEffects'];
-
-const retryWait = (attempts: number) =>
-  Math.min(RETRY_MS.last, RETRY_MS.first * 2 ** Math.max(0, attempts - 1));
 
 const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -88,7 +86,7 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
           .where({ key: entry.key })
           .update({
             attempts,
-            due_at: Date.now() + retryWait(attempts),
+            due_at: Date.now() + backoffMs(attempts, RETRY_MS),
             last_error: String(error).slice(0, 2000),
           });
       }
