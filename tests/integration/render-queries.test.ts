@@ -85,7 +85,7 @@ const makeStory = async (title: string, links: number) => {
   return source;
 };
 
-/** The one statement that reads a whole story (queries/render-article). */
+/** The one statement that reads a whole story (database/render-article). */
 const BUNDLE = /json_group_array|json_agg/;
 const GENERATION = /newsroom_freshness/;
 
@@ -147,7 +147,7 @@ describe('SQL statements per request', () => {
     console.log(
       `[render-queries] list: ${long.sql.length} statements, related: ${many.sql.length} (misses)`
     );
-    // The permission and generation, then the page with its total (queries/article-list).
+    // The permission and generation, then the page with its total (database/article-list).
     expect(short.sql).toHaveLength(2);
     expect(long.sql).toHaveLength(2);
     // The generation and permission, the story; then the engine's scoring and matched words.

@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ARTICLE_UID, type NewsroomUid } from '../constants';
-import { visiblePartFilters } from '../queries/visible-parts';
+import { visiblePartFilters } from '../database/visible-parts';
 import { resolveReadStatus } from '../auth/draft-access';
 import { DRAFT_CACHE_CONTROL } from '../http/http-cache';
 import { assertFilterValues } from '../validation/filters';

@@ -162,7 +162,7 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     'slug',
     'published_at',
   ]);
-  // The public list: newest first, the id breaking ties (queries/article-list), read in index
+  // The public list: newest first, the id breaking ties (database/article-list), read in index
   // order, LIMIT rows at a time. It replaces an index on published_at alone.
   await createIndexIfMissing(knex, articles, 'newsroom_articles_list_idx', ['published_at', 'id']);
   await knex.raw('DROP INDEX IF EXISTS ??', ['newsroom_articles_published_idx']);

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
-import { articleColumns } from '../queries/tables';
+import { articleColumns } from './tables';
 import { getService } from '../utils/get-service';
 import { FRESHNESS_TABLE, SEARCH_DOCS_TABLE } from './plugin-tables';
 import { isPostgres } from './dialect';

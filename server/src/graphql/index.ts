@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { installQueryBounds } from './query-bounds';
-import { visiblePartFilters } from '../queries/visible-parts';
+import { visiblePartFilters } from '../database/visible-parts';
 import { assertFilterValues } from '../validation/filters';
 import type { RenderedArticle } from '../services/render/types';
 import { resolveReadStatus } from '../auth/draft-access';

@@ -15,7 +15,7 @@ import {
   ownersOf,
   readPlacementStates,
   touchedSince,
-} from '../repositories/placement-state';
+} from '../database/placement-state';
 import { currentScope, runInScope, type WriteScope } from './scope';
 
 const limitsOf = (strapi: Core.Strapi) =>

@@ -3,7 +3,7 @@ import type { Modules } from '@strapi/types';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { checkedWrite, noteWritten, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath, type WriteSubject } from '../integrity/report';
-import { ownersOf } from '../repositories/placement-state';
+import { ownersOf } from '../database/placement-state';
 import { fieldError } from '../utils/field-error';
 
 type Middleware = Modules.Documents.Middleware.Middleware;

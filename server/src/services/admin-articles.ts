@@ -9,9 +9,9 @@ import {
   type LinkHealthReport,
   type TargetSearchResponse,
 } from '#shared/contracts/admin';
-import { articleStatuses } from '../queries/article-statuses';
-import { unclickedStories } from '../queries/unclicked-stories';
-import { linkHealthCase } from '../queries/link-health-sql';
+import { articleStatuses } from '../database/article-statuses';
+import { unclickedStories } from '../database/unclicked-stories';
+import { linkHealthCase } from '../database/link-health-sql';
 import {
   articleColumns,
   likeContains,
@@ -19,7 +19,7 @@ import {
   newsroomTables,
   quoteColumns,
   type NewsroomTables,
-} from '../queries/tables';
+} from '../database/tables';
 import { brokenCount, zeroHealthCounts } from '#shared/baca-juga/health';
 import { articleStatus } from '#shared/baca-juga/status';
 import { toIso } from '../utils/iso-date';

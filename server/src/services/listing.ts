@@ -6,7 +6,7 @@ import { toIso } from '../utils/iso-date';
 import { readTags } from '../utils/tags';
 import type { ListQuery } from '../validation/list-query';
 import type { ArticleListResponse } from '../types';
-import { readArticlePage } from '../queries/article-list';
+import { readArticlePage } from '../database/article-list';
 
 /** Filter combinations whose totals are kept per generation; past it, the memo starts over. */
 const TOTALS_KEPT = 256;
@@ -38,7 +38,7 @@ const createListingService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * One page of published article summaries, with Strapi-style pagination meta, in one
-     * statement (queries/article-list). `generation`: the content generation the caller read
+     * statement (database/article-list). `generation`: the content generation the caller read
      * before computing (the response cache's), under which the total is kept.
      */
     async list(

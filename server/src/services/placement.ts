@@ -15,12 +15,12 @@ import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { checkedWrite, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
-import { lockArticles } from '../repositories/placement-state';
+import { lockArticles } from '../database/placement-state';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
 import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '../utils/iso-date';
-import { articleStatuses } from '../queries/article-statuses';
+import { articleStatuses } from '../database/article-statuses';
 import { readTags } from '../utils/tags';
 import {
   assertPlacementFits,

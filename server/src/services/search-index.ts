@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { articleColumns } from '../queries/tables';
+import { articleColumns } from '../database/tables';
 import { ARTICLE_UID } from '../constants';
 import { bulkInsert } from '../database/bulk-insert';
 import {

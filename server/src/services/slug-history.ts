@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { ARTICLE_UID, PLUGIN_ID } from '../constants';
 import { SLUG_HISTORY_TABLE } from '../database/plugin-tables';
-import { articleColumns, newsroomTables } from '../queries/tables';
+import { articleColumns, newsroomTables } from '../database/tables';
 import { articleHref } from '../utils/href';
 import { isPostgres } from '../database/dialect';
 

@@ -8,9 +8,9 @@ import {
   type OrphansResponse,
   type Suggestion,
 } from '#shared/contracts/admin';
-import { orphanPage, type OrphanRow } from '../queries/orphans';
-import { articleStatuses } from '../queries/article-statuses';
-import { newsroomTables, articleColumns, linkColumns } from '../queries/tables';
+import { orphanPage, type OrphanRow } from '../database/orphans';
+import { articleStatuses } from '../database/article-statuses';
+import { newsroomTables, articleColumns, linkColumns } from '../database/tables';
 import { getService } from '../utils/get-service';
 import {
   corpusStats,
@@ -19,7 +19,7 @@ import {
   matchedTerms,
   scoreCandidates,
   type QueryTerm,
-} from '../queries/suggestion-scores';
+} from '../database/suggestion-scores';
 import { analyze, tagKey, type AnalyzedFields } from '../search/analyze';
 import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { analyzeParagraphs, bestParagraph } from '../search/placement';

@@ -3,7 +3,7 @@ import { PLUGIN_ID } from '../../constants';
 import type { NewsroomConfig } from '../../config';
 import type { ReadStatus } from '../../auth/draft-access';
 import type { Variant } from '#shared/baca-juga/position-test';
-import { readArticleBundle } from '../../queries/render-article';
+import { readArticleBundle } from '../../database/render-article';
 import { composeArticle } from './compose';
 import { storedBodyProblem, UnreadableBodyError } from './stored-body';
 
@@ -11,7 +11,7 @@ const createRenderService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
 
   /**
-   * One statement reads the story (queries/render-article); composing it is pure. A body that
+   * One statement reads the story (database/render-article); composing it is pure. A body that
    * cannot be read fails loud (stored-body): a 500, logged by Strapi with the document named,
    * nothing cached, instead of an empty story served to readers.
    */

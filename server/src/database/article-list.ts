@@ -5,7 +5,7 @@ import { dateOnly, isoOrNull } from '../utils/iso-date';
 import { readJsonColumn } from '../utils/json-column';
 import type { ListQuery } from '../validation/list-query';
 import { articleColumns, columnOf, likeContains, newsroomTables } from './tables';
-import { runPrepared } from '../database/prepared';
+import { runPrepared } from './prepared';
 
 /** One published article of a list page, as the database returns it. */
 export interface SummaryRow {

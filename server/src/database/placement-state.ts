@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { PlacementState, StoredLink, StoredQuote } from '#shared/baca-juga/invariants';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
-import { columnOf, newsroomTables, partTables } from '../queries/tables';
-import { isPostgres } from '../database/dialect';
+import { columnOf, newsroomTables, partTables } from './tables';
+import { isPostgres } from './dialect';
 
 type Trx = Knex.Transaction;
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SEARCH_DOCS_TABLE, SEARCH_TERMS_TABLE } from '../database/plugin-tables';
+import { SEARCH_DOCS_TABLE, SEARCH_TERMS_TABLE } from './plugin-tables';
 
 type Knex = Core.Strapi['db']['connection'];
 

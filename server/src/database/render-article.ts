@@ -4,10 +4,10 @@ import { ARTICLE_FIELDS } from '../services/render/fields';
 import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/render/types';
 import type { ReadStatus } from '../auth/draft-access';
 import { newsroomTables } from './tables';
-import { runPrepared } from '../database/prepared';
+import { runPrepared } from './prepared';
 import { readJsonColumn } from '../utils/json-column';
 import { dateOnly, isoOrNull } from '../utils/iso-date';
-import { isPostgres } from '../database/dialect';
+import { isPostgres } from './dialect';
 
 /**
  * Everything a render needs (the article, its links with their published targets, its quotes,
@@ -47,7 +47,7 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
   const quotes = meta(QUOTE_UID);
   const col = (m: ReturnType<typeof meta>, attribute: string) =>
     `"${(m.attributes[attribute] as any).columnName ?? attribute}"`;
-  // Table and join names from the one place the plugin reads them (queries/tables), quoted.
+  // Table and join names from the one place the plugin reads them (database/tables), quoted.
   const t = newsroomTables(strapi);
   const quoted = (name: string) => `"${name}"`;
   const joinOf = (join: { name: string; article: string }, own: string) => ({
