@@ -5,6 +5,8 @@
  * reorders of the body never move a link.
  */
 
+import { fromJsonColumn } from '../json-column';
+
 /** One paragraph of an article body, as stored in the `body` JSON column. */
 export interface Paragraph {
   id: string;
@@ -47,14 +49,7 @@ export const hasVisibleText = (text: string): boolean => VISIBLE.test(text);
 
 /** Reads a stored body defensively: rows written before validation existed may be odd. */
 export const readBody = (stored: unknown): Paragraph[] => {
-  let value = stored;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return [];
-    }
-  }
+  const value = fromJsonColumn(stored);
   return Array.isArray(value)
     ? value.filter(
         (p): p is Paragraph =>

@@ -1,7 +1,9 @@
 /** Where an article stands in draft & publish, as the content manager shows it. */
 export type ArticleStatus = 'draft' | 'published' | 'modified';
 
-const time = (value: unknown) => (value ? new Date(value as string).getTime() : 0);
+import { toMillis } from '../dates';
+
+const time = (value: unknown) => toMillis(value) ?? 0;
 
 /**
  * The content manager's rule, so the plugin's screens and Strapi's agree: no published

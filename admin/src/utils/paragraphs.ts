@@ -1,3 +1,5 @@
+import { fromJsonColumn } from '#shared/json-column';
+
 /** A paragraph as the content manager edits it; the server assigns ids it lacks. */
 export interface ParagraphValue {
   id?: string;
@@ -10,14 +12,7 @@ export { newParagraphId } from '#shared/baca-juga/paragraphs';
 export { hasVisibleText } from '#shared/baca-juga/paragraphs';
 
 export const toParagraphs = (value: unknown): ParagraphValue[] => {
-  let parsed = value;
-  if (typeof parsed === 'string') {
-    try {
-      parsed = JSON.parse(parsed);
-    } catch {
-      return [];
-    }
-  }
+  const parsed = fromJsonColumn(value);
   if (!Array.isArray(parsed)) return [];
   return parsed
     .map((item) => (typeof item === 'string' ? { text: item } : item))

@@ -4,6 +4,7 @@ import type { LinkStats, PositionTestStats } from '#shared/contracts/admin';
 import { clickThrough } from '#shared/baca-juga/click-through';
 import { readBody } from '#shared/baca-juga/paragraphs';
 import { inPositionTest } from '#shared/baca-juga/position-test';
+import { toDate } from '#shared/dates';
 import { ARTICLE_UID, LINK_UID } from '../constants';
 import type { RequestContext } from '../http/context';
 import { firstWholeMinute, windowStart } from '../services/reader-events';
@@ -44,9 +45,7 @@ const linkStatsController = ({ strapi }: { strapi: Core.Strapi }) => ({
     /** A test as readers get it, counted from the first whole minute after its slots were set. */
     const testOf = async (link: PublishedLink): Promise<PositionTestStats | null> => {
       if (!story || !inPositionTest(link, paragraphIds)) return null;
-      const started = new Date(
-        link.variantSince ? link.variantSince : `${windowStart(days)}T00:00:00.000Z`
-      );
+      const started = toDate(link.variantSince) ?? new Date(`${windowStart(days)}T00:00:00.000Z`);
       const since = `${firstWholeMinute(started)}:00.000Z`;
       const own = await events.testCounts(documentId, link.documentId, started);
       const clicks = own.links[link.documentId];

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID } from '../constants';
-import { dateOnly, isoOrNull } from '../utils/iso-date';
-import { readJsonColumn } from '../utils/json-column';
+import { toDateOnly, toIso } from '#shared/dates';
+import { fromJsonColumn } from '#shared/json-column';
 import type { ListQuery } from '../validation/list-query';
 import { articleColumns, columnOf, likeContains, newsroomTables } from './tables';
 import { runPrepared } from './prepared';
@@ -141,9 +141,9 @@ export const readArticlePage = async (
       title: row.title as string,
       lead: (row.lead as string | null) ?? null,
       outlet: (row.outlet as string | null) ?? null,
-      tags: readJsonColumn(row.tags),
-      reportedAt: dateOnly(row.reportedAt),
-      publishedAt: isoOrNull(row.publishedAt),
+      tags: fromJsonColumn(row.tags),
+      reportedAt: toDateOnly(row.reportedAt),
+      publishedAt: toIso(row.publishedAt),
     })),
   };
 };

@@ -4,21 +4,9 @@ import type { PlacementState, StoredLink, StoredQuote } from '#shared/baca-juga/
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { columnOf, newsroomTables, partTables } from './tables';
 import { isPostgres } from './dialect';
+import { fromJsonColumn } from '#shared/json-column';
 
 type Trx = Knex.Transaction;
-
-/**
- * A JSON column as stored: parsed when it parses (SQLite returns text), else the text itself,
- * so that a body stored as a bare string is judged as what it is, not as empty.
- */
-const storedJson = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value ?? null;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
 
 /**
  * Reads what is stored for these articles, both versions, exactly as the rows are: every
@@ -144,7 +132,7 @@ export const readPlacementStates = async (
     return {
       documentId,
       version: published ? 'published' : 'draft',
-      body: storedJson(row[a('body')]),
+      body: fromJsonColumn(row[a('body')]),
       slugTaken: slugOwners.some(
         (other) => other[a('slug')] === row[a('slug')] && other[a('documentId')] !== documentId
       ),

@@ -5,8 +5,8 @@ import type { ArticleRow, BacklinkRow, LinkRow, QuoteRow } from '../services/ren
 import type { ReadStatus } from '../auth/draft-access';
 import { newsroomTables } from './tables';
 import { runPrepared } from './prepared';
-import { readJsonColumn } from '../utils/json-column';
-import { dateOnly, isoOrNull } from '../utils/iso-date';
+import { fromJsonColumn, jsonList } from '#shared/json-column';
+import { toDateOnly, toIso } from '#shared/dates';
 import { isPostgres } from './dialect';
 
 /**
@@ -154,7 +154,7 @@ export const readArticleBundle = async (
   const [row] = await runPrepared(strapi.db.connection, sql, [value]);
   if (!row) return null;
 
-  const links = (readJsonColumn(row.links) ?? []) as any[];
+  const links = jsonList(row.links) as any[];
   return {
     article: {
       documentId: row.documentId,
@@ -164,10 +164,10 @@ export const readArticleBundle = async (
       outlet: row.outlet,
       dateline: row.dateline,
       wireSource: row.wireSource,
-      reportedAt: dateOnly(row.reportedAt),
-      publishedAt: isoOrNull(row.publishedAt),
-      updatedAt: isoOrNull(row.updatedAt),
-      tags: readJsonColumn(row.tags),
+      reportedAt: toDateOnly(row.reportedAt),
+      publishedAt: toIso(row.publishedAt),
+      updatedAt: toIso(row.updatedAt),
+      tags: fromJsonColumn(row.tags),
       // As stored: a body that does not parse must reach the render's check, not become null.
       body: row.body,
     },
@@ -184,11 +184,11 @@ export const readArticleBundle = async (
         : null,
       awaitingCopy: link.awaitingCopy === 1 || link.awaitingCopy === true,
     })),
-    quotes: ((readJsonColumn(row.quotes) ?? []) as any[]).map((quote, index) => ({
+    quotes: (jsonList(row.quotes) as any[]).map((quote, index) => ({
       id: index,
       ...quote,
     })),
-    backlinks: ((readJsonColumn(row.backlinks) ?? []) as any[]).map((b) => ({
+    backlinks: (jsonList(row.backlinks) as any[]).map((b) => ({
       id: Number(b.id),
       sourceArticle: { documentId: b.documentId, slug: b.slug, title: b.title },
     })),

@@ -22,8 +22,8 @@ import {
 } from '../database/tables';
 import { brokenCount, zeroHealthCounts } from '#shared/baca-juga/health';
 import { articleStatus } from '#shared/baca-juga/status';
-import { toIso } from '../utils/iso-date';
-import { readJsonColumn } from '../utils/json-column';
+import { toIso } from '#shared/dates';
+import { fromJsonColumn } from '#shared/json-column';
 import { readTags } from '../utils/tags';
 import type { AdminListQuery } from '../validation/admin-list-query';
 
@@ -40,9 +40,6 @@ interface ListRow {
   review_links: number | string;
   review_quotes: number | string;
 }
-
-const dateOf = (value: unknown) =>
-  value === null || value === undefined ? null : toIso(new Date(value as string));
 
 /**
  * The Baca Juga manager's article list: one row per article (its draft, which is what an
@@ -183,11 +180,11 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         // SQLite answers 1/0, PostgreSQL true/false.
         placeholder:
           (row.placeholder === true || row.placeholder === 1) && row.published_updated_at === null,
-        tags: readTags(readJsonColumn(row.tags)),
+        tags: readTags(fromJsonColumn(row.tags)),
         linkCount: Number(row.link_count),
         brokenCount: Number(row.broken_count),
         reviewCount: Number(row.review_links) + Number(row.review_quotes),
-        updatedAt: dateOf(row.updated_at),
+        updatedAt: toIso(row.updated_at),
       }));
       const totalCount = Number(total);
       return {
@@ -322,7 +319,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           slug: d.slug,
           status: statuses.get(d.documentId) ?? 'draft',
           placeholder: d.placeholder === true,
-          updatedAt: dateOf(d.updatedAt),
+          updatedAt: toIso(d.updatedAt),
         })),
       };
     },

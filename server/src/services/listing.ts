@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { articleHref } from '../utils/href';
-import { toIso } from '../utils/iso-date';
+import { toDateOnly, toIso } from '#shared/dates';
 import { readTags } from '../utils/tags';
 import type { ListQuery } from '../validation/list-query';
 import type { ArticleListResponse } from '../types';
@@ -57,7 +57,7 @@ const createListingService = ({ strapi }: { strapi: Core.Strapi }) => {
           lead: row.lead ?? null,
           outlet: row.outlet ?? null,
           tags: readTags(row.tags),
-          reportedAt: toIso(row.reportedAt),
+          reportedAt: toDateOnly(row.reportedAt),
           publishedAt: toIso(row.publishedAt),
           href: articleHref(hrefPattern, row.slug),
         })),

@@ -19,7 +19,7 @@ import { lockArticles } from '../database/placement-state';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
 import { publishStale } from '../workflow/publish-stale';
-import { toIso } from '../utils/iso-date';
+import { toIso } from '#shared/dates';
 import { articleStatuses } from '../database/article-statuses';
 import { readTags } from '../utils/tags';
 import {
@@ -203,15 +203,13 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       afterParagraphId: link.afterParagraphId,
       position: link.position ?? 0,
       variantAfterParagraphId: link.variantAfterParagraphId || null,
-      variantSince: link.variantAfterParagraphId
-        ? toIso(link.variantSince as string | Date | null)
-        : null,
+      variantSince: link.variantAfterParagraphId ? toIso(link.variantSince) : null,
       health: healthOf(link, published, everPublished),
       needsReview: link.needsReview === true,
       waitsForStory:
         publishedParagraphIds !== null &&
         !isLinkAnchor(link.afterParagraphId, new Set(publishedParagraphIds)),
-      changedAt: toIso(link.updatedAt as string | Date | null),
+      changedAt: toIso(link.updatedAt),
       changedBy: userName(link.updatedBy),
     }));
 

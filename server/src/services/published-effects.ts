@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
+import { toIso } from '#shared/dates';
 import { PENDING_EFFECTS_TABLE } from '../database/plugin-tables';
 import { trackPending } from '../http/pending-writes';
 import { getService } from '../utils/get-service';
@@ -197,7 +198,7 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         pending: Number(row?.pending ?? 0),
         failing: Number(row?.failing ?? 0),
-        oldestQueuedAt: row?.oldest ? new Date(Number(row.oldest)).toISOString() : null,
+        oldestQueuedAt: toIso(row?.oldest),
         lastError: last?.last_error ?? null,
       };
     },

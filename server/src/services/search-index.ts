@@ -12,8 +12,9 @@ import {
 } from '../database/plugin-tables';
 import { analyze, tagKey } from '../search/analyze';
 import { readBody } from '#shared/baca-juga/paragraphs';
+import { toMillis } from '#shared/dates';
 import { readTags } from '../utils/tags';
-import { readJsonColumn } from '../utils/json-column';
+import { fromJsonColumn } from '#shared/json-column';
 import { isPostgres } from '../database/dialect';
 
 /**
@@ -53,14 +54,8 @@ interface PublishedArticle {
 /** Milliseconds of the article's news date: when it was reported, else when it went live. */
 export const datedAt = (reportedAt: unknown, publishedAt: unknown): number | null => {
   for (const value of [reportedAt, publishedAt]) {
-    if (value === null || value === undefined || value === '') continue;
-    const time =
-      value instanceof Date
-        ? value.getTime()
-        : typeof value === 'number'
-          ? value
-          : Date.parse(String(value));
-    if (Number.isFinite(time)) return time;
+    const time = toMillis(value);
+    if (time !== null) return time;
   }
   return null;
 };
@@ -158,8 +153,8 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       title: row.title,
       slug: row.slug,
       lead: row.lead,
-      tags: readJsonColumn(row.tags),
-      body: readJsonColumn(row.body),
+      tags: fromJsonColumn(row.tags),
+      body: fromJsonColumn(row.body),
       reportedAt: row.reported_at,
       publishedAt: row.published_at,
     }));

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { ARTICLE_UID, PLUGIN_ID } from '../constants';
+import { toDate } from '#shared/dates';
 import { articleHref } from '../utils/href';
 import {
   MAX_NEWS_URLS,
@@ -17,12 +18,6 @@ export class SitemapNotConfiguredError extends Error {
     super(`sitemaps need the plugin's ${config} config`);
   }
 }
-
-const toDate = (value: unknown): Date | null => {
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : new Date(value as string | number);
-  return Number.isNaN(date.getTime()) ? null : date;
-};
 
 /**
  * Sitemaps of the published stories for search engines: a Google News sitemap of the last two

@@ -25,7 +25,7 @@ import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { analyzeParagraphs, bestParagraph } from '../search/placement';
 import { readTags } from '../utils/tags';
 import { datedAt } from './search-index';
-import { readJsonColumn } from '../utils/json-column';
+import { fromJsonColumn } from '#shared/json-column';
 
 /** What the engine reads of the article it suggests for (its draft or published version). */
 export interface SuggestionSource extends AnalyzedFields {
@@ -214,7 +214,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           bestParagraph(analyzed[i], {
             title: candidate.title ?? '',
             lead: row?.lead ?? null,
-            tags: readTags(readJsonColumn(row?.tags)),
+            tags: readTags(fromJsonColumn(row?.tags)),
             indexTerms: weights.get(candidate.documentId),
           })
         );
@@ -305,7 +305,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     limit: number
   ): Promise<Suggestion[][]> {
     const generation = await getService(strapi, 'freshness').current();
-    const bodies = drafts.map((draft) => readBody(readJsonColumn(draft.body)));
+    const bodies = drafts.map((draft) => readBody(fromJsonColumn(draft.body)));
     const ranked: RankedArticle[][] = [];
     for (const [i, draft] of drafts.entries()) {
       ranked.push(
@@ -314,7 +314,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             documentId: draft.documentId,
             title: draft.title ?? '',
             lead: draft.lead,
-            tags: readTags(readJsonColumn(draft.tags)),
+            tags: readTags(fromJsonColumn(draft.tags)),
             body: bodies[i].map((p) => p.text),
             datedAt: datedAt(draft.reportedAt, null),
           },

@@ -1,3 +1,4 @@
+import { parseJsonText } from '#shared/json-column';
 import { PARAGRAPH_ID_PATTERN, newParagraphId, type Paragraph } from '#shared/baca-juga/paragraphs';
 
 /**
@@ -15,14 +16,11 @@ import { PARAGRAPH_ID_PATTERN, newParagraphId, type Paragraph } from '#shared/ba
  */
 export const normalizeBody = (input: unknown): unknown => {
   if (input === null || input === undefined) return [];
-  let value = input;
+  let value: unknown = input;
   if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      // Stored as the JSON string it is (a JSON column cannot hold bare text), to be refused.
-      return JSON.stringify(value);
-    }
+    value = parseJsonText(value);
+    // Stored as the JSON string it is (a JSON column cannot hold bare text), to be refused.
+    if (value === undefined) return JSON.stringify(input);
   }
   if (!Array.isArray(value)) return value;
   const seen = new Set<string>();

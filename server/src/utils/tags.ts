@@ -1,3 +1,4 @@
+import { parseJsonText } from '#shared/json-column';
 import { fieldError } from './field-error';
 
 export const MAX_TAGS = 30;
@@ -14,7 +15,7 @@ export const normalizeTags = (input: unknown): string[] => {
   let list: unknown = input;
   if (typeof list === 'string') {
     const trimmed = list.trim();
-    list = trimmed.startsWith('[') ? safeJson(trimmed) : trimmed.split(',');
+    list = trimmed.startsWith('[') ? parseJsonText(trimmed) : trimmed.split(',');
   }
   if (!Array.isArray(list)) return fail('must be a list of strings');
   const seen = new Set<string>();
@@ -34,14 +35,6 @@ export const normalizeTags = (input: unknown): string[] => {
   }
   if (tags.length > MAX_TAGS) fail(`at most ${MAX_TAGS} tags`);
   return tags;
-};
-
-const safeJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return fail('must be a list of strings');
-  }
 };
 
 export const readTags = (stored: unknown): string[] =>

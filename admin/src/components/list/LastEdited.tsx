@@ -1,5 +1,6 @@
 import { FormattedDate, FormattedRelativeTime, useIntl } from 'react-intl';
 import { Typography } from '@strapi/design-system';
+import { toDate } from '#shared/dates';
 
 const RELATIVE_FOR_SECONDS = 7 * 24 * 3600;
 
@@ -7,14 +8,14 @@ const RELATIVE_FOR_SECONDS = 7 * 24 * 3600;
 export const LastEdited = ({ iso, small = false }: { iso: string | null; small?: boolean }) => {
   const { formatDate } = useIntl();
   const variant = small ? 'pi' : 'omega';
-  if (!iso) {
+  const date = toDate(iso);
+  if (!date) {
     return (
       <Typography variant={variant} textColor="neutral500">
         -
       </Typography>
     );
   }
-  const date = new Date(iso);
   const seconds = Math.round((date.getTime() - Date.now()) / 1000);
   // In the admin's language, not the browser's (toLocaleString would mix the two).
   const exact = formatDate(date, { dateStyle: 'full', timeStyle: 'short' });

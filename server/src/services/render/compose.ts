@@ -4,7 +4,7 @@ import { isLinkAnchor, readBody, START_ANCHOR } from '#shared/baca-juga/paragrap
 import { readTags } from '../../utils/tags';
 import { articleHref } from '../../utils/href';
 import { isSafeHref, readerLabel } from '#shared/baca-juga/text';
-import { toIso } from '../../utils/iso-date';
+import { toDateOnly, toIso } from '#shared/dates';
 import type {
   ArticleRow,
   LinkRow,
@@ -162,7 +162,7 @@ export const composeArticle = (
     outlet: article.outlet ?? null,
     dateline: article.dateline ?? null,
     wireSource: article.wireSource ?? null,
-    reportedAt: toIso(article.reportedAt as string | null),
+    reportedAt: toDateOnly(article.reportedAt),
     publishedAt: toIso(article.publishedAt),
     updatedAt: toIso(article.updatedAt),
     href: articleHref(hrefPattern, article.slug),

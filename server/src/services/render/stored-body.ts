@@ -1,4 +1,5 @@
 import { isEmptyStory } from '#shared/baca-juga/paragraphs';
+import { fromJsonColumn } from '#shared/json-column';
 import type { ReadStatus } from '../../auth/draft-access';
 
 /** A story whose stored body cannot be read: served as an error, never as an empty story. */
@@ -19,14 +20,7 @@ export class UnreadableBodyError extends Error {
  * A draft (a preview) may be empty, but not unreadable.
  */
 export const storedBodyProblem = (stored: unknown, status: ReadStatus): string | null => {
-  let value = stored;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return 'is not JSON';
-    }
-  }
+  const value = fromJsonColumn(stored);
   if (value === null || value === undefined) return status === 'published' ? 'is empty' : null;
   if (!Array.isArray(value)) return 'is not a list of paragraphs';
   if (status === 'published' && isEmptyStory(value)) return 'has no readable paragraph';
