@@ -140,6 +140,14 @@ describe('SQL statements per request', () => {
     const long = await counted('/api/newsroom/articles?pageSize=50&q=cerita');
     expect(short.response.body.data).toHaveLength(1);
     expect(long.response.body.data.length).toBeGreaterThan(40);
+    // The index follows publishes a moment later (publish side effects, services/
+    // published-effects): wait for it, or a loaded machine ranks from an index still filling.
+    const index = app.strapi.plugin('newsroom').service('search-index');
+    for (let tries = 0; tries < 100; tries += 1) {
+      const { indexed, published } = await index.counts();
+      if (indexed === published) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     // Filled by the story's own 2 links: no suggestion is ranked.
     const few = await counted(`/api/newsroom/articles/${SEEDED_SLUG}/related?limit=1`);
     const many = await counted(`/api/newsroom/articles/${SEEDED_SLUG}/related?limit=20`);
