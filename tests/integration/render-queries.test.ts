@@ -142,7 +142,7 @@ describe('SQL statements per request', () => {
     expect(long.response.body.data.length).toBeGreaterThan(40);
     // The index follows publishes a moment later (publish side effects, services/
     // published-effects): wait for it, or a loaded machine ranks from an index still filling.
-    const index = app.strapi.plugin('newsroom').service('search-index');
+    const index = app.strapi.plugin('newsroom').service('searchIndex');
     for (let tries = 0; tries < 100; tries += 1) {
       const { indexed, published } = await index.counts();
       if (indexed === published) break;

@@ -32,6 +32,8 @@ interface Instance {
   name: string;
   request: TestApp['request'];
   stop: () => Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash or an OOM kill would; resolves once gone. */
+  kill: () => Promise<void>;
   /** What the instance has logged (its last 20,000 characters). */
   output: () => string;
 }
@@ -64,6 +66,10 @@ const startInstance = (name: string, env: NodeJS.ProcessEnv): Promise<Instance> 
           name,
           request: requester(`http://127.0.0.1:${message.port}`),
           stop,
+          kill: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+            await exited;
+          },
           output: () => output,
         });
       } else {
@@ -87,6 +93,8 @@ suite(suiteName, () => {
   let drop: (() => Promise<void>) | undefined;
   let databaseEnv: Record<string, string>;
   let auth: Record<string, string>;
+  /** The environment the instances boot with (database, secrets). */
+  let instanceEnv: NodeJS.ProcessEnv;
 
   const first = {
     title: 'Lahar dingin Semeru terjang jembatan Gladak Perak di Lumajang',
@@ -204,14 +212,14 @@ suite(suiteName, () => {
     const database = await prepareDatabase();
     drop = database.drop;
     databaseEnv = database.env;
-    const env = {
+    const env = (instanceEnv = {
       ...process.env,
       STRAPI_TELEMETRY_DISABLED: 'true',
       NODE_ENV: 'test',
       STRAPI_LOG_LEVEL: 'error',
       ...freshSecrets(),
       ...database.env,
-    };
+    });
     // The first boot creates the schema and seeds the story; the second finds them there.
     A = await startInstance('A', { ...env, NEWSROOM_SKIP_SEED: 'false' });
     const firstBoot = Date.now();
@@ -489,5 +497,82 @@ suite(suiteName, () => {
     ).toMatchObject({
       pending: 0,
     });
+  });
+  it('an instance killed (SIGKILL) in the middle of placement saves leaves every story old or new, never half', async () => {
+    // Each link row written takes 150 ms (a trigger beside the instances), so a save of two
+    // new links holds its transaction open for 300 ms or more and a kill 60 or 200 ms after
+    // the request lands inside it. The last round kills once both saves have answered: the
+    // check below must then see them whole (it can tell new from old).
+    await sql(
+      `CREATE OR REPLACE FUNCTION newsroom_test_slow() RETURNS trigger AS $$
+       BEGIN PERFORM pg_sleep(0.15); RETURN NEW; END $$ LANGUAGE plpgsql`,
+      `CREATE TRIGGER newsroom_test_slow BEFORE INSERT ON newsroom_related_links
+       FOR EACH ROW EXECUTE FUNCTION newsroom_test_slow()`
+    );
+    const stories = [a1, a2];
+    /** What an editor and a reader see of a story's links, in order. */
+    const placed = async (story: { documentId: string; slug: string }) => {
+      const read = await B.request(`/newsroom/articles/${story.documentId}/placement`, {
+        headers: auth,
+      });
+      expect(read.status).toBe(200);
+      const rendered = await render(B, story.slug);
+      expect(rendered.status).toBe(200);
+      return {
+        read: read.body.data,
+        draft: read.body.data.links.map((l: any) => l.url ?? l.targetArticle?.documentId),
+        published: blocks(rendered.body).map((b: any) => b.href ?? b.target?.documentId),
+      };
+    };
+    const outcomes: string[] = [];
+    try {
+      for (const [round, killAfter] of [60, 200, 'answered'].entries()) {
+        const before = await Promise.all(stories.map(placed));
+        const C = await startInstance(`C${round}`, { ...instanceEnv, NEWSROOM_SKIP_SEED: 'true' });
+        const saves = stories.map((story, i) => {
+          const current = unchangedPlacement(before[i].read);
+          const p = before[i].read.paragraphs;
+          return C.request(`/newsroom/articles/${story.documentId}/placement`, {
+            method: 'PUT',
+            headers: auth,
+            body: {
+              ...current,
+              links: [
+                ...current.links,
+                ...[0, 1].map((n) => ({
+                  url: `https://example.org/kill-${round}-${i}-${n}`,
+                  label: `Baca juga: laporan ${round}-${i}-${n}`,
+                  afterParagraphId: p[n].id,
+                })),
+              ],
+            },
+          }).catch(() => ({ status: 0 }));
+        });
+        if (killAfter === 'answered') await Promise.all(saves);
+        else await new Promise((resolve) => setTimeout(resolve, killAfter as number));
+        await C.kill();
+        await Promise.all(saves);
+        for (const [i, story] of stories.entries()) {
+          const old = before[i];
+          const added = [0, 1].map((n) => `https://example.org/kill-${round}-${i}-${n}`);
+          const now = await placed(story);
+          const isOld =
+            JSON.stringify([now.draft, now.published]) ===
+            JSON.stringify([old.draft, old.published]);
+          const isNew =
+            JSON.stringify(now.draft) === JSON.stringify([...old.draft, ...added]) &&
+            added.every((url) => now.published.includes(url)) &&
+            now.published.length === old.published.length + 2;
+          outcomes.push(isOld ? 'old' : isNew ? 'new' : 'HALF');
+          expect([round, i, isOld || isNew]).toEqual([round, i, true]);
+        }
+      }
+    } finally {
+      await sql('DROP TRIGGER IF EXISTS newsroom_test_slow ON newsroom_related_links');
+    }
+    console.log(`[scale-out] placement saves killed mid-way: ${outcomes.join(', ')}`);
+    // The kills inside the transactions left the stories as they were; the saves that
+    // answered before the kill stand whole.
+    expect(outcomes).toEqual(['old', 'old', 'old', 'old', 'new', 'new']);
   });
 });
