@@ -267,14 +267,24 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
     expect(live.body.data.body.filter((b: any) => b.type === 'baca-juga')).toHaveLength(4);
 
     // A line new in the copy is added; the lines the editors had already worked on are not.
+    // The last paragraph is cut: the link after it moves up, flagged, as on an editor's cut.
+    const cut = copy('empat belas').split('\n').slice(0, -1).join('\n');
     const added = await importer.importStory(
-      `${copy('empat belas')}\nBaca Juga: Harga Sayur Naik Usai Banjir\nBaca Juga: Tanggul Kali Sunter Jebol`,
+      `${cut}\nBaca Juga: Harga Sayur Naik Usai Banjir\nBaca Juga: Tanggul Kali Sunter Jebol`,
       meta
     );
-    expect(added.report.links.filter((l: any) => l.action === 'added')).toEqual([
-      expect.objectContaining({ label: 'Tanggul Kali Sunter Jebol', after: 5 }),
+    expect(added.report.links.map((l: any) => [l.action, l.label ?? l.target, l.after])).toEqual([
+      ['kept', 'Harga Sayur Naik Usai Banjir', 1],
+      ['kept', 'Pintu Air Manggarai Siaga Satu', 2],
+      ['kept', 'Posko Pengungsian Dibuka di Kampung Melayu', 3],
+      ['moved', 'Peta banjir', 4],
+      ['added', 'Tanggul Kali Sunter Jebol', 4],
     ]);
-    expect(added.report.links.filter((l: any) => l.action !== 'added')).toHaveLength(4);
+    expect(added.report.links[3]).toMatchObject({
+      from: 5,
+      reason: expect.stringMatching(/deleted/),
+    });
+    expect((await placement()).links.find((l: any) => l.url).needsReview).toBe(true);
 
     // --replace-links: the copy's lines replace the links; a link that leads where a line
     // leads is the same document (its clicks stay); a confirmed speaker is still kept.
