@@ -263,8 +263,8 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
     expect(again.progress).toMatch(/quote kept: "Air mulai naik .*Siti Aminah Lubis.*confirmed/);
     // Clicks stay with the links, which are the same documents, published with the story.
     expect(await clicks()).toEqual(clicksBefore);
-    const live = await app!.request('/api/newsroom/articles/banjir-jaktim');
-    expect(live.body.data.body.filter((b: any) => b.type === 'baca-juga')).toHaveLength(4);
+    const served = await app!.request('/api/newsroom/articles/banjir-jaktim');
+    expect(served.body.data.body.filter((b: any) => b.type === 'baca-juga')).toHaveLength(4);
 
     // A line new in the copy is added; the lines the editors had already worked on are not.
     // The last paragraph is cut: the link after it moves up, flagged, as on an editor's cut.
@@ -285,6 +285,30 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
       reason: expect.stringMatching(/deleted/),
     });
     expect((await placement()).links.find((l: any) => l.url).needsReview).toBe(true);
+
+    // --draft: the draft takes the copy (the cut paragraph back, a new line, the line
+    // "Tanggul" gone: its link, the importer's own and untouched, goes with it). Readers keep
+    // the published story as it was, less the dropped link, and never see the new one.
+    const live = async () => (await app!.request('/api/newsroom/articles/banjir-jaktim')).body.data;
+    const liveBefore = await live();
+    const drafted = await importer.importStory(
+      `${copy('empat belas')}\nBaca Juga: Banjir Bekasi Meluas`,
+      meta,
+      { publish: false }
+    );
+    expect(
+      drafted.report.links
+        .filter((l: any) => l.action !== 'kept')
+        .map((l: any) => [l.action, l.label])
+    ).toEqual([
+      ['dropped', 'Tanggul Kali Sunter Jebol'],
+      ['added', 'Banjir Bekasi Meluas'],
+    ]);
+    const liveAfter = await live();
+    expect(liveAfter.body).toEqual(
+      liveBefore.body.filter((b: any) => b.label !== 'Tanggul Kali Sunter Jebol')
+    );
+    expect(liveAfter.quotes).toEqual(liveBefore.quotes);
 
     // --replace-links: the copy's lines replace the links; a link that leads where a line
     // leads is the same document (its clicks stay); a confirmed speaker is still kept.

@@ -245,7 +245,10 @@ export const mergeLinks = async (merge: LinkMerge) => {
         report.push(entry('dropped', link, 'its Baca Juga line is no longer in the copy'));
         current = current.filter((l) => l.documentId !== old.link);
       } else {
-        reasons.set(old.link, 'its line is no longer in the copy; kept: an editor changed it');
+        reasons.set(
+          old.link,
+          'its line is no longer in the copy; kept: an editor placed or changed it'
+        );
       }
     }
     for (const [key, line] of lines) {
