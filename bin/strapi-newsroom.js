@@ -3,20 +3,22 @@
 /**
  * `strapi-newsroom`: the plugin's commands, run inside a Strapi app that installed it.
  *
- *   npx strapi-newsroom import [--dry-run] [--draft] FILE... [--title T] [--slug S]
- *                              [--tags a,b] [--meta FILE.meta.json] [--app DIR]
+ *   npx strapi-newsroom import [--dry-run] [--draft] [--replace-links] FILE... [--title T]
+ *                              [--slug S] [--tags a,b] [--meta FILE.meta.json] [--app DIR]
  *   npx strapi-newsroom seed [--app DIR]
  *
  * It loads the app as `strapi start` does (its config, its .env, its database; for a
  * TypeScript app the `dist/` that `strapi build` made) and calls the plugin's importer, so it
- * rebuilds nothing and needs no running server. Progress goes to stderr, one line per step;
- * `--json` prints each result as one JSON line on stdout for scripts.
+ * rebuilds nothing and needs no running server. Progress goes to stderr, one line per step
+ * and one per link and quote (kept, added, moved, dropped); `--json` prints each result, with
+ * that report, as one JSON line on stdout for scripts. A re-import of a story keeps what
+ * editors placed and confirmed; `--replace-links` lets the copy's Baca Juga lines replace it.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const USAGE = `usage:
-  strapi-newsroom import [--dry-run] [--draft] [--json] FILE... [--title T] [--slug S] [--tags a,b] [--meta M] [--app DIR]
+  strapi-newsroom import [--dry-run] [--draft] [--replace-links] [--json] FILE... [--title T] [--slug S] [--tags a,b] [--meta M] [--app DIR]
   strapi-newsroom seed [--app DIR]`;
 
 const fail = (message, code = 2) => {
@@ -27,11 +29,12 @@ const fail = (message, code = 2) => {
 const VALUE_OPTIONS = new Set(['--title', '--slug', '--tags', '--meta', '--app']);
 
 const parseArgs = (args) => {
-  const options = { dryRun: false, draft: false, json: false, files: [] };
+  const options = { dryRun: false, draft: false, replaceLinks: false, json: false, files: [] };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--draft') options.draft = true;
+    else if (arg === '--replace-links') options.replaceLinks = true;
     else if (arg === '--json') options.json = true;
     else if (VALUE_OPTIONS.has(arg)) {
       if (i + 1 >= args.length) fail(`${arg} needs a value\n${USAGE}`);
@@ -156,6 +159,7 @@ async function importFiles(options) {
       log(`${index + 1}/${files.length} ${path.relative(process.cwd(), file) || file}`);
       const result = await importer.importStory(text, meta, {
         publish: !options.draft,
+        replaceLinks: options.replaceLinks,
         onProgress: (message) => log(`  ${message}`),
       });
       log(

@@ -2,7 +2,8 @@
 'use strict';
 /**
  * `npm run seed`, `npm run reindex` (the suggestion index, anew from the published articles)
- * and `npm run import -- [--dry-run] FILE [--title T] [--slug S] [--tags a,b]`. Seed and
+ * and `npm run import -- [--dry-run] [--draft] [--replace-links] [--json] FILE [--title T]
+ * [--slug S] [--tags a,b]` (a re-import keeps the editors' links and speakers). Seed and
  * import are the plugin's own `strapi-newsroom` command (bin/), run on the playground; all use
  * the playground's database settings, exactly as `npm start` does.
  */

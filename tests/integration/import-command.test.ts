@@ -9,9 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { ARTICLE, LINK, QUOTE, newsroom, unchangedPlacement } from './helpers/newsroom';
 import {
   DB,
   PLAYGROUND,
+  adminToken,
   freshSecrets,
   prepareDatabase,
   startStrapi,
@@ -123,6 +125,221 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
       target: { documentId: second.results[0].documentId },
     });
     expect(story.body.data.quotes[0]).toMatchObject({ speaker: 'Endro Wibisono' });
+  });
+
+  /**
+   * Issue 26, item 6: a corrected copy re-sent by the wire, re-imported after editors worked
+   * on the story. Their links (an added one, a retarget, an external link, a finished position
+   * test), a confirmed speaker and the links' clicks all survive; the command says, link by
+   * link and quote by quote, what it did; only --replace-links lets the copy's lines win.
+   */
+  it("a re-import of a corrected story keeps the editors' links, speakers and clicks", async () => {
+    const strapi = app!.strapi;
+    const admin = { authorization: `Bearer ${await adminToken(app!)}` };
+    const n = newsroom(strapi);
+    const gate = await n.createArticle({ title: 'Pintu Air Manggarai Siaga Satu' });
+    const posko = await n.createArticle({ title: 'Posko Pengungsian Dibuka di Kampung Melayu' });
+    const sayur = await n.createArticle({ title: 'Harga Sayur Naik Usai Banjir' });
+    const copy = (boats: string) =>
+      [
+        'JAKARTA, kompas.id - Banjir merendam lima kelurahan di Jakarta Timur sejak Senin pagi.',
+        '"Air mulai naik pukul empat pagi," kata Lurah Kampung Melayu Siti Aminah.',
+        'Baca Juga: Pintu Air Manggarai Siaga Satu',
+        `Petugas mengerahkan ${boats} perahu karet untuk mengevakuasi warga lanjut usia dari rumah mereka.`,
+        'Baca Juga: Warga Bidara Cina Mengungsi ke Masjid',
+        '"Kami sudah menyiapkan dapur umum di tiga titik," ujar Kepala BPBD DKI Jakarta Isnawa Adji.',
+        'Genangan diperkirakan surut dalam dua hari jika hujan tidak turun lagi.',
+      ].join('\n');
+    const file = path.join(dir, 'banjir-jaktim.txt');
+    fs.writeFileSync(file, copy('dua belas'));
+    const meta = { title: 'Banjir Rendam Lima Kelurahan di Jakarta Timur', slug: 'banjir-jaktim' };
+    const importer = strapi.plugin('newsroom').service('importer');
+    const first = await importer.importStory(copy('dua belas'), meta);
+    const story = first.documentId as string;
+    const url = `/newsroom/articles/${story}/placement`;
+    const placement = async () => (await app!.request(url, { headers: admin })).body.data;
+    const save = async (body: unknown) => {
+      const saved = await app!.request(url, { method: 'PUT', body, headers: admin });
+      expect(saved.status).toBe(200);
+      return saved.body.data;
+    };
+
+    // The editor's work in the manager.
+    let placed = await placement();
+    const [p1, , p3, , p5] = placed.paragraphs.map((p: any) => p.id);
+    const body = unchangedPlacement(placed);
+    const bidara = body.links.find((l: any) => /Bidara/.test(l.label));
+    Object.assign(bidara, { targetDocumentId: posko.documentId, label: null }); // retarget
+    body.links.push(
+      { targetDocumentId: sayur.documentId, afterParagraphId: p1 },
+      { url: 'https://www.example-news.id/peta-banjir', label: 'Peta banjir', afterParagraphId: p5 }
+    );
+    placed = await save(body);
+    const gateLink = placed.links.find((l: any) => l.targetArticle?.title === gate.title);
+    const testing = unchangedPlacement(placed);
+    testing.links.find((l: any) => l.documentId === gateLink.documentId).variantAfterParagraphId =
+      p3;
+    placed = await save(testing);
+    const ended = unchangedPlacement(placed);
+    ended.links.find((l: any) => l.documentId === gateLink.documentId).variantAfterParagraphId =
+      null; // the test ends: its first slot stays
+    await save(ended);
+    const edited = await placement();
+    const linksBefore = edited.links.map((l: any) => [
+      l.documentId,
+      l.targetArticle?.title ?? l.url,
+      l.afterParagraphId,
+    ]);
+    expect(linksBefore).toHaveLength(4);
+    const [siti, isnawa] = [...edited.quotes].sort((a: any, b: any) =>
+      a.text.localeCompare(b.text)
+    );
+    // The editor confirms a corrected speaker; the other quote's speaker was changed but not
+    // confirmed, so the copy's parse may take it back.
+    await n.update(QUOTE, siti.documentId, {
+      speaker: 'Siti Aminah Lubis',
+      speakerRole: 'Lurah Kampung Melayu',
+      speakerConfirmed: true,
+    });
+    await n.update(QUOTE, isnawa.documentId, { speaker: 'Orang Lain' });
+    await n.publish(ARTICLE, story);
+
+    // Readers click the links.
+    const events = strapi.plugin('newsroom').service('readerEvents');
+    events.record(
+      edited.links.flatMap((l: any, i: number) =>
+        Array.from({ length: i + 2 }, () => ({ type: 'click', link: l.documentId, variant: null }))
+      )
+    );
+    await events.flush();
+    const clicks = async () =>
+      Object.fromEntries(
+        (
+          await app!.request(`/newsroom/articles/${story}/link-stats`, { headers: admin })
+        ).body.data.links.map((l: any) => [l.link, l.clicks.total])
+      );
+    const clicksBefore = await clicks();
+    expect(Object.values(clicksBefore).sort()).toEqual([2, 3, 4, 5]);
+
+    // The wire re-sends the story with one word corrected.
+    fs.writeFileSync(file, copy('empat belas'));
+    const again = await cli('import', file, '--title', meta.title, '--slug', meta.slug, '--json');
+    const [result] = again.results;
+    expect(result).toMatchObject({ documentId: story, created: false });
+    const after = await placement();
+    expect(after.paragraphs.map((p: any) => p.id)).toEqual(edited.paragraphs.map((p: any) => p.id));
+    expect(after.paragraphs[2].text).toMatch(/empat belas perahu/);
+    expect(
+      after.links.map((l: any) => [
+        l.documentId,
+        l.targetArticle?.title ?? l.url,
+        l.afterParagraphId,
+      ])
+    ).toEqual(linksBefore);
+    expect(result.report.links.map((l: any) => [l.action, l.link])).toEqual(
+      linksBefore.map(([id]: string[]) => ['kept', id])
+    );
+    expect(result.report.links.find((l: any) => l.link === bidara.documentId).reason).toMatch(
+      /changed by an editor/
+    );
+    expect(again.progress).toMatch(
+      /link kept: "Peta banjir" -> https:\/\/www\.example-news\.id\/peta-banjir/
+    );
+    expect(again.progress).toMatch(/link kept: .*Posko Pengungsian/);
+    const quotes = async () =>
+      Object.fromEntries(
+        (await placement()).quotes.map((q: any) => [q.documentId, [q.speaker, q.speakerRole]])
+      );
+    expect(await quotes()).toEqual({
+      [siti.documentId]: ['Siti Aminah Lubis', 'Lurah Kampung Melayu'],
+      [isnawa.documentId]: [isnawa.speaker, isnawa.speakerRole],
+    });
+    expect(result.report.quotes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'kept', quote: siti.documentId, confirmed: true }),
+        expect.objectContaining({ action: 'kept', quote: isnawa.documentId, confirmed: false }),
+      ])
+    );
+    expect(again.progress).toMatch(/quote kept: "Air mulai naik .*Siti Aminah Lubis.*confirmed/);
+    // Clicks stay with the links, which are the same documents, published with the story.
+    expect(await clicks()).toEqual(clicksBefore);
+    const served = await app!.request('/api/newsroom/articles/banjir-jaktim');
+    expect(served.body.data.body.filter((b: any) => b.type === 'baca-juga')).toHaveLength(4);
+
+    // A line new in the copy is added; the lines the editors had already worked on are not.
+    // The last paragraph is cut: the link after it moves up, flagged, as on an editor's cut.
+    const cut = copy('empat belas').split('\n').slice(0, -1).join('\n');
+    const added = await importer.importStory(
+      `${cut}\nBaca Juga: Harga Sayur Naik Usai Banjir\nBaca Juga: Tanggul Kali Sunter Jebol`,
+      meta
+    );
+    expect(added.report.links.map((l: any) => [l.action, l.label ?? l.target, l.after])).toEqual([
+      ['kept', 'Harga Sayur Naik Usai Banjir', 1],
+      ['kept', 'Pintu Air Manggarai Siaga Satu', 2],
+      ['kept', 'Posko Pengungsian Dibuka di Kampung Melayu', 3],
+      ['moved', 'Peta banjir', 4],
+      ['added', 'Tanggul Kali Sunter Jebol', 4],
+    ]);
+    expect(added.report.links[3]).toMatchObject({
+      from: 5,
+      reason: expect.stringMatching(/deleted/),
+    });
+    expect((await placement()).links.find((l: any) => l.url).needsReview).toBe(true);
+
+    // --draft: the draft takes the copy (the cut paragraph back, a new line, the line
+    // "Tanggul" gone: its link, the importer's own and untouched, goes with it). Readers keep
+    // the published story as it was, less the dropped link, and never see the new one.
+    const live = async () => (await app!.request('/api/newsroom/articles/banjir-jaktim')).body.data;
+    const liveBefore = await live();
+    const drafted = await importer.importStory(
+      `${copy('empat belas')}\nBaca Juga: Banjir Bekasi Meluas`,
+      meta,
+      { publish: false }
+    );
+    expect(
+      drafted.report.links
+        .filter((l: any) => l.action !== 'kept')
+        .map((l: any) => [l.action, l.label])
+    ).toEqual([
+      ['dropped', 'Tanggul Kali Sunter Jebol'],
+      ['added', 'Banjir Bekasi Meluas'],
+    ]);
+    const liveAfter = await live();
+    expect(liveAfter.body).toEqual(
+      liveBefore.body.filter((b: any) => b.label !== 'Tanggul Kali Sunter Jebol')
+    );
+    expect(liveAfter.quotes).toEqual(liveBefore.quotes);
+
+    // --replace-links: the copy's lines replace the links; a link that leads where a line
+    // leads is the same document (its clicks stay); a confirmed speaker is still kept.
+    fs.writeFileSync(file, copy('empat belas'));
+    const replaced = await cli(
+      'import',
+      file,
+      '--title',
+      meta.title,
+      '--slug',
+      meta.slug,
+      '--replace-links',
+      '--json'
+    );
+    const final = await placement();
+    expect(final.links.map((l: any) => [l.targetArticle?.title, l.afterParagraphId])).toEqual([
+      ['Pintu Air Manggarai Siaga Satu', final.paragraphs[1].id],
+      ['Warga Bidara Cina Mengungsi ke Masjid', final.paragraphs[2].id],
+    ]);
+    expect(final.links[0].documentId).toBe(gateLink.documentId);
+    const actions = replaced.results[0].report.links.map((l: any) => l.action).sort();
+    expect(actions).toEqual(['added', 'dropped', 'dropped', 'dropped', 'dropped', 'kept']);
+    expect(replaced.progress).toMatch(/link dropped: "Peta banjir"/);
+    expect((await clicks())[gateLink.documentId]).toBe(clicksBefore[gateLink.documentId]);
+    expect((await quotes())[siti.documentId]).toEqual([
+      'Siti Aminah Lubis',
+      'Lurah Kampung Melayu',
+    ]);
+    expect(
+      await strapi.db.query(LINK).count({ where: { sourceArticle: { documentId: story } } })
+    ).toBe(4); // two links, each a draft and a published row
   });
 
   it('says what is wrong instead of starting: missing file, no app, unknown option', async () => {

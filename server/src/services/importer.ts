@@ -1,9 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
+import { ARTICLE_UID, LINK_UID, OWNER_FIELD, PLUGIN_ID, QUOTE_UID } from '../constants';
+import type { NewsroomConfig } from '../config';
 import { parseStory, type ParsedStory } from '../importer/parse-story';
 import { newParagraphId, readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
-import { START_ANCHOR } from '#shared/baca-juga/paragraphs';
 import { fieldError } from '../utils/field-error';
+import { matchTexts } from '../utils/text-matching';
+import { draftLinks, mergeLinks, readImportedLines } from '../workflow/reimport-links';
+import { draftQuotes, mergeQuotes } from '../workflow/reimport-quotes';
+import { describeLink, describeQuote, tally, type ImportReport } from '../workflow/reimport-report';
 import { longestWord, titleKey } from '../importer/title-key';
 import { withPendingWrites } from '../http/pending-writes';
 
@@ -22,6 +26,12 @@ export interface StoryMeta {
 export interface ImportOptions {
   /** Publish the article, its quotes and links (default true). */
   publish?: boolean;
+  /**
+   * On a re-import, the copy's Baca Juga lines replace the article's links (and the copy
+   * decides which quotes there are), instead of keeping what editors placed (default false).
+   * A speaker an editor confirmed is kept either way.
+   */
+  replaceLinks?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -34,23 +44,36 @@ export interface ImportResult {
   quotes: number;
   /** Baca Juga titles that matched no article and became placeholders awaiting copy. */
   placeholdersCreated: number;
+  /** What became of each link and quote: kept, added, moved, dropped (or a line skipped). */
+  report: ImportReport;
 }
 
 /**
- * Keeps the ids of paragraphs whose text did not change, so that re-importing a story keeps
- * every anchor that still makes sense; the others get fresh ids.
+ * Keeps the ids of paragraphs whose text did not change or was corrected (most words the
+ * same), as an editor's edit of a paragraph does, so that re-importing a story keeps every
+ * anchor that still makes sense; new paragraphs get fresh ids.
  */
 const reuseIds = (texts: string[], previous: Paragraph[]): Paragraph[] => {
-  const pool = new Map<string, string[]>();
-  for (const p of previous) pool.set(p.text, [...(pool.get(p.text) ?? []), p.id]);
-  return texts.map((text) => ({ text, id: pool.get(text)?.shift() ?? newParagraphId() }));
+  const match = matchTexts(
+    previous.map((p) => p.text),
+    texts
+  );
+  return texts.map((text, index) => {
+    const from = match[index];
+    return { text, id: from === null ? newParagraphId() : previous[from].id };
+  });
 };
+
+/** Fields the metadata leaves out: on a re-import they keep what editors gave them. */
+const given = (fields: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 
 /** What an article owns and what the importer replaces and publishes with it. */
 const OWNED = [LINK_UID, QUOTE_UID] as const;
 
 const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const articles = () => strapi.documents(ARTICLE_UID);
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
 
   /**
    * Articles whose title matches `title` once case, punctuation and spacing are forgiven
@@ -91,21 +114,25 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * matched by title, so a story that merely shares a headline is never overwritten.
    */
   const findExisting = async (meta: StoryMeta) => {
-    const select = ['documentId', 'body'];
+    const select = ['documentId'];
     if (meta.slug) {
       const bySlug = await strapi.db
         .query(ARTICLE_UID)
         .findOne({ where: { slug: meta.slug }, select, orderBy: { id: 'asc' } });
-      if (bySlug) return bySlug as { documentId: string; body: unknown };
+      if (bySlug) return bySlug as { documentId: string };
     }
     const matches = await byTitle(meta.title, meta.slug ? { placeholder: true } : {});
     const chosen = matches.find((m) => m.placeholder) ?? matches[0];
     if (!chosen) return null;
-    return (await strapi.db.query(ARTICLE_UID).findOne({
-      where: { documentId: chosen.documentId, publishedAt: null },
-      select,
-    })) as { documentId: string; body: unknown };
+    return { documentId: chosen.documentId };
   };
+
+  /** The draft's body and the record of the Baca Juga lines its last import carried. */
+  const draftOf = async (documentId: string) =>
+    (await strapi.db.query(ARTICLE_UID).findOne({
+      where: { documentId, publishedAt: null },
+      select: ['body', 'importedLinks'],
+    })) as { body: unknown; importedLinks: unknown } | null;
 
   /** Documents of `uid` that belong to the article (links by source, quotes by article). */
   const ownedDocuments = async (
@@ -131,10 +158,15 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Imports plain-text copy as one article with its quotes and Baca Juga links.
-     * Idempotent by slug (or title): importing the same story again updates the article in
-     * place and replaces its quotes and links, leaving exactly one copy of everything. A
-     * placeholder with the story's title is filled the same way: same documentId, so every
-     * link that pointed at it now leads to the story.
+     * Idempotent by slug (or title): importing the same story again (a corrected copy) updates
+     * the article in place and leaves exactly one copy of everything. It never destroys an
+     * editor's work: the links and quotes stay (the same documents, so their clicks and
+     * position tests too), re-anchored as an edit of the body re-anchors them; only the Baca
+     * Juga lines new in the copy are added, and a confirmed speaker is never overwritten
+     * (workflow/reimport-links, workflow/reimport-quotes). `replaceLinks` lets the copy's
+     * lines replace the links instead. It publishes unless `publish: false`, as the first
+     * import does. A placeholder with the story's title is filled the same way: same
+     * documentId, so every link that pointed at it now leads to the story.
      */
     async importStory(
       text: string,
@@ -156,87 +188,82 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The publishes' after-commit work (freshness bumps) is awaited before this returns.
       return withPendingWrites(() =>
         strapi.db.transaction(async () => {
-          const outlet = meta.outlet ?? parsed.outlet;
           const existing = await findExisting(meta);
-          const body = reuseIds(parsed.paragraphs, readBody(existing?.body));
+          const draft = existing ? await draftOf(existing.documentId) : null;
+          const before = readBody(draft?.body);
+          const body = reuseIds(parsed.paragraphs, before);
+          const copy = {
+            outlet: meta.outlet ?? parsed.outlet ?? undefined,
+            dateline: meta.dateline ?? parsed.dateline ?? undefined,
+            wireSource: meta.wireSource,
+            reportedAt: meta.reportedAt,
+            lead: meta.lead,
+            tags: meta.tags,
+          };
           const data = {
             title: meta.title,
             ...(meta.slug ? { slug: meta.slug } : {}),
-            outlet,
-            dateline: meta.dateline ?? parsed.dateline,
-            wireSource: meta.wireSource ?? null,
-            reportedAt: meta.reportedAt ?? null,
-            lead: meta.lead ?? null,
-            tags: meta.tags ?? [],
+            ...(existing
+              ? given(copy)
+              : {
+                  outlet: null,
+                  dateline: null,
+                  wireSource: null,
+                  reportedAt: null,
+                  lead: null,
+                  tags: [],
+                  ...given(copy),
+                }),
             body,
             placeholder: false,
           };
 
           let documentId: string;
+          // Read before the body's update: it re-anchors what stood on deleted paragraphs.
+          const linksBefore = existing ? await draftLinks(strapi, existing.documentId) : [];
+          const quotesBefore = existing ? await draftQuotes(strapi, existing.documentId) : [];
           if (existing) {
             documentId = existing.documentId;
+            // As an editor's edit of the body: links and quotes on a paragraph the corrected
+            // copy deleted move to the one before it (workflow/reanchor).
             await articles().update({ documentId, data: data as any });
             onProgress(`updated article ${documentId}`);
-            // Replace what the previous import made; deleting by document removes both versions.
-            for (const uid of OWNED) {
-              for (const docId of await ownedDocuments(uid, documentId)) {
-                await strapi.documents(uid).delete({ documentId: docId });
-              }
-            }
           } else {
             const created = await articles().create({ data: data as any });
             documentId = created.documentId;
             onProgress(`created article ${documentId}`);
           }
 
-          const anchorOf = (paragraphNumber: number) =>
-            paragraphNumber <= 0
-              ? START_ANCHOR
-              : body[Math.min(paragraphNumber, body.length) - 1].id;
-
-          let placeholdersCreated = 0;
-          const positions = new Map<string, number>();
-          for (const [index, link] of parsed.links.entries()) {
-            // A line with a URL is an external link: its text is the label, not a title to match.
-            let targetArticle: string | null = null;
-            if (!link.url && link.label) {
-              const target = await findOrCreateTarget(link.label);
-              if (target.created) placeholdersCreated += 1;
-              targetArticle = target.documentId;
-            }
-            if (!link.url && !targetArticle) continue;
-            const afterParagraphId = anchorOf(link.afterParagraph);
-            const position = positions.get(afterParagraphId) ?? 0;
-            positions.set(afterParagraphId, position + 1);
-            await strapi.documents(LINK_UID).create({
-              data: {
-                sourceArticle: documentId,
-                targetArticle,
-                url: link.url,
-                label: link.label,
-                afterParagraphId,
-                position,
-              } as any,
-            });
-            const what = link.url ? `external ${link.url}` : `"${link.label}"`;
-            onProgress(`link ${index + 1}/${parsed.links.length}: ${what}`);
-          }
-
-          for (const quote of parsed.quotes) {
-            await strapi.documents(QUOTE_UID).create({
-              data: {
-                article: documentId,
-                text: quote.text,
-                speaker: quote.speaker,
-                speakerRole: quote.speakerRole,
-                needsReview: quote.needsReview,
-                relayedBy: quote.relayedBy,
-                kind: quote.kind,
-                paragraphId: anchorOf(Math.max(1, quote.paragraph)),
-              } as any,
-            });
-          }
-          onProgress(`${parsed.quotes.length} quotes`);
+          const replace = options.replaceLinks === true;
+          const links = await mergeLinks({
+            strapi,
+            article: documentId,
+            before,
+            body,
+            linksBefore,
+            lines: parsed.links,
+            record: readImportedLines(draft?.importedLinks),
+            replace,
+            maxLinks: config().maxLinksPerArticle,
+            resolveTarget: findOrCreateTarget,
+          });
+          const quotes = await mergeQuotes({
+            strapi,
+            article: documentId,
+            before,
+            body,
+            quotesBefore,
+            quotes: parsed.quotes,
+            replace,
+          });
+          // The lines of this copy, for the next import to tell which of its lines are new.
+          await strapi.db.query(ARTICLE_UID).updateMany({
+            where: { documentId },
+            data: { importedLinks: links.record },
+          });
+          for (const entry of links.report) onProgress(describeLink(entry));
+          for (const entry of quotes) onProgress(describeQuote(entry));
+          onProgress(`links: ${tally(links.report) || 'none'}; quotes: ${tally(quotes) || 'none'}`);
 
           if (publish) {
             await articles().publish({ documentId });
@@ -258,7 +285,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
             paragraphs: body.length,
             links: parsed.links.length,
             quotes: parsed.quotes.length,
-            placeholdersCreated,
+            placeholdersCreated: links.placeholdersCreated,
+            report: { links: links.report, quotes },
           };
         })
       );
