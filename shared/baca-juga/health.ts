@@ -1,7 +1,7 @@
 /**
- * Link health: what a reader gets from a Baca Juga link today. The manager's editor, its
- * list, the link-health report and the side panel all classify with `linkHealth`; the SQL
- * that counts health over the whole newsroom is generated from it (server/src/queries/
+ * Link health: the state of what a Baca Juga link points at. The manager's editor, its list,
+ * the link-health report and the side panel all classify with `linkHealth`; the SQL that
+ * counts health over the whole newsroom is generated from it (server/src/database/
  * link-health-sql.ts), so the rule has one home.
  */
 
@@ -9,8 +9,10 @@
  * - `ok`: an internal link to a published article.
  * - `external`: a link to a URL.
  * - `awaiting-copy`: the target is a placeholder awaiting its copy (a Baca Juga title the
- *   importer matched to no story). Readers see the label as text, without a link, until the
- *   story is published.
+ *   importer matched to no story), until the story is published.
+ *
+ * Health says why a link is what it is; what readers then see of it (a link, its label as
+ * text, or nothing) is shared/baca-juga/reader-view's to say.
  * - `target-draft`: the target article has never been published.
  * - `target-unpublished`: the target was published once and is not any more.
  * - `target-deleted`: the target article no longer exists.
@@ -65,9 +67,6 @@ export const linkHealth = (facts: LinkHealthFacts): LinkHealth => {
 };
 
 export const isBroken = (health: LinkHealth) => BROKEN_HEALTH.includes(health);
-
-/** Readers see healthy internal links, external links, and placeholders' labels as text. */
-export const isVisibleToReaders = (health: LinkHealth) => !isBroken(health);
 
 /** Every combination of facts with its health: what the SQL classification is built from. */
 export const linkHealthTable = (): { facts: LinkHealthFacts; health: LinkHealth }[] => {

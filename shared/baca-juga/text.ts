@@ -52,13 +52,3 @@ export const quoteTextProblem = (text: unknown): string | null => {
   }
   return null;
 };
-
-/**
- * The text a reader sees for a link: its label, else the target's title, else the URL. The
- * render and the manager's preview both say it this way.
- */
-export const readerLabel = (
-  label: string | null | undefined,
-  targetTitle: string | null | undefined,
-  url: string | null | undefined
-): string => label?.trim() || targetTitle || url || '';

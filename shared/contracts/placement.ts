@@ -24,11 +24,23 @@ export const articleFields = {
   status: oneOf(ARTICLE_STATUSES),
 };
 
-/** An article a link points at, with its state. */
-export const linkTargetFields = {
+/** An article as the manager lists it beside another (a story linking to this one). */
+export const articleRefFields = {
   ...articleFields,
   /** A placeholder awaiting its copy (made by the importer for an unmatched Baca Juga title). */
   placeholder: flag(),
+};
+export const articleRefSchema = record(articleRefFields);
+export type ArticleRef = InferType<typeof articleRefSchema>;
+
+/** An article a link points at, with its state. */
+export const linkTargetFields = {
+  ...articleRefFields,
+  /**
+   * The title of its published version, the one readers see on the link (`title` is the
+   * draft's, which editors work on); null while it has none.
+   */
+  publishedTitle: nullableText(),
 };
 export const linkTargetSchema = record(linkTargetFields);
 export type LinkTarget = InferType<typeof linkTargetSchema>;
@@ -105,7 +117,7 @@ export const placementSchema = record({
    * Articles whose Baca Juga links point here (their drafts), with their state: what breaks
    * for readers if this story is unpublished or deleted.
    */
-  linkedFrom: list(linkTargetSchema),
+  linkedFrom: list(articleRefSchema),
   /**
    * Slugs the story was published under before: requests for them answer 301 to its current
    * slug while it is live (and new slugs are never given them).

@@ -28,6 +28,7 @@ import {
   suggestionsResponseSchema,
   targetSearchResponseSchema,
 } from '../../shared/contracts/admin';
+import { fromPlacement, readerViewOf } from '../../admin/src/utils/placement';
 
 const READ = 'plugin::newsroom.read';
 const MANAGE = 'plugin::newsroom.manage';
@@ -134,6 +135,55 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       );
       expect(version).toMatch(/^[\w-]{10,}$/);
       expect(maxLinks).toBe(10);
+    });
+
+    // Regression (issue 25, item 20): the manager's preview said what readers see with its own
+    // copy of the rule. It labelled a link with its target's draft title where readers get the
+    // published one, and showed a link to a placeholder without a label of its own under the
+    // placeholder's title, where the render holds it back. Both now read shared/baca-juga/
+    // reader-view; this pins that the preview of every link is what the render serves.
+    it("previews each link as readers get it: the published title, a placeholder's own label", async () => {
+      const n = newsroom(app.strapi);
+      const source = await n.createArticle({
+        title: 'Sumber Pratinjau Pembaca',
+        paragraphs: ['Satu.', 'Dua.', 'Tiga.'],
+      });
+      const retitled = await n.createArticle({ title: 'Judul Terbit Untuk Pembaca' });
+      const articles = app.strapi.documents(ARTICLE as any) as any;
+      await articles.update({
+        documentId: retitled.documentId,
+        data: { title: 'Judul Draf Belum Terbit' },
+      });
+      const placeholder = (title: string) =>
+        articles.create({ data: { title, body: [], placeholder: true } });
+      const labelled = await placeholder('Naskah Ditunggu Berlabel');
+      const bare = await placeholder('Naskah Ditunggu Tanpa Label');
+      await n.addLink(source, retitled, { after: 0 });
+      await n.addLink(source, labelled, { after: 1, label: 'Baris Dari Naskah' });
+      await n.addLink(source, bare, { after: 2 });
+
+      const read = await app.request(`/newsroom/articles/${source.documentId}/placement`, {
+        headers: superAdmin,
+      });
+      const data = checkContract(placementResponseSchema, read.body).data;
+      expect(data.links[0].targetArticle).toMatchObject({
+        title: 'Judul Draf Belum Terbit',
+        status: 'modified',
+        publishedTitle: 'Judul Terbit Untuk Pembaca',
+      });
+      const preview = fromPlacement(data)
+        .map(readerViewOf)
+        .flatMap((view) => (view.kind === 'held' ? [] : [[view.kind, view.label]]));
+      const rendered = (
+        await app.request(`/api/newsroom/articles/${data.article.slug}`)
+      ).body.data.body.flatMap((b: any) =>
+        b.type === 'baca-juga' ? [[b.href === null ? 'text' : 'link', b.label]] : []
+      );
+      expect(rendered).toEqual([
+        ['link', 'Judul Terbit Untuk Pembaca'],
+        ['text', 'Baris Dari Naskah'],
+      ]);
+      expect(preview).toEqual(rendered);
     });
 
     it('answers 404 for an unknown article and 400 for a malformed documentId', async () => {

@@ -17,6 +17,7 @@ const placement = {
         slug: 'lama',
         status: 'published',
         placeholder: false,
+        publishedTitle: 'Lama',
       },
       url: null,
       label: 'Lama',

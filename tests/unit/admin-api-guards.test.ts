@@ -60,6 +60,7 @@ const placement = () => ({
         slug: 'tanggul-jebol',
         status: 'draft',
         placeholder: false,
+        publishedTitle: null,
       },
       url: null,
       label: null,
@@ -212,6 +213,7 @@ describe('response guards', () => {
       slug: 't',
       status: 'published',
       placeholder: true,
+      publishedTitle: null,
       updatedAt: null,
     };
     expect(parseTargets({ data: [target] })).toEqual([target]);

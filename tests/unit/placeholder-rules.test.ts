@@ -2,12 +2,8 @@
  * The rules placeholders rest on, in their one home (shared/baca-juga): no story goes public
  * without paragraphs, and a link to a placeholder is "awaiting copy", shown to readers as text.
  */
-import {
-  isBroken,
-  isVisibleToReaders,
-  linkHealth,
-  linkHealthTable,
-} from '#shared/baca-juga/health';
+import { isBroken, linkHealth, linkHealthTable } from '#shared/baca-juga/health';
+import { readerView } from '#shared/baca-juga/reader-view';
 import { placementViolations, type PlacementState } from '#shared/baca-juga/invariants';
 
 const limits = { maxLinksPerArticle: 10 };
@@ -66,10 +62,12 @@ describe('links to a placeholder', () => {
     hasUrl: false,
   };
 
-  it('are awaiting copy: not broken, and shown to readers (as text)', () => {
+  it('are awaiting copy: not broken, and shown to readers as their own label, in text', () => {
     expect(linkHealth(facts)).toBe('awaiting-copy');
     expect(isBroken('awaiting-copy')).toBe(false);
-    expect(isVisibleToReaders('awaiting-copy')).toBe(true);
+    const target = { published: false, publishedTitle: null, awaitingCopy: true };
+    expect(readerView({ label: 'Judul' }, target)).toEqual({ kind: 'text', label: 'Judul' });
+    expect(readerView({ label: null }, target)).toMatchObject({ kind: 'held' });
   });
 
   it('become ordinary links once the story is published, broken ones if it is deleted', () => {

@@ -8,7 +8,7 @@ import { useGetNewsroomPlacementQuery } from '../api/newsroomApi';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
 import { ARTICLE_UID } from '#shared/uids';
-import { isBroken } from '../utils/placement';
+import { isBroken, readerViewOf, readersSee } from '../utils/placement';
 import { HealthBadge } from './HealthBadge';
 import { LinkedFromList } from './LinkedFromList';
 
@@ -48,7 +48,7 @@ const PanelLink = ({ link }: { link: PlacedLink }) => (
     <Typography variant="pi" textColor="neutral800" ellipsis style={{ maxWidth: '100%' }}>
       {linkText(link)}
     </Typography>
-    <HealthBadge health={link.health} />
+    <HealthBadge health={link.health} held={!readersSee(readerViewOf(link))} />
   </Flex>
 );
 

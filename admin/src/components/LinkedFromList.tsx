@@ -1,6 +1,6 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
-import type { ArticleStatus, LinkTarget } from '#shared/contracts/admin';
+import type { ArticleRef, ArticleStatus } from '#shared/contracts/admin';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
 import { ArticleStatusBadge } from './ArticleStatusBadge';
@@ -20,7 +20,7 @@ export const LinkedFromList = ({
   articleStatus,
 }: {
   documentId: string;
-  linkedFrom: LinkTarget[];
+  linkedFrom: ArticleRef[];
   /** This story's state: while it is live, unpublishing it breaks the live links to it. */
   articleStatus: ArticleStatus;
 }) => {

@@ -192,8 +192,9 @@ export const EditorPage = () => {
       title: s.title,
       slug: s.slug,
       status: s.status,
-      // Suggestions are published stories, never placeholders.
+      // Suggestions are published stories (ranked from their published text), never placeholders.
       placeholder: false,
+      publishedTitle: s.title ?? null,
     };
     // After the paragraph it fits, when the server named one this draft still has; else in the
     // slot the editor selected.

@@ -35,6 +35,8 @@ export const acceptSuggestions = (
       slug: suggestion.slug,
       status: suggestion.status,
       placeholder: false,
+      // Suggestions are published stories, ranked from their published text.
+      publishedTitle: suggestion.title ?? null,
     };
     const key = newLocalKey();
     links = insertLink(

@@ -18,8 +18,9 @@ import { keepSlot, type Variant } from '#shared/baca-juga/position-test';
 
 // The server's own rules (pure shared modules), so the editor and the server never disagree.
 export { isSafeHref, MAX_LABEL_LENGTH } from '#shared/baca-juga/text';
-import { readerLabel } from '#shared/baca-juga/text';
-export { isBroken, isVisibleToReaders } from '#shared/baca-juga/health';
+import { readerView, type ReaderView } from '#shared/baca-juga/reader-view';
+export { isBroken } from '#shared/baca-juga/health';
+export { readersSee } from '#shared/baca-juga/reader-view';
 
 export const START_SLOT = START_ANCHOR;
 
@@ -270,6 +271,32 @@ export const toSaveBody = (version: string, links: DraftLink[]): PlacementSaveBo
 /** A comparable snapshot of what a save would send, to tell whether there are unsaved edits. */
 export const snapshotOf = (links: DraftLink[]) => JSON.stringify(toSaveBody('', links).links);
 
-/** The text a reader sees for a link (the render's own rule). */
-export const displayLabel = (link: Pick<DraftLink, 'label' | 'targetArticle' | 'url'>) =>
-  readerLabel(link.label, link.targetArticle?.title, link.url);
+interface LinkFacts {
+  label: string | null;
+  targetArticle: LinkTarget | null;
+  url: string | null;
+}
+
+/**
+ * The name the manager gives a link: its label, else its target's title as the editor knows
+ * it (the draft's), else its url. What readers see is `readerViewOf`.
+ */
+export const displayLabel = (link: LinkFacts) =>
+  link.label?.trim() || link.targetArticle?.title || link.url || '';
+
+/**
+ * What a reader gets of this link, saved or not, by the render's own rule: a target is open to
+ * readers when it has a published version, under that version's title.
+ */
+export const readerViewOf = (link: LinkFacts): ReaderView => {
+  const target = link.targetArticle;
+  const published = !!target && target.status !== 'draft';
+  return readerView(
+    link,
+    target && {
+      published,
+      publishedTitle: target.publishedTitle,
+      awaitingCopy: !published && target.placeholder,
+    }
+  );
+};

@@ -68,10 +68,11 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
   const inStatus = (alias: string, m: ReturnType<typeof meta>) =>
     `${alias}.${col(m, 'publishedAt')} IS ${status === 'published' ? 'NOT ' : ''}NULL`;
 
+  // Facts only; what readers see of a link is decided by shared/baca-juga/reader-view.
   // The link's draft points at a placeholder that has no published version. A published link
   // row holds no relation to a never-published target (Strapi drops it), so the draft row of
   // the same link says where it points.
-  const awaitingCopy = `EXISTS (SELECT 1 FROM ${L} ld
+  const targetAwaitingCopy = `EXISTS (SELECT 1 FROM ${L} ld
     JOIN ${target.table} ldt ON ldt.${target.own} = ld."id"
     JOIN ${A} pa ON pa."id" = ldt.${target.other}
     WHERE ld.${l('documentId')} = l.${l('documentId')} AND ld.${l('publishedAt')} IS NULL
@@ -89,7 +90,11 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
     ['targetDocumentId', `tp.${a('documentId')}`],
     ['targetSlug', `tp.${a('slug')}`],
     ['targetTitle', `tp.${a('title')}`],
-    ['awaitingCopy', `CASE WHEN tp."id" IS NULL AND ${awaitingCopy} THEN 1 ELSE 0 END`],
+    // Looked up only for a link without a published target, the one case the rule reads it.
+    [
+      'targetAwaitingCopy',
+      `CASE WHEN tp."id" IS NOT NULL THEN 0 WHEN ${targetAwaitingCopy} THEN 1 ELSE 0 END`,
+    ],
   ])}
     FROM ${A} sa
     JOIN ${source.table} ls ON ls.${source.other} = sa."id"
@@ -182,7 +187,7 @@ export const readArticleBundle = async (
       targetArticle: link.targetDocumentId
         ? { documentId: link.targetDocumentId, slug: link.targetSlug, title: link.targetTitle }
         : null,
-      awaitingCopy: link.awaitingCopy === 1 || link.awaitingCopy === true,
+      targetAwaitingCopy: link.targetAwaitingCopy === 1 || link.targetAwaitingCopy === true,
     })),
     quotes: (jsonList(row.quotes) as any[]).map((quote, index) => ({
       id: index,

@@ -9,7 +9,7 @@ import {
   type LinkHealthReport,
   type TargetSearchResponse,
 } from '#shared/contracts/admin';
-import { articleStatuses } from '../database/article-statuses';
+import { articleStates, articleStatuses } from '../database/article-statuses';
 import { unclickedStories } from '../database/unclicked-stories';
 import { linkHealthCase } from '../database/link-health-sql';
 import {
@@ -308,7 +308,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
         limit: 10,
       });
-      const statuses = await articleStatuses(
+      const states = await articleStates(
         strapi,
         drafts.map((d) => d.documentId)
       );
@@ -317,8 +317,9 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: d.documentId,
           title: d.title,
           slug: d.slug,
-          status: statuses.get(d.documentId) ?? 'draft',
+          status: states.get(d.documentId)?.status ?? 'draft',
           placeholder: d.placeholder === true,
+          publishedTitle: states.get(d.documentId)?.publishedTitle ?? null,
           updatedAt: toIso(d.updatedAt),
         })),
       };

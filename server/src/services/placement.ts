@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type {
-  LinkTarget,
+  ArticleRef,
   Placement,
   PlacedLink,
   PlacementSaveOutcome,
@@ -105,16 +105,19 @@ const healthOf = (
 const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
 
-  /** updatedAt of the published version of each of these articles that has one. */
+  /** The published version of each of these articles that has one: its updatedAt and title. */
   const publishedVersions = async (documentIds: string[]) => {
-    if (documentIds.length === 0) return new Map<string, unknown>();
-    const rows: { documentId: string; updatedAt: unknown }[] = await strapi.db
+    type Version = { updatedAt: unknown; title: string | null };
+    if (documentIds.length === 0) return new Map<string, Version>();
+    const rows: { documentId: string; updatedAt: unknown; title: string | null }[] = await strapi.db
       .query(ARTICLE_UID)
       .findMany({
         where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
-        select: ['documentId', 'updatedAt'],
+        select: ['documentId', 'updatedAt', 'title'],
       });
-    return new Map(rows.map((row) => [row.documentId, row.updatedAt]));
+    return new Map<string, Version>(
+      rows.map((row) => [row.documentId, { updatedAt: row.updatedAt, title: row.title }])
+    );
   };
 
   const draftLinks = (documentId: string) =>
@@ -194,9 +197,10 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         slug: link.targetArticle.slug,
         status: articleStatus(
           link.targetArticle.updatedAt,
-          published.get(link.targetArticle.documentId)
+          published.get(link.targetArticle.documentId)?.updatedAt
         ),
         placeholder: link.targetArticle.placeholder === true,
+        publishedTitle: published.get(link.targetArticle.documentId)?.title ?? null,
       },
       url: link.url ?? null,
       label: link.label ?? null,
@@ -220,7 +224,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId,
         title: article.title,
         slug: article.slug,
-        status: articleStatus(article.updatedAt, published.get(documentId)),
+        status: articleStatus(article.updatedAt, published.get(documentId)?.updatedAt),
         tags: readTags(article.tags),
         lead: article.lead ?? null,
         updatedAt: toIso(article.updatedAt),
@@ -242,7 +246,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Articles whose draft links point at this one, with their state: what an unpublish or a
    * delete of this story would break.
    */
-  const linkedFromOf = async (documentId: string): Promise<LinkTarget[]> => {
+  const linkedFromOf = async (documentId: string): Promise<ArticleRef[]> => {
     const rows: { sourceArticle: { documentId: string } | null }[] = await strapi.db
       .query(LINK_UID)
       .findMany({

@@ -18,7 +18,8 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!article) return null;
     const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
 
-    // A list of links to follow: a placeholder's title (no story to open yet) is left out.
+    // A list of links to follow: what the render gave readers as a link (shared/baca-juga/
+    // reader-view). A placeholder's line, text without a link, has no story to open yet.
     const picked = article.body.filter(
       (b): b is RenderedBacaJuga & { href: string } => b.type === 'baca-juga' && b.href !== null
     );

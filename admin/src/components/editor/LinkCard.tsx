@@ -19,6 +19,8 @@ import {
   MAX_LABEL_LENGTH,
   displayLabel,
   isBroken,
+  readerViewOf,
+  readersSee,
   type DraftLink,
   type MoveDirection,
 } from '../../utils/placement';
@@ -211,7 +213,9 @@ export const LinkCard = ({
                   {t('link.needsReview')}
                 </Badge>
               )}
-              {link.health === 'awaiting-copy' && <HealthBadge health={link.health} />}
+              {link.health === 'awaiting-copy' && (
+                <HealthBadge health={link.health} held={!readersSee(readerViewOf(link))} />
+              )}
             </Flex>
             {canManage && (
               <Flex gap={1}>

@@ -4,9 +4,9 @@ import type { Placement } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
 import {
   START_SLOT,
-  displayLabel,
-  isVisibleToReaders,
   linksInSlot,
+  readerViewOf,
+  readersSee,
   type DraftLink,
 } from '../../utils/placement';
 
@@ -42,28 +42,33 @@ const ReadAlsoBox = ({ links }: { links: DraftLink[] }) => {
       paddingLeft={4}
       paddingRight={4}
     >
-      {links.map((link) => (
-        <p key={link.key}>
-          <Typography fontWeight="bold" textColor="neutral800" style={{ fontSize: 'inherit' }}>
-            {t('link.prefix')}
-          </Typography>{' '}
-          {/* A placeholder's label is plain text for readers: there is no story to open yet. */}
-          <Typography
-            fontWeight="bold"
-            textColor={link.health === 'awaiting-copy' ? 'neutral800' : 'primary600'}
-            style={{ fontSize: 'inherit' }}
-          >
-            {displayLabel(link)}
-          </Typography>
-        </p>
-      ))}
+      {links.map((link) => {
+        // The render's own rule: the text readers get, and whether it is a link to follow.
+        const view = readerViewOf(link);
+        if (view.kind === 'held') return null;
+        return (
+          <p key={link.key} data-testid="newsroom-preview-link" data-reader-view={view.kind}>
+            <Typography fontWeight="bold" textColor="neutral800" style={{ fontSize: 'inherit' }}>
+              {t('link.prefix')}
+            </Typography>{' '}
+            {/* A placeholder's label is plain text for readers: there is no story to open yet. */}
+            <Typography
+              fontWeight="bold"
+              textColor={view.kind === 'text' ? 'neutral800' : 'primary600'}
+              style={{ fontSize: 'inherit' }}
+            >
+              {view.label}
+            </Typography>
+          </p>
+        );
+      })}
     </ReadAlso>
   );
 };
 
 /**
  * The article as a reader will get it once saved: title, lead, paragraphs, and a Baca Juga box
- * after a paragraph only for the links a reader would see (healthy internal or external).
+ * after a paragraph only for the links a reader would see (shared/baca-juga/reader-view).
  * It shows the editor's current, possibly unsaved, placement.
  */
 export const PreviewPane = ({
@@ -76,7 +81,7 @@ export const PreviewPane = ({
   links: DraftLink[];
 }) => {
   const t = useT();
-  const visible = links.filter((link) => isVisibleToReaders(link.health));
+  const visible = links.filter((link) => readersSee(readerViewOf(link)));
   const hidden = links.length - visible.length;
 
   return (

@@ -66,6 +66,7 @@ export const TargetSearch = ({
       slug: target.slug,
       status: target.status,
       placeholder: target.placeholder,
+      publishedTitle: target.publishedTitle,
     });
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -3,7 +3,7 @@ import { readerSlot, type Variant } from '#shared/baca-juga/position-test';
 import { isLinkAnchor, readBody, START_ANCHOR } from '#shared/baca-juga/paragraphs';
 import { readTags } from '../../utils/tags';
 import { articleHref } from '../../utils/href';
-import { isSafeHref, readerLabel } from '#shared/baca-juga/text';
+import { readerView } from '#shared/baca-juga/reader-view';
 import { toDateOnly, toIso } from '#shared/dates';
 import type {
   ArticleRow,
@@ -18,62 +18,36 @@ import type {
 } from './types';
 
 /**
- * A link is rendered only when a reader can follow it: an external URL, or an internal
- * target that is published (the caller reads targets with status "published", so an
- * unpublished or deleted target arrives as null and the link is left out). One exception: a
- * link to a placeholder awaiting its copy keeps its own label, as text without a link: the
- * story carried that line. Without a label of its own it is held back (a placeholder's title
- * is a draft's, which readers do not see).
+ * The block readers get for a link, by the shared rule (shared/baca-juga/reader-view), or null
+ * when it is held back. Targets are read with status "published": the published title is the
+ * one readers see, and a target without a published version arrives as null (the row then
+ * says whether the link's draft points at a placeholder awaiting its copy).
  */
 const toBacaJuga = (
   link: LinkRow,
   hrefPattern: string,
   variant: Variant | null
 ): RenderedBacaJuga | null => {
-  const block = linkBlock(link, hrefPattern);
-  return block && { ...block, variant };
-};
-
-const linkBlock = (
-  link: LinkRow,
-  hrefPattern: string
-): Omit<RenderedBacaJuga, 'variant'> | null => {
-  const target = link.targetArticle;
-  if (target) {
-    return {
-      type: 'baca-juga',
-      link: link.documentId,
-      label: readerLabel(link.label, target.title, null),
-      href: articleHref(hrefPattern, target.slug),
-      target: { documentId: target.documentId, slug: target.slug, title: target.title },
-      awaitingCopy: false,
-    };
-  }
-  if (link.awaitingCopy && !link.url) {
-    const label = readerLabel(link.label, null, null);
-    return label
-      ? {
-          type: 'baca-juga',
-          link: link.documentId,
-          label,
-          href: null,
-          target: null,
-          awaitingCopy: true,
-        }
-      : null;
-  }
-  // Checked on output as well as on write: a frontend puts `href` straight into an <a>.
-  if (isSafeHref(link.url)) {
-    return {
-      type: 'baca-juga',
-      link: link.documentId,
-      label: readerLabel(link.label, null, link.url),
-      href: link.url,
-      target: null,
-      awaitingCopy: false,
-    };
-  }
-  return null;
+  const target = link.targetArticle ?? null;
+  const view = readerView(
+    link,
+    target
+      ? { published: true, publishedTitle: target.title, awaitingCopy: false }
+      : link.targetAwaitingCopy
+        ? { published: false, publishedTitle: null, awaitingCopy: true }
+        : null
+  );
+  if (view.kind === 'held') return null;
+  const block = { type: 'baca-juga' as const, link: link.documentId, label: view.label, variant };
+  if (view.kind === 'text') return { ...block, href: null, target: null, awaitingCopy: true };
+  return view.url === null && target
+    ? {
+        ...block,
+        href: articleHref(hrefPattern, target.slug),
+        target: { documentId: target.documentId, slug: target.slug, title: target.title },
+        awaitingCopy: false,
+      }
+    : { ...block, href: view.url, target: null, awaitingCopy: false };
 };
 
 /** A quote row as served; drafts need not satisfy required fields, hence the defaults. */

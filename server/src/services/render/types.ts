@@ -114,8 +114,11 @@ export interface LinkRow {
   variantAfterParagraphId?: string | null;
   position?: number | null;
   targetArticle?: { documentId: string; slug: string; title: string } | null;
-  /** No published target, and the link's draft points at a placeholder awaiting copy. */
-  awaitingCopy?: boolean;
+  /**
+   * The link's draft points at a placeholder awaiting its copy (no published version): a fact
+   * the render reads; what readers see of it is decided by shared/baca-juga/reader-view.
+   */
+  targetAwaitingCopy?: boolean;
 }
 
 export interface QuoteRow {
