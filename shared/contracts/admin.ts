@@ -29,6 +29,7 @@ import { articleFields } from './placement';
 export type { ArticleStatus, LinkHealth, Paragraph };
 export { BROKEN_HEALTH } from '../baca-juga/health';
 export * from './placement';
+export * from './quotes';
 export { ContractError, checkContract } from './fields';
 
 /** A count per link health (every health present, zero or not). */
@@ -111,6 +112,11 @@ export const adminArticleRowSchema = record({
   brokenCount: count(),
   /** Draft links and quotes flagged for review (moved links, unsure speakers). */
   reviewCount: count(),
+  /**
+   * Draft quotes crediting a speaker no editor has confirmed yet (`speaker` set,
+   * `speakerConfirmed` false): the importer's guesses still waiting for an editor's word.
+   */
+  unconfirmedSpeakerCount: count(),
   /** ISO date of the last edit of the draft. */
   updatedAt: nullableText(),
 });

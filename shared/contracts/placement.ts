@@ -91,9 +91,23 @@ export const placedQuoteSchema = record({
   paragraphId: nullableText(),
   /**
    * The importer could not tell the speaker for sure (left empty, or a short name it could
-   * not resolve): an editor should check it. Cleared in the content manager.
+   * not resolve): an editor should check it. An editor's decision on the speaker clears it
+   * (`PUT …/quotes/:quoteId/speaker`, shared/contracts/quotes.ts).
    */
   needsReview: flag(),
+  /** An editor confirmed, corrected or cleared the speaker: a re-import keeps it as it is. */
+  speakerConfirmed: flag(),
+  /**
+   * What the importer credited the speaker on: the id of its attribution rule and the words
+   * of the story it matched. null when none is recorded (written by hand, or imported before
+   * the importer recorded it).
+   */
+  attribution: nullableRecord({ rule: text(), text: text() }),
+  /**
+   * Opaque token for the quote as it is now (its words, speaker, role, flags and evidence). A
+   * speaker decision sends it back, and is refused with 409 when the quote changed since.
+   */
+  version: text(),
 });
 export type PlacedQuote = InferType<typeof placedQuoteSchema>;
 

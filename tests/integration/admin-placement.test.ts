@@ -25,6 +25,7 @@ import {
   linkHealthResponseSchema,
   placementResponseSchema,
   placementSaveResponseSchema,
+  speakerDecisionResponseSchema,
   suggestionsResponseSchema,
   targetSearchResponseSchema,
 } from '../../shared/contracts/admin';
@@ -728,6 +729,351 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
         sharedTags: tags,
         matchedTerms: expect.arrayContaining(['perjanjian', 'pertahanan']),
       });
+    });
+  });
+
+  describe('speaker decisions: confirm, correct or clear, in one step each', () => {
+    // A live story of its own, with quotes as the importer leaves them: two credited (one with
+    // the evidence it credited on), one it could not tell (empty, flagged).
+    let story: any;
+    let quoteIds: { credited: string; withRole: string; unsure: string };
+
+    const quotesOf = async (documentId = story.documentId, headers = superAdmin) =>
+      (await app.request(`/newsroom/articles/${documentId}/placement`, { headers })).body.data
+        .quotes as any[];
+    const quoteOf = async (quoteId: string) =>
+      (await quotesOf()).find((q: any) => q.documentId === quoteId);
+    const decide = (quoteId: string, body: unknown, headers = superAdmin, id = story.documentId) =>
+      app.request(`/newsroom/articles/${id}/quotes/${quoteId}/speaker`, {
+        method: 'PUT',
+        body,
+        headers,
+      });
+    /** What is stored of the quote, draft and published rows alike. */
+    const stored = async (quoteId: string) =>
+      (
+        await app.strapi.db.query(QUOTE).findMany({
+          where: { documentId: quoteId },
+          select: ['speaker', 'speakerRole', 'speakerConfirmed', 'needsReview', 'publishedAt'],
+        })
+      )
+        // The published row first (the databases order NULL differently).
+        .sort((a: any, b: any) => Number(b.publishedAt !== null) - Number(a.publishedAt !== null))
+        .map((row: any) => ({
+          live: row.publishedAt !== null,
+          speaker: row.speaker ?? null,
+          speakerRole: row.speakerRole ?? null,
+          speakerConfirmed: row.speakerConfirmed === true,
+          needsReview: row.needsReview === true,
+        }));
+    const readerSpeakers = async () =>
+      (await app.request(`/api/newsroom/articles/${story.slug}`)).body.data.quotes.map((q: any) => [
+        q.speaker,
+        q.speakerRole,
+      ]);
+    const listRow = async () =>
+      (
+        await app.request(`/newsroom/articles?q=${encodeURIComponent('Narasumber Diuji')}`, {
+          headers: superAdmin,
+        })
+      ).body.data.find((row: any) => row.documentId === story.documentId);
+
+    beforeAll(async () => {
+      const docs = app.strapi.documents(QUOTE as any) as any;
+      story = await newsroom(app.strapi).createArticle({
+        title: 'Narasumber Diuji Di Meja Redaksi',
+        paragraphs: ['"Kami siap," kata Budi Santoso.', 'Ia menambahkan, "Semua aman."'],
+        publish: false,
+      });
+      const quote = async (data: Record<string, unknown>) =>
+        (
+          await docs.create({
+            data: { article: story.documentId, kind: 'full', ...data },
+          })
+        ).documentId as string;
+      quoteIds = {
+        credited: await quote({
+          text: 'Kami siap,',
+          paragraphId: story.body[0].id,
+          speaker: 'Budi Santoso',
+          attribution: { rule: 'kata-after', text: 'kata Budi Santoso' },
+        }),
+        withRole: await quote({
+          text: 'Semua aman.',
+          paragraphId: story.body[1].id,
+          speaker: 'Pria',
+          speakerRole: 'Kapolda',
+        }),
+        unsure: await quote({
+          text: 'Kami siap',
+          paragraphId: story.body[1].id,
+          needsReview: true,
+        }),
+      };
+      // Published with its quotes, as the content manager publishes a story.
+      await newsroom(app.strapi).publish(ARTICLE, story.documentId);
+    });
+
+    it('shows each quote with its speaker, role, evidence, flags and version', async () => {
+      const quotes = await quotesOf();
+      const byId = (id: string) => quotes.find((q: any) => q.documentId === id);
+      expect(byId(quoteIds.credited)).toMatchObject({
+        speaker: 'Budi Santoso',
+        speakerConfirmed: false,
+        needsReview: false,
+        attribution: { rule: 'kata-after', text: 'kata Budi Santoso' },
+      });
+      // No evidence recorded (written by hand, or imported before it was) reads as null.
+      expect(byId(quoteIds.withRole)).toMatchObject({ speakerRole: 'Kapolda', attribution: null });
+      expect(byId(quoteIds.unsure)).toMatchObject({ speaker: null, needsReview: true });
+      expect(new Set(quotes.map((q: any) => q.version)).size).toBe(3);
+      // The private fields stay private on the content API.
+      const { body } = await app.request(`/api/newsroom/documents/quotes/${quoteIds.credited}`);
+      expect(body.data.speaker).toBe('Budi Santoso');
+      expect(body.data).not.toHaveProperty('attribution');
+      expect(body.data).not.toHaveProperty('speakerConfirmed');
+    });
+
+    it('counts the unconfirmed credited speakers in the list, and confirm takes one off', async () => {
+      expect((await listRow()).unconfirmedSpeakerCount).toBe(2);
+      const quote = await quoteOf(quoteIds.credited);
+      const response = await decide(quoteIds.credited, {
+        version: quote.version,
+        decision: 'confirm',
+      });
+      expect(response.status).toBe(200);
+      const { data, meta } = checkContract(speakerDecisionResponseSchema, response.body);
+      expect(data).toMatchObject({
+        speaker: 'Budi Santoso',
+        speakerConfirmed: true,
+        needsReview: false,
+        attribution: { rule: 'kata-after', text: 'kata Budi Santoso' },
+      });
+      expect(data.version).not.toBe(quote.version);
+      // The story is live: the decision went live with it, draft and published alike.
+      expect(meta.live).toBe(true);
+      expect(await stored(quoteIds.credited)).toEqual([
+        {
+          live: true,
+          speaker: 'Budi Santoso',
+          speakerRole: null,
+          speakerConfirmed: true,
+          needsReview: false,
+        },
+        {
+          live: false,
+          speaker: 'Budi Santoso',
+          speakerRole: null,
+          speakerConfirmed: true,
+          needsReview: false,
+        },
+      ]);
+      expect(await quoteOf(quoteIds.credited)).toEqual(data);
+      expect((await listRow()).unconfirmedSpeakerCount).toBe(1);
+    });
+
+    it('corrects a speaker and its role, and readers get the correction at once', async () => {
+      const quote = await quoteOf(quoteIds.unsure);
+      const response = await decide(quoteIds.unsure, {
+        version: quote.version,
+        decision: 'correct',
+        speaker: '  Budi Santoso ',
+        speakerRole: 'Kepala Dinas Kesehatan',
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.data).toMatchObject({
+        speaker: 'Budi Santoso',
+        speakerRole: 'Kepala Dinas Kesehatan',
+        speakerConfirmed: true,
+        needsReview: false,
+      });
+      for (const row of await stored(quoteIds.unsure)) {
+        expect(row).toEqual({
+          live: row.live,
+          speaker: 'Budi Santoso',
+          speakerRole: 'Kepala Dinas Kesehatan',
+          speakerConfirmed: true,
+          needsReview: false,
+        });
+      }
+      expect(await readerSpeakers()).toContainEqual(['Budi Santoso', 'Kepala Dinas Kesehatan']);
+      // A confirmed speaker is still not "unconfirmed", whoever set it.
+      expect((await listRow()).unconfirmedSpeakerCount).toBe(1);
+    });
+
+    it('clears a wrong speaker and its role: the quote credits nobody, decided', async () => {
+      const quote = await quoteOf(quoteIds.withRole);
+      const response = await decide(quoteIds.withRole, {
+        version: quote.version,
+        decision: 'clear',
+      });
+      expect(response.status).toBe(200);
+      const rows = await stored(quoteIds.withRole);
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row).toEqual({
+          live: row.live,
+          speaker: null,
+          speakerRole: null,
+          speakerConfirmed: true,
+          needsReview: false,
+        });
+      }
+      expect(await readerSpeakers()).not.toContainEqual(['Pria', 'Kapolda']);
+      expect((await listRow()).unconfirmedSpeakerCount).toBe(0);
+    });
+
+    it('refuses a stale decision with 409 and keeps what the colleague stored', async () => {
+      const mine = await quoteOf(quoteIds.credited);
+      // A colleague corrects it first, in the content manager's Quote view.
+      await newsroom(app.strapi).update(QUOTE, quoteIds.credited, { speaker: 'Budi S.' });
+      const theirs = await quoteOf(quoteIds.credited);
+      const response = await decide(quoteIds.credited, {
+        version: mine.version,
+        decision: 'clear',
+      });
+      expect(response.status).toBe(409);
+      expect(response.body.error).toMatchObject({
+        status: 409,
+        name: 'ConflictError',
+        details: { currentVersion: theirs.version },
+      });
+      expect(await quoteOf(quoteIds.credited)).toEqual(theirs);
+      expect((await stored(quoteIds.credited)).find((r) => !r.live)?.speaker).toBe('Budi S.');
+    });
+
+    it('lets one of two decisions made on the same version through, and refuses the other', async () => {
+      const quote = await quoteOf(quoteIds.credited);
+      const [first, second] = await Promise.all([
+        decide(quoteIds.credited, {
+          version: quote.version,
+          decision: 'correct',
+          speaker: 'Budi Santoso',
+        }),
+        decide(quoteIds.credited, { version: quote.version, decision: 'clear' }),
+      ]);
+      expect([first.status, second.status].sort()).toEqual([200, 409]);
+      const won = first.status === 200 ? 'Budi Santoso' : null;
+      expect((await quoteOf(quoteIds.credited)).speaker).toBe(won);
+    });
+
+    it('refuses callers without manage (403) and without an admin session (401), storing nothing', async () => {
+      const quote = await quoteOf(quoteIds.credited);
+      const before = await stored(quoteIds.credited);
+      const body = { version: quote.version, decision: 'clear' };
+      const reader = await adminWithActions(app, [READ]);
+      const none = await adminWithActions(app, []);
+      expect((await decide(quoteIds.credited, body, reader)).status).toBe(403);
+      expect((await decide(quoteIds.credited, body, none)).status).toBe(403);
+      expect((await decide(quoteIds.credited, body, {})).status).toBe(401);
+      expect(
+        (await decide(quoteIds.credited, body, await apiToken(app, 'full-access'))).status
+      ).toBe(401);
+      expect(await stored(quoteIds.credited)).toEqual(before);
+      // read + manage, the placement save's permission, may decide
+      const editor = await adminWithActions(app, [READ, MANAGE]);
+      expect((await decide(quoteIds.credited, body, editor)).status).toBe(200);
+    });
+
+    it('refuses bad decisions with a 400 naming the field, storing nothing', async () => {
+      const quote = await quoteOf(quoteIds.unsure);
+      const before = await stored(quoteIds.unsure);
+      const refused = async (body: unknown, message: string, id = quoteIds.unsure) => {
+        const response = await decide(id, body);
+        expect([JSON.stringify(body), response.status, response.body.error?.message]).toEqual([
+          JSON.stringify(body),
+          400,
+          message,
+        ]);
+      };
+      const version = quote.version;
+      await refused({ decision: 'confirm' }, 'version: must be the version the quote was read at');
+      await refused(
+        { version, decision: 'approve' },
+        'decision: must be one of confirm, correct, clear'
+      );
+      await refused(
+        { version, decision: 'correct', speaker: '  ' },
+        'speaker: must name the speaker (to credit nobody, clear it)'
+      );
+      await refused({ version, decision: 'correct', speaker: 42 }, 'speaker: must be a string');
+      await refused(
+        { version, decision: 'correct', speaker: 'Budi\nSantoso' },
+        'speaker: must be one line of plain text'
+      );
+      await refused(
+        { version, decision: 'correct', speaker: 'B'.repeat(201) },
+        'speaker: at most 200 characters'
+      );
+      await refused(
+        { version, decision: 'clear', speaker: 'Budi' },
+        'speaker: is only sent with the decision "correct"'
+      );
+      await refused(
+        { version, decision: 'clear', speakerConfirmed: false },
+        'speakerConfirmed: unknown field'
+      );
+      await refused([], 'body: must be a JSON object with version and decision');
+      expect(await stored(quoteIds.unsure)).toEqual(before);
+
+      // Confirming a quote that names nobody: nothing to confirm.
+      const empty = await quoteOf(quoteIds.withRole);
+      await refused(
+        { version: empty.version, decision: 'confirm' },
+        'decision: the quote names no speaker to confirm; correct or clear it',
+        quoteIds.withRole
+      );
+      // Another article's quote, an unknown one, a malformed id.
+      const other = await decide(
+        quoteIds.unsure,
+        { version, decision: 'clear' },
+        superAdmin,
+        seededId
+      );
+      expect(other.status).toBe(404);
+      expect(
+        (await decide('zzzzzzzzzzzzzzzzzzzzzzzz', { version, decision: 'clear' })).status
+      ).toBe(404);
+      expect((await decide('not-an-id!', { version, decision: 'clear' })).status).toBe(400);
+      expect(await stored(quoteIds.unsure)).toEqual(before);
+    });
+
+    it('keeps a decision on a draft story in draft, and publishes it with the story', async () => {
+      const n = newsroom(app.strapi);
+      const draft = await n.createArticle({
+        title: 'Draf Dengan Kutipan Untuk Dikoreksi',
+        paragraphs: ['"Besok hujan," ujar Sari.'],
+        publish: false,
+      });
+      const created = await (app.strapi.documents(QUOTE as any) as any).create({
+        data: {
+          article: draft.documentId,
+          paragraphId: draft.body[0].id,
+          text: 'Besok hujan,',
+          speaker: 'Besok',
+          kind: 'full',
+        },
+      });
+      const [quote] = await quotesOf(draft.documentId);
+      const response = await decide(
+        created.documentId,
+        { version: quote.version, decision: 'correct', speaker: 'Sari Dewi' },
+        superAdmin,
+        draft.documentId
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.meta).toEqual({ live: false });
+      expect((await stored(created.documentId)).map((r) => r.live)).toEqual([false]);
+
+      const cm = `/content-manager/collection-types/${ARTICLE}/${draft.documentId}/actions/publish`;
+      expect(
+        (await app.request(cm, { method: 'POST', body: {}, headers: superAdmin })).status
+      ).toBe(200);
+      const rows = await stored(created.documentId);
+      expect(rows.map((r) => [r.live, r.speaker, r.speakerConfirmed])).toEqual([
+        [true, 'Sari Dewi', true],
+        [false, 'Sari Dewi', true],
+      ]);
     });
   });
 });

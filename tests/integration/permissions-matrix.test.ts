@@ -95,7 +95,7 @@ const DRAFT_ONLY_TITLE = 'Rahasia Matriks Belum Terbit';
 describe(`permissions matrix of every plugin route (${DB})`, () => {
   let app: TestApp;
   let callers: Record<Caller, Record<string, string>>;
-  let ids: { article: string; quote: string; link: string };
+  let ids: { article: string; quote: string; link: string; creditedQuote: string };
   let superAdmin: Record<string, string>;
   let requests = 0;
 
@@ -107,6 +107,8 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
     return response.body.data;
   };
   const unchanged = unchangedPlacement;
+  const readQuote = async () =>
+    (await readPlacement()).quotes.find((q: any) => q.documentId === ids.creditedQuote);
 
   /**
    * Every route of the plugin, as Strapi registers it (`METHOD path`), with a concrete request
@@ -210,6 +212,16 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       },
       expected: adminRoute('manage'),
     },
+    'PUT /newsroom/articles/:documentId/quotes/:quoteId/speaker': {
+      url: () => `/newsroom/articles/${ids.article}/quotes/${ids.creditedQuote}/speaker`,
+      // Allowed callers confirm the speaker the quote already names (again and again); any
+      // other caller sends a clear, which a refusal that let it through would show.
+      body: async (allowed) => {
+        const quote = await readQuote();
+        return { version: quote.version, decision: allowed ? 'confirm' : 'clear' };
+      },
+      expected: adminRoute('manage'),
+    },
   };
 
   /** The plugin's routes from Strapi's own router: `METHOD path`, HEAD left out. */
@@ -246,7 +258,16 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       .documents('plugin::newsroom.quote' as any)
       .findFirst({ status: 'published' } as any);
     const link = await app.strapi.documents(LINK as any).findFirst({ status: 'published' } as any);
-    ids = { article: seeded.documentId, quote: quote!.documentId, link: link!.documentId };
+    const credited = await app.strapi.documents('plugin::newsroom.quote' as any).findFirst({
+      status: 'draft',
+      filters: { article: { documentId: seeded.documentId }, speaker: { $notNull: true } },
+    } as any);
+    ids = {
+      article: seeded.documentId,
+      quote: quote!.documentId,
+      link: link!.documentId,
+      creditedQuote: credited!.documentId,
+    };
     // Drafts that must never reach a caller not allowed to preview: an unpublished edit of
     // the published story, and a story never published.
     await n.update(ARTICLE, seeded.documentId, { title: SECRET_DRAFT_TITLE });
@@ -357,6 +378,8 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       expect(actual).toEqual(expected);
       // whoever called, the placement is as it was (the allowed saves kept it unchanged)
       expect((await readPlacement()).version).toBe(versionBefore);
+      // and the quote still names its speaker (only confirms got through)
+      expect((await readQuote()).speaker).not.toBeNull();
     });
   });
 

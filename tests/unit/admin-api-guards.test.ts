@@ -11,6 +11,7 @@ import {
   parsePlacement,
   parsePlacementSave,
   parseOrphans,
+  parseSpeakerDecision,
   parseSuggestions,
   parseTargets,
 } from '../../admin/src/api/guards';
@@ -100,6 +101,9 @@ const placement = () => ({
       kind: 'full',
       paragraphId: 'p-aaaaaa',
       needsReview: true,
+      speakerConfirmed: false,
+      attribution: null,
+      version: 'q1-version',
     },
   ],
   linkedFrom: [
@@ -196,6 +200,7 @@ describe('response guards', () => {
       linkCount: 2,
       brokenCount: 1,
       reviewCount: 0,
+      unconfirmedSpeakerCount: 0,
       updatedAt: null,
     };
     const pagination = { page: 1, pageSize: 25, pageCount: 1, total: 1 };
@@ -278,6 +283,35 @@ describe('response guards', () => {
       })
     ).toThrow(/data\[0\]\.suggestions\[0\]\.fitsAfter: expected an object/);
     expect(() => parseOrphans({ data: [] })).toThrow(/meta: expected an object/);
+  });
+});
+
+describe('speaker decisions', () => {
+  const quote = () => ({
+    ...placement().quotes[0],
+    speaker: 'Budi Santoso',
+    speakerConfirmed: true,
+    needsReview: false,
+    attribution: { rule: 'kata-after', text: 'kata Budi Santoso' },
+  });
+
+  it('check the stored quote and whether readers got it', () => {
+    expect(parseSpeakerDecision({ data: quote(), meta: { live: true } })).toEqual({
+      quote: quote(),
+      live: true,
+    });
+    expect(() =>
+      parseSpeakerDecision({
+        data: { ...quote(), attribution: { rule: 'kata-after' } },
+        meta: { live: true },
+      })
+    ).toThrow(
+      /quotes\/:quoteId\/speaker does not match the contract: data\.attribution\.text: expected a string, got nothing/
+    );
+    expect(() =>
+      parseSpeakerDecision({ data: { ...quote(), version: undefined }, meta: { live: false } })
+    ).toThrow(/data\.version: expected a string, got nothing/);
+    expect(() => parseSpeakerDecision({ data: quote() })).toThrow(/meta: expected an object/);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   orphansResponseSchema,
   placementResponseSchema,
   placementSaveResponseSchema,
+  speakerDecisionResponseSchema,
   suggestionsResponseSchema,
   targetSearchResponseSchema,
   type TargetSearchResponse,
@@ -94,4 +95,11 @@ export const parseLinkStats = checked(
   'GET /newsroom/articles/:documentId/link-stats',
   linkStatsResponseSchema,
   (body) => body.data
+);
+
+/** `PUT /newsroom/articles/:documentId/quotes/:quoteId/speaker`: the quote as stored. */
+export const parseSpeakerDecision = checked(
+  'PUT /newsroom/articles/:documentId/quotes/:quoteId/speaker',
+  speakerDecisionResponseSchema,
+  (body) => ({ quote: body.data, live: body.meta.live })
 );

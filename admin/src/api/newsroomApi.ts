@@ -19,8 +19,11 @@ import type {
   Placement,
   PlacementSaveBody,
   PlacementSaveOutcome,
+  PlacedQuote,
+  SpeakerDecisionBody,
   Suggestion,
 } from '#shared/contracts/admin';
+import { toApiError } from './errors';
 import {
   parseArticleList,
   parseLinkHealth,
@@ -28,6 +31,7 @@ import {
   parseOrphans,
   parsePlacement,
   parsePlacementSave,
+  parseSpeakerDecision,
   parseSuggestions,
   parseTargets,
   type TargetResult,
@@ -56,6 +60,19 @@ export interface SavePlacementArgs {
 export interface SavePlacementResult {
   placement: Placement;
   outcome: PlacementSaveOutcome;
+}
+
+export interface DecideSpeakerArgs {
+  /** The quote's article. */
+  documentId: string;
+  quoteId: string;
+  body: SpeakerDecisionBody;
+}
+
+export interface DecideSpeakerResult {
+  quote: PlacedQuote;
+  /** The decision reached readers with the write (a published story). */
+  live: boolean;
 }
 
 export const newsroomApi = newsroomApiWithTags.injectEndpoints({
@@ -105,6 +122,39 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
           );
         } catch {
           // A failed save is the caller's to report (it awaits the same request).
+        }
+      },
+    }),
+
+    decideNewsroomQuoteSpeaker: build.mutation<DecideSpeakerResult, DecideSpeakerArgs>({
+      query: ({ documentId, quoteId, body }) => ({
+        url: articlePath(documentId, `quotes/${encodeURIComponent(quoteId)}/speaker`),
+        method: 'PUT',
+        data: body,
+      }),
+      transformResponse: parseSpeakerDecision,
+      // A decision changes the list's counts and the newsroom's quotes to check. A refused one
+      // (409: the quote changed since) refetches the placement, so the editor sees the quote as
+      // it is now; its links on screen are the editor's page's to keep (see EditorPage).
+      invalidatesTags: (result, error, { documentId }) =>
+        result
+          ? [{ type: 'NewsroomArticle', id: LIST }, 'NewsroomLinkHealth']
+          : toApiError(error).status === 409
+            ? [{ type: 'NewsroomPlacement', id: documentId }]
+            : [],
+      // The stored quote replaces the one in the shared placement at once (the editor and the
+      // side panel), without refetching the whole placement.
+      async onQueryStarted({ documentId, quoteId }, { dispatch, queryFulfilled }) {
+        try {
+          const { data } = await queryFulfilled;
+          dispatch(
+            newsroomApi.util.updateQueryData('getNewsroomPlacement', documentId, (placement) => {
+              const index = placement.quotes.findIndex((q) => q.documentId === quoteId);
+              if (index >= 0) placement.quotes[index] = data.quote;
+            })
+          );
+        } catch {
+          // A refused decision is the caller's to report (it awaits the same request).
         }
       },
     }),
@@ -160,6 +210,7 @@ export const {
   useGetNewsroomArticlesQuery,
   useGetNewsroomPlacementQuery,
   useSaveNewsroomPlacementMutation,
+  useDecideNewsroomQuoteSpeakerMutation,
   useSearchNewsroomTargetsQuery,
   useGetNewsroomLinkHealthQuery,
   useGetNewsroomSuggestionsQuery,

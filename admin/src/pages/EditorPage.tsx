@@ -243,7 +243,11 @@ export const EditorPage = () => {
   // Also while a different article's placement is still on screen (route param changed).
   if (!placement || placement.article.documentId !== documentId) return <Page.Loading />;
 
-  const { article, paragraphs, quotes } = placement;
+  const { article, paragraphs } = placement;
+  // Quotes from the shared cache, not the editor's local state: a speaker decision updates
+  // the cache at once, and must show even while the editor has unsaved link changes (which
+  // keep the local placement as loaded).
+  const { quotes } = loaded.currentData ?? placement;
   const quotesOf = (paragraphId: string) => quotes.filter((q) => q.paragraphId === paragraphId);
 
   // Links after a paragraph the published story lacks go live with the story, not the save.
@@ -360,6 +364,8 @@ export const EditorPage = () => {
                         paragraph={paragraph}
                         index={index}
                         quotes={quotesOf(paragraph.id)}
+                        articleId={documentId}
+                        canManage={canManage}
                         notYetPublished={waitsForStory(paragraph.id)}
                       />
                       <Slot {...slotProps(paragraph.id)} />

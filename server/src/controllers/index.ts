@@ -3,6 +3,7 @@ import adminArticles from './admin-articles';
 import jsonld from './jsonld';
 import placement from './placement';
 import preview from './preview';
+import quoteSpeaker from './quote-speaker';
 import { createReadOnlyCoreController } from './read-only-core';
 import related from './related';
 import linkStats from './link-stats';
@@ -31,5 +32,6 @@ export default {
   // Admin routes of the Baca Juga manager.
   'admin-articles': adminArticles,
   placement,
+  'quote-speaker': quoteSpeaker,
   status,
 };

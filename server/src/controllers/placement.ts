@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { PlacementConflictError } from '../services/placement';
 import { getService } from '../utils/get-service';
 import { assertOnlyParams, integer, parseDocumentId, single } from '../validation/params';
+import { answerConflict } from '../http/conflict';
 import type { RequestContext } from '../http/context';
 
 const notFound = () => new errors.NotFoundError('documentId: no article with this documentId');
@@ -33,17 +34,7 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
       ctx.body = { data: saved.placement, meta: saved.outcome };
     } catch (error) {
       if (!(error instanceof PlacementConflictError)) throw error;
-      // Strapi has no 409 error class; this is its error shape with the conflict status.
-      ctx.status = 409;
-      ctx.body = {
-        data: null,
-        error: {
-          status: 409,
-          name: 'ConflictError',
-          message: error.message,
-          details: { currentVersion: error.currentVersion },
-        },
-      };
+      answerConflict(ctx, error);
     }
   },
 

@@ -84,7 +84,13 @@ const ARTICLE_ATTRIBUTES = [
   'placeholder',
 ] as const;
 const LINK_ATTRIBUTES = ['documentId', 'publishedAt', 'url', 'needsReview'] as const;
-const QUOTE_ATTRIBUTES = ['documentId', 'publishedAt', 'needsReview'] as const;
+const QUOTE_ATTRIBUTES = [
+  'documentId',
+  'publishedAt',
+  'needsReview',
+  'speaker',
+  'speakerConfirmed',
+] as const;
 
 export const articleColumns = (strapi: Core.Strapi) =>
   columnsOf(strapi, ARTICLE_UID, ARTICLE_ATTRIBUTES);

@@ -48,6 +48,13 @@ export default () => ({
       config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
     },
     {
+      method: 'PUT',
+      path: '/articles/:documentId/quotes/:quoteId/speaker',
+      handler: 'quote-speaker.decide',
+      // A manager write like the placement save, answered with what was stored: read + manage.
+      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
+    },
+    {
       method: 'GET',
       path: '/articles/:documentId/link-stats',
       handler: 'link-stats.findOne',

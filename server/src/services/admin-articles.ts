@@ -39,6 +39,7 @@ interface ListRow {
   broken_count: number | string;
   review_links: number | string;
   review_quotes: number | string;
+  unconfirmed_speakers: number | string;
 }
 
 /**
@@ -91,6 +92,14 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const reviewLinksOf = (t: NewsroomTables) => linksOf(t).whereRaw(`l.${l().needsReview} IS TRUE`);
   const reviewQuotesOf = (t: NewsroomTables) =>
     quotesOf(t).whereRaw(`q.${quoteColumns(strapi).needsReview} IS TRUE`);
+
+  /** Draft quotes crediting a speaker no editor has confirmed (a re-import may still change). */
+  const unconfirmedSpeakersOf = (t: NewsroomTables) => {
+    const q = quoteColumns(strapi);
+    return quotesOf(t)
+      .whereRaw(`q.${q.speaker} IS NOT NULL AND q.${q.speaker} <> ''`)
+      .whereRaw(`q.${q.speakerConfirmed} IS NOT TRUE`);
+  };
 
   /** Draft links of article row `a` that point at the article `documentId`. */
   const linksToOf = (t: NewsroomTables, documentId: string) =>
@@ -165,6 +174,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           brokenLinksOf(t).count('*').as('broken_count'),
           reviewLinksOf(t).count('*').as('review_links'),
           reviewQuotesOf(t).count('*').as('review_quotes'),
+          unconfirmedSpeakersOf(t).count('*').as('unconfirmed_speakers'),
           publishedRowOf(t).select(`p.${c.updatedAt}`).limit(1).as('published_updated_at')
         )
         .orderBy(newestFirst)) as ListRow[];
@@ -184,6 +194,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         linkCount: Number(row.link_count),
         brokenCount: Number(row.broken_count),
         reviewCount: Number(row.review_links) + Number(row.review_quotes),
+        unconfirmedSpeakerCount: Number(row.unconfirmed_speakers),
         updatedAt: toIso(row.updated_at),
       }));
       const totalCount = Number(total);

@@ -5,6 +5,7 @@ import importer from './importer';
 import listing from './listing';
 import placement from './placement';
 import publishedEffects from './published-effects';
+import quoteSpeaker from './quote-speaker';
 import render from './render';
 import seed from './seed';
 import freshness from './freshness';
@@ -27,6 +28,7 @@ export default {
   seed,
   adminArticles,
   placement,
+  quoteSpeaker,
   suggestions,
   freshness,
   publishedEffects,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type {
   ArticleRef,
@@ -16,10 +15,12 @@ import type { NewsroomConfig } from '../config';
 import { checkedWrite, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
 import { lockArticles } from '../database/placement-state';
+import { contentVersion, VersionConflictError } from '../utils/content-version';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
 import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '#shared/dates';
+import { publishedParagraphIdsOf } from '../workflow/published-paragraphs';
 import { articleStatuses } from '../database/article-statuses';
 import { readTags } from '../utils/tags';
 import {
@@ -29,8 +30,7 @@ import {
   readVersion,
   type LinkChange,
 } from '../validation/placement';
-import { toRenderedQuote } from './render/compose';
-import type { QuoteRow } from './render/types';
+import { PLACED_QUOTE_FIELDS, toPlacedQuote, type PlacedQuoteRow } from './placed-quote';
 
 interface DraftLinkRow {
   documentId: string;
@@ -61,33 +61,30 @@ const userName = (user: DraftLinkRow['updatedBy']): string | null => {
 };
 
 /** Thrown when the placement changed since the editor read it; the controller answers 409. */
-export class PlacementConflictError extends Error {
-  constructor(readonly currentVersion: string) {
-    super("This article's Baca Juga links changed since you opened them; nothing was saved.");
-    this.name = 'ConflictError';
+export class PlacementConflictError extends VersionConflictError {
+  constructor(currentVersion: string) {
+    super(
+      "This article's Baca Juga links changed since you opened them; nothing was saved.",
+      currentVersion
+    );
   }
 }
 
 /** The state a version stands for: everything about the draft links an editor can change. */
 const versionOf = (links: DraftLinkRow[]) =>
-  createHash('sha256')
-    .update(
-      JSON.stringify(
-        [...links]
-          .sort((a, b) => a.documentId.localeCompare(b.documentId))
-          .map((l) => [
-            l.documentId,
-            l.targetArticle?.documentId ?? null,
-            l.url ?? null,
-            l.label ?? null,
-            l.afterParagraphId,
-            l.variantAfterParagraphId ?? null,
-            l.position ?? 0,
-          ])
-      )
-    )
-    .digest('base64url')
-    .slice(0, 22);
+  contentVersion(
+    [...links]
+      .sort((a, b) => a.documentId.localeCompare(b.documentId))
+      .map((l) => [
+        l.documentId,
+        l.targetArticle?.documentId ?? null,
+        l.url ?? null,
+        l.label ?? null,
+        l.afterParagraphId,
+        l.variantAfterParagraphId ?? null,
+        l.position ?? 0,
+      ])
+  );
 
 const healthOf = (
   link: DraftLinkRow,
@@ -156,19 +153,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.documents(QUOTE_UID).findMany({
         status: 'draft',
         filters: { article: { documentId } },
-        fields: [
-          'text',
-          'speaker',
-          'speakerRole',
-          'relayedBy',
-          'kind',
-          'paragraphId',
-          'needsReview',
-        ],
+        fields: PLACED_QUOTE_FIELDS,
         limit: -1,
-      } as any) as unknown as Promise<
-        (QuoteRow & { documentId: string; needsReview: boolean | null })[]
-      >,
+      } as any) as unknown as Promise<PlacedQuoteRow[]>,
     ]);
     const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
     const published = await publishedVersions([documentId, ...targetIds]);
@@ -186,7 +173,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
     const paragraphs = readBody(article.body);
     const publishedParagraphIds = published.has(documentId)
-      ? await publishedParagraphIdsOf(documentId)
+      ? await publishedParagraphIdsOf(strapi, documentId)
       : null;
 
     const placed: PlacedLink[] = links.map((link) => ({
@@ -232,11 +219,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       paragraphs,
       publishedParagraphIds,
       links: placementOrder(placed, paragraphs),
-      quotes: quotes.map((q) => ({
-        documentId: q.documentId,
-        ...toRenderedQuote(q),
-        needsReview: q.needsReview === true,
-      })),
+      quotes: quotes.map(toPlacedQuote),
       version: versionOf(links),
       maxLinks: config().maxLinksPerArticle,
     };
@@ -271,15 +254,6 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       status: statuses.get(s.documentId) ?? 'draft',
       placeholder: s.placeholder === true,
     }));
-  };
-
-  /** Paragraph ids of the article's published body. */
-  const publishedParagraphIdsOf = async (documentId: string): Promise<string[]> => {
-    const row = await strapi.db.query(ARTICLE_UID).findOne({
-      where: { documentId, publishedAt: { $notNull: true } },
-      select: ['body'],
-    });
-    return readBody(row?.body).map((p) => p.id);
   };
 
   /** Checks that every target exists (in any state); a 400 names the first that does not. */
@@ -336,7 +310,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (stored) assertPlacementFits(stored, links, config());
 
         const live = (await publishedVersions([documentId])).has(documentId)
-          ? new Set(await publishedParagraphIdsOf(documentId))
+          ? new Set(await publishedParagraphIdsOf(strapi, documentId))
           : null;
         const outcome = await applyPlacement(documentId, current, links, live, userId);
         const placement = await read(documentId);

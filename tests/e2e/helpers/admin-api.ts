@@ -205,3 +205,45 @@ export const placeLinks = async (
     },
   });
 };
+
+/** Publishes an article through the content manager's API (its links and quotes go with it). */
+export const publishArticle = async (documentId: string) =>
+  call(200, `${CM}/${documentId}/actions/publish`, {
+    method: 'POST',
+    token: await adminToken(SUPER_ADMIN),
+    body: {},
+  });
+
+export const QUOTE_UID = 'plugin::newsroom.quote';
+
+/**
+ * Creates a quote of an article through the content manager's API (as the super admin), as
+ * the importer would leave it; its draft only, published with the article. Returns its
+ * documentId.
+ */
+export const createQuote = async (
+  article: string,
+  data: {
+    text: string;
+    paragraphId: string;
+    speaker?: string | null;
+    speakerRole?: string | null;
+    needsReview?: boolean;
+    attribution?: { rule: string; text: string } | null;
+  }
+): Promise<string> => {
+  const created = await call(201, `/content-manager/collection-types/${QUOTE_UID}`, {
+    method: 'POST',
+    token: await adminToken(SUPER_ADMIN),
+    body: { kind: 'full', ...data, article: { connect: [{ documentId: article }] } },
+  });
+  return created.data.documentId;
+};
+
+/** Edits a quote's draft through the content manager's API, as a colleague would. */
+export const updateQuote = async (documentId: string, data: Record<string, unknown>) =>
+  call(200, `/content-manager/collection-types/${QUOTE_UID}/${documentId}`, {
+    method: 'PUT',
+    token: await adminToken(SUPER_ADMIN),
+    body: data,
+  });

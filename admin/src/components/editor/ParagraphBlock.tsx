@@ -1,46 +1,16 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { styled } from 'styled-components';
 import type { Paragraph } from '#shared/baca-juga/paragraphs';
 import type { PlacedQuote } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
-
-const QuoteRule = styled(Box)`
-  border-left: 3px solid ${({ theme }) => theme.colors.primary200};
-`;
-
-const QuoteItem = ({ quote }: { quote: PlacedQuote }) => {
-  const t = useT();
-  const who = [quote.speaker, quote.speakerRole].filter(Boolean).join(', ');
-  return (
-    <QuoteRule data-testid="newsroom-quote" paddingLeft={3} paddingTop={1} paddingBottom={1}>
-      <Typography tag="p" variant="omega" textColor="neutral800" style={{ fontStyle: 'italic' }}>
-        {t('quote.text', { text: quote.text })}
-      </Typography>
-      <Flex gap={2} wrap="wrap" paddingTop={1}>
-        <Typography variant="pi" textColor="neutral600">
-          {who ? `— ${who}` : t('quote.unknownSpeaker')}
-        </Typography>
-        {quote.relayedBy && (
-          <Typography variant="pi" textColor="neutral600">
-            {t('quote.via', { source: quote.relayedBy })}
-          </Typography>
-        )}
-        {quote.kind === 'partial' && <Badge size="S">{t('quote.partial')}</Badge>}
-        {quote.needsReview && (
-          <Badge size="S" variant="warning" data-testid="newsroom-quote-review">
-            {t('quote.needsReview')}
-          </Badge>
-        )}
-      </Flex>
-    </QuoteRule>
-  );
-};
+import { QuoteItem } from './QuoteItem';
 
 /** One paragraph of the article as the editor sees it, with the quotes anchored to it. */
 export const ParagraphBlock = ({
   paragraph,
   index,
   quotes,
+  articleId,
+  canManage,
   notYetPublished = false,
 }: {
   paragraph: Paragraph;
@@ -49,6 +19,10 @@ export const ParagraphBlock = ({
   /** 0-based; shown and exposed 1-based. */
   index: number;
   quotes: PlacedQuote[];
+  /** The paragraph's article: a speaker decision is written there. */
+  articleId: string;
+  /** The editor may decide on speakers (`manage`). */
+  canManage: boolean;
 }) => {
   const t = useT();
   return (
@@ -89,7 +63,12 @@ export const ParagraphBlock = ({
             {t('editor.quotes', { count: quotes.length })}
           </Typography>
           {quotes.map((quote) => (
-            <QuoteItem key={quote.documentId} quote={quote} />
+            <QuoteItem
+              key={quote.documentId}
+              quote={quote}
+              articleId={articleId}
+              canManage={canManage}
+            />
           ))}
         </Flex>
       )}

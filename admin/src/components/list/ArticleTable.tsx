@@ -70,6 +70,7 @@ const ArticleRow = ({
       linkCount={row.linkCount}
       brokenCount={row.brokenCount}
       reviewCount={row.reviewCount}
+      unconfirmedSpeakerCount={row.unconfirmedSpeakerCount}
     />
   );
   const edited = <LastEdited iso={row.updatedAt} small={compact} />;

@@ -9,17 +9,29 @@ export const LinkHealthCell = ({
   linkCount,
   brokenCount,
   reviewCount = 0,
+  unconfirmedSpeakerCount = 0,
 }: {
   linkCount: number;
   brokenCount: number;
   /** Links and quotes flagged for an editor's check. */
   reviewCount?: number;
+  /** Quotes crediting a speaker no editor has confirmed. */
+  unconfirmedSpeakerCount?: number;
 }) => {
   const t = useT();
-  const review = reviewCount > 0 && (
-    <Badge variant="warning" data-testid="newsroom-review-count">
-      {t('list.review', { count: reviewCount })}
-    </Badge>
+  const review = (
+    <>
+      {reviewCount > 0 && (
+        <Badge variant="warning" data-testid="newsroom-review-count">
+          {t('list.review', { count: reviewCount })}
+        </Badge>
+      )}
+      {unconfirmedSpeakerCount > 0 && (
+        <Badge data-testid="newsroom-unconfirmed-speakers">
+          {t('list.unconfirmedSpeakers', { count: unconfirmedSpeakerCount })}
+        </Badge>
+      )}
+    </>
   );
   if (linkCount === 0) {
     return (

@@ -1,0 +1,191 @@
+import { useState, type FormEvent } from 'react';
+import { Badge, Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
+import { styled } from 'styled-components';
+import type { PlacedQuote } from '#shared/contracts/admin';
+import { MAX_LABEL_LENGTH } from '#shared/baca-juga/text';
+import { useDecideSpeaker } from '../../hooks/useDecideSpeaker';
+import { useT } from '../../hooks/useT';
+
+const QuoteRule = styled(Box)`
+  border-left: 3px solid ${({ theme }) => theme.colors.primary200};
+`;
+
+/** The importer's evidence for the speaker, or that there is none. */
+const Evidence = ({ quote }: { quote: PlacedQuote }) => {
+  const t = useT();
+  return (
+    <Typography variant="pi" textColor="neutral600" tag="p" data-testid="newsroom-quote-evidence">
+      {quote.attribution
+        ? t('quote.evidence', { text: quote.attribution.text, rule: quote.attribution.rule })
+        : t('quote.noEvidence')}
+    </Typography>
+  );
+};
+
+/** Correct: the speaker and role, in place of the quote's actions, until saved or cancelled. */
+const CorrectForm = ({
+  quote,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  quote: PlacedQuote;
+  busy: boolean;
+  onSave: (speaker: string, speakerRole: string) => void;
+  onCancel: () => void;
+}) => {
+  const t = useT();
+  const [speaker, setSpeaker] = useState(quote.speaker ?? '');
+  const [speakerRole, setSpeakerRole] = useState(quote.speakerRole ?? '');
+  const [missing, setMissing] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // Caught here rather than by a round trip (the server refuses it too).
+    if (!speaker.trim()) return setMissing(true);
+    onSave(speaker, speakerRole);
+  };
+  return (
+    <form onSubmit={submit} data-testid="newsroom-quote-correct-form">
+      <Flex direction="column" alignItems="stretch" gap={2} paddingTop={2}>
+        <Field.Root
+          name={`speaker-${quote.documentId}`}
+          error={missing ? t('quote.speakerRequired') : undefined}
+        >
+          <Field.Label>{t('quote.speaker')}</Field.Label>
+          <TextInput
+            size="S"
+            value={speaker}
+            maxLength={MAX_LABEL_LENGTH}
+            autoFocus
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+              setSpeaker(event.target.value);
+              setMissing(false);
+            }}
+          />
+          <Field.Error />
+        </Field.Root>
+        <Field.Root name={`speaker-role-${quote.documentId}`}>
+          <Field.Label>{t('quote.role')}</Field.Label>
+          <TextInput
+            size="S"
+            value={speakerRole}
+            maxLength={MAX_LABEL_LENGTH}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+              setSpeakerRole(event.target.value)
+            }
+          />
+        </Field.Root>
+        <Flex gap={2}>
+          <Button size="S" type="submit" loading={busy}>
+            {t('quote.saveSpeaker')}
+          </Button>
+          <Button size="S" variant="tertiary" type="button" onClick={onCancel} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+        </Flex>
+      </Flex>
+    </form>
+  );
+};
+
+/**
+ * One quote as the editor checks it: the words, who the importer credited (speaker and role),
+ * the evidence it credited them on, and its flags. With `manage`, the editor decides there in
+ * one step: confirm the speaker, correct it, or clear it (credit nobody).
+ */
+export const QuoteItem = ({
+  quote,
+  articleId,
+  canManage,
+}: {
+  quote: PlacedQuote;
+  /** The quote's article, for the decision's route and the cache it updates. */
+  articleId: string;
+  canManage: boolean;
+}) => {
+  const t = useT();
+  const { decide, deciding } = useDecideSpeaker(articleId);
+  const [correcting, setCorrecting] = useState(false);
+  const who = [quote.speaker, quote.speakerRole].filter(Boolean).join(', ');
+
+  const correct = async (speaker: string, speakerRole: string) => {
+    if (await decide(quote, 'correct', { speaker, speakerRole })) setCorrecting(false);
+  };
+
+  return (
+    <QuoteRule
+      data-testid="newsroom-quote"
+      data-quote-id={quote.documentId}
+      paddingLeft={3}
+      paddingTop={1}
+      paddingBottom={1}
+    >
+      <Typography tag="p" variant="omega" textColor="neutral800" style={{ fontStyle: 'italic' }}>
+        {t('quote.text', { text: quote.text })}
+      </Typography>
+      <Flex gap={2} wrap="wrap" paddingTop={1}>
+        <Typography variant="pi" textColor="neutral600" data-testid="newsroom-quote-speaker">
+          {who ? `— ${who}` : t('quote.unknownSpeaker')}
+        </Typography>
+        {quote.relayedBy && (
+          <Typography variant="pi" textColor="neutral600">
+            {t('quote.via', { source: quote.relayedBy })}
+          </Typography>
+        )}
+        {quote.kind === 'partial' && <Badge size="S">{t('quote.partial')}</Badge>}
+        {quote.needsReview && (
+          <Badge size="S" variant="warning" data-testid="newsroom-quote-review">
+            {t('quote.needsReview')}
+          </Badge>
+        )}
+        {quote.speakerConfirmed && (
+          <Badge size="S" variant="success" data-testid="newsroom-quote-confirmed">
+            {t('quote.confirmed')}
+          </Badge>
+        )}
+      </Flex>
+      <Evidence quote={quote} />
+      {canManage && correcting && (
+        <CorrectForm
+          quote={quote}
+          busy={deciding}
+          onSave={correct}
+          onCancel={() => setCorrecting(false)}
+        />
+      )}
+      {canManage && !correcting && (
+        <Flex gap={2} wrap="wrap" paddingTop={1}>
+          {quote.speaker && !quote.speakerConfirmed && (
+            <Button
+              size="S"
+              variant="success-light"
+              loading={deciding}
+              onClick={() => decide(quote, 'confirm')}
+            >
+              {t('quote.confirm')}
+            </Button>
+          )}
+          <Button
+            size="S"
+            variant="tertiary"
+            disabled={deciding}
+            onClick={() => setCorrecting(true)}
+          >
+            {t('quote.correct')}
+          </Button>
+          {(quote.speaker || quote.speakerRole || !quote.speakerConfirmed) && (
+            <Button
+              size="S"
+              variant="danger-light"
+              disabled={deciding}
+              onClick={() => decide(quote, 'clear')}
+            >
+              {/* The same decision: on a quote that names nobody, it says nobody is named. */}
+              {quote.speaker || quote.speakerRole ? t('quote.clear') : t('quote.nobodyNamed')}
+            </Button>
+          )}
+        </Flex>
+      )}
+    </QuoteRule>
+  );
+};
