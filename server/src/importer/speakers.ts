@@ -5,6 +5,8 @@
  * name to a person introduced earlier is in ./people.
  */
 import { isMediaName } from './dateline';
+import { allMatches } from './regex';
+import { cannotBeName, GROUP_WORDS, type StoryWords } from './name-checks';
 import {
   ANONYMOUS,
   GENERIC,
@@ -37,15 +39,7 @@ const PARTICLES = words('bin binti van von der den de da del dos du ibn ibnu al 
 export const ABBR = words(
   'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr moh muh mhd ma tgk pdt ust drg dra'
 );
-export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  const out: RegExpExecArray[] = [];
-  for (let m = g.exec(s); m; m = g.exec(s)) {
-    out.push(m);
-    if (m[0] === '') g.lastIndex++;
-  }
-  return out;
-}
+export { allMatches };
 
 function isCap(core: string): boolean {
   if (/^(?:al|el|ad|as|an|ar)-\p{Lu}/u.test(core)) return true;
@@ -143,6 +137,8 @@ export interface Evidence {
   mentions: Set<string>;
   /** Every run of capitalised words in the story (quotes masked), lower case, as token lists. */
   runs: string[][];
+  /** The story's places, common words and mid-sentence capitals (./name-checks). */
+  story: StoryWords;
 }
 
 const key = (tokens: string[]): string => tokens.map((t) => t.toLowerCase()).join(' ');
@@ -222,6 +218,8 @@ const boundaryIsSure = (cores: string[], nameStart: number, ev: Evidence): boole
     return referredByFirstWord;
   }
   if (isNameTaker(prev)) return false;
+  // A place the story names elsewhere ("di Tanjungpinang") ends the office like a country does.
+  if (ev.story.places.has(prev.toLowerCase()) && !isNameTaker(beforePrev)) return true;
   // An acronym closes an institution's name ("Pusat Gempa Bumi dan Tsunami BMKG Daryono").
   if (isCode(prev)) return true;
   if (!(isOffice(prev) || isInstitution(prev) || isGeo(prev) || isCode(prev))) return false;
@@ -312,12 +310,43 @@ function chunk(toks: Tok[], from: number): Chunk {
   for (; i < toks.length; i++) {
     const t = toks[i] as Tok;
     const w = t.core.toLowerCase();
+    // "Menteri Badan Usaha Milik Negara (BUMN) Erick ...": an acronym in brackets inside an
+    // office belongs to the office; any other bracket or quote mark ends the phrase.
+    if (
+      roleMode &&
+      t.lead === '(' &&
+      t.trail.startsWith(')') &&
+      isCode(t.core) &&
+      out.every((o) => isCap(o.core) || isOffice(o.core))
+    ) {
+      out.push(t);
+      // The office's own name ends at its acronym: a person's name follows.
+      sawName = false;
+      if (t.trail !== ')') {
+        i++;
+        break;
+      }
+      continue;
+    }
     if (out.length > 0 && t.lead) break;
+    // "Anggota Komisi III di DPR ...": a place or body inside an office.
+    if (roleMode && !sawName && w === 'di' && !t.trail) {
+      const next = toks[i + 1];
+      if (
+        next &&
+        !next.lead &&
+        (isInstitution(next.core) || isCode(next.core) || isGeo(next.core))
+      ) {
+        out.push(t);
+        continue;
+      }
+    }
     if (isCap(t.core) || /^\d/u.test(t.core)) {
       if (/^\d/u.test(t.core) && !/\//u.test(t.core)) break;
       out.push(t);
       if (isOffice(t.core) || isInstitution(t.core)) roleMode = true;
-      else sawName = true;
+      // "Komisi V", "Kodam IV/Diponegoro": a unit number is part of the office.
+      else if (!(roleMode && isCode(t.core))) sawName = true;
     } else if (
       PARTICLES.has(t.core) &&
       out.length > 0 &&
@@ -355,7 +384,8 @@ function chunk(toks: Tok[], from: number): Chunk {
   return { toks: out, next: i, comma: lastTrail.startsWith(','), pointer: false };
 }
 
-export const phraseText = (toks: Tok[]): string => toks.map((t) => t.core).join(' ');
+export const phraseText = (toks: Tok[]): string =>
+  toks.map((t) => (t.lead === '(' && t.trail.startsWith(')') ? `(${t.core})` : t.core)).join(' ');
 
 /**
  * Splits one phrase into office, rank and name. The name is the run of capitalised words after
@@ -404,7 +434,9 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
       const place =
         i > 0 && (PLACE_TAKERS.has(prev) || (boundary === i && isGeo(cores[i - 1] ?? '')));
       const placeTaken = place && PLACE_TAKERS.has(prev);
-      if (notName(c) || placeTaken) boundary = i + 1;
+      // "Skuat Garuda", "Laskar Mataram": the word after a group noun is the group's nickname.
+      const groupTaken = i > 0 && GROUP_WORDS.has(prev);
+      if (notName(c) || placeTaken || groupTaken || cannotBeName(c, ev.story)) boundary = i + 1;
       else if (place && isGeo(c)) boundary = i + 1;
     }
     nameStart = boundary;
@@ -455,6 +487,10 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
     if (cores.length === 1 && GENERIC.has(lower(toks[0]))) return { kind: 'unclear' };
     return { kind: 'org', name: text };
   }
+  // "Pria yang akrab disapa ...", "Warga": a description of someone, not a name.
+  if (nameToks.every((c) => isPrivate(c))) return { kind: 'anon', review: true };
+  // A function word, a group's nickname or a place of the story is never part of a name.
+  if (nameToks.some((c) => cannotBeName(c, ev.story))) return { kind: 'unclear' };
   const name = nameToks.join(' ').replace(/[.,;:]+$/u, '');
   const hasRole = roleToks.length > 0;
   // One capitalised word with nothing before it: an agency ("KCNA", "Reuters", "Kremlin") or a
