@@ -231,6 +231,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
                 speakerRole: quote.speakerRole,
                 needsReview: quote.needsReview,
                 relayedBy: quote.relayedBy,
+                attribution: quote.attribution,
                 kind: quote.kind,
                 paragraphId: anchorOf(Math.max(1, quote.paragraph)),
               } as any,
