@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 /**
- * Scores quote attribution on the labelled corpus (tests/fixtures/attribution): a table per
- * outlet and totals (wrong speakers, recall, role accuracy), then every failure.
- * Uses parseStory from the built plugin bundle (dist/server/index.js); builds it when missing.
+ * Scores quote attribution: a table per outlet and totals (credited, right, wrong, misses flagged
+ * or not, precision, recall, role accuracy), then every failure. The rule is
+ * tests/fixtures/attribution/score.js. Uses parseStory from the built plugin bundle
+ * (dist/server/index.js); builds it when missing.
  *
- *   npm run score:attribution
+ *   npm run score:attribution                      the written corpus (tests/fixtures/attribution)
+ *   npm run score:attribution -- --holdout         its held-out set
+ *   npm run score:attribution -- --real DIR        real stories: DIR/<id>.txt, labels from
+ *                                                  DIR/<id>.expect.json or, when absent, from
+ *                                                  tests/fixtures/attribution/real/<id>.expect.json
+ *   ... --json                                     the whole result as JSON on stdout
  */
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 const { execSync } = require('child_process');
-const { score, summaryLine } = require('../tests/fixtures/attribution/score');
+const { score, scoreReal, summaryLine } = require('../tests/fixtures/attribution/score');
 
 const ROOT = path.join(__dirname, '..');
 const BUNDLE = path.join(ROOT, 'dist/server/index.js');
@@ -31,29 +37,70 @@ if (typeof parseStory !== 'function') {
   process.exit(1);
 }
 
-// The labelled corpus, or the held-out set with --holdout.
-const holdout = process.argv.includes('--holdout');
-const result = score(
-  parseStory,
-  holdout ? path.join(ROOT, 'tests/fixtures/attribution/holdout') : undefined
-);
-console.log(holdout ? 'held-out set (tests/fixtures/attribution/holdout)' : 'labelled corpus');
+const args = process.argv.slice(2);
+const holdout = args.includes('--holdout');
+const asJson = args.includes('--json');
+const realAt = args.indexOf('--real');
+const realDir = realAt >= 0 ? args[realAt + 1] : null;
+if (realAt >= 0 && (!realDir || !fs.existsSync(realDir) || !fs.statSync(realDir).isDirectory())) {
+  process.stderr.write('--real needs a directory of <id>.txt stories\n');
+  process.exit(2);
+}
+
+const FIXTURES = path.join(ROOT, 'tests/fixtures/attribution');
+let title;
+let result;
+if (realDir) {
+  title = `real copy (${realDir})`;
+  result = scoreReal(parseStory, path.resolve(realDir));
+} else if (holdout) {
+  title = 'held-out set (tests/fixtures/attribution/holdout)';
+  result = score(parseStory, path.join(FIXTURES, 'holdout'));
+} else {
+  title = 'labelled corpus';
+  result = score(parseStory);
+}
+
+if (asJson) {
+  console.log(JSON.stringify({ set: title, ...result }, null, 2));
+  process.exit(0);
+}
+
+console.log(title);
+if (result.unlabelled && result.unlabelled.length > 0) {
+  console.log(`not scored, no labels: ${result.unlabelled.join(', ')}`);
+}
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
-const rows = Object.entries(result.outlets).map(([outlet, c]) => [
-  outlet,
+const row = (name, c) => [
+  name,
   String(c.quotes),
+  String(c.credited),
+  String(c.right),
   String(c.wrong),
+  String(c.emptyFlagged),
+  String(c.emptyUnflagged),
+  String(c.notFound),
+  `${pct(c.precision)}`,
   `${pct(c.recall)} (${c.right}/${c.labelled})`,
   pct(c.roleAccuracy),
-]);
-rows.push([
-  'TOTAL',
-  String(result.quotes),
-  String(result.wrong),
-  `${pct(result.recall)} (${result.right}/${result.labelled})`,
-  pct(result.roleAccuracy),
-]);
-const header = ['outlet', 'quotes', 'wrong', 'recall', 'role accuracy'];
+];
+const rows = Object.entries(result.outlets)
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([outlet, c]) => row(outlet, c));
+rows.push(row('TOTAL', result));
+const header = [
+  'outlet',
+  'quotes',
+  'credited',
+  'right',
+  'wrong',
+  'empty+flag',
+  'empty,no flag',
+  'not found',
+  'precision',
+  'recall',
+  'role',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -64,13 +111,17 @@ rows.forEach((r, i) => {
   console.log(line(r));
 });
 console.log();
+console.log(`${result.stories} stories, ${Object.keys(result.outlets).length} outlets`);
 console.log(summaryLine(result));
 if (result.failures.length > 0) {
   console.log();
   console.log(`failures (${result.failures.length}):`);
   for (const f of result.failures) {
+    const kind =
+      f.kind === 'missed' && f.got && !f.got.needsReview ? 'missed, NOT flagged' : f.kind;
     console.log(
-      `  [${f.kind}] ${f.id}  "${f.quote}"\n      expected ${JSON.stringify(f.expected)}\n      got      ${JSON.stringify(f.got)}`
+      `  [${kind}] ${f.id}  "${f.quote}"\n      expected ${JSON.stringify(f.expected)}\n      got      ${JSON.stringify(f.got)}` +
+        (f.context ? `\n      in       ${f.context}` : '')
     );
   }
 }
