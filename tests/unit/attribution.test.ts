@@ -121,6 +121,66 @@ describe('quote attribution: failure classes of real copy', () => {
     });
   });
 
+  describe('a name is credited whole, as the story introduced it', () => {
+    it.each([
+      [
+        'a clipped form of an introduced name',
+        'Menteri Sosial Tri Wulandarini meninjau dapur umum di Cianjur.\n"Stok beras cukup untuk dua minggu," ucap Wulan.',
+        'Tri Wulandarini',
+      ],
+      [
+        'a short form of a name of the story is not credited as typed',
+        'Ketua DPRD Kota Bekasi Bambang Sulistyo alias Bamsul membuka rapat paripurna.\n"Anggaran banjir kami prioritaskan," ujar Bamsul.',
+        null,
+      ],
+      [
+        'an academic degree after the name',
+        'Kapolres Sumenep AKBP Rudi Hartono SIK membenarkan penangkapan itu.\n"Dua pelaku kami amankan," kata Rudi.',
+        'Rudi Hartono',
+      ],
+      [
+        'a club between the office and the name',
+        'Persika kalah 0-2 dari tuan rumah pada Sabtu malam.\n"Wasit terlalu cepat meniup peluit," ujar Pelatih Persika Joko Susanto.\n"Kami akan evaluasi," kata Joko.',
+        'Joko Susanto',
+      ],
+      [
+        'an abbreviated title inside the name ("Dg.")',
+        'Kapolsek Tamalate Iptu Baharuddin Dg. Lalo mendatangi lokasi.\n"Pelaku sudah kami kenali," jelas Baharuddin.',
+        'Baharuddin Dg. Lalo',
+      ],
+      [
+        "a reporter's name in brackets after the last sentence",
+        'Wakil Gubernur Jawa Tengah Sutrisno Adi hadir di acara itu.\n"Terima kasih atas sambutannya," ujar Sutrisno.(Dewi Anggraini)',
+        'Sutrisno Adi',
+      ],
+      [
+        'a pair of people joined by a hyphen',
+        'Pasangan Arif-Budi resmi mendaftar ke KPU Kota Magelang.\n"Kami siap bertarung," kata Arif-Budi.',
+        null,
+      ],
+      [
+        "a name in quote marks is nobody's words",
+        'Wali Kota Bontang Nurdin Halim menyebut nama "Saipul" sebagai calon wakilnya.',
+        null,
+      ],
+    ])('%s', (_label, text, speaker) => {
+      const found = quotes(text);
+      expect(found.map((q) => q.speaker)).toEqual(found.map(() => speaker));
+    });
+
+    it('registers a name after an office with an acronym in brackets and a comma', () => {
+      const text = [
+        'Ketua Badan Eksekutif Mahasiswa Universitas Negeri Padang (UNP), Rendi Saputra pun menyampaikan dukungannya.',
+        'Selain itu, Saputra menilai kampus perlu terbuka.',
+        '"Mahasiswa harus dilibatkan," tuturnya.',
+      ].join('\n');
+
+      expect(quotes(text).map((q) => [q.speaker, q.speakerRole])).toEqual([
+        ['Rendi Saputra', 'Ketua Badan Eksekutif Mahasiswa Universitas Negeri Padang (UNP)'],
+      ]);
+    });
+  });
+
   describe('reporter tags and credit lines are not copy', () => {
     it.each([
       [

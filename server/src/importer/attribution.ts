@@ -35,7 +35,12 @@ export interface Context {
 export interface Previous {
   attribution: Attribution;
 }
+/** "Syahrul", "Transformasi Pasar Kota": capitalised words only, no clause, no punctuation. */
+const isOnlyAName = (text: string): boolean =>
+  /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,5}$/u.test(text.trim());
+
 interface Site {
+  text: string; // the quoted words
   before: string; // the sentence before the quote (quotes masked)
   paragraphBefore: string; // the whole paragraph before the quote (quotes masked)
   after: string; // the sentence after the quote
@@ -123,10 +128,29 @@ export function newContext(maskedParagraphs: string[], dateline: string | null =
   return {
     people: new People(
       (tokens) => isFragment(tokens, ev),
-      (word) => readsAsName(word, ev.story)
+      (word) => readsAsName(word, ev.story) && !isClipped(word, ev)
     ),
     ev,
   };
+}
+
+/**
+ * "Risma" beside "Tri Rismaharini", "Bamsoet" beside "Bambang Soesatyo": a word that shares its
+ * first letters with a word of a longer name of the story may be that person's short form or
+ * alias, and crediting it as typed would print half a name or the wrong one.
+ */
+function isClipped(word: string, ev: Evidence): boolean {
+  const w = word.toLowerCase();
+  if (w.length < 3) return false;
+  const head = w.slice(0, 3);
+  return ev.runs.some(
+    (run) =>
+      run.length >= 2 &&
+      run.some((t) => {
+        const x = t.toLowerCase();
+        return x !== w && x.length >= 3 && x.startsWith(head) && nameLike(t);
+      })
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -221,7 +245,7 @@ function agentOfSpeech(sentence: string, ctx: Context): Who | null {
  */
 function introduced(sentence: string, ctx: Context): Who | null {
   const who = readPhrase(sentence, ctx.ev);
-  return who?.kind === 'person' && who.role && who.sure ? who : null;
+  return who?.kind === 'person' && who.sure ? who : null;
 }
 
 function subjectOfSentence(sentence: string, ctx: Context): Who | null {
@@ -424,8 +448,15 @@ const NONE: Attribution = {
   why: null,
 };
 
+/** A quoted span nobody said: an event's or a work's title, a name in quote marks. */
+const TITLE_CUE =
+  /(?:bertajuk|berjudul|bertema|bertemakan|bernama|dijuluki|berslogan|tagar|istilah|slogan|tema|judul|program|acara|kegiatan|gerakan)\s*[:,]?\s*["“„_]*$/iu;
+
 export function attribute(site: Site, ctx: Context): Attribution {
   const { before, after, rest, previous } = site;
+  if (TITLE_CUE.test(before) || isOnlyAName(site.text)) {
+    return { ...NONE, needsReview: false };
+  }
   let reading = trailing(after, ctx);
   if (reading === undefined) {
     const text = rest.replace(/^[\s.!?…]*/u, ' ');

@@ -35,7 +35,7 @@ export const FUNCTION_WORDS = words(`
 /** Nouns that open a group's or a team's nickname ("Skuat Garuda", "Laskar Mataram"). */
 export const GROUP_WORDS = words(`
   skuat skuad skuadra pasukan laskar armada punggawa tim timnas kesebelasan klub the squad
-  julukan suporter pendukung kubu kelompok barisan`);
+  julukan suporter pendukung kubu kelompok barisan pasangan duet`);
 
 /** Words after which the next capitalised word is a place ("di Tanjungpinang", "Kota Batam"). */
 const PLACE_CUES =

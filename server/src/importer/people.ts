@@ -34,7 +34,7 @@ export class People {
 
   /**
    * `isFragment(tokens)`: the name is only part of a longer name in the story.
-   * `readsAsName(word)`: a one-word name the story never introduced still reads as a name.
+   * `readsAsName(word)`: a one-word name the story never introduced still reads as one.
    */
   constructor(
     readonly isFragment: (tokens: string[]) => boolean = () => false,
@@ -83,6 +83,19 @@ export class People {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /** The one person with a name word that starts with `ref` ("Risma" of "Rismaharini"). */
+  byPrefix(ref: string): Person | undefined {
+    const r = ref.toLowerCase();
+    if (r.length < 3) return undefined;
+    const found = this.all.filter((p) =>
+      p.name
+        .toLowerCase()
+        .split(/\s+/u)
+        .some((w) => w.length > r.length && w.startsWith(r))
+    );
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   /** The one person whose office starts with a bare office ("kata Kasatreskrim"). */
   byOffice(office: string): Person | undefined {
     const o = office.toLowerCase();
@@ -125,8 +138,15 @@ export function resolveWho(who: Who, people: People): Attribution {
       // One capitalised word the story never introduced as a person, with no office or rank
       // before it, is credited only when it reads as a name: "Lantas", "Pria" or a word
       // that only opens sentences would print a wrong speaker.
-      if (who.tokens.length === 1 && !who.role && !who.sure && !people.readsAsName(who.name)) {
-        return unresolved();
+      if (who.tokens.length === 1 && !who.role && !who.sure) {
+        // "ucap Risma" after "Tri Rismaharini", "kata Mega" after "Megawati ...": a clipped
+        // form of exactly one introduced name is that person.
+        const clipped = people.byPrefix(who.name);
+        if (clipped) return ofPerson(clipped);
+        // A one-word name the story never introduced is credited only when it reads as a
+        // name ("kata Maryadi"); "Lantas", "Pria" or a clipped form of a longer name of the
+        // story ("Pras" of "Prasetio") would print a wrong speaker: the editor decides.
+        if (!people.readsAsName(who.name)) return unresolved();
       }
       // A first mention (or a single-word name such as "Tarjo" or the initials "RS"), unless
       // it is only part of a longer name the story gives: then which person is a guess.

@@ -50,7 +50,7 @@ function findSpans(p: string): Span[] {
  * keeps them: the importer never drops copy.
  */
 const END_TAGS =
-  /(?:\s*(?:\*{2,}|\(\*\)|\((?:\p{Ll}{2,12}|\p{Lu}{2,8})(?:\s*[/,-]\s*\p{L}{2,12}){0,3}\)))+\s*$/u;
+  /(?:\s*(?:\*{2,}|\(\*\)|\((?:\p{Ll}{2,12}|\p{Lu}{2,8}|\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}.]*){0,3})(?:\s*[/,-]\s*\p{L}{2,12}){0,3}\)))+\s*$/u;
 const TAG_AFTER = /(?:[.!?"”]|\*{2,})\s*$/u;
 
 export function blankEndTags(p: string): string {
@@ -168,6 +168,7 @@ export function extractQuotes(
         const kind = kindOf(span.text, before);
         const decided = attribute(
           {
+            text: span.text,
             before,
             paragraphBefore: masked.slice(0, span.start),
             after,

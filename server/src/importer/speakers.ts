@@ -37,7 +37,7 @@ const DATE_WORDS = words(
 );
 const PARTICLES = words('bin binti van von der den de da del dos du ibn ibnu al el la le');
 export const ABBR = words(
-  'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr moh muh mhd ma tgk pdt ust drg dra'
+  'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr moh muh mhd ma tgk pdt ust drg dra dg'
 );
 export { allMatches };
 
@@ -381,7 +381,7 @@ function chunk(toks: Tok[], from: number): Chunk {
     }
   }
   const lastTrail = toks[i - 1]?.trail ?? '';
-  return { toks: out, next: i, comma: lastTrail.startsWith(','), pointer: false };
+  return { toks: out, next: i, comma: lastTrail.includes(','), pointer: false };
 }
 
 export const phraseText = (toks: Tok[]): string =>
@@ -436,8 +436,14 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
       const placeTaken = place && PLACE_TAKERS.has(prev);
       // "Skuat Garuda", "Laskar Mataram": the word after a group noun is the group's nickname.
       const groupTaken = i > 0 && GROUP_WORDS.has(prev);
-      if (notName(c) || placeTaken || groupTaken || cannotBeName(c, ev.story)) boundary = i + 1;
-      else if (place && isGeo(c)) boundary = i + 1;
+      // "Agung", "Utama", "Besar" continue an office ("Jaksa Agung"); alone they are names.
+      const tailAlone =
+        OFFICE_TAILS.has(c.toLowerCase()) &&
+        !isOffice(cores[i - 1] ?? '') &&
+        !isInstitution(cores[i - 1] ?? '');
+      if ((notName(c) && !tailAlone) || placeTaken || groupTaken || cannotBeName(c, ev.story)) {
+        boundary = i + 1;
+      } else if (place && isGeo(c)) boundary = i + 1;
     }
     nameStart = boundary;
     roleEnd = boundary;
@@ -487,6 +493,32 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
     if (cores.length === 1 && GENERIC.has(lower(toks[0]))) return { kind: 'unclear' };
     return { kind: 'org', name: text };
   }
+  // Academic degrees after a name ("AKBP Eka Satria SIK", "..., S.H., M.H.") belong to nobody.
+  while (nameToks.length > 1 && isDegree(nameToks[nameToks.length - 1] ?? '')) nameToks.pop();
+  if (nameToks.length === 1 && isDegree(nameToks[0] ?? '')) return { kind: 'unclear' };
+  // "Pelatih Persib Djadjang Nurdjaman" + "kata Djadjang": the story refers to the person by a
+  // later word, so the words before it still belong to the office.
+  // The words before it must also stand elsewhere in the story without the name ("Persib
+  // kalah ..."); a first name the story never writes apart from the full name stays in it.
+  const usedApart = (word: string, next: string): boolean =>
+    ev.runs.some((run) => run.includes(word) && !run.includes(next));
+  if (byVocabulary && nameToks.length >= 3 && !ev.mentions.has(nameToks[0] ?? '')) {
+    const k = nameToks.findIndex(
+      (c, i) =>
+        i > 0 &&
+        i < nameToks.length - 1 &&
+        ev.mentions.has(c) &&
+        nameToks.slice(0, i).every((w) => usedApart(w, c))
+    );
+    if (k > 0) {
+      nameToks.splice(0, k);
+      roleToks.push(...toks.slice(nameStart, nameStart + k));
+    }
+  }
+  // "Syahrul-Rahma", "Aziz-Mansyur": a pair of people, not one.
+  if (nameToks.length === 1 && /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(nameToks[0] ?? '')) {
+    return { kind: 'unclear' };
+  }
   // "Pria yang akrab disapa ...", "Warga": a description of someone, not a name.
   if (nameToks.every((c) => isPrivate(c))) return { kind: 'anon', review: true };
   // A function word, a group's nickname or a place of the story is never part of a name.
@@ -505,6 +537,13 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
   if (!hasRole && nameToks.every((c) => isGeo(c) || isInstitution(c))) return { kind: 'org', name };
   return { kind: 'person', name, role, tokens: nameToks, sure: nameStart > 0 };
 }
+
+const OFFICE_TAILS = words('agung utama umum tertinggi khusus harian eksekutif senior besar');
+
+/** "SIK", "S.H.", "M.Si", "S.Sos", "MH", "SE": an academic degree printed after a name. */
+const DEGREES = words('sh mh mm se sik sip ssos spd mpd msi mkes mba phd lc skom skm amd mt');
+export const isDegree = (t: string): boolean =>
+  DEGREES.has(t.toLowerCase().replace(/[.,]/gu, '')) && /^\p{Lu}/u.test(t);
 
 /** The office as written, without a private descriptor ("warga", "korban") and trailing commas. */
 function roleText(toks: Tok[]): string | null {
