@@ -130,8 +130,23 @@ describe('quote attribution: failure classes of real copy', () => {
       ],
       [
         'a short form of a name of the story is not credited as typed',
-        'Ketua DPRD Kota Bekasi Bambang Sulistyo alias Bamsul membuka rapat paripurna.\n"Anggaran banjir kami prioritaskan," ujar Bamsul.',
+        'Ketua DPRD Kota Bekasi Bambang Sulistyo membuka rapat paripurna.\n"Anggaran banjir kami prioritaskan," ujar Bamsul.',
         null,
+      ],
+      [
+        'an alias introduced with "alias"',
+        'Ketua DPRD Kota Bekasi Bambang Sulistyo alias Bamsul membuka rapat paripurna.\n"Anggaran banjir kami prioritaskan," ujar Bamsul.',
+        'Bambang Sulistyo',
+      ],
+      [
+        'a nickname after an apposition ("yang beken disapa dengan panggilan")',
+        'Ketua Umum Perbasi, Danu Wirawan, yang beken disapa dengan panggilan Dawir hadir di Senayan.\n"Liga harus jalan," kata Dawir.',
+        'Danu Wirawan',
+      ],
+      [
+        'a description naming its person by the nickname ("pria yang karib disapa")',
+        'Pelatih PSKC Jajang Nurhadi yang karib disapa Janur tampak kecewa.\n"Kami kalah di babak kedua," kata pria yang karib disapa Janur.',
+        'Jajang Nurhadi',
       ],
       [
         'an academic degree after the name',

@@ -19,6 +19,7 @@ import { cannotBeName, FUNCTION_WORDS, readsAsName, storyWords } from './name-ch
 import {
   allMatches,
   type Evidence,
+  isBodyName,
   isCapTok,
   isFragment,
   nameLike,
@@ -157,7 +158,14 @@ function isClipped(word: string, ev: Evidence): boolean {
 // Introductions: people named in a sentence, with roles and nicknames.
 
 const NICK_RE =
-  /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,4})(?:\s*\(\d{1,3}\))?(?:,[^.,"“”]{0,40},?)?,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil|disebut)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu;
+  /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,4})(?:\s*\(\d{1,3}\))?(?:,[^.,"“”]{0,40},?)?,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s+(?:disapa|dipanggil|disebut)(?:\s+dengan\s+(?:panggilan|sapaan|sebutan))?\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu;
+/** "Bambang Soesatyo alias Bamsoet": the alias the story then uses alone. */
+const NICK_CUE = /,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s/u;
+const ALIAS_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,7})\s+alias\s+(\p{Lu}[\p{L}'-]+)/gu;
+/** "pria yang karib disapa Djanur": a description that names its person by the nickname. */
+const NICK_REF =
+  /^\s*(?:pria|wanita|perempuan|sosok|pemuda|lelaki|laki-laki|politikus|politisi|pelatih|mantan\s+\p{Ll}+)\s+(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s+(?:disapa|dipanggil)(?:\s+dengan\s+(?:panggilan|sapaan|sebutan))?\s+(?=\p{Lu})/iu;
+const byNickname = (text: string): string => text.replace(NICK_REF, ' ');
 const PAREN_NICK_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,4})\s+\((\p{Lu}[\p{Ll}'-]+)\)/gu;
 const SAPAAN_RE = /(?:^|[.,]\s*)(\p{Lu}[\p{L}'-]+),\s+sapaan\s+akrab(?:nya)?/gu;
 const AGE_RE =
@@ -167,11 +175,24 @@ const INITIALS_RE = /berinisial\s+(\p{Lu}{2,4})(?![\p{L}])/gu;
 function introduce(sentence: string, ctx: Context): void {
   const { people } = ctx;
   for (const m of allMatches(NICK_RE, sentence)) {
-    const who = readPhrase(m[1] ?? '', ctx.ev);
+    // The whole phrase before the nickname: "Ketua Umum Perbasi, Danu Wirawan, yang ...".
+    const head = m[0].slice(0, m[0].search(NICK_CUE)).replace(/\s*\(\d{1,3}\)\s*$/u, '');
+    const who = readPhrase(head, ctx.ev);
     if (who?.kind === 'person')
       people.nickname(people.add(who.name, who.role, who.sure), m[2] ?? '');
     // "Pria yang akrab disapa Ucok": a description, then the only name the story gives.
     else if (who?.kind === 'anon') people.add(m[2] ?? '', null, true);
+  }
+  for (const m of allMatches(ALIAS_RE, sentence)) {
+    const run = (m[1] ?? '').split(/\s+/u);
+    // "politikus Golkar Bambang Soesatyo": drop a body's name the story also writes apart,
+    // unless an office says where the name starts.
+    const first = readPhrase(run.join(' '), ctx.ev);
+    const unsure = first?.kind === 'person' && !first.role;
+    while (unsure && run.length > 2 && isBodyName(run[0] ?? '', run[1] ?? '', ctx.ev)) run.shift();
+    const who = readPhrase(run.join(' '), ctx.ev);
+    if (who?.kind === 'person')
+      people.nickname(people.add(who.name, who.role, who.sure), m[2] ?? '');
   }
   for (const m of allMatches(PAREN_NICK_RE, sentence)) {
     const who = readPhrase(m[1] ?? '', ctx.ev);
@@ -366,7 +387,7 @@ function trailing(after: string, ctx: Context): Reading | undefined {
   if (m) {
     if (m[2]) return { who: { kind: 'pronoun' }, rule: 'verb-nya-after', text: words(after) };
     const rest = after.slice(m[0].length);
-    const phrase = /^menurut$/iu.test(m[1] ?? '') ? dropSourceNoun(rest) : rest;
+    const phrase = byNickname(/^menurut$/iu.test(m[1] ?? '') ? dropSourceNoun(rest) : rest);
     const who = readPhrase(phrase, ctx.ev) ?? { kind: 'unclear' };
     return { who, rule: 'verb-after', text: words(after) };
   }
@@ -396,7 +417,9 @@ function leading(before: string, ctx: Context): Reading | undefined {
     found.push({
       at: m.index,
       read: () => ({
-        who: m[1] ? { kind: 'pronoun' } : readPhrase(dropSourceNoun(m[2] ?? ''), ctx.ev),
+        who: m[1]
+          ? { kind: 'pronoun' }
+          : readPhrase(byNickname(dropSourceNoun(m[2] ?? '')), ctx.ev),
         rule: 'menurut',
         text: words(before.slice(m.index)),
       }),

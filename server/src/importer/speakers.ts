@@ -545,6 +545,16 @@ const DEGREES = words('sh mh mm se sik sip ssos spd mpd msi mkes mba phd lc skom
 export const isDegree = (t: string): boolean =>
   DEGREES.has(t.toLowerCase().replace(/[.,]/gu, '')) && /^\p{Lu}/u.test(t);
 
+/**
+ * "politikus Golkar Bambang Soesatyo alias Bamsoet": a word the story also writes apart from
+ * the name, alone or as the name of a body ("Partai Golkar"), is no part of it.
+ */
+export const isBodyName = (word: string, next: string, ev: Evidence): boolean =>
+  ev.runs.some((run) => {
+    const i = run.indexOf(word);
+    return i >= 0 && run[i + 1] !== next && (i === 0 || !nameLike(run[i - 1]));
+  });
+
 /** The office as written, without a private descriptor ("warga", "korban") and trailing commas. */
 function roleText(toks: Tok[]): string | null {
   if (toks.length === 0) return null;
