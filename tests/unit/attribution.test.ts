@@ -183,6 +183,31 @@ describe('quote attribution: failure classes of real copy', () => {
       expect(found.map((q) => q.speaker)).toEqual(found.map(() => speaker));
     });
 
+    it.each([
+      [
+        'a nickname in brackets after a long office',
+        'Gubernur DKI Jakarta Rudolf Tjahaja Simanjuntak (Udo) mengaku telah menelepon pemimpin redaksi itu.\n"Aku sudah minta maaf kok," ujar Udo di Balai Kota.',
+        ['Rudolf Tjahaja Simanjuntak'],
+      ],
+      [
+        'an alias given with "atau" in the attribution',
+        'Calon gubernur DKI Jakarta Bonifasius Tarigan ditanya mengenai caranya menjawab serangan.\n"Itu gampang saja," ujar Bonifasius atau Boni.\n"Saya sudah siap," ujar Boni.',
+        ['Bonifasius Tarigan', 'Bonifasius Tarigan'],
+      ],
+      [
+        'a full name first given in the attribution, under a title-case headline',
+        'Rosita Hamid Juga Laporkan Stasiun TV ke Dewan Pers\n"Saya tidak pernah diberi kesempatan menjawab," kata Rosita Hamid.',
+        ['Rosita Hamid'],
+      ],
+      [
+        '"-nya" after an introduction in the same paragraph',
+        'Kasat Reskrim Polres Kediri AKP Rizal Pratama membenarkan kejadian itu. "Pelaku kami tangkap di rumahnya," katanya.',
+        ['Rizal Pratama'],
+      ],
+    ])('%s', (_label, text, expected) => {
+      expect(quotes(text).map((q) => q.speaker)).toEqual(expected);
+    });
+
     it('registers a name after an office with an acronym in brackets and a comma', () => {
       const text = [
         'Ketua Badan Eksekutif Mahasiswa Universitas Negeri Padang (UNP), Rendi Saputra pun menyampaikan dukungannya.',

@@ -166,7 +166,7 @@ const ALIAS_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,7})\s+alias\s+(\p{L
 const NICK_REF =
   /^\s*(?:pria|wanita|perempuan|sosok|pemuda|lelaki|laki-laki|politikus|politisi|pelatih|mantan\s+\p{Ll}+)\s+(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s+(?:disapa|dipanggil)(?:\s+dengan\s+(?:panggilan|sapaan|sebutan))?\s+(?=\p{Lu})/iu;
 const byNickname = (text: string): string => text.replace(NICK_REF, ' ');
-const PAREN_NICK_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,4})\s+\((\p{Lu}[\p{Ll}'-]+)\)/gu;
+const PAREN_NICK_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,7})\s+\((\p{Lu}[\p{Ll}'-]+)\)/gu;
 const SAPAAN_RE = /(?:^|[.,]\s*)(\p{Lu}[\p{L}'-]+),\s+sapaan\s+akrab(?:nya)?/gu;
 const AGE_RE =
   /(?:^|,\s+|[.]\s+|bernama\s+|berinisial\s+)(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]+){0,3})\s+\(\d{1,3}\)/gu;
@@ -213,7 +213,7 @@ function introduce(sentence: string, ctx: Context): void {
   toks.forEach((t, i) => {
     if (!isCapTok(t) || !isOffice(t.core) || isCapTok(toks[i - 1])) return;
     const who = readPhrase(sentence.slice(t.start), ctx.ev);
-    if (who?.kind === 'person' && who.role && who.tokens.length > 1)
+    if (who?.kind === 'person' && who.role && (who.tokens.length > 1 || who.sure))
       people.add(who.name, who.role, who.sure);
   });
 }
@@ -461,6 +461,9 @@ function leading(before: string, ctx: Context): Reading | undefined {
   return { ...reading, who: reading.who ?? { kind: 'unclear' } };
 }
 
+const ALIAS_AFTER =
+  /^\S+\s+(?:\p{Lu}[\p{L}'-]+\s+){1,4}atau\s+(\p{Lu}[\p{L}'-]+)(?![\p{L}'-]|\s+\p{Lu})/u;
+
 const ANON_SUBJECT = /^\s*(?:Seorang|Salah\s+(?:seorang|satu)|Sejumlah|Beberapa|Para)(?![\p{L}])/u;
 
 const NONE: Attribution = {
@@ -506,6 +509,12 @@ export function attribute(site: Site, ctx: Context): Attribution {
   // has named someone else before the quote: then which of them spoke is a guess.
   if ((who.kind === 'pronoun' || who.kind === 'back') && namesSomeoneElse(site, ctx)) return NONE;
   const decided = resolveWho(who, ctx.people);
+  // "ujar Basuki atau Ahok": the second name is how the story will call the same person.
+  const alias = ALIAS_AFTER.exec(reading.text);
+  const nick = alias?.[1] ?? '';
+  if (decided.person && nick && ctx.people.candidates(nick).length === 0) {
+    if (!cannotBeName(nick, ctx.ev.story)) ctx.people.nickname(decided.person, nick);
+  }
   return decided.speaker
     ? { ...decided, why: { rule: reading.rule, text: reading.text } }
     : decided;
@@ -518,6 +527,9 @@ function namesSomeoneElse(site: Site, ctx: Context): boolean {
       (t) => nameLike(t.replace(/[.,]$/u, '')) && !cannotBeName(t, ctx.ev.story)
     );
     if (names.length < 2) return false;
+    // The run that introduced the person the paragraph is about names nobody else.
+    if (focus && [...focus.keys].every((k) => names.some((t) => t.toLowerCase() === k)))
+      return false;
     return !focus || !names.every((t) => focus.keys.has(t.toLowerCase().replace(/[.,]$/u, '')));
   });
 }

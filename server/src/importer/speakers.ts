@@ -6,7 +6,7 @@
  */
 import { isMediaName } from './dateline';
 import { allMatches } from './regex';
-import { cannotBeName, GROUP_WORDS, type StoryWords } from './name-checks';
+import { cannotBeName, FUNCTION_WORDS, GROUP_WORDS, type StoryWords } from './name-checks';
 import {
   ANONYMOUS,
   GENERIC,
@@ -184,7 +184,13 @@ export const isFragment = (tokens: string[], ev: Evidence): boolean => {
     for (let i = 0; i + wanted.length <= lowerRun.length; i++) {
       if (!wanted.every((w, k) => lowerRun[i + k] === w)) continue;
       const after = run[i + wanted.length];
-      if (nameLike(run[i - 1]) || (after !== undefined && isCap(after) && !isGeo(after))) {
+      // A function word after it ("Elza Syarief Juga Laporkan ..." in a headline) ends it.
+      const goesOn =
+        after !== undefined &&
+        isCap(after) &&
+        !isGeo(after) &&
+        !FUNCTION_WORDS.has(after.toLowerCase());
+      if (nameLike(run[i - 1]) || goesOn) {
         return true;
       }
     }
