@@ -271,6 +271,11 @@ describe('quote attribution: failure classes of real copy', () => {
         'Wahyu Nugroho',
       ],
       [
+        'tiru (repeating what someone else said)',
+        'Kanit Reskrim Polsek Medan Barat, Ipda Yusuf Lubis, ikut mendengar cerita korban.\n"Dompetnya dirampas dua orang bermotor," tiru Yusuf.',
+        'Yusuf Lubis',
+      ],
+      [
         '-nya after a clause with no verb',
         'Anggota DPRD Jepara, Fitri Handayani, hadir dalam rapat itu.\n"Anggaran jalan desa jangan dipangkas lagi," singgungnya.',
         'Fitri Handayani',

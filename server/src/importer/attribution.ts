@@ -60,7 +60,7 @@ const ATTRIB_VERBS =
  */
 const TRAIL_ONLY =
   'pinta|harap|singgung|keluh|sindir|bantah|rinci|tekan|ajak|imbau|kenang|kisah|cerita|nilai|' +
-  'tanggap|akui|ingat|sesal|duga|yakin';
+  'tanggap|akui|ingat|sesal|duga|yakin|tiru';
 /** Attribution verbs right after a quote, with the -nya form ("ujarnya") as group 2. */
 const TRAIL_RE = new RegExp(
   `^\\s*[,.]?\\s*(?:demikian\\s+)?(${ATTRIB_VERBS}|${TRAIL_ONLY}|menurut)(nya)?(?![\\p{L}])\\s*(?:oleh\\s+)?`,
