@@ -134,6 +134,11 @@ describe('quote attribution: failure classes of real copy', () => {
         null,
       ],
       [
+        'an alias the parser could not link is not credited as typed',
+        'Penyanyi Rendra Wicaksana atau Ucup tampil di alun-alun Solo.\n"Penontonnya luar biasa," kata Ucup.',
+        null,
+      ],
+      [
         'an alias introduced with "alias"',
         'Ketua DPRD Kota Bekasi Bambang Sulistyo alias Bamsul membuka rapat paripurna.\n"Anggaran banjir kami prioritaskan," ujar Bamsul.',
         'Bambang Sulistyo',

@@ -41,6 +41,9 @@ export const GROUP_WORDS = words(`
 const PLACE_CUES =
   /(?:^|[\s(])(?:di|ke|dari\s+(?:kota|kabupaten|provinsi|desa)|[Kk]ota|[Kk]abupaten|[Kk]ab\.|[Pp]rovinsi|[Kk]ecamatan|[Dd]esa|[Kk]elurahan|[Kk]ampung|[Dd]usun|[Pp]emko|[Pp]emkot|[Pp]emkab|[Pp]emprov|[Pp]emda|[Ww]ilayah|[Kk]awasan|[Pp]olres|[Pp]olresta|[Pp]olsek|[Pp]olda|[Kk]odim|[Kk]orem|[Kk]ejari|[Kk]ejati|[Kk]apolres|[Kk]apolsek|[Kk]apolda|[Bb]upati|[Gg]ubernur|[Cc]amat|[Ll]urah)\s+(\p{Lu}[\p{L}'-]+)/gu;
 
+const ALIAS_CUES =
+  /\p{Lu}[\p{L}'-]+\s+(?:atau|alias|\()\s*(\p{Lu}[\p{L}'-]+)(?![\p{L}'-]|\s+\p{Lu})/gu;
+
 /** What the story itself says about its capitalised words. */
 export interface StoryWords {
   /** Lower case words of place names the story gives (after "di", "Kota", ... and the dateline). */
@@ -49,14 +52,18 @@ export interface StoryWords {
   common: Set<string>;
   /** Capitalised words the story writes somewhere other than at a sentence start. */
   midCaps: Set<string>;
+  /** Words the story gives as another name of someone ("Basuki atau Ahok", "alias Bamsoet"). */
+  aliases: Set<string>;
 }
 
 export function storyWords(texts: string[], dateline: string | null = null): StoryWords {
   const places = new Set<string>();
   const common = new Set<string>();
   const midCaps = new Set<string>();
+  const aliases = new Set<string>();
   for (const w of (dateline ?? '').toLowerCase().split(/[\s,/]+/u)) if (w.length > 2) places.add(w);
   for (const t of texts) {
+    for (const m of allMatches(ALIAS_CUES, t)) aliases.add(m[1] ?? '');
     for (const m of allMatches(PLACE_CUES, t)) {
       places.add((m[1] ?? '').toLowerCase());
     }
@@ -73,7 +80,7 @@ export function storyWords(texts: string[], dateline: string | null = null): Sto
       midCaps.add(word);
     }
   }
-  return { places, common, midCaps };
+  return { places, common, midCaps, aliases };
 }
 
 const low = (w: string): string => w.toLowerCase().replace(/[.,]$/u, '');
@@ -99,5 +106,11 @@ export function cannotBeName(word: string, story: StoryWords): boolean {
  */
 export function readsAsName(word: string, story: StoryWords): boolean {
   const w = word.replace(/[.,]$/u, '');
-  return story.midCaps.has(w) && !story.common.has(w.toLowerCase()) && !cannotBeName(w, story);
+  // An alias is credited only through the person it was linked to, never as typed.
+  return (
+    story.midCaps.has(w) &&
+    !story.common.has(w.toLowerCase()) &&
+    !story.aliases.has(w) &&
+    !cannotBeName(w, story)
+  );
 }
