@@ -138,6 +138,21 @@ describe(`seeding (${DB})`, () => {
     for (const status of ['draft', 'published'] as const) {
       expect(await stored(status)).toEqual(expected(status));
     }
+    // Each credited quote is stored with the evidence the importer credited it on, the others
+    // with none (what an editor checks before confirming a speaker).
+    const evidence: any[] = await (app.strapi.documents(UIDS[1] as any) as any).findMany({
+      status: 'draft',
+      fields: ['speaker', 'attribution'],
+      limit: -1,
+    });
+    expect(evidence.find((q) => q.speaker === 'KCNA').attribution).toEqual({
+      rule: 'verb-after',
+      text: 'kata KCNA',
+    });
+    for (const q of evidence) {
+      if (q.speaker) expect(q.attribution).toMatchObject({ rule: expect.any(String) });
+      else expect(q.attribution).toBeNull();
+    }
 
     const published = await app.request(
       '/api/newsroom/articles/korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia'

@@ -61,6 +61,7 @@ describe('parseStory: the Ntvnews seed story', () => {
         paragraph: 2,
         kind: 'partial',
         relayedBy: 'KCNA',
+        attribution: null,
       },
       {
         text: 'Perjanjian tersebut akan berlaku efektif ketika kedua pihak bertukar instrumen ratifikasi,',
@@ -70,6 +71,7 @@ describe('parseStory: the Ntvnews seed story', () => {
         paragraph: 4,
         kind: 'full',
         relayedBy: null,
+        attribution: { rule: 'verb-after', text: 'kata KCNA' },
       },
       {
         text: 'tanpa penundaan',
@@ -79,6 +81,7 @@ describe('parseStory: the Ntvnews seed story', () => {
         paragraph: 7,
         kind: 'partial',
         relayedBy: null,
+        attribution: null,
       },
       {
         text: 'dokumen terobosan.',
@@ -89,6 +92,7 @@ describe('parseStory: the Ntvnews seed story', () => {
         paragraph: 8,
         kind: 'partial',
         relayedBy: null,
+        attribution: { rule: 'subject-verb-before', text: 'Putin menggambarkan' },
       },
       {
         text: 'berdiri teguh di sisi rekan-rekan Rusia kami hingga hari kemenangan tercapai.',
@@ -98,6 +102,10 @@ describe('parseStory: the Ntvnews seed story', () => {
         paragraph: 9,
         kind: 'partial',
         relayedBy: null,
+        attribution: {
+          rule: 'subject-verb-before',
+          text: 'Baru-baru ini, Menteri Luar Negeri Korea Utara, Choe Son Hui, mengunjungi Moskow dan menyatakan',
+        },
       },
       {
         text: 'perjuangan suci',
@@ -107,6 +115,7 @@ describe('parseStory: the Ntvnews seed story', () => {
         paragraph: 9,
         kind: 'partial',
         relayedBy: null,
+        attribution: { rule: 'subject-verb-before', text: 'Ia menyebut' },
       },
       {
         text: 'kepemimpinan bijaksana',
@@ -116,6 +125,10 @@ describe('parseStory: the Ntvnews seed story', () => {
         paragraph: 9,
         kind: 'partial',
         relayedBy: null,
+        attribution: {
+          rule: 'subject-verb-before',
+          text: 'Ia menyebut serangan Rusia terhadap Ukraina sebagai "…" dan menyatakan',
+        },
       },
     ]);
   });
@@ -302,6 +315,7 @@ describe('parseStory: quotes', () => {
       paragraph: 1,
       kind: 'full',
       relayedBy: null,
+      attribution: { rule: 'verb-after', text: 'ungkap Presiden Prabowo Subianto' },
     });
   });
 
@@ -347,7 +361,10 @@ describe('parseStory: speakers', () => {
       'Juru bicara Kremlin Dmitry Peskov mengatakan bahwa Moskow "tidak akan mundur."',
       'Dmitry Peskov',
     ],
-    ['Putin menggambarkan perjanjian itu sebagai "dokumen terobosan."', 'Putin'],
+    [
+      'Presiden Rusia Vladimir Putin tiba di Beijing.\nPutin menggambarkan perjanjian itu sebagai "dokumen terobosan."',
+      'Vladimir Putin',
+    ],
     ['Presiden Joko Widodo menyebut proyek itu "warisan bangsa".', 'Joko Widodo'],
     ['Retno Marsudi menyatakan Indonesia "tidak akan tinggal diam."', 'Retno Marsudi'],
     ['Erick Thohir menegaskan bahwa timnas "harus lolos."', 'Erick Thohir'],
@@ -355,7 +372,7 @@ describe('parseStory: speakers', () => {
     ['Nadiem Makarim mengungkapkan kurikulum baru "lebih sederhana."', 'Nadiem Makarim'],
     ['Bahlil Lahadalia menambahkan stok BBM "cukup hingga Lebaran."', 'Bahlil Lahadalia'],
     ['Kim Jong Un berkata, "Kami tidak takut."', 'Kim Jong Un'],
-    ['Putin, yang berbicara di Kremlin, menyebut langkah itu "provokasi".', 'Putin'],
+    ['Langkah itu, kata Putin, adalah "provokasi".', 'Putin'],
     [
       'Pengamat politik Universitas Indonesia, Ade Armando, menilai langkah itu "terlalu dini."',
       'Ade Armando',
@@ -426,6 +443,7 @@ describe('parseStory: speakers', () => {
         paragraph: 1,
         kind: 'full',
         relayedBy: null,
+        attribution: { rule: 'carried-over', text: 'kata Kepala Basarnas Kusworo' },
       },
       {
         text: 'Tim SAR bekerja siang dan malam,',
@@ -435,6 +453,7 @@ describe('parseStory: speakers', () => {
         paragraph: 2,
         kind: 'full',
         relayedBy: null,
+        attribution: { rule: 'verb-after', text: 'kata Kepala Basarnas Kusworo' },
       },
     ]);
   });
@@ -446,6 +465,10 @@ describe('parseStory: speakers', () => {
     'Laporan yang menyebut ribuan tentara "siap tempur" belum terverifikasi.',
     'Pemerintah menyebut kebijakan itu "tidak populer tetapi perlu."',
     'Sebuah sumber di lapangan menyebut pompa air "tidak berfungsi optimal."',
+    // One word the story never introduces and only capitalises at a sentence start: it may be
+    // a name or an opener ("Lantas", "Diketahui"); the editor decides.
+    'Putin menggambarkan perjanjian itu sebagai "dokumen terobosan."',
+    'Putin, yang berbicara di Kremlin, menyebut langkah itu "provokasi".',
   ])('leaves the speaker of %j null', (text) => {
     expect(onlyQuote(text).speaker).toBeNull();
   });

@@ -15,9 +15,11 @@
  */
 import { People, resolveWho, type Attribution } from './people';
 import { isOffice, isInstitution } from './roles';
+import { cannotBeName, FUNCTION_WORDS, readsAsName, storyWords } from './name-checks';
 import {
   allMatches,
   type Evidence,
+  isBodyName,
   isCapTok,
   isFragment,
   nameLike,
@@ -34,7 +36,12 @@ export interface Context {
 export interface Previous {
   attribution: Attribution;
 }
+/** "Syahrul", "Transformasi Pasar Kota": capitalised words only, no clause, no punctuation. */
+const isOnlyAName = (text: string): boolean =>
+  /^\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,5}$/u.test(text.trim());
+
 interface Site {
+  text: string; // the quoted words
   before: string; // the sentence before the quote (quotes masked)
   paragraphBefore: string; // the whole paragraph before the quote (quotes masked)
   after: string; // the sentence after the quote
@@ -46,10 +53,17 @@ interface Site {
 const ATTRIB_VERBS =
   'kata|ujar|ungkap|tutur|jelas|tegas|imbuh|tambah|sebut|terang|papar|ucap|seru|tulis|lanjut|' +
   'sambung|pungkas|kilah|tandas|tukas|cetus|beber|timpal|aku|klaim|tanya|jawab|pesan|tutup|' +
-  'urai|sergah|bilang|katakan';
+  'urai|sergah|bilang|katakan|ketus|celetuk|seloroh|kelakar|sahut|tepis|tampik';
+/**
+ * Verbs that are attributions only right after a quote (`"...," harap Budi`, `pintanya`):
+ * before a quote they are as often nouns or requests ("cerita itu", "harap tenang").
+ */
+const TRAIL_ONLY =
+  'pinta|harap|singgung|keluh|sindir|bantah|rinci|tekan|ajak|imbau|kenang|kisah|cerita|nilai|' +
+  'tanggap|akui|ingat|sesal|duga|yakin|tiru';
 /** Attribution verbs right after a quote, with the -nya form ("ujarnya") as group 2. */
 const TRAIL_RE = new RegExp(
-  `^\\s*[,.]?\\s*(?:demikian\\s+)?(${ATTRIB_VERBS}|menurut)(nya)?(?![\\p{L}])\\s*(?:oleh\\s+)?`,
+  `^\\s*[,.]?\\s*(?:demikian\\s+)?(${ATTRIB_VERBS}|${TRAIL_ONLY}|menurut)(nya)?(?![\\p{L}])\\s*(?:oleh\\s+)?`,
   'iu'
 );
 /** "demikian pernyataan Kremlin", "bunyi pernyataan Gedung Putih". */
@@ -69,45 +83,90 @@ const SPEECH =
   'mengungkap(?:kan)?|menambahkan|berkata|berujar|bertutur|menuturkan|mengklaim|menilai|' +
   'menekankan|memperingatkan|mengingatkan|menulis|menyampaikan|mengumumkan|menyerukan|mengakui|' +
   'menuding|menuduh|mengecam|menjawab|menandaskan|memaparkan|menerangkan|mengutarakan|' +
-  'berpesan|bertanya|mengimbau|meminta|berharap|mengaku|menceritakan|membantah|memastikan)' +
+  'berpesan|bertanya|mengimbau|meminta|berharap|mengaku|menceritakan|membantah|memastikan|' +
+  'menanggapi|menimpali|menyahut|menukas|melanjutkan|mengimbuhkan|berseloroh|berkelakar|' +
+  'mengeluhkan|mengenang|berkisah|bercerita|mengisahkan|menyindir|menampik|menepis|mengajak|' +
+  'mengharapkan|menyarankan|merinci|mengungkapkan|menyinggung|berpendapat|berdalih)' +
   '(?![\\p{L}])';
 const SPEECH_G = new RegExp(`(?<![\\p{L}-])${SPEECH}`, 'gu');
 /** Any active verb, for the subject of a sentence without quotes. */
-const ACTIVE_G =
-  /(?<![\p{L}-])(?!(?:bernama|berinisial|berusia|berumur|menteri|media|mereka|meja|merah|metro|berita|beras|bersama|berlin|berat|besar|bersih|bertahan\s+di)(?![\p{L}]))(?:me|ber)\p{Ll}{3,}(?![\p{L}])/gu;
+/** Words that look like me-/ber- verbs but are prepositions or conjunctions ("melalui", "meski"). */
+const NOT_VERBS =
+  'bernama|berinisial|berusia|berumur|menteri|media|mereka|meja|merah|metro|berita|beras|' +
+  'bersama|berlin|berat|besar|bersih|bertahan\\s+di|melalui|meski|meskipun|menurut|mengenai|' +
+  'menuju|menjelang|berdasarkan|beserta|berkat|berupa|bersamaan|menyusul|melainkan|berikut|' +
+  'berikutnya|bersangkutan|mendatang|menyeluruh|memang|mengingat|meliputi';
+const ACTIVE_G = new RegExp(
+  `(?<![\\p{L}-])(?!(?:${NOT_VERBS})(?![\\p{L}]))(?:me|ber)\\p{Ll}{3,}(?![\\p{L}])`,
+  'gu'
+);
 const ADVERBS =
   /(?:\s+(?:juga|pun|telah|sudah|sempat|pernah|kemudian|lalu|lantas|hanya|bisa|tidak|tak|belum|akan|kembali|bahkan|justru|pula|sendiri|masih|langsung|segera|terus|turut|ikut|lebih|mulai|secara\s+\p{Ll}+|dengan\s+tegas))+\s*$/u;
 const DALAM_TAIL = /\s+dalam(?:\s+\p{Ll}+){1,4}\s*$/u;
 
 /** Single capitalised words the story uses on their own for a speaker or a subject. */
-function gatherEvidence(texts: string[]): Evidence {
+function gatherEvidence(texts: string[], dateline: string | null): Evidence {
   const mentions = new Set<string>();
   // No 'i' flag: with it \p{Lu} would match lower-case letters too.
   const verbs = new RegExp(
     `(?:${ATTRIB_VERBS}|[Mm]enurut)\\s+(\\p{Lu}[\\p{L}'-]+)(?![\\p{L}]|\\s+\\p{Lu})`,
     'gu'
   );
-  const subjects =
-    /(?:^|[.!?]\s+|,\s+)(\p{Lu}[\p{L}'-]+)\s+(?:juga\s+|pun\s+|kemudian\s+)?(?:me|ber)\p{Ll}+/gu;
+  const subjects = new RegExp(
+    `(?:^|[.!?]\\s+|,\\s+)(\\p{Lu}[\\p{L}'-]+)\\s+(?:juga\\s+|pun\\s+|kemudian\\s+)?(?!(?:${NOT_VERBS})(?![\\p{L}]))(?:me|ber)\\p{Ll}+`,
+    'gu'
+  );
   for (const t of texts) {
     for (const m of allMatches(verbs, t)) if (m[1]) mentions.add(m[1]);
     for (const m of allMatches(subjects, t)) if (m[1]) mentions.add(m[1]);
   }
   const runs = texts.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens));
-  return { mentions, runs };
+  return { mentions, runs, story: storyWords(texts, dateline) };
 }
 
-export function newContext(maskedParagraphs: string[]): Context {
-  const ev = gatherEvidence(maskedParagraphs);
-  return { people: new People((tokens) => isFragment(tokens, ev)), ev };
+export function newContext(maskedParagraphs: string[], dateline: string | null = null): Context {
+  const ev = gatherEvidence(maskedParagraphs, dateline);
+  return {
+    people: new People(
+      (tokens) => isFragment(tokens, ev),
+      (word) => readsAsName(word, ev.story) && !isClipped(word, ev)
+    ),
+    ev,
+  };
+}
+
+/**
+ * "Risma" beside "Tri Rismaharini", "Bamsoet" beside "Bambang Soesatyo": a word that shares its
+ * first letters with a word of a longer name of the story may be that person's short form or
+ * alias, and crediting it as typed would print half a name or the wrong one.
+ */
+function isClipped(word: string, ev: Evidence): boolean {
+  const w = word.toLowerCase();
+  if (w.length < 3) return false;
+  const head = w.slice(0, 3);
+  return ev.runs.some(
+    (run) =>
+      run.length >= 2 &&
+      run.some((t) => {
+        const x = t.toLowerCase();
+        return x !== w && x.length >= 3 && x.startsWith(head) && nameLike(t);
+      })
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Introductions: people named in a sentence, with roles and nicknames.
 
 const NICK_RE =
-  /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,4})(?:\s*\(\d{1,3}\))?(?:,[^.,"“”]{0,40},?)?,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil|disebut)\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu;
-const PAREN_NICK_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,4})\s+\((\p{Lu}[\p{Ll}'-]+)\)/gu;
+  /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,4})(?:\s*\(\d{1,3}\))?(?:,[^.,"“”]{0,40},?)?,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s+(?:disapa|dipanggil|disebut)(?:\s+dengan\s+(?:panggilan|sapaan|sebutan))?\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu;
+/** "Bambang Soesatyo alias Bamsoet": the alias the story then uses alone. */
+const NICK_CUE = /,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s/u;
+const ALIAS_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,7})\s+alias\s+(\p{Lu}[\p{L}'-]+)/gu;
+/** "pria yang karib disapa Djanur": a description that names its person by the nickname. */
+const NICK_REF =
+  /^\s*(?:pria|wanita|perempuan|sosok|pemuda|lelaki|laki-laki|politikus|politisi|pelatih|mantan\s+\p{Ll}+)\s+(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s+(?:disapa|dipanggil)(?:\s+dengan\s+(?:panggilan|sapaan|sebutan))?\s+(?=\p{Lu})/iu;
+const byNickname = (text: string): string => text.replace(NICK_REF, ' ');
+const PAREN_NICK_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,7})\s+\((\p{Lu}[\p{Ll}'-]+)\)/gu;
 const SAPAAN_RE = /(?:^|[.,]\s*)(\p{Lu}[\p{L}'-]+),\s+sapaan\s+akrab(?:nya)?/gu;
 const AGE_RE =
   /(?:^|,\s+|[.]\s+|bernama\s+|berinisial\s+)(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]+){0,3})\s+\(\d{1,3}\)/gu;
@@ -116,7 +175,22 @@ const INITIALS_RE = /berinisial\s+(\p{Lu}{2,4})(?![\p{L}])/gu;
 function introduce(sentence: string, ctx: Context): void {
   const { people } = ctx;
   for (const m of allMatches(NICK_RE, sentence)) {
-    const who = readPhrase(m[1] ?? '', ctx.ev);
+    // The whole phrase before the nickname: "Ketua Umum Perbasi, Danu Wirawan, yang ...".
+    const head = m[0].slice(0, m[0].search(NICK_CUE)).replace(/\s*\(\d{1,3}\)\s*$/u, '');
+    const who = readPhrase(head, ctx.ev);
+    if (who?.kind === 'person')
+      people.nickname(people.add(who.name, who.role, who.sure), m[2] ?? '');
+    // "Pria yang akrab disapa Ucok": a description, then the only name the story gives.
+    else if (who?.kind === 'anon') people.add(m[2] ?? '', null, true);
+  }
+  for (const m of allMatches(ALIAS_RE, sentence)) {
+    const run = (m[1] ?? '').split(/\s+/u);
+    // "politikus Golkar Bambang Soesatyo": drop a body's name the story also writes apart,
+    // unless an office says where the name starts.
+    const first = readPhrase(run.join(' '), ctx.ev);
+    const unsure = first?.kind === 'person' && !first.role;
+    while (unsure && run.length > 2 && isBodyName(run[0] ?? '', run[1] ?? '', ctx.ev)) run.shift();
+    const who = readPhrase(run.join(' '), ctx.ev);
     if (who?.kind === 'person')
       people.nickname(people.add(who.name, who.role, who.sure), m[2] ?? '');
   }
@@ -139,7 +213,7 @@ function introduce(sentence: string, ctx: Context): void {
   toks.forEach((t, i) => {
     if (!isCapTok(t) || !isOffice(t.core) || isCapTok(toks[i - 1])) return;
     const who = readPhrase(sentence.slice(t.start), ctx.ev);
-    if (who?.kind === 'person' && who.role && who.tokens.length > 1)
+    if (who?.kind === 'person' && who.role && (who.tokens.length > 1 || who.sure))
       people.add(who.name, who.role, who.sure);
   });
 }
@@ -151,7 +225,11 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
   if (ANON_SUBJECT.test(sentence)) ctx.people.focus = null;
   if (!noQuotes) return;
   const menurut = /^\s*Menurut\s+([^,]+),/u.exec(sentence);
-  const subject = menurut ? readPhrase(menurut[1] ?? '', ctx.ev) : subjectOfSentence(sentence, ctx);
+  const subject = menurut
+    ? readPhrase(dropSourceNoun(menurut[1] ?? ''), ctx.ev)
+    : (subjectOfSentence(sentence, ctx) ??
+      agentOfSpeech(sentence, ctx) ??
+      introduced(sentence, ctx));
   const age =
     /^\s*(?:[^,]{0,40},\s*)?(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]+){0,3})\s+\(\d{1,3}\)/u.exec(
       sentence
@@ -163,6 +241,32 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
     ctx.people.focus = null;
   }
   if (who.kind === 'person') ctx.people.focus = resolveWho(who, ctx.people).person;
+}
+
+/**
+ * A sentence with no subject the parser can name may still name who speaks in it: the agent of
+ * a passive ("Hal itu dikatakan oleh Kapolsek X"), or an indirect attribution ("Polisi, kata
+ * Kapolsek X, sudah ..."). That person is who the next "-nya" or "dia" means.
+ */
+function agentOfSpeech(sentence: string, ctx: Context): Who | null {
+  const cues = [
+    ...allMatches(PASSIVE_G, sentence),
+    ...allMatches(new RegExp(`(?<![\\p{L}])(?:${ATTRIB_VERBS})\\s+(?=\\p{Lu})`, 'gu'), sentence),
+  ];
+  for (const m of cues) {
+    const who = readPhrase(dropSourceNoun(sentence.slice(m.index + m[0].length)), ctx.ev);
+    if (who?.kind === 'person') return who;
+  }
+  return null;
+}
+
+/**
+ * A sentence that opens with a person set off by an office ("Anggota DPRD Jepara, Fitri
+ * Handayani, hadir ..."): that person is its subject even without a me-/ber- verb.
+ */
+function introduced(sentence: string, ctx: Context): Who | null {
+  const who = readPhrase(sentence, ctx.ev);
+  return who?.kind === 'person' && who.sure ? who : null;
 }
 
 function subjectOfSentence(sentence: string, ctx: Context): Who | null {
@@ -178,6 +282,11 @@ function subjectOfSentence(sentence: string, ctx: Context): Who | null {
 function subjectBefore(headIn: string, ctx: Context): Who | null {
   let head = headIn.replace(ADVERBS, '').replace(DALAM_TAIL, '');
   if (/(?:^|\s)yang\s*$/u.test(head)) return null;
+  // "Kapolres X melalui Kasat Reskrim Y menjelaskan": who spoke, the one or the other through
+  // them, is a guess.
+  if (/\s(?:melalui|lewat|via|mewakili)\s+\S*\p{Lu}/u.test(head)) return { kind: 'unclear' };
+  // "Lantas Rahmat menambahkan", "Kemudian, ia ...": a sentence opener is no part of the subject.
+  head = dropOpeners(head);
   if (/,\s*$/u.test(head)) {
     const segs = head.split(',').map((s) => s.trim());
     segs.pop();
@@ -208,6 +317,17 @@ function subjectBefore(headIn: string, ctx: Context): Who | null {
   return whole(head, ctx);
 }
 
+const dropOpeners = (text: string): string => {
+  let out = text;
+  for (let k = 0; k < 3; k++) {
+    const m = /^\s*(\p{L}+)(?:,\s*|\s+)/u.exec(out);
+    if (!m || !FUNCTION_WORDS.has((m[1] ?? '').toLowerCase()) || PRONOUNS.test(m[1] ?? '')) break;
+    out = out.slice(m[0].length);
+  }
+  return out;
+};
+const PRONOUNS = /^(?:ia|dia|beliau)$/iu;
+
 /** A phrase that must make up the whole text (so "Kemarin polisi" is no subject). */
 function whole(text: string, ctx: Context): Who | null {
   const t = text.trim();
@@ -232,35 +352,88 @@ function lastSpeechVerb(text: string): RegExpExecArray | undefined {
   return verbs[verbs.length - 1];
 }
 
+/** What an attribution rule found: who it names, and the words of the story it read. */
+interface Reading {
+  who: Who | null;
+  /** Short id of the rule (stored as the quote's evidence). */
+  rule: string;
+  /** The story's words the rule matched (quotes blanked out). */
+  text: string;
+}
+
+/** The words of an attribution as an editor reads them: one clause, no blanked quote. */
+const words = (s: string): string =>
+  (s.replace(/["“„]_*["”]?/gu, '"…"').split(/[.;!?](?:\s|$)/u)[0] ?? '')
+    .replace(/^[\s,.:]+|[\s,.:]+$/gu, '')
+    .slice(0, 160);
+
+/** "keterangan", "penjelasan" ... between "menurut" and the source: "menurut keterangan X". */
+const SOURCE_NOUN =
+  /^\s*(?:keterangan|penjelasan|pengakuan|pernyataan|informasi|catatan|laporan)(?:\s+(?:dari|resmi))?\s+/iu;
+const dropSourceNoun = (s: string): string => s.replace(SOURCE_NOUN, ' ');
+
+/** "Hal itu dikatakan oleh X", "..., disampaikan X": the speaker introduced as the agent. */
+const PASSIVE_G =
+  /(?<![\p{L}-])di(?:katakan|sampaikan|ungkapkan|jelaskan|tegaskan|utarakan|terangkan|paparkan|tuturkan)\s+(?:oleh\s+)?(?!(?:kepada|ke|di|dalam|pada|melalui|lewat|secara|saat|ketika|dengan|untuk|bahwa|dan|juga|pula|langsung|usai|setelah|sebelum)(?![\p{L}]))(?=\p{L})/gu;
+
 /** `"...," kata X` / `"...," ujarnya` / `"...," X menambahkan` / `demikian pernyataan Kremlin`. */
-function trailing(after: string, ctx: Context): Who | null | undefined {
+function trailing(after: string, ctx: Context): Reading | undefined {
   const statement = STATEMENT_RE.exec(after);
-  if (statement) return readPhrase(after.slice(statement[0].length), ctx.ev);
+  if (statement) {
+    const who = readPhrase(after.slice(statement[0].length), ctx.ev);
+    return { who, rule: 'statement-after', text: words(after) };
+  }
   const m = TRAIL_RE.exec(after);
   if (m) {
-    if (m[2]) return { kind: 'pronoun' };
-    return readPhrase(after.slice(m[0].length), ctx.ev) ?? { kind: 'unclear' };
+    if (m[2]) return { who: { kind: 'pronoun' }, rule: 'verb-nya-after', text: words(after) };
+    const rest = after.slice(m[0].length);
+    const phrase = byNickname(/^menurut$/iu.test(m[1] ?? '') ? dropSourceNoun(rest) : rest);
+    const who = readPhrase(phrase, ctx.ev) ?? { kind: 'unclear' };
+    return { who, rule: 'verb-after', text: words(after) };
   }
   // `"...," Kepala Badan Gizi Nasional Arif Setiawan Nugraha menambahkan.`
   const verb = allMatches(SPEECH_G, after)[0];
   if (!verb || !/^\s*,?\s*\p{Lu}/u.test(after)) return undefined;
-  return subjectBefore(after.slice(0, verb.index).replace(/^\s*,?\s*/u, ''), ctx) ?? undefined;
+  const who = subjectBefore(after.slice(0, verb.index).replace(/^\s*,?\s*/u, ''), ctx);
+  return who ? { who, rule: 'subject-verb-after', text: words(after) } : undefined;
 }
 
 /** `X mengatakan, "..."` / `Menurut X, "..."` / `"...," kata X, "..."`: the nearest one wins. */
-function leading(before: string, ctx: Context): Who | null | undefined {
-  const found: Array<{ at: number; who: () => Who | null }> = [];
+function leading(before: string, ctx: Context): Reading | undefined {
+  const found: Array<{ at: number; read: () => Reading }> = [];
   const lead = LEAD_RE.exec(before);
   if (lead) {
+    const text = words(before.slice(lead.index));
     found.push({
       at: lead.index + lead[0].length,
-      who: () => (lead[1] ? { kind: 'pronoun' } : readPhrase(lead[2] ?? '', ctx.ev)),
+      read: () => ({
+        who: lead[1] ? { kind: 'pronoun' } : readPhrase(lead[2] ?? '', ctx.ev),
+        rule: lead[1] ? 'verb-nya-before' : 'verb-before',
+        text,
+      }),
     });
   }
   for (const m of allMatches(MENURUT_RE, before)) {
     found.push({
       at: m.index,
-      who: () => (m[1] ? { kind: 'pronoun' } : readPhrase(m[2] ?? '', ctx.ev)),
+      read: () => ({
+        who: m[1]
+          ? { kind: 'pronoun' }
+          : readPhrase(byNickname(dropSourceNoun(m[2] ?? '')), ctx.ev),
+        rule: 'menurut',
+        text: words(before.slice(m.index)),
+      }),
+    });
+  }
+  // "Hal itu dikatakan oleh Kapolsek X, ...": the agent of a passive speech verb.
+  for (const m of allMatches(PASSIVE_G, before)) {
+    found.push({
+      at: m.index,
+      read: () => ({
+        who: readPhrase(before.slice(m.index + m[0].length), ctx.ev),
+        rule: 'passive-by',
+        text: words(before.slice(m.index)),
+      }),
     });
   }
   const verb = lastSpeechVerb(before);
@@ -272,7 +445,11 @@ function leading(before: string, ctx: Context): Who | null | undefined {
     const joined = /\sdan\s+(?:(?:juga|pun|lalu|kemudian)\s+)?$/u.test(own);
     found.push({
       at: verb.index,
-      who: () => subjectBefore(own, ctx) ?? (joined ? subjectOfSentence(own, ctx) : null),
+      read: () => ({
+        who: subjectBefore(own, ctx) ?? (joined ? subjectOfSentence(own, ctx) : null),
+        rule: 'subject-verb-before',
+        text: words(own + verb[0]),
+      }),
     });
   }
   // The attribution nearest the quote decides. When it names nobody the parser can tell
@@ -280,41 +457,79 @@ function leading(before: string, ctx: Context): Who | null | undefined {
   found.sort((x, y) => y.at - x.at);
   const [nearest] = found;
   if (!nearest) return undefined;
-  return nearest.who() ?? { kind: 'unclear' };
+  const reading = nearest.read();
+  return { ...reading, who: reading.who ?? { kind: 'unclear' } };
 }
+
+const ALIAS_AFTER =
+  /^\S+\s+(?:\p{Lu}[\p{L}'-]+\s+){1,4}atau\s+(\p{Lu}[\p{L}'-]+)(?![\p{L}'-]|\s+\p{Lu})/u;
 
 const ANON_SUBJECT = /^\s*(?:Seorang|Salah\s+(?:seorang|satu)|Sejumlah|Beberapa|Para)(?![\p{L}])/u;
 
-const NONE: Attribution = { speaker: null, speakerRole: null, needsReview: true, person: null };
+const NONE: Attribution = {
+  speaker: null,
+  speakerRole: null,
+  needsReview: true,
+  person: null,
+  why: null,
+};
+
+/** A quoted span nobody said: an event's or a work's title, a name in quote marks. */
+const TITLE_CUE =
+  /(?:bertajuk|berjudul|bertema|bertemakan|bernama|dijuluki|berslogan|tagar|istilah|slogan|tema|judul|program|acara|kegiatan|gerakan)\s*[:,]?\s*["“„_]*$/iu;
 
 export function attribute(site: Site, ctx: Context): Attribution {
   const { before, after, rest, previous } = site;
-  let who = trailing(after, ctx);
-  if (who === undefined) {
-    const next = NEXT_RE.exec(rest.replace(/^[\s.!?…]*/u, ' '));
+  if (TITLE_CUE.test(before) || isOnlyAName(site.text)) {
+    return { ...NONE, needsReview: false };
+  }
+  let reading = trailing(after, ctx);
+  if (reading === undefined) {
+    const text = rest.replace(/^[\s.!?…]*/u, ' ');
+    const next = NEXT_RE.exec(text);
     if (next && before.trim() === '') {
-      const text = rest.replace(/^[\s.!?…]*/u, ' ');
-      who = readPhrase(text.slice(next.index + next[0].length), ctx.ev) ?? { kind: 'unclear' };
+      const who = readPhrase(text.slice(next.index + next[0].length), ctx.ev) ?? {
+        kind: 'unclear',
+      };
+      reading = { who, rule: 'next-sentence', text: words(text) };
     }
   }
-  if (who === undefined) who = leading(before, ctx);
-  if (who === undefined || who === null) {
+  if (reading === undefined) reading = leading(before, ctx);
+  const who = reading?.who;
+  if (!reading || !who) {
     // A quote standing alone after another quote of the paragraph continues it.
     const alone = before.trim() === '' && /^\s*[.!?]?\s*$/u.test(after);
-    if (alone && previous?.attribution.speaker) return { ...previous.attribution };
+    if (alone && previous?.attribution.speaker) {
+      const earlier = previous.attribution.why?.text ?? '';
+      return { ...previous.attribution, why: { rule: 'same-paragraph', text: earlier } };
+    }
     return NONE;
   }
   // "katanya", "ia", "pria itu" point at the person the story is about, unless this paragraph
   // has named someone else before the quote: then which of them spoke is a guess.
   if ((who.kind === 'pronoun' || who.kind === 'back') && namesSomeoneElse(site, ctx)) return NONE;
-  return resolveWho(who, ctx.people);
+  const decided = resolveWho(who, ctx.people);
+  // "ujar Basuki atau Ahok": the second name is how the story will call the same person.
+  const alias = ALIAS_AFTER.exec(reading.text);
+  const nick = alias?.[1] ?? '';
+  if (decided.person && nick && ctx.people.candidates(nick).length === 0) {
+    if (!cannotBeName(nick, ctx.ev.story)) ctx.people.nickname(decided.person, nick);
+  }
+  return decided.speaker
+    ? { ...decided, why: { rule: reading.rule, text: reading.text } }
+    : decided;
 }
 
 function namesSomeoneElse(site: Site, ctx: Context): boolean {
   const focus = ctx.people.focus;
   return nameSeqs(site.paragraphBefore).some((seq) => {
-    const names = seq.tokens.filter((t) => nameLike(t.replace(/[.,]$/u, '')));
+    const names = seq.tokens.filter(
+      (t) => nameLike(t.replace(/[.,]$/u, '')) && !cannotBeName(t, ctx.ev.story)
+    );
     if (names.length < 2) return false;
+    // The run that introduced the person the paragraph is about names nobody else.
+    if (focus && [...focus.keys].every((k) => names.some((t) => t.toLowerCase() === k)))
+      return false;
     return !focus || !names.every((t) => focus.keys.has(t.toLowerCase().replace(/[.,]$/u, '')));
   });
 }

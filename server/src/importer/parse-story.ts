@@ -29,11 +29,21 @@ export interface ParsedQuote {
   kind: 'full' | 'partial';
   /** Agency or outlet the words reached us through (KCNA, Reuters, Antara ...). */
   relayedBy: string | null;
+  /**
+   * Why the speaker was credited: the short id of the attribution rule and the story's words it
+   * read ("verb-after", "kata Kapolres AKBP Gilang Mahardika"); null when no speaker is.
+   */
+  attribution: { rule: string; text: string } | null;
 }
 
 export interface ParsedStory {
   outlet: string | null;
   dateline: string | null;
+  /**
+   * The writer's credit line as printed ("Penulis: Rina Marlina", "Reporter: ..."), when the copy
+   * has one. The line also stays a paragraph: the importer never drops copy.
+   */
+  byline: string | null;
   paragraphs: string[];
   links: ParsedLink[];
   quotes: ParsedQuote[];
@@ -115,5 +125,29 @@ export function parseStory(text: string): ParsedStory {
     }
   }
 
-  return { outlet, dateline, paragraphs, links, quotes: extractQuotes(paragraphs) };
+  const notCopy = new Set<number>();
+  let byline: string | null = null;
+  paragraphs.forEach((p, i) => {
+    const credit = creditLine(p);
+    if (!credit) return;
+    notCopy.add(i);
+    if (credit === 'byline' && byline === null) byline = p.trim();
+  });
+  const quotes = extractQuotes(paragraphs, { dateline, notCopy });
+  return { outlet, dateline, byline, paragraphs, links, quotes };
+}
+
+/**
+ * Lines that credit the people who made the story rather than tell it: "Penulis: ...",
+ * "Reporter: ...", "Editor: ...", "Foto: ...", "(Foto: Antara/...)". Short, with a label and a
+ * colon; a line with a quote mark in it is copy.
+ */
+const CREDIT =
+  /^\(?\s*(penulis|reporter|pewarta|wartawan|kontributor|laporan|editor|penyunting|redaktur|editing|foto|fotografer|sumber\s+foto|ilustrasi|keterangan\s+foto|caption|video|grafis)\s*:\s*[^"“”!?]{1,80}\)?\.?$/iu;
+const BYLINE_LABELS = /^(?:penulis|reporter|pewarta|wartawan|kontributor|laporan)$/iu;
+
+function creditLine(p: string): 'byline' | 'credit' | null {
+  const m = CREDIT.exec(p.trim());
+  if (!m) return null;
+  return BYLINE_LABELS.test((m[1] ?? '').replace(/\s+/gu, ' ')) ? 'byline' : 'credit';
 }

@@ -19,6 +19,8 @@ export interface Attribution {
   speakerRole: string | null;
   needsReview: boolean;
   person: Person | null;
+  /** The rule that credited the speaker and the story's words it read; null when none did. */
+  why: { rule: string; text: string } | null;
 }
 
 const keysOf = (name: string): string[] =>
@@ -30,8 +32,14 @@ const keysOf = (name: string): string[] =>
 export class People {
   readonly all: Person[] = [];
 
-  /** `isFragment(tokens)`: the name is only part of a longer name in the story. */
-  constructor(readonly isFragment: (tokens: string[]) => boolean = () => false) {}
+  /**
+   * `isFragment(tokens)`: the name is only part of a longer name in the story.
+   * `readsAsName(word)`: a one-word name the story never introduced still reads as one.
+   */
+  constructor(
+    readonly isFragment: (tokens: string[]) => boolean = () => false,
+    readonly readsAsName: (word: string) => boolean = () => true
+  ) {}
 
   /** The person the current paragraph is about (for ia/dia/beliau and -nya verbs). */
   focus: Person | null = null;
@@ -75,6 +83,19 @@ export class People {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /** The one person with a name word that starts with `ref` ("Risma" of "Rismaharini"). */
+  byPrefix(ref: string): Person | undefined {
+    const r = ref.toLowerCase();
+    if (r.length < 3) return undefined;
+    const found = this.all.filter((p) =>
+      p.name
+        .toLowerCase()
+        .split(/\s+/u)
+        .some((w) => w.length > r.length && w.startsWith(r))
+    );
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   /** The one person whose office starts with a bare office ("kata Kasatreskrim"). */
   byOffice(office: string): Person | undefined {
     const o = office.toLowerCase();
@@ -88,12 +109,14 @@ const ofPerson = (p: Person): Attribution => ({
   speakerRole: p.role,
   needsReview: false,
   person: p,
+  why: null,
 });
 const unresolved = (role: string | null = null): Attribution => ({
   speaker: null,
   speakerRole: role,
   needsReview: true,
   person: null,
+  why: null,
 });
 
 /**
@@ -112,13 +135,26 @@ export function resolveWho(who: Who, people: People): Attribution {
         }
         if (found.length > 1) return unresolved(who.role);
       }
+      // One capitalised word the story never introduced as a person, with no office or rank
+      // before it, is credited only when it reads as a name: "Lantas", "Pria" or a word
+      // that only opens sentences would print a wrong speaker.
+      if (who.tokens.length === 1 && !who.role && !who.sure) {
+        // "ucap Risma" after "Tri Rismaharini", "kata Mega" after "Megawati ...": a clipped
+        // form of exactly one introduced name is that person.
+        const clipped = people.byPrefix(who.name);
+        if (clipped) return ofPerson(clipped);
+        // A one-word name the story never introduced is credited only when it reads as a
+        // name ("kata Maryadi"); "Lantas", "Pria" or a clipped form of a longer name of the
+        // story ("Pras" of "Prasetio") would print a wrong speaker: the editor decides.
+        if (!people.readsAsName(who.name)) return unresolved();
+      }
       // A first mention (or a single-word name such as "Tarjo" or the initials "RS"), unless
       // it is only part of a longer name the story gives: then which person is a guess.
       const added = people.add(who.name, who.role, who.sure);
       return added ? ofPerson(added) : unresolved(who.role);
     }
     case 'org':
-      return { speaker: who.name, speakerRole: null, needsReview: false, person: null };
+      return { speaker: who.name, speakerRole: null, needsReview: false, person: null, why: null };
     case 'office': {
       const holder = people.byOffice(who.role);
       return holder ? ofPerson(holder) : unresolved(who.role);
@@ -129,7 +165,7 @@ export function resolveWho(who: Who, people: People): Attribution {
     case 'anon':
       // Anonymous by choice of the copy ("seorang warga", "sumber itu"): there is nothing an
       // editor could fill in, so no review flag. "keduanya" (two people at once) is flagged.
-      return { speaker: null, speakerRole: null, needsReview: who.review, person: null };
+      return { speaker: null, speakerRole: null, needsReview: who.review, person: null, why: null };
     default:
       return unresolved();
   }

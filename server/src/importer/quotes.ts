@@ -18,6 +18,8 @@ interface Found {
   quote: ParsedQuote;
   start: number;
   open: boolean;
+  /** Nothing around the quote attributes it (no verb, no name): it may continue another. */
+  bare: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -33,16 +35,37 @@ function findSpans(p: string): Span[] {
     if (!closers || (c === '”' && i > 0 && /\S/u.test(p[i - 1] ?? ''))) continue;
     let j = i + 1;
     while (j < p.length && !closers.includes(p[j] ?? '')) j++;
-    const text = p.slice(i + 1, j).trim();
+    // An unclosed quote runs to the paragraph end, where a reporter tag is no part of it.
+    const text = (j >= p.length ? blankEndTags(p.slice(i + 1, j)) : p.slice(i + 1, j)).trim();
     if (text) spans.push({ start: i, end: Math.min(j + 1, p.length), text, open: j >= p.length });
     i = j;
   }
   return spans;
 }
 
+/**
+ * Reporter tags and end marks at the end of a paragraph: "(sup)", "(ant/kid)", "(hasran)",
+ * "***", "(*)", "(ANTARA)". They are not copy the speaker said or was named in, so they are
+ * blanked out of what attribution reads ("Ahok.***(hasran)" is "Ahok."). The paragraph itself
+ * keeps them: the importer never drops copy.
+ */
+const END_TAGS =
+  /(?:\s*(?:\*{2,}|\(\*\)|\((?:\p{Ll}{2,12}|\p{Lu}{2,8}|\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}.]*){0,3})(?:\s*[/,-]\s*\p{L}{2,12}){0,3}\)))+\s*$/u;
+const TAG_AFTER = /(?:[.!?"”]|\*{2,})\s*$/u;
+
+export function blankEndTags(p: string): string {
+  const m = END_TAGS.exec(p);
+  if (!m) return p;
+  // A lower-case word in brackets is a tag only after the sentence has ended ("Ahok.(hasran)"),
+  // or when it stands alone: "(bupati)" inside a sentence is copy.
+  const head = p.slice(0, m.index);
+  if (!TAG_AFTER.test(head) && !/^\s*\*{2,}/u.test(m[0]) && head.trim() !== '') return p;
+  return head + m[0].replace(/\S/gu, ' ');
+}
+
 /** The paragraph with quote contents blanked out, so names inside quotes are not speakers. */
 function mask(p: string, spans: Span[]): string {
-  let out = p;
+  let out = blankEndTags(p);
   for (const s of spans) {
     const inner = Math.max(0, s.end - s.start - (s.open ? 1 : 2));
     out = out.slice(0, s.start + 1) + '_'.repeat(inner) + out.slice(s.start + 1 + inner);
@@ -112,10 +135,25 @@ function findRelay(text: string): string | null {
   return null;
 }
 
-export function extractQuotes(paragraphs: string[]): ParsedQuote[] {
-  const ctx: Context = newContext(paragraphs.map((p) => mask(p, findSpans(p))));
+/**
+ * Quotes of each paragraph with their speakers. `notCopy` marks paragraphs that are credits
+ * (a byline, "Editor:", a photo credit): they keep their place but name no speaker.
+ */
+export function extractQuotes(
+  paragraphs: string[],
+  {
+    dateline = null,
+    notCopy = new Set<number>(),
+  }: { dateline?: string | null; notCopy?: Set<number> } = {}
+): ParsedQuote[] {
+  const read = (p: string, i: number): string => (notCopy.has(i) ? '' : p);
+  const ctx: Context = newContext(
+    paragraphs.map((p, i) => mask(read(p, i), findSpans(read(p, i)))),
+    dateline
+  );
   const found: Found[] = [];
   paragraphs.forEach((p, index) => {
+    if (notCopy.has(index)) return;
     const spans = findSpans(p);
     const masked = mask(p, spans);
     ctx.people.focus = ctx.people.focus ?? null;
@@ -130,6 +168,7 @@ export function extractQuotes(paragraphs: string[]): ParsedQuote[] {
         const kind = kindOf(span.text, before);
         const decided = attribute(
           {
+            text: span.text,
             before,
             paragraphBefore: masked.slice(0, span.start),
             after,
@@ -150,23 +189,43 @@ export function extractQuotes(paragraphs: string[]): ParsedQuote[] {
           paragraph: index + 1,
           kind,
           relayedBy,
+          attribution: speaker ? decided.why : null,
         };
         previous = { attribution: decided };
-        found.push({ quote, start: span.start, open: span.open });
+        const bare = decided.why === null && before.trim() === '' && /^[\s.!?…]*$/u.test(after);
+        found.push({ quote, start: span.start, open: span.open, bare });
         if (decided.person) ctx.people.focus = decided.person;
       }
     }
   });
-  // A quote left open at a paragraph end continues in the next paragraph's opening quote.
+  // A quote left open at a paragraph end continues in the next paragraph's opening quote (the
+  // news convention for a quote carried over several paragraphs): an attribution on either side
+  // holds for the whole quote. First backwards (`"... ¶ "...," kata X.`), then forwards
+  // (`X mengatakan, "... ¶ "... ¶ "..."`).
+  const continues = (cur: Found | undefined, next: Found | undefined): boolean =>
+    Boolean(
+      cur?.open && next && next.start === 0 && next.quote.paragraph === cur.quote.paragraph + 1
+    );
+  const carry = (from: ParsedQuote, to: ParsedQuote): void => {
+    to.speaker = from.speaker;
+    to.speakerRole = from.speakerRole;
+    to.needsReview = from.needsReview;
+    to.relayedBy = to.relayedBy ?? from.relayedBy;
+    to.attribution = from.attribution && { rule: 'carried-over', text: from.attribution.text };
+  };
   for (let i = found.length - 2; i >= 0; i--) {
     const cur = found[i];
     const next = found[i + 1];
-    if (!cur || !next || !cur.open || cur.quote.speaker) continue;
-    if (next.start === 0 && next.quote.paragraph === cur.quote.paragraph + 1) {
-      cur.quote.speaker = next.quote.speaker;
-      cur.quote.speakerRole = next.quote.speakerRole;
-      cur.quote.needsReview = next.quote.needsReview;
-      cur.quote.relayedBy = cur.quote.relayedBy ?? next.quote.relayedBy;
+    if (cur && next && !cur.quote.speaker && next.quote.speaker && continues(cur, next)) {
+      carry(next.quote, cur.quote);
+    }
+  }
+  for (let i = 1; i < found.length; i++) {
+    const prev = found[i - 1];
+    const cur = found[i];
+    if (prev && cur && prev.quote.speaker && !cur.quote.speaker && continues(prev, cur)) {
+      // Only a quote with no attribution of its own: one that names nobody stays empty.
+      if (cur.bare) carry(prev.quote, cur.quote);
     }
   }
   return found.map((f) => f.quote);

@@ -25,7 +25,8 @@ export const OFFICE = words(`
   harian mantan jaksa hakim majelis agung tertinggi utama umum eksekutif jenderal kajati kajari
   kejari kepala rektor dekan guru besar ustaz pendiri founder owner sekretariat bendahara
   koordinator komandan danjen danpaspampres inspektur irjen kapusdatinkom kalaksa kepsek kasubag
-  terpilih senior kepala vp svp evp avp gm panewu keuchik bendesa kelian klian penghulu`);
+  terpilih senior kepala vp svp evp avp gm panewu keuchik bendesa kelian klian penghulu sekda
+  sekdes sekdis plh kasie kasubsi kadisdik kadinkes kadishub kadispora kabiro karo kapus`);
 
 /** Qualifiers that stay in the role when they follow the office ("Presiden terpilih"). */
 export const ROLE_QUALIFIERS = words('terpilih senior nonaktif demisioner sementara');
@@ -81,7 +82,10 @@ export const INSTITUTION = words(`
   perencanaan anggaran pendapatan personalia sdm pemasaran humas timnas klub tim redaksi
   pengelola sekretariat pemberantasan korupsi perlindungan konsumen bank sentral otoritas jasa
   metro jaya sar persatuan basarnas bnpb bpbd bmkg bappenas bulog pertamina
-  bareskrim densus kejagung bawaslu kpu ojk bpom bps bnn kpk dpr mpr dprd tni polri kodam indef celios walhi kontras perludem elsam formappi lipi brin lapan`);
+  bareskrim densus kejagung bawaslu kpu ojk bpom bps bnn kpk dpr mpr dprd tni polri kodam indef celios walhi kontras perludem elsam formappi lipi brin lapan
+  pemko pemda pemdes disdik dinkes dishub dispora disperindag diskominfo bapenda bappeda bpn bumn
+  bumd kemensos kemenpora kemendag kemenperin kementan kemenkumham satgas posko mapolres mapolda
+  mapolsek`);
 
 /** Countries, regions and compass words; a place in an office ("Menteri Luar Negeri Rusia"). */
 export const GEO = words(`

@@ -5,6 +5,8 @@
  * name to a person introduced earlier is in ./people.
  */
 import { isMediaName } from './dateline';
+import { allMatches } from './regex';
+import { cannotBeName, FUNCTION_WORDS, GROUP_WORDS, type StoryWords } from './name-checks';
 import {
   ANONYMOUS,
   GENERIC,
@@ -35,17 +37,9 @@ const DATE_WORDS = words(
 );
 const PARTICLES = words('bin binti van von der den de da del dos du ibn ibnu al el la le');
 export const ABBR = words(
-  'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr moh muh mhd ma tgk pdt ust drg dra'
+  'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr moh muh mhd ma tgk pdt ust drg dra dg'
 );
-export function allMatches(re: RegExp, s: string): RegExpExecArray[] {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  const out: RegExpExecArray[] = [];
-  for (let m = g.exec(s); m; m = g.exec(s)) {
-    out.push(m);
-    if (m[0] === '') g.lastIndex++;
-  }
-  return out;
-}
+export { allMatches };
 
 function isCap(core: string): boolean {
   if (/^(?:al|el|ad|as|an|ar)-\p{Lu}/u.test(core)) return true;
@@ -143,6 +137,8 @@ export interface Evidence {
   mentions: Set<string>;
   /** Every run of capitalised words in the story (quotes masked), lower case, as token lists. */
   runs: string[][];
+  /** The story's places, common words and mid-sentence capitals (./name-checks). */
+  story: StoryWords;
 }
 
 const key = (tokens: string[]): string => tokens.map((t) => t.toLowerCase()).join(' ');
@@ -188,7 +184,13 @@ export const isFragment = (tokens: string[], ev: Evidence): boolean => {
     for (let i = 0; i + wanted.length <= lowerRun.length; i++) {
       if (!wanted.every((w, k) => lowerRun[i + k] === w)) continue;
       const after = run[i + wanted.length];
-      if (nameLike(run[i - 1]) || (after !== undefined && isCap(after) && !isGeo(after))) {
+      // A function word after it ("Elza Syarief Juga Laporkan ..." in a headline) ends it.
+      const goesOn =
+        after !== undefined &&
+        isCap(after) &&
+        !isGeo(after) &&
+        !FUNCTION_WORDS.has(after.toLowerCase());
+      if (nameLike(run[i - 1]) || goesOn) {
         return true;
       }
     }
@@ -222,6 +224,8 @@ const boundaryIsSure = (cores: string[], nameStart: number, ev: Evidence): boole
     return referredByFirstWord;
   }
   if (isNameTaker(prev)) return false;
+  // A place the story names elsewhere ("di Tanjungpinang") ends the office like a country does.
+  if (ev.story.places.has(prev.toLowerCase()) && !isNameTaker(beforePrev)) return true;
   // An acronym closes an institution's name ("Pusat Gempa Bumi dan Tsunami BMKG Daryono").
   if (isCode(prev)) return true;
   if (!(isOffice(prev) || isInstitution(prev) || isGeo(prev) || isCode(prev))) return false;
@@ -312,12 +316,43 @@ function chunk(toks: Tok[], from: number): Chunk {
   for (; i < toks.length; i++) {
     const t = toks[i] as Tok;
     const w = t.core.toLowerCase();
+    // "Menteri Badan Usaha Milik Negara (BUMN) Erick ...": an acronym in brackets inside an
+    // office belongs to the office; any other bracket or quote mark ends the phrase.
+    if (
+      roleMode &&
+      t.lead === '(' &&
+      t.trail.startsWith(')') &&
+      isCode(t.core) &&
+      out.every((o) => isCap(o.core) || isOffice(o.core))
+    ) {
+      out.push(t);
+      // The office's own name ends at its acronym: a person's name follows.
+      sawName = false;
+      if (t.trail !== ')') {
+        i++;
+        break;
+      }
+      continue;
+    }
     if (out.length > 0 && t.lead) break;
+    // "Anggota Komisi III di DPR ...": a place or body inside an office.
+    if (roleMode && !sawName && w === 'di' && !t.trail) {
+      const next = toks[i + 1];
+      if (
+        next &&
+        !next.lead &&
+        (isInstitution(next.core) || isCode(next.core) || isGeo(next.core))
+      ) {
+        out.push(t);
+        continue;
+      }
+    }
     if (isCap(t.core) || /^\d/u.test(t.core)) {
       if (/^\d/u.test(t.core) && !/\//u.test(t.core)) break;
       out.push(t);
       if (isOffice(t.core) || isInstitution(t.core)) roleMode = true;
-      else sawName = true;
+      // "Komisi V", "Kodam IV/Diponegoro": a unit number is part of the office.
+      else if (!(roleMode && isCode(t.core))) sawName = true;
     } else if (
       PARTICLES.has(t.core) &&
       out.length > 0 &&
@@ -352,10 +387,11 @@ function chunk(toks: Tok[], from: number): Chunk {
     }
   }
   const lastTrail = toks[i - 1]?.trail ?? '';
-  return { toks: out, next: i, comma: lastTrail.startsWith(','), pointer: false };
+  return { toks: out, next: i, comma: lastTrail.includes(','), pointer: false };
 }
 
-export const phraseText = (toks: Tok[]): string => toks.map((t) => t.core).join(' ');
+export const phraseText = (toks: Tok[]): string =>
+  toks.map((t) => (t.lead === '(' && t.trail.startsWith(')') ? `(${t.core})` : t.core)).join(' ');
 
 /**
  * Splits one phrase into office, rank and name. The name is the run of capitalised words after
@@ -404,8 +440,16 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
       const place =
         i > 0 && (PLACE_TAKERS.has(prev) || (boundary === i && isGeo(cores[i - 1] ?? '')));
       const placeTaken = place && PLACE_TAKERS.has(prev);
-      if (notName(c) || placeTaken) boundary = i + 1;
-      else if (place && isGeo(c)) boundary = i + 1;
+      // "Skuat Garuda", "Laskar Mataram": the word after a group noun is the group's nickname.
+      const groupTaken = i > 0 && GROUP_WORDS.has(prev);
+      // "Agung", "Utama", "Besar" continue an office ("Jaksa Agung"); alone they are names.
+      const tailAlone =
+        OFFICE_TAILS.has(c.toLowerCase()) &&
+        !isOffice(cores[i - 1] ?? '') &&
+        !isInstitution(cores[i - 1] ?? '');
+      if ((notName(c) && !tailAlone) || placeTaken || groupTaken || cannotBeName(c, ev.story)) {
+        boundary = i + 1;
+      } else if (place && isGeo(c)) boundary = i + 1;
     }
     nameStart = boundary;
     roleEnd = boundary;
@@ -455,6 +499,36 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
     if (cores.length === 1 && GENERIC.has(lower(toks[0]))) return { kind: 'unclear' };
     return { kind: 'org', name: text };
   }
+  // Academic degrees after a name ("AKBP Eka Satria SIK", "..., S.H., M.H.") belong to nobody.
+  while (nameToks.length > 1 && isDegree(nameToks[nameToks.length - 1] ?? '')) nameToks.pop();
+  if (nameToks.length === 1 && isDegree(nameToks[0] ?? '')) return { kind: 'unclear' };
+  // "Pelatih Persib Djadjang Nurdjaman" + "kata Djadjang": the story refers to the person by a
+  // later word, so the words before it still belong to the office.
+  // The words before it must also stand elsewhere in the story without the name ("Persib
+  // kalah ..."); a first name the story never writes apart from the full name stays in it.
+  const usedApart = (word: string, next: string): boolean =>
+    ev.runs.some((run) => run.includes(word) && !run.includes(next));
+  if (byVocabulary && nameToks.length >= 3 && !ev.mentions.has(nameToks[0] ?? '')) {
+    const k = nameToks.findIndex(
+      (c, i) =>
+        i > 0 &&
+        i < nameToks.length - 1 &&
+        ev.mentions.has(c) &&
+        nameToks.slice(0, i).every((w) => usedApart(w, c))
+    );
+    if (k > 0) {
+      nameToks.splice(0, k);
+      roleToks.push(...toks.slice(nameStart, nameStart + k));
+    }
+  }
+  // "Syahrul-Rahma", "Aziz-Mansyur": a pair of people, not one.
+  if (nameToks.length === 1 && /^\p{Lu}\p{Ll}+-\p{Lu}/u.test(nameToks[0] ?? '')) {
+    return { kind: 'unclear' };
+  }
+  // "Pria yang akrab disapa ...", "Warga": a description of someone, not a name.
+  if (nameToks.every((c) => isPrivate(c))) return { kind: 'anon', review: true };
+  // A function word, a group's nickname or a place of the story is never part of a name.
+  if (nameToks.some((c) => cannotBeName(c, ev.story))) return { kind: 'unclear' };
   const name = nameToks.join(' ').replace(/[.,;:]+$/u, '');
   const hasRole = roleToks.length > 0;
   // One capitalised word with nothing before it: an agency ("KCNA", "Reuters", "Kremlin") or a
@@ -469,6 +543,23 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
   if (!hasRole && nameToks.every((c) => isGeo(c) || isInstitution(c))) return { kind: 'org', name };
   return { kind: 'person', name, role, tokens: nameToks, sure: nameStart > 0 };
 }
+
+const OFFICE_TAILS = words('agung utama umum tertinggi khusus harian eksekutif senior besar');
+
+/** "SIK", "S.H.", "M.Si", "S.Sos", "MH", "SE": an academic degree printed after a name. */
+const DEGREES = words('sh mh mm se sik sip ssos spd mpd msi mkes mba phd lc skom skm amd mt');
+export const isDegree = (t: string): boolean =>
+  DEGREES.has(t.toLowerCase().replace(/[.,]/gu, '')) && /^\p{Lu}/u.test(t);
+
+/**
+ * "politikus Golkar Bambang Soesatyo alias Bamsoet": a word the story also writes apart from
+ * the name, alone or as the name of a body ("Partai Golkar"), is no part of it.
+ */
+export const isBodyName = (word: string, next: string, ev: Evidence): boolean =>
+  ev.runs.some((run) => {
+    const i = run.indexOf(word);
+    return i >= 0 && run[i + 1] !== next && (i === 0 || !nameLike(run[i - 1]));
+  });
 
 /** The office as written, without a private descriptor ("warga", "korban") and trailing commas. */
 function roleText(toks: Tok[]): string | null {

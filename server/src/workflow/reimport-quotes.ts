@@ -44,6 +44,8 @@ export const speakerFields = (quote: ParsedQuote) => ({
   speakerRole: quote.speakerRole,
   needsReview: quote.needsReview,
   relayedBy: quote.relayedBy,
+  // The evidence the parser credited the speaker on (null when it credited nobody).
+  attribution: quote.attribution ?? null,
 });
 
 export interface QuoteMerge {
