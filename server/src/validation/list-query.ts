@@ -63,9 +63,8 @@ export const parseTag = (raw: string | undefined): string | null => {
   if (tag !== null && (tag.length === 0 || tag.length > MAX_TAG_LENGTH)) {
     invalid('tag', `must be 1 to ${MAX_TAG_LENGTH} characters`);
   }
-  // Tags are matched as a whole JSON string ("tag", quotes included). A comma or a quote
-  // would let that match span two tags (`?tag=,` matched every article with two tags), and a
-  // tag holds neither: a comma separates tags on input.
+  // No stored tag holds a comma (it separates tags on input) or a quote (utils/tags), so a
+  // filter naming one could only find nothing: said as a 400 instead.
   if (tag !== null && /[,"]/.test(tag)) invalid('tag', 'is one tag: no comma or quote');
   return tag;
 };
