@@ -247,6 +247,7 @@ describe(`GET /api/newsroom/articles (${DB})`, () => {
     ['tag=', 'tag'],
     ['q=<201 characters>', 'q'],
     ['q=a%00b', 'q'],
+    ['tag=a%00b', 'tag'],
     ['status=bogus', 'status'],
     ['filters[title][$eq]=x', 'filters'],
     ['populate=*', 'populate'],
