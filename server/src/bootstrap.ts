@@ -3,6 +3,7 @@ import { PLUGIN_ID } from './constants';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
 import { ensureSlugIndexes } from './database/slug-indexes';
+import { backfillTagKeys } from './database/tag-keys';
 import { startIndexCompletion } from './search/complete-index';
 import { getService } from './utils/get-service';
 
@@ -10,6 +11,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensurePluginTables(strapi);
   await ensureSlugIndexes(strapi);
   await getService(strapi, 'slugHistory').backfill();
+  await backfillTagKeys(strapi);
   keepOldSlugsOutOfUidGeneration(strapi);
   stoppers.set(strapi, [
     getService(strapi, 'readerEvents').start(),

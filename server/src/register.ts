@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
 import { assertSupportedClient } from './database/supported-client';
 import { registerGraphql } from './graphql';
+import { subscribeTagKeys } from './lifecycles/tag-keys';
 import { awaitPendingWrites } from './http/pending-writes';
 import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
@@ -36,6 +37,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(articleDataMiddleware(strapi) as any);
   strapi.documents.use(textInputMiddleware());
   strapi.documents.use(articleCascadeMiddleware(strapi) as any);
+  subscribeTagKeys(strapi);
   registerGraphql(strapi);
 };
 

@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import { Field, Flex, Tag, TextInput } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
 import { useField } from '@strapi/strapi/admin';
+import { tagKey } from '#shared/tags';
 import { getTranslation } from '../utils/getTranslation';
 import type { CustomFieldInputProps } from './types';
 
@@ -20,10 +21,12 @@ const TagsInput = forwardRef<HTMLDivElement, Props>(
     const [draft, setDraft] = useState('');
 
     const add = (raw: string) => {
+      // The same tag by the server's rule (#shared/tags): "ÖZİL" is not added beside "Özil".
+      const seen = new Set(tags.map(tagKey));
       const fresh = raw
         .split(',')
         .map((t) => t.replace(/\s+/g, ' ').trim())
-        .filter((t) => t && !tags.some((x) => x.toLowerCase() === t.toLowerCase()));
+        .filter((t) => t && !seen.has(tagKey(t)) && seen.add(tagKey(t)));
       if (fresh.length) field.onChange(name, [...tags, ...fresh]);
       setDraft('');
     };

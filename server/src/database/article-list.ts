@@ -6,6 +6,7 @@ import { fromJsonColumn } from '#shared/json-column';
 import type { ListQuery } from '../validation/list-query';
 import { articleColumns, columnOf, likeContains, newsroomTables } from './tables';
 import { runPrepared } from './prepared';
+import { whereHasTag } from './tag-keys';
 
 /** One published article of a list page, as the database returns it. */
 export interface SummaryRow {
@@ -52,12 +53,7 @@ export const readArticlePage = async (
           .orWhereRaw(`LOWER(a.${c.lead}) LIKE ? ESCAPE '\\'`, [like])
       );
     }
-    if (query.tag) {
-      // Tags are a JSON list: the JSON-encoded tag, quotes included, is one whole tag.
-      q.whereRaw(`LOWER(CAST(a.${c.tags} AS TEXT)) LIKE ? ESCAPE '\\'`, [
-        likeContains(JSON.stringify(query.tag).toLowerCase()),
-      ]);
-    }
+    if (query.tag) whereHasTag(strapi, q, 'a', query.tag);
     return q;
   };
 

@@ -78,6 +78,7 @@ const ARTICLE_ATTRIBUTES = [
   'slug',
   'lead',
   'tags',
+  'tagKeys',
   'body',
   'reportedAt',
   'everPublishedAt',

@@ -1,6 +1,7 @@
 import { stemmer } from '@orama/stemmers/indonesian';
 import { stopwords } from '@orama/stopwords/indonesian';
 import { MAX_TERM_LENGTH } from '../database/plugin-tables';
+import { tagKey } from '#shared/tags';
 
 /**
  * Indonesian text analysis for the suggestion engine: tokens are lower-cased words, function
@@ -139,6 +140,5 @@ export const analyze = (fields: AnalyzedFields): TermVector => {
   return { weights, length, surfaces };
 };
 
-/** The key a tag is indexed under: tags are matched whole, case-insensitively. */
-export const tagKey = (tag: string) =>
-  `#${tag.toLocaleLowerCase('id').trim()}`.slice(0, MAX_TERM_LENGTH);
+/** The term a tag is indexed under: the whole tag's identity (#shared/tags), marked apart from words. */
+export const tagTerm = (tag: string) => `#${tagKey(tag)}`.slice(0, MAX_TERM_LENGTH);

@@ -12,6 +12,7 @@ import {
 import { articleStates, articleStatuses } from '../database/article-statuses';
 import { unclickedStories } from '../database/unclicked-stories';
 import { linkHealthCase } from '../database/link-health-sql';
+import { whereHasTag } from '../database/tag-keys';
 import {
   articleColumns,
   likeContains,
@@ -121,12 +122,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const term of query.terms) {
         base.whereRaw(`LOWER(a.${c.title}) LIKE ? ESCAPE '\\'`, [likeContains(term.toLowerCase())]);
       }
-      if (query.tag) {
-        // Tags are a JSON list: the JSON-encoded tag, quotes included, is one whole tag.
-        base.whereRaw(`LOWER(CAST(a.${c.tags} AS TEXT)) LIKE ? ESCAPE '\\'`, [
-          likeContains(JSON.stringify(query.tag).toLowerCase()),
-        ]);
-      }
+      if (query.tag) whereHasTag(strapi, base, 'a', query.tag);
       if (query.filter === 'drafts') base.whereNotExists(publishedRowOf(t).select(knex().raw('1')));
       if (query.filter === 'no-links') base.whereNotExists(linksOf(t).select(knex().raw('1')));
       if (query.filter === 'broken') base.whereExists(brokenLinksOf(t).select(knex().raw('1')));

@@ -10,7 +10,7 @@ import {
   searchDocsColumns,
   searchTermsColumns,
 } from '../database/plugin-tables';
-import { analyze, tagKey } from '../search/analyze';
+import { analyze, tagTerm } from '../search/analyze';
 import { readBody } from '#shared/baca-juga/paragraphs';
 import { toMillis } from '#shared/dates';
 import { readTags } from '../utils/tags';
@@ -74,7 +74,7 @@ const rowsFor = (article: PublishedArticle) => {
   const terms = [
     ...strongest.map(([term, weight]) => ({ term, document_id: article.documentId, weight })),
     // Whole tags, weight 0: they count shared tags without adding to the text score.
-    ...[...new Set(tags.map(tagKey))].map((term) => ({
+    ...[...new Set(tags.map(tagTerm))].map((term) => ({
       term,
       document_id: article.documentId,
       weight: 0,

@@ -20,7 +20,7 @@ import {
   scoreCandidates,
   type QueryTerm,
 } from '../database/suggestion-scores';
-import { analyze, tagKey, type AnalyzedFields } from '../search/analyze';
+import { analyze, tagTerm, type AnalyzedFields } from '../search/analyze';
 import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { analyzeParagraphs, bestParagraph } from '../search/placement';
 import { readTags } from '../utils/tags';
@@ -107,7 +107,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const generation = knownGeneration ?? (await getService(strapi, 'freshness').current());
     const vector = analyze(source);
     const tags = readTags(source.tags);
-    const tagKeys = [...new Set(tags.map(tagKey))];
+    const tagKeys = [...new Set(tags.map(tagTerm))];
     const candidates = [...vector.weights]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, CANDIDATE_TERMS);
@@ -165,7 +165,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       leaders.map((l) => l.documentId),
       [...query.map((q) => q.term), ...tagKeys]
     );
-    const tagNames = new Map(tags.map((tag) => [tagKey(tag), tag]));
+    const tagNames = new Map(tags.map((tag) => [tagTerm(tag), tag]));
     return leaders.map((leader) => {
       const terms = matched.get(leader.documentId) ?? [];
       return {

@@ -1,4 +1,5 @@
 import { parseJsonText } from '#shared/json-column';
+import { tagKey } from '#shared/tags';
 import { fieldError } from './field-error';
 
 export const MAX_TAGS = 30;
@@ -8,7 +9,8 @@ const fail = (message: string): never => fieldError(['tags'], message);
 
 /**
  * Tags arrive as a list of strings or as one comma-separated string (handy for curl and
- * for the content manager's input). Stored as a de-duplicated list in the editor's casing.
+ * for the content manager's input). Stored as a de-duplicated list (by #shared/tags' identity)
+ * in the editor's casing, the first spelling kept.
  */
 export const normalizeTags = (input: unknown): string[] => {
   if (input === null || input === undefined || input === '') return [];
@@ -28,7 +30,7 @@ export const normalizeTags = (input: unknown): string[] => {
     // A comma separates tags; a quote would make a tag impossible to filter on as a whole; a
     // NUL cannot be stored (PostgreSQL refuses it in JSON).
     if (/[,"]/.test(tag) || tag.includes('\u0000')) fail('a tag holds no comma, quote or NUL');
-    const key = tag.toLocaleLowerCase('id');
+    const key = tagKey(tag);
     if (seen.has(key)) continue;
     seen.add(key);
     tags.push(tag);

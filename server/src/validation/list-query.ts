@@ -63,10 +63,12 @@ export const parseTag = (raw: string | undefined): string | null => {
   if (tag !== null && (tag.length === 0 || tag.length > MAX_TAG_LENGTH)) {
     invalid('tag', `must be 1 to ${MAX_TAG_LENGTH} characters`);
   }
-  // Tags are matched as a whole JSON string ("tag", quotes included). A comma or a quote
-  // would let that match span two tags (`?tag=,` matched every article with two tags), and a
-  // tag holds neither: a comma separates tags on input.
-  if (tag !== null && /[,"]/.test(tag)) invalid('tag', 'is one tag: no comma or quote');
+  // No stored tag holds a comma (it separates tags on input), a quote or a NUL (utils/tags),
+  // so a filter naming one could only find nothing: said as a 400 instead (a NUL reached
+  // PostgreSQL, which cannot take it, as a 500).
+  if (tag !== null && (/[,"]/.test(tag) || tag.includes('\u0000'))) {
+    invalid('tag', 'is one tag: no comma, quote or NUL');
+  }
   return tag;
 };
 
