@@ -3,12 +3,14 @@ import { PLUGIN_ID } from './constants';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
 import { ensureSlugIndexes } from './database/slug-indexes';
+import { repairRefusedSlugs } from './database/refused-slugs';
 import { startIndexCompletion } from './search/complete-index';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensurePluginTables(strapi);
   await ensureSlugIndexes(strapi);
+  await repairRefusedSlugs(strapi);
   await getService(strapi, 'slugHistory').backfill();
   keepOldSlugsOutOfUidGeneration(strapi);
   stoppers.set(strapi, [
