@@ -3,6 +3,7 @@ import { PLUGIN_ID } from './constants';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
 import { ensureSlugIndexes } from './database/slug-indexes';
+import { repairRefusedSlugs } from './database/refused-slugs';
 import { backfillTagKeys } from './database/tag-keys';
 import { startIndexCompletion } from './search/complete-index';
 import { getService } from './utils/get-service';
@@ -10,6 +11,7 @@ import { getService } from './utils/get-service';
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensurePluginTables(strapi);
   await ensureSlugIndexes(strapi);
+  await repairRefusedSlugs(strapi);
   await getService(strapi, 'slugHistory').backfill();
   await backfillTagKeys(strapi);
   keepOldSlugsOutOfUidGeneration(strapi);

@@ -193,6 +193,219 @@ describe(`reader events (${DB})`, () => {
     expect(await rows()).toEqual(before);
   });
 
+  /**
+   * Hostile bodies, as an attacker or a broken frontend sends them (issue 25's attack sent 74):
+   * raw JSON text, so duplicate keys, `__proto__` and malformed text reach the server as
+   * written. `ART` and `LNK` stand for the seeded story and one of its links. Each gets the
+   * answer its row says, never a 500, and only the valid events of the accepted ones count:
+   * `counted` is how many hits each adds (ids that name nothing are accepted and dropped).
+   */
+  const view = '{"type":"view","article":"ART"}';
+  const deep = (depth: number, inner: string) => '{"a":'.repeat(depth) + inner + '}'.repeat(depth);
+  const hostile: [string, string, 202 | 400 | 413 | 415, number][] = [
+    // Wrong types, at the top and in an event.
+    ['null', 'null', 400, 0],
+    ['a string', '"events"', 400, 0],
+    ['a number', '42', 400, 0],
+    ['a boolean', 'true', 400, 0],
+    ['an empty list', '[]', 400, 0],
+    ['an empty object', '{}', 400, 0],
+    ['events null', '{"events":null}', 400, 0],
+    ['events a string', '{"events":"view"}', 400, 0],
+    ['events an object', '{"events":{}}', 400, 0],
+    ['events array-like', `{"events":{"0":${view},"length":1}}`, 400, 0],
+    ['an event null', '{"events":[null]}', 400, 0],
+    ['an event a list', '{"events":[[]]}', 400, 0],
+    ['an event a number', '{"events":[1]}', 400, 0],
+    ['an event a string', '{"events":["view"]}', 400, 0],
+    ['type null', '{"events":[{"type":null,"article":"ART"}]}', 400, 0],
+    ['type a list', '{"events":[{"type":["view"],"article":"ART"}]}', 400, 0],
+    ['type in capitals', '{"events":[{"type":"VIEW","article":"ART"}]}', 400, 0],
+    ['type padded', '{"events":[{"type":" view","article":"ART"}]}', 400, 0],
+    ['type a number', '{"events":[{"type":1,"article":"ART"}]}', 400, 0],
+    ['article null', '{"events":[{"type":"view","article":null}]}', 400, 0],
+    ['article a list', '{"events":[{"type":"view","article":["ART"]}]}', 400, 0],
+    ['article an object', '{"events":[{"type":"view","article":{"id":"ART"}}]}', 400, 0],
+    ['article a boolean', '{"events":[{"type":"view","article":true}]}', 400, 0],
+    ['link null', '{"events":[{"type":"click","link":null}]}', 400, 0],
+    ['a click naming an article', '{"events":[{"type":"click","article":"ART"}]}', 400, 0],
+    ['variant a number', '{"events":[{"type":"view","article":"ART","variant":1}]}', 400, 0],
+    ['variant in capitals', '{"events":[{"type":"view","article":"ART","variant":"A"}]}', 400, 0],
+    ['variant a list', '{"events":[{"type":"view","article":"ART","variant":["a"]}]}', 400, 0],
+    ['variant null', '{"events":[{"type":"view","article":"ART","variant":null}]}', 202, 1],
+    // Huge numbers.
+    ['an id of 1e308', '{"events":[{"type":"view","article":1e308}]}', 400, 0],
+    ['an id past 2^53', '{"events":[{"type":"view","article":9007199254740993}]}', 400, 0],
+    ['an id of 30 digits', `{"events":[{"type":"view","article":${'9'.repeat(30)}}]}`, 400, 0],
+    ['a link of -0', '{"events":[{"type":"click","link":-0}]}', 400, 0],
+    ['1e999 beside the events', `{"events":[${view}],"n":1e999}`, 400, 0],
+    ['variant 1e999', '{"events":[{"type":"view","article":"ART","variant":1e999}]}', 400, 0],
+    // Nesting.
+    [
+      'a variant 1,000 objects deep',
+      `{"events":[{"type":"view","article":"ART","variant":${deep(1000, '1')}}]}`,
+      400,
+      0,
+    ],
+    [
+      'a field 5,000 objects deep',
+      `{"events":[{"type":"view","article":"ART","x":${deep(5000, '1')}}]}`,
+      400,
+      0,
+    ],
+    ['lists 100,000 deep', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 400, 0],
+    ['events 10,000 lists deep', `{"events":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, 400, 0],
+    // Unknown fields.
+    ['a field beside type', '{"events":[{"type":"view","article":"ART","ip":"1.2.3.4"}]}', 400, 0],
+    ['meta beside the events', `{"events":[${view}],"meta":{}}`, 400, 0],
+    [
+      'a view naming a link too',
+      '{"events":[{"type":"view","article":"ART","link":"LNK"}]}',
+      202,
+      1,
+    ],
+    [
+      'a click naming an article too',
+      '{"events":[{"type":"click","link":"LNK","article":"ART"}]}',
+      202,
+      1,
+    ],
+    ['an empty key', '{"events":[{"type":"view","article":"ART","":1}]}', 400, 0],
+    // Prototype pollution.
+    ['__proto__ beside the events', `{"__proto__":{"polluted":1},"events":[${view}]}`, 400, 0],
+    ['__proto__ in an event', '{"events":[{"__proto__":{"type":"view"},"article":"ART"}]}', 400, 0],
+    [
+      '__proto__ beside type',
+      '{"events":[{"type":"view","article":"ART","__proto__":{"polluted":1}}]}',
+      400,
+      0,
+    ],
+    [
+      'constructor.prototype',
+      `{"constructor":{"prototype":{"polluted":1}},"events":[${view}]}`,
+      400,
+      0,
+    ],
+    [
+      'constructor in an event',
+      '{"events":[{"type":"view","article":"ART","constructor":{"prototype":{"polluted":1}}}]}',
+      400,
+      0,
+    ],
+    ['an article called __proto__', '{"events":[{"type":"view","article":"__proto__"}]}', 400, 0],
+    [
+      'an article called constructor',
+      '{"events":[{"type":"view","article":"constructor"}]}',
+      202,
+      0,
+    ],
+    [
+      'a link called hasOwnProperty',
+      '{"events":[{"type":"click","link":"hasOwnProperty"}]}',
+      202,
+      0,
+    ],
+    ['an article called toString', '{"events":[{"type":"view","article":"toString"}]}', 202, 0],
+    ['a type called __proto__', '{"events":[{"type":"__proto__","article":"ART"}]}', 400, 0],
+    ['a type called constructor', '{"events":[{"type":"constructor","article":"ART"}]}', 400, 0],
+    // Unicode.
+    ['a full-width id', '{"events":[{"type":"view","article":"ＡＢＣ"}]}', 400, 0],
+    ['an id with NUL', '{"events":[{"type":"view","article":"ART\\u0000"}]}', 400, 0],
+    [
+      'an id with a zero-width space',
+      '{"events":[{"type":"view","article":"ART\\u200b"}]}',
+      400,
+      0,
+    ],
+    ['an id with a lone surrogate', '{"events":[{"type":"view","article":"\\ud800"}]}', 400, 0],
+    ['an id with the Kelvin sign', '{"events":[{"type":"view","article":"\\u212a"}]}', 400, 0],
+    ['an id with a long s', '{"events":[{"type":"view","article":"\\u017f"}]}', 400, 0],
+    ['a type with a Cyrillic e', '{"events":[{"type":"vi\\u0435w","article":"ART"}]}', 400, 0],
+    [
+      'a type with a zero-width joiner',
+      '{"events":[{"type":"vi\\u200dew","article":"ART"}]}',
+      400,
+      0,
+    ],
+    ['an emoji variant', '{"events":[{"type":"view","article":"ART","variant":"🅰"}]}', 400, 0],
+    [
+      'an RTL mark in the variant',
+      '{"events":[{"type":"view","article":"ART","variant":"\\u200fa"}]}',
+      400,
+      0,
+    ],
+    // Duplicate keys: JSON's last one wins, and is what is checked.
+    ['events twice', `{"events":[{"type":"click","link":"LNK"}],"events":[${view}]}`, 202, 1],
+    [
+      'type twice, the last unknown',
+      '{"events":[{"type":"view","article":"ART","type":"like"}]}',
+      400,
+      0,
+    ],
+    [
+      'type twice, the last a view',
+      '{"events":[{"type":"like","type":"view","article":"ART"}]}',
+      202,
+      1,
+    ],
+    [
+      'article twice, the last bad',
+      '{"events":[{"type":"view","article":"ART","article":"a b"}]}',
+      400,
+      0,
+    ],
+    // Lists of nulls, and sizes.
+    ['three nulls', '{"events":[null,null,null]}', 400, 0],
+    ['50 nulls', `{"events":[${Array(50).fill('null').join(',')}]}`, 400, 0],
+    ['10,000 nulls', `{"events":[${Array(10_000).fill('null').join(',')}]}`, 400, 0],
+    ['a valid event then a null', `{"events":[${view},null]}`, 400, 0],
+    [
+      '49 valid events and a bad one',
+      `{"events":[${Array(49).fill(view).join(',')},{"type":"view"}]}`,
+      400,
+      0,
+    ],
+    ['50 valid events', `{"events":[${Array(50).fill(view).join(',')}]}`, 202, 50],
+    ['2 MB in one field', `{"events":[${view}],"x":"${'x'.repeat(2 * 1024 * 1024)}"}`, 413, 0],
+    // Not JSON.
+    ['cut short', '{"events":[', 400, 0],
+    ['unquoted keys', '{events:[]}', 400, 0],
+    ['single quotes', "{'events':[]}", 400, 0],
+    ['text after the JSON', `{"events":[${view}]}garbage`, 400, 0],
+    ['NaN', '{"events":NaN}', 400, 0],
+    ['nothing at all', '', 400, 0],
+  ];
+
+  it(`answers each of ${hostile.length} hostile bodies as it should, never 500, and counts only valid events`, async () => {
+    expect(hostile.length).toBeGreaterThanOrEqual(70);
+    const config = app.strapi.config.get('plugin::newsroom') as any;
+    const limit = config.events.maxRequestsPerMinute;
+    config.events.maxRequestsPerMinute = 10_000;
+    const hits = async () =>
+      (await rows()).reduce((sum: number, r: any) => sum + Number(r.hits), 0);
+    try {
+      await events().flush();
+      const before = await hits();
+      const answers: [string, number][] = [];
+      for (const [name, text] of hostile) {
+        const response = await fetch(`${app.baseUrl}/api/newsroom/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: text.split('ART').join(article).split('LNK').join(links[0]),
+        });
+        await response.arrayBuffer();
+        answers.push([name, response.status]);
+      }
+      // One list, so a failure names every body answered otherwise.
+      expect(answers).toEqual(hostile.map(([name, , status]) => [name, status]));
+      expect(({} as any).polluted).toBeUndefined();
+      await events().flush();
+      expect((await hits()) - before).toBe(hostile.reduce((sum, [, , , n]) => sum + n, 0));
+    } finally {
+      config.events.maxRequestsPerMinute = limit;
+    }
+  });
+
   /** A reverse proxy as nginx's `proxy_add_x_forwarded_for` is: it appends the address it saw. */
   const startProxy = async () => {
     const target = new URL(app.baseUrl);

@@ -46,6 +46,7 @@ const schemaErrors = async (xml: string, schema: 'urlset' | 'news' | 'index') =>
 const SITE = 'https://www.contoh.id';
 const PUBLICATION = 'Warta & "Kabar" <Contoh>';
 const HOUR = 3600 * 1000;
+const ARTICLE_TABLE = 'newsroom_articles';
 
 describe(`sitemaps (${DB})`, () => {
   let app: TestApp;
@@ -191,6 +192,84 @@ describe(`sitemaps (${DB})`, () => {
     const after = await get('articles-1.xml', { 'if-none-match': etag });
     expect(after.status).toBe(200);
     expect(locs(after.body)).toContain(`${SITE}/berita/${added.slug}`);
+  });
+
+  it('stays well-formed and schema-valid with hostile titles, and lists none of the drafts', async () => {
+    const knex = app.strapi.db.connection;
+    const hostile: [string, string][] = [
+      ['metacharacters', `Tom & Jerry <b>"kutip"</b> 'tunggal' & <`],
+      ['CDATA', 'Akhir CDATA ]]> di sini <![CDATA[ x ]]>'],
+      ['control characters', 'Kontrol \u0001\u0008\u000b\u000c\u001b\u001f\u007f\u0085 akhir'],
+      ['lone surrogates', 'Sur \ud800 dan \udfff, bukan karakter \ufffe\uffff akhir'],
+      [
+        'RTL marks',
+        '\u202eRTL\u202c \u200f\u0645\u0631\u062d\u0628\u0627\u200e \u2067isolasi\u2069',
+      ],
+      ['emoji', 'Emoji 🔥👨‍👩‍👧‍👦🇮🇩 di judul'],
+      ['2,000 characters', `Panjang ${'abcdefghij'.repeat(199)}`],
+      [
+        '</url> injection',
+        '</news:title></news:news></url><url><loc>https://evil.example/</loc></url>',
+      ],
+      ['whitespace only', '\u00a0\u2003\u200b\t\n\u3000 '],
+      ['NUL', 'NUL \u0000 di tengah'],
+      ['entities', '&amp; &#0; &#x1F; &lt;&#xD800; &nbsp;'],
+    ];
+    /**
+     * The story with the hostile title as stored: through the Document Service where the rules
+     * let it in, else written past them (raw SQL, as a restore or an older version holds it).
+     * What the database cannot store at all (NUL and past 255 characters on PostgreSQL) is
+     * stored as far as it can be.
+     */
+    const withTitle = async (title: string, n: number, publish: boolean) => {
+      const story = await newsroom(app.strapi)
+        .createArticle({ title, publish })
+        .catch(() =>
+          newsroom(app.strapi).createArticle({ title: `Judul Sementara ${n}`, publish })
+        );
+      if (story.title !== title) {
+        const rows = knex(ARTICLE_TABLE).where('document_id', story.documentId);
+        await rows
+          .clone()
+          .update({ title })
+          .catch(() =>
+            rows.clone().update({ title: title.split('\u0000').join('').slice(0, 255) })
+          );
+      }
+      return story as { slug: string; documentId: string };
+    };
+    const live = [];
+    for (const [i, [, title]] of hostile.entries()) live.push(await withTitle(title, i, true));
+    const drafts = [];
+    for (const [i, [, title]] of hostile.slice(0, 3).concat(hostile.slice(7, 9)).entries()) {
+      drafts.push(await withTitle(title, 100 + i, false));
+    }
+    // Raw writes pass no publish: instances serve the sitemaps from their caches until this.
+    await knex('newsroom_freshness').where({ id: 1 }).increment('generation', 1);
+
+    const news = await get('news.xml');
+    const index = await get('index.xml');
+    const page = await get('articles-1.xml');
+    for (const res of [news, index, page]) expect(res.status).toBe(200);
+    // libxml2 reads the file first: a schema-valid document is a well-formed one.
+    expect(await schemaErrors(news.body, 'news')).toEqual([]);
+    expect(await schemaErrors(index.body, 'index')).toEqual([]);
+    expect(await schemaErrors(page.body, 'urlset')).toEqual([]);
+
+    for (const xml of [news.body as string, page.body as string]) {
+      const listed = locs(xml);
+      expect(listed).not.toContain('https://evil.example/');
+      // One entry per story: no title opened or closed one of its own.
+      expect((xml.match(/<url>/g) ?? []).length).toBe(listed.length);
+      for (const { slug } of live) expect(listed).toContain(`${SITE}/berita/${slug}`);
+      for (const { slug } of drafts) expect(listed).not.toContain(`${SITE}/berita/${slug}`);
+    }
+    expect((news.body.match(/<news:title>/g) ?? []).length).toBe(locs(news.body).length);
+    expect(news.body).toContain(
+      '<news:title>Tom &amp; Jerry &lt;b&gt;&quot;kutip&quot;&lt;/b&gt; &apos;tunggal&apos; &amp; &lt;</news:title>'
+    );
+    expect(news.body).toContain('<news:title>&amp;amp; &amp;#0; &amp;#x1F;');
+    expect(news.body).toContain('Emoji 🔥👨‍👩‍👧‍👦🇮🇩 di judul');
   });
 
   it('follows an unpublish: the story leaves the sitemaps at once', async () => {

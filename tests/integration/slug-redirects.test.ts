@@ -5,11 +5,14 @@
  * and the editor sees them in the placement (the side panel). An old slug spelled with escapes
  * redirects once, not to itself; slugs a URL cannot hold are refused; the content manager's
  * availability check counts old slugs as taken. Shared slugs left by a database from before the
- * slug indexes are repaired when the indexes are built.
+ * slug indexes are repaired when the indexes are built, and
+ * slugs the slug rule refuses (`..`, `-`) are repaired at boot.
  */
 import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, newsroom } from './helpers/newsroom';
 import { SLUG_INDEXES, ensureSlugIndexes } from '../../server/src/database/slug-indexes';
+import { repairRefusedSlugs } from '../../server/src/database/refused-slugs';
+import { slugProblem } from '../../server/src/utils/slug';
 
 describe(`old slugs redirect (${DB})`, () => {
   let app: TestApp;
@@ -266,5 +269,77 @@ describe(`old slugs redirect (${DB})`, () => {
       // Not toThrow: better-sqlite3 makes its errors in the realm of the first test file that
       // loaded it, which a later file's `instanceof Error` does not recognise.
     ).rejects.toMatchObject({ message: expect.stringMatching(/unique/i) });
+  });
+
+  it('gives each a valid unique slug from its title, keeps the old one in the history, and is idempotent', async () => {
+    const n = newsroom(app.strapi);
+    const knex = app.strapi.db.connection;
+    const dots = await n.createArticle({ title: 'Banjir Rob di Pesisir Utara' });
+    const dashes = await n.createArticle({ title: 'Harga Cabai Naik Lagi', publish: false });
+    const draftOnly = await n.createArticle({ title: 'Kabar Pemilu Daerah' });
+    // A story already holds the fallback slug: the repair takes the next free one.
+    await n.createArticle({ title: 'Artikel' });
+    const emoji = await n.createArticle({ title: 'Tajuk Sementara' });
+    // Written past the rule, as a database from before it or a restore holds them.
+    await knex('newsroom_articles').where('document_id', dots.documentId).update({ slug: '..' });
+    await knex('newsroom_articles').where('document_id', dashes.documentId).update({ slug: '--' });
+    await knex('newsroom_articles')
+      .where('document_id', draftOnly.documentId)
+      .whereNull('published_at')
+      .update({ slug: '.kabar' });
+    await knex('newsroom_articles')
+      .where('document_id', emoji.documentId)
+      .update({ slug: '-_.~', title: '🔥🔥' });
+    await knex('newsroom_slug_history')
+      .insert({
+        slug: '..',
+        document_id: dots.documentId,
+        recorded_at: Date.now(),
+      })
+      .onConflict('slug')
+      .ignore();
+
+    // Two instances booting at once.
+    const [a, b] = await Promise.all([
+      repairRefusedSlugs(app.strapi),
+      repairRefusedSlugs(app.strapi),
+    ]);
+    expect(a + b).toBe(4);
+    expect(await repairRefusedSlugs(app.strapi)).toBe(0);
+
+    const slugsOf = async (documentId: string) =>
+      (
+        await knex('newsroom_articles')
+          .where('document_id', documentId)
+          .distinct('slug')
+          .pluck('slug')
+      ).sort();
+    const dotsSlug = await slugsOf(dots.documentId);
+    // Its own earlier slug is free to it (the slug history names it).
+    expect(dotsSlug).toEqual(['banjir-rob-di-pesisir-utara']);
+    expect(await slugsOf(dashes.documentId)).toEqual(['harga-cabai-naik-lagi']);
+    // The draft row takes the valid slug its published row holds.
+    expect(await slugsOf(draftOnly.documentId)).toEqual([draftOnly.slug]);
+    expect(await slugsOf(emoji.documentId)).toEqual(['artikel-2']);
+    // No story is left on a refused slug, and no two share one.
+    const all: { slug: string; documentId: string }[] = await knex('newsroom_articles').select({
+      slug: 'slug',
+      documentId: 'document_id',
+    });
+    expect(all.filter((r) => slugProblem(r.slug))).toEqual([]);
+    const owners = new Map<string, Set<string>>();
+    for (const r of all) owners.set(r.slug, (owners.get(r.slug) ?? new Set()).add(r.documentId));
+    expect([...owners.values()].filter((s) => s.size > 1)).toEqual([]);
+    // Readers reach the story at its new address; the old published slug stays its own.
+    expect((await app.request(`/api/newsroom/articles/${dotsSlug[0]}`)).body.data.documentId).toBe(
+      dots.documentId
+    );
+    expect(
+      await knex('newsroom_slug_history').where('slug', '..').first('document_id')
+    ).toMatchObject({ document_id: dots.documentId });
+    // The editor's next save goes through: the slug it holds now passes the rule.
+    await n.update(ARTICLE, dots.documentId, { lead: 'Disunting.' });
+    await n.publish(ARTICLE, dots.documentId);
+    expect(await slugsOf(dots.documentId)).toEqual(dotsSlug);
   });
 });

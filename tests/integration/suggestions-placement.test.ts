@@ -174,6 +174,111 @@ describe('the orphans queue: published stories without Baca Juga links', () => {
     expect(ids).not.toContain(ship.documentId);
   });
 
+  test('60 accepts racing on 20 orphans: each a 200 or a clean 409/400, one winner a story, never half-written', async () => {
+    const nr = newsroom(app.strapi);
+    const targets = [];
+    for (const title of ['Gempa guncang Lombok', 'Banjir rendam Demak', 'Kebakaran hutan Riau']) {
+      targets.push(await nr.createArticle({ title }));
+    }
+    // Every target of the nine links the full stories already hold: one a link, once.
+    const filler = [];
+    for (let n = 0; n < 9; n += 1) filler.push(await nr.createArticle({ title: `Arsip ${n}` }));
+    const sources = [];
+    for (let i = 0; i < 20; i += 1) {
+      const source = await nr.createArticle({
+        title: `Orphan ${i} di pelabuhan`,
+        paragraphs: ['Paragraf satu.', 'Paragraf dua.', 'Paragraf tiga.'],
+      });
+      // A quarter of them already hold nine links: one more is the limit of ten.
+      if (i % 4 === 0) for (const f of filler) await nr.addLink(source, f, { after: 1 });
+      sources.push(source);
+    }
+    const path = (documentId: string) => `/newsroom/articles/${documentId}/placement`;
+    // Once more on a reset: after seconds of setup without a request, the client may reuse a
+    // kept-alive socket the server has just closed (its keep-alive timeout).
+    const placementOf = async (documentId: string) =>
+      (
+        await app
+          .request(path(documentId), { headers: editor })
+          .catch(() => app.request(path(documentId), { headers: editor }))
+      ).body.data;
+
+    /**
+     * Three accepts per story, each read from the same version as the editor's screens would:
+     * two of the same suggestion, one of another; on the full stories the third adds two links
+     * (an eleventh), on others of every fourth the third names its target twice.
+     */
+    const accepts: { source: string; body: unknown; valid: boolean }[] = [];
+    for (const [i, source] of sources.entries()) {
+      const placement = await placementOf(source.documentId);
+      const kept = placement.links.map((l: any) => ({
+        documentId: l.documentId,
+        ...(l.targetArticle ? { targetDocumentId: l.targetArticle.documentId } : { url: l.url }),
+        label: l.label ?? null,
+        afterParagraphId: l.afterParagraphId,
+        variantAfterParagraphId: l.variantAfterParagraphId ?? null,
+      }));
+      const link = (target: { documentId: string }) => ({
+        targetDocumentId: target.documentId,
+        label: null,
+        afterParagraphId: source.body[2].id,
+      });
+      for (let k = 0; k < 3; k += 1) {
+        const added = [link(targets[k % 2])];
+        // An eleventh link on a full story; the same target twice on another.
+        const extra = k === 2 ? [targets[2], targets[0]][i % 4] : undefined;
+        if (extra) added.push(link(extra));
+        const valid = !extra;
+        accepts.push({
+          source: source.documentId,
+          body: { version: placement.version, links: [...kept, ...added] },
+          valid,
+        });
+      }
+    }
+    const answers = await Promise.all(
+      accepts.map((a) =>
+        app.request(path(a.source), { method: 'PUT', body: a.body, headers: editor })
+      )
+    );
+
+    expect(answers.map((r) => r.status).filter((s) => ![200, 400, 409].includes(s))).toEqual([]);
+    // One breaking a rule is never saved: refused by the rule, or stale if another won first.
+    expect(accepts.filter((a, n) => !a.valid && answers[n].status === 200)).toEqual([]);
+    for (const [n, answer] of answers.entries()) {
+      if (answer.status >= 400) expect(typeof answer.body.error.message).toBe('string');
+      if (answer.status === 409) expect(answer.body.error.name).toBe('ConflictError');
+      if (answer.status === 400) expect(accepts[n].valid).toBe(false);
+      if (answer.status === 400) expect(answer.body.error.message).toMatch(/at most 10|once/);
+    }
+    const links = await app.strapi.db.query('plugin::newsroom.related-link').findMany({
+      where: { publishedAt: null },
+      populate: {
+        sourceArticle: { select: ['documentId'] },
+        targetArticle: { select: ['documentId'] },
+      },
+    });
+    for (const [i, source] of sources.entries()) {
+      const mine = answers.filter((_, n) => accepts[n].source === source.documentId);
+      // One version read by all three: exactly one of the valid accepts is saved.
+      const won = mine.filter((r) => r.status === 200);
+      expect([i, won.length]).toEqual([i, 1]);
+      const stored = await placementOf(source.documentId);
+      expect(stored.version).toBe(won[0].body.data.version);
+      const storedTargets = stored.links.map((l: any) => l.targetArticle?.documentId);
+      expect(storedTargets).toEqual(
+        won[0].body.data.links.map((l: any) => l.targetArticle?.documentId)
+      );
+      expect(new Set(storedTargets).size).toBe(storedTargets.length);
+      expect(stored.links.length).toBe(i % 4 === 0 ? 10 : 1);
+      // No row beyond the placement: a refused or stale save left nothing behind.
+      const rows = links.filter((l: any) => l.sourceArticle?.documentId === source.documentId);
+      expect(rows.map((l: any) => l.targetArticle?.documentId).sort()).toEqual(
+        [...storedTargets].sort()
+      );
+    }
+  });
+
   test('refuses a bad page and unknown parameters with a 400 naming them', async () => {
     const bad = await orphans('?page=0');
     expect(bad.status).toBe(400);

@@ -255,8 +255,24 @@ describe('response guards', () => {
       matchedTerms: ['banjir'],
       fitsAfter: { paragraphId: 'p-000006', number: 6, matchedTerms: ['banjir'] },
     };
-    expect(parseSuggestions({ data: [suggestion] })).toEqual([suggestion]);
-    expect(parseSuggestions({ data: [{ ...suggestion, fitsAfter: null }] })).toHaveLength(1);
+    expect(parseSuggestions({ data: [suggestion] })).toEqual({
+      suggestions: [suggestion],
+      indexing: false,
+    });
+    // The index being rebuilt reaches the admin, which says so beside the suggestions.
+    expect(parseSuggestions({ data: [suggestion], meta: { indexing: true } })).toEqual({
+      suggestions: [suggestion],
+      indexing: true,
+    });
+    expect(parseSuggestions({ data: [suggestion], meta: { indexing: false } }).indexing).toBe(
+      false
+    );
+    expect(() => parseSuggestions({ data: [], meta: { indexing: 'yes' } })).toThrow(
+      /meta\.indexing: expected a boolean/
+    );
+    expect(
+      parseSuggestions({ data: [{ ...suggestion, fitsAfter: null }] }).suggestions
+    ).toHaveLength(1);
     expect(() => parseSuggestions({ data: {} })).toThrow(/data: expected an array/);
     expect(() => parseSuggestions({ data: [{ ...suggestion, fitsAfter: undefined }] })).toThrow(
       /data\[0\]\.fitsAfter: expected an object or null, got nothing/

@@ -84,7 +84,8 @@ export const parseLinkHealth = checked(
 export const parseSuggestions = checked(
   'GET /newsroom/articles/:documentId/suggestions',
   suggestionsResponseSchema,
-  (body) => body.data
+  // `indexing`: the index is being rebuilt, so the list may lack articles (IndexingNotice).
+  (body) => ({ suggestions: body.data, indexing: body.meta?.indexing === true })
 );
 
 /** `GET /newsroom/orphans`: stories without links, each with its suggestions; paginated. */

@@ -176,7 +176,10 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       providesTags: ['NewsroomLinkHealth'],
     }),
 
-    getNewsroomSuggestions: build.query<Suggestion[], { documentId: string; limit: number }>({
+    getNewsroomSuggestions: build.query<
+      { suggestions: Suggestion[]; indexing: boolean },
+      { documentId: string; limit: number }
+    >({
       query: ({ documentId, limit }) => ({
         url: withQuery(articlePath(documentId, 'suggestions'), { limit }),
         method: 'GET',

@@ -20,6 +20,7 @@ import { FitsAfterHint } from '../components/editor/SuggestionsPanel';
 import { useAcceptSuggestions } from '../hooks/useAcceptSuggestions';
 import { useT } from '../hooks/useT';
 import { LoadErrorState } from '../components/LoadErrorState';
+import { IndexingNotice } from '../components/IndexingNotice';
 
 const MANAGE_PERMISSIONS = [{ action: ADMIN_ACTIONS.manage, subject: null }];
 
@@ -209,6 +210,7 @@ export const OrphansPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           {isFetching && data && <Loader small>{t('common.loading')}</Loader>}
+          <IndexingNotice indexing={data?.meta.indexing} />
           {skipped.size > 0 && (
             <Box>
               <Button variant="tertiary" size="S" onClick={() => setSkipped(new Set())}>

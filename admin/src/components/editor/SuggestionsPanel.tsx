@@ -4,6 +4,7 @@ import type { Suggestion } from '#shared/contracts/admin';
 import { useGetNewsroomSuggestionsQuery } from '../../api/newsroomApi';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
+import { IndexingNotice } from '../IndexingNotice';
 
 const SUGGESTION_LIMIT = 10;
 
@@ -57,11 +58,12 @@ export const SuggestionList = ({
     { documentId, limit: SUGGESTION_LIMIT },
     { refetchOnMountOrArgChange: true }
   );
-  const suggestions = (data ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
+  const suggestions = (data?.suggestions ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       {isFetching && !data && <Loader small>{t('common.loading')}</Loader>}
+      <IndexingNotice indexing={data?.indexing} />
       {error && (
         <Flex direction="column" alignItems="flex-start" gap={2}>
           <Typography variant="pi" textColor="danger600">
