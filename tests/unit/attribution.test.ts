@@ -342,4 +342,43 @@ describe('quote attribution: failure classes of real copy', () => {
       [null, null],
     ]);
   });
+  describe('titles in and around names, and a focus that moved (held-out real copy, paraphrased)', () => {
+    it('leaves a spelled-out rank out of the name ("Komisaris Besar Polisi")', () => {
+      const text =
+        '"Tiga pelaku sudah kami tahan," kata Kabid Humas Polda Sultra Komisaris Besar Polisi Rahmat Santosa.';
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Rahmat Santosa']);
+    });
+
+    it('never credits the corps of a rank written with a period ("Irjen Pol.")', () => {
+      const text = [
+        'Kapolda Maluku Irjen Pol. Andi Wirawan memimpin apel pagi itu.',
+        '"Situasi aman terkendali," ucap Kapolda usai apel. "Kami siaga penuh," tuturnya.',
+      ].join('\n');
+      for (const quote of quotes(text)) {
+        expect(quote.speaker).not.toBe('Pol');
+        if (quote.speaker === null) expect(quote.needsReview).toBe(true);
+      }
+    });
+
+    it('credits nobody when the phrase stops at an honorific\'s period ("... Publik dr.")', () => {
+      const text =
+        '"Kasus demam berdarah naik," kata Kepala Biro Komunikasi dan Pelayanan Publik dr. Ratna Dewi Lestari, Senin.';
+      const [quote] = quotes(text);
+      expect(quote.speaker === null || quote.speaker === 'Ratna Dewi Lestari').toBe(true);
+      if (quote.speaker === null) expect(quote.needsReview).toBe(true);
+    });
+
+    it('does not carry "ujarnya" past a paragraph that brought in someone else', () => {
+      const text = [
+        'Pelatih Persewa, Gunawan Hadi, puas dengan hasil laga itu.',
+        '"Anak-anak bermain disiplin," ujarnya.',
+        'Begitu pula dengan kapten tim Sari Wulandari, kemenangan ini hasil kerja keras.',
+        '"Kami senang sekali dengan hasil ini," ujarnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.needsReview])).toEqual([
+        ['Gunawan Hadi', false],
+        [null, true],
+      ]);
+    });
+  });
 });

@@ -14,7 +14,7 @@
  * about, which ia/dia/beliau and -nya verbs refer to.
  */
 import { People, resolveWho, type Attribution } from './people';
-import { isOffice, isInstitution } from './roles';
+import { isOffice, isInstitution, isTitleWord } from './roles';
 import { cannotBeName, FUNCTION_WORDS, readsAsName, storyWords } from './name-checks';
 import {
   allMatches,
@@ -44,6 +44,7 @@ interface Site {
   text: string; // the quoted words
   before: string; // the sentence before the quote (quotes masked)
   paragraphBefore: string; // the whole paragraph before the quote (quotes masked)
+  paragraphAbove: string; // the paragraph before this one (quotes masked), '' for the first
   after: string; // the sentence after the quote
   rest: string; // the paragraph after the quote
   previous: Previous | undefined; // the quote before, in the same paragraph
@@ -507,7 +508,15 @@ export function attribute(site: Site, ctx: Context): Attribution {
   }
   // "katanya", "ia", "pria itu" point at the person the story is about, unless this paragraph
   // has named someone else before the quote: then which of them spoke is a guess.
-  if ((who.kind === 'pronoun' || who.kind === 'back') && namesSomeoneElse(site, ctx)) return NONE;
+  // So does a paragraph that opens with the quote when the paragraph above brought in someone
+  // else ("Kapten tim X, ..." then '"...," ujarnya'): the story's focus may have moved to them.
+  const opensParagraph = site.paragraphBefore.trim() === '';
+  if (
+    (who.kind === 'pronoun' || who.kind === 'back') &&
+    (namesSomeoneElse(site.paragraphBefore, ctx) ||
+      (opensParagraph && namesSomeoneElse(site.paragraphAbove, ctx)))
+  )
+    return NONE;
   const decided = resolveWho(who, ctx.people);
   // "ujar Basuki atau Ahok": the second name is how the story will call the same person.
   const alias = ALIAS_AFTER.exec(reading.text);
@@ -515,14 +524,29 @@ export function attribute(site: Site, ctx: Context): Attribution {
   if (decided.person && nick && ctx.people.candidates(nick).length === 0) {
     if (!cannotBeName(nick, ctx.ev.story)) ctx.people.nickname(decided.person, nick);
   }
-  return decided.speaker
-    ? { ...decided, why: { rule: reading.rule, text: reading.text } }
-    : decided;
+  if (!decided.speaker) return decided;
+  // The phrase stops at a title ("... Pelayanan Publik dr."): the name that follows it was
+  // cut off with the abbreviation's period, and what was read before it is no name.
+  const lastWord = reading.text.trim().split(/\s+/u).pop() ?? '';
+  if (isTitleWord(lastWord)) return { ...NONE, speakerRole: decided.speakerRole };
+  // Ranks and honorifics are no part of a name: "Polisi Ariasandy" is Ariasandy, and a
+  // speaker read as "Pol" (Irjen Pol.) names nobody.
+  const speaker = withoutTitles(decided.speaker);
+  if (!speaker) return { ...NONE, speakerRole: decided.speakerRole };
+  return { ...decided, speaker, why: { rule: reading.rule, text: reading.text } };
 }
 
-function namesSomeoneElse(site: Site, ctx: Context): boolean {
+/** A name with the ranks and honorifics at either end left out; empty when it was only those. */
+const withoutTitles = (name: string): string => {
+  const tokens = name.split(/\s+/u).filter(Boolean);
+  while (tokens.length > 0 && isTitleWord(tokens[0])) tokens.shift();
+  while (tokens.length > 0 && isTitleWord(tokens[tokens.length - 1])) tokens.pop();
+  return tokens.join(' ');
+};
+
+function namesSomeoneElse(text: string, ctx: Context): boolean {
   const focus = ctx.people.focus;
-  return nameSeqs(site.paragraphBefore).some((seq) => {
+  return nameSeqs(text).some((seq) => {
     const names = seq.tokens.filter(
       (t) => nameLike(t.replace(/[.,]$/u, '')) && !cannotBeName(t, ctx.ev.story)
     );

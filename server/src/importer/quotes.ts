@@ -147,10 +147,8 @@ export function extractQuotes(
   }: { dateline?: string | null; notCopy?: Set<number> } = {}
 ): ParsedQuote[] {
   const read = (p: string, i: number): string => (notCopy.has(i) ? '' : p);
-  const ctx: Context = newContext(
-    paragraphs.map((p, i) => mask(read(p, i), findSpans(read(p, i)))),
-    dateline
-  );
+  const maskedParagraphs = paragraphs.map((p, i) => mask(read(p, i), findSpans(read(p, i))));
+  const ctx: Context = newContext(maskedParagraphs, dateline);
   const found: Found[] = [];
   paragraphs.forEach((p, index) => {
     if (notCopy.has(index)) return;
@@ -171,6 +169,7 @@ export function extractQuotes(
             text: span.text,
             before,
             paragraphBefore: masked.slice(0, span.start),
+            paragraphAbove: index > 0 ? maskedParagraphs[index - 1] : '',
             after,
             rest: masked.slice(span.end),
             previous,

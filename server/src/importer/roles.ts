@@ -148,3 +148,9 @@ export const isCode = (t: string): boolean =>
 /** A word that cannot be part of a person's name. */
 export const notName = (t: string): boolean =>
   isOffice(t) || isGeo(t) || isInstitution(t) || isNameTaker(t) || isCode(t) || isRankHead(t);
+
+/** A rank, a corps after a rank, or an honorific ("Kombes", "Pol.", "Polisi", "dr."). */
+export const isTitleWord = (token: string): boolean => {
+  const w = token.toLowerCase().replace(/[.,]$/u, '');
+  return RANK_HEADS.has(w) || RANK_TAILS.has(w) || HONORIFICS.has(w) || HONORIFICS.has(`${w}.`);
+};
