@@ -4,6 +4,7 @@ import { articleColumns } from './tables';
 import { getService } from '../utils/get-service';
 import { FRESHNESS_TABLE, SEARCH_DOCS_TABLE, SLUG_HISTORY_TABLE } from './plugin-tables';
 import { isPostgres } from './dialect';
+import { lockArticlesForRepair } from './slug-indexes';
 import { slugProblem, toSlug } from '../utils/slug';
 
 type Knex = Core.Strapi['db']['connection'];
@@ -57,9 +58,7 @@ export const repairRefusedSlugs = async (strapi: Core.Strapi): Promise<number> =
   let repaired = 0;
   await strapi.db.transaction(async ({ trx }) => {
     const db = trx as unknown as Knex;
-    if (isPostgres(strapi.db)) {
-      await db.raw('LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE', [table]);
-    }
+    await lockArticlesForRepair(strapi, db, table);
     const bad = (await suspects(db, strapi)).filter((r) => slugProblem(r.slug));
     const byDocument = new Map<string, typeof bad>();
     for (const row of bad) {

@@ -48,6 +48,15 @@ export const isSlugConflict = (strapi: Core.Strapi, error: unknown): boolean => 
 };
 
 /**
+ * Held by a boot repair of the articles' slugs for its transaction: on PostgreSQL, instances
+ * booting together repair one after another, and the later ones find nothing left to repair
+ * (SQLite has one writer at a time anyway). Reads go on meanwhile.
+ */
+export const lockArticlesForRepair = async (strapi: Core.Strapi, db: Knex, table: string) => {
+  if (isPostgres(strapi.db)) await db.raw('LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE', [table]);
+};
+
+/**
  * A database from before the indexes may hold stories sharing a slug, and the indexes cannot
  * be built over them. Boot does not stop for it: refusing would take the site down on the
  * upgrade for something the plugin can repair, and the shared address was already broken
@@ -63,10 +72,7 @@ const renameSharedSlugs = async (strapi: Core.Strapi): Promise<number> => {
   let renamed = 0;
   await strapi.db.transaction(async ({ trx }) => {
     const db = trx as unknown as Knex;
-    // One instance repairs at a time; the others then find nothing to repair.
-    if (isPostgres(strapi.db)) {
-      await db.raw('LOCK TABLE ?? IN SHARE ROW EXCLUSIVE MODE', [table]);
-    }
+    await lockArticlesForRepair(strapi, db, table);
     const shared = db(table)
       .select(c.slug)
       .groupBy(c.slug)
