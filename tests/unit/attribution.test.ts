@@ -381,4 +381,62 @@ describe('quote attribution: failure classes of real copy', () => {
       ]);
     });
   });
+
+  describe('names the story spells or cuts its own way (held-out real copy, paraphrased)', () => {
+    it('reads an office set off by its province as one office ("Bupati X, Provinsi Y Nama")', () => {
+      const text = [
+        'Merauke (ANTARA) - Bupati Asmat, Provinsi Papua Selatan Markus Yosep Tambunan memanggil para kepala kampung.',
+        'Markus mengatakan sudah bertemu para tokoh adat.',
+        '"Kami tidak akan diam," katanya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.speakerRole])).toEqual([
+        ['Markus Yosep Tambunan', 'Bupati Asmat'],
+      ]);
+    });
+
+    it("never takes a holder's name for a place because it follows his office", () => {
+      const text = [
+        'Bupati Markus Yosep di Agats mengaku sudah mengimbau warga.',
+        'Markus Tambunan mengatakan situasi sudah aman.',
+        '"Saya minta warga tenang," katanya.',
+        'Markus menambahkan, aparat tetap berjaga.',
+      ].join('\n');
+      const [quote] = quotes(text);
+      expect(quote.speaker).not.toBe('Tambunan');
+    });
+
+    it("learns a title-case headline's capitals from nobody", () => {
+      const text = [
+        'Bupati Asmat Kumpulkan 30 Kepala Kampung',
+        '"Semua harus hadir besok," kata Kepala Kampung.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.needsReview])).toEqual([[null, true]]);
+    });
+
+    it('never credits an office\'s own word, or a slip of it, as a person ("Ketua Panita")', () => {
+      const text = [
+        'Seminar itu dihadiri ratusan peserta dari berbagai daerah.',
+        '"Kami seluruh panitia berterima kasih kepada peserta," ucap Ketua Panita',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.needsReview])).toEqual([[null, true]]);
+    });
+
+    it('credits a later slip in a name to the name as first spelt', () => {
+      const text = [
+        'Pelatih Sumba, Yunus Bactiar, gembira dengan kemenangan ini.',
+        'Yunus Bachtiar berharap anak asuhnya tetap fokus.',
+        '"Kami harus bertahan sampai akhir," ujarnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Yunus Bactiar']);
+    });
+
+    it('links a nickname given as "X sapaan akrab <office>" to that office\'s holder', () => {
+      const text = [
+        'Gubernur Kalimantan Tengah, Sugianto Hadi mengatakan kota ini penuh sejarah.',
+        'Dalam peringatan itu, Abah Ugi sapaan akrab Gubernur Kalteng berpesan agar warga menjaga kota.',
+        '"Kota ini harus terus berbenah," ujar Abah Ugi.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Sugianto Hadi']);
+    });
+  });
 });

@@ -15,7 +15,14 @@
  */
 import { People, resolveWho, type Attribution } from './people';
 import { isOffice, isInstitution, isTitleWord } from './roles';
-import { cannotBeName, FUNCTION_WORDS, readsAsName, storyWords } from './name-checks';
+import {
+  cannotBeName,
+  FUNCTION_WORDS,
+  isCommonWord,
+  readsAsName,
+  settlePlaces,
+  storyWords,
+} from './name-checks';
 import {
   allMatches,
   type Evidence,
@@ -105,8 +112,17 @@ const ADVERBS =
   /(?:\s+(?:juga|pun|telah|sudah|sempat|pernah|kemudian|lalu|lantas|hanya|bisa|tidak|tak|belum|akan|kembali|bahkan|justru|pula|sendiri|masih|langsung|segera|terus|turut|ikut|lebih|mulai|secara\s+\p{Ll}+|dengan\s+tegas))+\s*$/u;
 const DALAM_TAIL = /\s+dalam(?:\s+\p{Ll}+){1,4}\s*$/u;
 
-/** Single capitalised words the story uses on their own for a speaker or a subject. */
-function gatherEvidence(texts: string[], dateline: string | null): Evidence {
+/**
+ * Single capitalised words the story uses on their own for a speaker or a subject. Title-case
+ * headings count only where they hold a name back (a longer name, a clipped one), never where
+ * they would let one be credited.
+ */
+function gatherEvidence(
+  texts: string[],
+  dateline: string | null,
+  headings: string[],
+  quoted: string[]
+): Evidence {
   const mentions = new Set<string>();
   // No 'i' flag: with it \p{Lu} would match lower-case letters too.
   const verbs = new RegExp(
@@ -121,16 +137,24 @@ function gatherEvidence(texts: string[], dateline: string | null): Evidence {
     for (const m of allMatches(verbs, t)) if (m[1]) mentions.add(m[1]);
     for (const m of allMatches(subjects, t)) if (m[1]) mentions.add(m[1]);
   }
-  const runs = texts.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens));
-  return { mentions, runs, story: storyWords(texts, dateline) };
+  const runs = [...texts, ...headings].flatMap((t) => nameSeqs(t).map((seq) => seq.tokens));
+  const story = storyWords(texts, dateline, quoted);
+  settlePlaces(story, mentions);
+  return { mentions, runs, story };
 }
 
-export function newContext(maskedParagraphs: string[], dateline: string | null = null): Context {
-  const ev = gatherEvidence(maskedParagraphs, dateline);
+export function newContext(
+  maskedParagraphs: string[],
+  dateline: string | null = null,
+  headings: string[] = [],
+  quoted: string[] = []
+): Context {
+  const ev = gatherEvidence(maskedParagraphs, dateline, headings, quoted);
   return {
     people: new People(
       (tokens) => isFragment(tokens, ev),
-      (word) => readsAsName(word, ev.story) && !isClipped(word, ev)
+      (word) => readsAsName(word, ev.story) && !isClipped(word, ev),
+      (word) => isCommonWord(word, ev.story)
     ),
     ev,
   };
@@ -168,7 +192,12 @@ const NICK_REF =
   /^\s*(?:pria|wanita|perempuan|sosok|pemuda|lelaki|laki-laki|politikus|politisi|pelatih|mantan\s+\p{Ll}+)\s+(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s+(?:disapa|dipanggil)(?:\s+dengan\s+(?:panggilan|sapaan|sebutan))?\s+(?=\p{Lu})/iu;
 const byNickname = (text: string): string => text.replace(NICK_REF, ' ');
 const PAREN_NICK_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,7})\s+\((\p{Lu}[\p{Ll}'-]+)\)/gu;
-const SAPAAN_RE = /(?:^|[.,]\s*)(\p{Lu}[\p{L}'-]+),\s+sapaan\s+akrab(?:nya)?/gu;
+/**
+ * "Edi, sapaan akrabnya", "Paman Birin sapaan akrab Gubernur Kalsel": the nickname of the person
+ * the story is about; an office after it must be that person's (group 2).
+ */
+const SAPAAN_RE =
+  /(?:^|[.,]\s*|\s)(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}),?\s+sapaan\s+(?:akrab|karib)(?:nya)?(?:\s+(\p{L}+))?/gu;
 const AGE_RE =
   /(?:^|,\s+|[.]\s+|bernama\s+|berinisial\s+)(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]+){0,3})\s+\(\d{1,3}\)/gu;
 const INITIALS_RE = /berinisial\s+(\p{Lu}{2,4})(?![\p{L}])/gu;
@@ -201,7 +230,10 @@ function introduce(sentence: string, ctx: Context): void {
       people.nickname(people.add(who.name, who.role, who.sure), m[2] ?? '');
   }
   for (const m of allMatches(SAPAAN_RE, sentence)) {
-    if (people.focus) people.nickname(people.focus, m[1] ?? '');
+    const focus = people.focus;
+    const office = m[2] && isOffice(m[2]) ? m[2].toLowerCase() : null;
+    const sameOffice = !office || (focus?.role ?? '').toLowerCase().startsWith(office);
+    if (focus && sameOffice) people.nickname(focus, dropOpeners(m[1] ?? '').trim());
   }
   for (const m of allMatches(AGE_RE, sentence)) {
     const who = readPhrase(m[1] ?? '', ctx.ev);
@@ -554,6 +586,7 @@ function namesSomeoneElse(text: string, ctx: Context): boolean {
     // The run that introduced the person the paragraph is about names nobody else.
     if (focus && [...focus.keys].every((k) => names.some((t) => t.toLowerCase() === k)))
       return false;
+    if (focus && ctx.people.respelt(names.join(' ')) === focus) return false;
     return !focus || !names.every((t) => focus.keys.has(t.toLowerCase().replace(/[.,]$/u, '')));
   });
 }

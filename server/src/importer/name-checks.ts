@@ -39,7 +39,15 @@ export const GROUP_WORDS = words(`
 
 /** Words after which the next capitalised word is a place ("di Tanjungpinang", "Kota Batam"). */
 const PLACE_CUES =
-  /(?:^|[\s(])(?:di|ke|dari\s+(?:kota|kabupaten|provinsi|desa)|[Kk]ota|[Kk]abupaten|[Kk]ab\.|[Pp]rovinsi|[Kk]ecamatan|[Dd]esa|[Kk]elurahan|[Kk]ampung|[Dd]usun|[Pp]emko|[Pp]emkot|[Pp]emkab|[Pp]emprov|[Pp]emda|[Ww]ilayah|[Kk]awasan|[Pp]olres|[Pp]olresta|[Pp]olsek|[Pp]olda|[Kk]odim|[Kk]orem|[Kk]ejari|[Kk]ejati|[Kk]apolres|[Kk]apolsek|[Kk]apolda|[Bb]upati|[Gg]ubernur|[Cc]amat|[Ll]urah)\s+(\p{Lu}[\p{L}'-]+)/gu;
+  /(?:^|[\s(])(?:di|ke|dari\s+(?:kota|kabupaten|provinsi|desa)|[Kk]ota|[Kk]abupaten|[Kk]ab\.|[Pp]rovinsi|[Kk]ecamatan|[Dd]esa|[Kk]elurahan|[Kk]ampung|[Dd]usun|[Pp]emko|[Pp]emkot|[Pp]emkab|[Pp]emprov|[Pp]emda|[Ww]ilayah|[Kk]awasan|[Pp]olres|[Pp]olresta|[Pp]olsek|[Pp]olda|[Kk]odim|[Kk]orem|[Kk]ejari|[Kk]ejati)\s+(\p{Lu}[\p{L}'-]+)/gu;
+
+/**
+ * Offices followed by their territory ("Bupati Garut", "Kapolres Bintan"), or as well by their
+ * holder ("Bupati Jhon Richard", "Gubernur Anies"): the word after one is a place only when the
+ * story never uses it alone for a person (see `placesOf`).
+ */
+const OFFICE_PLACE_CUES =
+  /(?:^|[\s(])(?:[Kk]apolres|[Kk]apolresta|[Kk]apolsek|[Kk]apolda|[Bb]upati|[Gg]ubernur|[Cc]amat|[Ll]urah)\s+(\p{Lu}[\p{L}'-]+)/gu;
 
 const ALIAS_CUES =
   /\p{Lu}[\p{L}'-]+\s+(?:atau|alias|\()\s*(\p{Lu}[\p{L}'-]+)(?![\p{L}'-]|\s+\p{Lu})/gu;
@@ -48,6 +56,8 @@ const ALIAS_CUES =
 export interface StoryWords {
   /** Lower case words of place names the story gives (after "di", "Kota", ... and the dateline). */
   places: Set<string>;
+  /** Words after an office that takes a territory ("Bupati Garut"): places, or holders' names. */
+  officePlaces: Set<string>;
   /** Words the story writes in lower case somewhere: common words, not names. */
   common: Set<string>;
   /** Capitalised words the story writes somewhere other than at a sentence start. */
@@ -56,8 +66,17 @@ export interface StoryWords {
   aliases: Set<string>;
 }
 
-export function storyWords(texts: string[], dateline: string | null = null): StoryWords {
+/**
+ * `quoted`: the words inside the story's quotes; their lower-case words are common words too
+ * ("panitia" said by a speaker), though they say nothing of names.
+ */
+export function storyWords(
+  texts: string[],
+  dateline: string | null = null,
+  quoted: string[] = []
+): StoryWords {
   const places = new Set<string>();
+  const officePlaces = new Set<string>();
   const common = new Set<string>();
   const midCaps = new Set<string>();
   const aliases = new Set<string>();
@@ -67,6 +86,7 @@ export function storyWords(texts: string[], dateline: string | null = null): Sto
     for (const m of allMatches(PLACE_CUES, t)) {
       places.add((m[1] ?? '').toLowerCase());
     }
+    for (const m of allMatches(OFFICE_PLACE_CUES, t)) officePlaces.add(m[1] ?? '');
     for (const m of allMatches(/(^|[^\p{L}'-])(\p{L}[\p{L}'-]*)/gu, t)) {
       const word = m[2] ?? '';
       // "al-Sisi", "el-Amin": an Arabic article before a capitalised name.
@@ -80,7 +100,10 @@ export function storyWords(texts: string[], dateline: string | null = null): Sto
       midCaps.add(word);
     }
   }
-  return { places, common, midCaps, aliases };
+  for (const q of quoted) {
+    for (const m of allMatches(/(?<![\p{L}'-])\p{Ll}[\p{L}'-]*/gu, q)) common.add(m[0]);
+  }
+  return { places, officePlaces, common, midCaps, aliases };
 }
 
 const low = (w: string): string => w.toLowerCase().replace(/[.,]$/u, '');
@@ -113,4 +136,50 @@ export function readsAsName(word: string, story: StoryWords): boolean {
     !story.aliases.has(w) &&
     !cannotBeName(w, story)
   );
+}
+
+/**
+ * The story's places: words after a place word, and words after a territorial office unless the
+ * story uses the word alone for a person ("Jhon mengatakan" beside "Bupati Jhon Richard").
+ */
+export function settlePlaces(story: StoryWords, personWords: Set<string>): void {
+  for (const w of story.officePlaces) if (!personWords.has(w)) story.places.add(w.toLowerCase());
+}
+
+/**
+ * A headline or subhead in title case ("Bupati Jayawijaya Panggil 40 Kepala Distrik"): its
+ * capitals say nothing about names, so it neither introduces people nor counts as evidence.
+ */
+export function isTitleCase(text: string): boolean {
+  const t = text.trim();
+  // A sentence ends in a stop; a headline does not.
+  if (/[.!?"”]$/u.test(t)) return false;
+  const ws = t.match(/\p{L}[\p{L}'-]{3,}/gu) ?? [];
+  if (ws.length < 3) return false;
+  return ws.filter((w) => /^\p{Ll}/u.test(w)).length <= (ws.length >= 8 ? 1 : 0);
+}
+
+/** At most one letter added, dropped or changed: "Bactiar" and "Bachtiar", "Panita" and "panitia". */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, skip: number) => x.slice(i + skip);
+  return (
+    rest(a, 1) === rest(b, 1) || // changed
+    rest(a, 1) === rest(b, 0) || // dropped from b
+    rest(a, 0) === rest(b, 1) // added to b
+  );
+}
+
+/**
+ * A word the story writes in lower case, or a one-letter slip of one ("Panita" beside
+ * "panitia"): no part of a name when a whole "name" is made of such words.
+ */
+export function isCommonWord(word: string, story: StoryWords): boolean {
+  const w = low(word);
+  if (story.common.has(w)) return true;
+  if (w.length < 5) return false;
+  for (const c of story.common) if (c.length >= 5 && oneEditApart(w, c)) return true;
+  return false;
 }

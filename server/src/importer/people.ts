@@ -4,6 +4,7 @@
  * "ujarnya" resolves to the full name and carries the role given at the introduction.
  */
 import type { Who } from './speakers';
+import { oneEditApart } from './name-checks';
 
 export interface Person {
   name: string;
@@ -35,10 +36,12 @@ export class People {
   /**
    * `isFragment(tokens)`: the name is only part of a longer name in the story.
    * `readsAsName(word)`: a one-word name the story never introduced still reads as one.
+   * `commonWord(word)`: the story writes the word, or a one-letter slip of it, in lower case.
    */
   constructor(
     readonly isFragment: (tokens: string[]) => boolean = () => false,
-    readonly readsAsName: (word: string) => boolean = () => true
+    readonly readsAsName: (word: string) => boolean = () => true,
+    readonly commonWord: (word: string) => boolean = () => false
   ) {}
 
   /** The person the current paragraph is about (for ia/dia/beliau and -nya verbs). */
@@ -49,12 +52,16 @@ export class People {
    * that is only part of a longer name in the story is not a person of its own: null.
    */
   add(name: string, role: string | null, sure = false): Person | null {
-    const known = this.all.find((p) => p.name === name) ?? this.findShort(name);
+    const known =
+      this.all.find((p) => p.name === name) ?? this.findShort(name) ?? this.respelt(name);
     if (known) {
       if (!known.role && role) known.role = role;
       return known;
     }
     if (!sure && this.isFragment(name.split(/\s+/u))) return null;
+    // "Ketua Panitia Kegiatan", "Ketua Panita" beside "panitia": an office's own words (or a
+    // slip of one), capitalised, not a person.
+    if (name.split(/\s+/u).every((w) => this.commonWord(w))) return null;
     const person: Person = { name, role, keys: new Set(keysOf(name)), nicks: [] };
     this.all.push(person);
     return person;
@@ -64,6 +71,22 @@ export class People {
     if (!person) return;
     person.nicks.push(nick);
     for (const k of keysOf(nick)) person.keys.add(k);
+  }
+
+  /**
+   * The one person whose name this is with one word misspelt ("Yusuf Bachtiar" after "Yusuf
+   * Bactiar"): copy desks miss such slips, and the first spelling is the one introduced.
+   */
+  respelt(name: string): Person | undefined {
+    const ws = keysOf(name);
+    if (ws.length < 2) return undefined;
+    const found = this.all.filter((p) => {
+      const ps = keysOf(p.name);
+      if (ps.length !== ws.length) return false;
+      const diff = ps.filter((w, i) => w !== ws[i]);
+      return diff.length === 1 && ps.some((w, i) => w !== ws[i] && oneEditApart(w, ws[i] ?? ''));
+    });
+    return found.length === 1 ? found[0] : undefined;
   }
 
   /** People a short reference may mean: every word of it is a word of their name or nickname. */

@@ -7,6 +7,7 @@ import type { ParsedQuote } from './parse-story';
 import { isMediaName } from './dateline';
 import { ABBR, allMatches, nameSeqs } from './speakers';
 import { attribute, type Context, newContext, noteSentence, type Previous } from './attribution';
+import { isTitleCase } from './name-checks';
 
 interface Span {
   start: number; // index of the opening mark
@@ -148,7 +149,14 @@ export function extractQuotes(
 ): ParsedQuote[] {
   const read = (p: string, i: number): string => (notCopy.has(i) ? '' : p);
   const maskedParagraphs = paragraphs.map((p, i) => mask(read(p, i), findSpans(read(p, i))));
-  const ctx: Context = newContext(maskedParagraphs, dateline);
+  // A title-case line's capitals are no evidence of names (name-checks isTitleCase).
+  const heading = new Set(paragraphs.flatMap((p, i) => (isTitleCase(p) ? [i] : [])));
+  const ctx: Context = newContext(
+    maskedParagraphs.map((p, i) => (heading.has(i) ? '' : p)),
+    dateline,
+    maskedParagraphs.filter((_, i) => heading.has(i)),
+    paragraphs.flatMap((p, i) => findSpans(read(p, i)).map((span) => span.text))
+  );
   const found: Found[] = [];
   paragraphs.forEach((p, index) => {
     if (notCopy.has(index)) return;
@@ -159,7 +167,7 @@ export function extractQuotes(
     for (const [from, to] of sentenceRanges(p, spans)) {
       const sentence = masked.slice(from, to);
       const inside = spans.filter((s) => s.start >= from && s.start < to);
-      noteSentence(sentence, inside.length === 0, ctx);
+      if (!heading.has(index)) noteSentence(sentence, inside.length === 0, ctx);
       for (const span of inside) {
         const before = masked.slice(from, span.start);
         const after = masked.slice(span.end, to);

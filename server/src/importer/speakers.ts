@@ -291,6 +291,18 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
           role: second.role ?? (isPrivate(a.toks[0]?.core ?? '') ? null : role),
         };
       }
+      // "Bupati Jayawijaya, Provinsi Papua Jhon Richard Banua": the comma only sets off the
+      // office's province; the phrase reads on as one office and its holder.
+      if (
+        who?.kind === 'office' &&
+        second?.kind === 'org' &&
+        PLACE_TAKERS.has((b.toks[0]?.core ?? '').toLowerCase()) &&
+        !isOffice(b.toks[0]?.core ?? '')
+      ) {
+        const whole = split([...a.toks, ...b.toks], ev);
+        // The office is what precedes the comma; the province only says where it is.
+        if (whole?.kind === 'person') return { ...whole, role: phraseText(a.toks) };
+      }
       // "Ade Santoso, Kabid Humas Polda Metro Jaya," : the role in apposition.
       if (who?.kind === 'person' && !who.role && second?.kind === 'office') {
         who = { ...who, role: second.role };
