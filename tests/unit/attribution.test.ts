@@ -439,4 +439,73 @@ describe('quote attribution: failure classes of real copy', () => {
       expect(quotes(text).map((q) => q.speaker)).toEqual(['Sugianto Hadi']);
     });
   });
+
+  describe('a short name the story gave in full without an office (held-out real copy, paraphrased)', () => {
+    it.each([
+      [
+        'after a lower-case descriptor',
+        [
+          'Jakarta (ANTARA) - Pebulu tangkis tunggal putri Rina Marlina mengaku senang bisa juara lagi.',
+          '"Ternyata saya masih bisa juara," kata Rina kepada wartawan.',
+        ],
+        ['Rina Marlina'],
+      ],
+      [
+        'a middle name after an honorific',
+        [
+          '"Kasus naik tajam pekan ini," kata Kepala Biro Humas dr. Sri Nadira Tamrin, Senin.',
+          'Nadira menambahkan, data masih dihimpun.',
+          '"Kami terus memantau," terang Nadira.',
+        ],
+        ['Sri Nadira Tamrin', 'Sri Nadira Tamrin'],
+      ],
+      [
+        'after an office and its town ("Kota Bogor Rubaeah")',
+        [
+          'Kepala Dinas Kesehatan (Kadiskes) Kota Depok Ruhaemah mengakui kasus belum memuncak.',
+          '"Kasus masih terus bertambah," kata Ruhaemah kepada wartawan.',
+        ],
+        ['Ruhaemah'],
+      ],
+    ])('%s', (_label, paragraphs, expected) => {
+      expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
+    });
+
+    it.each([
+      [
+        'a verb opening the sentence is no first name ("Dikatakan Hengki")',
+        ['Dikatakan Hengki, patroli digelar tiap malam.', '"Kami jaga terus," kata Hengki.'],
+      ],
+      [
+        "a university's name runs into the person's",
+        [
+          'Pengamat Universitas Andalas Dewi Sartika Putri menilai dialog perlu didorong.',
+          '"Dialog itu penting," kata Dewi.',
+        ],
+      ],
+      [
+        'two people joined by a slash',
+        [
+          'Ganda putra Bima Saputra/Muhammad Fikri Hidayat juara di Birmingham.',
+          '"Saya terharu," tutur Fikri.',
+        ],
+      ],
+    ])('never guesses a longer name: %s', (_label, paragraphs) => {
+      for (const quote of quotes(paragraphs.join('\n'))) {
+        expect(quote.speaker === null || quote.speaker.split(' ').length === 1).toBe(true);
+        if (quote.speaker === null) expect(quote.needsReview).toBe(true);
+      }
+    });
+
+    it('learns no name from a photo caption, and keeps the caption as a paragraph', () => {
+      const text = [
+        'Penyanyi Dika Pratama menanggapi video itu.',
+        'Foto wajah penyanyi Dika Mahendra di Jakarta, Selasa (1/12). [Suara.com/Rudi Hartono]',
+        '"Itu buat saya?" tanya Dika setelah video diputar.',
+      ].join('\n');
+      const story = parseStory(text);
+      expect(story.paragraphs).toHaveLength(3);
+      expect(story.quotes.map((q) => q.speaker)).not.toContain('Dika Mahendra');
+    });
+  });
 });

@@ -24,8 +24,10 @@ import {
   storyWords,
 } from './name-checks';
 import {
+  ABBR,
   allMatches,
   type Evidence,
+  fullNameOf,
   isBodyName,
   isCapTok,
   isFragment,
@@ -137,10 +139,11 @@ function gatherEvidence(
     for (const m of allMatches(verbs, t)) if (m[1]) mentions.add(m[1]);
     for (const m of allMatches(subjects, t)) if (m[1]) mentions.add(m[1]);
   }
-  const runs = [...texts, ...headings].flatMap((t) => nameSeqs(t).map((seq) => seq.tokens));
+  const bodyRuns = texts.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens));
+  const runs = [...bodyRuns, ...headings.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens))];
   const story = storyWords(texts, dateline, quoted);
   settlePlaces(story, mentions);
-  return { mentions, runs, story };
+  return { mentions, runs, story, bodyRuns };
 }
 
 export function newContext(
@@ -154,7 +157,8 @@ export function newContext(
     people: new People(
       (tokens) => isFragment(tokens, ev),
       (word) => readsAsName(word, ev.story) && !isClipped(word, ev),
-      (word) => isCommonWord(word, ev.story)
+      (word) => isCommonWord(word, ev.story),
+      (word) => fullNameOf(word, ev)
     ),
     ev,
   };
@@ -396,9 +400,20 @@ interface Reading {
 
 /** The words of an attribution as an editor reads them: one clause, no blanked quote. */
 const words = (s: string): string =>
-  (s.replace(/["“„]_*["”]?/gu, '"…"').split(/[.;!?](?:\s|$)/u)[0] ?? '')
+  firstClause(s.replace(/["“„]_*["”]?/gu, '"…"'))
     .replace(/^[\s,.:]+|[\s,.:]+$/gu, '')
     .slice(0, 160);
+
+/** Up to the first stop that ends a clause; "dr." or an initial's period ends none. */
+const firstClause = (s: string): string => {
+  for (const m of allMatches(/[.;!?](?:\s|$)/gu, s)) {
+    const word = /(\p{L}+)$/u.exec(s.slice(0, m.index))?.[1] ?? '';
+    const abbreviation =
+      m[0].startsWith('.') && (word.length === 1 || ABBR.has(word.toLowerCase()));
+    if (!abbreviation) return s.slice(0, m.index);
+  }
+  return s;
+};
 
 /** "keterangan", "penjelasan" ... between "menurut" and the source: "menurut keterangan X". */
 const SOURCE_NOUN =

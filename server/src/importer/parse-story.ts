@@ -146,7 +146,25 @@ const CREDIT =
   /^\(?\s*(penulis|reporter|pewarta|wartawan|kontributor|laporan|editor|penyunting|redaktur|editing|foto|fotografer|sumber\s+foto|ilustrasi|keterangan\s+foto|caption|video|grafis)\s*:\s*[^"“”!?]{1,80}\)?\.?$/iu;
 const BYLINE_LABELS = /^(?:penulis|reporter|pewarta|wartawan|kontributor|laporan)$/iu;
 
+/**
+ * A photo caption: "Foto close up ... [Suara.com/Alfian Winanto]", "Ilustrasi demam berdarah".
+ * It describes a picture, not the story; a line with a quote mark in it is copy.
+ */
+const CAPTION = new RegExp(
+  [
+    // "Ilustrasi", "Foto." alone.
+    '^(?:foto|ilustrasi)\\.?$',
+    // Opens with Foto/Ilustrasi and ends with a credit: "(chusnul)", "[Antara/X]", "/ilustrasi/".
+    '^(?:foto|ilustrasi|tangkapan\\s+layar)(?![\\p{L}-])[^"“”„]*' +
+      '(?:\\([^()]*\\p{L}[^()]*\\)|\\[[^\\]\\[]{1,60}\\]|\\/[^/]{1,30}\\/)\\.?$',
+    // Ends with an outlet/photographer credit in square brackets: "[Suara.com/Alfian Winanto]".
+    '^[^"“”„]*\\[[^\\]\\[]{1,40}\\/[^\\]\\[]{1,40}\\]\\.?$',
+  ].join('|'),
+  'iu'
+);
+
 function creditLine(p: string): 'byline' | 'credit' | null {
+  if (CAPTION.test(p.trim())) return 'credit';
   const m = CREDIT.exec(p.trim());
   if (!m) return null;
   return BYLINE_LABELS.test((m[1] ?? '').replace(/\s+/gu, ' ')) ? 'byline' : 'credit';

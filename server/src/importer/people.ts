@@ -37,11 +37,13 @@ export class People {
    * `isFragment(tokens)`: the name is only part of a longer name in the story.
    * `readsAsName(word)`: a one-word name the story never introduced still reads as one.
    * `commonWord(word)`: the story writes the word, or a one-letter slip of it, in lower case.
+   * `fullName(word)`: the one longer name of the story a single word is short for.
    */
   constructor(
     readonly isFragment: (tokens: string[]) => boolean = () => false,
     readonly readsAsName: (word: string) => boolean = () => true,
-    readonly commonWord: (word: string) => boolean = () => false
+    readonly commonWord: (word: string) => boolean = () => false,
+    readonly fullName: (word: string) => string | null = () => null
   ) {}
 
   /** The person the current paragraph is about (for ia/dia/beliau and -nya verbs). */
@@ -161,6 +163,13 @@ export function resolveWho(who: Who, people: People): Attribution {
       // One capitalised word the story never introduced as a person, with no office or rank
       // before it, is credited only when it reads as a name: "Lantas", "Pria" or a word
       // that only opens sentences would print a wrong speaker.
+      // "kata Hendra" where the copy wrote "Hendra Setiawan" (no office to introduce him by):
+      // the one full name the story gives for the word.
+      const full = who.tokens.length === 1 ? people.fullName(who.name) : null;
+      if (full) {
+        const person = people.add(full, who.role, true);
+        if (person) return ofPerson(person);
+      }
       if (who.tokens.length === 1 && !who.role && !who.sure) {
         // "ucap Risma" after "Tri Rismaharini", "kata Mega" after "Megawati ...": a clipped
         // form of exactly one introduced name is that person.

@@ -38,7 +38,7 @@ export const ROLE_QUALIFIERS = words('terpilih senior nonaktif demisioner sement
 export const RANK_HEADS = words(`
   kombes akbp akp kompol iptu ipda aiptu aipda bripka brigpol briptu bripda bharada brigadir
   komjen irjen brigjen mayjen letjen marsekal laksamana kolonel letkol mayor serka serma pelda
-  sertu serda kopda koptu praka pratu prada kopral sersan letnan`);
+  sertu serda kopda koptu praka pratu prada kopral sersan letnan letda lettu peltu`);
 export const RANK_TAILS = words(`
   pol polisi tni inf kav arm art czi cpl cpn cba chb laut udara madya muda pertama purn (purn)
   (k) (p) psk mar pnb`);

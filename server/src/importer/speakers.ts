@@ -139,6 +139,8 @@ export interface Evidence {
   runs: string[][];
   /** The story's places, common words and mid-sentence capitals (./name-checks). */
   story: StoryWords;
+  /** The runs of the copy alone, headings left out: the runs that may name someone. */
+  bodyRuns: string[][];
 }
 
 const key = (tokens: string[]): string => tokens.map((t) => t.toLowerCase()).join(' ');
@@ -190,7 +192,12 @@ export const isFragment = (tokens: string[], ev: Evidence): boolean => {
         isCap(after) &&
         !isGeo(after) &&
         !FUNCTION_WORDS.has(after.toLowerCase());
-      if (nameLike(run[i - 1]) || goesOn) {
+      // A place of the story before it ends an office, not a name ("Kota Bogor Rubaeah").
+      const before = run[i - 1];
+      const nameBefore =
+        nameLike(before) &&
+        !ev.story.places.has((before ?? '').toLowerCase().replace(/[.,]$/u, ''));
+      if (nameBefore || goesOn) {
         return true;
       }
     }
@@ -377,6 +384,9 @@ function chunk(toks: Tok[], from: number): Chunk {
       (!sawName || /^\p{Ll}/u.test(out[0]?.core ?? ''))
     ) {
       return { toks: out, next: i + 1, comma: false, pointer: true };
+    } else if (isHonorific(t.core) && out.length > 0 && isCapTok(toks[i + 1])) {
+      // "... Pelayanan Publik dr. Siti Nadia Tarmizi": a lower-case title before the name.
+      out.push(t);
     } else if (isOffice(w) || ROLE_QUALIFIERS.has(w)) {
       out.push(t);
       roleMode = true;
@@ -579,4 +589,58 @@ function roleText(toks: Tok[]): string | null {
   if (isPrivate(toks[0]?.core ?? '') && !isOffice(toks[0]?.core ?? '')) return null;
   if (!toks.some((t) => isOffice(t.core) || isInstitution(t.core) || isCode(t.core))) return null;
   return phraseText(toks).replace(/[,\s]+$/u, '') || null;
+}
+
+/**
+ * The one full name of the story a single word is short for: "kata Hendra" beside "Pebulu
+ * tangkis Hendra Setiawan mengaku ...", "terang Nadia" beside "dr. Siti Nadia Tarmizi". Every
+ * run of the copy holding the word is cut to the name-like words around it; they must all give
+ * the same name of two to four words, and the name must be bounded by the run's edge or a word
+ * that cannot be a name ("Maulana/Muhammad Shohibul Fikri" gives none: where the name starts is
+ * a guess). Null otherwise: the word then stays as short as the copy wrote it.
+ */
+export function fullNameOf(word: string, ev: Evidence): string | null {
+  const fits = (t: string): boolean =>
+    (nameLike(t) || PARTICLES.has(t)) &&
+    !cannotBeName(t, ev.story) &&
+    !isDegree(t) &&
+    !/[/]/u.test(t) &&
+    !isRankTail(t) &&
+    !(t.length <= 2 && !t.endsWith('.'));
+  // Every other word of the name is written capitalised mid-sentence somewhere ("Setiawan"),
+  // not only where a sentence starts ("Dikatakan Hengki").
+  const written = (t: string): boolean =>
+    t === word || ev.story.midCaps.has(t.replace(/[.,]$/u, '')) || PARTICLES.has(t);
+  // A word that ends a name on this side: the run's edge, or a word no name holds.
+  const clearEdge = (t: string | undefined): boolean =>
+    t === undefined ||
+    isOffice(t) ||
+    isInstitution(t) ||
+    isGeo(t) ||
+    isRankHead(t) ||
+    isRankTail(t) ||
+    isHonorific(t) ||
+    isPrivate(t) ||
+    ev.story.places.has(t.toLowerCase()) ||
+    FUNCTION_WORDS.has(t.toLowerCase()) ||
+    (isCode(t) && !/[/]/u.test(t) && t.length > 3);
+  const names = new Set<string>();
+  for (const run of ev.bodyRuns) {
+    for (let i = 0; i < run.length; i++) {
+      if (run[i] !== word) continue;
+      let a = i;
+      let b = i;
+      while (a > 0 && fits(run[a - 1] ?? '')) a--;
+      while (b < run.length - 1 && fits(run[b + 1] ?? '')) b++;
+      if (a === b) continue; // the word standing alone
+      if (!clearEdge(run[a - 1]) || !clearEdge(run[b + 1])) return null;
+      // "Universitas Padjadjaran Dian ...": the body's own name runs into the person's.
+      if (isNameTaker(run[a - 1] ?? '')) return null;
+      while (PARTICLES.has(run[b] ?? '')) b--;
+      const name = run.slice(a, b + 1);
+      if (name.length < 2 || name.length > 4 || !name.every(written)) return null;
+      names.add(name.join(' ').replace(/[.,;:]+$/u, ''));
+    }
+  }
+  return names.size === 1 ? ([...names][0] ?? null) : null;
 }
