@@ -508,4 +508,44 @@ describe('quote attribution: failure classes of real copy', () => {
       expect(story.quotes.map((q) => q.speaker)).not.toContain('Dika Mahendra');
     });
   });
+
+  describe('datelines, descriptors and names that go on (second held-out real set, paraphrased)', () => {
+    it('never takes an outlet after a dateline for the subject ("KOTA, Outlet – ...")', () => {
+      const text = [
+        'SAMARINDA, Inisamarinda – Pelatih Tim Pelajar Indonesia Bagus Wirawan mengatakan anak asuhnya bermain ketat.',
+        '"Kami belum bisa memetik kemenangan," ujarnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).not.toContain('Inisamarinda');
+    });
+
+    it('leaves a dateline city out of a name it stands before ("Dinas ... Pekanbaru Ingot")', () => {
+      const text = [
+        'Harga Cabai Naik',
+        'DUMAI (Riaukini.co)- Kenaikan harga cabai membuat kaget Kepala Dinas Perindustrian dan Perdagangan Dumai Ronal Hutagalung. Bahkan, dia heran.',
+        '"Kok jauh sekali selisihnya," kata Ronal, Senin.',
+      ].join('\n');
+      const [quote] = quotes(text);
+      expect(quote.speaker === null || quote.speaker === 'Ronal Hutagalung').toBe(true);
+    });
+
+    it('keeps a capitalised descriptor out of the name ("Aktivis Ratna ...")', () => {
+      const text = [
+        'JAKARTA, KOMPAS.com - Aktivis Rahma Sitompul merasa heran dengan reaksi warga.',
+        '"Itu jadi pertanyaan penting saya," ujar Rahma.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Rahma Sitompul']);
+    });
+
+    it('never credits half a name after an office when the copy gives it in full', () => {
+      const text = [
+        '"Visa sudah terbit," ujar Direktur Layanan Haji dalam Negeri, Kementerian Agama (Kemenag) RI Syaiful Mujahid melalui siaran pers.',
+        'Direktur Syaiful menjelaskan proses visa berjalan lancar.',
+        '"Tim kami memproses 241 visa pengganti," ungkap Direktur Syaiful.',
+      ].join('\n');
+      for (const quote of quotes(text)) {
+        expect(quote.speaker === null || quote.speaker === 'Syaiful Mujahid').toBe(true);
+        if (quote.speaker === null) expect(quote.needsReview).toBe(true);
+      }
+    });
+  });
 });

@@ -155,7 +155,7 @@ export function newContext(
   const ev = gatherEvidence(maskedParagraphs, dateline, headings, quoted);
   return {
     people: new People(
-      (tokens) => isFragment(tokens, ev),
+      (tokens, afterOnly) => isFragment(tokens, ev, afterOnly),
       (word) => readsAsName(word, ev.story) && !isClipped(word, ev),
       (word) => isCommonWord(word, ev.story),
       (word) => fullNameOf(word, ev)
@@ -322,6 +322,9 @@ function subjectBefore(headIn: string, ctx: Context): Who | null {
   // "Kapolres X melalui Kasat Reskrim Y menjelaskan": who spoke, the one or the other through
   // them, is a guess.
   if (/\s(?:melalui|lewat|via|mewakili)\s+\S*\p{Lu}/u.test(head)) return { kind: 'unclear' };
+  // "BALIKPAPAN, Inibalikpapan – Pelatih Tim X Bambang Warsito": a dash ends a dateline or an
+  // aside; the subject is what follows it.
+  head = head.replace(/^.*\s[–—-]\s+/u, '');
   // "Lantas Rahmat menambahkan", "Kemudian, ia ...": a sentence opener is no part of the subject.
   head = dropOpeners(head);
   if (/,\s*$/u.test(head)) {

@@ -49,6 +49,14 @@ const PLACE_CUES =
 const OFFICE_PLACE_CUES =
   /(?:^|[\s(])(?:[Kk]apolres|[Kk]apolresta|[Kk]apolsek|[Kk]apolda|[Bb]upati|[Gg]ubernur|[Cc]amat|[Ll]urah)\s+(\p{Lu}[\p{L}'-]+)/gu;
 
+/**
+ * A dateline at a paragraph's start, wherever the story's own dateline parsing did not take it:
+ * "PEKANBARU (Riaumandiri.co)-", "BALIKPAPAN, Inibalikpapan –". The city and the outlet are
+ * no names.
+ */
+const DATELINE_CUE =
+  /^\s*(\p{Lu}{3,}(?:[ -]\p{Lu}{3,})*)\s*(?:,\s*([\p{L}\d.]+(?:\s[\p{L}\d.]+)?)\s*[–—-]|\(([^()]{2,30})\)\s*[–—-])/u;
+
 const ALIAS_CUES =
   /\p{Lu}[\p{L}'-]+\s+(?:atau|alias|\()\s*(\p{Lu}[\p{L}'-]+)(?![\p{L}'-]|\s+\p{Lu})/gu;
 
@@ -87,6 +95,10 @@ export function storyWords(
       places.add((m[1] ?? '').toLowerCase());
     }
     for (const m of allMatches(OFFICE_PLACE_CUES, t)) officePlaces.add(m[1] ?? '');
+    const dated = DATELINE_CUE.exec(t);
+    for (const part of dated ? dated.slice(1) : []) {
+      for (const w of (part ?? '').toLowerCase().split(/[\s,/]+/u)) if (w.length > 2) places.add(w);
+    }
     for (const m of allMatches(/(^|[^\p{L}'-])(\p{L}[\p{L}'-]*)/gu, t)) {
       const word = m[2] ?? '';
       // "al-Sisi", "el-Amin": an Arabic article before a capitalised name.

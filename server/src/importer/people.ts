@@ -34,13 +34,13 @@ export class People {
   readonly all: Person[] = [];
 
   /**
-   * `isFragment(tokens)`: the name is only part of a longer name in the story.
+   * `isFragment(tokens, afterOnly)`: the name is only part of a longer name in the story.
    * `readsAsName(word)`: a one-word name the story never introduced still reads as one.
    * `commonWord(word)`: the story writes the word, or a one-letter slip of it, in lower case.
    * `fullName(word)`: the one longer name of the story a single word is short for.
    */
   constructor(
-    readonly isFragment: (tokens: string[]) => boolean = () => false,
+    readonly isFragment: (tokens: string[], afterOnly: boolean) => boolean = () => false,
     readonly readsAsName: (word: string) => boolean = () => true,
     readonly commonWord: (word: string) => boolean = () => false,
     readonly fullName: (word: string) => string | null = () => null
@@ -60,7 +60,9 @@ export class People {
       if (!known.role && role) known.role = role;
       return known;
     }
-    if (!sure && this.isFragment(name.split(/\s+/u))) return null;
+    // A name whose start the copy marks may still go on ("Direktur Saiful" beside "Saiful
+    // Mujab"): only its end is in doubt then.
+    if (this.isFragment(name.split(/\s+/u), sure)) return null;
     // "Ketua Panitia Kegiatan", "Ketua Panita" beside "panitia": an office's own words (or a
     // slip of one), capitalised, not a person.
     if (name.split(/\s+/u).every((w) => this.commonWord(w))) return null;

@@ -119,7 +119,9 @@ export const PRIVATE = words(`
   laki-laki pemuda remaja anak orang tua konsumen pengunjung penonton pendukung suporter pasien
   keluarga istri suami tetangga relawan pejalan tersangka terdakwa pelaku atlet pemain juara
   turis wisatawan pelanggan penjual pekerja karyawan karyawati sopir tukang peternak perajin
-  mang ceu kang teh bang mbak mas`);
+  mang ceu kang teh bang mbak mas aktivis penyanyi artis aktor aktris musisi pebulu pesepak
+  pebalap petinju pebasket pegolf perenang pelari selebritas selebgram komedian presenter
+  youtuber influencer budayawan seniman sastrawan`);
 
 /** Generic nouns that name no one in particular: "Pemerintah menyebut ...", "Polisi mengatakan". */
 export const GENERIC = words('pemerintah polisi aparat otoritas pihak militer tentara rezim warga');

@@ -6,7 +6,13 @@
  */
 import { isMediaName } from './dateline';
 import { allMatches } from './regex';
-import { cannotBeName, FUNCTION_WORDS, GROUP_WORDS, type StoryWords } from './name-checks';
+import {
+  cannotBeName,
+  FUNCTION_WORDS,
+  GROUP_WORDS,
+  isCommonWord,
+  type StoryWords,
+} from './name-checks';
 import {
   ANONYMOUS,
   GENERIC,
@@ -175,11 +181,14 @@ export const nameLike = (word: string | undefined): boolean =>
  * Rusdi Mappasessu", "Yusuf" of "Yusuf Hakim Siregar", "Made Sudarmaja" of "I Made Sudarmaja",
  * "Reyes" of "Dimaculangan-Reyes"): crediting it would print half a name, or the wrong
  * person's. Inside a run, a capitalised word after it, or a name-like word before it, says
- * the name goes on.
+ * the name goes on. `afterOnly`: the copy says where the name starts (an office or a rank
+ * before it), so only a word after it counts ("Direktur Saiful" beside "Saiful Mujab").
  */
-export const isFragment = (tokens: string[], ev: Evidence): boolean => {
+export const isFragment = (tokens: string[], ev: Evidence, afterOnly = false): boolean => {
   const wanted = tokens.map((t) => t.toLowerCase());
-  return ev.runs.some((raw) => {
+  // A title-case headline runs any name into the next word ("Umuh Muchtar Semringah"); where
+  // the copy marked the name's start, only the copy's own runs can say it goes on.
+  return (afterOnly ? ev.bodyRuns : ev.runs).some((raw) => {
     // Hyphenated names count word by word ("Dimaculangan-Reyes").
     const run = raw.flatMap((t) => t.split('-').filter(Boolean));
     const lowerRun = run.map((t) => t.toLowerCase());
@@ -191,13 +200,14 @@ export const isFragment = (tokens: string[], ev: Evidence): boolean => {
         after !== undefined &&
         isCap(after) &&
         !isGeo(after) &&
-        !FUNCTION_WORDS.has(after.toLowerCase());
+        !FUNCTION_WORDS.has(after.toLowerCase()) &&
+        !(afterOnly && (isDegree(after) || isCode(after)));
       // A place of the story before it ends an office, not a name ("Kota Bogor Rubaeah").
       const before = run[i - 1];
       const nameBefore =
         nameLike(before) &&
         !ev.story.places.has((before ?? '').toLowerCase().replace(/[.,]$/u, ''));
-      if (nameBefore || goesOn) {
+      if ((nameBefore && !afterOnly) || goesOn) {
         return true;
       }
     }
@@ -469,7 +479,17 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
         OFFICE_TAILS.has(c.toLowerCase()) &&
         !isOffice(cores[i - 1] ?? '') &&
         !isInstitution(cores[i - 1] ?? '');
-      if ((notName(c) && !tailAlone) || placeTaken || groupTaken || cannotBeName(c, ev.story)) {
+      // "Aktivis Ratna Sarumpaet", "Penyanyi Andika": a descriptor written capitalised. A word
+      // of address ("Mang Dede", "Ceu Euis") stays: it is how the story calls the person.
+      const descriptor =
+        isPrivate(c) && !ADDRESS.has(c.toLowerCase()) && i === runStart && i < cores.length - 1;
+      if (
+        (notName(c) && !tailAlone) ||
+        placeTaken ||
+        groupTaken ||
+        descriptor ||
+        cannotBeName(c, ev.story)
+      ) {
         boundary = i + 1;
       } else if (place && isGeo(c)) boundary = i + 1;
     }
@@ -566,6 +586,7 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
   return { kind: 'person', name, role, tokens: nameToks, sure: nameStart > 0 };
 }
 
+const ADDRESS = words('pak bu bapak ibu mang ceu kang teh bang mbak mas');
 const OFFICE_TAILS = words('agung utama umum tertinggi khusus harian eksekutif senior besar');
 
 /** "SIK", "S.H.", "M.Si", "S.Sos", "MH", "SE": an academic degree printed after a name. */
@@ -606,6 +627,7 @@ export function fullNameOf(word: string, ev: Evidence): string | null {
     !isDegree(t) &&
     !/[/]/u.test(t) &&
     !isRankTail(t) &&
+    !isCommonWord(t, ev.story) &&
     !(t.length <= 2 && !t.endsWith('.'));
   // Every other word of the name is written capitalised mid-sentence somewhere ("Setiawan"),
   // not only where a sentence starts ("Dikatakan Hengki").
@@ -624,6 +646,10 @@ export function fullNameOf(word: string, ev: Evidence): string | null {
     ev.story.places.has(t.toLowerCase()) ||
     FUNCTION_WORDS.has(t.toLowerCase()) ||
     (isCode(t) && !/[/]/u.test(t) && t.length > 3);
+  const bare = (t: string): string => t.replace(/[.,;:]+$/u, '');
+  const alone = (t: string): boolean =>
+    ev.mentions.has(bare(t)) ||
+    ev.bodyRuns.some((r) => r.length === 1 && bare(r[0] ?? '') === bare(t));
   const names = new Set<string>();
   for (const run of ev.bodyRuns) {
     for (let i = 0; i < run.length; i++) {
@@ -632,12 +658,18 @@ export function fullNameOf(word: string, ev: Evidence): string | null {
       let b = i;
       while (a > 0 && fits(run[a - 1] ?? '')) a--;
       while (b < run.length - 1 && fits(run[b + 1] ?? '')) b++;
-      if (a === b) continue; // the word standing alone
       if (!clearEdge(run[a - 1]) || !clearEdge(run[b + 1])) return null;
       // "Universitas Padjadjaran Dian ...": the body's own name runs into the person's.
       if (isNameTaker(run[a - 1] ?? '')) return null;
       while (PARTICLES.has(run[b] ?? '')) b--;
+      // A word the story also uses alone is a place, a body or another person: at the edge it
+      // is left out ("Pekanbaru Ingot Hutasuhut" beside "di Pekanbaru"); inside, the run may
+      // hold two people ("Willy Kojongian Humiang" beside "kata Humiang"), and nothing is told.
+      while (a < i && alone(run[a] ?? '')) a++;
+      while (b > i && alone(run[b] ?? '')) b--;
+      if (run.slice(a, b + 1).some((t, k) => a + k !== i && alone(t))) return null;
       const name = run.slice(a, b + 1);
+      if (name.length === 1) continue; // the word standing alone
       if (name.length < 2 || name.length > 4 || !name.every(written)) return null;
       names.add(name.join(' ').replace(/[.,;:]+$/u, ''));
     }
