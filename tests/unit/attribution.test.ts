@@ -548,4 +548,47 @@ describe('quote attribution: failure classes of real copy', () => {
       }
     });
   });
+
+  describe('who "-nya" points to, when the copy says it plainly (held-out real copy, paraphrased)', () => {
+    it.each([
+      [
+        'an office with its abbreviation in brackets, then an adjunct before the verb',
+        [
+          'Penjabat (Pj) Bupati Keerom Hendra Wijaya dalam keterangan tertulis yang diterima ANTARA di Arso, Selasa, mengatakan ikut prihatin.',
+          '"Jangan sampai kejadian ini merusak kerukunan," katanya.',
+        ],
+        ['Hendra Wijaya'],
+      ],
+      [
+        'a bare office as the subject, held by the one person the story named to it',
+        [
+          'BINTANTODAY.COM, Jakarta - Gubernur Kepulauan Riau Nurhadi Basri merasa optimistis.',
+          'Gubernur berharap dapat bersinergi dengan pemerintah kota.',
+          '"Kami siap membantu," katanya.',
+        ],
+        ['Nurhadi Basri'],
+      ],
+      [
+        'a capitalised description pointing back ("Mantan Kasat Intel Polres X ini")',
+        [
+          'Kepala Kepolisian Sektor (Kapolsek) Ternate Selatan, IPTU Samsudin Rahman mengatakan pelaku sudah ditahan.',
+          'Anggota Polsek lalu melakukan penyelidikan.',
+          'Kapolsek membeberkan, pelaku mengaku kerap menjual barang curian.',
+          'Mantan Kasat Intel Polres Sula ini juga mengatakan, pelaku beraksi di tiga lokasi.',
+          '"Ini baru pengakuan, masih kami kembangkan," jelasnya.',
+        ],
+        ['Samsudin Rahman'],
+      ],
+      [
+        "an event's name is nobody else, and a country closes a team's name",
+        [
+          'SAMARINDA, Inisamarinda – Pelatih Tim Pelajar Indonesia Bagus Wirawan mengatakan anak asuhnya kurang beruntung dalam turnamen Asian School Football Championship.',
+          '"Kami sudah berusaha dari menit awal," ujarnya.',
+        ],
+        ['Bagus Wirawan'],
+      ],
+    ])('%s', (_label, paragraphs, expected) => {
+      expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
+    });
+  });
 });

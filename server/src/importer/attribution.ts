@@ -14,7 +14,7 @@
  * about, which ia/dia/beliau and -nya verbs refer to.
  */
 import { People, resolveWho, type Attribution } from './people';
-import { isOffice, isInstitution, isTitleWord } from './roles';
+import { isOffice, isInstitution, isTitleWord, notName } from './roles';
 import {
   cannotBeName,
   FUNCTION_WORDS,
@@ -273,8 +273,13 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
     );
   const who: Who | null = subject ?? (age ? readPhrase(age[1] ?? '', ctx.ev) : null);
   if (!who || who.kind === 'pronoun' || who.kind === 'back') return; // the focus stays
+  // "Gubernur berharap ...": a bare office whose one holder the story named is that person.
+  if (who.kind === 'office') {
+    ctx.people.focus = ctx.people.byOffice(who.role) ?? null;
+    return;
+  }
   // Someone the parser cannot name is now the subject: "-nya" no longer points to the last one.
-  if (who.kind === 'unclear' || who.kind === 'office' || who.kind === 'anon') {
+  if (who.kind === 'unclear' || who.kind === 'anon') {
     ctx.people.focus = null;
   }
   if (who.kind === 'person') ctx.people.focus = resolveWho(who, ctx.people).person;
@@ -327,6 +332,14 @@ function subjectBefore(headIn: string, ctx: Context): Who | null {
   head = head.replace(/^.*\s[–—-]\s+/u, '');
   // "Lantas Rahmat menambahkan", "Kemudian, ia ...": a sentence opener is no part of the subject.
   head = dropOpeners(head);
+  // "Pj Bupati Jayapura Triwarno Purnomo dalam keterangan tertulis ... di Sentani, Selasa,
+  // mengatakan": an adjunct between the subject and its verb. A subject that names a person
+  // by office or rank before it is the subject.
+  const adjunct = ADJUNCT.exec(head);
+  if (adjunct && adjunct.index > 0) {
+    const lead = whole(head.slice(0, adjunct.index), ctx);
+    if (lead?.kind === 'person' && (lead.role || lead.sure)) return lead;
+  }
   if (/,\s*$/u.test(head)) {
     const segs = head.split(',').map((s) => s.trim());
     segs.pop();
@@ -356,6 +369,9 @@ function subjectBefore(headIn: string, ctx: Context): Who | null {
   }
   return whole(head, ctx);
 }
+
+const ADJUNCT =
+  /\s(?:dalam|saat|ketika|usai|seusai|kepada|di|pada|sesuai|selepas|sebelum|setelah)\s/u;
 
 const dropOpeners = (text: string): string => {
   let out = text;
@@ -601,6 +617,10 @@ function namesSomeoneElse(text: string, ctx: Context): boolean {
       (t) => nameLike(t.replace(/[.,]$/u, '')) && !cannotBeName(t, ctx.ev.story)
     );
     if (names.length < 2) return false;
+    // "Asian School Football Championship", "Piala Pelajar Asia": a run that ends in a body's,
+    // an event's or a place's word names no person.
+    const last = (seq.tokens[seq.tokens.length - 1] ?? '').replace(/[.,]$/u, '');
+    if (notName(last) || cannotBeName(last, ctx.ev.story)) return false;
     // The run that introduced the person the paragraph is about names nobody else.
     if (focus && [...focus.keys].every((k) => names.some((t) => t.toLowerCase() === k)))
       return false;

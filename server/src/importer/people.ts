@@ -126,7 +126,11 @@ export class People {
   /** The one person whose office starts with a bare office ("kata Kasatreskrim"). */
   byOffice(office: string): Person | undefined {
     const o = office.toLowerCase();
-    const found = this.all.filter((p) => p.role && p.role.toLowerCase().startsWith(o));
+    // "Kapolsek" also names the holder of "Kepala Kepolisian Sektor (Kapolsek) Ternate Utara".
+    const found = this.all.filter(
+      (p) =>
+        p.role && (p.role.toLowerCase().startsWith(o) || p.role.toLowerCase().includes(`(${o})`))
+    );
     return found.length === 1 ? found[0] : undefined;
   }
 }

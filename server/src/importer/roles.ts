@@ -26,7 +26,7 @@ export const OFFICE = words(`
   kejari kepala rektor dekan guru besar ustaz pendiri founder owner sekretariat bendahara
   koordinator komandan danjen danpaspampres inspektur irjen kapusdatinkom kalaksa kepsek kasubag
   terpilih senior kepala vp svp evp avp gm panewu keuchik bendesa kelian klian penghulu sekda
-  sekdes sekdis plh kasie kasubsi kadisdik kadinkes kadishub kadispora kabiro karo kapus`);
+  sekdes sekdis plh kasie kasubsi kadisdik kadinkes kadishub kadispora kabiro karo kapus penjabat`);
 
 /** Qualifiers that stay in the role when they follow the office ("Presiden terpilih"). */
 export const ROLE_QUALIFIERS = words('terpilih senior nonaktif demisioner sementara');
@@ -57,7 +57,8 @@ export const NAME_TAKERS = words(`
   rsud rumah sakit pondok pesantren ponpes stasiun pangkalan kantor pusat balai lembaga asosiasi
   persatuan perhimpunan ikatan himpunan serikat konfederasi federasi partai paroki gereja jemaat
   masjid hotel pasar pelabuhan bandara desa kota kabupaten kab kecamatan kelurahan kampung dusun
-  nagari gampong kbri kjri klub tim komunitas paguyuban forum aliansi gerakan museum`);
+  nagari gampong kbri kjri klub tim komunitas paguyuban forum aliansi gerakan museum piala liga
+  stadion turnamen kejuaraan festival championship cup league`);
 
 /** Capitalised words that belong to an institution's or a place's name, never to a person's. */
 export const INSTITUTION = words(`
@@ -85,7 +86,8 @@ export const INSTITUTION = words(`
   bareskrim densus kejagung bawaslu kpu ojk bpom bps bnn kpk dpr mpr dprd tni polri kodam indef celios walhi kontras perludem elsam formappi lipi brin lapan
   pemko pemda pemdes disdik dinkes dishub dispora disperindag diskominfo bapenda bappeda bpn bumn
   bumd kemensos kemenpora kemendag kemenperin kementan kemenkumham satgas posko mapolres mapolda
-  mapolsek`);
+  mapolsek kepolisian sektor resor intel intelkam reskrim narkoba lantas binmas sabhara samapta
+  propam provos`);
 
 /** Countries, regions and compass words; a place in an office ("Menteri Luar Negeri Rusia"). */
 export const GEO = words(`

@@ -241,6 +241,9 @@ const boundaryIsSure = (cores: string[], nameStart: number, ev: Evidence): boole
     return referredByFirstWord;
   }
   if (isNameTaker(prev)) return false;
+  // "Pelatih Tim Pelajar Indonesia Bambang Warsito": a country or region closes the body's
+  // name; a two-word name after it is the person's whole name.
+  if (isGeo(prev) && length === 2) return true;
   // A place the story names elsewhere ("di Tanjungpinang") ends the office like a country does.
   if (ev.story.places.has(prev.toLowerCase()) && !isNameTaker(beforePrev)) return true;
   // An acronym closes an institution's name ("Pusat Gempa Bumi dan Tsunami BMKG Daryono").
@@ -278,6 +281,12 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
   if (ANONYMOUS.test(first.core + ' ' + lower(toks[1]))) return { kind: 'anon', review: false };
   // "perwira menengah tersebut", "pelatih asal Malta itu": a description pointing back.
   if (/^\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:itu|tersebut)(?![\p{L}])/u.test(text.trim())) {
+    return { kind: 'back' };
+  }
+  // "Mantan Kasat Intel Polres Sula ini", "Perwira dua balak itu" opening a sentence: the
+  // same, when no word of it could be a name.
+  const pointing = /^(\S+(?:\s+\S+){0,5}?)\s+(?:itu|tersebut|ini)(?![\p{L}])/u.exec(text.trim());
+  if (pointing && (pointing[1] ?? '').split(/\s+/u).every((w) => describes(w, ev))) {
     return { kind: 'back' };
   }
   const a = chunk(toks, 0);
@@ -329,6 +338,19 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
   return who;
 }
 
+/** A word of a description, never of a name: lower case, an office, a body, a place, a code. */
+const describes = (word: string, ev: Evidence): boolean => {
+  const w = word.replace(/[.,]$/u, '');
+  return (
+    /^\p{Ll}/u.test(w) ||
+    /^\d/u.test(w) ||
+    notName(w) ||
+    isPrivate(w) ||
+    ev.story.places.has(w.toLowerCase()) ||
+    ev.story.common.has(w.toLowerCase())
+  );
+};
+
 interface Chunk {
   toks: Tok[];
   next: number;
@@ -351,7 +373,11 @@ function chunk(toks: Tok[], from: number): Chunk {
       roleMode &&
       t.lead === '(' &&
       t.trail.startsWith(')') &&
-      isCode(t.core) &&
+      // "(BUMN)", "(Pj)", "(Kadiskes)": the office's or body's own abbreviation.
+      (isCode(t.core) ||
+        isOffice(t.core) ||
+        isInstitution(t.core) ||
+        /^Ka\p{Ll}{4,}$/u.test(t.core)) &&
       out.every((o) => isCap(o.core) || isOffice(o.core))
     ) {
       out.push(t);
