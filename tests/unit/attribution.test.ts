@@ -587,6 +587,15 @@ describe('quote attribution: failure classes of real copy', () => {
         ],
         ['Bagus Wirawan'],
       ],
+      [
+        'a dateline under a pasted headline, then a person introduced with an age',
+        [
+          'Tetangga Wali Kota: Jangan Ngomong Doang',
+          'Suara.com - Hotman Siregar (54) adalah salah satu tetangga wali kota di Jalan Melati.',
+          '"Beliau baik dan ramah," kata Hotman saat ditemui di rumahnya.',
+        ],
+        ['Hotman Siregar'],
+      ],
     ])('%s', (_label, paragraphs, expected) => {
       expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
     });

@@ -191,6 +191,19 @@ describe('parseStory: datelines', () => {
     expect(story.paragraphs[1]).toBe('JAKARTA, KOMPAS.com - Ini paragraf kedua.');
   });
 
+  it('finds the dateline under a headline and a byline pasted above it', () => {
+    const story = parseStory(
+      'Harga Cabai Naik\nPenulis: Rina\nSuara.com - Harga cabai naik tajam.'
+    );
+
+    expect(story.outlet).toBe('Suara.com');
+    expect(story.paragraphs).toEqual([
+      'Harga Cabai Naik',
+      'Penulis: Rina',
+      'Harga cabai naik tajam.',
+    ]);
+  });
+
   it('skips the day and date inside a dateline', () => {
     const story = parseStory('Jakarta, Rabu (13/11/2024) - Rupiah melemah tipis.');
 

@@ -76,6 +76,9 @@ const splitUrl = (text: string): { label: string | null; url: string | null } =>
   return { label: label || null, url };
 };
 
+/** How many lines may stand above the dateline: a headline, a subhead, a byline, a date. */
+const DATELINE_WITHIN = 4;
+
 export function parseStory(text: string): ParsedStory {
   const lines = text
     .split(/\r\n|\r|\n/u)
@@ -113,15 +116,27 @@ export function parseStory(text: string): ParsedStory {
 
   let outlet: string | null = null;
   let dateline: string | null = null;
-  const found = paragraphs.length > 0 ? splitDateline(paragraphs[0] ?? '') : null;
+  // The dateline opens the copy; a headline, a subhead or a byline pasted above it may come
+  // first ("Judul\nPenulis\nSuara.com - ..."): short lines with no sentence's stop. Under a
+  // sentence, an outlet's name and a dash are copy ("..., kata Kapolda. JAKARTA, KOMPAS.com -").
+  const above = (i: number): boolean =>
+    paragraphs
+      .slice(0, i)
+      .every((p) => !/[.!?"”]$/u.test(p.trim()) && p.split(/\s+/u).length <= 20);
+  const at = paragraphs
+    .slice(0, DATELINE_WITHIN)
+    .findIndex((p, i) => above(i) && splitDateline(p) !== null);
+  const found = at >= 0 ? splitDateline(paragraphs[at] ?? '') : null;
   if (found) {
     ({ outlet, dateline } = found);
     if (found.rest) {
-      paragraphs[0] = found.rest;
+      paragraphs[at] = found.rest;
     } else {
       // The dateline stood on a line of its own: drop it and renumber the links after it.
-      paragraphs.shift();
-      for (const link of links) link.afterParagraph = Math.max(0, link.afterParagraph - 1);
+      paragraphs.splice(at, 1);
+      for (const link of links) {
+        if (link.afterParagraph > at) link.afterParagraph = Math.max(0, link.afterParagraph - 1);
+      }
     }
   }
 
