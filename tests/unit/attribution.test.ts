@@ -596,8 +596,40 @@ describe('quote attribution: failure classes of real copy', () => {
         ],
         ['Hotman Siregar'],
       ],
+      [
+        'a name before its relative clause, with a title-case headline above',
+        [
+          'Nadya Kirana Diarahkan Teman Sendiri',
+          'Kapanlagi.com - Nadya Kirana akan bergabung dalam film omnibus terbaru.',
+          'Nadya yang akan berperan sebagai Amanda membocorkan sedikit cerita filmnya.',
+          '"Ceritanya tentang dua sahabat," paparnya. Film itu diarahkan sutradara muda.',
+        ],
+        ['Nadya Kirana'],
+      ],
+      [
+        'a name after "bernama" in the attribution',
+        ['"Saya berharap beliau amanah," kata warga bernama Rini saat ditemui di lokasi.'],
+        ['Rini'],
+      ],
+      [
+        "the words of the focus's office are nobody else",
+        [
+          'Kepala Dinas Koperasi dan Usaha Kecil Menengah Kota Solok, Rahmi Yuliani mengatakan harga naik.',
+          '"Tim kami memantau harga setiap hari," katanya.',
+        ],
+        ['Rahmi Yuliani'],
+      ],
     ])('%s', (_label, paragraphs, expected) => {
       expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
+    });
+
+    it('never credits a surname whose initials the copy writes before it ("OC Kaligis")', () => {
+      const text = [
+        'Hakim belum membuka blokir rekening terdakwa RM Simatupang, kata jaksa.',
+        'Simatupang meminta rekeningnya dibuka untuk menggaji stafnya.',
+        '"Ini soal nasib orang, yang mulia," kata Simatupang.',
+      ].join('\n');
+      for (const quote of quotes(text)) expect(quote.speaker).not.toBe('Simatupang');
     });
   });
 });

@@ -324,6 +324,13 @@ function subjectOfSentence(sentence: string, ctx: Context): Who | null {
 function subjectBefore(headIn: string, ctx: Context): Who | null {
   let head = headIn.replace(ADVERBS, '').replace(DALAM_TAIL, '');
   if (/(?:^|\s)yang\s*$/u.test(head)) return null;
+  // "Acha yang akan berperan sebagai Amanda dalam film X membocorkan ...": the subject is the
+  // name before its relative clause.
+  const relative = /^(.*?)\s+yang\s/u.exec(head);
+  if (relative && !/[,]/u.test(relative[1] ?? '')) {
+    const who = whole(relative[1] ?? '', ctx);
+    if (who?.kind === 'person') return who;
+  }
   // "Kapolres X melalui Kasat Reskrim Y menjelaskan": who spoke, the one or the other through
   // them, is a guess.
   if (/\s(?:melalui|lewat|via|mewakili)\s+\S*\p{Lu}/u.test(head)) return { kind: 'unclear' };
@@ -621,6 +628,9 @@ function namesSomeoneElse(text: string, ctx: Context): boolean {
     // an event's or a place's word names no person.
     const last = (seq.tokens[seq.tokens.length - 1] ?? '').replace(/[.,]$/u, '');
     if (notName(last) || cannotBeName(last, ctx.ev.story)) return false;
+    // "Usaha Kecil Menengah" of "Kepala Dinas ... dan Usaha Kecil Menengah": an office's words.
+    const roles = ctx.people.all.map((p) => (p.role ?? '').toLowerCase());
+    if (names.every((t) => roles.some((r) => r.includes(t.toLowerCase())))) return false;
     // The run that introduced the person the paragraph is about names nobody else.
     if (focus && [...focus.keys].every((k) => names.some((t) => t.toLowerCase() === k)))
       return false;

@@ -86,7 +86,7 @@ export const INSTITUTION = words(`
   bareskrim densus kejagung bawaslu kpu ojk bpom bps bnn kpk dpr mpr dprd tni polri kodam indef celios walhi kontras perludem elsam formappi lipi brin lapan
   pemko pemda pemdes disdik dinkes dishub dispora disperindag diskominfo bapenda bappeda bpn bumn
   bumd kemensos kemenpora kemendag kemenperin kementan kemenkumham satgas posko mapolres mapolda
-  mapolsek kepolisian sektor resor intel intelkam reskrim narkoba lantas binmas sabhara samapta
+  mapolsek kepolisian sektor resor usaha mikro ukm umkm intel intelkam reskrim narkoba lantas binmas sabhara samapta
   propam provos`);
 
 /** Countries, regions and compass words; a place in an office ("Menteri Luar Negeri Rusia"). */

@@ -189,6 +189,11 @@ export const isFragment = (tokens: string[], ev: Evidence, afterOnly = false): b
   // A title-case headline runs any name into the next word ("Umuh Muchtar Semringah"); where
   // the copy marked the name's start, only the copy's own runs can say it goes on.
   return (afterOnly ? ev.bodyRuns : ev.runs).some((raw) => {
+    // In a title-case heading every word is capitalised: a neighbour counts only when the copy
+    // itself writes it capitalised mid-sentence.
+    const inHeading = !ev.bodyRuns.includes(raw);
+    const counts = (t: string | undefined): boolean =>
+      t !== undefined && (!inHeading || ev.story.midCaps.has(t.replace(/[.,]$/u, '')));
     // Hyphenated names count word by word ("Dimaculangan-Reyes").
     const run = raw.flatMap((t) => t.split('-').filter(Boolean));
     const lowerRun = run.map((t) => t.toLowerCase());
@@ -197,15 +202,25 @@ export const isFragment = (tokens: string[], ev: Evidence, afterOnly = false): b
       const after = run[i + wanted.length];
       // A function word after it ("Elza Syarief Juga Laporkan ..." in a headline) ends it.
       const goesOn =
+        counts(after) &&
         after !== undefined &&
         isCap(after) &&
         !isGeo(after) &&
         !FUNCTION_WORDS.has(after.toLowerCase()) &&
+        // "Acha Septriasa Diarahkan" in a headline: a word the copy writes in lower case.
+        !ev.story.common.has(after.toLowerCase()) &&
         !(afterOnly && (isDegree(after) || isCode(after)));
       // A place of the story before it ends an office, not a name ("Kota Bogor Rubaeah").
       const before = run[i - 1];
+      // "OC Kaligis", "HM Prasetyo": two capitals before a surname are initials, not a body.
+      const initials =
+        /^\p{Lu}{2}$/u.test(before ?? '') &&
+        !isInstitution(before ?? '') &&
+        !isGeo(before ?? '') &&
+        !isNameTaker(before ?? '');
       const nameBefore =
-        nameLike(before) &&
+        counts(before) &&
+        (nameLike(before) || initials) &&
         !ev.story.places.has((before ?? '').toLowerCase().replace(/[.,]$/u, ''));
       if ((nameBefore && !afterOnly) || goesOn) {
         return true;
@@ -264,6 +279,8 @@ const STOPS = words(
   mengenai tentang sehingga agar namun tetapi tapi lalu kemudian juga pun sendiri secara`
 );
 const CONNECT = words('dan & untuk dari serta');
+/** me-/ber-/di- verbs ("membuka", "berharap", "ditahan"): they end an office's words. */
+const VERB_LIKE = /^(?:me[mnr]?|meng|meny|ber|di)\p{Ll}{3,}$/u;
 const POINTERS = /^(?:itu|tersebut|ini)$/u;
 const PRONOUN = /^(?:ia|dia|beliau)$/iu;
 
@@ -288,6 +305,19 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
   const pointing = /^(\S+(?:\s+\S+){0,5}?)\s+(?:itu|tersebut|ini)(?![\p{L}])/u.exec(text.trim());
   if (pointing && (pointing[1] ?? '').split(/\s+/u).every((w) => describes(w, ev))) {
     return { kind: 'back' };
+  }
+  // "warga bernama Ati", "Kabid Trantip Satpol PP bernama Teguh": the name after "bernama",
+  // with the office before it as the role (a private descriptor gives none).
+  const named = /^(.{1,80}?)\s+bernama\s+(?=\p{Lu})/u.exec(text.replace(/^[\s,:]+/u, ''));
+  if (named) {
+    const who = readPhrase(text.replace(/^[\s,:]+/u, '').slice(named[0].length), ev);
+    const before = tokenize(named[1] ?? '');
+    const office =
+      before.length > 0 && isOffice(before[0]?.core ?? '') && !isPrivate(before[0]?.core ?? '');
+    if (who?.kind === 'person' && !who.role) {
+      return { ...who, role: office ? phraseText(before) : null, sure: true };
+    }
+    return who;
   }
   const a = chunk(toks, 0);
   if (a.toks.length === 0) return null;
@@ -428,7 +458,16 @@ function chunk(toks: Tok[], from: number): Chunk {
       roleMode = true;
     } else if (CONNECT.has(w) && roleMode && isCapTok(toks[i + 1])) {
       out.push(t);
-    } else if (roleMode && !sawName && !STOPS.has(w) && out.length < 8 && /^\p{Ll}/u.test(w)) {
+    } else if (
+      roleMode &&
+      !sawName &&
+      !STOPS.has(w) &&
+      out.length < 8 &&
+      /^\p{Ll}/u.test(w) &&
+      // "Hakim belum membuka blokir ...": a clause, not an office.
+      !FUNCTION_WORDS.has(w) &&
+      !(VERB_LIKE.test(w) && !isInstitution(w) && !isNameTaker(w))
+    ) {
       // lower-case words inside an office: "pengamat hubungan internasional", "juru bicara
       // kepresidenan", "Dosen pembimbing tim robotik"; or a pointer description.
       out.push(t);
