@@ -619,6 +619,23 @@ describe('quote attribution: failure classes of real copy', () => {
         ],
         ['Rahmi Yuliani'],
       ],
+      [
+        'a rank\'s corps written "Pol." before the name',
+        [
+          'Situasi relatif aman. Hal itu ditegaskan Kapolda Bali Irjen Pol. Petrus Rinaldi Gultom.',
+          '"Bali aman bagi wisatawan," tegas Kapolda.',
+        ],
+        ['Petrus Rinaldi Gultom'],
+      ],
+      [
+        'a name set off by "selaku", referred to later by a short form of it',
+        [
+          'Tim pelatih Mitra Kukar yang diwakili Irwansyah selaku pelatih fisik mengatakan timnya bermain buruk.',
+          '"Malam ini kami tidak bermain baik," ujar Irwansyah.',
+          'Menurut Irwan, para pemain beberapa kali salah.',
+        ],
+        ['Irwansyah'],
+      ],
     ])('%s', (_label, paragraphs, expected) => {
       expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
     });

@@ -178,7 +178,8 @@ function isClipped(word: string, ev: Evidence): boolean {
       run.length >= 2 &&
       run.some((t) => {
         const x = t.toLowerCase();
-        return x !== w && x.length >= 3 && x.startsWith(head) && nameLike(t);
+        // "Irwan" beside "Irwansyah" is the short form of this word, not the other way round.
+        return x !== w && x.length >= 3 && x.startsWith(head) && !w.startsWith(x) && nameLike(t);
       })
   );
 }
@@ -205,6 +206,8 @@ const SAPAAN_RE =
 const AGE_RE =
   /(?:^|,\s+|[.]\s+|bernama\s+|berinisial\s+)(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]+){0,3})\s+\(\d{1,3}\)/gu;
 const INITIALS_RE = /berinisial\s+(\p{Lu}{2,4})(?![\p{L}])/gu;
+const SELAKU_RE =
+  /(?:^|[\s,])(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,3}),?\s+selaku\s+(\p{Ll}[^,.;"“”]{2,60})/gu;
 
 function introduce(sentence: string, ctx: Context): void {
   const { people } = ctx;
@@ -244,6 +247,11 @@ function introduce(sentence: string, ctx: Context): void {
     if (who?.kind === 'person') people.add(who.name, who.role, who.sure);
   }
   for (const m of allMatches(INITIALS_RE, sentence)) people.add(m[1] ?? '', null);
+  // "... yang diwakili Irwansyah selaku pelatih fisik": a name set off by "selaku" and its role.
+  for (const m of allMatches(SELAKU_RE, sentence)) {
+    const who = readPhrase(m[1] ?? '', ctx.ev);
+    if (who?.kind === 'person' && !who.role) people.add(who.name, (m[2] ?? '').trim(), true);
+  }
   // Every office phrase that names its holder: "kepada Bupati Indramayu Taufiqurrahman Saleh",
   // "ditandatangani oleh Presiden Vladimir Putin".
   const toks = tokenize(sentence);

@@ -43,7 +43,7 @@ const DATE_WORDS = words(
 );
 const PARTICLES = words('bin binti van von der den de da del dos du ibn ibnu al el la le');
 export const ABBR = words(
-  'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr moh muh mhd ma tgk pdt ust drg dra dg'
+  'dr prof ir h hj kh st no jl drs sdr ny tn bpk dll dsb dkk mr mrs ms jr sr moh muh mhd ma tgk pdt ust drg dra dg pol'
 );
 export { allMatches };
 
