@@ -636,6 +636,14 @@ describe('quote attribution: failure classes of real copy', () => {
         ],
         ['Irwansyah'],
       ],
+      [
+        'two apostrophes closing a quote, and a name after a rank where an office names it too',
+        [
+          'Kapolda Jambi Irjen Rusdianto menegaskan tidak main-main.',
+          "\"Langkah pertama adalah pencopotan,'' kata Kapolda Rusdianto.",
+        ],
+        ['Rusdianto'],
+      ],
     ])('%s', (_label, paragraphs, expected) => {
       expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
     });

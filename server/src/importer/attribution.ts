@@ -14,7 +14,7 @@
  * about, which ia/dia/beliau and -nya verbs refer to.
  */
 import { People, resolveWho, type Attribution } from './people';
-import { isOffice, isInstitution, isTitleWord, notName } from './roles';
+import { isHonorific, isInstitution, isOffice, isRankHead, isTitleWord, notName } from './roles';
 import {
   cannotBeName,
   FUNCTION_WORDS,
@@ -73,7 +73,7 @@ const TRAIL_ONLY =
   'tanggap|akui|ingat|sesal|duga|yakin|tiru';
 /** Attribution verbs right after a quote, with the -nya form ("ujarnya") as group 2. */
 const TRAIL_RE = new RegExp(
-  `^\\s*[,.]?\\s*(?:demikian\\s+)?(${ATTRIB_VERBS}|${TRAIL_ONLY}|menurut)(nya)?(?![\\p{L}])\\s*(?:oleh\\s+)?`,
+  `^\\s*['’]*\\s*[,.]?\\s*(?:demikian\\s+)?(${ATTRIB_VERBS}|${TRAIL_ONLY}|menurut)(nya)?(?![\\p{L}])\\s*(?:oleh\\s+)?`,
   'iu'
 );
 /** "demikian pernyataan Kremlin", "bunyi pernyataan Gedung Putih". */
@@ -142,7 +142,17 @@ function gatherEvidence(
   const bodyRuns = texts.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens));
   const runs = [...bodyRuns, ...headings.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens))];
   const story = storyWords(texts, dateline, quoted);
-  settlePlaces(story, mentions);
+  // A word after a rank or an honorific ("Irjen Suntana", "Pak Hengki") is someone's name, even
+  // where an office stands before it elsewhere ("Kapolda Suntana").
+  const titled = story.titled;
+  for (const t of texts) {
+    const toks = t.split(/\s+/u);
+    toks.forEach((w, i) => {
+      const next = (toks[i + 1] ?? '').replace(/[.,;:]+$/u, '');
+      if ((isRankHead(w) || isHonorific(w)) && /^\p{Lu}\p{Ll}/u.test(next)) titled.add(next);
+    });
+  }
+  settlePlaces(story, new Set([...mentions, ...titled]));
   return { mentions, runs, story, bodyRuns };
 }
 

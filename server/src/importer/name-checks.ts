@@ -72,6 +72,8 @@ export interface StoryWords {
   midCaps: Set<string>;
   /** Words the story gives as another name of someone ("Basuki atau Ahok", "alias Bamsoet"). */
   aliases: Set<string>;
+  /** Words the story writes after a rank or an honorific ("Irjen Suntana"): people's names. */
+  titled: Set<string>;
 }
 
 /**
@@ -115,7 +117,7 @@ export function storyWords(
   for (const q of quoted) {
     for (const m of allMatches(/(?<![\p{L}'-])\p{Ll}[\p{L}'-]*/gu, q)) common.add(m[0]);
   }
-  return { places, officePlaces, common, midCaps, aliases };
+  return { places, officePlaces, common, midCaps, aliases, titled: new Set<string>() };
 }
 
 const low = (w: string): string => w.toLowerCase().replace(/[.,]$/u, '');

@@ -35,11 +35,16 @@ function findSpans(p: string): Span[] {
     const closers = CLOSERS[c];
     if (!closers || (c === '”' && i > 0 && /\S/u.test(p[i - 1] ?? ''))) continue;
     let j = i + 1;
-    while (j < p.length && !closers.includes(p[j] ?? '')) j++;
+    // Two apostrophes close a quote in some house styles ("Sidang diskors,'' ujar Joni").
+    const doubled = (k: number): boolean =>
+      /^(?:''|’’)(?:\s|$)/u.test(p.slice(k, k + 3)) && k > i + 1;
+    while (j < p.length && !closers.includes(p[j] ?? '') && !doubled(j)) j++;
+    const width = j < p.length && doubled(j) ? 2 : 1;
     // An unclosed quote runs to the paragraph end, where a reporter tag is no part of it.
     const text = (j >= p.length ? blankEndTags(p.slice(i + 1, j)) : p.slice(i + 1, j)).trim();
-    if (text) spans.push({ start: i, end: Math.min(j + 1, p.length), text, open: j >= p.length });
-    i = j;
+    if (text)
+      spans.push({ start: i, end: Math.min(j + width, p.length), text, open: j >= p.length });
+    i = j + width - 1;
   }
   return spans;
 }

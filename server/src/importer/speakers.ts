@@ -297,7 +297,7 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
   if (/^keduanya$/iu.test(first.core)) return { kind: 'anon', review: true };
   if (ANONYMOUS.test(first.core + ' ' + lower(toks[1]))) return { kind: 'anon', review: false };
   // "perwira menengah tersebut", "pelatih asal Malta itu": a description pointing back.
-  if (/^\p{Ll}[\p{L}-]*(?:\s+[\p{L}-]+){0,3}\s+(?:itu|tersebut)(?![\p{L}])/u.test(text.trim())) {
+  if (/^\p{Ll}[\p{L}-]*(?:\s+[\p{L}\d-]+){0,4}\s+(?:itu|tersebut)(?![\p{L}])/u.test(text.trim())) {
     return { kind: 'back' };
   }
   // "Mantan Kasat Intel Polres Sula ini", "Perwira dua balak itu" opening a sentence: the
@@ -536,7 +536,8 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
       const prev = (cores[i - 1] ?? '').toLowerCase();
       const place =
         i > 0 && (PLACE_TAKERS.has(prev) || (boundary === i && isGeo(cores[i - 1] ?? '')));
-      const placeTaken = place && PLACE_TAKERS.has(prev);
+      // "Kapolda Suntana" where the copy also writes "Irjen Suntana": the holder, not a place.
+      const placeTaken = place && PLACE_TAKERS.has(prev) && !ev.story.titled.has(c);
       // "Skuat Garuda", "Laskar Mataram": the word after a group noun is the group's nickname.
       const groupTaken = i > 0 && GROUP_WORDS.has(prev);
       // "Agung", "Utama", "Besar" continue an office ("Jaksa Agung"); alone they are names.
