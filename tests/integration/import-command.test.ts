@@ -342,6 +342,70 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
     ).toBe(4); // two links, each a draft and a published row
   });
 
+  /**
+   * Issue 26, item 2: the copy's credit line ("Penulis: ...") is the article's byline, served
+   * from the same published row as the body, which keeps the line as a paragraph too. A
+   * re-import takes the new copy's byline; a copy with none keeps the one an editor gave.
+   */
+  it("stores the copy's byline in its own field; a re-import takes the new copy's", async () => {
+    const strapi = app!.strapi;
+    const importer = strapi.plugin('newsroom').service('importer');
+    const meta = { title: 'Longsor Tutup Jalan Trans Sulawesi', slug: 'longsor-trans-sulawesi' };
+    const copy = (writer: string | null) =>
+      [
+        'PALU, antaranews.com - Longsor menutup jalan Trans Sulawesi di Donggala sejak Selasa malam.',
+        'Alat berat dikerahkan untuk membuka jalur yang tertimbun tanah sepanjang 50 meter.',
+        ...(writer ? [`Penulis: ${writer}`] : []),
+        'Editor: Budi Santoso',
+      ].join('\n');
+    const stored = async () =>
+      (
+        await strapi.db.query(ARTICLE).findMany({
+          where: { slug: meta.slug },
+          select: ['byline', 'publishedAt'],
+          orderBy: { id: 'asc' },
+        })
+      ).map((row: any) => [row.publishedAt ? 'published' : 'draft', row.byline]);
+    const served = async () => {
+      const { body } = await app!.request(`/api/newsroom/articles/${meta.slug}`);
+      return { byline: body.data.byline, texts: body.data.body.map((b: any) => b.text) };
+    };
+
+    const { documentId } = await importer.importStory(copy('Rina Marlina'), meta);
+    expect(await stored()).toEqual([
+      ['draft', 'Penulis: Rina Marlina'],
+      ['published', 'Penulis: Rina Marlina'],
+    ]);
+    // "Editor:" credits the desk, not the writer: it is no byline. Both lines stay copy.
+    expect(await served()).toEqual({
+      byline: 'Penulis: Rina Marlina',
+      texts: [
+        'Longsor menutup jalan Trans Sulawesi di Donggala sejak Selasa malam.',
+        'Alat berat dikerahkan untuk membuka jalur yang tertimbun tanah sepanjang 50 meter.',
+        'Penulis: Rina Marlina',
+        'Editor: Budi Santoso',
+      ],
+    });
+
+    // A corrected copy with another writer, as a draft: readers keep the byline of the body
+    // they read until it is published.
+    await importer.importStory(copy('Dewi Sartika'), meta, { publish: false });
+    expect((await served()).byline).toBe('Penulis: Rina Marlina');
+    await importer.importStory(copy('Dewi Sartika'), meta);
+    const live = await served();
+    expect(live.byline).toBe('Penulis: Dewi Sartika');
+    expect(live.texts).toContain('Penulis: Dewi Sartika');
+
+    // An editor's byline stands when the copy carries none.
+    await newsroom(strapi).update(ARTICLE, documentId, { byline: 'Tim Liputan Palu' });
+    await importer.importStory(copy(null), meta);
+    expect(await stored()).toEqual([
+      ['draft', 'Tim Liputan Palu'],
+      ['published', 'Tim Liputan Palu'],
+    ]);
+    expect((await served()).byline).toBe('Tim Liputan Palu');
+  });
+
   it('says what is wrong instead of starting: missing file, no app, unknown option', async () => {
     // Files are checked first: the app check is only reached with a file that exists.
     await expect(

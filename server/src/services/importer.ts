@@ -195,6 +195,9 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           const copy = {
             outlet: meta.outlet ?? parsed.outlet ?? undefined,
             dateline: meta.dateline ?? parsed.dateline ?? undefined,
+            // The copy's credit line; a copy with none leaves the byline an editor gave. One
+            // longer than the field holds (a freak of spacing) stays a paragraph only.
+            byline: parsed.byline && parsed.byline.length <= 200 ? parsed.byline : undefined,
             wireSource: meta.wireSource,
             reportedAt: meta.reportedAt,
             lead: meta.lead,
@@ -208,6 +211,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
               : {
                   outlet: null,
                   dateline: null,
+                  byline: null,
                   wireSource: null,
                   reportedAt: null,
                   lead: null,
