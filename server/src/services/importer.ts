@@ -97,11 +97,13 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * its state), else a placeholder. A placeholder is a draft that awaits its copy: it is never
    * published empty (the invariants refuse it), so no public route lists, searches, suggests
    * or serves it; the link to it renders as its label alone. Importing its copy later fills
-   * it in place. It carries no outlet or date: the importer does not know them.
+   * it in place. It carries no outlet or date: the importer does not know them. With `create`
+   * false it only looks (null when none): a line that will get no link makes no placeholder.
    */
-  const findOrCreateTarget = async (title: string) => {
+  const findOrCreateTarget = async (title: string, create = true) => {
     const [existing] = await byTitle(title);
     if (existing) return { documentId: existing.documentId, created: false };
+    if (!create) return { documentId: null, created: false };
     const placeholder = await articles().create({
       data: { title, body: [], placeholder: true } as any,
     });
