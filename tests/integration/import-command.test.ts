@@ -585,6 +585,70 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
     expect((await served()).byline).toBe('Tim Liputan Palu');
   });
 
+  /**
+   * Issue 26: an editor clones an imported story in the content manager. The clone is a new
+   * story: it carries neither the record of the Baca Juga lines the original's import made
+   * (a re-import into the clone would take them as removed by editors and add none) nor the
+   * date the original was first published (the sitemaps' date of the clone).
+   */
+  it("a clone carries none of the original's import record or publication date", async () => {
+    const strapi = app!.strapi;
+    const importer = strapi.plugin('newsroom').service('importer');
+    const admin = { authorization: `Bearer ${await adminToken(app!)}` };
+    const copy = [
+      'MAGELANG, krjogja.com - Jalur pendakian Gunung Merbabu via Selo ditutup sementara.',
+      'Baca Juga: Kebakaran Hutan di Lereng Merbabu Meluas',
+      'Penutupan berlaku hingga cuaca membaik.',
+    ].join('\n');
+    const original = await importer.importStory(copy, {
+      title: 'Jalur Pendakian Merbabu Ditutup',
+      slug: 'jalur-merbabu-ditutup',
+    });
+    const rows = async (documentId: string) =>
+      strapi.db.query(ARTICLE).findMany({
+        where: { documentId },
+        select: ['importedLinks', 'everPublishedAt', 'publishedAt'],
+        orderBy: { id: 'asc' },
+      });
+    const [originalDraft] = await rows(original.documentId);
+    expect(originalDraft.importedLinks).toHaveLength(1);
+    expect(originalDraft.everPublishedAt).toBeTruthy();
+
+    const cloned = await app!.request(
+      `/content-manager/collection-types/${ARTICLE}/clone/${original.documentId}`,
+      {
+        method: 'POST',
+        headers: admin,
+        body: { title: 'Jalur Pendakian Merbabu Ditutup (salinan)', slug: 'jalur-merbabu-salinan' },
+      }
+    );
+    expect(cloned.status).toBe(200);
+    const clone = cloned.body.data.documentId as string;
+    expect(await rows(clone)).toEqual([
+      { importedLinks: null, everPublishedAt: null, publishedAt: null },
+    ]);
+    // The original keeps its own record.
+    expect((await rows(original.documentId))[0].importedLinks).toEqual(originalDraft.importedLinks);
+
+    // The desk imports the copy into the clone: its line is new there, and gets its link; the
+    // clone's first publication is dated now, not when the original was published.
+    const into = await importer.importStory(copy, {
+      title: 'Jalur Pendakian Merbabu Ditutup (salinan)',
+      slug: 'jalur-merbabu-salinan',
+    });
+    expect(into.documentId).toBe(clone);
+    expect(into.report.links.map((l: any) => [l.action, l.target])).toEqual([
+      ['added', 'Kebakaran Hutan di Lereng Merbabu Meluas'],
+    ]);
+    const [draft, published] = await rows(clone);
+    expect(draft.importedLinks).toEqual([
+      expect.objectContaining({ link: into.report.links[0].link }),
+    ]);
+    expect(new Date(published.everPublishedAt).getTime()).toBeGreaterThan(
+      new Date(originalDraft.everPublishedAt).getTime()
+    );
+  });
+
   it('says what is wrong instead of starting: missing file, no app, unknown option', async () => {
     // Files are checked first: the app check is only reached with a file that exists.
     await expect(
