@@ -342,6 +342,313 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
     ).toBe(4); // two links, each a draft and a published row
   });
 
+  /**
+   * Issue 26, item 6: the corrected copy cuts the two paragraphs that held quotes. The
+   * importer's own quote goes with its words and is reported dropped; the one whose speaker an
+   * editor confirmed is never lost: it moves beside the paragraph before, reported moved.
+   */
+  it('a re-import that cuts quoted paragraphs drops the unconfirmed quote, keeps the confirmed', async () => {
+    const strapi = app!.strapi;
+    const importer = strapi.plugin('newsroom').service('importer');
+    const meta = { title: 'Merapi Luncurkan Awan Panas Guguran', slug: 'merapi-awan-panas' };
+    const lines = [
+      'SLEMAN, krjogja.com - Gunung Merapi meluncurkan awan panas guguran sejauh dua kilometer pada Kamis pagi.',
+      '"Jalur evakuasi sudah kami siapkan sejak pekan lalu," kata Camat Cangkringan Suparmono.',
+      '"Warga kami minta tidak beraktivitas di alur Kali Gendol," ujar Kepala BPBD Sleman Makwan.',
+      'Status Merapi masih Siaga atau level tiga.',
+    ];
+    const { documentId } = await importer.importStory(lines.join('\n'), meta);
+    const stored = async () =>
+      (
+        await strapi.db.query(QUOTE).findMany({
+          where: { article: { documentId } },
+          select: [
+            'documentId',
+            'text',
+            'speaker',
+            'speakerConfirmed',
+            'paragraphId',
+            'publishedAt',
+          ],
+          orderBy: { id: 'asc' },
+        })
+      ).map(({ id: _id, ...q }: any) => ({ ...q, publishedAt: !!q.publishedAt }));
+    const before = await stored();
+    const evakuasi = before.find((q: any) => q.text.startsWith('Jalur evakuasi'));
+    const warga = before.find((q: any) => q.text.startsWith('Warga kami minta'));
+    expect(evakuasi?.speakerConfirmed).toBeFalsy();
+    await newsroom(strapi).update(QUOTE, warga.documentId, { speakerConfirmed: true });
+
+    const printed: string[] = [];
+    const result = await importer.importStory([lines[0], lines[3]].join('\n'), meta, {
+      onProgress: (message: string) => printed.push(message),
+    });
+    expect(result.report.quotes).toEqual([
+      expect.objectContaining({
+        action: 'dropped',
+        quote: evakuasi.documentId,
+        confirmed: false,
+        paragraph: 2,
+        reason: 'its words are no longer in the copy',
+      }),
+      expect.objectContaining({
+        action: 'moved',
+        quote: warga.documentId,
+        confirmed: true,
+        from: 3,
+        paragraph: 1,
+        reason: expect.stringMatching(/kept: an editor confirmed its speaker/),
+      }),
+    ]);
+    expect(printed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^quote dropped: "Jalur evakuasi .*paragraph 2 of the old copy/),
+        expect.stringMatching(
+          /^quote moved: "Warga kami minta .*confirmed\), paragraph 3 of the old copy -> paragraph 1 /
+        ),
+      ])
+    );
+    // What is stored: the importer's quote is gone from the draft and the live story; the
+    // confirmed one stands in both, beside the first paragraph, its speaker as it was.
+    const { body } = await app!.request(`/api/newsroom/articles/${meta.slug}`);
+    const first = body.data.body[0];
+    expect(first.text).toMatch(/^Gunung Merapi/);
+    const expected = { ...warga, speakerConfirmed: true, paragraphId: first.id };
+    expect(await stored()).toEqual([
+      { ...expected, publishedAt: false },
+      { ...expected, publishedAt: true },
+    ]);
+    expect(body.data.quotes).toEqual([
+      expect.objectContaining({ text: warga.text, speaker: warga.speaker, paragraphId: first.id }),
+    ]);
+  });
+
+  /**
+   * Issue 26, item 6: the editors' links and the corrected copy's new Baca Juga lines together
+   * exceed the plugin's per-article limit. What is stored stays within it, the report names
+   * each line not added, no placeholder is made for a line that got no link, and a later
+   * re-import, once there is room, adds those lines.
+   */
+  it('a re-import keeps within the link limit and says which new lines were not added', async () => {
+    const strapi = app!.strapi;
+    const importer = strapi.plugin('newsroom').service('importer');
+    const max = (strapi.config.get('plugin::newsroom') as any).maxLinksPerArticle as number;
+    const meta = { title: 'Banjir Bandang Terjang Kulon Progo', slug: 'banjir-kulon-progo' };
+    const copy = (...extra: string[]) =>
+      [
+        'KULON PROGO, harianjogja.com - Banjir bandang menerjang tiga dusun pada Rabu malam.',
+        'Baca Juga: Hujan Deras Diprediksi Turun Sepekan',
+        'Warga mengungsi ke balai desa terdekat.',
+        'Baca Juga: https://www.example-news.id/peta-banjir-kulon-progo',
+        ...extra,
+        'Bantuan logistik mulai disalurkan Kamis pagi.',
+      ].join('\n');
+    const { documentId } = await importer.importStory(copy(), meta);
+    const count = async (publishedAt: unknown) =>
+      strapi.db.query(LINK).count({ where: { sourceArticle: { documentId }, publishedAt } });
+    expect(await count(null)).toBe(2);
+    // The editors fill the story up to one link short of the limit.
+    const [p1] = (await strapi.db.query(ARTICLE).findOne({ where: { documentId } })).body;
+    const editors: string[] = [];
+    for (let i = 0; i < max - 3; i++) {
+      const link = await strapi.documents(LINK).create({
+        data: {
+          sourceArticle: documentId,
+          url: `https://www.example-news.id/liputan-${i}`,
+          label: `Liputan ${i}`,
+          afterParagraphId: p1.id,
+          position: i + 1,
+        } as any,
+      });
+      editors.push(link.documentId);
+    }
+    await newsroom(strapi).publish(ARTICLE, documentId);
+    expect(await count({ $notNull: true })).toBe(max - 1);
+
+    const lines = [
+      'Baca Juga: Posko Kesehatan Dibuka https://www.example-news.id/posko-kulon-progo',
+      'Baca Juga: Jembatan Gantung Kali Progo Putus',
+      'Baca Juga: Sekolah di Kulon Progo Diliburkan',
+    ];
+    const printed: string[] = [];
+    const result = await importer.importStory(copy(...lines), meta, {
+      onProgress: (message: string) => printed.push(message),
+    });
+    const notKept = (report: any[]) =>
+      report.filter((l) => l.action !== 'kept').map((l) => [l.action, l.label, l.reason]);
+    const full = `the story has its ${max} links`;
+    expect(notKept(result.report.links)).toEqual([
+      ['skipped', 'Jembatan Gantung Kali Progo Putus', full],
+      ['skipped', 'Sekolah di Kulon Progo Diliburkan', full],
+      ['added', 'Posko Kesehatan Dibuka', 'a new Baca Juga line of the copy'],
+    ]);
+    expect(printed).toEqual(
+      expect.arrayContaining([`link skipped: "Jembatan Gantung Kali Progo Putus" (${full})`])
+    );
+    expect([await count(null), await count({ $notNull: true })]).toEqual([max, max]);
+    // A line that got no link leaves no placeholder behind.
+    expect(result.placeholdersCreated).toBe(0);
+    expect(
+      await strapi.db
+        .query(ARTICLE)
+        .count({ where: { title: { $startsWith: 'Jembatan Gantung' } } })
+    ).toBe(0);
+
+    // The editors make room; the next re-import of the copy adds the lines it had to skip.
+    for (const link of editors.slice(0, 2))
+      await strapi.documents(LINK).delete({ documentId: link });
+    const again = await importer.importStory(copy(...lines), meta);
+    expect(notKept(again.report.links)).toEqual([
+      ['added', 'Jembatan Gantung Kali Progo Putus', 'a new Baca Juga line of the copy'],
+      ['added', 'Sekolah di Kulon Progo Diliburkan', 'a new Baca Juga line of the copy'],
+    ]);
+    expect([await count(null), await count({ $notNull: true })]).toEqual([max, max]);
+
+    // --replace-links with more lines than the limit: the line past it is skipped, and it too
+    // leaves no placeholder.
+    const parts = Array.from({ length: max - 4 }, (_, i) => `Seri Liputan Banjir Bagian ${i + 1}`);
+    const replaced = await importer.importStory(
+      copy(...lines, ...parts.map((title) => `Baca Juga: ${title}`)),
+      meta,
+      { replaceLinks: true }
+    );
+    const last = parts[parts.length - 1];
+    expect(replaced.report.links.filter((l: any) => l.action === 'skipped')).toEqual([
+      expect.objectContaining({ label: last, reason: `at most ${max} links` }),
+    ]);
+    expect(replaced.placeholdersCreated).toBe(parts.length - 1);
+    expect(await strapi.db.query(ARTICLE).count({ where: { title: last } })).toBe(0);
+    expect([await count(null), await count({ $notNull: true })]).toEqual([max, max]);
+  });
+
+  /**
+   * Issue 26, item 2: the copy's credit line ("Penulis: ...") is the article's byline, served
+   * from the same published row as the body, which keeps the line as a paragraph too. A
+   * re-import takes the new copy's byline; a copy with none keeps the one an editor gave.
+   */
+  it("stores the copy's byline in its own field; a re-import takes the new copy's", async () => {
+    const strapi = app!.strapi;
+    const importer = strapi.plugin('newsroom').service('importer');
+    const meta = { title: 'Longsor Tutup Jalan Trans Sulawesi', slug: 'longsor-trans-sulawesi' };
+    const copy = (writer: string | null) =>
+      [
+        'PALU, antaranews.com - Longsor menutup jalan Trans Sulawesi di Donggala sejak Selasa malam.',
+        'Alat berat dikerahkan untuk membuka jalur yang tertimbun tanah sepanjang 50 meter.',
+        ...(writer ? [`Penulis: ${writer}`] : []),
+        'Editor: Budi Santoso',
+      ].join('\n');
+    const stored = async () =>
+      (
+        await strapi.db.query(ARTICLE).findMany({
+          where: { slug: meta.slug },
+          select: ['byline', 'publishedAt'],
+          orderBy: { id: 'asc' },
+        })
+      ).map((row: any) => [row.publishedAt ? 'published' : 'draft', row.byline]);
+    const served = async () => {
+      const { body } = await app!.request(`/api/newsroom/articles/${meta.slug}`);
+      return { byline: body.data.byline, texts: body.data.body.map((b: any) => b.text) };
+    };
+
+    const { documentId } = await importer.importStory(copy('Rina Marlina'), meta);
+    expect(await stored()).toEqual([
+      ['draft', 'Penulis: Rina Marlina'],
+      ['published', 'Penulis: Rina Marlina'],
+    ]);
+    // "Editor:" credits the desk, not the writer: it is no byline. Both lines stay copy.
+    expect(await served()).toEqual({
+      byline: 'Penulis: Rina Marlina',
+      texts: [
+        'Longsor menutup jalan Trans Sulawesi di Donggala sejak Selasa malam.',
+        'Alat berat dikerahkan untuk membuka jalur yang tertimbun tanah sepanjang 50 meter.',
+        'Penulis: Rina Marlina',
+        'Editor: Budi Santoso',
+      ],
+    });
+
+    // A corrected copy with another writer, as a draft: readers keep the byline of the body
+    // they read until it is published.
+    await importer.importStory(copy('Dewi Sartika'), meta, { publish: false });
+    expect((await served()).byline).toBe('Penulis: Rina Marlina');
+    await importer.importStory(copy('Dewi Sartika'), meta);
+    const live = await served();
+    expect(live.byline).toBe('Penulis: Dewi Sartika');
+    expect(live.texts).toContain('Penulis: Dewi Sartika');
+
+    // An editor's byline stands when the copy carries none.
+    await newsroom(strapi).update(ARTICLE, documentId, { byline: 'Tim Liputan Palu' });
+    await importer.importStory(copy(null), meta);
+    expect(await stored()).toEqual([
+      ['draft', 'Tim Liputan Palu'],
+      ['published', 'Tim Liputan Palu'],
+    ]);
+    expect((await served()).byline).toBe('Tim Liputan Palu');
+  });
+
+  /**
+   * Issue 26: an editor clones an imported story in the content manager. The clone is a new
+   * story: it carries neither the record of the Baca Juga lines the original's import made
+   * (a re-import into the clone would take them as removed by editors and add none) nor the
+   * date the original was first published (the sitemaps' date of the clone).
+   */
+  it("a clone carries none of the original's import record or publication date", async () => {
+    const strapi = app!.strapi;
+    const importer = strapi.plugin('newsroom').service('importer');
+    const admin = { authorization: `Bearer ${await adminToken(app!)}` };
+    const copy = [
+      'MAGELANG, krjogja.com - Jalur pendakian Gunung Merbabu via Selo ditutup sementara.',
+      'Baca Juga: Kebakaran Hutan di Lereng Merbabu Meluas',
+      'Penutupan berlaku hingga cuaca membaik.',
+    ].join('\n');
+    const original = await importer.importStory(copy, {
+      title: 'Jalur Pendakian Merbabu Ditutup',
+      slug: 'jalur-merbabu-ditutup',
+    });
+    const rows = async (documentId: string) =>
+      strapi.db.query(ARTICLE).findMany({
+        where: { documentId },
+        select: ['importedLinks', 'everPublishedAt', 'publishedAt'],
+        orderBy: { id: 'asc' },
+      });
+    const [originalDraft] = await rows(original.documentId);
+    expect(originalDraft.importedLinks).toHaveLength(1);
+    expect(originalDraft.everPublishedAt).toBeTruthy();
+
+    const cloned = await app!.request(
+      `/content-manager/collection-types/${ARTICLE}/clone/${original.documentId}`,
+      {
+        method: 'POST',
+        headers: admin,
+        body: { title: 'Jalur Pendakian Merbabu Ditutup (salinan)', slug: 'jalur-merbabu-salinan' },
+      }
+    );
+    expect(cloned.status).toBe(200);
+    const clone = cloned.body.data.documentId as string;
+    expect(await rows(clone)).toEqual([
+      { importedLinks: null, everPublishedAt: null, publishedAt: null },
+    ]);
+    // The original keeps its own record.
+    expect((await rows(original.documentId))[0].importedLinks).toEqual(originalDraft.importedLinks);
+
+    // The desk imports the copy into the clone: its line is new there, and gets its link; the
+    // clone's first publication is dated now, not when the original was published.
+    const into = await importer.importStory(copy, {
+      title: 'Jalur Pendakian Merbabu Ditutup (salinan)',
+      slug: 'jalur-merbabu-salinan',
+    });
+    expect(into.documentId).toBe(clone);
+    expect(into.report.links.map((l: any) => [l.action, l.target])).toEqual([
+      ['added', 'Kebakaran Hutan di Lereng Merbabu Meluas'],
+    ]);
+    const [draft, published] = await rows(clone);
+    expect(draft.importedLinks).toEqual([
+      expect.objectContaining({ link: into.report.links[0].link }),
+    ]);
+    expect(new Date(published.everPublishedAt).getTime()).toBeGreaterThan(
+      new Date(originalDraft.everPublishedAt).getTime()
+    );
+  });
+
   it('says what is wrong instead of starting: missing file, no app, unknown option', async () => {
     // Files are checked first: the app check is only reached with a file that exists.
     await expect(

@@ -8,6 +8,7 @@ const article = (overrides: Partial<RenderedArticle> = {}): RenderedArticle => (
   lead: null,
   outlet: 'Ntvnews.id',
   dateline: 'Pyongyang',
+  byline: null,
   wireSource: null,
   reportedAt: null,
   publishedAt: '2026-01-02T03:04:05.000Z',

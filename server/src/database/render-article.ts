@@ -168,6 +168,7 @@ export const readArticleBundle = async (
       lead: row.lead,
       outlet: row.outlet,
       dateline: row.dateline,
+      byline: row.byline,
       wireSource: row.wireSource,
       reportedAt: toDateOnly(row.reportedAt),
       publishedAt: toIso(row.publishedAt),

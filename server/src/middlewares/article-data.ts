@@ -24,6 +24,14 @@ export const articleDataMiddleware =
     if (context.uid !== ARTICLE_UID || !['create', 'update', 'clone'].includes(context.action)) {
       return next();
     }
+    if (context.action === 'clone') {
+      // A clone is a new story, neither the one imported nor the one published: none of the
+      // original's private record comes with it. Its `importedLinks` would make a re-import
+      // into the clone take the copy's lines as placed and removed by editors, and its
+      // `everPublishedAt` would date the clone's first publication (sitemaps) by the original's.
+      // Null, not empty: Strapi's clone merges what is given into the original's values.
+      context.params.data = { ...context.params.data, importedLinks: null, everPublishedAt: null };
+    }
     const data = context.params.data as ArticleData | undefined;
     if (!data || typeof data !== 'object') return next();
 

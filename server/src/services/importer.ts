@@ -97,11 +97,13 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * its state), else a placeholder. A placeholder is a draft that awaits its copy: it is never
    * published empty (the invariants refuse it), so no public route lists, searches, suggests
    * or serves it; the link to it renders as its label alone. Importing its copy later fills
-   * it in place. It carries no outlet or date: the importer does not know them.
+   * it in place. It carries no outlet or date: the importer does not know them. With `create`
+   * false it only looks (null when none): a line that will get no link makes no placeholder.
    */
-  const findOrCreateTarget = async (title: string) => {
+  const findOrCreateTarget = async (title: string, create = true) => {
     const [existing] = await byTitle(title);
     if (existing) return { documentId: existing.documentId, created: false };
+    if (!create) return { documentId: null, created: false };
     const placeholder = await articles().create({
       data: { title, body: [], placeholder: true } as any,
     });
@@ -195,6 +197,9 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           const copy = {
             outlet: meta.outlet ?? parsed.outlet ?? undefined,
             dateline: meta.dateline ?? parsed.dateline ?? undefined,
+            // The copy's credit line; a copy with none leaves the byline an editor gave. One
+            // longer than the field holds (a freak of spacing) stays a paragraph only.
+            byline: parsed.byline && parsed.byline.length <= 200 ? parsed.byline : undefined,
             wireSource: meta.wireSource,
             reportedAt: meta.reportedAt,
             lead: meta.lead,
@@ -208,6 +213,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
               : {
                   outlet: null,
                   dateline: null,
+                  byline: null,
                   wireSource: null,
                   reportedAt: null,
                   lead: null,

@@ -90,8 +90,11 @@ export interface LinkMerge {
   /** --replace-links: the copy's lines replace the links. */
   replace: boolean;
   maxLinks: number;
-  /** The article a title names, or a placeholder made for it. */
-  resolveTarget: (title: string) => Promise<{ documentId: string; created: boolean }>;
+  /** The article a title names, or a placeholder made for it (with `create` false: or null). */
+  resolveTarget: (
+    title: string,
+    create?: boolean
+  ) => Promise<{ documentId: string | null; created: boolean }>;
 }
 
 /**
@@ -136,9 +139,11 @@ export const mergeLinks = async (merge: LinkMerge) => {
     if (key && !lines.has(key)) lines.set(key, line);
   }
   let placeholdersCreated = 0;
-  const targetOf = async (line: ParsedLink) => {
+  // With `create` false a title no article has yet gives null: no placeholder for a line that
+  // may get no link (the limit), as for an external line.
+  const targetOf = async (line: ParsedLink, create = true) => {
     if (line.url) return null;
-    const target = await merge.resolveTarget(line.label as string);
+    const target = await merge.resolveTarget(line.label as string, create);
     if (target.created) placeholdersCreated += 1;
     return target.documentId;
   };
@@ -178,7 +183,7 @@ export const mergeLinks = async (merge: LinkMerge) => {
     // it that link's clicks and test), placed as the copy places it; the others go.
     const wanted: { key: string; line: ParsedLink; target: string | null; link?: LinkRow }[] = [];
     for (const [key, line] of lines) {
-      const target = await targetOf(line);
+      const target = await targetOf(line, false);
       if (target === article) continue;
       wanted.push({ key, line, target });
     }
@@ -206,7 +211,7 @@ export const mergeLinks = async (merge: LinkMerge) => {
           report.push(entry('skipped', null, `at most ${merge.maxLinks} links`, want.line));
           continue;
         }
-        const id = await create(want.line, want.target, position);
+        const id = await create(want.line, want.target ?? (await targetOf(want.line)), position);
         ordered.push(id);
         next.push({ line: want.key, link: id, owned: true });
         reasons.set(id, 'a Baca Juga line of the copy');
@@ -269,7 +274,8 @@ export const mergeLinks = async (merge: LinkMerge) => {
         next.push({ line: key, link: link.documentId, owned: untouched });
         continue;
       }
-      const target = await targetOf(line);
+      const full = current.length >= merge.maxLinks;
+      const target = await targetOf(line, !full);
       if (target === article) {
         report.push(entry('skipped', null, 'it names this story itself', line));
         continue;
@@ -280,9 +286,9 @@ export const mergeLinks = async (merge: LinkMerge) => {
         next.push({ line: key, link: there.documentId, owned: false });
         continue;
       }
-      if (current.length >= merge.maxLinks) {
+      if (full) {
+        // Not recorded: no editor removed its link, so a later import with room adds it.
         report.push(entry('skipped', null, `the story has its ${merge.maxLinks} links`, line));
-        next.push({ line: key, link: null, owned: false });
         continue;
       }
       const id = await create(line, target);

@@ -135,6 +135,7 @@ export const composeArticle = (
     lead: article.lead ?? null,
     outlet: article.outlet ?? null,
     dateline: article.dateline ?? null,
+    byline: article.byline ?? null,
     wireSource: article.wireSource ?? null,
     reportedAt: toDateOnly(article.reportedAt),
     publishedAt: toIso(article.publishedAt),

@@ -6,6 +6,7 @@ export const ARTICLE_FIELDS = [
   'lead',
   'outlet',
   'dateline',
+  'byline',
   'wireSource',
   'reportedAt',
   'publishedAt',

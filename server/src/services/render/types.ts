@@ -64,6 +64,11 @@ export interface RenderedArticle {
   lead: string | null;
   outlet: string | null;
   dateline: string | null;
+  /**
+   * The writer's credit line as the copy prints it ("Penulis: Rina Marlina"), or as an editor
+   * set it; of the same version as the body, which also keeps the line as a paragraph.
+   */
+  byline: string | null;
   wireSource: string | null;
   reportedAt: string | null;
   publishedAt: string | null;
@@ -97,6 +102,7 @@ export interface ArticleRow {
   lead?: string | null;
   outlet?: string | null;
   dateline?: string | null;
+  byline?: string | null;
   wireSource?: string | null;
   reportedAt?: string | null;
   publishedAt?: string | Date | null;
