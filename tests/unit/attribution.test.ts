@@ -644,6 +644,40 @@ describe('quote attribution: failure classes of real copy', () => {
         ],
         ['Rusdianto'],
       ],
+      [
+        'a title glued to the name ("H.Hendy")',
+        [
+          'Bupati Lumajang H.Hendra Susilo meresmikan jembatan itu.',
+          '"Jembatan ini milik kita bersama," jelas Bupati.',
+        ],
+        ['Hendra Susilo'],
+      ],
+      [
+        'a clipped end of an introduced name ("Santo" of "Susanto")',
+        [
+          'Kapolresta Pekanbaru, Kombes Pol Haryanto mengatakan pelaku sudah ditahan.',
+          '"Pelaku juga membawa pisau," kata Yanto di Pekanbaru.',
+        ],
+        ['Haryanto'],
+      ],
+      [
+        'a misspelt descriptor before the name ("Prsenter")',
+        [
+          'Prsenter Rina Shihab justru mempertanyakan pernyataan itu.',
+          '"Tidak bisa atau dibuat tidak bisa?" tanya Rina Shihab.',
+        ],
+        ['Rina Shihab'],
+      ],
+      [
+        'a subject the parser cannot read moves the focus away',
+        [
+          'Karna Suwandi, Kepala Dinas PUPR Bondowoso, menerangkan jembatan itu penting.',
+          '"Kami mendorong pemerataan," ujarnya.',
+          'Sementara itu, Bupati Salma Arifin, mengatakan jembatan ini kado untuk warga.',
+          '"Terima kasih atas kekompakan semua pihak," ujarnya.',
+        ],
+        ['Karna Suwandi', null],
+      ],
     ])('%s', (_label, paragraphs, expected) => {
       expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
     });

@@ -13,7 +13,7 @@
  * "Sutrisno atau yang akrab disapa Tris", "Kasminah (63) ...") and set the person the paragraph is
  * about, which ia/dia/beliau and -nya verbs refer to.
  */
-import { People, resolveWho, type Attribution } from './people';
+import { People, resolveWho, withoutGluedTitle, type Attribution, type Person } from './people';
 import { isHonorific, isInstitution, isOffice, isRankHead, isTitleWord, notName } from './roles';
 import {
   cannotBeName,
@@ -290,6 +290,15 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
       sentence
     );
   const who: Who | null = subject ?? (age ? readPhrase(age[1] ?? '', ctx.ev) : null);
+  // "Sementara itu, Bupati Salwa Arifin, mengatakan ...": a sentence whose subject names someone
+  // the parser could not read may be about someone else; "-nya" after it is a guess.
+  if (!who) {
+    const named = nameBeforeVerb(sentence, ctx);
+    // "Saat dikonfirmasi Kasat Reskrim ... Kompol Alfian Tri Permadi membenarkan ...": the one
+    // person the story introduced under those words.
+    if (named) ctx.people.focus = named === 'someone' ? null : named;
+    if (named) return;
+  }
   if (!who || who.kind === 'pronoun' || who.kind === 'back') return; // the focus stays
   // "Gubernur berharap ...": a bare office whose one holder the story named is that person.
   if (who.kind === 'office') {
@@ -301,6 +310,33 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
     ctx.people.focus = null;
   }
   if (who.kind === 'person') ctx.people.focus = resolveWho(who, ctx.people).person;
+}
+
+/**
+ * The name before the sentence's first verb: the person the story introduced under it,
+ * 'someone' for a name the parser cannot tell (not the focus's), null for no name at all. A
+ * word counts as a name only where the copy capitalises it mid-sentence and never writes it in
+ * lower case ("Upaya-upaya" opening a sentence is none).
+ */
+function nameBeforeVerb(sentence: string, ctx: Context): Person | 'someone' | null {
+  const verb = allMatches(SPEECH_G, sentence)[0] ?? allMatches(ACTIVE_G, sentence)[0];
+  if (!verb) return null;
+  const focus = ctx.people.focus;
+  const names = tokenize(dropOpeners(sentence.slice(0, verb.index)))
+    .map((t) => t.core.replace(/[.,]$/u, ''))
+    .filter(
+      (w) =>
+        nameLike(w) &&
+        ctx.ev.story.midCaps.has(w) &&
+        !isCommonWord(w, ctx.ev.story) &&
+        !cannotBeName(w, ctx.ev.story)
+    );
+  if (names.length === 0) return null;
+  const keys = names.map((w) => w.toLowerCase());
+  const known = ctx.people.all.filter((p) => keys.every((k) => p.keys.has(k)));
+  if (known.length === 1 && known[0]) return known[0];
+  if (focus && keys.every((k) => focus.keys.has(k))) return focus;
+  return 'someone';
 }
 
 /**
@@ -629,7 +665,7 @@ export function attribute(site: Site, ctx: Context): Attribution {
 
 /** A name with the ranks and honorifics at either end left out; empty when it was only those. */
 const withoutTitles = (name: string): string => {
-  const tokens = name.split(/\s+/u).filter(Boolean);
+  const tokens = withoutGluedTitle(name).split(/\s+/u).filter(Boolean);
   while (tokens.length > 0 && isTitleWord(tokens[0])) tokens.shift();
   while (tokens.length > 0 && isTitleWord(tokens[tokens.length - 1])) tokens.pop();
   return tokens.join(' ');

@@ -24,6 +24,10 @@ export interface Attribution {
   why: { rule: string; text: string } | null;
 }
 
+/** "H.Hendy Siswanto", "Dr.Rina": a title written without its space is no part of the name. */
+export const withoutGluedTitle = (name: string): string =>
+  name.replace(/^(?:H|Hj|Dr|Ir|Drs|Dra|KH|Prof)\.(?=\p{Lu})/u, '');
+
 const keysOf = (name: string): string[] =>
   name
     .toLowerCase()
@@ -53,7 +57,8 @@ export class People {
    * Adds a person, or completes the role of one already known under the same name. A name
    * that is only part of a longer name in the story is not a person of its own: null.
    */
-  add(name: string, role: string | null, sure = false): Person | null {
+  add(nameIn: string, role: string | null, sure = false): Person | null {
+    const name = withoutGluedTitle(nameIn);
     const known =
       this.all.find((p) => p.name === name) ?? this.findShort(name) ?? this.respelt(name);
     if (known) {
@@ -123,6 +128,19 @@ export class People {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /** The one person with a name word that ends with `ref` ("Santo" of "Susanto"). */
+  bySuffix(ref: string): Person | undefined {
+    const r = ref.toLowerCase();
+    if (r.length < 4) return undefined;
+    const found = this.all.filter((p) =>
+      p.name
+        .toLowerCase()
+        .split(/\s+/u)
+        .some((w) => w.length > r.length && w.endsWith(r))
+    );
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   /** The one person whose office starts with a bare office ("kata Kasatreskrim"). */
   byOffice(office: string): Person | undefined {
     const o = office.toLowerCase();
@@ -177,9 +195,9 @@ export function resolveWho(who: Who, people: People): Attribution {
         if (person) return ofPerson(person);
       }
       if (who.tokens.length === 1 && !who.role && !who.sure) {
-        // "ucap Risma" after "Tri Rismaharini", "kata Mega" after "Megawati ...": a clipped
-        // form of exactly one introduced name is that person.
-        const clipped = people.byPrefix(who.name);
+        // "ucap Risma" after "Tri Rismaharini", "kata Mega" after "Megawati ...", "kata Santo"
+        // after "Kombes Pol Susanto": a clipped form of exactly one introduced name is that person.
+        const clipped = people.byPrefix(who.name) ?? people.bySuffix(who.name);
         if (clipped) return ofPerson(clipped);
         // A one-word name the story never introduced is credited only when it reads as a
         // name ("kata Maryadi"); "Lantas", "Pria" or a clipped form of a longer name of the

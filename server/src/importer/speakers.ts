@@ -11,6 +11,7 @@ import {
   FUNCTION_WORDS,
   GROUP_WORDS,
   isCommonWord,
+  oneEditApart,
   type StoryWords,
 } from './name-checks';
 import {
@@ -27,6 +28,7 @@ import {
   isRankTail,
   notName,
   PLACE_TAKERS,
+  PRIVATE,
   ROLE_QUALIFIERS,
 } from './roles';
 
@@ -548,7 +550,7 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
       // "Aktivis Ratna Sarumpaet", "Penyanyi Andika": a descriptor written capitalised. A word
       // of address ("Mang Dede", "Ceu Euis") stays: it is how the story calls the person.
       const descriptor =
-        isPrivate(c) && !ADDRESS.has(c.toLowerCase()) && i === runStart && i < cores.length - 1;
+        isPrivateLike(c) && !ADDRESS.has(c.toLowerCase()) && i === runStart && i < cores.length - 1;
       if (
         (notName(c) && !tailAlone) ||
         placeTaken ||
@@ -653,6 +655,11 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
 }
 
 const ADDRESS = words('pak bu bapak ibu mang ceu kang teh bang mbak mas');
+/** A private descriptor, or a slip of one ("Prsenter Najwa Shihab"). */
+const isPrivateLike = (word: string): boolean => {
+  const w = word.toLowerCase();
+  return isPrivate(w) || [...PRIVATE].some((p) => p.length >= 6 && oneEditApart(w, p));
+};
 const OFFICE_TAILS = words('agung utama umum tertinggi khusus harian eksekutif senior besar');
 
 /** "SIK", "S.H.", "M.Si", "S.Sos", "MH", "SE": an academic degree printed after a name. */
