@@ -678,6 +678,16 @@ describe('quote attribution: failure classes of real copy', () => {
         ],
         ['Karna Suwandi', null],
       ],
+      [
+        'the source inside a sentence ("X ..., menurut Y, ...") is who speaks next',
+        [
+          'Sekjen DPP PDIP Hasan Kristianto mengatakan sekolah itu terbuka.',
+          'Sedangkan Wakil Gubernur DKI Jakarta, Darto Saiful Hidayat yang juga hadir, menurut Hasan juga datang sebagai peserta.',
+          'Ia tidak menampik bahwa Darto sudah mendapat restu partai untuk maju di DKI Jakart.',
+          '"Karena memang Pak Darto dipersiapkan sebagai pemimpin," katanya.',
+        ],
+        ['Hasan Kristianto'],
+      ],
     ])('%s', (_label, paragraphs, expected) => {
       expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
     });

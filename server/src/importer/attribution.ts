@@ -310,7 +310,18 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
     ctx.people.focus = null;
   }
   if (who.kind === 'person') ctx.people.focus = resolveWho(who, ctx.people).person;
+  // "Djarot ..., menurut Hasto, juga datang sebagai peserta": the one the sentence reports is
+  // its subject, the one speaking is its source; the next "-nya" is the source's.
+  const source = SOURCE_G.exec(sentence);
+  if (source && source.index > 0) {
+    const said = readPhrase(sentence.slice(source.index + source[0].length), ctx.ev);
+    if (said?.kind === 'person') ctx.people.focus = resolveWho(said, ctx.people).person;
+    else if (said) ctx.people.focus = null;
+  }
 }
+
+/** "..., menurut Hasto ...", "..., kata Kapolres X, ...": the source inside a sentence. */
+const SOURCE_G = /[,\s](?:menurut|kata|ujar|tutur)\s+(?=\p{Lu})/u;
 
 /**
  * The name before the sentence's first verb: the person the story introduced under it,

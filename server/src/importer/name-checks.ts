@@ -130,6 +130,10 @@ const low = (w: string): string => w.toLowerCase().replace(/[.,]$/u, '');
 export function cannotBeName(word: string, story: StoryWords): boolean {
   const w = low(word);
   if (FUNCTION_WORDS.has(w) || GROUP_WORDS.has(w) || story.places.has(w)) return true;
+  // "DKI Jakart" beside "Jakarta": a slip of a place of the story is that place.
+  // Only a letter dropped or added: one changed makes another name ("Risma", "Wisma").
+  const slip = (p: string): boolean => p.length >= 6 && p.length !== w.length && oneEditApart(w, p);
+  if (w.length >= 5 && [...story.places].some(slip)) return true;
   if (w.length > 5 && w.endsWith('nya')) {
     const stem = w.slice(0, -3);
     if (FUNCTION_WORDS.has(stem) || story.common.has(stem) || story.common.has(w)) return true;

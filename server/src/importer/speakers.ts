@@ -341,7 +341,7 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
           (who?.kind === 'person' && officeFirst)) &&
         second?.kind === 'person'
       ) {
-        const role = phraseText(a.toks);
+        const role = roleText(a.toks) ?? phraseText(a.toks);
         // The comma says where the name starts.
         return {
           ...second,
@@ -678,7 +678,12 @@ export const isBodyName = (word: string, next: string, ev: Evidence): boolean =>
   });
 
 /** The office as written, without a private descriptor ("warga", "korban") and trailing commas. */
-function roleText(toks: Tok[]): string | null {
+function roleText(toksIn: Tok[]): string | null {
+  // "Sedangkan Wakil Gubernur ...": a sentence opener is no part of the office.
+  let from = 0;
+  while (from < toksIn.length && FUNCTION_WORDS.has((toksIn[from]?.core ?? '').toLowerCase()))
+    from++;
+  const toks = toksIn.slice(from);
   if (toks.length === 0) return null;
   if (isPrivate(toks[0]?.core ?? '') && !isOffice(toks[0]?.core ?? '')) return null;
   if (!toks.some((t) => isOffice(t.core) || isInstitution(t.core) || isCode(t.core))) return null;
