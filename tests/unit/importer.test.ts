@@ -191,6 +191,19 @@ describe('parseStory: datelines', () => {
     expect(story.paragraphs[1]).toBe('JAKARTA, KOMPAS.com - Ini paragraf kedua.');
   });
 
+  it('keeps a paragraph of copy that follows a bare "Baca Juga:" as copy', () => {
+    const text = [
+      'Tim SAR masih mencari dua orang hilang.',
+      'Baca Juga:',
+      '"Amati kondisi sekitar anda. Orangtua hendaknya mengawasi anaknya," kata Sutopo.',
+    ].join('\n');
+    const story = parseStory(text);
+
+    expect(story.links).toEqual([]);
+    expect(story.paragraphs).toEqual([text.split('\n')[0], text.split('\n')[2]]);
+    expect(story.quotes).toHaveLength(1);
+  });
+
   it('finds the dateline under a headline and a byline pasted above it', () => {
     const story = parseStory(
       'Harga Cabai Naik\nPenulis: Rina\nSuara.com - Harga cabai naik tajam.'

@@ -175,9 +175,10 @@ export function newContext(
 }
 
 /**
- * "Risma" beside "Tri Rismaharini", "Bamsoet" beside "Bambang Soesatyo": a word that shares its
- * first letters with a word of a longer name of the story may be that person's short form or
- * alias, and crediting it as typed would print half a name or the wrong one.
+ * "Risma" beside "Tri Rismaharini", "Bamsoet" beside "Bambang Soesatyo", "Roni" beside "Fahmi
+ * Fikroni": a word that shares its first letters with, or ends, a word of a longer name of the
+ * story may be that person's short form or alias, and crediting it as typed would print half a
+ * name or the wrong one.
  */
 function isClipped(word: string, ev: Evidence): boolean {
   const w = word.toLowerCase();
@@ -189,7 +190,10 @@ function isClipped(word: string, ev: Evidence): boolean {
       run.some((t) => {
         const x = t.toLowerCase();
         // "Irwan" beside "Irwansyah" is the short form of this word, not the other way round.
-        return x !== w && x.length >= 3 && x.startsWith(head) && !w.startsWith(x) && nameLike(t);
+        const front = x.startsWith(head) && !w.startsWith(x);
+        // "Roni" beside "Fahmi Fikroni": the end of a longer name word.
+        const end = w.length >= 4 && x.length > w.length && x.endsWith(w);
+        return x !== w && x.length >= 3 && (front || end) && nameLike(t);
       })
   );
 }

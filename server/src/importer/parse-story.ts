@@ -57,6 +57,14 @@ export interface ParsedStory {
  * "ADVERTISEMENT") is left as text for an editor: the importer never drops copy it does not
  * know.
  */
+/**
+ * A line that can be a Baca Juga title: a headline's length, one sentence at most. A paragraph of
+ * copy ("\"Amati kondisi sekitar anda. Orangtua hendaknya ...\"") is none.
+ */
+const looksLikeTitle = (line: string): boolean =>
+  ONLY_URL.test(line.trim()) ||
+  (line.length <= 180 && !/[.!?]["”]?\s+["“]?\p{Lu}/u.test(line.replace(URL_RE, '')));
+
 const MARKER =
   /^(?:(?:baca|simak|lihat)\s+(?:juga|pula)|(?:artikel|berita)\s+terkait)\s*(?:(?::|[-–—]+)\s*(.*))?$|^baca\s*:\s*(.*)$/iu;
 const URL_RE = /https?:\/\/[^\s<>"“”]+/iu;
@@ -101,6 +109,12 @@ export function parseStory(text: string): ParsedStory {
         open = { ...splitUrl(rest), afterParagraph: paragraphs.length };
         links.push(open);
       }
+    } else if (awaitingTitle && !looksLikeTitle(line)) {
+      // "Baca Juga:" with nothing after it, then copy: the marker links nothing, and the
+      // paragraph stays copy (the importer never drops copy).
+      awaitingTitle = false;
+      open = null;
+      paragraphs.push(line);
     } else if (awaitingTitle) {
       awaitingTitle = false;
       open = { ...splitUrl(line), afterParagraph: paragraphs.length };

@@ -32,6 +32,16 @@ function findSpans(p: string): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < p.length; i++) {
     const c = p[i] ?? '';
+    // Jawa Pos house style opens with two single marks: ‘’Nggak papa, Mas,’’ jawab Roni.
+    if (/^(?:‘’|‘‘|'')\S/u.test(p.slice(i, i + 3)) && (i === 0 || /[\s(]/u.test(p[i - 1] ?? ''))) {
+      const close = p.slice(i + 2).search(/’’|''|”/u);
+      const j = close < 0 ? p.length : i + 2 + close;
+      const width = close < 0 ? 0 : p[j] === '”' ? 1 : 2;
+      const text = (close < 0 ? blankEndTags(p.slice(i + 2)) : p.slice(i + 2, j)).trim();
+      if (text) spans.push({ start: i, end: Math.min(j + width, p.length), text, open: close < 0 });
+      i = Math.max(i, j + width - 1);
+      continue;
+    }
     const closers = CLOSERS[c];
     if (!closers || (c === '”' && i > 0 && /\S/u.test(p[i - 1] ?? ''))) continue;
     let j = i + 1;

@@ -261,6 +261,8 @@ const boundaryIsSure = (cores: string[], nameStart: number, ev: Evidence): boole
   // "Pelatih Tim Pelajar Indonesia Bambang Warsito": a country or region closes the body's
   // name; a two-word name after it is the person's whole name.
   if (isGeo(prev) && length === 2) return true;
+  // "Manajer Persatu Fahmi Fikroni" beside "Persatu Tuban": the body's name ends before him.
+  if (length === 2 && namesABody(prev, ev)) return true;
   // A place the story names elsewhere ("di Tanjungpinang") ends the office like a country does.
   if (ev.story.places.has(prev.toLowerCase()) && !isNameTaker(beforePrev)) return true;
   // An acronym closes an institution's name ("Pusat Gempa Bumi dan Tsunami BMKG Daryono").
@@ -560,6 +562,11 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
       ) {
         boundary = i + 1;
       } else if (place && isGeo(c)) boundary = i + 1;
+      else if (i === boundary && i > 0 && cores.length - i >= 3 && namesABody(c, ev)) {
+        // "Manajer Persatu Fahmi Fikroni" beside "Persatu Tuban": a club or body the copy
+        // writes with its town is no part of the person's name.
+        boundary = i + 1;
+      }
     }
     nameStart = boundary;
     roleEnd = boundary;
@@ -653,6 +660,14 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
   if (!hasRole && nameToks.every((c) => isGeo(c) || isInstitution(c))) return { kind: 'org', name };
   return { kind: 'person', name, role, tokens: nameToks, sure: nameStart > 0 };
 }
+
+/** The copy writes the word before a place of the story ("Persatu Tuban", "Arema Malang"). */
+const namesABody = (word: string, ev: Evidence): boolean =>
+  ev.runs.some((run) => {
+    const k = run.indexOf(word);
+    const next = run[k + 1]?.replace(/[.,]$/u, '') ?? '';
+    return k >= 0 && next !== '' && (isGeo(next) || ev.story.places.has(next.toLowerCase()));
+  });
 
 const ADDRESS = words('pak bu bapak ibu mang ceu kang teh bang mbak mas');
 /** A private descriptor, or a slip of one ("Prsenter Najwa Shihab"). */
