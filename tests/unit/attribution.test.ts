@@ -696,6 +696,40 @@ describe('quote attribution: failure classes of real copy', () => {
         ],
         ['Hendra Sudiyanto'],
       ],
+      [
+        'an office written as a verb\'s subject takes the focus ("Wakapolres juga meminta")',
+        [
+          'Kapolres Lombok Barat AKBP Irwan Nurmanto meminta maaf kepada warga.',
+          'Tidak hanya Kapolres yang meminta maaf, Wakapolres juga meminta maaf karena dia lalai.',
+          '"Saya seharusnya mengawasi," ungkapnya.',
+        ],
+        [null],
+      ],
+      [
+        'a relation of someone, pointing back ("Putra Sulung Presiden X itu")',
+        [
+          'Wali Kota Solo, Garin Rakabumi pertama kali berkantor di Balai Kota.',
+          'Putra Sulung Presiden Joko itu mengatakan vaksinasi lansia dipercepat.',
+          'Selama ini vaksinasi berjalan cepat. "Kapasitas kita sudah cukup besar," katanya.',
+        ],
+        ['Garin Rakabumi'],
+      ],
+      [
+        'a name whose two words are each one letter off the introduced one',
+        [
+          'Acara dibuka oleh Bupati Kutai Barat Drs. Edi Damanhuri, M.Si.',
+          '"Ulama berperan sangat strategis," ujar Edy Darmanhuri.',
+        ],
+        ['Edi Damanhuri'],
+      ],
+      [
+        'a two-word place ("Kutai Kartanegara") is nobody',
+        [
+          'Kasus tertinggi di Balikpapan. Disusul Kutai Kartanegara dengan 689 kasus.',
+          '"Kita harus serius mencegah DBD," tegasnya.',
+        ],
+        [null],
+      ],
     ])('%s', (_label, paragraphs, expected) => {
       expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
     });

@@ -152,7 +152,18 @@ function gatherEvidence(
       if ((isRankHead(w) || isHonorific(w)) && /^\p{Lu}\p{Ll}/u.test(next)) titled.add(next);
     });
   }
+  // Places the copy names as places ("di X", "Kota X", the dateline), before the guesses after
+  // an office ("Bupati X") join them.
+  const named = new Set(story.places);
   settlePlaces(story, new Set([...mentions, ...titled]));
+  // "Kutai Kartanegara", "Aceh Utara": the second word of a two-word place is the place too.
+  for (const run of bodyRuns) {
+    const [first, second] = run.map((t) => t.replace(/[.,;:]+$/u, ''));
+    if (run.length !== 2 || !first || !second) continue;
+    if (named.has(first.toLowerCase()) && !titled.has(second) && !mentions.has(second)) {
+      story.places.add(second.toLowerCase());
+    }
+  }
   return { mentions, runs, story, bodyRuns };
 }
 
@@ -296,6 +307,16 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
   const who: Who | null = subject ?? (age ? readPhrase(age[1] ?? '', ctx.ev) : null);
   // "Sementara itu, Bupati Salwa Arifin, mengatakan ...": a sentence whose subject names someone
   // the parser could not read may be about someone else; "-nya" after it is a guess.
+  // "Tidak hanya Kapolres yang meminta maaf, Wakapolres juga meminta maaf": an office written
+  // as the subject of a verb is who the sentence is about, whoever the parser read first.
+  const offices = allMatches(OFFICE_SUBJECT_G, sentence)
+    .map((m) => m[1] ?? '')
+    .filter((w) => isOffice(w) && !isInstitution(w));
+  const lastOffice = offices[offices.length - 1];
+  if (lastOffice && !(who?.kind === 'person' && who.role)) {
+    ctx.people.focus = ctx.people.byOffice(lastOffice) ?? null;
+    return;
+  }
   if (!who) {
     const named = nameBeforeVerb(sentence, ctx);
     // "Saat dikonfirmasi Kasat Reskrim ... Kompol Alfian Tri Permadi membenarkan ...": the one
@@ -323,6 +344,10 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
     else if (said) ctx.people.focus = null;
   }
 }
+
+/** "Wakapolres juga meminta", "Gubernur berharap": a one-word office before its verb. */
+const OFFICE_SUBJECT_G =
+  /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(?:(?:juga|pun|lalu|kemudian|turut|ikut|sempat|telah|sudah)\s+)?(?:me|ber)\p{Ll}{3,}/gu;
 
 /** "..., menurut Hasto ...", "..., kata Kapolres X, ...": the source inside a sentence. */
 const SOURCE_G = /[,\s](?:menurut|kata|ujar|tutur)\s+(?=\p{Lu})/u;

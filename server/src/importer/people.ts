@@ -83,8 +83,9 @@ export class People {
   }
 
   /**
-   * The one person whose name this is with one word misspelt ("Yusuf Bachtiar" after "Yusuf
-   * Bactiar"): copy desks miss such slips, and the first spelling is the one introduced.
+   * The one person whose name this is with its words misspelt by a letter each ("Yusuf Bachtiar"
+   * after "Yusuf Bactiar"): copy desks miss such slips, and the first spelling is the one
+   * introduced.
    */
   respelt(name: string): Person | undefined {
     const ws = keysOf(name);
@@ -92,8 +93,12 @@ export class People {
     const found = this.all.filter((p) => {
       const ps = keysOf(p.name);
       if (ps.length !== ws.length) return false;
+      // Each word the same or one letter off ("Edy Darmansyah" after "Edi Damansyah").
       const diff = ps.filter((w, i) => w !== ws[i]);
-      return diff.length === 1 && ps.some((w, i) => w !== ws[i] && oneEditApart(w, ws[i] ?? ''));
+      return (
+        diff.length >= 1 &&
+        ps.every((w, i) => w === ws[i] || (w.length >= 3 && oneEditApart(w, ws[i] ?? '')))
+      );
     });
     return found.length === 1 ? found[0] : undefined;
   }

@@ -26,7 +26,8 @@ export const OFFICE = words(`
   kejari kepala rektor dekan guru besar ustaz pendiri founder owner sekretariat bendahara
   koordinator komandan danjen danpaspampres inspektur irjen kapusdatinkom kalaksa kepsek kasubag
   terpilih senior kepala vp svp evp avp gm panewu keuchik bendesa kelian klian penghulu sekda
-  sekdes sekdis plh kasie kasubsi kadisdik kadinkes kadishub kadispora kabiro karo kapus penjabat`);
+  sekdes sekdis plh kasie kasubsi kadisdik kadinkes kadishub kadispora kabiro karo kapus penjabat
+  wakapolres wakapolresta wakapolrestabes wakapolsek wakasat kabag kasubbag kaops`);
 
 /** Qualifiers that stay in the role when they follow the office ("Presiden terpilih"). */
 export const ROLE_QUALIFIERS = words('terpilih senior nonaktif demisioner sementara');
@@ -82,11 +83,12 @@ export const INSTITUTION = words(`
   koperasi ketenagakerjaan tenaga kerja investasi kelautan perikanan kehutanan statistik
   perencanaan anggaran pendapatan personalia sdm pemasaran humas timnas klub tim redaksi
   pengelola sekretariat pemberantasan korupsi perlindungan konsumen bank sentral otoritas jasa
-  metro jaya sar persatuan basarnas bnpb bpbd bmkg bappenas bulog pertamina
+  metro sar persatuan basarnas bnpb bpbd bmkg bappenas bulog pertamina
   bareskrim densus kejagung bawaslu kpu ojk bpom bps bnn kpk dpr mpr dprd tni polri kodam indef celios walhi kontras perludem elsam formappi lipi brin lapan
   pemko pemda pemdes disdik dinkes dishub dispora disperindag diskominfo bapenda bappeda bpn bumn
   bumd kemensos kemenpora kemendag kemenperin kementan kemenkumham satgas posko mapolres mapolda
-  mapolsek kepolisian sektor resor usaha mikro ukm umkm intel intelkam reskrim narkoba lantas binmas sabhara samapta
+  mapolsek kepolisian sektor resor usaha mikro ukm umkm daerah penanggulangan bencana kedaruratan
+  logistik rehabilitasi rekonstruksi intel intelkam reskrim narkoba lantas binmas sabhara samapta
   propam provos`);
 
 /** Countries, regions and compass words; a place in an office ("Menteri Luar Negeri Rusia"). */
@@ -101,7 +103,8 @@ export const GEO = words(`
   sudan ethiopia kenya nigeria taiwan hong kong mongolia kazakhstan uzbekistan bangladesh
   nepal gaza jawa sumatera sumatra kalimantan sulawesi papua bali nusa maluku dki jakarta
   jabar jateng jatim diy yogyakarta banten aceh riau jambi bengkulu lampung gorontalo nasional
-  nusantara raya pusat`);
+  nusantara raya pusat kaltim kalsel kalteng kalbar kaltara sulsel sulut sulteng sultra sulbar
+  sumut sumbar sumsel ntb ntt kepri babel malut diy`);
 
 /** Words after which the next capitalised word is a place ("Bupati Garut", "Kota Semarang"). */
 export const PLACE_TAKERS = words(`

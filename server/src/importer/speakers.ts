@@ -307,7 +307,10 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
   // "Mantan Kasat Intel Polres Sula ini", "Perwira dua balak itu" opening a sentence: the
   // same, when no word of it could be a name.
   const pointing = /^(\S+(?:\s+\S+){0,5}?)\s+(?:itu|tersebut|ini)(?![\p{L}])/u.exec(text.trim());
-  if (pointing && (pointing[1] ?? '').split(/\s+/u).every((w) => describes(w, ev))) {
+  const described = (pointing?.[1] ?? '').split(/\s+/u);
+  // "Anak Jokowi ini", "putra sulung Presiden X itu": a relation of someone, pointing back.
+  const kin = described.findIndex((w) => KIN.has(w.toLowerCase()));
+  if (pointing && described.every((w, k) => describes(w, ev) || (kin >= 0 && k >= kin))) {
     return { kind: 'back' };
   }
   // "warga bernama Ati", "Kabid Trantip Satpol PP bernama Teguh": the name after "bernama",
@@ -371,6 +374,8 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
   }
   return who;
 }
+
+const KIN = words('anak putra putri istri suami adik kakak ayah ibunda ayahanda cucu menantu');
 
 /** A word of a description, never of a name: lower case, an office, a body, a place, a code. */
 const describes = (word: string, ev: Evidence): boolean => {
