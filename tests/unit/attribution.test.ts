@@ -734,6 +734,15 @@ describe('quote attribution: failure classes of real copy', () => {
       expect(quotes(paragraphs.join('\n')).map((q) => q.speaker)).toEqual(expected);
     });
 
+    it('never credits as typed a word the copy calls a nickname ("--panggilan akrab")', () => {
+      const text = [
+        'Petani sawit di Muaro Jambi mengeluhkan harga buah.',
+        '"Kalau begini terus, nasib petani tak jelas," ujar Wawan --panggilan akrab Kuswandi-- kepada wartawan.',
+        '"Habis, mau apalagi?" ungkap Wawan.',
+      ].join('\n');
+      for (const quote of quotes(text)) expect(quote.speaker).not.toBe('Wawan');
+    });
+
     it('never credits a surname whose initials the copy writes before it ("OC Kaligis")', () => {
       const text = [
         'Hakim belum membuka blokir rekening terdakwa RM Simatupang, kata jaksa.',

@@ -59,6 +59,9 @@ const DATELINE_CUE =
 
 const ALIAS_CUES =
   /\p{Lu}[\p{L}'-]+\s+(?:atau|alias|\()\s*(\p{Lu}[\p{L}'-]+)(?![\p{L}'-]|\s+\p{Lu})/gu;
+/** "Iwan --panggilan akrab Kasriwandi--", "Roni, sapaan akrab ...": the word before is a nickname. */
+const NICKNAME_CUES =
+  /(?<![\p{L}'-])(\p{Lu}[\p{L}'-]+)\s*(?:--|—|–|,|\()?\s*(?:panggilan|sapaan)\s+(?:akrab|karib)/gu;
 
 /** What the story itself says about its capitalised words. */
 export interface StoryWords {
@@ -93,6 +96,7 @@ export function storyWords(
   for (const w of (dateline ?? '').toLowerCase().split(/[\s,/]+/u)) if (w.length > 2) places.add(w);
   for (const t of texts) {
     for (const m of allMatches(ALIAS_CUES, t)) aliases.add(m[1] ?? '');
+    for (const m of allMatches(NICKNAME_CUES, t)) aliases.add(m[1] ?? '');
     for (const m of allMatches(PLACE_CUES, t)) {
       places.add((m[1] ?? '').toLowerCase());
     }
