@@ -743,6 +743,15 @@ describe('quote attribution: failure classes of real copy', () => {
       for (const quote of quotes(text)) expect(quote.speaker).not.toBe('Wawan');
     });
 
+    it('lets "Keduanya" (both of them) move the focus away from the last person', () => {
+      const text = [
+        'Wali Kota Manado Gerard Sumual mengatakan kota ini beragam.',
+        'Keduanya memberi ruang bagi budaya di kota itu.',
+        '"Kita semua sama," kata Wali Kota yang gemar tenis ini.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).not.toContain('Keduanya');
+    });
+
     it('never credits a surname whose initials the copy writes before it ("OC Kaligis")', () => {
       const text = [
         'Hakim belum membuka blokir rekening terdakwa RM Simatupang, kata jaksa.',

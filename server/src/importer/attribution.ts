@@ -483,7 +483,7 @@ const dropOpeners = (text: string): string => {
   }
   return out;
 };
-const PRONOUNS = /^(?:ia|dia|beliau)$/iu;
+const PRONOUNS = /^(?:ia|dia|beliau|keduanya|dirinya)$/iu;
 
 /** A phrase that must make up the whole text (so "Kemarin polisi" is no subject). */
 function whole(text: string, ctx: Context): Who | null {

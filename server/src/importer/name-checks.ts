@@ -30,7 +30,7 @@ export const FUNCTION_WORDS = words(`
   tegasnya terangnya sebutnya lanjutnya pungkasnya harapnya pintanya tutupnya sambungnya ketusnya
   kini kala sesaat seusai sejumlah beberapa para bapak ibu kedua ketiga pertama terakhir keduanya
   dirinya beliau mereka kabarnya konon sayangnya untungnya intinya selebihnya tambahan berikut
-  berikutnya sekaligus kendati seraya bukankah namanya pokoknya`);
+  berikutnya sekaligus kendati seraya bukankah namanya pokoknya terpaksa`);
 
 /** Nouns that open a group's or a team's nickname ("Skuat Garuda", "Laskar Mataram"). */
 export const GROUP_WORDS = words(`
