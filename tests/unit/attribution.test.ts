@@ -752,6 +752,20 @@ describe('quote attribution: failure classes of real copy', () => {
       expect(quotes(text).map((q) => q.speaker)).not.toContain('Keduanya');
     });
 
+    it('credits a one-word name only where the copy introduces it, not where it only follows "kata"', () => {
+      const text = [
+        'Persiba kalah dari tamunya. Terkait kartu merah pemainnya, Yusrandi menyebut insiden itu bisa dihindari.',
+        '"Pemain sudah bekerja maksimal," ujar Yusrandi usai pertandingan.',
+        '"Sidang ini tidak wajar," terang RO sitorus.',
+        '"Putusan sela harus dibacakan," tegas Advokat Simon Sorendi.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.needsReview])).toEqual([
+        [null, true],
+        [null, true],
+        ['Simon Sorendi', false],
+      ]);
+    });
+
     it('never credits a surname whose initials the copy writes before it ("OC Kaligis")', () => {
       const text = [
         'Hakim belum membuka blokir rekening terdakwa RM Simatupang, kata jaksa.',

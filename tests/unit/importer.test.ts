@@ -378,8 +378,11 @@ describe('parseStory: speakers', () => {
     ['"Tidak ada kompromi," tegas Kapolri Jenderal Listyo Sigit Prabowo.', 'Listyo Sigit Prabowo'],
     ['"Kebijakan itu sudah tepat," menurut Sri Mulyani.', 'Sri Mulyani'],
     ['Menurut Sri Mulyani, kebijakan itu "sudah tepat."', 'Sri Mulyani'],
-    ['Kata Jokowi: "Kerja, kerja, kerja."', 'Jokowi'],
-    ['"Saya tidak tahu," kata al-Sisi kepada wartawan.', 'al-Sisi'],
+    ['Presiden Jokowi membuka sidang.\nKata Jokowi: "Kerja, kerja, kerja."', 'Jokowi'],
+    [
+      'Presiden Mesir al-Sisi tiba di Kairo.\n"Saya tidak tahu," kata al-Sisi kepada wartawan.',
+      'al-Sisi',
+    ],
     ['"Uji coba berhasil," kata KCNA.', 'KCNA'],
     ['"Ekonomi tumbuh lima persen," Sri Mulyani mengatakan.', 'Sri Mulyani'],
     ['Gubernur Jawa Barat Dedi Mulyadi mengatakan, "Semua sekolah tetap buka."', 'Dedi Mulyadi'],
@@ -398,7 +401,7 @@ describe('parseStory: speakers', () => {
     ['Nadiem Makarim mengungkapkan kurikulum baru "lebih sederhana."', 'Nadiem Makarim'],
     ['Bahlil Lahadalia menambahkan stok BBM "cukup hingga Lebaran."', 'Bahlil Lahadalia'],
     ['Kim Jong Un berkata, "Kami tidak takut."', 'Kim Jong Un'],
-    ['Langkah itu, kata Putin, adalah "provokasi".', 'Putin'],
+    ['Presiden Putin tiba di Minsk.\nLangkah itu, kata Putin, adalah "provokasi".', 'Putin'],
     [
       'Pengamat politik Universitas Indonesia, Ade Armando, menilai langkah itu "terlalu dini."',
       'Ade Armando',
@@ -449,11 +452,18 @@ describe('parseStory: speakers', () => {
     expect(speakers(text)).toEqual(['Kim Jong Un']);
   });
 
+  it('leaves a one-word name the story never introduced empty and flagged ("kata Sugiono" alone)', () => {
+    // Issue 26: a name is credited only where the copy introduces it as a person (an office,
+    // a rank, an apposition, an age, or a mid-sentence mention other than after "kata").
+    const quote = onlyQuote('"Kami siap," kata Sugiono kepada wartawan.');
+    expect(quote.speaker).toBeNull();
+    expect(quote.needsReview).toBe(true);
+  });
+
   it('gives a following quote of its own sentence to the speaker just named', () => {
-    expect(speakers('"Rusia tidak akan menyerah," kata Putin. "Kami akan menang."')).toEqual([
-      'Putin',
-      'Putin',
-    ]);
+    const text =
+      'Presiden Putin tiba di Minsk.\n"Rusia tidak akan menyerah," kata Putin. "Kami akan menang."';
+    expect(speakers(text)).toEqual(['Putin', 'Putin']);
   });
 
   it('carries a quote left open at the paragraph end to the next paragraph speaker', () => {
@@ -540,14 +550,18 @@ describe('parseStory: speakers', () => {
 describe('parseStory: relayedBy', () => {
   it.each([
     ['"Kami siap," kata Kim Jong Un, seperti dikutip dari KCNA.', 'Kim Jong Un', 'KCNA'],
-    ['"Kami siap," kata Sugiono kepada Antara di Jakarta.', 'Sugiono', 'Antara'],
+    [
+      'Menteri Luar Negeri Sugiono tiba.\n"Kami siap," kata Sugiono kepada Antara di Jakarta.',
+      'Sugiono',
+      'Antara',
+    ],
     [
       'Dilansir dari AFP, Presiden Prancis Emmanuel Macron menyebut serangan itu "tidak dapat diterima."',
       'Emmanuel Macron',
       'AFP',
     ],
     [
-      '“Ini bukan akhir,” kata Zelensky dalam pidatonya, dikutip dari Reuters.',
+      'Presiden Zelensky berpidato.\n“Ini bukan akhir,” kata Zelensky dalam pidatonya, dikutip dari Reuters.',
       'Zelensky',
       'Reuters',
     ],
@@ -556,7 +570,11 @@ describe('parseStory: relayedBy', () => {
       null,
       'KCNA',
     ],
-    ['"Saya tidak tahu," kata al-Sisi kepada Xinhua.', 'al-Sisi', 'Xinhua'],
+    [
+      'Presiden Mesir al-Sisi tiba.\n"Saya tidak tahu," kata al-Sisi kepada Xinhua.',
+      'al-Sisi',
+      'Xinhua',
+    ],
   ])('%j: speaker %j relayed by %j', (text, speaker, relayedBy) => {
     const quote = onlyQuote(text);
 

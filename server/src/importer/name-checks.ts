@@ -77,6 +77,12 @@ export interface StoryWords {
   aliases: Set<string>;
   /** Words the story writes after a rank or an honorific ("Irjen Suntana"): people's names. */
   titled: Set<string>;
+  /**
+   * Capitalised words the story writes mid-sentence somewhere other than right after an
+   * attribution verb ("warga bernama Maryadi", "bersama Maryadi"): a one-word name that only
+   * ever follows "kata"/"ujar" was never introduced (./attribution fills this).
+   */
+  introduced: Set<string>;
 }
 
 /**
@@ -121,7 +127,15 @@ export function storyWords(
   for (const q of quoted) {
     for (const m of allMatches(/(?<![\p{L}'-])\p{Ll}[\p{L}'-]*/gu, q)) common.add(m[0]);
   }
-  return { places, officePlaces, common, midCaps, aliases, titled: new Set<string>() };
+  return {
+    places,
+    officePlaces,
+    common,
+    midCaps,
+    aliases,
+    titled: new Set<string>(),
+    introduced: new Set<string>(),
+  };
 }
 
 const low = (w: string): string => w.toLowerCase().replace(/[.,]$/u, '');
@@ -147,13 +161,17 @@ export function cannotBeName(word: string, story: StoryWords): boolean {
 
 /**
  * A one-word name the story has not introduced as a person is credited only when it reads as a
- * name: the story writes it capitalised in the middle of a sentence, and never in lower case.
+ * name: the story writes it capitalised in the middle of a sentence other than right after an
+ * attribution verb, and never in lower case.
  */
 export function readsAsName(word: string, story: StoryWords): boolean {
   const w = word.replace(/[.,]$/u, '');
   // An alias is credited only through the person it was linked to, never as typed.
   return (
     story.midCaps.has(w) &&
+    story.introduced.has(w) &&
+    // Initials ("RO", "KS") are a name only where the copy says so ("berinisial KS").
+    !/^\p{Lu}{2,4}$/u.test(w) &&
     !story.common.has(w.toLowerCase()) &&
     !story.aliases.has(w) &&
     !cannotBeName(w, story)

@@ -619,6 +619,15 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
     if (isPrivate(cores[0] ?? '')) return { kind: 'anon', review: false };
     // "Pemerintah", "Polisi": nobody in particular; an editor may want to name the source.
     if (cores.length === 1 && GENERIC.has(lower(toks[0]))) return { kind: 'unclear' };
+    // "RO", "KS": initials of someone, not a body the story knows; the editor names them.
+    const only = cores[0] ?? '';
+    if (
+      cores.length === 1 &&
+      /^\p{Lu}{2,3}$/u.test(only) &&
+      !isInstitution(only) &&
+      !isNameTaker(only)
+    )
+      return { kind: 'unclear' };
     return { kind: 'org', name: text };
   }
   // Academic degrees after a name ("AKBP Eka Satria SIK", "..., S.H., M.H.") belong to nobody.
