@@ -766,6 +766,25 @@ describe('quote attribution: failure classes of real copy', () => {
       ]);
     });
 
+    it('reads a name, its degrees and its office in apposition before the verb', () => {
+      const text = [
+        'Amir Yunus, S.I.K, MH., Kapolres Mamuju Utara mengatakan bantuan sudah diminta.',
+        '"Kita minta bantuan dari Polda," jelasnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.speakerRole])).toEqual([
+        ['Amir Yunus', 'Kapolres Mamuju Utara'],
+      ]);
+    });
+
+    it('keeps the focus through a prepositional phrase that names only a group', () => {
+      const text = [
+        'Humas Pengadilan Negeri Tarakan, Imran Maranu mengatakan sidang digelar tatap muka.',
+        'Sementara untuk keluarga yang ingin menyaksikan persidangan, masih ada kendala ruang.',
+        '"Tapi sudah kami sediakan sarana lain," sebutnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Imran Maranu']);
+    });
+
     it('never credits a surname whose initials the copy writes before it ("OC Kaligis")', () => {
       const text = [
         'Hakim belum membuka blokir rekening terdakwa RM Simatupang, kata jaksa.',

@@ -38,6 +38,7 @@ import {
   fullNameOf,
   isBodyName,
   isCapTok,
+  isDegree,
   isFragment,
   nameLike,
   nameSeqs,
@@ -468,6 +469,16 @@ function subjectBefore(headIn: string, ctx: Context): Who | null {
   // "BALIKPAPAN, Inibalikpapan – Pelatih Tim X Bambang Warsito": a dash ends a dateline or an
   // aside; the subject is what follows it.
   head = head.replace(/^.*\s[–—-]\s+/u, '');
+  // "Sementara untuk keluarga yang ingin menyaksikan ...": a prepositional phrase, no subject.
+  // (A phrase set off by a comma, "Pada kesempatan sama, Prima menegaskan", is no such case.)
+  const lastClause = head.slice(head.lastIndexOf(',') + 1);
+  if (
+    /^\s*(?:[\p{L}]+\s+){0,2}?(?:untuk|bagi|kepada|dengan|pada|ke|dari|oleh|terhadap|tentang)\s/iu.test(
+      lastClause
+    )
+  ) {
+    return null;
+  }
   // "Lantas Rahmat menambahkan", "Kemudian, ia ...": a sentence opener is no part of the subject.
   head = dropOpeners(head);
   // "Pj Bupati Jayapura Triwarno Purnomo dalam keterangan tertulis ... di Sentani, Selasa,
@@ -497,6 +508,25 @@ function subjectBefore(headIn: string, ctx: Context): Who | null {
     if (whoB?.kind === 'pronoun') return whoB;
     return null;
   }
+  // "Amri Yudi, S.I.K, MH., Kapolres Mamuju Tengah mengatakan": a name, its degrees, then its
+  // office in apposition.
+  const segs = head
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x && !isDegreeList(x));
+  const lastSeg = segs[segs.length - 1] ?? '';
+  const officeOnly = lastSeg
+    .split(/\s+/u)
+    .every((w) => /^\p{Lu}/u.test(w) || isOffice(w) || isInstitution(w));
+  // "Menurut Haryo, Presiden sempat berkata": the name is the source, the office the subject.
+  const sourced = /(?:^|[\s,])(?:menurut|kata|ujar)\s+[^,]+,[^,]*$/iu.test(headIn.trim());
+  if (segs.length >= 2 && officeOnly && !sourced) {
+    const office = readPhrase(lastSeg, ctx.ev);
+    const person = whole(segs[segs.length - 2] ?? '', ctx);
+    if (office?.kind === 'office' && person?.kind === 'person' && !person.role) {
+      return { ...person, role: office.role, sure: true };
+    }
+  }
   head = head.slice(head.lastIndexOf(',') + 1);
   const named = /(?:^|\s)bernama\s+(.*)$/u.exec(head);
   if (named) head = named[1] ?? '';
@@ -510,6 +540,12 @@ function subjectBefore(headIn: string, ctx: Context): Who | null {
 
 const ADJUNCT =
   /\s(?:dalam|saat|ketika|usai|seusai|kepada|di|pada|sesuai|selepas|sebelum|setelah)\s/u;
+
+/** "S.I.K", "MH.", "S.H., M.H.": only academic degrees. */
+const isDegreeList = (text: string): boolean =>
+  text
+    .split(/\s+/u)
+    .every((w) => isDegree(w.replace(/\.$/u, '')) || /^(?:\p{Lu}\.){1,3}\p{Lu}{0,3}\.?$/u.test(w));
 
 const dropOpeners = (text: string): string => {
   let out = text;
