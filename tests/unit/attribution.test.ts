@@ -785,6 +785,19 @@ describe('quote attribution: failure classes of real copy', () => {
       expect(quotes(text).map((q) => q.speaker)).toEqual(['Imran Maranu']);
     });
 
+    it('flags a quote whose "one of the traders" the copy then names', () => {
+      const text = [
+        '"Harga masih standar," ujar satu di antara pedagang sembako, Indri di Pontianak.',
+        '"Kapal batal berangkat," kata salah seorang PNS Pemprov Malut Zulkarnain, di Ternate.',
+        '"Harga naik terus," kata seorang pedagang.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.needsReview])).toEqual([
+        [null, true],
+        [null, true],
+        [null, false],
+      ]);
+    });
+
     it('never credits a surname whose initials the copy writes before it ("OC Kaligis")', () => {
       const text = [
         'Hakim belum membuka blokir rekening terdakwa RM Simatupang, kata jaksa.',

@@ -133,7 +133,7 @@ export const GENERIC = words('pemerintah polisi aparat otoritas pihak militer te
 
 /** Anonymous sources: the copy deliberately names nobody. */
 export const ANONYMOUS =
-  /^(?:seorang|salah\s+(?:seorang|satu)|sebuah|sumber|beberapa|sejumlah|para|wartawan|pihak|keduanya|mereka)(?![\p{L}])/iu;
+  /^(?:seorang|salah\s+(?:seorang|satu)|satu\s+di(?:\s+antara)?|sebuah|sumber|beberapa|sejumlah|para|wartawan|pihak|keduanya|mereka)(?![\p{L}])/iu;
 
 const low = (t: string): string => t.toLowerCase().replace(/[.,]$/u, '');
 

@@ -299,7 +299,17 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
   if (!first) return null;
   if (PRONOUN.test(first.core)) return { kind: 'pronoun' };
   if (/^keduanya$/iu.test(first.core)) return { kind: 'anon', review: true };
-  if (ANONYMOUS.test(first.core + ' ' + lower(toks[1]))) return { kind: 'anon', review: false };
+  if (ANONYMOUS.test(`${first.core} ${lower(toks[1])} ${lower(toks[2])}`)) {
+    // "salah seorang PNS Pemprov Malut Zulkifli", "satu di antara pedagang, Rumiyani": the copy
+    // names this one after all, and where the name starts is the editor's to say (flagged);
+    // an unnamed one is anonymous by choice of the copy.
+    const words = (text.split(/[.;:]/u)[0] ?? '').split(/\s+/u).slice(2, 12);
+    const named = words.some((w) => {
+      const c = w.replace(/^[(“"]+|[,.)”"]+$/gu, '');
+      return nameLike(c) && !cannotBeName(c, ev.story) && !isCode(c) && !isCommonWord(c, ev.story);
+    });
+    return named ? { kind: 'unclear' } : { kind: 'anon', review: false };
+  }
   // "perwira menengah tersebut", "pelatih asal Malta itu": a description pointing back.
   if (/^\p{Ll}[\p{L}-]*(?:\s+[\p{L}\d-]+){0,4}\s+(?:itu|tersebut)(?![\p{L}])/u.test(text.trim())) {
     return { kind: 'back' };
