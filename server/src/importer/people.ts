@@ -120,28 +120,18 @@ export class People {
     return found.length === 1 ? found[0] : undefined;
   }
 
-  /** The one person with a name word that starts with `ref` ("Risma" of "Rismaharini"). */
-  byPrefix(ref: string): Person | undefined {
+  /**
+   * The one person with a name word that a clipped `ref` is the start of ("Risma" of
+   * "Rismaharini", three letters at least) or the end of ("Santo" of "Susanto", four at least).
+   */
+  byClipped(ref: string, end: 'start' | 'end'): Person | undefined {
     const r = ref.toLowerCase();
-    if (r.length < 3) return undefined;
+    if (r.length < (end === 'start' ? 3 : 4)) return undefined;
     const found = this.all.filter((p) =>
       p.name
         .toLowerCase()
         .split(/\s+/u)
-        .some((w) => w.length > r.length && w.startsWith(r))
-    );
-    return found.length === 1 ? found[0] : undefined;
-  }
-
-  /** The one person with a name word that ends with `ref` ("Santo" of "Susanto"). */
-  bySuffix(ref: string): Person | undefined {
-    const r = ref.toLowerCase();
-    if (r.length < 4) return undefined;
-    const found = this.all.filter((p) =>
-      p.name
-        .toLowerCase()
-        .split(/\s+/u)
-        .some((w) => w.length > r.length && w.endsWith(r))
+        .some((w) => w.length > r.length && (end === 'start' ? w.startsWith(r) : w.endsWith(r)))
     );
     return found.length === 1 ? found[0] : undefined;
   }
@@ -202,7 +192,7 @@ export function resolveWho(who: Who, people: People): Attribution {
       if (who.tokens.length === 1 && !who.role && !who.sure) {
         // "ucap Risma" after "Tri Rismaharini", "kata Mega" after "Megawati ...", "kata Santo"
         // after "Kombes Pol Susanto": a clipped form of exactly one introduced name is that person.
-        const clipped = people.byPrefix(who.name) ?? people.bySuffix(who.name);
+        const clipped = people.byClipped(who.name, 'start') ?? people.byClipped(who.name, 'end');
         if (clipped) return ofPerson(clipped);
         // A one-word name the story never introduced is credited only when it reads as a
         // name ("kata Maryadi"); "Lantas", "Pria" or a clipped form of a longer name of the
