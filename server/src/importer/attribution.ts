@@ -14,15 +14,7 @@
  * about, which ia/dia/beliau and -nya verbs refer to.
  */
 import { People, resolveWho, withoutGluedTitle, type Attribution, type Person } from './people';
-import {
-  isHonorific,
-  isInstitution,
-  isOffice,
-  isPrivate,
-  isRankHead,
-  isTitleWord,
-  notName,
-} from './roles';
+import { isInstitution, isOffice, isTitleWord, notName } from './roles';
 import {
   cannotBeName,
   FUNCTION_WORDS,
@@ -150,46 +142,15 @@ function gatherEvidence(
   }
   const bodyRuns = texts.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens));
   const runs = [...bodyRuns, ...headings.flatMap((t) => nameSeqs(t).map((seq) => seq.tokens))];
-  const story = storyWords(texts, dateline, quoted);
-  // A word after a rank or an honorific ("Irjen Suntana", "Pak Hengki") is someone's name, even
-  // where an office stands before it elsewhere ("Kapolda Suntana").
+  const story = storyWords(
+    texts,
+    dateline,
+    quoted,
+    new RegExp(`^(?:${ATTRIB_VERBS}|${TRAIL_ONLY}|menurut)$`, 'iu')
+  );
+  // A word after a rank or an honorific ("Irjen Suntana") is someone's name, even where an
+  // office stands before it elsewhere ("Kapolda Suntana").
   const titled = story.titled;
-  // Mid-sentence capitals other than right after an attribution verb (name-checks readsAsName).
-  const after = new RegExp(`(\\S+)\\s+(\\p{Lu}[\\p{L}'-]+)`, 'gu');
-  const attribution = new RegExp(`^(?:${ATTRIB_VERBS}|${TRAIL_ONLY}|menurut)$`, 'iu');
-  for (const t of texts) {
-    for (const m of t.matchAll(after)) {
-      const before = m[1] ?? '';
-      if (attribution.test(before) || /[.,!?:;"“”]$/u.test(before)) continue;
-      story.introduced.add(m[2] ?? '');
-    }
-    // Apposition: "Sunarto, Ketua Sementara DPRD", "Samria, salah satu pedagang", "Banser
-    // Situbondo, Ansori," introduce the name even where it otherwise follows only "kata".
-    for (const m of t.matchAll(/(\p{Lu}[\p{L}'-]+),\s+(\S+)/gu)) {
-      const next = (m[2] ?? '').replace(/[.,]$/u, '');
-      if (isOffice(next) || isPrivate(next) || /^(?:salah|seorang)$/iu.test(next)) {
-        story.introduced.add(m[1] ?? '');
-      }
-    }
-    for (const m of t.matchAll(/((?:[^\s,]+\s+){0,3}[^\s,]+),\s+(\p{Lu}[\p{L}'-]+)/gu)) {
-      const prev = (m[1] ?? '').split(/\s+/u).map((w) => w.replace(/[.,]$/u, ''));
-      const last = prev[prev.length - 1] ?? '';
-      const described = prev.some((w) => isOffice(w));
-      if (described || notName(last) || story.places.has(last.toLowerCase())) {
-        story.introduced.add(m[2] ?? '');
-      }
-    }
-    // "Maryadi (40)": a name with its age.
-    for (const m of t.matchAll(/(\p{Lu}[\p{L}'-]+)\s+\(\d{1,3}\)/gu))
-      story.introduced.add(m[1] ?? '');
-  }
-  for (const t of texts) {
-    const toks = t.split(/\s+/u);
-    toks.forEach((w, i) => {
-      const next = (toks[i + 1] ?? '').replace(/[.,;:]+$/u, '');
-      if ((isRankHead(w) || isHonorific(w)) && /^\p{Lu}\p{Ll}/u.test(next)) titled.add(next);
-    });
-  }
   // Places the copy names as places ("di X", "Kota X", the dateline), before the guesses after
   // an office ("Bupati X") join them.
   const named = new Set(story.places);

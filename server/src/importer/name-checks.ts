@@ -5,6 +5,7 @@
  * describes the language or the story itself, never a particular story's people.
  */
 import { allMatches } from './regex';
+import { isHonorific, isOffice, isPrivate, isRankHead, notName } from './roles';
 
 const words = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean));
 
@@ -80,19 +81,21 @@ export interface StoryWords {
   /**
    * Capitalised words the story writes mid-sentence somewhere other than right after an
    * attribution verb ("warga bernama Maryadi", "bersama Maryadi"): a one-word name that only
-   * ever follows "kata"/"ujar" was never introduced (./attribution fills this).
+   * ever follows "kata"/"ujar" was never introduced.
    */
   introduced: Set<string>;
 }
 
 /**
  * `quoted`: the words inside the story's quotes; their lower-case words are common words too
- * ("panitia" said by a speaker), though they say nothing of names.
+ * ("panitia" said by a speaker), though they say nothing of names. `attributionVerb`: a word
+ * after which a name is only attributed to, never introduced ("kata", "ujar"; ./attribution).
  */
 export function storyWords(
   texts: string[],
-  dateline: string | null = null,
-  quoted: string[] = []
+  dateline: string | null,
+  quoted: string[],
+  attributionVerb: RegExp
 ): StoryWords {
   const places = new Set<string>();
   const officePlaces = new Set<string>();
@@ -133,9 +136,61 @@ export function storyWords(
     common,
     midCaps,
     aliases,
-    titled: new Set<string>(),
-    introduced: new Set<string>(),
+    titled: titledWords(texts),
+    introduced: introducedWords(texts, places, attributionVerb),
   };
+}
+
+/** Words written after a rank or an honorific ("Irjen Suntana", "Pak Hengki"). */
+function titledWords(texts: string[]): Set<string> {
+  const titled = new Set<string>();
+  for (const t of texts) {
+    const toks = t.split(/\s+/u);
+    toks.forEach((w, i) => {
+      const next = (toks[i + 1] ?? '').replace(/[.,;:]+$/u, '');
+      if ((isRankHead(w) || isHonorific(w)) && /^\p{Lu}\p{Ll}/u.test(next)) titled.add(next);
+    });
+  }
+  return titled;
+}
+
+/**
+ * Capitalised words the copy introduces: written mid-sentence other than right after an
+ * attribution verb or a comma, set off by an office in apposition, or given an age. `places`
+ * are the places the copy names as places (not yet the guesses after an office).
+ */
+function introducedWords(
+  texts: string[],
+  places: Set<string>,
+  attributionVerb: RegExp
+): Set<string> {
+  const introduced = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/(\S+)\s+(\p{Lu}[\p{L}'-]+)/gu)) {
+      const before = m[1] ?? '';
+      if (attributionVerb.test(before) || /[.,!?:;"“”]$/u.test(before)) continue;
+      introduced.add(m[2] ?? '');
+    }
+    // Apposition: "Sunarto, Ketua Sementara DPRD", "Samria, salah satu pedagang", "Banser
+    // Situbondo, Ansori," introduce the name even where it otherwise follows only "kata".
+    for (const m of t.matchAll(/(\p{Lu}[\p{L}'-]+),\s+(\S+)/gu)) {
+      const next = (m[2] ?? '').replace(/[.,]$/u, '');
+      if (isOffice(next) || isPrivate(next) || /^(?:salah|seorang)$/iu.test(next)) {
+        introduced.add(m[1] ?? '');
+      }
+    }
+    for (const m of t.matchAll(/((?:[^\s,]+\s+){0,3}[^\s,]+),\s+(\p{Lu}[\p{L}'-]+)/gu)) {
+      const prev = (m[1] ?? '').split(/\s+/u).map((w) => w.replace(/[.,]$/u, ''));
+      const last = prev[prev.length - 1] ?? '';
+      const described = prev.some((w) => isOffice(w));
+      if (described || notName(last) || places.has(last.toLowerCase())) {
+        introduced.add(m[2] ?? '');
+      }
+    }
+    // "Maryadi (40)": a name with its age.
+    for (const m of t.matchAll(/(\p{Lu}[\p{L}'-]+)\s+\(\d{1,3}\)/gu)) introduced.add(m[1] ?? '');
+  }
+  return introduced;
 }
 
 const low = (w: string): string => w.toLowerCase().replace(/[.,]$/u, '');
