@@ -32,6 +32,7 @@ import {
   isCapTok,
   isDegree,
   isFragment,
+  mayBeName,
   nameLike,
   nameSeqs,
   readPhrase,
@@ -363,13 +364,7 @@ function nameBeforeVerb(sentence: string, ctx: Context): Person | 'someone' | nu
   const focus = ctx.people.focus;
   const names = tokenize(dropOpeners(sentence.slice(0, verb.index)))
     .map((t) => t.core.replace(/[.,]$/u, ''))
-    .filter(
-      (w) =>
-        nameLike(w) &&
-        ctx.ev.story.midCaps.has(w) &&
-        !isCommonWord(w, ctx.ev.story) &&
-        !cannotBeName(w, ctx.ev.story)
-    );
+    .filter((w) => ctx.ev.story.midCaps.has(w) && mayBeName(w, ctx.ev.story));
   if (names.length === 0) return null;
   const keys = names.map((w) => w.toLowerCase());
   const known = ctx.people.all.filter((p) => keys.every((k) => p.keys.has(k)));

@@ -179,6 +179,13 @@ export const nameLike = (word: string | undefined): boolean =>
   !isPrivate(word as string);
 
 /**
+ * A word that may be (part of) someone's name in this story: name-like, and neither a word the
+ * story rules out (a function word, a place) nor one it writes in lower case.
+ */
+export const mayBeName = (word: string, story: StoryWords): boolean =>
+  nameLike(word) && !cannotBeName(word, story) && !isCommonWord(word, story);
+
+/**
  * The name is only part of a longer one in the story ("Rusdi Mappasessu" of "Andi Muhammad
  * Rusdi Mappasessu", "Yusuf" of "Yusuf Hakim Siregar", "Made Sudarmaja" of "I Made Sudarmaja",
  * "Reyes" of "Dimaculangan-Reyes"): crediting it would print half a name, or the wrong
@@ -306,7 +313,7 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
     const words = (text.split(/[.;:]/u)[0] ?? '').split(/\s+/u).slice(2, 12);
     const named = words.some((w) => {
       const c = w.replace(/^[(“"]+|[,.)”"]+$/gu, '');
-      return nameLike(c) && !cannotBeName(c, ev.story) && !isCode(c) && !isCommonWord(c, ev.story);
+      return mayBeName(c, ev.story);
     });
     return named ? { kind: 'unclear' } : { kind: 'anon', review: false };
   }
@@ -695,9 +702,11 @@ const namesABody = (word: string, ev: Evidence): boolean =>
 
 const ADDRESS = words('pak bu bapak ibu mang ceu kang teh bang mbak mas');
 /** A private descriptor, or a slip of one ("Prsenter Najwa Shihab"). */
+/** Descriptors long enough that a one-letter slip of them is still recognisable. */
+const LONG_PRIVATE = [...PRIVATE].filter((p) => p.length >= 6);
 const isPrivateLike = (word: string): boolean => {
   const w = word.toLowerCase();
-  return isPrivate(w) || [...PRIVATE].some((p) => p.length >= 6 && oneEditApart(w, p));
+  return isPrivate(w) || LONG_PRIVATE.some((p) => oneEditApart(w, p));
 };
 const OFFICE_TAILS = words('agung utama umum tertinggi khusus harian eksekutif senior besar');
 
