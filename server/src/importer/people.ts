@@ -179,9 +179,6 @@ export function resolveWho(who: Who, people: People): Attribution {
         }
         if (found.length > 1) return unresolved(who.role);
       }
-      // One capitalised word the story never introduced as a person, with no office or rank
-      // before it, is credited only when it reads as a name: "Lantas", "Pria" or a word
-      // that only opens sentences would print a wrong speaker.
       // "kata Hendra" where the copy wrote "Hendra Setiawan" (no office to introduce him by):
       // the one full name the story gives for the word.
       const full = who.tokens.length === 1 ? people.fullName(who.name) : null;
@@ -189,6 +186,9 @@ export function resolveWho(who: Who, people: People): Attribution {
         const person = people.add(full, who.role, true);
         if (person) return ofPerson(person);
       }
+      // One capitalised word the story never introduced as a person, with no office or rank
+      // before it, is credited only when it reads as a name: "Lantas", "Pria" or a word
+      // that only opens sentences would print a wrong speaker.
       if (who.tokens.length === 1 && !who.role && !who.sure) {
         // "ucap Risma" after "Tri Rismaharini", "kata Mega" after "Megawati ...", "kata Santo"
         // after "Kombes Pol Susanto": a clipped form of exactly one introduced name is that person.
