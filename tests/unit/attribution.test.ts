@@ -807,4 +807,59 @@ describe('quote attribution: failure classes of real copy', () => {
       for (const quote of quotes(text)) expect(quote.speaker).not.toBe('Simatupang');
     });
   });
+
+  describe('titles and initials inside names, offices joined by "dan" (earlier held-out sets, paraphrased)', () => {
+    it('keeps "Haji" out of the name and never takes a "Tokoh ..." description for it', () => {
+      const text = [
+        'Haji Darman, Tokoh Tani di Kecamatan Sukamaju memuji kerja Gubernur dalam produksi jagung.',
+        'Di balik keberhasilan itu, Haji Darman masih mengeluhkan harga jual yang rendah.',
+        '"Lantai jemur kami kurang," ujarnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Darman']);
+    });
+
+    it('reads a first name after an office in apposition as a name, though a headline writes the office before it', () => {
+      const text = [
+        'Gubernur Rudi Wamea Buka Sekolah Baru',
+        'Gubernur Papua Barat, Rudi Wamea, meresmikan sekolah itu pada Jumat.',
+        'Dalam sambutannya, Gubernur Rudi Wamea menegaskan pentingnya pendidikan.',
+        'Gubernur juga mengingatkan peran orang tua.',
+        'Menurutnya, banyak masalah sosial muncul karena keluarga lalai merawat anak.',
+        '"Sekolah hadir untuk menolong," tegasnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Rudi Wamea']);
+    });
+
+    it('keeps initials written with a stop inside a name ("Faisal AR. Lamba")', () => {
+      const text = [
+        'Kepala seksi haji Drs. H. Faisal AR. Lamba saat memberi penjelasan mengatakan biaya paspor naik.',
+        '"Insya Allah diganti saat berangkat," katanya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Faisal AR. Lamba']);
+    });
+
+    it('leaves a noble title out of the name ("Anak Agung", "Raden Mas")', () => {
+      const text = [
+        '"Sumur warga mulai kering," kata Kapolres Badung AKBP Anak Agung Gde Rai Putra di Badung.',
+        '"Kami kirim air bersih," kata Kapolres.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Gde Rai Putra', 'Gde Rai Putra']);
+    });
+
+    it('links a nickname given as "atau yang di sapa dengan X" to the full name', () => {
+      const text = [
+        'Menyandang gelar bangsawan Raden Mas Bagus Wicaksono atau yang di sapa dengan Gusti Bagus, ia tetap bertani.',
+        '"Tanah ini menyimpan banyak kekayaan," kata Gusti Bagus.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Bagus Wicaksono']);
+    });
+
+    it('keeps the word after "dan" in an office out of the holder\'s name ("Dinas Pertanian dan Pangan X")', () => {
+      const text = [
+        'Hadir dalam acara tersebut Kepala Dinas Pertanian dan Pangan Sutarmin, SP. dari Kabupaten Gunungkidul.',
+        '"Petani harus sejahtera," harap Sutarmin.',
+      ].join('\n');
+      for (const quote of quotes(text)) expect(quote.speaker).not.toBe('Pangan Sutarmin');
+    });
+  });
 });

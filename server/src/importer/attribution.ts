@@ -212,10 +212,20 @@ function isClipped(word: string, ev: Evidence): boolean {
 // ---------------------------------------------------------------------------------------------
 // Introductions: people named in a sentence, with roles and nicknames.
 
-const NICK_RE =
-  /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,4})(?:\s*\(\d{1,3}\))?(?:,[^.,"“”]{0,40},?)?,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s+(?:disapa|dipanggil|disebut)(?:\s+dengan\s+(?:panggilan|sapaan|sebutan))?\s+(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/gu;
-/** "Bambang Soesatyo alias Bamsoet": the alias the story then uses alone. */
-const NICK_CUE = /,?\s+(?:atau\s+)?(?:yang\s+)?(?:akrab|biasa|kerap|karib|beken)\s/u;
+/**
+ * "akrab disapa", "biasa dipanggil", "yang di sapa dengan": how copy gives a nickname. Without
+ * an adverb only after "yang" ("atau yang disapa"), where "disebut" would name a thing too.
+ */
+const NICK_VERB =
+  '(?:(?:atau\\s+)?(?:yang\\s+)?(?:akrab|biasa|kerap|karib|beken)\\s+(?:di\\s?sapa|di\\s?panggil|disebut)|' +
+  '(?:atau\\s+)?yang\\s+(?:di\\s?sapa|di\\s?panggil))' +
+  '(?:\\s+dengan(?:\\s+(?:panggilan|sapaan|sebutan))?)?';
+const NICK_RE = new RegExp(
+  `(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+){0,4})(?:\\s*\\(\\d{1,3}\\))?(?:,[^.,"“”]{0,40},?)?,?\\s+${NICK_VERB}\\s+(\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]+)?)`,
+  'gu'
+);
+/** Where the nickname's cue starts, to cut the phrase before it. */
+const NICK_CUE = new RegExp(`,?\\s+${NICK_VERB}\\s`, 'u');
 const ALIAS_RE = /(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){1,7})\s+alias\s+(\p{Lu}[\p{L}'-]+)/gu;
 /** "pria yang karib disapa Djanur": a description that names its person by the nickname. */
 const NICK_REF =

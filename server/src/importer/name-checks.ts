@@ -5,7 +5,7 @@
  * describes the language or the story itself, never a particular story's people.
  */
 import { allMatches } from './regex';
-import { isHonorific, isOffice, isPrivate, isRankHead, notName } from './roles';
+import { isHonorific, isInstitution, isOffice, isPrivate, isRankHead, notName } from './roles';
 
 const words = (s: string): Set<string> => new Set(s.split(/\s+/u).filter(Boolean));
 
@@ -84,6 +84,16 @@ export interface StoryWords {
    * ever follows "kata"/"ujar" was never introduced.
    */
   introduced: Set<string>;
+  /**
+   * First words of a name set off after an office ("Gubernur Papua Tengah, Meki Nawipa,"): a
+   * person's, even where a headline writes the office straight before it ("Gubernur Meki").
+   */
+  appositionFirst: Set<string>;
+  /**
+   * Lower case words joined by "dan" to a body's or an office's name ("Dinas Pertanian dan
+   * Pangan"): part of that name, whatever they are, so never part of the person's after it.
+   */
+  bodyWords: Set<string>;
 }
 
 /**
@@ -138,6 +148,8 @@ export function storyWords(
     aliases,
     titled: titledWords(texts),
     introduced: introducedWords(texts, places, attributionVerb),
+    appositionFirst: appositionFirstWords(texts),
+    bodyWords: joinedBodyWords(texts),
   };
 }
 
@@ -193,16 +205,43 @@ function introducedWords(
   return introduced;
 }
 
+/** See `StoryWords.appositionFirst`: an office among the 1-4 words before the comma. */
+function appositionFirstWords(texts: string[]): Set<string> {
+  const first = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(
+      /((?:[^\s,]+\s+){0,3}[^\s,]+),\s+(\p{Lu}\p{Ll}[\p{L}'-]*)\s+\p{Lu}\p{Ll}/gu
+    )) {
+      const prev = (m[1] ?? '').split(/\s+/u).map((w) => w.replace(/[.,]$/u, ''));
+      if (prev.some((w) => isOffice(w))) first.add(m[2] ?? '');
+    }
+  }
+  return first;
+}
+
+/** See `StoryWords.bodyWords`. */
+function joinedBodyWords(texts: string[]): Set<string> {
+  const joined = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/(\p{Lu}[\p{L}'-]+)\s+(?:dan|&)\s+(\p{Lu}\p{Ll}[\p{L}'-]*)/gu)) {
+      const before = m[1] ?? '';
+      if (isInstitution(before) || isOffice(before)) joined.add((m[2] ?? '').toLowerCase());
+    }
+  }
+  return joined;
+}
+
 const low = (w: string): string => w.toLowerCase().replace(/[.,]$/u, '');
 
 /**
  * A word that cannot be (part of) a person's name in this story: a function word, a "-nya"
  * form of one or of any word the story writes in lower case ("Pihaknya", "Menurutnya"), a
- * group noun, or a place the story names.
+ * group noun, a place the story names, or a word of a body's name joined by "dan".
  */
 export function cannotBeName(word: string, story: StoryWords): boolean {
   const w = low(word);
   if (FUNCTION_WORDS.has(w) || GROUP_WORDS.has(w) || story.places.has(w)) return true;
+  if (story.bodyWords.has(w)) return true;
   // "DKI Jakart" beside "Jakarta": a slip of a place of the story is that place.
   // Only a letter dropped or added: one changed makes another name ("Risma", "Wisma").
   const slip = (p: string): boolean => p.length >= 6 && p.length !== w.length && oneEditApart(w, p);
@@ -235,10 +274,13 @@ export function readsAsName(word: string, story: StoryWords): boolean {
 
 /**
  * The story's places: words after a place word, and words after a territorial office unless the
- * story uses the word alone for a person ("Jhon mengatakan" beside "Bupati Jhon Richard").
+ * story uses the word alone for a person ("Jhon mengatakan" beside "Bupati Jhon Richard") or
+ * starts a name with it after an office ("Gubernur Papua Tengah, Meki Nawipa").
  */
 export function settlePlaces(story: StoryWords, personWords: Set<string>): void {
-  for (const w of story.officePlaces) if (!personWords.has(w)) story.places.add(w.toLowerCase());
+  for (const w of story.officePlaces) {
+    if (!personWords.has(w) && !story.appositionFirst.has(w)) story.places.add(w.toLowerCase());
+  }
 }
 
 /**

@@ -27,7 +27,8 @@ export const OFFICE = words(`
   koordinator komandan danjen danpaspampres inspektur irjen kapusdatinkom kalaksa kepsek kasubag
   terpilih senior kepala vp svp evp avp gm panewu keuchik bendesa kelian klian penghulu sekda
   sekdes sekdis plh kasie kasubsi kadisdik kadinkes kadishub kadispora kabiro karo kapus penjabat
-  wakapolres wakapolresta wakapolrestabes wakapolsek wakasat kabag kasubbag kaops advokat sultan`);
+  wakapolres wakapolresta wakapolrestabes wakapolsek wakasat kabag kasubbag kaops advokat sultan
+  tokoh`);
 
 /** Qualifiers that stay in the role when they follow the office ("Presiden terpilih"). */
 export const ROLE_QUALIFIERS = words('terpilih senior nonaktif demisioner sementara');
@@ -45,7 +46,7 @@ export const RANK_TAILS = words(`
   (k) (p) psk mar pnb`);
 export const HONORIFICS = words(`
   prof dr dr. drs dra ir kh hj h habib ustaz ustazah ustad ustadz syekh gus tuan nyonya sdr
-  pendeta pdt romo pastor tgk teungku kiai kyai bhante biksu`);
+  pendeta pdt romo pastor tgk teungku kiai kyai bhante biksu haji hajjah`);
 
 /**
  * Words followed by a proper name of their own: "Universitas Hasanuddin", "PT Semen Tonasa",

@@ -49,6 +49,21 @@ export const ABBR = words(
 );
 export { allMatches };
 
+/**
+ * "Furqan AR. Roka": capital initials with a stop between two words of a name are part of it,
+ * not the end of a sentence. Both neighbours must read as name words: a sentence ending in an
+ * acronym ("... kata Ketua KPU. Sementara itu") has an office or a function word around it.
+ */
+export function initialsInName(prev: string, core: string, next: string): boolean {
+  const nameWord = (w: string): boolean =>
+    /^\p{Lu}\p{Ll}{2,}$/u.test(w) &&
+    !notName(w) &&
+    !isPrivate(w) &&
+    !FUNCTION_WORDS.has(w.toLowerCase()) &&
+    !DATE_WORDS.has(w.toLowerCase());
+  return /^\p{Lu}{2,3}$/u.test(core) && nameWord(prev) && nameWord(next.replace(/[,.;:]+$/u, ''));
+}
+
 function isCap(core: string): boolean {
   if (/^(?:al|el|ad|as|an|ar)-\p{Lu}/u.test(core)) return true;
   return /^\p{Lu}/u.test(core) && !DATE_WORDS.has(core.toLowerCase());
@@ -65,7 +80,10 @@ export function nameSeqs(text: string): Seq[] {
     const trail = /[,.;:!?)\]"”’']*$/u.exec(raw.slice(lead))?.[0] ?? '';
     const core = raw.slice(lead, raw.length - trail.length);
     const next = (ws[i + 1]?.[0] ?? '').replace(/^[(["“„'‘]+/u, '');
-    const keepDot = trail === '.' && (core.length === 1 || ABBR.has(core.toLowerCase()));
+    const prevCore = (ws[i - 1]?.[0] ?? '').replace(/[,.;:!?)\]"”’']+$/u, '');
+    const keepDot =
+      trail === '.' &&
+      (core.length === 1 || ABBR.has(core.toLowerCase()) || initialsInName(prevCore, core, next));
     if (cur && lead > 0) {
       out.push(cur);
       cur = null;
@@ -100,13 +118,21 @@ export interface Tok {
 }
 
 export function tokenize(text: string): Tok[] {
-  return allMatches(/\S+/gu, text).map((m) => {
+  const ms = allMatches(/\S+/gu, text);
+  return ms.map((m, k) => {
     const raw = m[0];
     const lead = /^[(["“„'‘]*/u.exec(raw)?.[0] ?? '';
     let trail = /[,.;:!?)\]"”’']*$/u.exec(raw.slice(lead.length))?.[0] ?? '';
     let core = raw.slice(lead.length, raw.length - trail.length);
-    // "dr." and single initials keep their dot.
-    if (trail.startsWith('.') && (core.length === 1 || ABBR.has(core.toLowerCase()))) {
+    const prevRaw = (ms[k - 1]?.[0] ?? '').replace(/[,.;:!?)\]"”’']+$/u, '');
+    const nextRaw = (ms[k + 1]?.[0] ?? '').replace(/^[(["“„'‘]+/u, '');
+    // "dr." and single initials keep their dot, and so do initials inside a name ("AR.").
+    if (
+      trail.startsWith('.') &&
+      (core.length === 1 ||
+        ABBR.has(core.toLowerCase()) ||
+        (trail === '.' && initialsInName(prevRaw, core, nextRaw)))
+    ) {
       core += '.';
       trail = trail.slice(1);
     }
@@ -575,8 +601,10 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
       // of address ("Mang Dede", "Ceu Euis") stays: it is how the story calls the person.
       const descriptor =
         isPrivateLike(c) && !ADDRESS.has(c.toLowerCase()) && i === runStart && i < cores.length - 1;
+      // "Altje AA Kawulur": initials between two words of a name are no code of a body.
+      const initials = initialsInName(cores[i - 1] ?? '', c, cores[i + 1] ?? '');
       if (
-        (notName(c) && !tailAlone) ||
+        (notName(c) && !tailAlone && !initials) ||
         placeTaken ||
         groupTaken ||
         descriptor ||
@@ -650,6 +678,12 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
   // Academic degrees after a name ("AKBP Eka Satria SIK", "..., S.H., M.H.") belong to nobody.
   while (nameToks.length > 1 && isDegree(nameToks[nameToks.length - 1] ?? '')) nameToks.pop();
   if (nameToks.length === 1 && isDegree(nameToks[0] ?? '')) return { kind: 'unclear' };
+  // "Raden Mas Kukuh Hertriasning", "Anak Agung Gde Anom Wirata": a noble title, left out of the
+  // name like a rank; only before a name of two words or more ("Raden Saleh" is the name).
+  const noble = NOBLE_TITLES.find((title) =>
+    title.every((w, k) => (nameToks[k] ?? '').toLowerCase() === w)
+  );
+  if (noble && nameToks.length - noble.length >= 2) nameToks.splice(0, noble.length);
   // "Pelatih Persib Djadjang Nurdjaman" + "kata Djadjang": the story refers to the person by a
   // later word, so the words before it still belong to the office.
   // The words before it must also stand elsewhere in the story without the name ("Persib
@@ -700,6 +734,14 @@ const namesABody = (word: string, ev: Evidence): boolean =>
     return k >= 0 && next !== '' && (isGeo(next) || ev.story.places.has(next.toLowerCase()));
   });
 
+/** Javanese and Balinese noble titles, longest first. */
+const NOBLE_TITLES = [
+  ['raden', 'mas'],
+  ['raden', 'ayu'],
+  ['raden', 'roro'],
+  ['anak', 'agung'],
+  ['raden'],
+];
 const ADDRESS = words('pak bu bapak ibu mang ceu kang teh bang mbak mas');
 /** A private descriptor, or a slip of one ("Prsenter Najwa Shihab"). */
 /** Descriptors long enough that a one-letter slip of them is still recognisable. */
