@@ -861,5 +861,22 @@ describe('quote attribution: failure classes of real copy', () => {
       ].join('\n');
       for (const quote of quotes(text)) expect(quote.speaker).not.toBe('Pangan Sutarmin');
     });
+
+    it('reads an acronym in brackets after an office joined by "dan", or written "(Pj.)", as the office\'s', () => {
+      const text = [
+        'Direktur Jenderal (Dirjen) Pencegahan dan Pengendalian Penyakit (P2P) Kemenkes Budi Raharjo mengatakan lima daerah menetapkan KLB.',
+        '"Daerah itu sudah melapor," ujar Budi Raharjo.',
+        'Wilayah Kabupaten Kudus kecil. Penjabat (Pj.) Bupati Kudus Sandi Catur Purnomo menjelaskan hal itu membuat Kudus damai.',
+        'Sandi menuturkan, ulama menjadi pembimbing warga.',
+        '"Saya sudah lama di sini," katanya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.speakerRole])).toEqual([
+        [
+          'Budi Raharjo',
+          'Direktur Jenderal (Dirjen) Pencegahan dan Pengendalian Penyakit (P2P) Kemenkes',
+        ],
+        ['Sandi Catur Purnomo', 'Penjabat (Pj.) Bupati Kudus'],
+      ]);
+    });
   });
 });

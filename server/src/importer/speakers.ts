@@ -454,18 +454,19 @@ function chunk(toks: Tok[], from: number): Chunk {
     if (
       roleMode &&
       t.lead === '(' &&
-      t.trail.startsWith(')') &&
+      /^\.?\)/u.test(t.trail) &&
       // "(BUMN)", "(Pj)", "(Kadiskes)": the office's or body's own abbreviation.
       (isCode(t.core) ||
         isOffice(t.core) ||
         isInstitution(t.core) ||
         /^Ka\p{Ll}{4,}$/u.test(t.core)) &&
-      out.every((o) => isCap(o.core) || isOffice(o.core))
+      // "Direktur Jenderal Pencegahan dan Pengendalian Penyakit (P2P)": "dan" joins the office.
+      out.every((o) => isCap(o.core) || isOffice(o.core) || CONNECT.has(o.core.toLowerCase()))
     ) {
       out.push(t);
       // The office's own name ends at its acronym: a person's name follows.
       sawName = false;
-      if (t.trail !== ')') {
+      if (!/^\.?\)$/u.test(t.trail)) {
         i++;
         break;
       }
@@ -540,7 +541,13 @@ function chunk(toks: Tok[], from: number): Chunk {
 }
 
 export const phraseText = (toks: Tok[]): string =>
-  toks.map((t) => (t.lead === '(' && t.trail.startsWith(')') ? `(${t.core})` : t.core)).join(' ');
+  toks
+    .map((t) => {
+      // "(BUMN)", "(Pj.)": an acronym in brackets keeps them, and its stop.
+      const bracketed = t.lead === '(' && /^\.?\)/u.test(t.trail);
+      return bracketed ? `(${t.core}${t.trail.startsWith('.') ? '.' : ''})` : t.core;
+    })
+    .join(' ');
 
 /**
  * Splits one phrase into office, rank and name. The name is the run of capitalised words after
