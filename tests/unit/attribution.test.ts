@@ -879,4 +879,43 @@ describe('quote attribution: failure classes of real copy', () => {
       ]);
     });
   });
+
+  describe('"-nya" after a paragraph that names someone else (real sets, paraphrased)', () => {
+    it('keeps "-nya" with the person the story is about when the others are only mentioned', () => {
+      const text = [
+        'Ganda campuran Sinta Maharani meraih gelar juara dunia ketiga. Sinta Maharani mengatakan gelar itu sangat berarti.',
+        'Bagi Sinta, gelar itu mahkota setelah dua kali juara bersama Dodi Prasetyo pada 2005 dan 2007.',
+        '"Senang sekali, ini gelar yang saya tunggu," ujarnya.',
+        'Ia bersama Gubernur Kalsel Hasan Basri sudah mengimbau warga agar tenang.',
+        '"Kami minta warga menahan diri," katanya.',
+      ].join('\n');
+      // The governor is spoken of in the first paragraph above; he speaks in the second.
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Sinta Maharani', null]);
+    });
+
+    it('keeps "-nya" with the focus named by a short form ("Prima" for "Primawati")', () => {
+      const text = [
+        'Manajer Lembaga Pendidikan Jurnalistik Nusantara (LPJN) Primawati menyebut lembaganya rujukan utama.',
+        'Pada kesempatan sama, Prima menegaskan lembaga tetap mengkritik pemerintah.',
+        '"Kami tetap mengkritik kebijakan yang tidak tepat," katanya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Primawati']);
+    });
+
+    it('moves "-nya" away from the focus when someone else speaks in the paragraph above', () => {
+      const text = [
+        'Wakil Bupati Sukamaju Drs. H. Rahmat Hidayat membuka seminar kebudayaan daerah.',
+        'Seminar ini dibuka Wakil Bupati Sukamaju Drs. H. Rahmat Hidayat secara resmi di Hotel Kencana, Selasa (25/9).',
+        'Disampaikan Sekretaris Disdikbud, seminar ini merupakan tahap akhir penyusunan pokok pikiran kebudayaan.',
+        '"Seminar ini wujud pelestarian budaya daerah," katanya.',
+        'Pelatih tim, Yusuf Bakri, puas dengan hasil laga.',
+        'Begitu pula dengan Kapten tim Nurul Hidayah, kemenangan ini didapat dengan kerja keras.',
+        '"Kami sudah berjuang lebih baik dari kemarin," ujarnya.',
+        'Kepala Dinas Pariwisata Surya Adi mengatakan kunjungan naik.',
+        'Sementara Kapolres Sukamaju AKBP Bima Sakti mengaku sudah menyiagakan personel.',
+        '"Sudah kami siagakan di semua titik," tegasnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual([null, null, 'Bima Sakti']);
+    });
+  });
 });

@@ -713,7 +713,7 @@ export function attribute(site: Site, ctx: Context): Attribution {
     return NONE;
   }
   // "katanya", "ia", "pria itu" point at the person the story is about, unless this paragraph
-  // has named someone else before the quote: then which of them spoke is a guess.
+  // has someone else speak before the quote: then which of them spoke is a guess.
   // So does a paragraph that opens with the quote when the paragraph above brought in someone
   // else ("Kapten tim X, ..." then '"...," ujarnya'): the story's focus may have moved to them.
   const opensParagraph = site.paragraphBefore.trim() === '';
@@ -743,6 +743,46 @@ export function attribute(site: Site, ctx: Context): Attribution {
 }
 
 /** A name with the ranks and honorifics at either end left out; empty when it was only those. */
+/**
+ * A speech verb after the run with no other capitalised word between (the run nearest the verb
+ * is its subject), before the clause ends; or a passive speech verb before it.
+ */
+const SPEECH_AFTER = new RegExp(
+  `^[^.;!?\\p{Lu}]{0,60}?(?<![\\p{L}-])(?:${SPEECH}|bilang|berkata)(?![\\p{L}])`,
+  'u'
+);
+/** A one-word name speaks only right before the verb: "Hendra bilang", "Hendra juga mengatakan". */
+const SPEECH_NEXT = new RegExp(
+  `^\\s+(?:(?:juga|pun|lalu|kemudian|pun|sempat|sudah|telah)\\s+)?(?:${SPEECH}|bilang|berkata)(?![\\p{L}])`,
+  'u'
+);
+const PASSIVE_BEFORE = new RegExp(`${PASSIVE_G.source}[^.;!?]{0,40}$`, 'u');
+/** "Kapten tim Uswatun Hasanah, ...": a name set off after its office brings that person in. */
+const OFFICE_BEFORE = /(?:^|\s)(\p{L}+)(?:\s+\p{Ll}+)?\s+$/u;
+const speaksIn = (text: string, seq: { start: number; end: number; tokens: string[] }): boolean => {
+  if ((seq.tokens.length > 1 ? SPEECH_AFTER : SPEECH_NEXT).test(text.slice(seq.end))) return true;
+  if (PASSIVE_BEFORE.test(text.slice(0, seq.start))) return true;
+  const office = OFFICE_BEFORE.exec(text.slice(0, seq.start))?.[1] ?? '';
+  return seq.tokens.length > 1 && isOffice(office) && /^,/u.test(text.slice(seq.end));
+};
+/**
+ * "... disampaikan Sekretaris Disdikbud, ...": an office speaks whose holder is not the person
+ * the story is about, and whom the paragraph does not name.
+ */
+const PASSIVE_ANY_CASE = new RegExp(PASSIVE_G.source, 'giu');
+function officeSpeaks(text: string, ctx: Context): boolean {
+  // "disampaikan Kepala Bidang ..., Mukhtar Siagian": the office's holder is named after it.
+  const focus = ctx.people.focus;
+  const words = new Set(text.toLowerCase().split(/[^\p{L}]+/u));
+  if (focus && [...focus.keys].some((k) => words.has(k))) return false;
+  return allMatches(PASSIVE_ANY_CASE, text).some((m) => {
+    const who = readPhrase(text.slice(m.index + m[0].length), ctx.ev);
+    if (who?.kind === 'office') return ctx.people.byOffice(who.role) !== focus;
+    // "Sekretaris Disdikbud": an office read as a name; anyone but the focus.
+    return who?.kind === 'person' && ctx.people.candidates(who.name)[0] !== focus;
+  });
+}
+
 const withoutTitles = (name: string): string => {
   const tokens = withoutGluedTitle(name).split(/\s+/u).filter(Boolean);
   while (tokens.length > 0 && isTitleWord(tokens[0])) tokens.shift();
@@ -750,13 +790,24 @@ const withoutTitles = (name: string): string => {
   return tokens.join(' ');
 };
 
+/**
+ * The paragraph brings in someone else who speaks: a name other than the focus's, as the
+ * subject of a speech verb ("Hendra bilang", "Karina Salim ... mengaku") or its agent ("dikatakan
+ * oleh pemain X, Herwin ..."). A name that is only mentioned ("bersama Nova Widianto", "Gubernur
+ * Sahbirin Noor sudah mengimbau" is spoken of) leaves "-nya" with the person the story is about.
+ */
 function namesSomeoneElse(text: string, ctx: Context): boolean {
   const focus = ctx.people.focus;
+  if (officeSpeaks(text, ctx)) return true;
   return nameSeqs(text).some((seq) => {
+    if (!speaksIn(text, seq)) return false;
     const names = seq.tokens.filter(
       (t) => nameLike(t.replace(/[.,]$/u, '')) && !cannotBeName(t, ctx.ev.story)
     );
-    if (names.length < 2) return false;
+    if (names.length === 0) return false;
+    // "Prima menegaskan" after "Primayanti": the focus by a short form of the name.
+    if (names.length === 1 && focus && ctx.people.byClipped(names[0] ?? '', 'start') === focus)
+      return false;
     // "Asian School Football Championship", "Piala Pelajar Asia": a run that ends in a body's,
     // an event's or a place's word names no person.
     const last = (seq.tokens[seq.tokens.length - 1] ?? '').replace(/[.,]$/u, '');
