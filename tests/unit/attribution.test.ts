@@ -917,5 +917,40 @@ describe('quote attribution: failure classes of real copy', () => {
       ].join('\n');
       expect(quotes(text).map((q) => q.speaker)).toEqual([null, null, 'Bima Sakti']);
     });
+
+    it('keeps the focus through a sentence its focus is the source of ("Menurutnya, Pemko ...")', () => {
+      const text = [
+        'Kepala Dinas Kesehatan Sukamaju Rustandi menyatakan kasus DBD meningkat.',
+        'Rustandi mengimbau warga menjaga kebersihan.',
+        'Menurutnya, Pemko Sukamaju melalui Dinas Kesehatan telah mengeluarkan surat imbauan.',
+        '"Menjaga lingkungan itu tugas bersama," katanya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Rustandi']);
+    });
+
+    it('reads a one-word office as its holder\'s: "Kepsek" for "Kepala Sekolah", "Bupati" for "Penjabat (Pj.) Bupati"', () => {
+      const text = [
+        'Abdul Rahman Siregar selaku Kepala Sekolah SMAN 4 mengatakan acara perpisahan berjalan baik.',
+        'Kepsek juga berharap para siswa melanjutkan kuliah.',
+        '"Saya sangat berharap mereka kuliah," ujarnya.',
+        'Penjabat (Pj.) Bupati Sukamaju Bergas Wicaksana Putra membuka acara itu. Bergas menjelaskan ulama dekat dengan umara.',
+        'Bupati meminta agar pengurus yang terpilih bekerja keras.',
+        '"Semoga makin banyak pembangunan," ujarnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual([
+        'Abdul Rahman Siregar',
+        'Bergas Wicaksana Putra',
+      ]);
+    });
+
+    it('reads a long description pointing back ("pemimpin band legendaris X ini") as the focus', () => {
+      const text = [
+        '"Siapa sih orangnya?" tanya Rudi Hartawan kepada wartawan.',
+        '"Inisialnya BB. Artis," jawab para wartawan.',
+        'Mendengar jawaban tersebut, pemimpin band legendaris Garuda 21 ini menegaskan bahwa BB belum tentu artis.',
+        '"Artis itu harus punya karya," terangnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Rudi Hartawan', null, 'Rudi Hartawan']);
+    });
   });
 });

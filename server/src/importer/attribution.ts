@@ -26,6 +26,7 @@ import {
 import {
   ABBR,
   allMatches,
+  describes,
   type Evidence,
   fullNameOf,
   isBodyName,
@@ -304,6 +305,9 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
   // "Seorang anak buah kapal ... menimpali.": someone unnamed is now the one speaking.
   if (ANON_SUBJECT.test(sentence)) ctx.people.focus = null;
   if (!noQuotes) return;
+  // "Menurutnya, Pemko ... telah mengeluarkan ...", "..., lanjut dia, ...": the sentence reports
+  // what the person the story is about said; whatever its grammatical subject, the focus stays.
+  if (PRONOUN_SOURCE.test(sentence)) return;
   const menurut = /^\s*Menurut\s+([^,]+),/u.exec(sentence);
   const subject = menurut
     ? readPhrase(dropSourceNoun(menurut[1] ?? ''), ctx.ev)
@@ -354,6 +358,12 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
     else if (said) ctx.people.focus = null;
   }
 }
+
+/** A source that is a pronoun: "menurutnya", "katanya", "kata dia", "lanjut ia". */
+const PRONOUN_SOURCE = new RegExp(
+  `(?<![\\p{L}])(?:(?:${ATTRIB_VERBS}|menurut)nya|(?:${ATTRIB_VERBS}|menurut)\\s+(?:dia|ia|beliau))(?![\\p{L}])`,
+  'iu'
+);
 
 /** "Wakapolres juga meminta", "Gubernur berharap": a one-word office before its verb. */
 const OFFICE_SUBJECT_G =
@@ -421,6 +431,19 @@ function subjectOfSentence(sentence: string, ctx: Context): Who | null {
  */
 function subjectBefore(headIn: string, ctx: Context): Who | null {
   let head = headIn.replace(ADVERBS, '').replace(DALAM_TAIL, '');
+  // "Aktris yang kerap diberi peran dalam film romantis ini pun memuji ...", "Perwira menengah
+  // Polri itu menjelaskan": a description pointing back to the person the story is about,
+  // however long, as long as it names no one the story knows.
+  const pointer = /^(\S+)((?:\s+\S+){0,14}?)\s+(?:itu|ini|tersebut)$/u.exec(
+    dropOpeners(head.slice(head.lastIndexOf(',') + 1)).trim()
+  );
+  if (
+    pointer &&
+    describes(pointer[1] ?? '', ctx.ev) &&
+    !tokenize(pointer[2] ?? '').some((t) => ctx.people.candidates(t.core).length > 0)
+  ) {
+    return { kind: 'back' };
+  }
   if (/(?:^|\s)yang\s*$/u.test(head)) return null;
   // "Acha yang akan berperan sebagai Amanda dalam film X membocorkan ...": the subject is the
   // name before its relative clause.

@@ -138,14 +138,35 @@ export class People {
 
   /** The one person whose office starts with a bare office ("kata Kasatreskrim"). */
   byOffice(office: string): Person | undefined {
-    const o = office.toLowerCase();
-    // "Kapolsek" also names the holder of "Kepala Kepolisian Sektor (Kapolsek) Ternate Utara".
-    const found = this.all.filter(
-      (p) =>
-        p.role && (p.role.toLowerCase().startsWith(o) || p.role.toLowerCase().includes(`(${o})`))
-    );
+    const found = this.all.filter((p) => p.role && holdsOffice(p.role, office));
     return found.length === 1 ? found[0] : undefined;
   }
+}
+
+/** Offices copy shortens to one word once their holder is introduced. */
+const SHORT_OFFICES: Record<string, string[]> = {
+  kepsek: ['kepala sekolah'],
+  kakanwil: ['kepala kanwil', 'kepala kantor wilayah'],
+  kadis: ['kepala dinas'],
+  kadinkes: ['kepala dinas kesehatan'],
+  kadisdik: ['kepala dinas pendidikan'],
+};
+/** Acting titles before an office: "Penjabat (Pj.) Bupati Kudus" is later "Bupati". */
+const ACTING = new Set(['penjabat', 'pj', 'pj.', 'plt', 'plt.', 'plh', 'plh.', 'pjs', 'pjs.']);
+
+/**
+ * `role` is `office` or begins with it: "Kapolsek" names the holder of "Kepala Kepolisian Sektor
+ * (Kapolsek) Ternate Utara", "Bupati" that of "Penjabat (Pj.) Bupati Kudus", "Kepsek" that of
+ * "Kepala Sekolah SMAN 4"; "Bupati" never names a "Wakil Bupati".
+ */
+function holdsOffice(role: string, office: string): boolean {
+  const r = role.toLowerCase();
+  const o = office.toLowerCase();
+  if (r.startsWith(o) || r.includes(`(${o})`)) return true;
+  if ((SHORT_OFFICES[o] ?? []).some((long) => r.startsWith(long))) return true;
+  const ws = r.split(/[\s()]+/u).filter(Boolean);
+  const at = ws.indexOf(o);
+  return at > 0 && ws.slice(0, at).every((w) => ACTING.has(w));
 }
 
 const ofPerson = (p: Person): Attribution => ({

@@ -421,7 +421,7 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
 const KIN = words('anak putra putri istri suami adik kakak ayah ibunda ayahanda cucu menantu');
 
 /** A word of a description, never of a name: lower case, an office, a body, a place, a code. */
-const describes = (word: string, ev: Evidence): boolean => {
+export const describes = (word: string, ev: Evidence): boolean => {
   const w = word.replace(/[.,]$/u, '');
   return (
     /^\p{Ll}/u.test(w) ||
