@@ -953,4 +953,59 @@ describe('quote attribution: failure classes of real copy', () => {
       expect(quotes(text).map((q) => q.speaker)).toEqual(['Rudi Hartawan', null, 'Rudi Hartawan']);
     });
   });
+
+  describe('forms of the sixth held-out set (paraphrased)', () => {
+    it('credits nobody for words two people said at once ("ungkap X dan Y")', () => {
+      const text = [
+        'Siti Rahma Lestari mengatakan lomba sangat berat.',
+        '"Kami sangat bangga," ungkap Rahma dan Nadia setelah lomba.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.needsReview])).toEqual([[null, true]]);
+    });
+
+    it('credits a speech read out for someone to that someone ("membacakan sambutan Kapolda")', () => {
+      const text = [
+        'Kapolda Jawa Timur Irjen Pol Nanda Wirawan meminta warga tertib berlalu lintas.',
+        'Kapolres Lumajang AKBP Alex Siregar memimpin apel gelar pasukan.',
+        '"Keselamatan harus menjadi prioritas bersama," tegas AKBP Alex membacakan sambutan Kapolda.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Nanda Wirawan']);
+    });
+
+    it('reads "Menurut pelatih X, Y," as Y, X\'s coach', () => {
+      const text = [
+        'Atlet angkat besi Sulfiandi meraih medali emas.',
+        'Menurut pelatih Sulfiandi, Armen Hadi, “Sulfiandi telah bekerja sangat keras.”',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Armen Hadi']);
+    });
+
+    it('reads a rank word ending a name as a surname ("Luksen Jems Mayor")', () => {
+      const text = [
+        'Kakanwil Kemenag Papua Barat Lukas Jemi Mayor mengatakan, bantuan sudah diserahkan.',
+        '“Ini bagian dari pelayanan kami,” kata Lukas.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Lukas Jemi Mayor']);
+    });
+
+    it('reads the name after an office and a place the story names as a place ("Kajari Muarojambi X")', () => {
+      const text = [
+        'Mantan kepala desa di Kabupaten Sukajaya resmi ditahan.',
+        'Hal ini disampaikan Kajari Sukajaya Sumarno saat jumpa pers.',
+        '"Tersangka kami tahan 20 hari," ujar Kajari.',
+      ].join('\n');
+      expect(quotes(text).map((q) => [q.speaker, q.speakerRole])).toEqual([
+        ['Sumarno', 'Kajari Sukajaya'],
+      ]);
+    });
+
+    it('credits a social-media account under the name it shows ("tulis akun X")', () => {
+      const text = [
+        'Unggahan itu ramai dikomentari warganet.',
+        '"Pelayanan harus dibenahi," tulis akun Mas Joko Susanto.',
+        '"Viralkan saja," tulis akun bernama Penjelajah Malam.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Mas Joko Susanto', 'Penjelajah Malam']);
+    });
+  });
 });

@@ -14,7 +14,7 @@
  * about, which ia/dia/beliau and -nya verbs refer to.
  */
 import { People, resolveWho, withoutGluedTitle, type Attribution, type Person } from './people';
-import { isInstitution, isOffice, isTitleWord, notName } from './roles';
+import { isInstitution, isOffice, isRankHead, isTitleWord, notName } from './roles';
 import {
   cannotBeName,
   FUNCTION_WORDS,
@@ -73,7 +73,7 @@ const ATTRIB_VERBS =
  */
 const TRAIL_ONLY =
   'pinta|harap|singgung|keluh|sindir|bantah|rinci|tekan|ajak|imbau|kenang|kisah|cerita|nilai|' +
-  'tanggap|akui|ingat|sesal|duga|yakin|tiru';
+  'tanggap|akui|ingat|sesal|duga|yakin|tiru|balas';
 /** Attribution verbs right after a quote, with the -nya form ("ujarnya") as group 2. */
 const TRAIL_RE = new RegExp(
   `^\\s*['’]*\\s*[,.]?\\s*(?:demikian\\s+)?(${ATTRIB_VERBS}|${TRAIL_ONLY}|menurut)(nya)?(?![\\p{L}])\\s*(?:oleh\\s+)?`,
@@ -90,7 +90,9 @@ const LEAD_RE = new RegExp(
   `(?:^|[\\s,.])(?:${ATTRIB_VERBS})(nya)?(?![\\p{L}])\\s*([^"“”„]{0,120}?)\\s*[,:]?\\s*$`,
   'iu'
 );
-const MENURUT_RE = /(?<![\p{L}])[Mm]enurut(nya)?(?![\p{L}])\s*([^"“”„,]*)/gu;
+/** "Menurut X", with an apposition set off by commas: "Menurut pelatih Sulfianto, Arman Hadi,". */
+const MENURUT_RE =
+  /(?<![\p{L}])[Mm]enurut(nya)?(?![\p{L}])\s*([^"“”„,]*(?:,\s*\p{Lu}[^"“”„,]*,(?=\s*(?:["“„]|$)))?)/gu;
 const SPEECH =
   '(?:mengatakan|menyatakan|menyebut(?:kan)?|menggambarkan|menegaskan|menjelaskan|' +
   'mengungkap(?:kan)?|menambahkan|berkata|berujar|bertutur|menuturkan|mengklaim|menilai|' +
@@ -130,8 +132,9 @@ function gatherEvidence(
 ): Evidence {
   const mentions = new Set<string>();
   // No 'i' flag: with it \p{Lu} would match lower-case letters too.
+  // Request-like verbs name someone only right after a quote ('"...," harap Budi').
   const verbs = new RegExp(
-    `(?:${ATTRIB_VERBS}|[Mm]enurut)\\s+(\\p{Lu}[\\p{L}'-]+)(?![\\p{L}]|\\s+\\p{Lu})`,
+    `(?:(?:${ATTRIB_VERBS}|[Mm]enurut)|(?<=["”]\\s*,?\\s*)(?:${TRAIL_ONLY}))\\s+(\\p{Lu}[\\p{L}'-]+)(?![\\p{L}]|\\s+\\p{Lu})`,
     'gu'
   );
   const subjects = new RegExp(
@@ -309,9 +312,15 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
   // what the person the story is about said; whatever its grammatical subject, the focus stays.
   if (PRONOUN_SOURCE.test(sentence)) return;
   const menurut = /^\s*Menurut\s+([^,]+),/u.exec(sentence);
+  // "Hal ini disampaikan Kajari X saat melakukan ...": a passive speech verb before the first
+  // active one makes its agent the one the sentence is about.
+  const passive = allMatches(PASSIVE_G, sentence)[0];
+  const active = allMatches(ACTIVE_G, sentence)[0];
+  const agentFirst = passive && (!active || passive.index < active.index);
   const subject = menurut
     ? readPhrase(dropSourceNoun(menurut[1] ?? ''), ctx.ev)
-    : (subjectOfSentence(sentence, ctx) ??
+    : ((agentFirst ? agentOfSpeech(sentence, ctx) : null) ??
+      subjectOfSentence(sentence, ctx) ??
       agentOfSpeech(sentence, ctx) ??
       introduced(sentence, ctx));
   const age =
@@ -606,6 +615,10 @@ const dropSourceNoun = (s: string): string => s.replace(SOURCE_NOUN, ' ');
 const PASSIVE_G =
   /(?<![\p{L}-])di(?:katakan|sampaikan|ungkapkan|jelaskan|tegaskan|utarakan|terangkan|paparkan|tuturkan)\s+(?:oleh\s+)?(?!(?:kepada|ke|di|dalam|pada|melalui|lewat|secara|saat|ketika|dengan|untuk|bahwa|dan|juga|pula|langsung|usai|setelah|sebelum)(?![\p{L}]))(?=\p{L})/gu;
 
+/** Two names joined by "dan": "Marhana dan Nadia" (group 1: the words before "dan"). */
+const PAIR =
+  /^\s*((?:\p{Lu}[\p{L}'.-]*\s+){0,3}\p{Lu}[\p{L}'-]*)\s+(?:dan|serta|&)\s+\p{Lu}\p{Ll}/u;
+
 /** `"...," kata X` / `"...," ujarnya` / `"...," X menambahkan` / `demikian pernyataan Kremlin`. */
 function trailing(after: string, ctx: Context): Reading | undefined {
   const statement = STATEMENT_RE.exec(after);
@@ -619,6 +632,13 @@ function trailing(after: string, ctx: Context): Reading | undefined {
     const rest = after.slice(m[0].length);
     const phrase = byNickname(/^menurut$/iu.test(m[1] ?? '') ? dropSourceNoun(rest) : rest);
     const who = readPhrase(phrase, ctx.ev) ?? { kind: 'unclear' };
+    // "ungkap Marhana dan Nadia": two people said it at once; crediting one would be wrong.
+    const pair = PAIR.exec(phrase);
+    // Only names before "dan": "Kepala Pusat Gempa Bumi dan Tsunami BMKG" is one office.
+    const firstNames = (pair?.[1] ?? '').split(/\s+/u);
+    if (who.kind === 'person' && pair && !firstNames.some((w) => notName(w) || isOffice(w))) {
+      return { who: { kind: 'anon', review: true }, rule: 'verb-after', text: words(after) };
+    }
     return { who, rule: 'verb-after', text: words(after) };
   }
   // `"...," Kepala Badan Gizi Nasional Arif Setiawan Nugraha menambahkan.`
@@ -704,6 +724,10 @@ const NONE: Attribution = {
   why: null,
 };
 
+/** Someone reading out another's speech: "membacakan sambutan Bupati", "amanat tertulis Kapolri". */
+const READ_FOR =
+  /(?<![\p{L}])(?:membacakan|membaca)\s+(?:sambutan|amanat|pidato|pesan)(?:\s+tertulis)?\s+(.+)$/iu;
+
 /** A quoted span nobody said: an event's or a work's title, a name in quote marks. */
 const TITLE_CUE =
   /(?:bertajuk|berjudul|bertema|bertemakan|bernama|dijuluki|berslogan|tagar|istilah|slogan|tema|judul|program|acara|kegiatan|gerakan)\s*[:,]?\s*["“„_]*$/iu;
@@ -725,6 +749,11 @@ export function attribute(site: Site, ctx: Context): Attribution {
     }
   }
   if (reading === undefined) reading = leading(before, ctx);
+  // "tegas AKBP Alex membacakan sambutan Kapolda": the words are the Kapolda's, read out for him.
+  const readFor = reading && READ_FOR.exec(reading.text);
+  if (reading && readFor) {
+    reading = { ...reading, who: readPhrase(readFor[1] ?? '', ctx.ev) ?? { kind: 'unclear' } };
+  }
   const who = reading?.who;
   if (!reading || !who) {
     // A quote standing alone after another quote of the paragraph continues it.
@@ -809,7 +838,9 @@ function officeSpeaks(text: string, ctx: Context): boolean {
 const withoutTitles = (name: string): string => {
   const tokens = withoutGluedTitle(name).split(/\s+/u).filter(Boolean);
   while (tokens.length > 0 && isTitleWord(tokens[0])) tokens.shift();
-  while (tokens.length > 0 && isTitleWord(tokens[tokens.length - 1])) tokens.pop();
+  // A rank word last is a surname ("Luksen Jems Mayor"): ranks stand before names.
+  const last = (): string => tokens[tokens.length - 1] ?? '';
+  while (tokens.length > 1 && isTitleWord(last()) && !isRankHead(last())) tokens.pop();
   return tokens.join(' ');
 };
 

@@ -38,9 +38,12 @@ export const GROUP_WORDS = words(`
   skuat skuad skuadra pasukan laskar armada punggawa tim timnas kesebelasan klub the squad
   julukan suporter pendukung kubu kelompok barisan pasangan duet`);
 
-/** Words after which the next capitalised word is a place ("di Tanjungpinang", "Kota Batam"). */
+/**
+ * Words after which the next capitalised word is a place ("di Tanjungpinang", "Kota Batam").
+ * The place is only looked ahead at, so "di Kabupaten Muarojambi" gives both words.
+ */
 const PLACE_CUES =
-  /(?:^|[\s(])(?:di|ke|dari\s+(?:kota|kabupaten|provinsi|desa)|[Kk]ota|[Kk]abupaten|[Kk]ab\.|[Pp]rovinsi|[Kk]ecamatan|[Dd]esa|[Kk]elurahan|[Kk]ampung|[Dd]usun|[Pp]emko|[Pp]emkot|[Pp]emkab|[Pp]emprov|[Pp]emda|[Ww]ilayah|[Kk]awasan|[Pp]olres|[Pp]olresta|[Pp]olsek|[Pp]olda|[Kk]odim|[Kk]orem|[Kk]ejari|[Kk]ejati)\s+(\p{Lu}[\p{L}'-]+)/gu;
+  /(?<![^\s(])(?:di|ke|dari\s+(?:kota|kabupaten|provinsi|desa)|[Kk]ota|[Kk]abupaten|[Kk]ab\.|[Pp]rovinsi|[Kk]ecamatan|[Dd]esa|[Kk]elurahan|[Kk]ampung|[Dd]usun|[Pp]emko|[Pp]emkot|[Pp]emkab|[Pp]emprov|[Pp]emda|[Ww]ilayah|[Kk]awasan|[Pp]olres|[Pp]olresta|[Pp]olsek|[Pp]olda|[Kk]odim|[Kk]orem|[Kk]ejari|[Kk]ejati)\s+(?=(\p{Lu}[\p{L}'-]+))/gu;
 
 /**
  * Offices followed by their territory ("Bupati Garut", "Kapolres Bintan"), or as well by their
@@ -68,6 +71,8 @@ const NICKNAME_CUES =
 export interface StoryWords {
   /** Lower case words of place names the story gives (after "di", "Kota", ... and the dateline). */
   places: Set<string>;
+  /** The places the copy names as places, before the guesses after an office join `places`. */
+  namedPlaces: Set<string>;
   /** Words after an office that takes a territory ("Bupati Garut"): places, or holders' names. */
   officePlaces: Set<string>;
   /** Words the story writes in lower case somewhere: common words, not names. */
@@ -139,9 +144,15 @@ export function storyWords(
   }
   for (const q of quoted) {
     for (const m of allMatches(/(?<![\p{L}'-])\p{Ll}[\p{L}'-]*/gu, q)) common.add(m[0]);
+    // "... penyidik Kejari Muarojambi ...": a speaker names places as the copy does, by a place
+    // word; not after "di"/"ke", which in speech point at people too ("bilang ke Irma").
+    for (const m of allMatches(PLACE_CUES, q)) {
+      if (!/^[\s(]*(?:di|ke|dari)\s/u.test(m[0])) places.add((m[1] ?? '').toLowerCase());
+    }
   }
   return {
     places,
+    namedPlaces: new Set(places),
     officePlaces,
     common,
     midCaps,

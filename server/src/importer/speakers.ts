@@ -273,6 +273,10 @@ export const isFragment = (tokens: string[], ev: Evidence, afterOnly = false): b
  * boundary to a guess, unless the story settles it: the name's first word is how the story
  * refers to the person later ("kata Cecep"), right after a word that cannot be a name.
  */
+/** Second words of place names: "Kampar Kiri", "Hulu Sungai", "Muara Baru". */
+const PLACE_TAILS = words(
+  'kiri kanan hulu hilir ilir ulu atas bawah baru lama besar kecil dalam luar pesisir kepulauan raya timur barat utara selatan tengah'
+);
 const boundaryIsSure = (cores: string[], nameStart: number, ev: Evidence): boolean => {
   const prev = cores[nameStart - 1] ?? '';
   const beforePrev = (cores[nameStart - 2] ?? '').toLowerCase();
@@ -288,6 +292,17 @@ const boundaryIsSure = (cores: string[], nameStart: number, ev: Evidence): boole
   // ("Kabupaten Sidenreng Rappang Muhammad Arsyad"), so a longer one needs the story's word.
   if (PLACE_TAKERS.has(beforePrev) && !notName(prev)) {
     if (length === 2 && !takerAfterOffice(beforePrev)) return true;
+    // "Kajari Muarojambi Sunanto" beside "Kabupaten Muarojambi": after an office, a word the
+    // story calls a place (not only after an office, where it may be a first name: "Bupati
+    // Salwa Arifin"), and no second word of a place after it ("Kampar Kiri"). After "Desa" the
+    // place may run on ("Desa Braja Harjosari").
+    if (
+      isOffice(beforePrev) &&
+      ev.story.namedPlaces.has(prev.toLowerCase()) &&
+      !takerAfterOffice(beforePrev) &&
+      !PLACE_TAILS.has((cores[nameStart] ?? '').toLowerCase())
+    )
+      return true;
     return referredByFirstWord;
   }
   if (isNameTaker(prev)) return false;
@@ -332,6 +347,19 @@ export function readPhrase(text: string, ev: Evidence): Who | null {
   if (!first) return null;
   if (PRONOUN.test(first.core)) return { kind: 'pronoun' };
   if (/^keduanya$/iu.test(first.core)) return { kind: 'anon', review: true };
+  // "tulis akun Mas Gareng Ariyanto", "akun bernama Penakluk Eropa": an account speaks under
+  // the name it shows, which is how the copy credits it.
+  if (/^akun$/iu.test(first.core)) {
+    const handle: string[] = [];
+    const from = /^bernama$/iu.test(toks[1]?.core ?? '') ? 2 : 1;
+    for (const t of toks.slice(from, from + 4)) {
+      if (!/^[@\p{Lu}\d]/u.test(t.core)) break;
+      handle.push(t.core);
+      if (t.trail) break;
+    }
+    const name = handle.join(' ').replace(/[.,;:]+$/u, '');
+    return name ? { kind: 'person', name, role: null, tokens: handle, sure: true } : null;
+  }
   if (ANONYMOUS.test(`${first.core} ${lower(toks[1])} ${lower(toks[2])}`)) {
     // "salah seorang PNS Pemprov Malut Zulkifli", "satu di antara pedagang, Rumiyani": the copy
     // names this one after all, and where the name starts is the editor's to say (flagged);
@@ -610,8 +638,11 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
         isPrivateLike(c) && !ADDRESS.has(c.toLowerCase()) && i === runStart && i < cores.length - 1;
       // "Altje AA Kawulur": initials between two words of a name are no code of a body.
       const initials = initialsInName(cores[i - 1] ?? '', c, cores[i + 1] ?? '');
+      // "Luksen Jems Mayor": a rank word ending a name is a surname; a rank precedes its name.
+      const rankLast =
+        isRankHead(c) && i === cores.length - 1 && i > runStart && !notName(cores[i - 1] ?? '');
       if (
-        (notName(c) && !tailAlone && !initials) ||
+        (notName(c) && !tailAlone && !initials && !rankLast) ||
         placeTaken ||
         groupTaken ||
         descriptor ||
