@@ -928,7 +928,7 @@ describe('quote attribution: failure classes of real copy', () => {
       expect(quotes(text).map((q) => q.speaker)).toEqual(['Rustandi']);
     });
 
-    it('reads a one-word office as its holder\'s: "Kepsek" for "Kepala Sekolah", "Bupati" for "Penjabat (Pj.) Bupati"', () => {
+    it('reads a one-word office as its holder\'s: "Kepsek", "Kades", "Bupati" for "Penjabat (Pj.) Bupati"', () => {
       const text = [
         'Abdul Rahman Siregar selaku Kepala Sekolah SMAN 4 mengatakan acara perpisahan berjalan baik.',
         'Kepsek juga berharap para siswa melanjutkan kuliah.',
@@ -936,10 +936,13 @@ describe('quote attribution: failure classes of real copy', () => {
         'Penjabat (Pj.) Bupati Sukamaju Bergas Wicaksana Putra membuka acara itu. Bergas menjelaskan ulama dekat dengan umara.',
         'Bupati meminta agar pengurus yang terpilih bekerja keras.',
         '"Semoga makin banyak pembangunan," ujarnya.',
+        'Kepala Desa Kamawangi, Ardiansyah, saat dihubungi mengatakan sepuluh rumah terdampak.',
+        '"Rumah warga tertimbun lumpur," kata Kades.',
       ].join('\n');
       expect(quotes(text).map((q) => q.speaker)).toEqual([
         'Abdul Rahman Siregar',
         'Bergas Wicaksana Putra',
+        'Ardiansyah',
       ]);
     });
 

@@ -150,6 +150,15 @@ const SHORT_OFFICES: Record<string, string[]> = {
   kadis: ['kepala dinas'],
   kadinkes: ['kepala dinas kesehatan'],
   kadisdik: ['kepala dinas pendidikan'],
+  kades: ['kepala desa'],
+  kapolsek: ['kepala kepolisian sektor'],
+  kapolres: ['kepala kepolisian resor'],
+  kabid: ['kepala bidang'],
+  kabag: ['kepala bagian'],
+  kasi: ['kepala seksi'],
+  kasat: ['kepala satuan'],
+  jpu: ['jaksa penuntut umum'],
+  hakim: ['ketua majelis hakim', 'hakim ketua'],
 };
 /** Acting titles before an office: "Penjabat (Pj.) Bupati Kudus" is later "Bupati". */
 const ACTING = new Set(['penjabat', 'pj', 'pj.', 'plt', 'plt.', 'plh', 'plh.', 'pjs', 'pjs.']);
