@@ -794,7 +794,6 @@ export function attribute(site: Site, ctx: Context): Attribution {
   return { ...decided, speaker, why: { rule: reading.rule, text: reading.text } };
 }
 
-/** A name with the ranks and honorifics at either end left out; empty when it was only those. */
 /**
  * A speech verb after the run with no other capitalised word between (the run nearest the verb
  * is its subject), before the clause ends; or a passive speech verb before it.
@@ -805,7 +804,7 @@ const SPEECH_AFTER = new RegExp(
 );
 /** A one-word name speaks only right before the verb: "Hendra bilang", "Hendra juga mengatakan". */
 const SPEECH_NEXT = new RegExp(
-  `^\\s+(?:(?:juga|pun|lalu|kemudian|pun|sempat|sudah|telah)\\s+)?(?:${SPEECH}|bilang|berkata)(?![\\p{L}])`,
+  `^\\s+(?:(?:juga|pun|lalu|kemudian|sempat|sudah|telah)\\s+)?(?:${SPEECH}|bilang|berkata)(?![\\p{L}])`,
   'u'
 );
 const PASSIVE_BEFORE = new RegExp(`${PASSIVE_G.source}[^.;!?]{0,40}$`, 'u');
@@ -835,20 +834,21 @@ function officeSpeaks(text: string, ctx: Context): boolean {
   });
 }
 
+/** A name with the ranks and honorifics at either end left out; empty when it was only those. */
 const withoutTitles = (name: string): string => {
   const tokens = withoutGluedTitle(name).split(/\s+/u).filter(Boolean);
   while (tokens.length > 0 && isTitleWord(tokens[0])) tokens.shift();
   // A rank word last is a surname ("Luksen Jems Mayor"): ranks stand before names.
   const last = (): string => tokens[tokens.length - 1] ?? '';
-  while (tokens.length > 1 && isTitleWord(last()) && !isRankHead(last())) tokens.pop();
+  while (tokens.length > 0 && isTitleWord(last()) && !isRankHead(last())) tokens.pop();
   return tokens.join(' ');
 };
 
 /**
  * The paragraph brings in someone else who speaks: a name other than the focus's, as the
  * subject of a speech verb ("Hendra bilang", "Karina Salim ... mengaku") or its agent ("dikatakan
- * oleh pemain X, Herwin ..."). A name that is only mentioned ("bersama Nova Widianto", "Gubernur
- * Sahbirin Noor sudah mengimbau" is spoken of) leaves "-nya" with the person the story is about.
+ * oleh pemain X, Herwin ..."), or set off after an office ("Kapten tim X, ..."). A name only
+ * mentioned ("juara bersama Nova Widianto") leaves "-nya" with the person the story is about.
  */
 function namesSomeoneElse(text: string, ctx: Context): boolean {
   const focus = ctx.people.focus;

@@ -95,8 +95,8 @@ export interface StoryWords {
    */
   appositionFirst: Set<string>;
   /**
-   * Lower case words joined by "dan" to a body's or an office's name ("Dinas Pertanian dan
-   * Pangan"): part of that name, whatever they are, so never part of the person's after it.
+   * Words joined by "dan" to a body's or an office's name ("Dinas Pertanian dan Pangan"), in
+   * lower case: part of that name, whatever they are, so never part of the person's after it.
    */
   bodyWords: Set<string>;
 }
