@@ -1010,5 +1010,30 @@ describe('quote attribution: failure classes of real copy', () => {
       ].join('\n');
       expect(quotes(text).map((q) => q.speaker)).toEqual(['Mas Joko Susanto', 'Penjelajah Malam']);
     });
+
+    it('keeps the focus through narration whose subject speaks no words ("Polisi menargetkan ...")', () => {
+      const text = [
+        'Kapolres Sukamaju AKBP Tono Wibisono mengatakan pelaku kerusuhan masih dicari.',
+        'Polisi menargetkan satu minggu ke depan bisa menangkap aktor kerusuhan itu.',
+        '"Kami sudah kantongi identitasnya," katanya.',
+        'Sejumlah orang di sekitar lokasi langsung mengamankan pelaku lain.',
+        '"Pelaku sempat berontak," ujarnya.',
+        'Salah satu polisi yang ikut berjaga, Brigadir Dedi Kusuma, terlihat mengatur warga.',
+        '"Warga kami minta menjauh," katanya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Tono Wibisono', 'Tono Wibisono', null]);
+    });
+
+    it('reads "Alumni universitas X ini berharap" as the focus, "Budi yang saat ini menjabat" as Budi', () => {
+      const text = [
+        'Ketua Bawaslu Rahmat Hidayat melantik anggota panwaslih di Banda Aceh.',
+        'Alumni universitas Utrecht Belanda ini berharap anggota terlantik bekerja dengan baik.',
+        '"Lakukan tugas sebaik-baiknya," ujarnya.',
+        'Budi Santoso, ketua seksi penjemputan di Manggarai mengungkapkan, acara digelar secara kedinasan.',
+        'Budi yang saat ini menjabat sebagai Kepala Dinas Perhubungan Manggarai mengaku meminta camat hadir.',
+        '"Dalam rangka kelancaran, saya minta camat hadir," katanya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Rahmat Hidayat', 'Budi Santoso']);
+    });
   });
 });

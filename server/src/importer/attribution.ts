@@ -14,7 +14,7 @@
  * about, which ia/dia/beliau and -nya verbs refer to.
  */
 import { People, resolveWho, withoutGluedTitle, type Attribution, type Person } from './people';
-import { isInstitution, isOffice, isRankHead, isTitleWord, notName } from './roles';
+import { isGeneric, isInstitution, isOffice, isRankHead, isTitleWord, notName } from './roles';
 import {
   cannotBeName,
   FUNCTION_WORDS,
@@ -306,7 +306,13 @@ function introduce(sentence: string, ctx: Context): void {
 export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context): void {
   introduce(sentence, ctx);
   // "Seorang anak buah kapal ... menimpali.": someone unnamed is now the one speaking.
-  if (ANON_SUBJECT.test(sentence)) ctx.people.focus = null;
+  // "Salah satu polisi ..., Brigadir Dwi Cahyono, terlihat ...": the copy names that one after
+  // all. "Sejumlah orang ... mengamankan" only narrates.
+  if (
+    ANON_SUBJECT.test(sentence) &&
+    (speaks(sentence) || readPhrase(sentence, ctx.ev)?.kind === 'unclear')
+  )
+    ctx.people.focus = null;
   if (!noQuotes) return;
   // "Menurutnya, Pemko ... telah mengeluarkan ...", "..., lanjut dia, ...": the sentence reports
   // what the person the story is about said; whatever its grammatical subject, the focus stays.
@@ -353,11 +359,21 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
     ctx.people.focus = ctx.people.byOffice(who.role) ?? null;
     return;
   }
-  // Someone the parser cannot name is now the subject: "-nya" no longer points to the last one.
-  if (who.kind === 'unclear' || who.kind === 'anon') {
+  // Someone the parser cannot name is now the one speaking: "-nya" no longer points to the last
+  // one. A sentence that only narrates ("Polisi menargetkan ...", "Warga telah bersiap ...")
+  // reports what the person the story is about said, and leaves the focus where it was.
+  // "Keduanya" (both of them) is two people: "-nya" after it is a guess either way.
+  const both = who.kind === 'anon' && /(?<![\p{L}])keduanya(?![\p{L}])/iu.test(sentence);
+  if ((who.kind === 'unclear' || who.kind === 'anon') && (speaks(sentence) || both)) {
     ctx.people.focus = null;
   }
-  if (who.kind === 'person') ctx.people.focus = resolveWho(who, ctx.people).person;
+  if (who.kind === 'person') {
+    // "Polisi menargetkan ...": a common noun read as a name names no one; it only narrates,
+    // unless it speaks. An unknown name ("Bupati Paulus mengangkat") may be someone else.
+    const person = resolveWho(who, ctx.people).person;
+    const noun = who.tokens.every((t) => isGeneric(t) || ctx.ev.story.common.has(t.toLowerCase()));
+    if (person || !noun || speaks(sentence)) ctx.people.focus = person;
+  }
   // "Djarot ..., menurut Hasto, juga datang sebagai peserta": the one the sentence reports is
   // its subject, the one speaking is its source; the next "-nya" is the source's.
   const source = SOURCE_G.exec(sentence);
@@ -367,6 +383,11 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
     else if (said) ctx.people.focus = null;
   }
 }
+
+/** The sentence has someone speak: a speech verb, or an attribution verb before a name. */
+const speaks = (sentence: string): boolean =>
+  allMatches(SPEECH_G, sentence).length > 0 ||
+  new RegExp(`(?<![\\p{L}])(?:${ATTRIB_VERBS})\\s+\\p{L}`, 'iu').test(sentence);
 
 /** A source that is a pronoun: "menurutnya", "katanya", "kata dia", "lanjut ia". */
 const PRONOUN_SOURCE = new RegExp(
@@ -438,6 +459,9 @@ function subjectOfSentence(sentence: string, ctx: Context): Who | null {
  * "Bima Prakoso, Direktur Eksekutif LKSN,", "Ketua Komisi Fatwa MUI Jawa Barat, Prof Ahmad ...,",
  * "Widya Kartikasari selaku Manager PLN ULP Kendal", "seorang pengemudi bernama Sarmin ...".
  */
+const TIME_BEFORE_POINTER =
+  /(?:^|\s)(?:saat|hari|kali|tahun|bulan|minggu|pekan|waktu|kala|masa|sejak|selain|karena|untuk|setelah|sebelum|malam|pagi|siang|sore)$/iu;
+
 function subjectBefore(headIn: string, ctx: Context): Who | null {
   let head = headIn.replace(ADVERBS, '').replace(DALAM_TAIL, '');
   // "Aktris yang kerap diberi peran dalam film romantis ini pun memuji ...", "Perwira menengah
@@ -446,9 +470,14 @@ function subjectBefore(headIn: string, ctx: Context): Who | null {
   const pointer = /^(\S+)((?:\s+\S+){0,14}?)\s+(?:itu|ini|tersebut)$/u.exec(
     dropOpeners(head.slice(head.lastIndexOf(',') + 1)).trim()
   );
+  // "Apri yang saat ini menjabat ...": "saat ini", "kala itu" tell the time, point at nobody.
+  const timeWord = TIME_BEFORE_POINTER.test(pointer?.[2] ?? '');
+  // The description's head is a common word, or a capitalised one a lower-case word follows
+  // ("Perwira menengah", "Alumni universitas"): a name is followed by a name or a verb.
   if (
     pointer &&
-    describes(pointer[1] ?? '', ctx.ev) &&
+    !timeWord &&
+    (describes(pointer[1] ?? '', ctx.ev) || /^\s+\p{Ll}/u.test(pointer[2] ?? '')) &&
     !tokenize(pointer[2] ?? '').some((t) => ctx.people.candidates(t.core).length > 0)
   ) {
     return { kind: 'back' };

@@ -147,6 +147,7 @@ export const isNameTaker = (t: string): boolean => NAME_TAKERS.has(low(t));
 export const isGeo = (t: string): boolean => GEO.has(low(t));
 export const isInstitution = (t: string): boolean => INSTITUTION.has(low(t));
 export const isPrivate = (t: string): boolean => PRIVATE.has(low(t));
+export const isGeneric = (t: string): boolean => GENERIC.has(low(t));
 /** "KPK", "BPOM", "UP3", "IV/Diponegoro", "III": acronyms, unit numbers and roman numerals. */
 export const isCode = (t: string): boolean =>
   /^[\p{Lu}\d]{2,}$/u.test(t.replace(/[-/]/gu, '')) ||
