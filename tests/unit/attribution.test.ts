@@ -1035,5 +1035,14 @@ describe('quote attribution: failure classes of real copy', () => {
       ].join('\n');
       expect(quotes(text).map((q) => q.speaker)).toEqual(['Rahmat Hidayat', 'Budi Santoso']);
     });
+
+    it('reads "Politisi Partai X itu menegaskan" above a quote as the focus, not someone else', () => {
+      const text = [
+        'Wakil Gubernur DKI Jakarta Ahmad Riza Patria menanggapi aksi walk out fraksi.',
+        'Politisi Partai Gerindra itu menegaskan, pada prinsipnya, Pemprov akan menerima masukan.',
+        '"Prinsipnya kami selalu senang dikritik," ujarnya.',
+      ].join('\n');
+      expect(quotes(text).map((q) => q.speaker)).toEqual(['Ahmad Riza Patria']);
+    });
   });
 });

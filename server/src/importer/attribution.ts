@@ -840,7 +840,9 @@ const PASSIVE_BEFORE = new RegExp(`${PASSIVE_G.source}[^.;!?]{0,40}$`, 'u');
 /** "Kapten tim Uswatun Hasanah, ...": a name set off after its office brings that person in. */
 const OFFICE_BEFORE = /(?:^|\s)(\p{L}+)(?:\s+\p{Ll}+)?\s+$/u;
 const speaksIn = (text: string, seq: { start: number; end: number; tokens: string[] }): boolean => {
-  if ((seq.tokens.length > 1 ? SPEECH_AFTER : SPEECH_NEXT).test(text.slice(seq.end))) return true;
+  const verb = (seq.tokens.length > 1 ? SPEECH_AFTER : SPEECH_NEXT).exec(text.slice(seq.end));
+  // "Politisi Partai Gerindra itu menegaskan": the subject is a description pointing back.
+  if (verb && !/(?<![\p{L}])(?:itu|ini|tersebut)(?![\p{L}])/u.test(verb[0])) return true;
   if (PASSIVE_BEFORE.test(text.slice(0, seq.start))) return true;
   const office = OFFICE_BEFORE.exec(text.slice(0, seq.start))?.[1] ?? '';
   return seq.tokens.length > 1 && isOffice(office) && /^,/u.test(text.slice(seq.end));
