@@ -1044,5 +1044,17 @@ describe('quote attribution: failure classes of real copy', () => {
       ].join('\n');
       expect(quotes(text).map((q) => q.speaker)).toEqual(['Ahmad Riza Patria']);
     });
+
+    it('never credits an office running into its unit number ("Kodim 0829 X"), nor a tournament\'s name', () => {
+      const text = [
+        '"Hari ini kami gelar rapat pertama," ungkap Perwira Seksi Teritorial Kodim 0829 Bangkalan, Kapten Inf Edi Wahyudi Hadi selaku koordinator.',
+        'Dia menambahkan, salah satu wadah aspirasi itu yaitu Turnamen Bulutangkis "Piala Ketua PBSI Kabupaten Malang 2023."',
+      ].join('\n');
+      // The first is flagged: the office's words and its place are no speaker.
+      expect(quotes(text).map((q) => [q.speaker, q.needsReview])).toEqual([
+        [null, true],
+        [null, false],
+      ]);
+    });
   });
 });

@@ -759,7 +759,7 @@ const READ_FOR =
 
 /** A quoted span nobody said: an event's or a work's title, a name in quote marks. */
 const TITLE_CUE =
-  /(?:bertajuk|berjudul|bertema|bertemakan|bernama|dijuluki|berslogan|tagar|istilah|slogan|tema|judul|program|acara|kegiatan|gerakan)\s*[:,]?\s*["“„_]*$/iu;
+  /(?:bertajuk|berjudul|bertema|bertemakan|bernama|dijuluki|berslogan|tagar|istilah|slogan|tema|judul|program|acara|kegiatan|gerakan|(?:turnamen|kejuaraan|festival|lomba|kompetisi)(?:\s+\S+)?)\s*[:,]?\s*["“„_]*$/iu;
 
 export function attribute(site: Site, ctx: Context): Attribution {
   const { before, after, rest, previous } = site;

@@ -28,7 +28,8 @@ export const OFFICE = words(`
   terpilih senior kepala vp svp evp avp gm panewu keuchik bendesa kelian klian penghulu sekda
   sekdes sekdis plh kasie kasubsi kadisdik kadinkes kadishub kadispora kabiro karo kapus penjabat
   wakapolres wakapolresta wakapolrestabes wakapolsek wakasat kabag kasubbag kaops advokat sultan
-  tokoh technical delegate kakanwil kakan kakankemenag kaban kalapas karutan kalak`);
+  tokoh technical delegate kakanwil kakan kakankemenag kaban kalapas karutan kalak perwira
+  pasi`);
 
 /** Qualifiers that stay in the role when they follow the office ("Presiden terpilih"). */
 export const ROLE_QUALIFIERS = words('terpilih senior nonaktif demisioner sementara');

@@ -514,7 +514,9 @@ function chunk(toks: Tok[], from: number): Chunk {
       }
     }
     if (isCap(t.core) || /^\d/u.test(t.core)) {
-      if (/^\d/u.test(t.core) && !/\//u.test(t.core)) break;
+      // "Kodim 0829 Bangkalan", "Lanal 45": a unit's number after its body is the office's.
+      const unitNumber = roleMode && isInstitution(out[out.length - 1]?.core ?? '');
+      if (/^\d/u.test(t.core) && !/\//u.test(t.core) && !unitNumber) break;
       out.push(t);
       if (isOffice(t.core) || isInstitution(t.core)) roleMode = true;
       // "Komisi V", "Kodam IV/Diponegoro": a unit number is part of the office.
@@ -627,6 +629,8 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
       const placeTaken = place && PLACE_TAKERS.has(prev) && !ev.story.titled.has(c);
       // "Skuat Garuda", "Laskar Mataram": the word after a group noun is the group's nickname.
       const groupTaken = i > 0 && GROUP_WORDS.has(prev);
+      // "Kodim 0829 Bangkalan": the word after a unit's number is the unit's place.
+      const afterNumber = i > 0 && /^\d/u.test(prev);
       // "Agung", "Utama", "Besar" continue an office ("Jaksa Agung"); alone they are names.
       const tailAlone =
         OFFICE_TAILS.has(c.toLowerCase()) &&
@@ -645,6 +649,7 @@ export function split(toks: Tok[], ev: Evidence): Who | null {
         (notName(c) && !tailAlone && !initials && !rankLast) ||
         placeTaken ||
         groupTaken ||
+        afterNumber ||
         descriptor ||
         cannotBeName(c, ev.story)
       ) {
