@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
+import { analyzeNeverAnalyzedTables } from './database/planner-statistics';
 import { ensureSlugIndexes } from './database/slug-indexes';
 import { repairRefusedSlugs } from './database/refused-slugs';
 import { backfillTagKeys } from './database/tag-keys';
@@ -14,6 +15,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await repairRefusedSlugs(strapi);
   await getService(strapi, 'slugHistory').backfill();
   await backfillTagKeys(strapi);
+  // After the writes above: the planner should see the tables as they are (planner-statistics).
+  await analyzeNeverAnalyzedTables(strapi);
   keepOldSlugsOutOfUidGeneration(strapi);
   stoppers.set(strapi, [
     getService(strapi, 'readerEvents').start(),
