@@ -384,10 +384,10 @@ export function noteSentence(sentence: string, noQuotes: boolean, ctx: Context):
   }
 }
 
+const ATTRIBUTED = new RegExp(`(?<![\\p{L}])(?:${ATTRIB_VERBS})\\s+\\p{L}`, 'iu');
 /** The sentence has someone speak: a speech verb, or an attribution verb before a name. */
 const speaks = (sentence: string): boolean =>
-  allMatches(SPEECH_G, sentence).length > 0 ||
-  new RegExp(`(?<![\\p{L}])(?:${ATTRIB_VERBS})\\s+\\p{L}`, 'iu').test(sentence);
+  allMatches(SPEECH_G, sentence).length > 0 || ATTRIBUTED.test(sentence);
 
 /** A source that is a pronoun: "menurutnya", "katanya", "kata dia", "lanjut ia". */
 const PRONOUN_SOURCE = new RegExp(
@@ -454,14 +454,15 @@ function subjectOfSentence(sentence: string, ctx: Context): Who | null {
   return verb ? subjectBefore(sentence.slice(0, verb.index), ctx) : null;
 }
 
+/** A time word before "ini"/"itu" ("saat ini", "kala itu"): no description pointing back. */
+const TIME_BEFORE_POINTER =
+  /(?:^|\s)(?:saat|hari|kali|tahun|bulan|minggu|pekan|waktu|kala|masa|sejak|selain|karena|untuk|setelah|sebelum|malam|pagi|siang|sore)$/iu;
+
 /**
  * The subject phrase right before a verb: "Juru bicara Kremlin Arkady Sorokin", "Ia",
  * "Bima Prakoso, Direktur Eksekutif LKSN,", "Ketua Komisi Fatwa MUI Jawa Barat, Prof Ahmad ...,",
  * "Widya Kartikasari selaku Manager PLN ULP Kendal", "seorang pengemudi bernama Sarmin ...".
  */
-const TIME_BEFORE_POINTER =
-  /(?:^|\s)(?:saat|hari|kali|tahun|bulan|minggu|pekan|waktu|kala|masa|sejak|selain|karena|untuk|setelah|sebelum|malam|pagi|siang|sore)$/iu;
-
 function subjectBefore(headIn: string, ctx: Context): Who | null {
   let head = headIn.replace(ADVERBS, '').replace(DALAM_TAIL, '');
   // "Aktris yang kerap diberi peran dalam film romantis ini pun memuji ...", "Perwira menengah

@@ -5,7 +5,7 @@
  */
 import type { ParsedQuote } from './parse-story';
 import { isMediaName } from './dateline';
-import { ABBR, allMatches, initialsInName, nameSeqs } from './speakers';
+import { allMatches, keepsItsStop, nameSeqs } from './speakers';
 import { attribute, type Context, newContext, noteSentence, type Previous } from './attribution';
 import { isTitleCase } from './name-checks';
 
@@ -97,10 +97,9 @@ function sentenceRanges(p: string, spans: Span[]): Array<[number, number]> {
   for (let k = 0; k < p.length; k++) {
     if (!/[.!?…]/u.test(p[k] ?? '') || inSpan(k) || !NEXT_SENTENCE.test(p.slice(k + 1))) continue;
     const word = /(\p{L}+)$/u.exec(p.slice(0, k))?.[1] ?? '';
-    if (p[k] === '.' && (word.length === 1 || ABBR.has(word.toLowerCase()))) continue;
     const prev = /(\S+)\s+\S*$/u.exec(p.slice(0, k))?.[1] ?? '';
     const next = /^\s+(\S+)/u.exec(p.slice(k + 1))?.[1] ?? '';
-    if (p[k] === '.' && initialsInName(prev, word, next)) continue;
+    if (p[k] === '.' && keepsItsStop(prev, word, next)) continue;
     cuts.add(k + 1);
   }
   for (const s of spans) {

@@ -64,6 +64,13 @@ export function initialsInName(prev: string, core: string, next: string): boolea
   return /^\p{Lu}{2,3}$/u.test(core) && nameWord(prev) && nameWord(next.replace(/[,.;:]+$/u, ''));
 }
 
+/**
+ * A stop after `word` that ends no sentence: an initial, an abbreviated title ("dr.", "H."), or
+ * initials inside a name (`prev` and `next` are the words around it).
+ */
+export const keepsItsStop = (prev: string, word: string, next: string): boolean =>
+  word.length === 1 || ABBR.has(word.toLowerCase()) || initialsInName(prev, word, next);
+
 function isCap(core: string): boolean {
   if (/^(?:al|el|ad|as|an|ar)-\p{Lu}/u.test(core)) return true;
   return /^\p{Lu}/u.test(core) && !DATE_WORDS.has(core.toLowerCase());
@@ -81,9 +88,7 @@ export function nameSeqs(text: string): Seq[] {
     const core = raw.slice(lead, raw.length - trail.length);
     const next = (ws[i + 1]?.[0] ?? '').replace(/^[(["“„'‘]+/u, '');
     const prevCore = (ws[i - 1]?.[0] ?? '').replace(/[,.;:!?)\]"”’']+$/u, '');
-    const keepDot =
-      trail === '.' &&
-      (core.length === 1 || ABBR.has(core.toLowerCase()) || initialsInName(prevCore, core, next));
+    const keepDot = trail === '.' && keepsItsStop(prevCore, core, next);
     if (cur && lead > 0) {
       out.push(cur);
       cur = null;
@@ -126,13 +131,9 @@ export function tokenize(text: string): Tok[] {
     let core = raw.slice(lead.length, raw.length - trail.length);
     const prevRaw = (ms[k - 1]?.[0] ?? '').replace(/[,.;:!?)\]"”’']+$/u, '');
     const nextRaw = (ms[k + 1]?.[0] ?? '').replace(/^[(["“„'‘]+/u, '');
-    // "dr." and single initials keep their dot, and so do initials inside a name ("AR.").
-    if (
-      trail.startsWith('.') &&
-      (core.length === 1 ||
-        ABBR.has(core.toLowerCase()) ||
-        (trail === '.' && initialsInName(prevRaw, core, nextRaw)))
-    ) {
+    // "dr." and single initials keep their dot, and so do initials inside a name ("AR."), when
+    // the stop is all that follows them.
+    if (trail.startsWith('.') && keepsItsStop(prevRaw, core, trail === '.' ? nextRaw : '')) {
       core += '.';
       trail = trail.slice(1);
     }
@@ -265,6 +266,10 @@ export const isFragment = (tokens: string[], ev: Evidence, afterOnly = false): b
   });
 };
 
+/** Second words of place names: "Kampar Kiri", "Hulu Sungai", "Muara Baru". */
+const PLACE_TAILS = words(
+  'kiri kanan hulu hilir ilir ulu atas bawah baru lama besar kecil dalam luar pesisir kepulauan raya timur barat utara selatan tengah'
+);
 /**
  * Where the office ends and the name begins is told by the word before the name: an office,
  * a known institution, a country or an acronym ("Kapolda Metro Jaya Irjen ...", "Menteri Luar
@@ -273,10 +278,6 @@ export const isFragment = (tokens: string[], ev: Evidence, afterOnly = false): b
  * boundary to a guess, unless the story settles it: the name's first word is how the story
  * refers to the person later ("kata Cecep"), right after a word that cannot be a name.
  */
-/** Second words of place names: "Kampar Kiri", "Hulu Sungai", "Muara Baru". */
-const PLACE_TAILS = words(
-  'kiri kanan hulu hilir ilir ulu atas bawah baru lama besar kecil dalam luar pesisir kepulauan raya timur barat utara selatan tengah'
-);
 const boundaryIsSure = (cores: string[], nameStart: number, ev: Evidence): boolean => {
   const prev = cores[nameStart - 1] ?? '';
   const beforePrev = (cores[nameStart - 2] ?? '').toLowerCase();
@@ -786,9 +787,9 @@ const NOBLE_TITLES = [
   ['raden'],
 ];
 const ADDRESS = words('pak bu bapak ibu mang ceu kang teh bang mbak mas');
-/** A private descriptor, or a slip of one ("Prsenter Najwa Shihab"). */
 /** Descriptors long enough that a one-letter slip of them is still recognisable. */
 const LONG_PRIVATE = [...PRIVATE].filter((p) => p.length >= 6);
+/** A private descriptor, or a slip of one ("Prsenter Najwa Shihab"). */
 const isPrivateLike = (word: string): boolean => {
   const w = word.toLowerCase();
   return isPrivate(w) || LONG_PRIVATE.some((p) => oneEditApart(w, p));
