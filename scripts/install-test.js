@@ -247,9 +247,29 @@ async function main() {
       blocks.some((b) => b.type === 'baca-juga' && b.awaitingCopy && b.href === null),
     'the imported story renders, its unmatched Baca Juga line as a placeholder label'
   );
+  // The importer only suggests who spoke; readers get a speaker once an editor confirms it.
   check(
-    imported.body.data.quotes[0]?.speaker === 'Dwikorita Sasmita',
-    'the imported quote is credited to its speaker'
+    imported.body.data.quotes[0] && imported.body.data.quotes[0].speaker === null,
+    'the imported quote credits nobody to readers before an editor confirms its speaker'
+  );
+  const importedId = imported.body.data.documentId;
+  const placement = await request(`/newsroom/articles/${importedId}/placement`, { token });
+  const quote = placement.body?.data?.quotes?.[0];
+  check(quote?.suggestedSpeaker === 'Dwikorita Sasmita', 'the manager shows the suggested speaker');
+  const decided = await request(
+    `/newsroom/articles/${importedId}/quotes/${quote.documentId}/speaker`,
+    {
+      method: 'PUT',
+      token,
+      body: { version: quote.version, decision: 'confirm' },
+    }
+  );
+  const confirmed = await request('/api/newsroom/articles/hujan-lebat-guyur-jakarta', {
+    token: readToken,
+  });
+  check(
+    decided.status === 200 && confirmed.body.data.quotes[0]?.speaker === 'Dwikorita Sasmita',
+    'once the editor confirms it, readers get the speaker'
   );
 
   await checkAdminMenu();

@@ -6,6 +6,7 @@ import { analyzeNeverAnalyzedTables } from './database/planner-statistics';
 import { ensureSlugIndexes } from './database/slug-indexes';
 import { repairRefusedSlugs } from './database/refused-slugs';
 import { backfillTagKeys } from './database/tag-keys';
+import { moveImportedCreditsToSuggestions } from './database/suggested-credits';
 import { startIndexCompletion } from './search/complete-index';
 import { getService } from './utils/get-service';
 
@@ -15,6 +16,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await repairRefusedSlugs(strapi);
   await getService(strapi, 'slugHistory').backfill();
   await backfillTagKeys(strapi);
+  await moveImportedCreditsToSuggestions(strapi);
   // After the writes above: the planner should see the tables as they are (planner-statistics).
   await analyzeNeverAnalyzedTables(strapi);
   keepOldSlugsOutOfUidGeneration(strapi);

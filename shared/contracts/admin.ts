@@ -113,8 +113,8 @@ export const adminArticleRowSchema = record({
   /** Draft links and quotes flagged for review (moved links, unsure speakers). */
   reviewCount: count(),
   /**
-   * Draft quotes crediting a speaker no editor has confirmed yet (`speaker` set,
-   * `speakerConfirmed` false): the importer's guesses still waiting for an editor's word.
+   * Draft quotes whose importer-suggested credit waits for an editor's word (readers get no
+   * speaker for them until then): `awaitsCreditDecision` of #shared/quote-credit.
    */
   unconfirmedSpeakerCount: count(),
   /** ISO date of the last edit of the draft. */

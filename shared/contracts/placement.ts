@@ -95,6 +95,13 @@ export const placedQuoteSchema = record({
    * (`PUT …/quotes/:quoteId/speaker`, shared/contracts/quotes.ts).
    */
   needsReview: flag(),
+  /**
+   * Who the importer read as the speaker, and their role: private, never served to readers.
+   * `speaker` and `speakerRole` above hold only what an editor confirmed or wrote
+   * (#shared/quote-credit).
+   */
+  suggestedSpeaker: nullableText(),
+  suggestedRole: nullableText(),
   /** An editor confirmed, corrected or cleared the speaker: a re-import keeps it as it is. */
   speakerConfirmed: flag(),
   /**

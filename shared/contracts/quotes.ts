@@ -6,7 +6,8 @@
  *
  * Three decisions, each one step, each leaving the quote decided (`speakerConfirmed: true`,
  * `needsReview: false`), so that a re-import keeps it:
- * - `confirm`: the speaker the quote names is right. Refused when it names nobody.
+ * - `confirm`: the credit is right: the one the quote carries, else the importer's suggestion
+ *   (#shared/quote-credit), which readers get from then on. Refused when neither names anyone.
  * - `correct`: the speaker is `speaker` (and `speakerRole`, none when empty or absent).
  * - `clear`: the story credits nobody the editor can name: speaker and role emptied. A wrong
  *   name is worse than none; cleared and confirmed, a re-import does not put it back.

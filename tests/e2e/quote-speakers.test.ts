@@ -1,8 +1,9 @@
 /**
  * The editor sees why, and decides: in the Baca Juga manager each quote shows who the importer
- * credited and the words it credited them on, and an editor confirms, corrects or clears the
- * speaker in one step each; readers get the decision at once, the list stops counting the
- * speaker as unconfirmed, and a decision on a quote a colleague changed meanwhile is refused.
+ * suggested and the words it read them on, and an editor confirms, corrects or clears the
+ * speaker in one step each. Readers get no suggestion, only the decision, and at once; the list
+ * stops counting the speaker as unconfirmed, and a decision on a quote a colleague changed
+ * meanwhile is refused.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
@@ -80,14 +81,14 @@ beforeAll(async () => {
     credited: await createQuote(story.documentId, {
       text: 'Kami siaga penuh,',
       paragraphId: first,
-      speaker: 'Budi Santoso',
-      speakerRole: 'Kepala Dinas Kesehatan',
+      suggestedSpeaker: 'Budi Santoso',
+      suggestedRole: 'Kepala Dinas Kesehatan',
       attribution: { rule: 'kata-after', text: 'kata Kepala Dinas Kesehatan Budi Santoso' },
     }),
     wrong: await createQuote(story.documentId, {
       text: 'Posko dibuka 24 jam.',
       paragraphId: second,
-      speaker: 'Pria',
+      suggestedSpeaker: 'Pria',
       attribution: { rule: 'subject-before', text: 'Pria yang akrab disapa Bams itu menambahkan' },
     }),
     unsure: await createQuote(story.documentId, {
@@ -119,12 +120,28 @@ test('an editor confirms, corrects and clears speakers in the manager, and reade
     /^No evidence recorded/
   );
   expect(await unsure.getByTestId('newsroom-quote-review').count()).toBe(1);
+  // The suggestion is the editor's to confirm; readers get none of it meanwhile.
+  expect(await credited.getByTestId('newsroom-quote-speaker').innerText()).toBe(
+    'Suggested by the importer: Budi Santoso, Kepala Dinas Kesehatan'
+  );
+  expect(await credited.getByTestId('newsroom-quote-suggested').innerText()).toBe(
+    'Readers get no speaker until an editor confirms it.'
+  );
+  expect(await readerQuotes()).toEqual({
+    'Kami siaga penuh,': [null, null],
+    'Posko dibuka 24 jam.': [null, null],
+    'Warga diminta waspada,': [null, null],
+  });
   await shoot(page, 'quote-speakers');
 
   // Confirm: the credited speaker is right.
   await credited.getByRole('button', { name: 'Confirm speaker' }).click();
   await credited.getByTestId('newsroom-quote-confirmed').waitFor();
   expect(await credited.getByRole('button', { name: 'Confirm speaker' }).count()).toBe(0);
+  expect(await credited.getByTestId('newsroom-quote-suggested').count()).toBe(0);
+  expect(await credited.getByTestId('newsroom-quote-speaker').innerText()).toBe(
+    '— Budi Santoso, Kepala Dinas Kesehatan'
+  );
   expect(await storedQuote(quotes.credited)).toMatchObject({
     speaker: 'Budi Santoso',
     speakerRole: 'Kepala Dinas Kesehatan',
@@ -149,6 +166,7 @@ test('an editor confirms, corrects and clears speakers in the manager, and reade
   await wrong.getByRole('button', { name: 'Clear speaker' }).click();
   await wrong.getByTestId('newsroom-quote-confirmed').waitFor();
   expect(await wrong.getByTestId('newsroom-quote-speaker').innerText()).toBe('Speaker unknown');
+  expect(await wrong.getByTestId('newsroom-quote-suggested').count()).toBe(0);
 
   // The story is live: readers have all three decisions already.
   expect(await readerQuotes()).toEqual({

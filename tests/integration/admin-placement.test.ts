@@ -22,6 +22,7 @@ import {
 import { maxHealthWait } from './helpers/health-wait';
 import { tagKeysOf } from '#shared/tags';
 import { backfillTagKeys } from '../../server/src/database/tag-keys';
+import { moveImportedCreditsToSuggestions } from '../../server/src/database/suggested-credits';
 import {
   checkContract,
   linkHealthResponseSchema,
@@ -837,8 +838,9 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
   });
 
   describe('speaker decisions: confirm, correct or clear, in one step each', () => {
-    // A live story of its own, with quotes as the importer leaves them: two credited (one with
-    // the evidence it credited on), one it could not tell (empty, flagged).
+    // A live story of its own, with quotes as the importer leaves them: two with a suggested
+    // credit (one with the evidence it read it on), one it could not tell (empty, flagged).
+    // Readers get none of the suggestions until an editor decides (#shared/quote-credit).
     let story: any;
     let quoteIds: { credited: string; withRole: string; unsure: string };
 
@@ -899,14 +901,14 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
         credited: await quote({
           text: 'Kami siap,',
           paragraphId: story.body[0].id,
-          speaker: 'Budi Santoso',
+          suggestedSpeaker: 'Budi Santoso',
           attribution: { rule: 'kata-after', text: 'kata Budi Santoso' },
         }),
         withRole: await quote({
           text: 'Semua aman.',
           paragraphId: story.body[1].id,
-          speaker: 'Pria',
-          speakerRole: 'Kapolda',
+          suggestedSpeaker: 'Pria',
+          suggestedRole: 'Kapolda',
         }),
         unsure: await quote({
           text: 'Kami siap',
@@ -918,24 +920,48 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       await newsroom(app.strapi).publish(ARTICLE, story.documentId);
     });
 
-    it('shows each quote with its speaker, role, evidence, flags and version', async () => {
+    it('shows each quote with its suggested credit, evidence, flags and version; readers get no suggestion', async () => {
       const quotes = await quotesOf();
       const byId = (id: string) => quotes.find((q: any) => q.documentId === id);
       expect(byId(quoteIds.credited)).toMatchObject({
-        speaker: 'Budi Santoso',
+        speaker: null,
+        suggestedSpeaker: 'Budi Santoso',
         speakerConfirmed: false,
         needsReview: false,
         attribution: { rule: 'kata-after', text: 'kata Budi Santoso' },
       });
       // No evidence recorded (written by hand, or imported before it was) reads as null.
-      expect(byId(quoteIds.withRole)).toMatchObject({ speakerRole: 'Kapolda', attribution: null });
+      expect(byId(quoteIds.withRole)).toMatchObject({
+        speakerRole: null,
+        suggestedRole: 'Kapolda',
+        attribution: null,
+      });
       expect(byId(quoteIds.unsure)).toMatchObject({ speaker: null, needsReview: true });
       expect(new Set(quotes.map((q: any) => q.version)).size).toBe(3);
       // The private fields stay private on the content API.
       const { body } = await app.request(`/api/newsroom/documents/quotes/${quoteIds.credited}`);
-      expect(body.data.speaker).toBe('Budi Santoso');
-      expect(body.data).not.toHaveProperty('attribution');
-      expect(body.data).not.toHaveProperty('speakerConfirmed');
+      expect(body.data.speaker).toBeNull();
+      for (const field of [
+        'attribution',
+        'speakerConfirmed',
+        'suggestedSpeaker',
+        'suggestedRole',
+      ]) {
+        expect(body.data).not.toHaveProperty(field);
+      }
+      expect(await readerSpeakers()).toEqual([
+        [null, null],
+        [null, null],
+        [null, null],
+      ]);
+      const graphql = await app.request('/graphql', {
+        method: 'POST',
+        body: { query: '{ newsroomQuotes { text suggestedSpeaker } }' },
+      });
+      expect(graphql.body.errors?.[0]?.message).toMatch(/Cannot query field "suggestedSpeaker"/);
+      const jsonld = await app.request(`/api/newsroom/articles/${story.slug}/jsonld`);
+      expect(jsonld.status).toBe(200);
+      expect(JSON.stringify(jsonld.body)).not.toMatch(/"creator"|spokenByCharacter|Kapolda/);
     });
 
     it('counts the unconfirmed credited speakers in the list, and confirm takes one off', async () => {
@@ -1178,6 +1204,73 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
         [true, 'Sari Dewi', true],
         [false, 'Sari Dewi', true],
       ]);
+    });
+
+    it("moves the credits older imports made public into suggestions, once, and leaves editors' alone", async () => {
+      const n = newsroom(app.strapi);
+      const old = await n.createArticle({
+        title: 'Kutipan Dari Impor Lama',
+        paragraphs: ['"Jalan ditutup," kata Bupati Sleman Joko Prasetyo.'],
+      });
+      const docs = app.strapi.documents(QUOTE as any) as any;
+      const quote = async (speaker: string) => {
+        const { documentId } = await docs.create({
+          data: {
+            article: old.documentId,
+            paragraphId: old.body[0].id,
+            text: 'Jalan ditutup,',
+            kind: 'full',
+          },
+        });
+        await docs.publish({ documentId });
+        // As the importer of an older version stored it: a public credit, no user, unconfirmed.
+        await app.strapi.db
+          .query(QUOTE)
+          .updateMany({ where: { documentId }, data: { speaker, speakerRole: 'Bupati' } });
+        return documentId as string;
+      };
+      const imported = await quote('Joko Prasetyo');
+      const typed = await quote('Joko P.');
+      const [admin] = await app.strapi.db.query('admin::user').findMany({ limit: 1 });
+      await app.strapi.db
+        .query(QUOTE)
+        .updateMany({ where: { documentId: typed }, data: { updatedBy: admin.id } });
+      const done = app.strapi.store({
+        type: 'plugin',
+        name: 'newsroom',
+        key: 'migrations.suggested-credits',
+      });
+      await done.delete({});
+
+      // Both rows of the imported quote, draft and published (and any other test's quote written
+      // without a user: the rule is the database's, not this story's).
+      expect(await moveImportedCreditsToSuggestions(app.strapi)).toBeGreaterThanOrEqual(2);
+      const rows = await app.strapi.db.query(QUOTE).findMany({
+        where: { documentId: { $in: [imported, typed] } },
+        select: ['documentId', 'speaker', 'speakerRole', 'suggestedSpeaker', 'suggestedRole'],
+      });
+      expect(
+        rows.map((r: any) => [
+          r.documentId === imported ? 'imported' : 'typed',
+          r.speaker,
+          r.speakerRole,
+          r.suggestedSpeaker,
+          r.suggestedRole,
+        ])
+      ).toEqual(
+        expect.arrayContaining([
+          ['imported', null, null, 'Joko Prasetyo', 'Bupati'],
+          ['imported', null, null, 'Joko Prasetyo', 'Bupati'],
+          ['typed', 'Joko P.', 'Bupati', null, null],
+        ])
+      );
+      const readers = await app.request(`/api/newsroom/articles/${old.slug}`);
+      expect(readers.body.data.quotes.map((q: any) => q.speaker).sort()).toEqual(['Joko P.', null]);
+      // Once per database: a script's own write afterwards is left alone.
+      await app.strapi.db
+        .query(QUOTE)
+        .updateMany({ where: { documentId: imported }, data: { speaker: 'Lewat Skrip' } });
+      expect(await moveImportedCreditsToSuggestions(app.strapi)).toBe(0);
     });
   });
 });

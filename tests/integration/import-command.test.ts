@@ -124,7 +124,15 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
       awaitingCopy: false,
       target: { documentId: second.results[0].documentId },
     });
-    expect(story.body.data.quotes[0]).toMatchObject({ speaker: 'Endro Wibisono' });
+    // The importer only suggests who spoke: readers get no speaker until an editor confirms
+    // one (#shared/quote-credit), and the suggestion waits for them, private.
+    const [quote] = story.body.data.quotes;
+    expect(quote).toMatchObject({ speaker: null, speakerRole: null });
+    expect(quote).not.toHaveProperty('suggestedSpeaker');
+    const rows = await app.strapi.db
+      .query(QUOTE)
+      .findMany({ where: { text: quote.text }, select: ['suggestedSpeaker', 'publishedAt'] });
+    expect(rows.map((r: any) => r.suggestedSpeaker)).toEqual(['Endro Wibisono', 'Endro Wibisono']);
   });
 
   /**
@@ -194,8 +202,9 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
     const [siti, isnawa] = [...edited.quotes].sort((a: any, b: any) =>
       a.text.localeCompare(b.text)
     );
-    // The editor confirms a corrected speaker; the other quote's speaker was changed but not
-    // confirmed, so the copy's parse may take it back.
+    // The editor confirms a corrected speaker; the other quote's speaker was typed but not
+    // confirmed. No import writes a public speaker: both stay, and only the suggestion follows
+    // the copy.
     await n.update(QUOTE, siti.documentId, {
       speaker: 'Siti Aminah Lubis',
       speakerRole: 'Lurah Kampung Melayu',
@@ -252,8 +261,11 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
       );
     expect(await quotes()).toEqual({
       [siti.documentId]: ['Siti Aminah Lubis', 'Lurah Kampung Melayu'],
-      [isnawa.documentId]: [isnawa.speaker, isnawa.speakerRole],
+      [isnawa.documentId]: ['Orang Lain', null],
     });
+    expect((await placement()).quotes.map((q: any) => q.suggestedSpeaker).sort()).toEqual(
+      [siti.suggestedSpeaker, isnawa.suggestedSpeaker].sort()
+    );
     expect(result.report.quotes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ action: 'kept', quote: siti.documentId, confirmed: true }),

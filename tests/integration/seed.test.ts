@@ -134,6 +134,11 @@ describe(`seeding (${DB})`, () => {
       'plugin::newsroom.related-link': 2 * DRAFT_LINKS.length,
     });
     expect(messages.some((m) => /11 paragraphs, 2 Baca Juga links/.test(m))).toBe(true);
+    // Readers get a speaker only once an editor decides (#shared/quote-credit): the seed makes
+    // the desk's decisions of its meta, checked by hand against the copy. The parse agrees with
+    // every one: each suggestion was confirmed as it was, none corrected.
+    expect(messages.some((m) => /5 credits checked by the desk/.test(m))).toBe(true);
+    expect(messages.some((m) => /corrected to the desk's/.test(m))).toBe(false);
     // The same rows in the draft and in the published story.
     for (const status of ['draft', 'published'] as const) {
       expect(await stored(status)).toEqual(expected(status));
@@ -142,9 +147,15 @@ describe(`seeding (${DB})`, () => {
     // with none (what an editor checks before confirming a speaker).
     const evidence: any[] = await (app.strapi.documents(UIDS[1] as any) as any).findMany({
       status: 'draft',
-      fields: ['speaker', 'attribution'],
+      fields: ['speaker', 'speakerRole', 'suggestedSpeaker', 'suggestedRole', 'attribution'],
       limit: -1,
     });
+    for (const q of evidence) {
+      expect([q.suggestedSpeaker ?? null, q.suggestedRole ?? null]).toEqual([
+        q.speaker ?? null,
+        q.speakerRole ?? null,
+      ]);
+    }
     expect(evidence.find((q) => q.speaker === 'KCNA').attribution).toEqual({
       rule: 'verb-after',
       text: 'kata KCNA',

@@ -101,6 +101,8 @@ const placement = () => ({
       kind: 'full',
       paragraphId: 'p-aaaaaa',
       needsReview: true,
+      suggestedSpeaker: null,
+      suggestedRole: null,
       speakerConfirmed: false,
       attribution: null,
       version: 'q1-version',

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router-dom';
 import { Badge, Box, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
 import { Link as LinkIcon } from '@strapi/icons';
 import type { PlacedLink } from '#shared/contracts/admin';
+import { awaitsCreditDecision } from '#shared/quote-credit';
 import { toApiErrorOrNull } from '../api/errors';
 import { useGetNewsroomPlacementQuery } from '../api/newsroomApi';
 import { useT } from '../hooks/useT';
@@ -89,6 +90,7 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
     // Broken links first: they are what an editor opening the panel has to act on.
     const ordered = [...broken, ...data.links.filter((l) => !isBroken(l.health))];
     const more = ordered.length - MAX_LISTED;
+    const awaiting = data.quotes.filter(awaitsCreditDecision).length;
     body = (
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Flex gap={2} wrap="wrap" alignItems="center">
@@ -111,6 +113,12 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
         {data.quotes.length > 0 && (
           <Typography variant="pi" textColor="neutral600">
             {t('panel.quotes', { count: data.quotes.length })}
+          </Typography>
+        )}
+        {awaiting > 0 && (
+          // Before Publish: these quotes reach readers with no speaker until an editor decides.
+          <Typography variant="pi" textColor="warning600" data-testid="newsroom-panel-credits">
+            {t('panel.creditsToConfirm', { count: awaiting })}
           </Typography>
         )}
         <LinkedFromList

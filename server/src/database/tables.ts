@@ -90,6 +90,9 @@ const QUOTE_ATTRIBUTES = [
   'publishedAt',
   'needsReview',
   'speaker',
+  'speakerRole',
+  'suggestedSpeaker',
+  'suggestedRole',
   'speakerConfirmed',
 ] as const;
 

@@ -94,12 +94,17 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const reviewQuotesOf = (t: NewsroomTables) =>
     quotesOf(t).whereRaw(`q.${quoteColumns(strapi).needsReview} IS TRUE`);
 
-  /** Draft quotes crediting a speaker no editor has confirmed (a re-import may still change). */
-  const unconfirmedSpeakersOf = (t: NewsroomTables) => {
+  /**
+   * Draft quotes whose suggested credit readers do not get yet: `awaitsCreditDecision` of
+   * #shared/quote-credit, in SQL (no editor decided, no public credit, a suggestion).
+   */
+  const awaitingCreditOf = (t: NewsroomTables) => {
     const q = quoteColumns(strapi);
+    const named = (column: string) => `(q.${column} IS NOT NULL AND q.${column} <> '')`;
     return quotesOf(t)
-      .whereRaw(`q.${q.speaker} IS NOT NULL AND q.${q.speaker} <> ''`)
-      .whereRaw(`q.${q.speakerConfirmed} IS NOT TRUE`);
+      .whereRaw(`q.${q.speakerConfirmed} IS NOT TRUE`)
+      .whereRaw(`NOT ${named(q.speaker)} AND NOT ${named(q.speakerRole)}`)
+      .whereRaw(`(${named(q.suggestedSpeaker)} OR ${named(q.suggestedRole)})`);
   };
 
   /** Draft links of article row `a` that point at the article `documentId`. */
@@ -170,7 +175,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           brokenLinksOf(t).count('*').as('broken_count'),
           reviewLinksOf(t).count('*').as('review_links'),
           reviewQuotesOf(t).count('*').as('review_quotes'),
-          unconfirmedSpeakersOf(t).count('*').as('unconfirmed_speakers'),
+          awaitingCreditOf(t).count('*').as('unconfirmed_speakers'),
           publishedRowOf(t).select(`p.${c.updatedAt}`).limit(1).as('published_updated_at')
         )
         .orderBy(newestFirst)) as ListRow[];

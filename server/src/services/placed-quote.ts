@@ -12,6 +12,8 @@ export const PLACED_QUOTE_FIELDS = [
   'kind',
   'paragraphId',
   'needsReview',
+  'suggestedSpeaker',
+  'suggestedRole',
   'speakerConfirmed',
   'attribution',
 ];
@@ -20,6 +22,8 @@ export const PLACED_QUOTE_FIELDS = [
 export type PlacedQuoteRow = Omit<QuoteRow, 'id'> & {
   documentId: string;
   needsReview?: boolean | null;
+  suggestedSpeaker?: string | null;
+  suggestedRole?: string | null;
   speakerConfirmed?: boolean | null;
   attribution?: unknown;
 };
@@ -40,6 +44,8 @@ export const toPlacedQuote = (row: PlacedQuoteRow): PlacedQuote => {
     documentId: row.documentId,
     ...toRenderedQuote(row),
     needsReview: row.needsReview === true,
+    suggestedSpeaker: row.suggestedSpeaker ?? null,
+    suggestedRole: row.suggestedRole ?? null,
     speakerConfirmed: row.speakerConfirmed === true,
     attribution: evidenceOf(row.attribution),
   };
@@ -53,6 +59,8 @@ export const toPlacedQuote = (row: PlacedQuoteRow): PlacedQuote => {
     shown.kind,
     shown.paragraphId,
     shown.needsReview,
+    shown.suggestedSpeaker,
+    shown.suggestedRole,
     shown.speakerConfirmed,
     shown.attribution && [shown.attribution.rule, shown.attribution.text],
   ]);

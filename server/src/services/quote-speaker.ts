@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { PlacedQuote } from '#shared/contracts/admin';
 import { isQuoteAnchor } from '#shared/baca-juga/paragraphs';
+import { creditToConfirm } from '#shared/quote-credit';
 import { QUOTE_UID } from '../constants';
 import { checkedWrite } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
@@ -18,11 +19,14 @@ export class QuoteConflictError extends VersionConflictError {
   }
 }
 
-/** What each decision stores of the speaker; every one leaves the quote decided. */
+/**
+ * What each decision makes public of the credit; every one leaves the quote decided. `confirm`
+ * makes public the credit the quote carries, else the importer's suggestion (#shared/quote-credit).
+ */
 const speakerOf = (decision: ParsedSpeakerDecision, current: PlacedQuote) => {
   switch (decision.decision) {
     case 'confirm':
-      return { speaker: current.speaker, speakerRole: current.speakerRole };
+      return creditToConfirm(current);
     case 'correct':
       return { speaker: decision.speaker, speakerRole: decision.speakerRole };
     case 'clear':
@@ -79,13 +83,13 @@ const createQuoteSpeakerService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row) return null;
         const current = toPlacedQuote(row);
         if (current.version !== decision.version) throw new QuoteConflictError(current.version);
-        if (decision.decision === 'confirm' && !current.speaker) {
+        const credit =
+          speakerOf(decision, current) ??
           fieldError(['decision'], 'the quote names no speaker to confirm; correct or clear it');
-        }
         await strapi.documents(QUOTE_UID).update({
           documentId: quoteId,
           data: {
-            ...speakerOf(decision, current),
+            ...credit,
             speakerConfirmed: true,
             needsReview: false,
             ...(userId ? { updatedBy: userId } : {}),

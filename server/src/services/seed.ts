@@ -1,8 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { creditToConfirm, type Credit } from '#shared/quote-credit';
+import { QUOTE_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import type { ImportResult, StoryMeta } from './importer';
+import { PLACED_QUOTE_FIELDS, toPlacedQuote, type PlacedQuoteRow } from './placed-quote';
+
+/** A credit the desk checked against the copy: the quote's first words, and who said it. */
+interface CheckedCredit extends Credit {
+  quote: string;
+}
+
+type SeedMeta = StoryMeta & { file: string; checkedCredits?: CheckedCredit[] };
 
 /**
  * The package root, found by walking up from this file: the same code runs from
@@ -26,6 +36,50 @@ const packageRoot = (): string => {
 
 export const defaultSeedDir = () => path.join(packageRoot(), 'seed');
 
+/**
+ * The importer only suggests speakers; readers get one once an editor decides
+ * (#shared/quote-credit). A seed story's meta may carry the desk's decisions, checked by hand
+ * against its copy, and they are made here as an editor makes them in the manager: through the
+ * speaker decision, every rule of it applying. A suggestion that is the checked credit is
+ * confirmed; any other is corrected to it, and said. A quote already decided is left alone.
+ */
+const applyCheckedCredits = async (
+  strapi: Core.Strapi,
+  articleId: string,
+  checked: CheckedCredit[],
+  log: (message: string) => void
+) => {
+  if (checked.length === 0) return;
+  const rows = (await strapi.documents(QUOTE_UID).findMany({
+    status: 'draft',
+    filters: { article: { documentId: articleId } },
+    fields: PLACED_QUOTE_FIELDS,
+    limit: -1,
+  } as any)) as unknown as PlacedQuoteRow[];
+  const decisions = getService(strapi, 'quoteSpeaker');
+  for (const quote of rows.map(toPlacedQuote)) {
+    const check = checked.find((c) => quote.text.startsWith(c.quote));
+    if (!check || quote.speakerConfirmed) continue;
+    const credit = creditToConfirm(quote);
+    const same =
+      credit?.speaker === check.speaker && (credit?.speakerRole ?? null) === check.speakerRole;
+    await decisions.decide(
+      articleId,
+      quote.documentId,
+      same
+        ? { version: quote.version, decision: 'confirm' }
+        : {
+            version: quote.version,
+            decision: 'correct',
+            speaker: check.speaker,
+            speakerRole: check.speakerRole,
+          }
+    );
+    if (!same) log(`  quote "${check.quote}": the importer's suggestion corrected to the desk's`);
+  }
+  log(`  ${checked.length} credits checked by the desk`);
+};
+
 const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Imports every `*.meta.json` story of a seed folder (by default the plugin's own `seed/`:
@@ -43,15 +97,14 @@ const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => ({
       .sort();
     const results: ImportResult[] = [];
     for (const [index, metaFile] of metas.entries()) {
-      const meta = JSON.parse(fs.readFileSync(path.join(dir, metaFile), 'utf8')) as StoryMeta & {
-        file: string;
-      };
+      const meta = JSON.parse(fs.readFileSync(path.join(dir, metaFile), 'utf8')) as SeedMeta;
       log(`story ${index + 1}/${metas.length}: ${meta.title}`);
       const text = fs.readFileSync(path.join(dir, meta.file), 'utf8');
       const result = await getService(strapi, 'importer').importStory(text, meta, {
         onProgress: (message) => log(`  ${message}`),
       });
       log(`  ${result.created ? 'created' : 'updated'} /${result.slug}`);
+      await applyCheckedCredits(strapi, result.documentId, meta.checkedCredits ?? [], log);
       results.push(result);
     }
     return results;

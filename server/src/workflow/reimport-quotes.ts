@@ -11,6 +11,8 @@ interface QuoteRow {
   speaker: string | null;
   speakerRole: string | null;
   relayedBy: string | null;
+  suggestedSpeaker: string | null;
+  suggestedRole: string | null;
   needsReview: boolean | null;
   speakerConfirmed: boolean | null;
   kind: 'full' | 'partial';
@@ -29,6 +31,8 @@ export const draftQuotes = async (strapi: Core.Strapi, documentId: string): Prom
       'speaker',
       'speakerRole',
       'relayedBy',
+      'suggestedSpeaker',
+      'suggestedRole',
       'needsReview',
       'speakerConfirmed',
       'kind',
@@ -38,10 +42,14 @@ export const draftQuotes = async (strapi: Core.Strapi, documentId: string): Prom
     orderBy: { id: 'asc' },
   });
 
-/** Who said it, as the parser read the copy: what a re-import refreshes unless confirmed. */
+/**
+ * Who said it, as the parser read the copy: what a re-import refreshes unless confirmed. Only
+ * ever a suggestion: the public `speaker` and `speakerRole` are an editor's to write
+ * (#shared/quote-credit), so no import, first or later, credits anyone to readers.
+ */
 export const speakerFields = (quote: ParsedQuote) => ({
-  speaker: quote.speaker,
-  speakerRole: quote.speakerRole,
+  suggestedSpeaker: quote.speaker,
+  suggestedRole: quote.speakerRole,
   needsReview: quote.needsReview,
   relayedBy: quote.relayedBy,
   // The evidence the parser credited the speaker on (null when it credited nobody).
@@ -80,9 +88,10 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
   const report: QuoteReport[] = [];
   const entry = (
     action: QuoteReport['action'],
-    quote: Pick<QuoteRow, 'documentId' | 'text' | 'speaker' | 'speakerRole' | 'paragraphId'> & {
-      speakerConfirmed?: boolean | null;
-    },
+    quote: Pick<QuoteRow, 'documentId' | 'text' | 'paragraphId'> &
+      Partial<Pick<QuoteRow, 'speaker' | 'speakerRole' | 'suggestedSpeaker' | 'suggestedRole'>> & {
+        speakerConfirmed?: boolean | null;
+      },
     reason: string
   ): QuoteReport => {
     const was = wasAt.get(quote.documentId);
@@ -92,6 +101,8 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
       text: firstWords(quote.text),
       speaker: quote.speaker ?? null,
       speakerRole: quote.speakerRole ?? null,
+      suggestedSpeaker: quote.suggestedSpeaker ?? null,
+      suggestedRole: quote.suggestedRole ?? null,
       confirmed: quote.speakerConfirmed === true,
       paragraph: paragraphNumber(action === 'dropped' ? oldIds : newIds, quote.paragraphId),
       ...(action === 'moved' ? { from: paragraphNumber(oldIds, was) } : {}),
@@ -148,7 +159,11 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
         } as any,
       });
       report.push(
-        entry('added', { ...quote, documentId: created.documentId, paragraphId }, 'new in the copy')
+        entry(
+          'added',
+          { ...quote, ...speakerFields(quote), documentId: created.documentId, paragraphId },
+          'new in the copy'
+        )
       );
       continue;
     }
@@ -163,9 +178,11 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
     const changes: string[] = [];
     if (stored.text !== quote.text) changes.push('words corrected');
     if (confirmed) changes.push('confirmed speaker kept');
-    else if ((stored.speaker ?? null) !== (quote.speaker ?? null)) {
+    else if ((stored.suggestedSpeaker ?? null) !== (quote.speaker ?? null)) {
       changes.push(
-        `speaker from the copy: ${stored.speaker ?? 'none'} -> ${quote.speaker ?? 'none'}`
+        `suggested speaker from the copy: ${stored.suggestedSpeaker ?? 'none'} -> ${
+          quote.speaker ?? 'none'
+        }`
       );
     }
     const same =
@@ -173,8 +190,8 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
       stored.kind === data.kind &&
       stored.paragraphId === paragraphId &&
       (confirmed ||
-        ((stored.speaker ?? null) === (quote.speaker ?? null) &&
-          (stored.speakerRole ?? null) === (quote.speakerRole ?? null) &&
+        ((stored.suggestedSpeaker ?? null) === (quote.speaker ?? null) &&
+          (stored.suggestedRole ?? null) === (quote.speakerRole ?? null) &&
           (stored.relayedBy ?? null) === (quote.relayedBy ?? null) &&
           (stored.needsReview === true) === quote.needsReview));
     if (!same) await documents.update({ documentId: stored.documentId, data: data as any });

@@ -32,8 +32,12 @@ export interface QuoteReport {
   quote: string;
   /** The quote's first words. */
   text: string;
+  /** The credit readers get: only ever an editor's (#shared/quote-credit). */
   speaker: string | null;
   speakerRole: string | null;
+  /** The importer's reading of the copy, waiting for an editor (never served to readers). */
+  suggestedSpeaker: string | null;
+  suggestedRole: string | null;
   /** An editor confirmed the speaker: a re-import never changes it. */
   confirmed: boolean;
   /** The paragraph it stands beside: of the new copy, or of the old one for a dropped quote. */
@@ -81,9 +85,13 @@ export const describeLink = (entry: LinkReport): string => {
 
 /** One line per quote, as the command prints it. */
 export const describeQuote = (entry: QuoteReport): string => {
-  const who = entry.speaker
-    ? `${entry.speaker}${entry.speakerRole ? `, ${entry.speakerRole}` : ''}`
-    : 'no speaker';
+  const credit = (speaker: string | null, role: string | null) =>
+    [speaker, role].filter(Boolean).join(', ');
+  const suggested = credit(entry.suggestedSpeaker, entry.suggestedRole);
+  const who =
+    credit(entry.speaker, entry.speakerRole) ||
+    (suggested && !entry.confirmed ? `suggested: ${suggested}, for an editor to confirm` : '') ||
+    'no speaker';
   const place =
     entry.action === 'moved'
       ? `paragraph ${entry.from ?? '?'} of the old copy -> paragraph ${entry.paragraph ?? '?'}`

@@ -228,6 +228,8 @@ export const createQuote = async (
     paragraphId: string;
     speaker?: string | null;
     speakerRole?: string | null;
+    suggestedSpeaker?: string | null;
+    suggestedRole?: string | null;
     needsReview?: boolean;
     attribution?: { rule: string; text: string } | null;
   }

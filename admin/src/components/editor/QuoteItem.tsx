@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
 import type { PlacedQuote } from '#shared/contracts/admin';
+import { awaitsCreditDecision, creditToConfirm } from '#shared/quote-credit';
 import { MAX_LABEL_LENGTH } from '#shared/baca-juga/text';
 import { useDecideSpeaker } from '../../hooks/useDecideSpeaker';
 import { useT } from '../../hooks/useT';
@@ -35,8 +36,10 @@ const CorrectForm = ({
   onCancel: () => void;
 }) => {
   const t = useT();
-  const [speaker, setSpeaker] = useState(quote.speaker ?? '');
-  const [speakerRole, setSpeakerRole] = useState(quote.speakerRole ?? '');
+  // Starts from the credit confirm would make public: the one it carries, else the suggestion.
+  const start = creditToConfirm(quote);
+  const [speaker, setSpeaker] = useState(start?.speaker ?? '');
+  const [speakerRole, setSpeakerRole] = useState(start?.speakerRole ?? '');
   const [missing, setMissing] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -89,9 +92,10 @@ const CorrectForm = ({
 };
 
 /**
- * One quote as the editor checks it: the words, who the importer credited (speaker and role),
- * the evidence it credited them on, and its flags. With `manage`, the editor decides there in
- * one step: confirm the speaker, correct it, or clear it (credit nobody).
+ * One quote as the editor checks it: the words, the credit readers get (speaker and role), who
+ * the importer suggested and the evidence it read them on, and its flags. Readers get only an
+ * editor's credit (#shared/quote-credit). With `manage`, the editor decides there in one step:
+ * confirm the suggestion, correct it, or clear it (credit nobody).
  */
 export const QuoteItem = ({
   quote,
@@ -107,6 +111,10 @@ export const QuoteItem = ({
   const { decide, deciding } = useDecideSpeaker(articleId);
   const [correcting, setCorrecting] = useState(false);
   const who = [quote.speaker, quote.speakerRole].filter(Boolean).join(', ');
+  const suggested = awaitsCreditDecision(quote)
+    ? [quote.suggestedSpeaker, quote.suggestedRole].filter(Boolean).join(', ')
+    : '';
+  const confirmable = !quote.speakerConfirmed && creditToConfirm(quote) !== null;
 
   const correct = async (speaker: string, speakerRole: string) => {
     if (await decide(quote, 'correct', { speaker, speakerRole })) setCorrecting(false);
@@ -125,7 +133,11 @@ export const QuoteItem = ({
       </Typography>
       <Flex gap={2} wrap="wrap" paddingTop={1}>
         <Typography variant="pi" textColor="neutral600" data-testid="newsroom-quote-speaker">
-          {who ? `— ${who}` : t('quote.unknownSpeaker')}
+          {who
+            ? `— ${who}`
+            : suggested
+              ? t('quote.suggestedWho', { who: suggested })
+              : t('quote.unknownSpeaker')}
         </Typography>
         {quote.relayedBy && (
           <Typography variant="pi" textColor="neutral600">
@@ -144,6 +156,16 @@ export const QuoteItem = ({
           </Badge>
         )}
       </Flex>
+      {suggested && (
+        <Typography
+          variant="pi"
+          textColor="warning600"
+          tag="p"
+          data-testid="newsroom-quote-suggested"
+        >
+          {t('quote.suggested')}
+        </Typography>
+      )}
       <Evidence quote={quote} />
       {canManage && correcting && (
         <CorrectForm
@@ -155,7 +177,7 @@ export const QuoteItem = ({
       )}
       {canManage && !correcting && (
         <Flex gap={2} wrap="wrap" paddingTop={1}>
-          {quote.speaker && !quote.speakerConfirmed && (
+          {confirmable && (
             <Button
               size="S"
               variant="success-light"
@@ -173,7 +195,7 @@ export const QuoteItem = ({
           >
             {t('quote.correct')}
           </Button>
-          {(quote.speaker || quote.speakerRole || !quote.speakerConfirmed) && (
+          {(who || !quote.speakerConfirmed) && (
             <Button
               size="S"
               variant="danger-light"
@@ -181,7 +203,7 @@ export const QuoteItem = ({
               onClick={() => decide(quote, 'clear')}
             >
               {/* The same decision: on a quote that names nobody, it says nobody is named. */}
-              {quote.speaker || quote.speakerRole ? t('quote.clear') : t('quote.nobodyNamed')}
+              {who || suggested ? t('quote.clear') : t('quote.nobodyNamed')}
             </Button>
           )}
         </Flex>
