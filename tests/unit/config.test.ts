@@ -40,6 +40,8 @@ describe('plugin config validator', () => {
       ['responseCache.maxEntries', 0],
       ['suggestions.tagBoost', 0],
       ['suggestions.halfLifeDays', 0.5],
+      ['cacheTags.cacheTag', false],
+      ['cacheTags.surrogateKey', 'xkey'],
     ] as const) {
       expect(() => config.validator(withSetting(path, value))).not.toThrow();
     }
@@ -55,6 +57,10 @@ describe('plugin config validator', () => {
     ['maxLinksPerArticle', '10', 'must be a positive integer'],
     ['cacheControl', 'public\r\nSet-Cookie: a=b', 'must be a non-empty Cache-Control header value'],
     ['cacheControl', '', 'must be a non-empty Cache-Control header value'],
+    ['cacheTags.cacheTag', 'Cache Tag', 'cacheTags.cacheTag must be a header name'],
+    ['cacheTags.surrogateKey', 'Key\r\nSet-Cookie', 'cacheTags.surrogateKey must be a header name'],
+    ['cacheTags.surrogateKey', true, 'cacheTags.surrogateKey must be a header name'],
+    ['cacheTags.cacheTag', null, 'cacheTags.cacheTag must be a header name'],
     ['siteUrl', 'https://www.example.id/', 'must be an http(s) origin without a trailing slash'],
     ['siteUrl', 'ftp://example.id', 'must be an http(s) origin'],
     ['sitemaps.publicationName', '  ', 'must be null or the publication name (1-200 characters)'],

@@ -1,4 +1,9 @@
-import { matchesIfNoneMatch, sendPrepared, strongEtag } from '../../server/src/http/http-cache';
+import {
+  DRAFT_CACHE_CONTROL,
+  matchesIfNoneMatch,
+  sendPrepared,
+  strongEtag,
+} from '../../server/src/http/http-cache';
 
 const prepared = (json: string) => ({ json, etag: strongEtag(json) });
 
@@ -46,5 +51,20 @@ describe('HTTP caching helpers', () => {
     expect(cached.body).toBeNull();
     expect(cached.headers.ETag).toBe(fresh.headers.ETag);
     expect(cached.headers['Cache-Control']).toBe('public, max-age=1');
+  });
+
+  it('files the response under its tags in each configured header, but never a draft', () => {
+    const tagged = { ...prepared('{"data":1}'), tags: ['nr-a-x', 'nr-list'] };
+    const tagHeaders = ['Cache-Tag', 'Surrogate-Key'];
+    const shared = fakeCtx();
+    sendPrepared(shared, tagged, 'public, max-age=1', { tagHeaders });
+    expect(shared.headers['Cache-Tag']).toBe('nr-a-x nr-list');
+    expect(shared.headers['Surrogate-Key']).toBe('nr-a-x nr-list');
+    const revalidated = fakeCtx(shared.headers.ETag);
+    sendPrepared(revalidated, tagged, 'public, max-age=1', { tagHeaders });
+    expect([revalidated.status, revalidated.headers['Cache-Tag']]).toEqual([304, 'nr-a-x nr-list']);
+    const draft = fakeCtx();
+    sendPrepared(draft, tagged, DRAFT_CACHE_CONTROL, { tagHeaders });
+    expect(Object.keys(draft.headers).sort()).toEqual(['Cache-Control', 'ETag']);
   });
 });

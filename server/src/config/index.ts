@@ -29,6 +29,21 @@ const matching = (name: string, pattern: RegExp, rule: string) => {
   return yup.string().typeError(text).defined(text).matches(pattern, text);
 };
 
+/** An HTTP header name (an RFC 9110 token), or false: that header is not sent. */
+const headerNameOrOff = (name: string) => {
+  const text = message(name, 'a header name such as "Surrogate-Key", or false');
+  return yup
+    .mixed<string | false>()
+    .defined(text)
+    .test(
+      'header-name',
+      text,
+      (value) =>
+        value === false ||
+        (typeof value === 'string' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/.test(value))
+    );
+};
+
 const section = <S extends Record<string, yup.AnySchema>>(name: string, shape: S) =>
   yup.object(shape).typeError(message(name, 'an object')).defined(message(name, 'an object'));
 
@@ -163,6 +178,16 @@ const configSchema = yup
       maxBufferedKeys: nonNegative('events.maxBufferedKeys', true),
       maxBufferedBytes: nonNegative('events.maxBufferedBytes', true),
     }),
+    /**
+     * The headers that carry each public response's cache tags (#shared/cache-tags), for a CDN
+     * or a proxy to purge by. Each is a header name, or false to leave that header out; both
+     * carry the same space-separated keys. Two fields rather than a list: Strapi merges an
+     * app's config into the defaults element by element, so a list could not be shortened.
+     */
+    cacheTags: section('cacheTags', {
+      cacheTag: headerNameOrOff('cacheTags.cacheTag'),
+      surrogateKey: headerNameOrOff('cacheTags.surrogateKey'),
+    }),
     /** Published responses kept per instance, checked against the database on every request. */
     responseCache: section('responseCache', {
       /** Responses kept at most (least recently used out first); 0 turns the cache off. */
@@ -193,6 +218,7 @@ const defaultConfig: NewsroomConfig = {
     maxBufferedKeys: 50_000,
     maxBufferedBytes: 8 * 1024 * 1024,
   },
+  cacheTags: { cacheTag: 'Cache-Tag', surrogateKey: 'Surrogate-Key' },
   responseCache: { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000, maxTokens: 5000 },
 };

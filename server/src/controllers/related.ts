@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
+import { LIST_TAG, articleTag } from '#shared/cache-tags';
+import { Tagged, cacheTagHeaders } from '../http/cache-tags';
 import { sendPrepared } from '../http/http-cache';
 import { integer, single } from '../validation/params';
 import { resolveArticleRequest, sendMissing } from './render-request';
@@ -19,11 +21,28 @@ const relatedController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, MAX_RELATED, 5);
     const prepared = await getService(strapi, 'responseCache').get(
       `related:${limit}:${request.slug}`,
-      (generation) => getService(strapi, 'related').forSlug(request.slug, limit, generation),
+      async (generation) => {
+        const related = await getService(strapi, 'related').forSlug(
+          request.slug,
+          limit,
+          generation
+        );
+        // Suggestions rank every published story: any change may change them (nr-list).
+        return (
+          related &&
+          new Tagged(related.response, [
+            articleTag(related.documentId),
+            ...related.response.data.flatMap((item) =>
+              item.target ? [articleTag(item.target.documentId)] : []
+            ),
+            LIST_TAG,
+          ])
+        );
+      },
       ctx.state.newsroom?.generation
     );
     if (!prepared) return sendMissing(strapi, ctx, request);
-    sendPrepared(ctx, prepared, request.cacheControl);
+    sendPrepared(ctx, prepared, request.cacheControl, { tagHeaders: cacheTagHeaders(strapi) });
   },
 });
 

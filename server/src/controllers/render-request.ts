@@ -10,8 +10,10 @@ import {
   sendPrepared,
   strongEtag,
 } from '../http/http-cache';
+import { Tagged, articleTags, cacheTagHeaders } from '../http/cache-tags';
 import { assertOnlyParams, parseSlug, parseVariant } from '../validation/params';
 import type { Variant } from '#shared/baca-juga/position-test';
+import { articleTag } from '#shared/cache-tags';
 import type { RequestContext } from '../http/context';
 import type { SlugRedirect } from '../services/slug-history';
 
@@ -68,9 +70,10 @@ const slugSegment = (segments: string[], slug: string): number => {
  * own page to `redirect.href`. Cached like the article it leads to.
  */
 const sendSlugRedirect = (
+  strapi: Core.Strapi,
   ctx: RequestContext,
   request: { slug: string; cacheControl: string },
-  redirect: SlugRedirect
+  { documentId, ...redirect }: SlugRedirect & { documentId: string }
 ) => {
   // The path as sent may spell the slug with escapes (`%7E`, `%61`) the router decoded: the
   // segment is found by what it decodes to, or the redirect would name the request itself.
@@ -82,6 +85,8 @@ const sendSlugRedirect = (
   ctx.status = 301;
   ctx.set('Location', ctx.querystring ? `${path}?${ctx.querystring}` : path);
   ctx.set('Cache-Control', request.cacheControl);
+  // Filed under the story it leads to: its next rename or unpublish purges this answer too.
+  for (const header of cacheTagHeaders(strapi)) ctx.set(header, articleTag(documentId));
   ctx.body = { data: null, redirect };
 };
 
@@ -96,7 +101,7 @@ export const sendMissing = async (
 ) => {
   if (request.status === 'published') {
     const redirect = await getService(strapi, 'slugHistory').redirectFor(request.slug);
-    if (redirect) return sendSlugRedirect(ctx, request, redirect);
+    if (redirect) return sendSlugRedirect(strapi, ctx, request, redirect);
   }
   return ctx.notFound('Article not found', { slug: request.slug });
 };
@@ -120,7 +125,8 @@ export const sendArticleResponse = async (
       request.status,
       request.variant
     );
-    return article ? compute(article) : null;
+    // Tagged with the stories it shows, whatever `compute` makes of it (JSON-LD names none).
+    return article ? new Tagged(compute(article), articleTags(article)) : null;
   };
   let prepared;
   if (request.status === 'published') {
@@ -130,10 +136,10 @@ export const sendArticleResponse = async (
       ctx.state.newsroom?.generation
     );
   } else {
-    const payload = await build();
-    const json = payload === null ? null : JSON.stringify(payload);
+    const built = await build();
+    const json = built === null ? null : JSON.stringify(built.payload);
     prepared = json === null ? null : { json, etag: strongEtag(json) };
   }
   if (!prepared) return sendMissing(strapi, ctx, request);
-  sendPrepared(ctx, prepared, request.cacheControl, type);
+  sendPrepared(ctx, prepared, request.cacheControl, { type, tagHeaders: cacheTagHeaders(strapi) });
 };

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
+import { SITEMAP_TAG } from '#shared/cache-tags';
+import { Tagged, cacheTagHeaders } from '../http/cache-tags';
 import { cacheControlForCaller, sendPrepared } from '../http/http-cache';
 import type { RequestContext } from '../http/context';
 import { SitemapNotConfiguredError } from '../services/sitemaps';
@@ -27,7 +29,10 @@ const sendSitemap = async (
   try {
     prepared = await getService(strapi, 'responseCache').get(
       `sitemap:${key}`,
-      build,
+      async () => {
+        const xml = await build();
+        return xml === null ? null : new Tagged(xml, [SITEMAP_TAG]);
+      },
       ctx.state.newsroom?.generation,
       asText
     );
@@ -37,7 +42,10 @@ const sendSitemap = async (
   }
   if (!prepared) return ctx.notFound('Sitemap not found', { sitemap: key });
   const { cacheControl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-  sendPrepared(ctx, prepared, cacheControlForCaller(ctx, cacheControl), XML);
+  sendPrepared(ctx, prepared, cacheControlForCaller(ctx, cacheControl), {
+    type: XML,
+    tagHeaders: cacheTagHeaders(strapi),
+  });
 };
 
 /** GET /api/newsroom/sitemaps/news.xml: Google News, the last 48 hours. */

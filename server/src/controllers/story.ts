@@ -3,6 +3,7 @@ import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { resolveReadStatus } from '../auth/draft-access';
 import { getService } from '../utils/get-service';
+import { Tagged, cacheTagHeaders, listTags } from '../http/cache-tags';
 import { cacheControlForCaller, sendPrepared } from '../http/http-cache';
 import { parseListQuery } from '../validation/list-query';
 import { paramError } from '../validation/params';
@@ -28,10 +29,15 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
       const query = parseListQuery(ctx.query);
       const prepared = await getService(strapi, 'responseCache').get(
         `list:${JSON.stringify(query)}`,
-        (generation) => getService(strapi, 'listing').list(query, { generation }),
+        async (generation) => {
+          const list = await getService(strapi, 'listing').list(query, { generation });
+          return new Tagged(list, listTags(list.data.map((summary) => summary.documentId)));
+        },
         ctx.state.newsroom?.generation
       );
-      sendPrepared(ctx, prepared!, cacheControlForCaller(ctx, configuredCacheControl()));
+      sendPrepared(ctx, prepared!, cacheControlForCaller(ctx, configuredCacheControl()), {
+        tagHeaders: cacheTagHeaders(strapi),
+      });
     },
 
     /** GET /api/newsroom/articles/:slug: the article, render-ready (its draft with status=draft). */

@@ -28,19 +28,31 @@ interface CacheableContext {
   type: string;
 }
 
+/** How a prepared body is sent: its media type, and the headers its cache tags go in. */
+export interface SendOptions {
+  type?: string;
+  /** Header names for the tags (http/cache-tags `cacheTagHeaders`); none: no tag header. */
+  tagHeaders?: readonly string[];
+}
+
 /**
  * Sends a body already serialised and hashed (the response cache's entries, or a draft
- * prepared per request) with ETag and Cache-Control, or a bodiless 304 when the client
- * already holds this representation.
+ * prepared per request) with ETag, Cache-Control and its cache tags, or a bodiless 304 when
+ * the client already holds this representation (with the same headers: a cache revalidating
+ * its copy keeps it filed under the same tags).
  */
 export const sendPrepared = (
   ctx: CacheableContext,
-  prepared: { json: string; etag: string },
+  prepared: { json: string; etag: string; tags?: readonly string[] },
   cacheControl: string,
-  type = 'application/json; charset=utf-8'
+  { type = 'application/json; charset=utf-8', tagHeaders = [] }: SendOptions = {}
 ) => {
   ctx.set('ETag', prepared.etag);
   ctx.set('Cache-Control', cacheControl);
+  // Nothing to purge in a response no shared cache keeps (a draft preview).
+  if (prepared.tags?.length && cacheControl !== DRAFT_CACHE_CONTROL) {
+    for (const header of tagHeaders) ctx.set(header, prepared.tags.join(' '));
+  }
   ctx.vary?.('Authorization');
   if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, prepared.etag)) {
     ctx.status = 304;

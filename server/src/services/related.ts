@@ -13,7 +13,11 @@ import { datedAt } from './search-index';
  * Everything is read published: the article, its links, their targets, the suggestions.
  */
 const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async forSlug(slug: string, limit: number, generation?: number): Promise<RelatedResponse | null> {
+  async forSlug(
+    slug: string,
+    limit: number,
+    generation?: number
+  ): Promise<{ documentId: string; response: RelatedResponse } | null> {
     const article = await getService(strapi, 'render').findBySlug(slug, 'published');
     if (!article) return null;
     const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
@@ -62,8 +66,12 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
           }));
 
     return {
-      data: [...handPicked, ...suggested],
-      meta: { limit, editor: handPicked.length, suggestion: suggested.length },
+      // The story the list is of: its key tags the response (http/cache-tags).
+      documentId: article.documentId,
+      response: {
+        data: [...handPicked, ...suggested],
+        meta: { limit, editor: handPicked.length, suggestion: suggested.length },
+      },
     };
   },
 });

@@ -2,13 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
+import { untag } from '../http/cache-tags';
 import { strongEtag } from '../http/http-cache';
 import { getService } from '../utils/get-service';
 
-/** A response body ready to send, with its validator. */
+/** A response body ready to send, with its validator and cache tags (http/cache-tags). */
 export interface PreparedResponse {
   json: string;
   etag: string;
+  tags: readonly string[];
 }
 
 interface Entry extends PreparedResponse {
@@ -64,7 +66,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       },
       fetchMethod: async (_cacheKey, _stale, { context }) => {
         misses += 1;
-        const payload = await context.compute(context.generation);
+        const { payload, tags } = untag(await context.compute(context.generation));
         // Nothing to serve is not cached (lru-cache stores no undefined).
         if (payload === null || payload === undefined) return undefined;
         const json = context.serialize(payload);
@@ -73,6 +75,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
           generation: context.generation,
           json,
           etag: strongEtag(json),
+          tags,
           bytes: Buffer.byteLength(json),
         };
       },
@@ -111,6 +114,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
      * `known` is a generation this request already read (the public-read check reads it in the
      * same statement as the permission), saving a round trip. `serialize` turns the payload
      * into the body: JSON, unless the route sends text of its own (the sitemaps' XML).
+     * `compute` may return its payload `Tagged` with the cache tags of what it shows.
      */
     async get(
       key: string,
@@ -123,10 +127,10 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!lru) {
         // Turned off: nothing is kept or served from before.
         misses += 1;
-        const payload = await compute(generation);
+        const { payload, tags } = untag(await compute(generation));
         if (payload === null || payload === undefined) return null;
         const json = serialize(payload);
-        return { json, etag: strongEtag(json) };
+        return { json, etag: strongEtag(json), tags };
       }
       const cacheKey = cacheKeyOf(key, generation);
       const hit = lru.get(cacheKey);

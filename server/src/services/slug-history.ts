@@ -121,15 +121,18 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Where a slug that no live article answers to now leads: the current published slug of
      * the article that was published under it, or null (never published, or not live now).
      */
-    async redirectFor(slug: string): Promise<SlugRedirect | null> {
+    /** The live article an old slug leads to: where (`SlugRedirect`), and which story. */
+    async redirectFor(slug: string): Promise<(SlugRedirect & { documentId: string }) | null> {
       const c = articleColumns(strapi);
       const row = await knex()(SLUG_HISTORY_TABLE)
         .join(articles(), `${articles()}.${c.documentId}`, `${SLUG_HISTORY_TABLE}.document_id`)
         .where(`${SLUG_HISTORY_TABLE}.slug`, slug)
         .whereNotNull(`${articles()}.${c.publishedAt}`)
         .whereNot(`${articles()}.${c.slug}`, slug)
-        .first({ current: `${articles()}.${c.slug}` });
-      return row?.current ? { slug: row.current, href: hrefOf(row.current) } : null;
+        .first({ current: `${articles()}.${c.slug}`, documentId: `${articles()}.${c.documentId}` });
+      return row?.current
+        ? { slug: row.current, href: hrefOf(row.current), documentId: row.documentId }
+        : null;
     },
 
     /**
