@@ -29,8 +29,15 @@ const named = (value: string | null | undefined): value is string =>
   typeof value === 'string' && value.trim().length > 0;
 
 /** Readers get a credit: an editor wrote or confirmed a speaker or a role. */
-const hasPublicCredit = (quote: QuoteCreditFields) =>
+export const hasPublicCredit = (quote: Pick<QuoteCreditFields, 'speaker' | 'speakerRole'>) =>
   named(quote.speaker) || named(quote.speakerRole);
+
+/** "Speaker, Role" of a credit, the blank parts left out ('' when it names nothing). */
+export const creditText = (speaker: string | null, role: string | null): string =>
+  [speaker, role]
+    .filter(named)
+    .map((part) => part.trim())
+    .join(', ');
 
 /**
  * What "confirm" makes public: the credit the quote already carries (an editor typed it in the

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { moveImportedCreditsToSuggestions } from '../../server/src/database/suggested-credits';
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
 
 const SLUG = 'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia';
@@ -181,6 +182,44 @@ describe(`seeding (${DB})`, () => {
       '/api/newsroom/articles/korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia'
     );
     expect(again.body.data.body.map((b: any) => b.id ?? b.label)).toEqual(ids);
+  });
+
+  it("makes the desk's credits again for a story seeded before the importer only suggested, and keeps an editor's", async () => {
+    // As an older version left the seeded story: the importer's credits public, unconfirmed;
+    // the upgrade's migration turns them into suggestions (database/suggested-credits).
+    const quotes = app.strapi.db.query(UIDS[1]);
+    const rows: any[] = await quotes.findMany({ select: ['id', 'speaker', 'speakerRole'] });
+    for (const row of rows) {
+      await quotes.update({
+        where: { id: row.id },
+        data: { speakerConfirmed: false, suggestedSpeaker: null, suggestedRole: null },
+      });
+    }
+    await app.strapi
+      .store({ type: 'plugin', name: 'newsroom', key: 'migrations.suggested-credits' })
+      .delete({});
+    expect(await moveImportedCreditsToSuggestions(app.strapi)).toBeGreaterThan(0);
+    const readers = async () =>
+      (await app.request(`/api/newsroom/articles/${SLUG}`)).body.data.quotes.map(
+        (q: any) => q.speaker
+      );
+    expect((await readers()).filter(Boolean)).toEqual([]);
+    // An editor meanwhile credits one quote in the content manager: it stays theirs.
+    const putin = rows.find((r) => r.speaker === 'Vladimir Putin');
+    const putinDoc = await quotes.findOne({ where: { id: putin.id }, select: ['documentId'] });
+    await (app.strapi.documents(UIDS[1] as any) as any).update({
+      documentId: putinDoc.documentId,
+      data: { speaker: 'V. Putin' },
+    });
+
+    await app.strapi
+      .plugin('newsroom')
+      .service('seed')
+      .confirmCheckedCredits({
+        onProgress: () => undefined,
+      });
+    const draft = (await stored('draft')).quotes.map((q: any[]) => q[2]);
+    expect(draft).toEqual(QUOTES.map((q) => (q[2] === 'Vladimir Putin' ? 'V. Putin' : q[2])));
   });
 });
 

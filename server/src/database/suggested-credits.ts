@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { PLUGIN_ID, QUOTE_UID } from '../constants';
+import { getService } from '../utils/get-service';
 import { columnOf, newsroomTables, quoteColumns } from './tables';
 
 /** The plugin store's record that this database's credits were moved (once per database). */
@@ -42,9 +43,13 @@ export const moveImportedCreditsToSuggestions = async (strapi: Core.Strapi): Pro
     });
   await store.set({ value: { at: new Date().toISOString(), moved } });
   if (moved > 0) {
-    strapi.log.info(
+    // Published rows changed: every instance retires the responses that still credit them
+    // (a rolling deploy's older instances included). A CDN keeps its copies until max-age.
+    await getService(strapi, 'freshness').bump();
+    strapi.log.warn(
       `[newsroom] ${moved} quote rows: the importer's credits are now suggestions; readers get ` +
-        'a speaker again once an editor confirms it in the Baca Juga manager'
+        'a speaker again once an editor confirms it in the Baca Juga manager. Purge your CDN ' +
+        'or proxy cache, or wait out its max-age.'
     );
   }
   return moved;

@@ -100,7 +100,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const awaitingCreditOf = (t: NewsroomTables) => {
     const q = quoteColumns(strapi);
-    const named = (column: string) => `(q.${column} IS NOT NULL AND q.${column} <> '')`;
+    const named = (column: string) => `(q.${column} IS NOT NULL AND TRIM(q.${column}) <> '')`;
     return quotesOf(t)
       .whereRaw(`q.${q.speakerConfirmed} IS NOT TRUE`)
       .whereRaw(`NOT ${named(q.speaker)} AND NOT ${named(q.speakerRole)}`)

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { creditToConfirm, type Credit } from '#shared/quote-credit';
-import { QUOTE_UID } from '../constants';
+import { creditToConfirm, hasPublicCredit, type Credit } from '#shared/quote-credit';
+import { ARTICLE_UID, QUOTE_UID } from '../constants';
 import { getService } from '../utils/get-service';
 import type { ImportResult, StoryMeta } from './importer';
 import { PLACED_QUOTE_FIELDS, toPlacedQuote, type PlacedQuoteRow } from './placed-quote';
@@ -57,9 +57,12 @@ const applyCheckedCredits = async (
     limit: -1,
   } as any)) as unknown as PlacedQuoteRow[];
   const decisions = getService(strapi, 'quoteSpeaker');
+  let made = 0;
   for (const quote of rows.map(toPlacedQuote)) {
     const check = checked.find((c) => quote.text.startsWith(c.quote));
-    if (!check || quote.speakerConfirmed) continue;
+    // An editor's word stands: a decision, or a credit typed in the content manager.
+    if (!check || quote.speakerConfirmed || hasPublicCredit(quote)) continue;
+    made += 1;
     const credit = creditToConfirm(quote);
     const same =
       credit?.speaker === check.speaker && (credit?.speakerRole ?? null) === check.speakerRole;
@@ -77,27 +80,34 @@ const applyCheckedCredits = async (
     );
     if (!same) log(`  quote "${check.quote}": the importer's suggestion corrected to the desk's`);
   }
-  log(`  ${checked.length} credits checked by the desk`);
+  if (made > 0) log(`  ${checked.length} credits checked by the desk, ${made} made now`);
 };
+
+/** The `*.meta.json` stories of a seed folder, in name order. */
+const readMetas = (dir: string): SeedMeta[] =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.meta.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as SeedMeta);
+
+interface SeedOptions {
+  dir?: string;
+  onProgress?: (message: string) => void;
+}
 
 const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * Imports every `*.meta.json` story of a seed folder (by default the plugin's own `seed/`:
    * the Ntvnews story). Safe to run any number of times: the importer is idempotent by slug.
    */
-  async seed(
-    options: { dir?: string; onProgress?: (message: string) => void } = {}
-  ): Promise<ImportResult[]> {
+  async seed(options: SeedOptions = {}): Promise<ImportResult[]> {
     const dir = options.dir ?? defaultSeedDir();
     const log =
       options.onProgress ?? ((message: string) => strapi.log.info(`[newsroom seed] ${message}`));
-    const metas = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.meta.json'))
-      .sort();
+    const metas = readMetas(dir);
     const results: ImportResult[] = [];
-    for (const [index, metaFile] of metas.entries()) {
-      const meta = JSON.parse(fs.readFileSync(path.join(dir, metaFile), 'utf8')) as SeedMeta;
+    for (const [index, meta] of metas.entries()) {
       log(`story ${index + 1}/${metas.length}: ${meta.title}`);
       const text = fs.readFileSync(path.join(dir, meta.file), 'utf8');
       const result = await getService(strapi, 'importer').importStory(text, meta, {
@@ -108,6 +118,26 @@ const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => ({
       results.push(result);
     }
     return results;
+  },
+
+  /**
+   * Makes the desk's checked credits of the seed stories already imported, without importing
+   * them again: for an app seeded before the importer only suggested speakers, whose credits
+   * the upgrade turned into suggestions (database/suggested-credits). A quote an editor decided
+   * or credited is left alone. Cheap when there is nothing to do: one read per story.
+   */
+  async confirmCheckedCredits(options: SeedOptions = {}): Promise<void> {
+    const log =
+      options.onProgress ?? ((message: string) => strapi.log.info(`[newsroom seed] ${message}`));
+    for (const meta of readMetas(options.dir ?? defaultSeedDir())) {
+      if (!meta.slug || !meta.checkedCredits?.length) continue;
+      const article = await strapi.documents(ARTICLE_UID).findFirst({
+        status: 'draft',
+        filters: { slug: meta.slug },
+        fields: ['documentId'],
+      } as any);
+      if (article) await applyCheckedCredits(strapi, article.documentId, meta.checkedCredits, log);
+    }
   },
 });
 

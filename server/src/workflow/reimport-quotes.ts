@@ -161,7 +161,15 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
       report.push(
         entry(
           'added',
-          { ...quote, ...speakerFields(quote), documentId: created.documentId, paragraphId },
+          {
+            ...quote,
+            ...speakerFields(quote),
+            // Readers get no credit from an import: the parse is only the suggestion.
+            speaker: null,
+            speakerRole: null,
+            documentId: created.documentId,
+            paragraphId,
+          },
           'new in the copy'
         )
       );

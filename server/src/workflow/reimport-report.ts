@@ -1,3 +1,4 @@
+import { creditText } from '#shared/quote-credit';
 /**
  * What an import did with each Baca Juga link and quote of the story, so that whoever runs it
  * sees what survived of the editors' work: printed line by line by `strapi-newsroom import`,
@@ -85,11 +86,9 @@ export const describeLink = (entry: LinkReport): string => {
 
 /** One line per quote, as the command prints it. */
 export const describeQuote = (entry: QuoteReport): string => {
-  const credit = (speaker: string | null, role: string | null) =>
-    [speaker, role].filter(Boolean).join(', ');
-  const suggested = credit(entry.suggestedSpeaker, entry.suggestedRole);
+  const suggested = creditText(entry.suggestedSpeaker, entry.suggestedRole);
   const who =
-    credit(entry.speaker, entry.speakerRole) ||
+    creditText(entry.speaker, entry.speakerRole) ||
     (suggested && !entry.confirmed ? `suggested: ${suggested}, for an editor to confirm` : '') ||
     'no speaker';
   const place =

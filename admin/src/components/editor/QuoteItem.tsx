@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
 import type { PlacedQuote } from '#shared/contracts/admin';
-import { awaitsCreditDecision, creditToConfirm } from '#shared/quote-credit';
+import { awaitsCreditDecision, creditText, creditToConfirm } from '#shared/quote-credit';
 import { MAX_LABEL_LENGTH } from '#shared/baca-juga/text';
 import { useDecideSpeaker } from '../../hooks/useDecideSpeaker';
 import { useT } from '../../hooks/useT';
@@ -110,9 +110,9 @@ export const QuoteItem = ({
   const t = useT();
   const { decide, deciding } = useDecideSpeaker(articleId);
   const [correcting, setCorrecting] = useState(false);
-  const who = [quote.speaker, quote.speakerRole].filter(Boolean).join(', ');
+  const who = creditText(quote.speaker, quote.speakerRole);
   const suggested = awaitsCreditDecision(quote)
-    ? [quote.suggestedSpeaker, quote.suggestedRole].filter(Boolean).join(', ')
+    ? creditText(quote.suggestedSpeaker, quote.suggestedRole)
     : '';
   const confirmable = !quote.speakerConfirmed && creditToConfirm(quote) !== null;
 
