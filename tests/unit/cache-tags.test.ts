@@ -5,6 +5,7 @@
 import { LIST_TAG, MAX_TAGS, MAX_TAG_BYTES, articleTag, boundTags } from '#shared/cache-tags';
 import { Tagged, articleTags, listTags, untag } from '../../server/src/http/cache-tags';
 import type { RenderedArticle } from '../../server/src/services/render/types';
+import { markWaiting } from '../../server/src/services/render/waiting-links';
 
 const id = (n: number) => `doc${String(n).padStart(21, '0')}`;
 
@@ -25,6 +26,14 @@ describe('cache tags', () => {
       linkedFrom: [{ documentId: 'source' }],
     } as unknown as RenderedArticle;
     expect(articleTags(article)).toEqual(['nr-a-self', 'nr-a-target', 'nr-a-source']);
+    // A link waiting on a story not live names no story, but its publication changes the page.
+    expect(articleTags(markWaiting({ ...article }, true))).toEqual([
+      'nr-a-self',
+      'nr-a-target',
+      'nr-a-source',
+      LIST_TAG,
+    ]);
+    expect(JSON.stringify(markWaiting({ ...article }, true))).toBe(JSON.stringify(article));
     expect(listTags(['a', 'b'])).toEqual([LIST_TAG, 'nr-a-a', 'nr-a-b']);
   });
 

@@ -61,6 +61,8 @@ describe('plugin config validator', () => {
     ['cacheTags.surrogateKey', 'Key\r\nSet-Cookie', 'cacheTags.surrogateKey must be a header name'],
     ['cacheTags.surrogateKey', true, 'cacheTags.surrogateKey must be a header name'],
     ['cacheTags.cacheTag', null, 'cacheTags.cacheTag must be a header name'],
+    ['cacheTags.cacheTag', 'ETag', 'cacheTags.cacheTag must be a header name'],
+    ['cacheTags.surrogateKey', 'cache-control', 'cacheTags.surrogateKey must be a header name'],
     ['siteUrl', 'https://www.example.id/', 'must be an http(s) origin without a trailing slash'],
     ['siteUrl', 'ftp://example.id', 'must be an http(s) origin'],
     ['sitemaps.publicationName', '  ', 'must be null or the publication name (1-200 characters)'],

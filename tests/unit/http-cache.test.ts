@@ -55,14 +55,18 @@ describe('HTTP caching helpers', () => {
 
   it('files the response under its tags in each configured header, but never a draft', () => {
     const tagged = { ...prepared('{"data":1}'), tags: ['nr-a-x', 'nr-list'] };
-    const tagHeaders = ['Cache-Tag', 'Surrogate-Key'];
+    const tagHeaders = [
+      { name: 'Cache-Tag', separator: ',' as const },
+      { name: 'Surrogate-Key', separator: ' ' as const },
+    ];
     const shared = fakeCtx();
     sendPrepared(shared, tagged, 'public, max-age=1', { tagHeaders });
-    expect(shared.headers['Cache-Tag']).toBe('nr-a-x nr-list');
+    // Cloudflare's Cache-Tag is comma-separated; Fastly's Surrogate-Key, like xkey, by spaces.
+    expect(shared.headers['Cache-Tag']).toBe('nr-a-x,nr-list');
     expect(shared.headers['Surrogate-Key']).toBe('nr-a-x nr-list');
     const revalidated = fakeCtx(shared.headers.ETag);
     sendPrepared(revalidated, tagged, 'public, max-age=1', { tagHeaders });
-    expect([revalidated.status, revalidated.headers['Cache-Tag']]).toEqual([304, 'nr-a-x nr-list']);
+    expect([revalidated.status, revalidated.headers['Cache-Tag']]).toEqual([304, 'nr-a-x,nr-list']);
     const draft = fakeCtx();
     sendPrepared(draft, tagged, DRAFT_CACHE_CONTROL, { tagHeaders });
     expect(Object.keys(draft.headers).sort()).toEqual(['Cache-Control', 'ETag']);

@@ -29,9 +29,26 @@ const matching = (name: string, pattern: RegExp, rule: string) => {
   return yup.string().typeError(text).defined(text).matches(pattern, text);
 };
 
-/** An HTTP header name (an RFC 9110 token), or false: that header is not sent. */
+/** Headers the plugin or HTTP itself sets: a cache tag header must not overwrite them. */
+const RESERVED_HEADERS = new Set(
+  [
+    'cache-control',
+    'content-length',
+    'content-type',
+    'etag',
+    'location',
+    'set-cookie',
+    'vary',
+    'age',
+    'date',
+    'expires',
+    'last-modified',
+  ].map((h) => h.toLowerCase())
+);
+
+/** An HTTP header name (an RFC 9110 token) of its own, or false: that header is not sent. */
 const headerNameOrOff = (name: string) => {
-  const text = message(name, 'a header name such as "Surrogate-Key", or false');
+  const text = message(name, 'a header name such as "Surrogate-Key" (not one HTTP sets), or false');
   return yup
     .mixed<string | false>()
     .defined(text)
@@ -40,7 +57,9 @@ const headerNameOrOff = (name: string) => {
       text,
       (value) =>
         value === false ||
-        (typeof value === 'string' && /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/.test(value))
+        (typeof value === 'string' &&
+          /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}$/.test(value) &&
+          !RESERVED_HEADERS.has(value.toLowerCase()))
     );
 };
 

@@ -10,10 +10,10 @@ import {
   sendPrepared,
   strongEtag,
 } from '../http/http-cache';
-import { Tagged, articleTags, cacheTagHeaders } from '../http/cache-tags';
+import { Tagged, articleTags, cacheTagHeaders, setTagHeaders } from '../http/cache-tags';
 import { assertOnlyParams, parseSlug, parseVariant } from '../validation/params';
 import type { Variant } from '#shared/baca-juga/position-test';
-import { articleTag } from '#shared/cache-tags';
+import { LIST_TAG, articleTag } from '#shared/cache-tags';
 import type { RequestContext } from '../http/context';
 import type { SlugRedirect } from '../services/slug-history';
 
@@ -85,8 +85,9 @@ const sendSlugRedirect = (
   ctx.status = 301;
   ctx.set('Location', ctx.querystring ? `${path}?${ctx.querystring}` : path);
   ctx.set('Cache-Control', request.cacheControl);
-  // Filed under the story it leads to: its next rename or unpublish purges this answer too.
-  for (const header of cacheTagHeaders(strapi)) ctx.set(header, articleTag(documentId));
+  // Filed under the story it leads to (its next rename or unpublish), and nr-list: another
+  // story may be published under this slug, and every publication purges nr-list.
+  setTagHeaders(ctx, cacheTagHeaders(strapi), [articleTag(documentId), LIST_TAG]);
   ctx.body = { data: null, redirect };
 };
 

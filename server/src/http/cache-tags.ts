@@ -3,6 +3,7 @@ import { LIST_TAG, articleTag, boundTags } from '#shared/cache-tags';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import type { RenderedArticle } from '../services/render/types';
+import { waitsOnATarget } from '../services/render/waiting-links';
 
 /**
  * A payload with the cache tags of what it shows. A computation of the response cache returns
@@ -24,7 +25,9 @@ export const untag = (result: unknown): { payload: unknown; tags: string[] } =>
 
 /**
  * The stories a rendered article shows: itself first, then its Baca Juga links' targets and its
- * backlinks. A link held back, or shown as text while its target awaits copy, names no story.
+ * backlinks. A link held back, or shown as text, while its target is not live names no story
+ * (an unpublished story's id is not for readers): such a page also carries `nr-list`, which
+ * every change purges, so the target's publication reaches it too.
  */
 export const articleTags = (article: RenderedArticle): string[] => [
   articleTag(article.documentId),
@@ -32,6 +35,7 @@ export const articleTags = (article: RenderedArticle): string[] => [
     block.type === 'baca-juga' && block.target ? [articleTag(block.target.documentId)] : []
   ),
   ...article.linkedFrom.map((backlink) => articleTag(backlink.documentId)),
+  ...(waitsOnATarget(article) ? [LIST_TAG] : []),
 ];
 
 /** A list of stories: `nr-list`, then each story's key. */
@@ -40,9 +44,31 @@ export const listTags = (documentIds: readonly string[]): string[] => [
   ...documentIds.map(articleTag),
 ];
 
-/** The configured header names, those not turned off. */
-export const cacheTagHeaders = (strapi: Core.Strapi): string[] => {
+/** A header the tags go in, and how its keys are separated. */
+export interface TagHeader {
+  name: string;
+  separator: ',' | ' ';
+}
+
+/**
+ * The configured headers, those not turned off. `Cache-Tag` (Cloudflare) takes a comma-separated
+ * list; `Surrogate-Key` (Fastly, Varnish's xkey) a space-separated one.
+ */
+export const cacheTagHeaders = (strapi: Core.Strapi): TagHeader[] => {
   const { cacheTag, surrogateKey } = (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig)
     .cacheTags;
-  return [cacheTag, surrogateKey].filter((name): name is string => typeof name === 'string');
+  return [
+    ...(cacheTag ? [{ name: cacheTag, separator: ',' as const }] : []),
+    ...(surrogateKey ? [{ name: surrogateKey, separator: ' ' as const }] : []),
+  ];
+};
+
+/** Sets each header to the keys, in its own separator. */
+export const setTagHeaders = (
+  ctx: { set(field: string, value: string): void },
+  headers: readonly TagHeader[],
+  tags: readonly string[]
+) => {
+  if (tags.length === 0) return;
+  for (const { name, separator } of headers) ctx.set(name, tags.join(separator));
 };

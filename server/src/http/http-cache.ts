@@ -1,3 +1,4 @@
+import { setTagHeaders, type TagHeader } from './cache-tags';
 import crypto from 'node:crypto';
 
 /**
@@ -31,8 +32,8 @@ interface CacheableContext {
 /** How a prepared body is sent: its media type, and the headers its cache tags go in. */
 export interface SendOptions {
   type?: string;
-  /** Header names for the tags (http/cache-tags `cacheTagHeaders`); none: no tag header. */
-  tagHeaders?: readonly string[];
+  /** Headers for the tags (http/cache-tags `cacheTagHeaders`); none: no tag header. */
+  tagHeaders?: readonly TagHeader[];
 }
 
 /**
@@ -50,8 +51,8 @@ export const sendPrepared = (
   ctx.set('ETag', prepared.etag);
   ctx.set('Cache-Control', cacheControl);
   // Nothing to purge in a response no shared cache keeps (a draft preview).
-  if (prepared.tags?.length && cacheControl !== DRAFT_CACHE_CONTROL) {
-    for (const header of tagHeaders) ctx.set(header, prepared.tags.join(' '));
+  if (prepared.tags && cacheControl !== DRAFT_CACHE_CONTROL) {
+    setTagHeaders(ctx, tagHeaders, prepared.tags);
   }
   ctx.vary?.('Authorization');
   if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, prepared.etag)) {

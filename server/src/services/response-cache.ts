@@ -16,7 +16,7 @@ export interface PreparedResponse {
 interface Entry extends PreparedResponse {
   key: string;
   generation: number;
-  /** UTF-8 length of `json`: what the entry counts against `responseCache.maxBytes`. */
+  /** UTF-8 length of `json` and its tags: what it counts against `responseCache.maxBytes`. */
   bytes: number;
 }
 
@@ -76,7 +76,8 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
           json,
           etag: strongEtag(json),
           tags,
-          bytes: Buffer.byteLength(json),
+          // The tags are kept too (up to MAX_TAG_BYTES of ASCII).
+          bytes: Buffer.byteLength(json) + tags.join(' ').length,
         };
       },
     });

@@ -5,6 +5,7 @@ import { readTags } from '../../utils/tags';
 import { articleHref } from '../../utils/href';
 import { readerView } from '#shared/baca-juga/reader-view';
 import { toDateOnly, toIso } from '#shared/dates';
+import { markWaiting } from './waiting-links';
 import type {
   ArticleRow,
   LinkRow,
@@ -128,24 +129,29 @@ export const composeArticle = (
     )
     .map(toRenderedQuote);
 
-  return {
-    documentId: article.documentId,
-    slug: article.slug,
-    title: article.title,
-    lead: article.lead ?? null,
-    outlet: article.outlet ?? null,
-    dateline: article.dateline ?? null,
-    byline: article.byline ?? null,
-    wireSource: article.wireSource ?? null,
-    reportedAt: toDateOnly(article.reportedAt),
-    publishedAt: toIso(article.publishedAt),
-    updatedAt: toIso(article.updatedAt),
-    href: articleHref(hrefPattern, article.slug),
-    tags: readTags(article.tags),
-    body,
-    quotes: renderedQuotes,
-    linkedFrom: composeBacklinks(article.documentId, backlinks, hrefPattern),
-  };
+  // A link to a story that is not live: its publication changes this page (http/cache-tags).
+  const waits = links.some((link) => !link.url && !link.targetArticle);
+  return markWaiting(
+    {
+      documentId: article.documentId,
+      slug: article.slug,
+      title: article.title,
+      lead: article.lead ?? null,
+      outlet: article.outlet ?? null,
+      dateline: article.dateline ?? null,
+      byline: article.byline ?? null,
+      wireSource: article.wireSource ?? null,
+      reportedAt: toDateOnly(article.reportedAt),
+      publishedAt: toIso(article.publishedAt),
+      updatedAt: toIso(article.updatedAt),
+      href: articleHref(hrefPattern, article.slug),
+      tags: readTags(article.tags),
+      body,
+      quotes: renderedQuotes,
+      linkedFrom: composeBacklinks(article.documentId, backlinks, hrefPattern),
+    },
+    waits
+  );
 };
 
 /**
