@@ -1213,7 +1213,8 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
         paragraphs: ['"Jalan ditutup," kata Bupati Sleman Joko Prasetyo.'],
       });
       const docs = app.strapi.documents(QUOTE as any) as any;
-      const quote = async (speaker: string) => {
+      const [admin] = await app.strapi.db.query('admin::user').findMany({ limit: 1 });
+      const quote = async (speaker: string, by: Record<string, unknown> = {}) => {
         const { documentId } = await docs.create({
           data: {
             article: old.documentId,
@@ -1223,18 +1224,17 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
           },
         });
         await docs.publish({ documentId });
-        // As the importer of an older version stored it: a public credit, no user, unconfirmed.
+        // As an older version stored it: a public credit, unconfirmed.
         await app.strapi.db
           .query(QUOTE)
-          .updateMany({ where: { documentId }, data: { speaker, speakerRole: 'Bupati' } });
+          .updateMany({ where: { documentId }, data: { speaker, speakerRole: 'Bupati', ...by } });
         return documentId as string;
       };
+      // The importer made it (no user), and one it made that an editor touched since.
       const imported = await quote('Joko Prasetyo');
-      const typed = await quote('Joko P.');
-      const [admin] = await app.strapi.db.query('admin::user').findMany({ limit: 1 });
-      await app.strapi.db
-        .query(QUOTE)
-        .updateMany({ where: { documentId: typed }, data: { updatedBy: admin.id } });
+      const touched = await quote('Joko Prasetyo', { updatedBy: admin.id });
+      // An editor made this one in the content manager.
+      const editors = await quote('Joko P.', { createdBy: admin.id, updatedBy: admin.id });
       const done = app.strapi.store({
         type: 'plugin',
         name: 'newsroom',
@@ -1242,30 +1242,41 @@ describe(`admin routes of the Baca Juga manager (${DB})`, () => {
       });
       await done.delete({});
 
-      // Both rows of the imported quote, draft and published (and any other test's quote written
-      // without a user: the rule is the database's, not this story's).
-      expect(await moveImportedCreditsToSuggestions(app.strapi)).toBeGreaterThanOrEqual(2);
+      // Both rows of each importer quote, draft and published (and any other test's quote
+      // written without a user: the rule is the database's, not this story's).
+      expect(await moveImportedCreditsToSuggestions(app.strapi)).toBeGreaterThanOrEqual(4);
       const rows = await app.strapi.db.query(QUOTE).findMany({
-        where: { documentId: { $in: [imported, typed] } },
+        where: { documentId: { $in: [imported, touched, editors] } },
         select: ['documentId', 'speaker', 'speakerRole', 'suggestedSpeaker', 'suggestedRole'],
       });
+      const name = (id: string) =>
+        id === imported ? 'imported' : id === touched ? 'touched' : 'editors';
       expect(
-        rows.map((r: any) => [
-          r.documentId === imported ? 'imported' : 'typed',
-          r.speaker,
-          r.speakerRole,
-          r.suggestedSpeaker,
-          r.suggestedRole,
-        ])
+        rows
+          .map((r: any) => [
+            name(r.documentId),
+            r.speaker,
+            r.speakerRole,
+            r.suggestedSpeaker,
+            r.suggestedRole,
+          ])
+          .sort()
       ).toEqual(
-        expect.arrayContaining([
+        [
           ['imported', null, null, 'Joko Prasetyo', 'Bupati'],
           ['imported', null, null, 'Joko Prasetyo', 'Bupati'],
-          ['typed', 'Joko P.', 'Bupati', null, null],
-        ])
+          ['touched', null, null, 'Joko Prasetyo', 'Bupati'],
+          ['touched', null, null, 'Joko Prasetyo', 'Bupati'],
+          ['editors', 'Joko P.', 'Bupati', null, null],
+          ['editors', 'Joko P.', 'Bupati', null, null],
+        ].sort()
       );
       const readers = await app.request(`/api/newsroom/articles/${old.slug}`);
-      expect(readers.body.data.quotes.map((q: any) => q.speaker).sort()).toEqual(['Joko P.', null]);
+      expect(readers.body.data.quotes.map((q: any) => q.speaker).sort()).toEqual([
+        'Joko P.',
+        null,
+        null,
+      ]);
       // Once per database: a script's own write afterwards is left alone.
       await app.strapi.db
         .query(QUOTE)

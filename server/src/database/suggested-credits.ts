@@ -12,8 +12,11 @@ const DONE = { type: 'plugin', name: PLUGIN_ID, key: 'migrations.suggested-credi
  * `speaker` and `speakerRole`; now it writes `suggestedSpeaker` and `suggestedRole`, and only an
  * editor makes a credit public (#shared/quote-credit). This moves the credits older imports
  * left to the suggestions, in draft and published rows alike, so readers stop getting them at
- * once. Only credits no admin user ever wrote (no `createdBy`, no `updatedBy`: the importer is
- * the one writer without a user) and no editor confirmed; anything an editor wrote stays.
+ * once: every unconfirmed credit on a quote the importer made (no `createdBy`: the importer is
+ * the one writer without a user). An editor may have retyped such a credit in the content
+ * manager, but nothing tells that from the guess it replaced (an edit of the quote's words
+ * sets `updatedBy` too), and a wrong name is worse than none: it becomes the suggestion, one
+ * Confirm from public again. Quotes an editor made, and confirmed credits, stay.
  * Runs once per database, recorded in the plugin store: afterwards a script's own writes are
  * left alone. Instances booting together both run it; the second finds nothing left to move.
  * Returns how many rows it moved.
@@ -34,7 +37,6 @@ export const moveImportedCreditsToSuggestions = async (strapi: Core.Strapi): Pro
     .whereNull(q.suggestedSpeaker)
     .whereNull(q.suggestedRole)
     .whereNull(by('createdBy'))
-    .whereNull(by('updatedBy'))
     .update({
       [q.suggestedSpeaker]: knex.ref(q.speaker),
       [q.suggestedRole]: knex.ref(q.speakerRole),
