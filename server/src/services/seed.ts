@@ -91,7 +91,7 @@ const readMetas = (dir: string): SeedMeta[] =>
     .sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as SeedMeta);
 
-interface SeedOptions {
+export interface SeedOptions {
   dir?: string;
   onProgress?: (message: string) => void;
 }
