@@ -32,6 +32,10 @@ const named = (value: string | null | undefined): value is string =>
 export const hasPublicCredit = (quote: Pick<QuoteCreditFields, 'speaker' | 'speakerRole'>) =>
   named(quote.speaker) || named(quote.speakerRole);
 
+/** The importer suggested a speaker or a role (whether or not readers get it yet). */
+const hasSuggestion = (quote: Pick<QuoteCreditFields, 'suggestedSpeaker' | 'suggestedRole'>) =>
+  named(quote.suggestedSpeaker) || named(quote.suggestedRole);
+
 /** "Speaker, Role" of a credit, the blank parts left out ('' when it names nothing). */
 export const creditText = (speaker: string | null, role: string | null): string =>
   [speaker, role]
@@ -47,10 +51,9 @@ export const creditText = (speaker: string | null, role: string | null): string 
 export const creditToConfirm = (quote: QuoteCreditFields): Credit | null => {
   if (hasPublicCredit(quote)) return { speaker: quote.speaker, speakerRole: quote.speakerRole };
   if (quote.speakerConfirmed) return null;
-  if (named(quote.suggestedSpeaker) || named(quote.suggestedRole)) {
-    return { speaker: quote.suggestedSpeaker, speakerRole: quote.suggestedRole };
-  }
-  return null;
+  return hasSuggestion(quote)
+    ? { speaker: quote.suggestedSpeaker, speakerRole: quote.suggestedRole }
+    : null;
 };
 
 /**
@@ -59,6 +62,4 @@ export const creditToConfirm = (quote: QuoteCreditFields): Credit | null => {
  * (server/src/services/admin-articles.ts `awaitingCreditOf`) spells the same condition.
  */
 export const awaitsCreditDecision = (quote: QuoteCreditFields): boolean =>
-  !quote.speakerConfirmed &&
-  !hasPublicCredit(quote) &&
-  (named(quote.suggestedSpeaker) || named(quote.suggestedRole));
+  !quote.speakerConfirmed && !hasPublicCredit(quote) && hasSuggestion(quote);

@@ -96,50 +96,55 @@ export interface SeedOptions {
   onProgress?: (message: string) => void;
 }
 
-const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /**
-   * Imports every `*.meta.json` story of a seed folder (by default the plugin's own `seed/`:
-   * the Ntvnews story). Safe to run any number of times: the importer is idempotent by slug.
-   */
-  async seed(options: SeedOptions = {}): Promise<ImportResult[]> {
-    const dir = options.dir ?? defaultSeedDir();
-    const log =
-      options.onProgress ?? ((message: string) => strapi.log.info(`[newsroom seed] ${message}`));
-    const metas = readMetas(dir);
-    const results: ImportResult[] = [];
-    for (const [index, meta] of metas.entries()) {
-      log(`story ${index + 1}/${metas.length}: ${meta.title}`);
-      const text = fs.readFileSync(path.join(dir, meta.file), 'utf8');
-      const result = await getService(strapi, 'importer').importStory(text, meta, {
-        onProgress: (message) => log(`  ${message}`),
-      });
-      log(`  ${result.created ? 'created' : 'updated'} /${result.slug}`);
-      await applyCheckedCredits(strapi, result.documentId, meta.checkedCredits ?? [], log);
-      results.push(result);
-    }
-    return results;
-  },
+const createSeedService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** Where progress goes: the caller's, else the log. */
+  const progressOf = (options: SeedOptions) =>
+    options.onProgress ?? ((message: string) => strapi.log.info(`[newsroom seed] ${message}`));
 
-  /**
-   * Makes the desk's checked credits of the seed stories already imported, without importing
-   * them again: for an app seeded before the importer only suggested speakers, whose credits
-   * the upgrade turned into suggestions (database/suggested-credits). A quote an editor decided
-   * or credited is left alone. Cheap when there is nothing to do: one read per story.
-   */
-  async confirmCheckedCredits(options: SeedOptions = {}): Promise<void> {
-    const log =
-      options.onProgress ?? ((message: string) => strapi.log.info(`[newsroom seed] ${message}`));
-    for (const meta of readMetas(options.dir ?? defaultSeedDir())) {
-      if (!meta.slug || !meta.checkedCredits?.length) continue;
-      const article = await strapi.documents(ARTICLE_UID).findFirst({
-        status: 'draft',
-        filters: { slug: meta.slug },
-        fields: ['documentId'],
-      } as any);
-      if (article) await applyCheckedCredits(strapi, article.documentId, meta.checkedCredits, log);
-    }
-  },
-});
+  return {
+    /**
+     * Imports every `*.meta.json` story of a seed folder (by default the plugin's own `seed/`:
+     * the Ntvnews story). Safe to run any number of times: the importer is idempotent by slug.
+     */
+    async seed(options: SeedOptions = {}): Promise<ImportResult[]> {
+      const dir = options.dir ?? defaultSeedDir();
+      const log = progressOf(options);
+      const metas = readMetas(dir);
+      const results: ImportResult[] = [];
+      for (const [index, meta] of metas.entries()) {
+        log(`story ${index + 1}/${metas.length}: ${meta.title}`);
+        const text = fs.readFileSync(path.join(dir, meta.file), 'utf8');
+        const result = await getService(strapi, 'importer').importStory(text, meta, {
+          onProgress: (message) => log(`  ${message}`),
+        });
+        log(`  ${result.created ? 'created' : 'updated'} /${result.slug}`);
+        await applyCheckedCredits(strapi, result.documentId, meta.checkedCredits ?? [], log);
+        results.push(result);
+      }
+      return results;
+    },
+
+    /**
+     * Makes the desk's checked credits of the seed stories already imported, without importing
+     * them again: for an app seeded before the importer only suggested speakers, whose credits
+     * the upgrade turned into suggestions (database/suggested-credits). A quote an editor decided
+     * or credited is left alone. Cheap when there is nothing to do: one read per story.
+     */
+    async confirmCheckedCredits(options: SeedOptions = {}): Promise<void> {
+      const log = progressOf(options);
+      for (const meta of readMetas(options.dir ?? defaultSeedDir())) {
+        if (!meta.slug || !meta.checkedCredits?.length) continue;
+        const article = await strapi.documents(ARTICLE_UID).findFirst({
+          status: 'draft',
+          filters: { slug: meta.slug },
+          fields: ['documentId'],
+        } as any);
+        if (article)
+          await applyCheckedCredits(strapi, article.documentId, meta.checkedCredits, log);
+      }
+    },
+  };
+};
 
 export type SeedService = ReturnType<typeof createSeedService>;
 export default createSeedService;
