@@ -3,7 +3,13 @@
  * is filed under, and the bound that keeps one header within what CDNs take.
  */
 import { LIST_TAG, MAX_TAGS, MAX_TAG_BYTES, articleTag, boundTags } from '#shared/cache-tags';
-import { Tagged, articleTags, listTags, untag } from '../../server/src/http/cache-tags';
+import {
+  Tagged,
+  articleTags,
+  listTags,
+  relatedTags,
+  untag,
+} from '../../server/src/http/cache-tags';
 import type { RenderedArticle } from '../../server/src/services/render/types';
 import { markWaiting } from '../../server/src/services/render/waiting-links';
 
@@ -35,6 +41,11 @@ describe('cache tags', () => {
     ]);
     expect(JSON.stringify(markWaiting({ ...article }, true))).toBe(JSON.stringify(article));
     expect(listTags(['a', 'b'])).toEqual([LIST_TAG, 'nr-a-a', 'nr-a-b']);
+    expect(relatedTags('self', [{ target: { documentId: 't' } }, { target: null }])).toEqual([
+      'nr-a-self',
+      'nr-a-t',
+      LIST_TAG,
+    ]);
   });
 
   it('keeps each key once, and within the bounds keeps them all', () => {

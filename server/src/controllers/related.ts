@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { LIST_TAG, articleTag } from '#shared/cache-tags';
-import { Tagged, cacheTagHeaders } from '../http/cache-tags';
+import { Tagged, cacheTagHeaders, relatedTags } from '../http/cache-tags';
 import { sendPrepared } from '../http/http-cache';
 import { integer, single } from '../validation/params';
 import { resolveArticleRequest, sendMissing } from './render-request';
@@ -27,16 +26,9 @@ const relatedController = ({ strapi }: { strapi: Core.Strapi }) => ({
           limit,
           generation
         );
-        // Suggestions rank every published story: any change may change them (nr-list).
         return (
           related &&
-          new Tagged(related.response, [
-            articleTag(related.documentId),
-            ...related.response.data.flatMap((item) =>
-              item.target ? [articleTag(item.target.documentId)] : []
-            ),
-            LIST_TAG,
-          ])
+          new Tagged(related.response, relatedTags(related.documentId, related.response.data))
         );
       },
       ctx.state.newsroom?.generation

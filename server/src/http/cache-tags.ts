@@ -38,6 +38,19 @@ export const articleTags = (article: RenderedArticle): string[] => [
   ...(waitsOnATarget(article) ? [LIST_TAG] : []),
 ];
 
+/**
+ * A story's related list: the story, then each entry's story, and `nr-list`: the suggestions
+ * rank every published story, so any change may change them.
+ */
+export const relatedTags = (
+  documentId: string,
+  entries: readonly { target: { documentId: string } | null }[]
+): string[] => [
+  articleTag(documentId),
+  ...entries.flatMap((entry) => (entry.target ? [articleTag(entry.target.documentId)] : [])),
+  LIST_TAG,
+];
+
 /** A list of stories: `nr-list`, then each story's key. */
 export const listTags = (documentIds: readonly string[]): string[] => [
   LIST_TAG,
