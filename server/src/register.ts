@@ -8,6 +8,7 @@ import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
 import { identityGuardMiddleware } from './middlewares/identity-guard';
 import { integrityMiddleware } from './middlewares/integrity';
+import { oneWriteAtATimeMiddleware } from './middlewares/one-write-at-a-time';
 import { publishedChangesMiddleware } from './middlewares/published-changes';
 import { slugClaimsMiddleware } from './middlewares/slug-claims';
 import { textInputMiddleware } from './middlewares/text-input';
@@ -24,7 +25,9 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
     { name: TAGS_FIELD, plugin: PLUGIN_ID, type: 'json' },
   ]);
 
-  // First registered runs outermost: it sees every cascade's writes done and committed.
+  // First registered runs outermost: writes sharing a transaction (a bulk action's) take turns.
+  strapi.documents.use(oneWriteAtATimeMiddleware(strapi) as any);
+  // Then the published changes: they see every cascade's writes done and committed.
   strapi.documents.use(publishedChangesMiddleware(strapi) as any);
   // Outermost HTTP middleware: answers wait for freshness bumps that ran after a commit.
   strapi.server.use(awaitPendingWrites as any);

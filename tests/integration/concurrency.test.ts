@@ -6,7 +6,8 @@
  * the one a serial order of their saves gives. Then slugs: 20 editors creating and publishing
  * stories with one title at once, and 10 renaming published stories to one slug at once,
  * through the content manager, leave no slug shared by two stories; the refused ones get the
- * 400 naming `slug`. Runs on SQLite and PostgreSQL alike (PostgreSQL is where the read-then-
+ * 400 naming `slug`. Then the content manager's bulk publish and unpublish of a story together
+ * with its link target. Runs on SQLite and PostgreSQL alike (PostgreSQL is where the read-then-
  * write check raced); the figures are printed for the record, not asserted.
  */
 import { DB, adminToken, adminWithActions, startStrapi, type TestApp } from './helpers/strapi';
@@ -363,6 +364,53 @@ describe(`concurrent saves of one article's placement (${DB})`, () => {
         const read = await app.request(`/api/newsroom/articles/${story.slug}`);
         expect([read.status, read.body.data?.documentId]).toEqual([200, story.documentId]);
       }
+    });
+  });
+
+  describe("the content manager's bulk actions: many writes side by side in one transaction", () => {
+    const CM = `/content-manager/collection-types/${ARTICLE}/actions`;
+
+    it('publishes and unpublishes a story together with its link target', async () => {
+      const superAdmin = { authorization: `Bearer ${await adminToken(app)}` };
+      const n = newsroom(app.strapi);
+      const target = await n.createArticle({ title: 'Target Aksi Massal' });
+      const source = await n.createArticle({ title: 'Sumber Aksi Massal', paragraphs: ['Satu.'] });
+      await n.addLink(source, target, { label: null as any });
+      // Both have a new draft: each publish replaces its story's published row. Side by side,
+      // the source's link was once pointed at the target's row while the target's publish
+      // replaced it: a foreign-key error and a 500, every time.
+      await n.update(ARTICLE, source.documentId, { lead: 'Diperbarui.' });
+      await n.update(ARTICLE, target.documentId, { lead: 'Diperbarui juga.' });
+      const ids = [source.documentId, target.documentId];
+      const published = await app.request(`${CM}/bulkPublish`, {
+        method: 'POST',
+        headers: superAdmin,
+        body: { documentIds: ids },
+      });
+      expect([published.status, published.body]).toEqual([200, { count: 2 }]);
+      const render = await app.request(`/api/newsroom/articles/${source.slug}`);
+      const links = render.body.data.body.filter((block: any) => block.type === 'baca-juga');
+      expect(links.map((link: any) => link.target?.documentId)).toEqual([target.documentId]);
+
+      const unpublished = await app.request(`${CM}/bulkUnpublish`, {
+        method: 'POST',
+        headers: superAdmin,
+        body: { documentIds: ids },
+      });
+      expect(unpublished.status).toBe(200);
+      expect((await app.request(`/api/newsroom/articles/${source.slug}`)).status).toBe(404);
+      const again = await app.request(`${CM}/bulkPublish`, {
+        method: 'POST',
+        headers: superAdmin,
+        body: { documentIds: [target.documentId, source.documentId] },
+      });
+      expect([again.status, again.body]).toEqual([200, { count: 2 }]);
+      const back = await app.request(`/api/newsroom/articles/${source.slug}`);
+      expect(
+        back.body.data.body
+          .filter((block: any) => block.type === 'baca-juga')
+          .map((link: any) => link.target?.documentId)
+      ).toEqual([target.documentId]);
     });
   });
 });
