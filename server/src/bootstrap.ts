@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
+import { INVALIDATE_EVENT, INVALIDATE_EVENT_KEY } from './http/invalidation';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
 import { analyzeNeverAnalyzedTables } from './database/planner-statistics';
@@ -20,9 +21,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // After the writes above: the planner should see the tables as they are (planner-statistics).
   await analyzeNeverAnalyzedTables(strapi);
   keepOldSlugsOutOfUidGeneration(strapi);
+  // Webhooks may subscribe to it (admin API, Settings → Webhooks); services/invalidations
+  // delivers it, with retries, instead of Strapi's runner (as core plugins add theirs).
+  strapi.get('webhookStore').addAllowedEvent(INVALIDATE_EVENT_KEY, INVALIDATE_EVENT);
   stoppers.set(strapi, [
     getService(strapi, 'readerEvents').start(),
     getService(strapi, 'publishedEffects').start(),
+    getService(strapi, 'invalidations').start(),
     // In the background: boot is not held up by a rebuild (search/complete-index).
     startIndexCompletion(strapi),
   ]);

@@ -241,7 +241,9 @@ export type LinkStatsResponse = InferType<typeof linkStatsResponseSchema>;
  * suggestions are degraded until it is false. `pendingEffects`: committed publishes whose
  * suggestion-index entry is not yet written (retried by every instance until done; `failing`
  * > 0 means a retry failed). `owedBump`: this instance could not bump the content generation
- * after a write (other instances may serve the old version until it can).
+ * after a write (other instances may serve the old version until it can). `invalidations`:
+ * the `newsroom.invalidate` webhook: changes `waiting` to become an event, deliveries
+ * `pending` (`failing` > 0: a receiver refused or did not answer, retried with backoff).
  */
 export const statusResponseSchema = record({
   data: record({
@@ -253,6 +255,21 @@ export const statusResponseSchema = record({
       lastError: nullableText(),
     }),
     owedBump: nullableRecord({ since: text(), attempts: count(), lastError: text() }),
+    invalidations: record({
+      waiting: count(),
+      pending: count(),
+      failing: count(),
+      oldestQueuedAt: nullableText(),
+      lastError: nullableText(),
+    }),
   }),
 });
 export type StatusResponse = InferType<typeof statusResponseSchema>;
+
+/**
+ * `POST /newsroom/articles/:documentId/invalidate` ("Send purge again"): the story's
+ * `newsroom.invalidate` event is queued again, for `webhooks` subscribed webhooks (0: none is,
+ * and nothing is sent).
+ */
+export const resendInvalidationResponseSchema = record({ data: record({ webhooks: count() }) });
+export type ResendInvalidationResponse = InferType<typeof resendInvalidationResponseSchema>;

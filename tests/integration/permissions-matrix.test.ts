@@ -222,6 +222,11 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       },
       expected: adminRoute('manage'),
     },
+    'POST /newsroom/articles/:documentId/invalidate': {
+      url: () => `/newsroom/articles/${ids.article}/invalidate`,
+      // Sends the story's purge again (to no webhook here): harmless however often.
+      expected: adminRoute('manage'),
+    },
   };
 
   /** The plugin's routes from Strapi's own router: `METHOD path`, HEAD left out. */

@@ -42,6 +42,8 @@ describe('plugin config validator', () => {
       ['suggestions.halfLifeDays', 0.5],
       ['cacheTags.cacheTag', false],
       ['cacheTags.surrogateKey', 'xkey'],
+      ['invalidation.coalesceMs', 0],
+      ['invalidation.coalesceMs', 5000],
     ] as const) {
       expect(() => config.validator(withSetting(path, value))).not.toThrow();
     }
@@ -63,6 +65,9 @@ describe('plugin config validator', () => {
     ['cacheTags.cacheTag', null, 'cacheTags.cacheTag must be a header name'],
     ['cacheTags.cacheTag', 'ETag', 'cacheTags.cacheTag must be a header name'],
     ['cacheTags.surrogateKey', 'cache-control', 'cacheTags.surrogateKey must be a header name'],
+    ['invalidation.coalesceMs', 5001, 'invalidation.coalesceMs must be an integer from 0 to 5000'],
+    ['invalidation.coalesceMs', -1, 'invalidation.coalesceMs must be a non-negative integer'],
+    ['invalidation.coalesceMs', '250', 'invalidation.coalesceMs must be a non-negative integer'],
     ['siteUrl', 'https://www.example.id/', 'must be an http(s) origin without a trailing slash'],
     ['siteUrl', 'ftp://example.id', 'must be an http(s) origin'],
     ['sitemaps.publicationName', '  ', 'must be null or the publication name (1-200 characters)'],

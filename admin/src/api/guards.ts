@@ -17,6 +17,7 @@ import {
   orphansResponseSchema,
   placementResponseSchema,
   placementSaveResponseSchema,
+  resendInvalidationResponseSchema,
   speakerDecisionResponseSchema,
   suggestionsResponseSchema,
   targetSearchResponseSchema,
@@ -103,4 +104,11 @@ export const parseSpeakerDecision = checked(
   'PUT /newsroom/articles/:documentId/quotes/:quoteId/speaker',
   speakerDecisionResponseSchema,
   (body) => ({ quote: body.data, live: body.meta.live })
+);
+
+/** `POST /newsroom/articles/:documentId/invalidate`: how many webhooks get the purge. */
+export const parseResendInvalidation = checked(
+  'POST /newsroom/articles/:documentId/invalidate',
+  resendInvalidationResponseSchema,
+  (body) => body.data
 );

@@ -31,6 +31,7 @@ import {
   parseOrphans,
   parsePlacement,
   parsePlacementSave,
+  parseResendInvalidation,
   parseSpeakerDecision,
   parseSuggestions,
   parseTargets,
@@ -159,6 +160,12 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       },
     }),
 
+    // "Send purge again": nothing cached here changes, so no tags.
+    resendNewsroomInvalidation: build.mutation<{ webhooks: number }, string>({
+      query: (documentId) => ({ url: articlePath(documentId, 'invalidate'), method: 'POST' }),
+      transformResponse: parseResendInvalidation,
+    }),
+
     searchNewsroomTargets: build.query<TargetResult[], { q: string; exclude: string }>({
       query: ({ q, exclude }) => ({
         url: withQuery(`${BASE}/targets`, { q, exclude }),
@@ -214,6 +221,7 @@ export const {
   useGetNewsroomPlacementQuery,
   useSaveNewsroomPlacementMutation,
   useDecideNewsroomQuoteSpeakerMutation,
+  useResendNewsroomInvalidationMutation,
   useSearchNewsroomTargetsQuery,
   useGetNewsroomLinkHealthQuery,
   useGetNewsroomSuggestionsQuery,

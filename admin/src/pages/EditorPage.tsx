@@ -29,6 +29,7 @@ import { SuggestionsModal } from '../components/editor/SuggestionsModal';
 import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
 import { LinkedFromList } from '../components/LinkedFromList';
 import { NextToReview } from '../components/editor/NextToReview';
+import { PurgeAgain } from '../components/editor/PurgeAgain';
 import { usePlacementState } from '../hooks/usePlacementState';
 import { usePositionTestOptions } from '../hooks/usePositionTestOptions';
 import { useT, type Translate } from '../hooks/useT';
@@ -390,6 +391,11 @@ export const EditorPage = () => {
               <Box paddingTop={4}>
                 <NextToReview documentId={documentId} />
               </Box>
+              {canManage && (
+                <Box paddingTop={4}>
+                  <PurgeAgain documentId={documentId} />
+                </Box>
+              )}
             </Box>
             {(isDesktop || !canManage) && (
               <SuggestionsPanel

@@ -207,6 +207,18 @@ const configSchema = yup
       cacheTag: headerNameOrOff('cacheTags.cacheTag'),
       surrogateKey: headerNameOrOff('cacheTags.surrogateKey'),
     }),
+    /** The `newsroom.invalidate` webhook (services/invalidations). */
+    invalidation: section('invalidation', {
+      /**
+       * How long after a change its event waits for more (a bulk action's, writes in quick
+       * succession), so they go out as one: milliseconds, at most 5000.
+       */
+      coalesceMs: nonNegative('invalidation.coalesceMs', true).test(
+        'range',
+        message('invalidation.coalesceMs', 'an integer from 0 to 5000'),
+        (value) => value === undefined || value <= 5000
+      ),
+    }),
     /** Published responses kept per instance, checked against the database on every request. */
     responseCache: section('responseCache', {
       /** Responses kept at most (least recently used out first); 0 turns the cache off. */
@@ -238,6 +250,7 @@ const defaultConfig: NewsroomConfig = {
     maxBufferedBytes: 8 * 1024 * 1024,
   },
   cacheTags: { cacheTag: 'Cache-Tag', surrogateKey: 'Surrogate-Key' },
+  invalidation: { coalesceMs: 250 },
   responseCache: { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000, maxTokens: 5000 },
 };

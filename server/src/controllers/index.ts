@@ -1,5 +1,6 @@
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import adminArticles from './admin-articles';
+import invalidations from './invalidations';
 import jsonld from './jsonld';
 import placement from './placement';
 import preview from './preview';
@@ -33,5 +34,6 @@ export default {
   'admin-articles': adminArticles,
   placement,
   'quote-speaker': quoteSpeaker,
+  invalidations,
   status,
 };

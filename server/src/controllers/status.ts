@@ -13,16 +13,18 @@ const status = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: RequestContext) {
     assertOnlyParams(ctx.query, []);
     const index = getService(strapi, 'searchIndex');
-    const [rebuilding, counts, pendingEffects] = await Promise.all([
+    const [rebuilding, counts, pendingEffects, invalidations] = await Promise.all([
       index.rebuilding(),
       index.counts(),
       getService(strapi, 'publishedEffects').status(),
+      getService(strapi, 'invalidations').status(),
     ]);
     const body: StatusResponse = {
       data: {
         searchIndex: { rebuilding, ...counts },
         pendingEffects,
         owedBump: getService(strapi, 'freshness').owed(),
+        invalidations,
       },
     };
     ctx.body = body;

@@ -25,6 +25,13 @@ export const SEARCH_REBUILD_TABLE = 'newsroom_search_rebuild';
  * article, or per bump-only write; deleted once done.
  */
 export const PENDING_EFFECTS_TABLE = 'newsroom_pending_effects';
+/**
+ * Committed changes of stories whose published effects are done, waiting to be turned into one
+ * `newsroom.invalidate` event (services/invalidations); and that event's deliveries, one row
+ * per subscribed webhook, retried until the receiver takes it.
+ */
+export const INVALIDATION_CHANGES_TABLE = 'newsroom_invalidation_changes';
+export const INVALIDATION_DELIVERIES_TABLE = 'newsroom_invalidation_deliveries';
 
 /** Longest term the search index stores; longer tokens are noise (URLs, glued words). */
 export const MAX_TERM_LENGTH = 48;
@@ -58,6 +65,21 @@ const createIfMissing = async (knex: Knex, name: string, build: TableBuilder) =>
   } catch (error) {
     // Another instance created it between the check and the create.
     if (!(await knex.schema.hasTable(name))) throw error;
+  }
+};
+
+/** A column added to a table after its first release: every instance may try it at once. */
+const addColumnIfMissing = async (
+  knex: Knex,
+  name: string,
+  column: string,
+  build: (table: Table) => void
+) => {
+  if (await knex.schema.hasColumn(name, column)) return;
+  try {
+    await knex.schema.alterTable(name, build);
+  } catch (error) {
+    if (!(await knex.schema.hasColumn(name, column))) throw error;
   }
 };
 
@@ -154,6 +176,33 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.integer('attempts').notNullable().defaultTo(0);
     table.text('last_error').nullable();
     table.index(['due_at'], 'newsroom_pending_effects_due_idx');
+  });
+  // Added with the invalidation event: what the write was and the story's neighbourhood before
+  // it (database/purge-neighbours), which only the write itself could read.
+  await addColumnIfMissing(knex, PENDING_EFFECTS_TABLE, 'reason', (table) =>
+    table.string('reason', 16).nullable()
+  );
+  await addColumnIfMissing(knex, PENDING_EFFECTS_TABLE, 'before_state', (table) =>
+    table.text('before_state').nullable()
+  );
+  await createIfMissing(knex, INVALIDATION_CHANGES_TABLE, (table) => {
+    table.string('id', 36).primary();
+    table.string('document_id', 64).notNullable();
+    table.string('reason', 16).notNullable();
+    table.text('before_state').notNullable();
+    table.text('old_slugs').nullable();
+    table.bigInteger('queued_at').notNullable();
+    table.index(['queued_at'], 'newsroom_invalidation_changes_queued_idx');
+  });
+  await createIfMissing(knex, INVALIDATION_DELIVERIES_TABLE, (table) => {
+    table.string('id', 36).primary();
+    table.string('webhook_id', 64).notNullable();
+    table.text('payload').notNullable();
+    table.bigInteger('created_at').notNullable();
+    table.bigInteger('due_at').notNullable();
+    table.integer('attempts').notNullable().defaultTo(0);
+    table.text('last_error').nullable();
+    table.index(['due_at'], 'newsroom_invalidation_deliveries_due_idx');
   });
 
   // Readers reach articles by slug and lists sort by date; Strapi indexes neither.

@@ -55,6 +55,13 @@ export default () => ({
       config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
     },
     {
+      method: 'POST',
+      path: '/articles/:documentId/invalidate',
+      handler: 'invalidations.resend',
+      // Sends the story's purge to the subscribed webhooks again: a manager write.
+      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
+    },
+    {
       method: 'GET',
       path: '/articles/:documentId/link-stats',
       handler: 'link-stats.findOne',

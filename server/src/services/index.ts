@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import adminArticles from './admin-articles';
 import importer from './importer';
+import invalidations from './invalidations';
 import listing from './listing';
 import placement from './placement';
 import publishedEffects from './published-effects';
@@ -32,6 +33,7 @@ export default {
   suggestions,
   freshness,
   publishedEffects,
+  invalidations,
   responseCache,
   searchIndex,
   slugHistory,

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
 import { toIso } from '#shared/dates';
-import { PENDING_EFFECTS_TABLE } from '../database/plugin-tables';
+import { INVALIDATION_CHANGES_TABLE, PENDING_EFFECTS_TABLE } from '../database/plugin-tables';
+import type { Neighbourhood } from '../database/purge-neighbours';
+import type { InvalidationReason } from '../http/invalidation';
 import { trackPending } from '../http/pending-writes';
 import { getService } from '../utils/get-service';
 import { backoffMs } from '../utils/backoff';
@@ -34,6 +36,8 @@ export interface Owed {
   token: string;
   /** False when it could not be recorded (outside a transaction, the database failing). */
   recorded: boolean;
+  /** What the write did to the article, and its neighbourhood before: for the invalidation. */
+  change?: { reason: InvalidationReason; before: Neighbourhood };
 }
 
 /** Rows owed (failing ones included), rows whose effects failed at least once, the last error. */
@@ -45,6 +49,49 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The article's published version, followed by the suggestion index. */
   const followArticle = async (documentId: string) => {
     await getService(strapi, 'searchIndex').sync(documentId);
+  };
+
+  /**
+   * Hands each article's change to the invalidations (services/invalidations), once. The row
+   * says what the write recorded, the first write's neighbourhood when two merged into it; a
+   * row whose change was handed over already (its search index failed and is retried) has
+   * none left. Never throws: a change not handed over is logged, and a resend repairs it.
+   */
+  const handOver = async (entries: Owed[]) => {
+    let handed = 0;
+    for (const entry of entries) {
+      if (!entry.documentId) continue;
+      try {
+        await strapi.db.transaction(async ({ trx }) => {
+          let change = entry.recorded ? null : (entry.change ?? null);
+          if (entry.recorded) {
+            const row = await trx(PENDING_EFFECTS_TABLE)
+              .where({ key: entry.key, token: entry.token })
+              .first('reason', 'before_state');
+            if (row?.before_state) {
+              change = { reason: row.reason, before: JSON.parse(row.before_state) };
+              await trx(PENDING_EFFECTS_TABLE)
+                .where({ key: entry.key, token: entry.token })
+                .update({ before_state: null });
+            }
+          }
+          if (!change) return;
+          await trx(INVALIDATION_CHANGES_TABLE).insert({
+            id: randomUUID(),
+            document_id: entry.documentId,
+            reason: change.reason,
+            before_state: JSON.stringify(change.before),
+            queued_at: Date.now(),
+          });
+          handed += 1;
+        });
+      } catch (error) {
+        strapi.log.error(
+          `[newsroom] article ${entry.documentId}: purge not queued after its publish: ${error}`
+        );
+      }
+    }
+    if (handed > 0) getService(strapi, 'invalidations').kick();
   };
 
   /** Does the work now: the caller is past any commit. Never throws. */
@@ -70,6 +117,9 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
     // After the side effects, so that a reader who sees the new generation ranks from the index
     // they updated; and whatever they did, so that every instance serves the committed write.
     const bumped = await getService(strapi, 'freshness').bump();
+    // Only once every instance serves the write: a purge before that would be refilled from
+    // a cache still holding the old story.
+    if (bumped) await handOver([...done, ...failed.map(({ entry }) => entry)]);
     try {
       // A row re-queued meanwhile (a new token) belongs to the write that re-queued it.
       for (const entry of bumped ? done : []) {
@@ -104,13 +154,14 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * failure there fails the write before anything is committed. Outside one the write has
      * committed already: a failure to record is logged and the work is still done after it.
      */
-    async queue(documentId: string | null): Promise<Owed> {
+    async queue(documentId: string | null, change?: Owed['change']): Promise<Owed> {
       const now = Date.now();
       const entry: Owed = {
         key: documentId ? `article:${documentId}` : `bump:${randomUUID()}`,
         documentId,
         token: randomUUID(),
         recorded: true,
+        ...(documentId && change ? { change } : {}),
       };
       const record = () =>
         strapi.db.transaction(async ({ trx }) => {
@@ -122,9 +173,21 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
               queued_at: now,
               due_at: now + SETTLE_GRACE_MS,
               attempts: 0,
+              reason: entry.change?.reason ?? null,
+              before_state: entry.change ? JSON.stringify(entry.change.before) : null,
             })
             .onConflict('key')
-            .merge(['token', 'queued_at', 'due_at']);
+            .merge({
+              token: entry.token,
+              queued_at: now,
+              due_at: now + SETTLE_GRACE_MS,
+              reason: entry.change?.reason ?? null,
+              // A row whose change is not handed over yet keeps its neighbourhood: the one
+              // before the first write, which is what a cache may still hold.
+              before_state: trx.raw('COALESCE(??.before_state, excluded.before_state)', [
+                PENDING_EFFECTS_TABLE,
+              ]),
+            });
         });
       if (strapi.db.inTransaction()) {
         await record();

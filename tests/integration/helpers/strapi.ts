@@ -48,11 +48,13 @@ export const prepareDatabase = async (): Promise<{
 };
 
 /**
- * The plugin's own background statement: every instance looks for publish side effects due
- * for a retry once a second (services/published-effects). It may land inside any counted
- * request, and is never the request's.
+ * The plugin's own background statements: every instance looks once a second for publish side
+ * effects due for a retry (services/published-effects), and for invalidation changes waiting
+ * and deliveries due (services/invalidations). They may land inside any counted request, and
+ * are never the request's.
  */
-export const RETRIER_POLL = /from [`"]newsroom_pending_effects[`"] where [`"]due_at[`"] <=/i;
+export const RETRIER_POLL =
+  /from [`"]newsroom_(pending_effects[`"] where [`"]due_at[`"] <=|invalidation_changes[`"] limit|invalidation_deliveries[`"] where [`"]due_at[`"] <=)/i;
 
 /** fetch against a test server at `baseUrl`; JSON bodies are encoded, JSON answers parsed. */
 export const requester =
