@@ -17,6 +17,10 @@
  *   z) Zipf mix    renders of every story of the corpus drawn from a Zipf distribution
  *                  (s = 1: a few hot stories and a long tail), from a cold cache, with the
  *                  cache's hit share and its size against its bounds afterwards
+ *   z1) z2) z3)    freshness under writes (corpora up to 10,000): the same Zipf mix, warm,
+ *                  with a cache that holds the corpus, while nothing is written (z1), while
+ *                  one story nobody reads gets a draft edit twice a second (z2), and while it
+ *                  is edited and republished twice a second (z3)
  * and prints requests/s, p50/p99 latency, SQL statements per request (from the child's knex
  * query events) and RSS, the goals of issue 16 met or not, then writes docs/BENCHMARKS.md.
  *
@@ -24,6 +28,8 @@
  * BENCH_CONNECTIONS=10  BENCH_OUT=docs/BENCHMARKS.md (BENCH_OUT=- prints only)
  * BENCH_LARGE=100000 adds one corpus of that size on PostgreSQL (0: none).
  * BENCH_ROUTES=a,c0,d0,z runs only those rows (for a quick look; the floor always runs).
+ * BENCH_GLOBAL_FRESHNESS=1 makes every publish retire every kept response, as before freshness
+ * per key (issue 27), for comparison.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -264,6 +270,29 @@ const runOne = async (db, size, pg) => {
     if (engineHeap !== null) {
       log(`${db} ${size}: suggestion engine heap retained ${engineHeap.toFixed(1)} MB`);
     }
+    const fresh =
+      size <= 10000 && (!ONLY || ONLY.has('zf')) ? await freshnessRows(server, base) : null;
+    if (fresh) {
+      rows.push(...fresh.rows);
+      for (const row of fresh.rows) {
+        log(
+          `${db} ${size} ${row.key}) ${row.label}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, ` +
+            `p99 ${row.p99} ms, hit share ${(row.hitShare * 100).toFixed(1)}%` +
+            (row.writes
+              ? `, ${row.writes.writes} writes (${row.writes.msPerWrite.toFixed(0)} ms each)`
+              : '') +
+            (row.failed ? `, ${row.failed} failed` : '')
+        );
+      }
+    }
+    if (fresh) {
+      const [z1, z2, z3] = fresh.rows;
+      log(
+        `${db} ${size} freshness: republished/draft edits ${(z3.rps / z2.rps).toFixed(3)}×, ` +
+          `hit share while republished ${(z3.hitShare * 100).toFixed(1)}%, ` +
+          `p99 republished/nothing written ${(z3.p99 / z1.p99).toFixed(2)}×`
+      );
+    }
     if (ONLY && !ONLY.has('z')) return null;
     const mix = await zipfMix(server, base);
     rows.push(mix.row);
@@ -289,6 +318,7 @@ const runOne = async (db, size, pg) => {
       seedSeconds,
       indexSeconds,
       story: { slug: server.ready.slug, backlinks: server.ready.backlinks },
+      fresh,
       engineHeap,
       peakRss: peakRssMb(server.child.pid),
       cacheBounds: CACHE_BOUNDS,
@@ -300,6 +330,81 @@ const runOne = async (db, size, pg) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await database.drop();
   }
+};
+
+/** Renders drawn from the Zipf mix for DURATION seconds: autocannon's result and SQL/request. */
+const zipfLoad = async (server, base, order) => {
+  const next = zipf(order.length);
+  const queriesBefore = (await server.ask('queries')).count;
+  let maxRss = rssMb(server.child.pid);
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, rssMb(server.child.pid));
+  }, 200);
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/newsroom/articles/${order[next()]}`,
+        }),
+      },
+    ],
+  });
+  clearInterval(sampler);
+  const sql = (await server.ask('queries')).count - queriesBefore;
+  return { result, sql: sql / Math.max(1, result.requests.total), rss: maxRss };
+};
+
+/**
+ * z1-z3) Freshness under writes (issue 27): the Zipf mix, warm, while nothing is written,
+ * while one story nobody reads (the last of the mix's order) gets a draft edit twice a second,
+ * and while it is edited and republished twice a second. A publish retires only the responses
+ * showing that story, the lists and the sitemaps (services/freshness); before, it retired every
+ * cached response. The cache is sized to hold the corpus, so the hit share measures freshness,
+ * not the cache's bounds (row z measures those). The hit share counts responses served without
+ * rendering: kept ones, and kept ones confirmed unchanged after a publish (`revalidated`).
+ */
+const freshnessRows = async (server, base) => {
+  const { slugs } = await server.ask('slugs');
+  const order = shuffled(slugs);
+  const quiet = order[order.length - 1];
+  await server.ask(
+    { type: 'cache-size', maxEntries: slugs.length + 100, maxBytes: 2 ** 30 },
+    'cache'
+  );
+  await zipfLoad(server, base, order); // warm-up, not recorded
+  const run = async (key, label, mode) => {
+    if (mode) await server.ask({ type: 'writer', mode, slug: quiet }, 'writer');
+    const before = await server.ask('cache');
+    const { result, sql, rss } = await zipfLoad(server, base, order);
+    const after = await server.ask('cache');
+    const writes = mode ? await server.ask({ type: 'writer', mode: null }, 'writer') : null;
+    const kept = after.hits - before.hits + (after.revalidated - before.revalidated);
+    const computed = after.misses - before.misses;
+    return {
+      key,
+      label,
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      aloneP50: null,
+      sql,
+      rss,
+      failed: result.non2xx + result.errors + result.timeouts + (writes?.failed ?? 0),
+      hitShare: kept / Math.max(1, kept + computed),
+      writes,
+    };
+  };
+  const rows = [
+    await run('z1', 'Zipf reads, warm, nothing written', null),
+    await run('z2', 'Zipf reads while one story gets draft edits twice a second', 'draft'),
+    await run('z3', 'Zipf reads while one story is republished twice a second', 'publish'),
+  ];
+  await server.ask({ type: 'cache-size' }, 'cache');
+  return { rows, quiet };
 };
 
 /**
@@ -372,6 +477,25 @@ const goals = (result) => {
   if (result.size === 10000) {
     out.push(['Zipf mix ≥ 0.5× the floor', ratio('z'), (v) => v >= 0.5, times(0.5)]);
   }
+  // Issue 27's goals for freshness under writes, at 10,000 stories.
+  if (result.size === 10000 && by.z3) {
+    const pct = (v) => `${(v * 100).toFixed(1)}%`;
+    out.push(
+      [
+        'republished (z3) ≥ 0.95× draft edits (z2)',
+        by.z3.rps / by.z2.rps,
+        (v) => v >= 0.95,
+        times(0.95),
+      ],
+      ['hit share while republished (z3) ≥ 90%', by.z3.hitShare, (v) => v >= 0.9, pct],
+      [
+        'p99 while republished (z3) ≤ 1.5× nothing written (z1)',
+        by.z3.p99 / by.z1.p99,
+        (v) => v <= 1.5,
+        times(1.5),
+      ]
+    );
+  }
   if (result.size >= 100000) {
     const ms = (v) => `${v} ms`;
     out.push(
@@ -408,6 +532,17 @@ const table = (result) => {
     '',
     `Zipf mix (z): ${(result.mix.hitShare * 100).toFixed(1)}% of renders answered from the response cache, starting cold; afterwards it held ${result.mix.cache.entries} entries and ${(result.mix.cache.bytes / 2 ** 20).toFixed(1)} MB (bounds: ${result.cacheBounds.maxEntries} entries, ${(result.cacheBounds.maxBytes / 2 ** 20).toFixed(0)} MB).`,
     '',
+    ...(result.fresh
+      ? [
+          `Freshness under writes (z1-z3), with a cache that holds the corpus: renders served without rendering ${result.fresh.rows.map((r) => `${r.key} ${(r.hitShare * 100).toFixed(1)}%`).join(', ')}; the story written (\`${result.fresh.quiet}\`, the last of the mix) took ${result.fresh.rows
+            .filter((r) => r.writes)
+            .map(
+              (r) => `${r.writes.writes} writes at ${r.writes.msPerWrite.toFixed(0)} ms in ${r.key}`
+            )
+            .join(' and ')}.`,
+          '',
+        ]
+      : []),
     '| goal | measured | met |',
     '|---|---:|---|',
     ...goals(result).map((g) => `| ${g.goal} | ${g.value} | ${g.met ? 'yes' : '**no**'} |`),

@@ -9,6 +9,12 @@
  *   'cache'   -> { type: 'cache', entries, bytes, hits, misses }  (the response cache)
  *   'cache-off' / 'cache-on' -> the same reply, after turning the response cache off or on
  *   'cold'    -> the same reply, after a new content generation (every entry stale)
+ *   { type: 'cache-size', maxEntries, maxBytes } -> the 'cache' reply, under these bounds
+ *               (a new, empty cache); { type: 'cache-size' } alone puts the configured ones back
+ *   { type: 'writer', mode: 'draft' | 'publish', slug } -> { type: 'writer' }: from now on, twice
+ *               a second, that story's lead is edited (a draft edit), and published too in
+ *               'publish' mode; { type: 'writer', mode: null } stops it and replies with
+ *               { writes, failed, msPerWrite } since it started
  *   'slugs'   -> { type: 'slugs', slugs }  (every story's slug, in corpus order)
  *   'profile-start' / 'profile-stop' -> { type: 'profile', profile }  (a V8 CPU profile of
  *               what ran in between, from the inspector: the load only, not boot and seed)
@@ -139,6 +145,11 @@ const main = async () => {
     roles: [role.id],
   });
 
+  // For comparison: every publish retires every kept response, as before freshness per key.
+  if (process.env.BENCH_GLOBAL_FRESHNESS === '1') {
+    strapi.plugin('newsroom').service('freshness').untouched = async () => false;
+  }
+
   await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
   const { port } = strapi.server.httpServer.address();
   const profiler = new inspector.Session();
@@ -148,7 +159,55 @@ const main = async () => {
     type: 'cache',
     ...strapi.plugin('newsroom').service('responseCache').usage(),
   });
+  /** The writer of the freshness rows: one story edited (and published) twice a second. */
+  let writer = null;
+  const startWriter = (mode, slug) => {
+    const documentId = documentIds[slugs.indexOf(slug)];
+    const state = { writes: 0, failed: 0, ms: 0, busy: false, timer: null };
+    const docs = strapi.documents(ARTICLE);
+    state.timer = setInterval(async () => {
+      if (state.busy) return; // a slow write is not overlapped: the rate drops instead
+      state.busy = true;
+      const started = Date.now();
+      try {
+        await docs.update({ documentId, data: { lead: `Diperbarui ${Date.now()}.` } });
+        if (mode === 'publish') await docs.publish({ documentId });
+        state.writes += 1;
+      } catch (error) {
+        state.failed += 1;
+        process.send({ type: 'progress', text: `writer: ${error.message}` });
+      } finally {
+        state.ms += Date.now() - started;
+        state.busy = false;
+      }
+    }, 500);
+    return state;
+  };
   process.on('message', async (message) => {
+    if (message?.type === 'cache-size') {
+      strapi.config.set(cacheConfig, {
+        ...configured,
+        ...(message.maxEntries ? { maxEntries: message.maxEntries } : {}),
+        ...(message.maxBytes ? { maxBytes: message.maxBytes } : {}),
+      });
+      // The cache is rebuilt for new bounds on its next use (services/response-cache).
+      process.send(cacheReply());
+    }
+    if (message?.type === 'writer') {
+      const stopped = writer;
+      if (stopped) {
+        clearInterval(stopped.timer);
+        while (stopped.busy) await new Promise((resolve) => setTimeout(resolve, 20));
+        writer = null;
+      }
+      if (message.mode) writer = startWriter(message.mode, message.slug);
+      process.send({
+        type: 'writer',
+        writes: stopped?.writes ?? 0,
+        failed: stopped?.failed ?? 0,
+        msPerWrite: stopped ? stopped.ms / Math.max(1, stopped.writes + stopped.failed) : 0,
+      });
+    }
     if (message === 'queries') process.send({ type: 'queries', count: queries });
     if (message === 'slugs') process.send({ type: 'slugs', slugs });
     if (message === 'cache') process.send(cacheReply());

@@ -120,4 +120,47 @@ describe(`cache tags (${DB})`, () => {
       set('Cache-Tag', 'Surrogate-Key');
     }
   });
+
+  it('retires, after a publish, only the kept responses that show what changed: other stories are kept, checked once', async () => {
+    const cache = () => app.strapi.plugin('newsroom').service('responseCache').usage();
+    const n = newsroom(app.strapi);
+    const aside = await n.createArticle({ title: 'Cerita Yang Tidak Berubah' });
+    const list = '/api/newsroom/articles?pageSize=3';
+    // Kept: the story with its links, one unrelated story, a list.
+    for (const path of [
+      `/api/newsroom/articles/${story.slug}`,
+      `/api/newsroom/articles/${aside.slug}`,
+      list,
+    ]) {
+      await app.request(path);
+    }
+    const before = cache();
+    // A story nobody here shows is published.
+    const other = await n.createArticle({ title: 'Cerita Lain Terbit' });
+    const read = async (path: string) => (await app.request(path)).body;
+    await read(`/api/newsroom/articles/${story.slug}`);
+    await read(`/api/newsroom/articles/${aside.slug}`);
+    const listed = await read(list);
+    const after = cache();
+    // The two stories are kept (checked, not rendered); the list shows the new story.
+    expect(after.revalidated - before.revalidated).toBe(2);
+    expect(after.misses - before.misses).toBe(1);
+    expect(listed.data.map((row: any) => row.documentId)).toContain(other.documentId);
+
+    // A link target of the story is retitled: the story is rendered again, with the new title
+    // where its link follows the target's headline; the unrelated story is still kept.
+    const [target] = targets;
+    await n.update(ARTICLE, target.documentId, { title: 'Judul Target Yang Baru' });
+    await n.publish(ARTICLE, target.documentId);
+    const again = cache();
+    const rendered = await read(`/api/newsroom/articles/${story.slug}`);
+    await read(`/api/newsroom/articles/${aside.slug}`);
+    const last = cache();
+    expect(last.misses - again.misses).toBe(1);
+    expect(last.revalidated - again.revalidated).toBe(1);
+    const block = rendered.data.body.find(
+      (b: any) => b.type === 'baca-juga' && b.target?.documentId === target.documentId
+    );
+    expect(block.target.title).toBe('Judul Target Yang Baru');
+  });
 });

@@ -241,36 +241,43 @@ describe(`newsroom.invalidate (${DB})`, () => {
     await noMoreEvents();
   });
 
-  it('reaches a receiver that was down for 30 s, and says so in the status meanwhile', async () => {
-    const port = hook.port;
-    await hook.close();
-    const downAt = Date.now();
-    await docs(ARTICLE).update({
-      documentId: u.documentId,
-      data: { title: 'Stok Beras Aman Lagi' },
-    });
-    await docs(ARTICLE).publish({ documentId: u.documentId });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const status = await app.request('/newsroom/status', { headers: admin });
-    expect(status.body.data.invalidations).toMatchObject({ pending: 1, failing: 1 });
-    expect(status.body.data.invalidations.lastError).toMatch(/fetch failed|ECONNREFUSED/);
-    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() - downAt)));
-    hook = await receiver(port);
-    const backAt = Date.now();
-    seen = 0;
-    const { body } = await nextEvent(35_000);
-    const waited = Date.now() - backAt;
-    expect(body.reason).toBe('publish');
-    expect(body.documentIds[0]).toBe(u.documentId);
-    // Retries double from 1 s to at most 30 s: back within one retry of its return.
-    expect(waited).toBeLessThanOrEqual(31_000);
-    process.stdout.write(
-      `newsroom.invalidate reached a receiver down ${Math.round((backAt - downAt) / 1000)} s, ` +
-        `${waited} ms after it came back (${DB})\n`
-    );
-    const after = await app.request('/newsroom/status', { headers: admin });
-    expect(after.body.data.invalidations).toMatchObject({ waiting: 0, pending: 0, failing: 0 });
-  }, 90_000);
+  // On PostgreSQL, the production database: the delivery is the same code on both, and on
+  // SQLite the 30 s would add half a minute of waiting to every CI run.
+  const onPostgres = DB === 'postgres' ? it : it.skip;
+  onPostgres(
+    'reaches a receiver that was down for 30 s, and says so in the status meanwhile',
+    async () => {
+      const port = hook.port;
+      await hook.close();
+      const downAt = Date.now();
+      await docs(ARTICLE).update({
+        documentId: u.documentId,
+        data: { title: 'Stok Beras Aman Lagi' },
+      });
+      await docs(ARTICLE).publish({ documentId: u.documentId });
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const status = await app.request('/newsroom/status', { headers: admin });
+      expect(status.body.data.invalidations).toMatchObject({ pending: 1, failing: 1 });
+      expect(status.body.data.invalidations.lastError).toMatch(/fetch failed|ECONNREFUSED/);
+      await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() - downAt)));
+      hook = await receiver(port);
+      const backAt = Date.now();
+      seen = 0;
+      const { body } = await nextEvent(35_000);
+      const waited = Date.now() - backAt;
+      expect(body.reason).toBe('publish');
+      expect(body.documentIds[0]).toBe(u.documentId);
+      // Retries double from 1 s to at most 30 s: back within one retry of its return.
+      expect(waited).toBeLessThanOrEqual(31_000);
+      process.stdout.write(
+        `newsroom.invalidate reached a receiver down ${Math.round((backAt - downAt) / 1000)} s, ` +
+          `${waited} ms after it came back (${DB})\n`
+      );
+      const after = await app.request('/newsroom/status', { headers: admin });
+      expect(after.body.data.invalidations).toMatchObject({ waiting: 0, pending: 0, failing: 0 });
+    },
+    90_000
+  );
 
   it('stops retrying for a webhook that was deleted', async () => {
     hook.answerWith(503);

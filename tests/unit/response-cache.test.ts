@@ -3,6 +3,7 @@
  * recently used first; a body larger than the byte bound is served but never kept; concurrent
  * misses of one key and generation compute once, and never across generations.
  */
+import { Tagged } from '../../server/src/http/cache-tags';
 import createResponseCacheService from '../../server/src/services/response-cache';
 
 const cacheWith = (maxEntries: number, maxBytes: number) => {
@@ -98,5 +99,48 @@ describe('response cache bounds', () => {
     expect(cache.usage()).toMatchObject({ entries: 1 });
     expect((await cache.get('a', slow(2), 2))?.json).toBe('"story at 2"');
     expect(computed).toBe(2);
+  });
+
+  it('keeps an entry of an older generation when none of its tags changed since, once for concurrent requests', async () => {
+    /** Tags changed at each generation, as services/freshness records them. */
+    const changed = new Map<number, string[]>([[2, ['nr-a-other', 'nr-list']]]);
+    const asked: [string[], number][] = [];
+    const freshness = {
+      untouched: async (tags: string[], since: number) => {
+        asked.push([tags, since]);
+        return ![...changed].some(
+          ([generation, keys]) => generation > since && keys.some((key) => tags.includes(key))
+        );
+      },
+    };
+    const cache = createResponseCacheService({
+      strapi: {
+        config: { get: () => ({ responseCache: { maxEntries: 10, maxBytes: 10_000 } }) },
+        plugin: () => ({ service: () => freshness }),
+      } as any,
+    });
+    let computed = 0;
+    const story = (tags: string[]) => async () => (computed++, new Tagged('story', tags));
+    await cache.get('a', story(['nr-a-a', 'nr-a-b']), 1);
+    await cache.get('list', story(['nr-list', 'nr-a-a']), 1);
+    // Generation 2 changed another story and the lists: the story is kept, three requests
+    // asking once; the list is computed again.
+    await Promise.all([1, 2, 3].map(() => cache.get('a', story(['nr-a-a', 'nr-a-b']), 2)));
+    await cache.get('list', story(['nr-list', 'nr-a-a']), 2);
+    expect(computed).toBe(3);
+    expect(asked).toEqual([
+      [['nr-a-a', 'nr-a-b'], 1],
+      [['nr-list', 'nr-a-a'], 1],
+    ]);
+    expect(cache.usage()).toMatchObject({ entries: 2, revalidated: 1, misses: 3 });
+    // Generation 3 changed the story itself: computed again.
+    changed.set(3, ['nr-a-b']);
+    await cache.get('a', story(['nr-a-a', 'nr-a-b']), 3);
+    expect(computed).toBe(4);
+    // A response without tags cannot tell: computed again, nothing asked.
+    await cache.get('plain', async () => (computed++, 'plain'), 3);
+    await cache.get('plain', async () => (computed++, 'plain'), 4);
+    expect(computed).toBe(6);
+    expect(asked).toHaveLength(3);
   });
 });

@@ -8,6 +8,11 @@ import { isPostgres } from './dialect';
  * created here idempotently, because several instances may boot at once on one PostgreSQL.
  */
 export const FRESHNESS_TABLE = 'newsroom_freshness';
+/**
+ * The generation at which each cache tag (#shared/cache-tags) last changed: a cached response
+ * whose tags have not changed since it was computed is still good (services/freshness).
+ */
+export const FRESHNESS_KEYS_TABLE = 'newsroom_freshness_keys';
 export const SEARCH_DOCS_TABLE = 'newsroom_search_docs';
 export const SEARCH_TERMS_TABLE = 'newsroom_search_terms';
 export const SLUG_HISTORY_TABLE = 'newsroom_slug_history';
@@ -112,6 +117,10 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.bigInteger('generation').notNullable().defaultTo(0);
   });
   await knex(FRESHNESS_TABLE).insert({ id: 1, generation: 0 }).onConflict('id').ignore();
+  await createIfMissing(knex, FRESHNESS_KEYS_TABLE, (table) => {
+    table.string('tag', 80).primary();
+    table.bigInteger('generation').notNullable();
+  });
 
   // The suggestion engine's index of published articles (see services/suggestions).
   // A rebuild replaces both with tables keyed by unique indexes instead (the same keys).

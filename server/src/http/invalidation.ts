@@ -54,13 +54,30 @@ export const strongerReason = (a: InvalidationReason, b: InvalidationReason) =>
   REASON_RANK[b] > REASON_RANK[a] ? b : a;
 
 /**
- * The invalidation of these changes, from each story's neighbourhood before its write and now.
- *
- * Tags: each changed story's key purges its own pages, the pages that link to it and the pages
- * that list it as a backlink, since each of those carries its key (http/cache-tags). A story it
- * links to only since this change did not carry its key: that story's own key is added. Every
- * change may add or drop a story from lists, search and sitemaps: `nr-list` and `nr-sitemap`.
+ * The cache tags a change retires, from each story's neighbourhood before its write and now:
+ * what the in-process caches of every instance retire (services/freshness) and what a CDN is
+ * told to purge. Each changed story's key purges its own pages, the pages that link to it and
+ * the pages that list it as a backlink, since each of those carries its key (http/cache-tags).
+ * A story it links to only since this change did not carry its key: that story's own key is
+ * added. Every change may add or drop a story from lists, search and sitemaps: `nr-list` and
+ * `nr-sitemap`.
  */
+export const invalidationTags = (
+  changes: readonly Pick<StoryChange, 'documentId' | 'before'>[],
+  after: ReadonlyMap<string, Neighbourhood>
+): string[] => {
+  const tags = new Set(changes.map((change) => articleTag(change.documentId)));
+  for (const change of changes) {
+    for (const target of after.get(change.documentId)?.targets ?? []) {
+      if (!change.before.targets.includes(target)) tags.add(articleTag(target));
+    }
+  }
+  tags.add(LIST_TAG);
+  tags.add(SITEMAP_TAG);
+  return [...tags];
+};
+
+/** The invalidation of these changes: their tags, the stories and paths they touch. */
 export const buildInvalidation = ({
   id,
   changes,
@@ -77,15 +94,11 @@ export const buildInvalidation = ({
   hrefPattern: string;
 }): InvalidationPayload => {
   const changed = [...new Set(changes.map((change) => change.documentId))];
-  const tags = new Set(changed.map(articleTag));
   const others = new Set<string>();
   const oldPaths = new Set<string>();
   for (const change of changes) {
     const now = after.get(change.documentId);
     const before = change.before;
-    for (const target of now?.targets ?? []) {
-      if (!before.targets.includes(target)) tags.add(articleTag(target));
-    }
     for (const id of [
       ...before.linkedFrom,
       ...before.targets,
@@ -99,8 +112,6 @@ export const buildInvalidation = ({
       if (slug && slug !== current) oldPaths.add(articleHref(hrefPattern, slug));
     }
   }
-  tags.add(LIST_TAG);
-  tags.add(SITEMAP_TAG);
   const documentIds = [...changed, ...[...others].filter((id) => !changed.includes(id)).sort()];
   const newPaths = documentIds.flatMap((documentId) => {
     const slug = liveSlugs.get(documentId);
@@ -110,7 +121,7 @@ export const buildInvalidation = ({
   return {
     id,
     reason: reasons.size === 1 ? [...reasons][0] : 'mixed',
-    tags: [...tags],
+    tags: invalidationTags(changes, after),
     documentIds,
     paths: { old: [...oldPaths].filter((path) => !newPaths.includes(path)), new: newPaths },
   };

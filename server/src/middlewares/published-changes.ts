@@ -100,7 +100,10 @@ export const publishedChangesMiddleware =
     const documentId = given ?? (result?.documentId as string | undefined);
     // A story the call moved a link or quote into, or created: unknown before, so nothing of
     // its neighbourhood is taken for granted (every link target of it is purged).
-    const after = await storiesOf(strapi, context, documentId);
+    // Only a create or update can move a link or quote to another story: a publish,
+    // unpublish or delete leaves it where it was read before.
+    const moves = context.action === 'create' || context.action === 'update';
+    const after = moves || !given ? await storiesOf(strapi, context, documentId) : touched;
     for (const id of after) {
       if (!changes.has(id)) changes.set(id, { reason, before: emptyNeighbourhood() });
     }

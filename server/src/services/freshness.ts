@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
-import { FRESHNESS_TABLE } from '../database/plugin-tables';
+import { FRESHNESS_KEYS_TABLE, FRESHNESS_TABLE } from '../database/plugin-tables';
+
+/** The tag of a bump whose change is not known: every cached response is retired. */
+export const EVERY_TAG = '*';
 import { trackPending } from '../http/pending-writes';
 import { backoffMs } from '../utils/backoff';
 
@@ -15,9 +18,17 @@ export type OwedBump = NonNullable<StatusResponse['data']['owedBump']>;
 /**
  * The published content's generation: a number in the database that every write changing what
  * readers can see bumps once it has committed. A response cached in process memory is served
- * only while the generation it was computed under is still the current one, so each instance
- * may keep a cache of its own and still never serve a story another instance has changed:
- * the check costs one primary-key read per request, and nothing lives only in one process.
+ * as it is while the generation it was computed under is still the current one, so each
+ * instance may keep a cache of its own and still never serve a story another instance has
+ * changed: the check costs one primary-key read per request, and nothing lives only in one
+ * process.
+ *
+ * Per key: a bump names the cache tags of what changed (http/invalidation: the changed
+ * stories' keys, `nr-list`, `nr-sitemap`, the same keys a CDN is told to purge), and records
+ * the new generation against each of them. A response computed under an older generation is
+ * still good when none of its tags changed since (`untouched`): one indexed read, once per
+ * response and bump, instead of recomputing every response after every publish. A bump that
+ * names no tags (a write whose change is not known) records `*`, which every response carries.
  *
  * Why the bump comes after the commit: a reader that read the old generation before the commit
  * may cache the old content under it, and the bump then retires it; a reader that reads the
@@ -34,8 +45,17 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   let owed: (OwedBump & { next: number }) | null = null;
 
-  const bumpNow = async () => {
-    await table().where({ id: 1 }).increment('generation', 1);
+  /** The counter and the tags' generations move together: one transaction. */
+  const bumpNow = async (tags: readonly string[] | null) => {
+    await strapi.db.connection.transaction(async (trx) => {
+      await trx(FRESHNESS_TABLE).where({ id: 1 }).increment('generation', 1);
+      const row = await trx(FRESHNESS_TABLE).where({ id: 1 }).first('generation');
+      const generation = Number(row?.generation ?? 0);
+      await trx(FRESHNESS_KEYS_TABLE)
+        .insert([...new Set(tags ?? [EVERY_TAG])].map((tag) => ({ tag, generation })))
+        .onConflict('tag')
+        .merge(['generation']);
+    });
   };
 
   const failed = (error: unknown) => {
@@ -53,10 +73,10 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Tries now and a few times more; true once bumped, false when it stays owed. */
-  const bumpAfterCommit = async (): Promise<boolean> => {
+  const bumpAfterCommit = async (tags: readonly string[] | null): Promise<boolean> => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await bumpNow();
+        await bumpNow(tags);
         if (owed) strapi.log.info('[newsroom] content generation bumped again');
         owed = null;
         return true;
@@ -77,21 +97,38 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Retires every cached response. Inside a transaction (the content manager's, the placement
-     * save's) the bump waits for the commit; the request that caused it then waits for the
-     * bump before answering (utils/pending-writes). Never throws: true once bumped, false when
-     * the bump is owed (and retried until it succeeds).
+     * Retires the cached responses carrying any of these tags, or every one when no tags are
+     * given. Inside a transaction (the content manager's, the placement save's) the bump waits
+     * for the commit; the request that caused it then waits for the bump before answering
+     * (utils/pending-writes). Never throws: true once bumped, false when the bump is owed (and
+     * retried until it succeeds, as a bump of every response: what it named is not kept).
      */
-    async bump(): Promise<boolean> {
+    async bump(tags?: readonly string[]): Promise<boolean> {
+      const named = tags && tags.length > 0 ? tags : null;
       if (strapi.db.inTransaction()) {
         await strapi.db.transaction(async ({ onCommit }) => {
           onCommit(() => {
-            trackPending(bumpAfterCommit());
+            trackPending(bumpAfterCommit(named));
           });
         });
         return true;
       }
-      return bumpAfterCommit();
+      return bumpAfterCommit(named);
+    },
+
+    /**
+     * True when none of these tags (nor `*`) changed after generation `since`: a response
+     * computed under `since` and carrying them shows what it would show now. False for a
+     * response without tags, which cannot tell.
+     */
+    async untouched(tags: readonly string[], since: number): Promise<boolean> {
+      if (tags.length === 0) return false;
+      const changed = await strapi.db
+        .connection(FRESHNESS_KEYS_TABLE)
+        .whereIn('tag', [...tags, EVERY_TAG])
+        .where('generation', '>', since)
+        .first('tag');
+      return !changed;
     },
 
     /** One more try of an owed bump, once its backoff has passed; true when none is owed. */
@@ -99,7 +136,7 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!owed) return true;
       if (Date.now() < owed.next) return false;
       try {
-        await bumpNow();
+        await bumpNow(null);
         strapi.log.info(`[newsroom] owed content generation bump made (${owed.attempts} failed)`);
         owed = null;
         return true;

@@ -3,8 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
 import { toIso } from '#shared/dates';
 import { INVALIDATION_CHANGES_TABLE, PENDING_EFFECTS_TABLE } from '../database/plugin-tables';
-import type { Neighbourhood } from '../database/purge-neighbours';
-import type { InvalidationReason } from '../http/invalidation';
+import { readNeighbourhoods, type Neighbourhood } from '../database/purge-neighbours';
+import { invalidationTags, type InvalidationReason } from '../http/invalidation';
 import { trackPending } from '../http/pending-writes';
 import { getService } from '../utils/get-service';
 import { backoffMs } from '../utils/backoff';
@@ -51,31 +51,74 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await getService(strapi, 'searchIndex').sync(documentId);
   };
 
+  /** An entry and what its write changed, or null when that is not known. */
+  type EntryChange = { entry: Owed; change: NonNullable<Owed['change']> | null };
+
   /**
-   * Hands each article's change to the invalidations (services/invalidations), once. The row
-   * says what the write recorded, the first write's neighbourhood when two merged into it; a
-   * row whose change was handed over already (its search index failed and is retried) has
-   * none left. Never throws: a change not handed over is logged, and a resend repairs it.
+   * What each entry's write changed: the row's record (the first write's neighbourhood when
+   * two writes merged into it), else what the write holds in memory. Null for a bump alone,
+   * and for a row whose change was handed over already (its search index failed and is
+   * retried). Never throws: a change that cannot be read is not known.
    */
-  const handOver = async (entries: Owed[]) => {
-    let handed = 0;
+  const changesOf = async (entries: Owed[]): Promise<EntryChange[]> => {
+    const out: EntryChange[] = [];
     for (const entry of entries) {
-      if (!entry.documentId) continue;
+      let change = entry.documentId && !entry.recorded ? (entry.change ?? null) : null;
+      if (entry.documentId && entry.recorded) {
+        try {
+          const row = await knex()(PENDING_EFFECTS_TABLE)
+            .where({ key: entry.key, token: entry.token })
+            .first('reason', 'before_state');
+          if (row?.before_state) {
+            change = { reason: row.reason, before: JSON.parse(row.before_state) };
+          }
+        } catch (error) {
+          strapi.log.warn(`[newsroom] article ${entry.documentId}: change not read: ${error}`);
+        }
+      }
+      out.push({ entry, change });
+    }
+    return out;
+  };
+
+  /**
+   * The cache tags these changes retire (http/invalidation, the same a CDN is told to purge);
+   * null, every response, when one of them is not known or the stories cannot be read.
+   */
+  const tagsOf = async (changes: EntryChange[]): Promise<string[] | null> => {
+    if (changes.length === 0 || changes.some(({ change }) => !change)) return null;
+    const stories = changes.map(({ entry, change }) => ({
+      documentId: entry.documentId as string,
+      ...(change as NonNullable<Owed['change']>),
+    }));
+    try {
+      const after = await readNeighbourhoods(
+        strapi,
+        stories.map((story) => story.documentId)
+      );
+      return invalidationTags(stories, after);
+    } catch (error) {
+      strapi.log.warn(`[newsroom] changed stories not read, every response retired: ${error}`);
+      return null;
+    }
+  };
+
+  /**
+   * Hands each known change to the invalidations (services/invalidations), once: the row keeps
+   * no neighbourhood after. Never throws: a change not handed over is logged, and "Send purge
+   * again" repairs it.
+   */
+  const handOver = async (changes: EntryChange[]) => {
+    let handed = 0;
+    for (const { entry, change } of changes) {
+      if (!entry.documentId || !change) continue;
       try {
         await strapi.db.transaction(async ({ trx }) => {
-          let change = entry.recorded ? null : (entry.change ?? null);
           if (entry.recorded) {
-            const row = await trx(PENDING_EFFECTS_TABLE)
+            await trx(PENDING_EFFECTS_TABLE)
               .where({ key: entry.key, token: entry.token })
-              .first('reason', 'before_state');
-            if (row?.before_state) {
-              change = { reason: row.reason, before: JSON.parse(row.before_state) };
-              await trx(PENDING_EFFECTS_TABLE)
-                .where({ key: entry.key, token: entry.token })
-                .update({ before_state: null });
-            }
+              .update({ before_state: null });
           }
-          if (!change) return;
           await trx(INVALIDATION_CHANGES_TABLE).insert({
             id: randomUUID(),
             document_id: entry.documentId,
@@ -83,8 +126,8 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
             before_state: JSON.stringify(change.before),
             queued_at: Date.now(),
           });
-          handed += 1;
         });
+        handed += 1;
       } catch (error) {
         strapi.log.error(
           `[newsroom] article ${entry.documentId}: purge not queued after its publish: ${error}`
@@ -116,10 +159,12 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     // After the side effects, so that a reader who sees the new generation ranks from the index
     // they updated; and whatever they did, so that every instance serves the committed write.
-    const bumped = await getService(strapi, 'freshness').bump();
+    // Only the responses showing what changed are retired (services/freshness).
+    const changes = await changesOf(entries);
+    const bumped = await getService(strapi, 'freshness').bump((await tagsOf(changes)) ?? undefined);
     // Only once every instance serves the write: a purge before that would be refilled from
     // a cache still holding the old story.
-    if (bumped) await handOver([...done, ...failed.map(({ entry }) => entry)]);
+    if (bumped) await handOver(changes);
     try {
       // A row re-queued meanwhile (a new token) belongs to the write that re-queued it.
       for (const entry of bumped ? done : []) {

@@ -30,27 +30,39 @@ interface Computation {
 
 /**
  * Entries are stored under their generation as well as their key: requests that read the
- * same generation share one computation (lru-cache's fetch is single flight per cache key),
- * and a request that read a newer generation never waits for, or gets, a computation started
- * before the write it knows of.
+ * same generation share one computation or revalidation (lru-cache's fetch is single flight
+ * per cache key), and a request that read a newer generation never waits for, or gets, a
+ * computation started before the write it knows of.
  */
 const cacheKeyOf = (key: string, generation: number) => `${generation}\u0000${key}`;
 
 /**
  * Published responses (render-ready articles, lists, related links) kept in process memory
- * and reused while the published content's generation is unchanged (see the freshness
- * service). A miss or a changed generation recomputes from the database, so the cache holds
- * nothing another instance needs, and a restart, a second instance or an edit elsewhere never
- * sees a stale story. Bounded by `responseCache.maxEntries` and `responseCache.maxBytes`,
+ * and reused while the published content's generation is unchanged, or while none of their
+ * cache tags changed since (see the freshness service). A miss, or a change of what a response
+ * shows, recomputes from the database, so the cache holds nothing another instance needs, and
+ * a restart, a second instance or an edit elsewhere never sees a stale story. Bounded by `responseCache.maxEntries` and `responseCache.maxBytes`,
  * least recently used first out (lru-cache); concurrent misses of one key compute it once.
  */
 const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Answers from the cache and computations since start: the benchmark's hit share. */
   let hits = 0;
   let misses = 0;
+  /** Misses answered by an older entry that nothing it shows changed since: no computation. */
+  let revalidated = 0;
   const limits = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).responseCache;
   /** Each key's newest stored generation: an older one is dropped when a newer is stored. */
   const latest = new Map<string, Entry>();
+
+  /** An entry of an older generation whose tags did not change since; false when unsure. */
+  const stillGood = async (entry: Entry, generation: number) => {
+    if (entry.generation >= generation || entry.tags.length === 0) return false;
+    try {
+      return await getService(strapi, 'freshness').untouched(entry.tags, entry.generation);
+    } catch {
+      return false;
+    }
+  };
 
   const build = ({ maxEntries, maxBytes }: NewsroomConfig['responseCache']) =>
     new LRUCache<string, Entry, Computation>({
@@ -65,6 +77,13 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (latest.get(entry.key) === entry) latest.delete(entry.key);
       },
       fetchMethod: async (_cacheKey, _stale, { context }) => {
+        // The key's entry of an older generation still shows what it would show now when
+        // none of its tags changed since (services/freshness): it is kept under this one.
+        const previous = latest.get(context.key);
+        if (previous && (await stillGood(previous, context.generation))) {
+          revalidated += 1;
+          return { ...previous, generation: context.generation };
+        }
         misses += 1;
         const { payload, tags } = untag(await context.compute(context.generation));
         // Nothing to serve is not cached (lru-cache stores no undefined).
@@ -151,6 +170,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       bytes: cache?.calculatedSize ?? 0,
       hits,
       misses,
+      revalidated,
     }),
   };
 };
