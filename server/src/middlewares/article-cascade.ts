@@ -1,21 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
+import { readLinksTo, readStoryParts } from '../database/story-parts';
 import { publishStale } from '../workflow/publish-stale';
 
 type Context = { uid: string; action: string; params: Record<string, any> };
 const OWNED = [LINK_UID, QUOTE_UID] as const;
 
-const ownedDocuments = async (
-  strapi: Core.Strapi,
-  uid: (typeof OWNED)[number],
-  article: string
-) => {
-  const rows: { documentId: string }[] = await strapi.db.query(uid).findMany({
-    where: { [OWNER_FIELD[uid]]: { documentId: article } },
-    select: ['documentId'],
-  });
-  return [...new Set(rows.map((row) => row.documentId))];
-};
+const ownedDocuments = (strapi: Core.Strapi, uid: (typeof OWNED)[number], article: string) =>
+  readStoryParts(strapi, uid, article);
 
 /**
  * A story's links and quotes follow the story through draft and publish, from every entry
@@ -93,10 +85,7 @@ const republishOrphaned = async (
  * is restored: republishing the link from its draft would also push its unpublished edits live.
  */
 const relinkPublishedLinksTo = async (strapi: Core.Strapi, target: string) => {
-  const drafts: { documentId: string }[] = await strapi.db.query(LINK_UID).findMany({
-    where: { targetArticle: { documentId: target }, publishedAt: { $null: true } },
-    select: ['documentId'],
-  });
+  const drafts = await readLinksTo(strapi, target, { draftsOnly: true });
   if (drafts.length === 0) return;
   const targetRow = await strapi.db.query(ARTICLE_UID).findOne({
     where: { documentId: target, publishedAt: { $notNull: true } },
@@ -107,7 +96,7 @@ const relinkPublishedLinksTo = async (strapi: Core.Strapi, target: string) => {
     .query(LINK_UID)
     .findMany({
       where: {
-        documentId: { $in: drafts.map((d) => d.documentId) },
+        documentId: { $in: drafts },
         publishedAt: { $notNull: true },
       },
       select: ['id', 'url'],

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, LINK_UID, OWNER_FIELD, PLUGIN_ID, QUOTE_UID } from '../constants';
+import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
+import { readStoryParts } from '../database/story-parts';
 import type { NewsroomConfig } from '../config';
 import { parseStory, type ParsedStory } from '../importer/parse-story';
 import { newParagraphId, readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
@@ -137,21 +138,11 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as { body: unknown; importedLinks: unknown } | null;
 
   /** Documents of `uid` that belong to the article (links by source, quotes by article). */
-  const ownedDocuments = async (
+  const ownedDocuments = (
     uid: (typeof OWNED)[number],
     articleDocumentId: string,
     { draftsOnly = false } = {}
-  ): Promise<string[]> => {
-    const field = OWNER_FIELD[uid];
-    const rows: { documentId: string }[] = await strapi.db.query(uid).findMany({
-      where: {
-        [field]: { documentId: articleDocumentId },
-        ...(draftsOnly ? { publishedAt: null } : {}),
-      },
-      select: ['documentId'],
-    });
-    return [...new Set(rows.map((row) => row.documentId))];
-  };
+  ): Promise<string[]> => readStoryParts(strapi, uid, articleDocumentId, { draftsOnly });
 
   return {
     parse(text: string): ParsedStory {
