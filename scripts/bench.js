@@ -414,29 +414,9 @@ const freshnessRows = async (server, base) => {
 const zipfMix = async (server, base) => {
   const { slugs } = await server.ask('slugs');
   const order = shuffled(slugs);
-  const next = zipf(order.length);
   const before = await server.ask('cold', 'cache');
-  const queriesBefore = (await server.ask('queries')).count;
-  let maxRss = rssMb(server.child.pid);
-  const sampler = setInterval(() => {
-    maxRss = Math.max(maxRss, rssMb(server.child.pid));
-  }, 200);
-  const result = await autocannon({
-    url: base,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        setupRequest: (request) => ({
-          ...request,
-          path: `/api/newsroom/articles/${order[next()]}`,
-        }),
-      },
-    ],
-  });
-  clearInterval(sampler);
+  const { result, sql, rss } = await zipfLoad(server, base, order);
   const after = await server.ask('cache');
-  const sql = (await server.ask('queries')).count - queriesBefore;
   const hits = after.hits - before.hits;
   const misses = after.misses - before.misses;
   return {
@@ -449,8 +429,8 @@ const zipfMix = async (server, base) => {
       p50: result.latency.p50,
       p99: result.latency.p99,
       aloneP50: null,
-      sql: sql / Math.max(1, result.requests.total),
-      rss: maxRss,
+      sql,
+      rss,
       failed: result.non2xx + result.errors + result.timeouts,
     },
   };
