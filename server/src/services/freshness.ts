@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
+import { createKeysSnapshot, EVERY_TAG } from '../database/freshness-keys';
 import { FRESHNESS_KEYS_TABLE, FRESHNESS_TABLE } from '../database/plugin-tables';
-
-/** The tag of a bump whose change is not known: every cached response is retired. */
-export const EVERY_TAG = '*';
 import { trackPending } from '../http/pending-writes';
 import { backoffMs } from '../utils/backoff';
 
@@ -26,8 +24,9 @@ export type OwedBump = NonNullable<StatusResponse['data']['owedBump']>;
  * Per key: a bump names the cache tags of what changed (http/invalidation: the changed
  * stories' keys, `nr-list`, `nr-sitemap`, the same keys a CDN is told to purge), and records
  * the new generation against each of them. A response computed under an older generation is
- * still good when none of its tags changed since (`untouched`): one indexed read, once per
- * response and bump, instead of recomputing every response after every publish. A bump that
+ * still good when none of its tags changed since (`untouched`): one read of the tags bumped
+ * since, per instance and bump, answers every kept response (database/freshness-keys), instead
+ * of recomputing every response after every publish. A bump that
  * names no tags (a write whose change is not known) records `*`, which every response carries.
  *
  * Why the bump comes after the commit: a reader that read the old generation before the commit
@@ -44,6 +43,16 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
    * (services/published-effects) owe it durably as well; this covers the ones that could not.
    */
   let owed: (OwedBump & { next: number }) | null = null;
+
+  const untouchedInDatabase = async (tags: readonly string[], since: number) => {
+    const changed = await strapi.db
+      .connection(FRESHNESS_KEYS_TABLE)
+      .whereIn('tag', [...tags, EVERY_TAG])
+      .where('generation', '>', since)
+      .first('tag');
+    return !changed;
+  };
+  const keys = createKeysSnapshot(strapi);
 
   /** The counter and the tags' generations move together: one transaction. */
   const bumpNow = async (tags: readonly string[] | null) => {
@@ -117,18 +126,14 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * True when none of these tags (nor `*`) changed after generation `since`: a response
-     * computed under `since` and carrying them shows what it would show now. False for a
-     * response without tags, which cannot tell.
+     * True when none of these tags (nor `*`) changed after generation `since`, up to generation
+     * `now` at least (one the caller read from the database): a response computed under
+     * `since` and carrying them shows what it would show now. False for a response without
+     * tags, which cannot tell.
      */
-    async untouched(tags: readonly string[], since: number): Promise<boolean> {
+    async untouched(tags: readonly string[], since: number, now: number): Promise<boolean> {
       if (tags.length === 0) return false;
-      const changed = await strapi.db
-        .connection(FRESHNESS_KEYS_TABLE)
-        .whereIn('tag', [...tags, EVERY_TAG])
-        .where('generation', '>', since)
-        .first('tag');
-      return !changed;
+      return (await keys.untouched(tags, since, now)) ?? untouchedInDatabase(tags, since);
     },
 
     /** One more try of an owed bump, once its backoff has passed; true when none is owed. */

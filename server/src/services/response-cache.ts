@@ -58,7 +58,11 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const stillGood = async (entry: Entry, generation: number) => {
     if (entry.generation >= generation || entry.tags.length === 0) return false;
     try {
-      return await getService(strapi, 'freshness').untouched(entry.tags, entry.generation);
+      return await getService(strapi, 'freshness').untouched(
+        entry.tags,
+        entry.generation,
+        generation
+      );
     } catch {
       return false;
     }
