@@ -6,6 +6,7 @@ import { ensurePluginTables } from './database/plugin-tables';
 import { analyzeNeverAnalyzedTables } from './database/planner-statistics';
 import { ensureSlugIndexes } from './database/slug-indexes';
 import { repairRefusedSlugs } from './database/refused-slugs';
+import { openSqliteReader } from './database/sqlite-reader';
 import { backfillTagKeys } from './database/tag-keys';
 import { moveImportedCreditsToSuggestions } from './database/suggested-credits';
 import { startIndexCompletion } from './search/complete-index';
@@ -21,6 +22,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // After the writes above: the planner should see the tables as they are (planner-statistics).
   await analyzeNeverAnalyzedTables(strapi);
   keepOldSlugsOutOfUidGeneration(strapi);
+  const closeReader = await openSqliteReader(strapi);
   // Webhooks may subscribe to it (admin API, Settings → Webhooks); services/invalidations
   // delivers it, with retries, instead of Strapi's runner (as core plugins add theirs).
   strapi.get('webhookStore').addAllowedEvent(INVALIDATE_EVENT_KEY, INVALIDATE_EVENT);
@@ -30,6 +32,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     getService(strapi, 'invalidations').start(),
     // In the background: boot is not held up by a rebuild (search/complete-index).
     startIndexCompletion(strapi),
+    async () => closeReader?.(),
   ]);
 
   // Admin permissions for the plugin's own admin surfaces (the Baca Juga manager).

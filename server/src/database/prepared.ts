@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { knexIsPostgres as isPostgres } from './dialect';
+import { sqliteReaderOf } from './sqlite-reader';
 
 type Knex = Core.Strapi['db']['connection'];
 
@@ -46,7 +47,11 @@ export const runPrepared = async (knex: Knex, sql: string, bindings: unknown[]):
     __knexQueryUid: crypto.randomUUID(),
   };
   client.emit('query', query);
-  const connection = await client.acquireConnection();
+  // SQLite in WAL mode: a read-only connection of its own, not waiting behind a write
+  // (database/sqlite-reader); inside a transaction, the transaction's own connection.
+  const reader = native ? undefined : sqliteReaderOf(knex);
+  const side = reader && !reader.inTransaction() ? reader.connection : null;
+  const connection = side ?? (await client.acquireConnection());
   try {
     let rows: any[];
     if (native) {
@@ -72,7 +77,7 @@ export const runPrepared = async (knex: Knex, sql: string, bindings: unknown[]):
     client.emit('query-error', error, query);
     throw error;
   } finally {
-    client.releaseConnection(connection);
+    if (!side) client.releaseConnection(connection);
   }
 };
 
