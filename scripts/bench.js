@@ -28,6 +28,7 @@
  * BENCH_CONNECTIONS=10  BENCH_OUT=docs/BENCHMARKS.md (BENCH_OUT=- prints only)
  * BENCH_LARGE=100000 adds one corpus of that size on PostgreSQL (0: none).
  * BENCH_ROUTES=a,c0,d0,z runs only those rows (for a quick look; the floor always runs).
+ * BENCH_FRESHNESS_ROUNDS=3: rounds of the freshness rows z1-z3 (medians are reported).
  * BENCH_GLOBAL_FRESHNESS=1 makes every publish retire every kept response, as before freshness
  * per key (issue 27), for comparison.
  */
@@ -51,6 +52,8 @@ const DBS = (process.env.BENCH_DBS || 'sqlite,postgres').split(',');
 const DURATION = Number(process.env.BENCH_DURATION || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const SQL_SAMPLES = 20;
+/** Rounds of the freshness rows (z1 z2 z3 in turn); each row is the median of its runs. */
+const FRESHNESS_ROUNDS = Number(process.env.BENCH_FRESHNESS_ROUNDS || 3);
 const LARGE = Number(process.env.BENCH_LARGE ?? 100000);
 const ONLY = process.env.BENCH_ROUTES
   ? new Set(['a', ...process.env.BENCH_ROUTES.split(',')])
@@ -276,7 +279,8 @@ const runOne = async (db, size, pg) => {
       rows.push(...fresh.rows);
       for (const row of fresh.rows) {
         log(
-          `${db} ${size} ${row.key}) ${row.label}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, ` +
+          `${db} ${size} ${row.key}) ${row.label}: ${row.rps.toFixed(0)} req/s ` +
+            `(median of ${row.rounds.join(', ')}), p50 ${row.p50} ms, ` +
             `p99 ${row.p99} ms, hit share ${(row.hitShare * 100).toFixed(1)}%` +
             (row.writes
               ? `, ${row.writes.writes} writes (${row.writes.msPerWrite.toFixed(0)} ms each)`
@@ -366,6 +370,11 @@ const zipfLoad = async (server, base, order) => {
  * cached response. The cache is sized to hold the corpus, so the hit share measures freshness,
  * not the cache's bounds (row z measures those). The hit share counts responses served without
  * rendering: kept ones, and kept ones confirmed unchanged after a publish (`revalidated`).
+ *
+ * The three run in turn, FRESHNESS_ROUNDS times (z1 z2 z3, z1 z2 z3, ...), and each row gives
+ * the median of its runs' requests/s and p99: one run of each drifted with the machine by more
+ * than the difference measured (two runs of the same build a minute apart: z2/z1 from 0.83 to
+ * 1.18). Interleaved, a drift falls on all three rows alike.
  */
 const freshnessRows = async (server, base) => {
   const { slugs } = await server.ask('slugs');
@@ -376,33 +385,66 @@ const freshnessRows = async (server, base) => {
     'cache'
   );
   await zipfLoad(server, base, order); // warm-up, not recorded
-  const run = async (key, label, mode) => {
+  await zipfLoad(server, base, order);
+  const once = async (mode) => {
     if (mode) await server.ask({ type: 'writer', mode, slug: quiet }, 'writer');
     const before = await server.ask('cache');
     const { result, sql, rss } = await zipfLoad(server, base, order);
     const after = await server.ask('cache');
     const writes = mode ? await server.ask({ type: 'writer', mode: null }, 'writer') : null;
-    const kept = after.hits - before.hits + (after.revalidated - before.revalidated);
-    const computed = after.misses - before.misses;
+    return {
+      result,
+      sql,
+      rss,
+      writes,
+      kept: after.hits - before.hits + (after.revalidated - before.revalidated),
+      computed: after.misses - before.misses,
+    };
+  };
+  const kinds = [
+    ['z1', 'Zipf reads, warm, nothing written', null],
+    ['z2', 'Zipf reads while one story gets draft edits twice a second', 'draft'],
+    ['z3', 'Zipf reads while one story is republished twice a second', 'publish'],
+  ];
+  const runs = kinds.map(() => []);
+  for (let round = 0; round < FRESHNESS_ROUNDS; round += 1) {
+    for (const [i, [, , mode]] of kinds.entries()) runs[i].push(await once(mode));
+  }
+  const median = (values) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const sum = (values) => values.reduce((x, y) => x + y, 0);
+  const rows = kinds.map(([key, label, mode], i) => {
+    const all = runs[i];
+    const kept = sum(all.map((r) => r.kept));
+    const writes = mode
+      ? {
+          writes: sum(all.map((r) => r.writes.writes)),
+          failed: sum(all.map((r) => r.writes.failed)),
+          msPerWrite:
+            sum(all.map((r) => r.writes.msPerWrite * (r.writes.writes + r.writes.failed))) /
+            Math.max(1, sum(all.map((r) => r.writes.writes + r.writes.failed))),
+        }
+      : null;
     return {
       key,
       label,
-      rps: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
+      rps: median(all.map((r) => r.result.requests.average)),
+      p50: median(all.map((r) => r.result.latency.p50)),
+      p99: median(all.map((r) => r.result.latency.p99)),
+      rounds: all.map((r) => Math.round(r.result.requests.average)),
       aloneP50: null,
-      sql,
-      rss,
-      failed: result.non2xx + result.errors + result.timeouts + (writes?.failed ?? 0),
-      hitShare: kept / Math.max(1, kept + computed),
+      sql: median(all.map((r) => r.sql)),
+      rss: Math.max(...all.map((r) => r.rss)),
+      failed:
+        sum(all.map((r) => r.result.non2xx + r.result.errors + r.result.timeouts)) +
+        (writes?.failed ?? 0),
+      hitShare: kept / Math.max(1, kept + sum(all.map((r) => r.computed))),
       writes,
     };
-  };
-  const rows = [
-    await run('z1', 'Zipf reads, warm, nothing written', null),
-    await run('z2', 'Zipf reads while one story gets draft edits twice a second', 'draft'),
-    await run('z3', 'Zipf reads while one story is republished twice a second', 'publish'),
-  ];
+  });
   await server.ask({ type: 'cache-size' }, 'cache');
   return { rows, quiet };
 };
@@ -519,7 +561,11 @@ const table = (result) => {
             .map(
               (r) => `${r.writes.writes} writes at ${r.writes.msPerWrite.toFixed(0)} ms in ${r.key}`
             )
-            .join(' and ')}.`,
+            .join(
+              ' and '
+            )}. Requests/s of each round (the rows give the medians): ${result.fresh.rows
+            .map((r) => `${r.key} ${r.rounds.join(', ')}`)
+            .join('; ')}.`,
           '',
         ]
       : []),

@@ -83,6 +83,20 @@ const main = async () => {
   strapi.db.connection.on('query', () => {
     queries += 1;
   });
+  // BENCH_SLOW_SQL=ms: every statement that took at least that long, with its time, logged
+  // (for finding the statement behind a slow route or write).
+  const slow = Number(process.env.BENCH_SLOW_SQL || 0);
+  if (slow > 0) {
+    const sent = new Map();
+    const { performance } = require('node:perf_hooks');
+    strapi.db.connection.on('query', (q) => sent.set(q.__knexQueryUid, performance.now()));
+    strapi.db.connection.on('query-response', (_r, q) => {
+      const ms = performance.now() - (sent.get(q.__knexQueryUid) ?? performance.now());
+      sent.delete(q.__knexQueryUid);
+      if (ms < slow) return;
+      process.send({ type: 'progress', text: `slow SQL ${ms.toFixed(1)} ms: ${q.sql}` });
+    });
+  }
 
   // The corpus streams from the generator into the database: only what the runs ask for is
   // kept (every slug and documentId, and how many stories link to each), so the process's
