@@ -151,6 +151,29 @@ describe(`newsroom.invalidate (${DB})`, () => {
     expect(body.paths.old).toEqual([]);
   });
 
+  it('sends nothing for what readers cannot see: a clone of a live story, a link in a draft', async () => {
+    const clone = await docs(ARTICLE).clone({
+      documentId: s.documentId,
+      data: { title: 'Petani Panen Raya (salinan)' },
+    });
+    const draftLink = await docs(LINK).create({
+      data: {
+        sourceArticle: u.documentId,
+        targetArticle: s.documentId,
+        afterParagraphId: u.body[0].id,
+        position: 0,
+      },
+    });
+    await noMoreEvents();
+    // A delete counts as taking a published version away, whether there was one or not: the
+    // draft link's delete purges its story once more (harmless to readers; a check before the
+    // delete could race a publish of the same document and leave it cached).
+    await docs(LINK).delete({ documentId: draftLink.documentId });
+    await docs(ARTICLE).delete({ documentId: clone.documentId });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    seen = hook.received.length;
+  });
+
   it('names the stories that linked to a story taken down, and its old path', async () => {
     await docs(ARTICLE).unpublish({ documentId: t.documentId });
     const { body } = await nextEvent();
