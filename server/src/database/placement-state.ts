@@ -22,92 +22,107 @@ export const readPlacementStates = async (
 ): Promise<PlacementState[]> => {
   if (documentIds.length === 0) return [];
   const t = newsroomTables(strapi);
-  const db = (table: string) => (strapi.db.connection as unknown as Knex)(table).transacting(trx);
+  const knex = strapi.db.connection as unknown as Knex;
   const a = (attr: string) => columnOf(strapi, ARTICLE_UID, attr);
   const l = (attr: string) => columnOf(strapi, LINK_UID, attr);
   const q = (attr: string) => columnOf(strapi, QUOTE_UID, attr);
 
-  const articles: Record<string, any>[] = await db(t.article)
-    .whereIn(a('documentId'), documentIds)
-    .select('id', a('documentId'), a('publishedAt'), a('body'), a('slug'));
+  // Three statements, each run once per write checked (four times in an edit and publish):
+  // the articles, then every join row of their links and of their quotes, each row with the
+  // part's columns and the documentId of the article it names (a join row naming no article
+  // row is left out, as before).
+  const articles: Record<string, any>[] = await knex(`${t.article} as a`)
+    .transacting(trx)
+    .whereIn(`a.${a('documentId')}`, documentIds)
+    .select(
+      'a.id',
+      `a.${a('documentId')} as documentId`,
+      `a.${a('publishedAt')} as publishedAt`,
+      `a.${a('body')} as body`,
+      `a.${a('slug')} as slug`,
+      // Another document holding the slug, in either version.
+      knex.raw('CASE WHEN ?? IS NULL OR ?? = ? THEN 0 WHEN EXISTS ? THEN 1 ELSE 0 END AS ??', [
+        `a.${a('slug')}`,
+        `a.${a('slug')}`,
+        '',
+        knex(`${t.article} as o`)
+          .select(knex.raw('1'))
+          .where(`o.${a('slug')}`, knex.ref(`a.${a('slug')}`))
+          .whereNot(`o.${a('documentId')}`, knex.ref(`a.${a('documentId')}`)),
+        'slugTaken',
+      ])
+    );
   if (articles.length === 0) return [];
-  const slugs = [...new Set(articles.map((row) => row[a('slug')]).filter(Boolean))];
-  const slugOwners: Record<string, any>[] = slugs.length
-    ? await db(t.article).whereIn(a('slug'), slugs).select(a('documentId'), a('slug'))
-    : [];
   const articleRowIds = articles.map((row) => row.id as number);
 
-  // Links and quotes standing in these articles (any version), then all their join rows.
-  const linkIds = await db(t.source.name)
-    .whereIn(t.source.article, articleRowIds)
-    .pluck(t.source.link);
-  const quoteIds = await db(t.owner.name)
-    .whereIn(t.owner.article, articleRowIds)
-    .pluck(t.owner.quote);
-  const [linkRows, sourceRows, targetRows, quoteRows, ownerRows] = await Promise.all([
-    linkIds.length
-      ? db(t.link)
-          .whereIn('id', linkIds)
-          .select(
-            'id',
-            l('documentId'),
-            l('publishedAt'),
-            l('url'),
-            l('label'),
-            l('afterParagraphId'),
-            l('variantAfterParagraphId'),
-            l('position')
-          )
-      : [],
-    linkIds.length
-      ? db(t.source.name).whereIn(t.source.link, linkIds).select(t.source.link, t.source.article)
-      : [],
-    linkIds.length
-      ? db(t.target.name).whereIn(t.target.link, linkIds).select(t.target.link, t.target.article)
-      : [],
-    quoteIds.length
-      ? db(t.quote)
-          .whereIn('id', quoteIds)
-          .select('id', q('documentId'), q('publishedAt'), q('text'), q('paragraphId'))
-      : [],
-    quoteIds.length
-      ? db(t.owner.name).whereIn(t.owner.quote, quoteIds).select(t.owner.quote, t.owner.article)
-      : [],
-  ] as Promise<Record<string, any>[]>[]);
+  /** Every join row of `join` for the parts standing in these articles (by `stands`). */
+  const joinRows = (
+    table: string,
+    columns: string[],
+    stands: { name: string; own: string; article: string },
+    join: { name: string; own: string; article: string },
+    kind: 'source' | 'target' | 'owner'
+  ) =>
+    knex(`${table} as x`)
+      .join(`${join.name} as j`, `j.${join.own}`, 'x.id')
+      .join(`${t.article} as r`, 'r.id', `j.${join.article}`)
+      .whereIn('x.id', knex(stands.name).whereIn(stands.article, articleRowIds).select(stands.own))
+      .select(
+        'x.id',
+        ...columns.map((column) => `x.${column} as ${column}`),
+        // A constant of this file, written into the text: PostgreSQL cannot type a bound one
+        // in a UNION's select list.
+        knex.raw(`'${kind}' AS ??`, ['kind']),
+        `r.${a('documentId')} as joined`
+      );
+  const source = { name: t.source.name, own: t.source.link, article: t.source.article };
+  const target = { name: t.target.name, own: t.target.link, article: t.target.article };
+  const owner = { name: t.owner.name, own: t.owner.quote, article: t.owner.article };
+  const linkColumns = [
+    'documentId',
+    'publishedAt',
+    'url',
+    'label',
+    'afterParagraphId',
+    'variantAfterParagraphId',
+    'position',
+  ].map(l);
+  const quoteColumns = ['documentId', 'publishedAt', 'text', 'paragraphId'].map(q);
+  const linkJoinRows: Record<string, any>[] = await joinRows(
+    t.link,
+    linkColumns,
+    source,
+    source,
+    'source'
+  )
+    // Not wrapped in parentheses: SQLite allows none around a compound's members.
+    .unionAll(joinRows(t.link, linkColumns, source, target, 'target'), false)
+    .transacting(trx);
+  const quoteJoinRows: Record<string, any>[] = await joinRows(
+    t.quote,
+    quoteColumns,
+    owner,
+    owner,
+    'owner'
+  ).transacting(trx);
 
-  // documentId of every article row a join row names.
-  const referenced = [
-    ...new Set([
-      ...sourceRows.map((r) => r[t.source.article]),
-      ...targetRows.map((r) => r[t.target.article]),
-      ...ownerRows.map((r) => r[t.owner.article]),
-    ]),
-  ];
-  const docOfRow = new Map<number, string>(
-    (referenced.length
-      ? await db(t.article).whereIn('id', referenced).select('id', a('documentId'))
-      : []
-    ).map((row: Record<string, any>) => [row.id as number, row[a('documentId')] as string])
-  );
-  const docsBy = (rows: Record<string, any>[], own: string, other: string) => {
-    const map = new Map<number, string[]>();
+  /** One entry per part row, with the documentIds each of its joins names. */
+  const byRow = (rows: Record<string, any>[]) => {
+    const parts = new Map<number, { row: Record<string, any>; joined: Map<string, string[]> }>();
     for (const row of rows) {
-      const doc = docOfRow.get(row[other]);
-      if (!doc) continue;
-      map.set(row[own], [...(map.get(row[own]) ?? []), doc]);
+      let part = parts.get(row.id);
+      if (!part) parts.set(row.id, (part = { row, joined: new Map() }));
+      part.joined.set(row.kind, [...(part.joined.get(row.kind) ?? []), row.joined]);
     }
-    return map;
+    return [...parts.values()];
   };
-  const sources = docsBy(sourceRows, t.source.link, t.source.article);
-  const targets = docsBy(targetRows, t.target.link, t.target.article);
-  const owners = docsBy(ownerRows, t.owner.quote, t.owner.article);
 
-  const links = linkRows.map((row) => ({
+  const links = byRow(linkJoinRows).map(({ row, joined }) => ({
     published: row[l('publishedAt')] !== null,
     link: {
       documentId: row[l('documentId')],
-      sources: [...new Set(sources.get(row.id) ?? [])],
-      targets: [...new Set(targets.get(row.id) ?? [])],
+      sources: [...new Set(joined.get('source') ?? [])],
+      targets: [...new Set(joined.get('target') ?? [])],
       url: row[l('url')] ?? null,
       label: row[l('label')] ?? null,
       afterParagraphId: row[l('afterParagraphId')],
@@ -115,27 +130,25 @@ export const readPlacementStates = async (
       position: row[l('position')] === null ? null : Number(row[l('position')]),
     } satisfies StoredLink,
   }));
-  const quotes = quoteRows.map((row) => ({
+  const quotes = byRow(quoteJoinRows).map(({ row, joined }) => ({
     published: row[q('publishedAt')] !== null,
     quote: {
       documentId: row[q('documentId')],
-      owners: [...new Set(owners.get(row.id) ?? [])],
+      owners: [...new Set(joined.get('owner') ?? [])],
       text: row[q('text')],
       paragraphId: row[q('paragraphId')],
     } satisfies StoredQuote,
   }));
 
   return articles.map((row): PlacementState => {
-    const documentId = row[a('documentId')] as string;
-    const published = row[a('publishedAt')] !== null;
+    const documentId = row.documentId as string;
+    const published = row.publishedAt !== null;
     const inVersion = (p: boolean) => p === published;
     return {
       documentId,
       version: published ? 'published' : 'draft',
-      body: fromJsonColumn(row[a('body')]),
-      slugTaken: slugOwners.some(
-        (other) => other[a('slug')] === row[a('slug')] && other[a('documentId')] !== documentId
-      ),
+      body: fromJsonColumn(row.body),
+      slugTaken: Number(row.slugTaken) === 1,
       links: links
         .filter((x) => inVersion(x.published) && x.link.sources.includes(documentId))
         .map((x) => x.link),
