@@ -101,11 +101,45 @@ describe('response cache bounds', () => {
     expect(computed).toBe(2);
   });
 
+  it('keeps an entry at once when this instance already knows its tags did not change', async () => {
+    const asked: string[] = [];
+    const freshness = {
+      untouchedNow: (tags: string[], since: number, now: number) => {
+        asked.push(`now ${since}->${now}`);
+        return tags.includes('nr-a-changed') ? false : true;
+      },
+      untouched: async () => {
+        asked.push('untouched');
+        return false;
+      },
+    };
+    const cache = createResponseCacheService({
+      strapi: {
+        config: { get: () => ({ responseCache: { maxEntries: 10, maxBytes: 10_000 } }) },
+        plugin: () => ({ service: () => freshness }),
+      } as any,
+    });
+    let computed = 0;
+    const story = (tags: string[]) => async () => (computed++, new Tagged('story', tags));
+    await cache.get('a', story(['nr-a-a']), 1);
+    await cache.get('b', story(['nr-a-changed']), 1);
+    const kept = await cache.get('a', story(['nr-a-a']), 2);
+    expect(kept?.json).toBe('"story"');
+    await cache.get('a', story(['nr-a-a']), 2);
+    await cache.get('b', story(['nr-a-changed']), 2);
+    // a: kept at once, then a plain hit; b: known changed, so fetched (asked, then computed).
+    expect(computed).toBe(3);
+    expect(asked).toEqual(['now 1->2', 'now 1->2', 'untouched']);
+    expect(cache.usage()).toMatchObject({ entries: 2, revalidated: 1, hits: 1 });
+  });
+
   it('keeps an entry of an older generation when none of its tags changed since, once for concurrent requests', async () => {
     /** Tags changed at each generation, as services/freshness records them. */
     const changed = new Map<number, string[]>([[2, ['nr-a-other', 'nr-list']]]);
     const asked: [string[], number][] = [];
     const freshness = {
+      // Nothing known without asking: every check goes through `untouched`.
+      untouchedNow: () => undefined,
       untouched: async (tags: string[], since: number) => {
         asked.push([tags, since]);
         return ![...changed].some(

@@ -95,6 +95,13 @@ export const createKeysSnapshot = (strapi: Core.Strapi) => {
     return true;
   };
 
+  /** The answer from the snapshot as it is; undefined when it does not reach `since`-`now`. */
+  const answer = (tags: readonly string[], since: number, now: number) => {
+    const k = known;
+    if (!k || k.floor > since || k.upTo < now) return undefined;
+    return [...tags, EVERY_TAG].every((tag) => (k.tags.get(tag) ?? 0) <= since);
+  };
+
   return {
     /**
      * Whether none of `tags` (nor `*`) was bumped after `since`, as of `now` at least; null
@@ -103,12 +110,13 @@ export const createKeysSnapshot = (strapi: Core.Strapi) => {
      */
     async untouched(tags: readonly string[], since: number, now: number): Promise<boolean | null> {
       for (;;) {
-        const k = known;
-        if (k && k.floor <= since && k.upTo >= now) {
-          return [...tags, EVERY_TAG].every((tag) => (k.tags.get(tag) ?? 0) <= since);
-        }
+        const known = answer(tags, since, now);
+        if (known !== undefined) return known;
         if (!(await serial(() => update(since, now)))) return null;
       }
     },
+
+    /** The same, without waiting: undefined unless the snapshot already answers it. */
+    untouchedNow: answer,
   };
 };

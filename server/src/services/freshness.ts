@@ -136,6 +136,15 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await keys.untouched(tags, since, now)) ?? untouchedInDatabase(tags, since);
     },
 
+    /**
+     * The same answer when this instance has already read the tags bumped up to `now`, with
+     * no statement and no wait; undefined when it has not (then ask `untouched`).
+     */
+    untouchedNow(tags: readonly string[], since: number, now: number): boolean | undefined {
+      if (tags.length === 0) return false;
+      return keys.untouchedNow(tags, since, now);
+    },
+
     /** One more try of an owed bump, once its backoff has passed; true when none is owed. */
     async retryOwed(): Promise<boolean> {
       if (!owed) return true;

@@ -162,6 +162,27 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         hits += 1;
         return hit;
       }
+      // After a publish, most kept responses are still good, and this instance usually knows
+      // it already (services/freshness): kept under this generation at once, without the
+      // single-flight fetch's promise, abort signal and bookkeeping (about 50 µs each, for
+      // half the requests after each publish, in the bench's CPU profile).
+      const previous = latest.get(key);
+      if (
+        previous &&
+        previous.generation < generation &&
+        previous.tags.length > 0 &&
+        getService(strapi, 'freshness').untouchedNow(
+          previous.tags,
+          previous.generation,
+          generation
+        ) === true
+      ) {
+        revalidated += 1;
+        const entry = { ...previous, generation };
+        lru.set(cacheKey, entry);
+        settle(lru, entry);
+        return entry;
+      }
       const entry = await lru.fetch(cacheKey, { context: { key, generation, compute, serialize } });
       if (!entry) return null;
       settle(lru, entry);
