@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
-import { toIso } from '#shared/dates';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import {
@@ -20,6 +19,7 @@ import {
   type InvalidationPayload,
   type StoryChange,
 } from '../http/invalidation';
+import { readQueueStatus } from '../database/queue-status';
 import { backoffMs } from '../utils/backoff';
 import { getService } from '../utils/get-service';
 
@@ -288,21 +288,9 @@ const createInvalidationsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async status(): Promise<InvalidationsStatus> {
       const [changes] = await knex()(INVALIDATION_CHANGES_TABLE).count({ waiting: '*' });
-      const [row] = await knex()(INVALIDATION_DELIVERIES_TABLE).select(
-        knex().raw('count(*) as pending'),
-        knex().raw('sum(case when attempts > 0 then 1 else 0 end) as failing'),
-        knex().raw('min(created_at) as oldest')
-      );
-      const last = await knex()(INVALIDATION_DELIVERIES_TABLE)
-        .whereNotNull('last_error')
-        .orderBy('created_at', 'desc')
-        .first('last_error');
       return {
         waiting: Number(changes?.waiting ?? 0),
-        pending: Number(row?.pending ?? 0),
-        failing: Number(row?.failing ?? 0),
-        oldestQueuedAt: toIso(row?.oldest),
-        lastError: last?.last_error ?? null,
+        ...(await readQueueStatus(strapi, INVALIDATION_DELIVERIES_TABLE, 'created_at')),
       };
     },
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
-import { toIso } from '#shared/dates';
 import { INVALIDATION_CHANGES_TABLE, PENDING_EFFECTS_TABLE } from '../database/plugin-tables';
 import { readNeighbourhoods, type Neighbourhood } from '../database/purge-neighbours';
 import { invalidationTags, type InvalidationReason } from '../http/invalidation';
 import { trackPending } from '../http/pending-writes';
+import { readQueueStatus } from '../database/queue-status';
 import { getService } from '../utils/get-service';
 import { backoffMs } from '../utils/backoff';
 
@@ -294,21 +294,7 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async status(): Promise<PendingEffectsStatus> {
-      const [row] = await knex()(PENDING_EFFECTS_TABLE).select(
-        knex().raw('count(*) as pending'),
-        knex().raw('sum(case when attempts > 0 then 1 else 0 end) as failing'),
-        knex().raw('min(queued_at) as oldest')
-      );
-      const last = await knex()(PENDING_EFFECTS_TABLE)
-        .whereNotNull('last_error')
-        .orderBy('queued_at', 'desc')
-        .first('last_error');
-      return {
-        pending: Number(row?.pending ?? 0),
-        failing: Number(row?.failing ?? 0),
-        oldestQueuedAt: toIso(row?.oldest),
-        lastError: last?.last_error ?? null,
-      };
+      return readQueueStatus(strapi, PENDING_EFFECTS_TABLE, 'queued_at');
     },
 
     /** The retrier of this instance; returns its stop (waits for a round under way). */
