@@ -156,14 +156,7 @@ describe(`newsroom.invalidate (${DB})`, () => {
       documentId: s.documentId,
       data: { title: 'Petani Panen Raya (salinan)' },
     });
-    const draftLink = await docs(LINK).create({
-      data: {
-        sourceArticle: u.documentId,
-        targetArticle: s.documentId,
-        afterParagraphId: u.body[0].id,
-        position: 0,
-      },
-    });
+    const draftLink = await newsroom(app.strapi).addLink(u, s, { publish: false });
     await noMoreEvents();
     // A delete counts as taking a published version away, whether there was one or not: the
     // draft link's delete purges its story once more (harmless to readers; a check before the

@@ -13,6 +13,15 @@ const cacheWith = (maxEntries: number, maxBytes: number) => {
   return createResponseCacheService({ strapi });
 };
 
+/** A cache of 10 entries whose freshness checks go to `freshness` (a stand-in of the service). */
+const cacheAsking = (freshness: object) =>
+  createResponseCacheService({
+    strapi: {
+      config: { get: () => ({ responseCache: { maxEntries: 10, maxBytes: 10_000 } }) },
+      plugin: () => ({ service: () => freshness }),
+    } as any,
+  });
+
 /** A payload whose JSON is exactly `bytes` long ("x…" in quotes). */
 const body = (bytes: number) => 'x'.repeat(bytes - 2);
 
@@ -113,12 +122,7 @@ describe('response cache bounds', () => {
         return false;
       },
     };
-    const cache = createResponseCacheService({
-      strapi: {
-        config: { get: () => ({ responseCache: { maxEntries: 10, maxBytes: 10_000 } }) },
-        plugin: () => ({ service: () => freshness }),
-      } as any,
-    });
+    const cache = cacheAsking(freshness);
     let computed = 0;
     const story = (tags: string[]) => async () => (computed++, new Tagged('story', tags));
     await cache.get('a', story(['nr-a-a']), 1);
@@ -147,12 +151,7 @@ describe('response cache bounds', () => {
         );
       },
     };
-    const cache = createResponseCacheService({
-      strapi: {
-        config: { get: () => ({ responseCache: { maxEntries: 10, maxBytes: 10_000 } }) },
-        plugin: () => ({ service: () => freshness }),
-      } as any,
-    });
+    const cache = cacheAsking(freshness);
     let computed = 0;
     const story = (tags: string[]) => async () => (computed++, new Tagged('story', tags));
     await cache.get('a', story(['nr-a-a', 'nr-a-b']), 1);
