@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PARAGRAPHS_FIELD, PLUGIN_ID, TAGS_FIELD } from './constants';
+import { subscribeReadersTurn } from './database/readers-turn';
 import { assertSupportedClient } from './database/supported-client';
 import { registerGraphql } from './graphql';
 import { subscribeTagKeys } from './lifecycles/tag-keys';
@@ -41,6 +42,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(textInputMiddleware());
   strapi.documents.use(articleCascadeMiddleware(strapi) as any);
   subscribeTagKeys(strapi);
+  // On SQLite a write gives waiting readers the event loop every few ms (database/readers-turn).
+  subscribeReadersTurn(strapi);
   registerGraphql(strapi);
 };
 

@@ -12,7 +12,10 @@ const fakeStrapi = (client: unknown) => {
     customFields: { register: () => registered.push('customFields') },
     documents: { use: () => registered.push('documents.use') },
     server: { use: () => registered.push('server.use') },
-    db: { lifecycles: { subscribe: () => registered.push('db.lifecycles') } },
+    db: {
+      dialect: { client },
+      lifecycles: { subscribe: () => registered.push('db.lifecycles') },
+    },
     plugin: () => undefined,
   };
   return { strapi: strapi as any, registered };

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
 import { INVALIDATION_CHANGES_TABLE, PENDING_EFFECTS_TABLE } from '../database/plugin-tables';
 import { readNeighbourhoods, type Neighbourhood } from '../database/purge-neighbours';
+import { giveReadersATurn } from '../database/readers-turn';
 import { invalidationTags, type InvalidationReason } from '../http/invalidation';
 import { trackPending } from '../http/pending-writes';
 import { readQueueStatus } from '../database/queue-status';
@@ -147,6 +148,7 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
         continue;
       }
       try {
+        await giveReadersATurn(strapi);
         await followArticle(entry.documentId);
         done.push(entry);
       } catch (error) {
@@ -160,8 +162,11 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
     // After the side effects, so that a reader who sees the new generation ranks from the index
     // they updated; and whatever they did, so that every instance serves the committed write.
     // Only the responses showing what changed are retired (services/freshness).
+    await giveReadersATurn(strapi);
     const changes = await changesOf(entries);
+    await giveReadersATurn(strapi);
     const bumped = await getService(strapi, 'freshness').bump((await tagsOf(changes)) ?? undefined);
+    await giveReadersATurn(strapi);
     // Only once every instance serves the write: a purge before that would be refilled from
     // a cache still holding the old story.
     if (bumped) await handOver(changes);

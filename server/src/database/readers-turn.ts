@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import { isPostgres } from './dialect';
+
+/** The longest stretch of a write's database work, in ms, before waiting readers get a turn. */
+export const TURN_MS = 3;
+
+/**
+ * A write's steps, giving the event loop back once they have held it for `TURN_MS`.
+ *
+ * On SQLite every statement runs synchronously on Node's one thread (better-sqlite3), and
+ * knex chains statements through promises that never return to the event loop, not even
+ * between two transactions. An edit and publish (some 75 statements) held the loop for
+ * 20–30 ms at a stretch, and every reader that arrived meanwhile waited, cache hits included:
+ * in `npm run bench`'s row z3 the p99 doubled. Called between steps, this waits one turn of
+ * the loop once the steps since the last turn have run `turnMs`, so waiting requests go first:
+ * hits, and public reads through their own connection (database/sqlite-reader). The write
+ * keeps its transaction, and takes no longer in CPU.
+ *
+ * Only a stretch with no turn at all counts: the first call after the loop turned opens a
+ * stretch, and schedules the immediate that marks the next turn.
+ */
+export const createReadersTurn = (turnMs = TURN_MS, now = () => performance.now()) => {
+  let turned = true;
+  let since = 0;
+  return async (): Promise<void> => {
+    if (turned) {
+      turned = false;
+      since = now();
+      setImmediate(() => {
+        turned = true;
+      });
+      return;
+    }
+    if (now() - since < turnMs) return;
+    // The immediate scheduled above runs first: the next call opens a new stretch.
+    await nextTurn();
+  };
+};
+
+const readersTurn = createReadersTurn();
+
+const NEWSROOM_MODELS = [ARTICLE_UID, LINK_UID, QUOTE_UID];
+const BEFORE_EACH_QUERY = [
+  'beforeFindOne',
+  'beforeFindMany',
+  'beforeCount',
+  'beforeCreate',
+  'beforeCreateMany',
+  'beforeUpdate',
+  'beforeUpdateMany',
+  'beforeDelete',
+  'beforeDeleteMany',
+] as const;
+
+/**
+ * The turn, for a step of the plugin's own (published effects, between their statements).
+ * PostgreSQL needs none: each statement is a round trip that gives the loop back.
+ */
+export const giveReadersATurn = (strapi: Core.Strapi): Promise<void> =>
+  isPostgres(strapi.db) ? Promise.resolve() : readersTurn();
+
+/**
+ * On SQLite, before each query Strapi's query engine runs on a newsroom model, from any
+ * entry point (a publish's own statements, the cascades, the checks): a database lifecycle,
+ * the one hook Strapi runs before every such query.
+ */
+export const subscribeReadersTurn = (strapi: Core.Strapi) => {
+  if (isPostgres(strapi.db)) return;
+  const turn = () => readersTurn();
+  strapi.db.lifecycles.subscribe({
+    models: NEWSROOM_MODELS,
+    ...Object.fromEntries(BEFORE_EACH_QUERY.map((action) => [action, turn])),
+  });
+};
