@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_UID, QUOTE_UID } from '../constants';
-import { articleColumns, columnOf, newsroomTables, partTables } from './tables';
+import { articleColumns, columnOf, linkColumns, newsroomTables, partTables } from './tables';
 
 /**
  * The documentIds of a story's links or quotes (any version of either; `draftsOnly`: of their
@@ -52,6 +52,94 @@ const partsThrough = async (
     return rows.map((row) => row.documentId).sort();
   };
   // In the caller's transaction when there is one: on SQLite a read beside it would wait for it.
+  return strapi.db.inTransaction()
+    ? strapi.db.transaction(({ trx }) => read(trx as unknown as Knex.Transaction))
+    : read();
+};
+
+/** One version (draft or published row) of one of a story's links or quotes. */
+export interface PartVersion {
+  documentId: string;
+  publishedAt: unknown;
+  updatedAt: unknown;
+  /** The row is tied to a story (a published row loses it when its story is unpublished). */
+  owned: boolean;
+}
+
+/**
+ * Both versions of each of a story's links or quotes, and whether each row still has its
+ * story: what the publish cascade decides from, in one statement. (It took four: the parts,
+ * their versions, their published rows and, through Strapi's populate, those rows' stories.)
+ */
+export const readPartVersions = async (
+  strapi: Core.Strapi,
+  uid: typeof LINK_UID | typeof QUOTE_UID,
+  article: string
+): Promise<PartVersion[]> => {
+  const t = newsroomTables(strapi);
+  const { table, join } = partTables(t, uid);
+  const documentId = columnOf(strapi, uid, 'documentId');
+  const read = async (trx?: Knex.Transaction) => {
+    const knex = strapi.db.connection as unknown as Knex;
+    const parts = knex(`${t.article} as a`)
+      .join(`${join.name} as j`, `j.${join.article}`, 'a.id')
+      .join(`${table} as p`, 'p.id', `j.${join.own}`)
+      .where(`a.${articleColumns(strapi).documentId}`, article)
+      .select(`p.${documentId}`);
+    const story = knex(`${join.name} as o`)
+      .join(`${t.article} as s`, 's.id', `o.${join.article}`)
+      .whereRaw('?? = ??', [`o.${join.own}`, 'v.id'])
+      .select(knex.raw('1'));
+    const query = knex(`${table} as v`)
+      .whereIn(`v.${documentId}`, parts)
+      .select({
+        documentId: `v.${documentId}`,
+        publishedAt: `v.${columnOf(strapi, uid, 'publishedAt')}`,
+        updatedAt: `v.${columnOf(strapi, uid, 'updatedAt')}`,
+        owned: knex.raw('CASE WHEN EXISTS ? THEN 1 ELSE 0 END', [story]),
+      })
+      .orderBy(`v.${documentId}`);
+    const rows: (Omit<PartVersion, 'owned'> & { owned: unknown })[] = await (trx
+      ? query.transacting(trx)
+      : query);
+    return rows.map((row) => ({ ...row, owned: Number(row.owned) === 1 }));
+  };
+  return strapi.db.inTransaction()
+    ? strapi.db.transaction(({ trx }) => read(trx as unknown as Knex.Transaction))
+    : read();
+};
+
+/**
+ * The published rows (ids) of links whose draft points at this story but which point at
+ * nothing themselves, and have no URL: a published link whose target was not published when
+ * it was (Strapi then drops the relation), or was unpublished since (the join row went with
+ * the target's published row). One statement for the publish cascade's relink.
+ */
+export const readLiveLinksMissing = async (strapi: Core.Strapi, target: string) => {
+  const t = newsroomTables(strapi);
+  const link = linkColumns(strapi);
+  const read = async (trx?: Knex.Transaction) => {
+    const knex = strapi.db.connection as unknown as Knex;
+    const drafts = knex(`${t.article} as a`)
+      .join(`${t.target.name} as j`, `j.${t.target.article}`, 'a.id')
+      .join(`${t.link} as d`, 'd.id', `j.${t.target.link}`)
+      .where(`a.${articleColumns(strapi).documentId}`, target)
+      .whereNull(`d.${link.publishedAt}`)
+      .select(`d.${link.documentId}`);
+    const pointing = knex(`${t.target.name} as tj`)
+      .join(`${t.article} as ta`, 'ta.id', `tj.${t.target.article}`)
+      .whereRaw('?? = ??', [`tj.${t.target.link}`, 'l.id'])
+      .select(knex.raw('1'));
+    const query = knex(`${t.link} as l`)
+      .whereIn(`l.${link.documentId}`, drafts)
+      .whereNotNull(`l.${link.publishedAt}`)
+      .where((q) => q.whereNull(`l.${link.url}`).orWhere(`l.${link.url}`, ''))
+      .whereNotExists(pointing)
+      .select('l.id')
+      .orderBy('l.id');
+    const rows: { id: number }[] = await (trx ? query.transacting(trx) : query);
+    return rows.map((row) => row.id);
+  };
   return strapi.db.inTransaction()
     ? strapi.db.transaction(({ trx }) => read(trx as unknown as Knex.Transaction))
     : read();

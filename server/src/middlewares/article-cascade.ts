@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { ARTICLE_UID, LINK_UID, OWNER_FIELD, QUOTE_UID } from '../constants';
-import { readLinksTo, readStoryParts } from '../database/story-parts';
-import { publishStale } from '../workflow/publish-stale';
+import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import {
+  readLiveLinksMissing,
+  readPartVersions,
+  readStoryParts,
+  type PartVersion,
+} from '../database/story-parts';
+import { staleDocuments } from '../workflow/publish-stale';
 
 type Context = { uid: string; action: string; params: Record<string, any> };
 const OWNED = [LINK_UID, QUOTE_UID] as const;
@@ -43,11 +48,7 @@ export const articleCascadeMiddleware =
         where: { documentId, everPublishedAt: { $null: true } },
         data: { everPublishedAt: new Date() },
       });
-      for (const uid of OWNED) {
-        const owned = await ownedDocuments(strapi, uid, documentId);
-        await publishStale(strapi, uid, owned);
-        await republishOrphaned(strapi, uid, owned);
-      }
+      for (const uid of OWNED) await followStory(strapi, uid, documentId);
       await relinkPublishedLinksTo(strapi, documentId);
     }
     if (context.action === 'discardDraft') {
@@ -57,24 +58,23 @@ export const articleCascadeMiddleware =
   };
 
 /**
- * Unpublishing a story deletes its published row, and with it the relation of its published
- * links and quotes to it; publishing the story again must give them back their owner, or
- * they would stay invisible. Those whose published row has no owner are republished.
+ * A published story's links and quotes are published with it: those whose draft is ahead of
+ * their published version, or that have none (publishing an unchanged one would only churn its
+ * row). And those whose published row lost its story: unpublishing a story deletes its
+ * published row, and with it the relation of its published links and quotes to it, so
+ * publishing the story again must give them back their owner, or they would stay invisible.
+ * Read in one statement (database/story-parts), decided from what it read.
  */
-const republishOrphaned = async (
-  strapi: Core.Strapi,
-  uid: (typeof OWNED)[number],
-  documentIds: string[]
-) => {
-  if (documentIds.length === 0) return;
-  const owner = OWNER_FIELD[uid];
-  const live: Record<string, unknown>[] = await strapi.db.query(uid).findMany({
-    where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
-    select: ['documentId'],
-    populate: { [owner]: { select: ['id'] } },
-  });
-  for (const row of live) {
-    if (!row[owner]) await strapi.documents(uid).publish({ documentId: row.documentId as string });
+const followStory = async (strapi: Core.Strapi, uid: (typeof OWNED)[number], article: string) => {
+  const versions: PartVersion[] = await readPartVersions(strapi, uid, article);
+  const parts = [...new Set(versions.map((row) => row.documentId))];
+  const stale = staleDocuments(versions, parts);
+  // Publishing a stale part gives its new published row the story again.
+  const orphaned = versions
+    .filter((row) => row.publishedAt && !row.owned && !stale.includes(row.documentId))
+    .map((row) => row.documentId);
+  for (const documentId of [...stale, ...new Set(orphaned)]) {
+    await strapi.documents(uid).publish({ documentId });
   }
 };
 
@@ -85,28 +85,17 @@ const republishOrphaned = async (
  * is restored: republishing the link from its draft would also push its unpublished edits live.
  */
 const relinkPublishedLinksTo = async (strapi: Core.Strapi, target: string) => {
-  const drafts = await readLinksTo(strapi, target, { draftsOnly: true });
-  if (drafts.length === 0) return;
+  const missing = await readLiveLinksMissing(strapi, target);
+  if (missing.length === 0) return;
   const targetRow = await strapi.db.query(ARTICLE_UID).findOne({
     where: { documentId: target, publishedAt: { $notNull: true } },
     select: ['id'],
   });
   if (!targetRow) return;
-  const live: { id: number; url: string | null; targetArticle: unknown }[] = await strapi.db
-    .query(LINK_UID)
-    .findMany({
-      where: {
-        documentId: { $in: drafts },
-        publishedAt: { $notNull: true },
-      },
-      select: ['id', 'url'],
-      populate: { targetArticle: { select: ['id'] } },
-    });
-  for (const link of live) {
-    if (link.targetArticle || link.url) continue;
+  for (const id of missing) {
     await strapi.db
       .query(LINK_UID)
-      .update({ where: { id: link.id }, data: { targetArticle: targetRow.id } });
+      .update({ where: { id }, data: { targetArticle: targetRow.id } });
   }
 };
 
