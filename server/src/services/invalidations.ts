@@ -261,6 +261,15 @@ const createInvalidationsService = ({ strapi }: { strapi: Core.Strapi }) => {
     flush: runRound,
 
     /**
+     * Whether any webhook subscribes to the event now. A change queued while none does would
+     * be taken and dropped by the next round (assemble): the writer skips queueing it, and
+     * the round, instead.
+     */
+    async anyReceiver(): Promise<boolean> {
+      return ((await webhooks().findWebhooks()) as Webhook[]).some(subscribes);
+    },
+
+    /**
      * "Send purge again": the story's invalidation as if it had just changed, its earlier
      * slugs included, for a receiver that lost one. Returns how many webhooks will get it,
      * null when there is no such story.

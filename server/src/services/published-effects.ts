@@ -110,6 +110,10 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * again" repairs it.
    */
   const handOver = async (changes: EntryChange[]) => {
+    const invalidations = getService(strapi, 'invalidations');
+    // No webhook to tell: nothing to queue (a webhook created later gets later changes). When
+    // the webhooks cannot be read, the changes are queued, and the round decides.
+    if (!(await invalidations.anyReceiver().catch(() => true))) return;
     let handed = 0;
     for (const { entry, change } of changes) {
       if (!entry.documentId || !change) continue;
@@ -135,7 +139,7 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
     }
-    if (handed > 0) getService(strapi, 'invalidations').kick();
+    if (handed > 0) invalidations.kick();
   };
 
   /** Does the work now: the caller is past any commit. Never throws. */
