@@ -89,39 +89,50 @@ export const readNeighbourhoods = async (
   }
   const rowIds = [...rowOwner.keys()];
 
-  // Each pair: one of these stories' rows, and the story at the other end of a published link.
+  // Each pair: one of these stories' rows, and the live story at the other end of a published
+  // link; both directions in one statement (side 1: the row links to it, 2: it links here).
   const publishedAt = columnOf(strapi, LINK_UID, 'publishedAt');
+  const live = (alias: string) =>
+    knex(`${t.article} as o`)
+      .whereRaw('?? = ??', [`o.${c.documentId}`, `${alias}.${c.documentId}`])
+      .whereNotNull(`o.${c.publishedAt}`)
+      .select(knex.raw('1'));
   const targetPairs: { own: number; other: string }[] = [];
   const sourcePairs: { own: number; other: string }[] = [];
   for (const part of chunks(rowIds)) {
-    targetPairs.push(
-      ...(await db(`${t.source.name} as s`)
-        .join(`${t.link} as l`, 'l.id', `s.${t.source.link}`)
-        .join(`${t.target.name} as t`, `t.${t.target.link}`, `s.${t.source.link}`)
-        .join(`${t.article} as a`, 'a.id', `t.${t.target.article}`)
-        .whereIn(`s.${t.source.article}`, part)
-        .whereNotNull(`l.${publishedAt}`)
-        .select({ own: `s.${t.source.article}`, other: `a.${c.documentId}` }))
-    );
-    sourcePairs.push(
-      ...(await db(`${t.target.name} as t`)
-        .join(`${t.link} as l`, 'l.id', `t.${t.target.link}`)
-        .join(`${t.source.name} as s`, `s.${t.source.link}`, `t.${t.target.link}`)
-        .join(`${t.article} as a`, 'a.id', `s.${t.source.article}`)
-        .whereIn(`t.${t.target.article}`, part)
-        .whereNotNull(`l.${publishedAt}`)
-        .select({ own: `t.${t.target.article}`, other: `a.${c.documentId}` }))
-    );
+    const linksTo = knex(`${t.source.name} as s`)
+      .join(`${t.link} as l`, 'l.id', `s.${t.source.link}`)
+      .join(`${t.target.name} as t`, `t.${t.target.link}`, `s.${t.source.link}`)
+      .join(`${t.article} as a`, 'a.id', `t.${t.target.article}`)
+      .whereIn(`s.${t.source.article}`, part)
+      .whereNotNull(`l.${publishedAt}`)
+      .whereExists(live('a'))
+      .select(knex.raw('1 as ??', ['side']), {
+        own: `s.${t.source.article}`,
+        other: `a.${c.documentId}`,
+      });
+    const linkedFrom = knex(`${t.target.name} as t`)
+      .join(`${t.link} as l`, 'l.id', `t.${t.target.link}`)
+      .join(`${t.source.name} as s`, `s.${t.source.link}`, `t.${t.target.link}`)
+      .join(`${t.article} as a`, 'a.id', `s.${t.source.article}`)
+      .whereIn(`t.${t.target.article}`, part)
+      .whereNotNull(`l.${publishedAt}`)
+      .whereExists(live('a'))
+      .select(knex.raw('2 as ??', ['side']), {
+        own: `t.${t.target.article}`,
+        other: `a.${c.documentId}`,
+      });
+    // Not wrapped in parentheses: SQLite allows none around a compound's members.
+    const query = linksTo.unionAll(linkedFrom, false);
+    const rows: { side: unknown; own: number; other: string }[] = await (trx
+      ? query.transacting(trx)
+      : query);
+    for (const row of rows) (Number(row.side) === 1 ? targetPairs : sourcePairs).push(row);
   }
-  const liveOthers = await readLiveSlugs(
-    strapi,
-    [...targetPairs, ...sourcePairs].map((pair) => pair.other),
-    trx
-  );
   const add = (pairs: typeof targetPairs, field: 'targets' | 'linkedFrom') => {
     for (const { own, other } of pairs) {
       const story = rowOwner.get(Number(own));
-      if (!story || other === story || !liveOthers.has(other)) continue;
+      if (!story || other === story) continue;
       const list = result.get(story)![field];
       if (!list.includes(other)) list.push(other);
     }
