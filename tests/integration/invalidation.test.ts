@@ -311,4 +311,12 @@ describe(`newsroom.invalidate (${DB})`, () => {
     const after = await app.request('/newsroom/status', { headers: admin });
     expect(after.body.data.invalidations.pending).toBe(0);
   });
+
+  it('queues nothing for a publish while no webhook subscribes (the last one was deleted above)', async () => {
+    await docs(ARTICLE).update({ documentId: s.documentId, data: { lead: 'Tanpa penerima.' } });
+    await docs(ARTICLE).publish({ documentId: s.documentId });
+    // Before the round that would take it: the publish has settled, and queued no change.
+    const status = await app.request('/newsroom/status', { headers: admin });
+    expect(status.body.data.invalidations).toMatchObject({ waiting: 0, pending: 0 });
+  });
 });
