@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { StatusResponse } from '#shared/contracts/admin';
 import { createKeysSnapshot, EVERY_TAG } from '../database/freshness-keys';
+import { bumpGeneration } from '../database/generation-bump';
 import { FRESHNESS_KEYS_TABLE, FRESHNESS_TABLE } from '../database/plugin-tables';
 import { trackPending } from '../http/pending-writes';
 import { backoffMs } from '../utils/backoff';
@@ -54,18 +55,7 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   const keys = createKeysSnapshot(strapi);
 
-  /** The counter and the tags' generations move together: one transaction. */
-  const bumpNow = async (tags: readonly string[] | null) => {
-    await strapi.db.connection.transaction(async (trx) => {
-      await trx(FRESHNESS_TABLE).where({ id: 1 }).increment('generation', 1);
-      const row = await trx(FRESHNESS_TABLE).where({ id: 1 }).first('generation');
-      const generation = Number(row?.generation ?? 0);
-      await trx(FRESHNESS_KEYS_TABLE)
-        .insert([...new Set(tags ?? [EVERY_TAG])].map((tag) => ({ tag, generation })))
-        .onConflict('tag')
-        .merge(['generation']);
-    });
-  };
+  const bumpNow = (tags: readonly string[] | null) => bumpGeneration(strapi, tags ?? [EVERY_TAG]);
 
   const failed = (error: unknown) => {
     const attempts = (owed?.attempts ?? 0) + 1;
