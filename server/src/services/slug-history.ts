@@ -44,19 +44,29 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records the slug this article is published under now (nothing when it is not live). */
     async record(documentId: string) {
       const c = articleColumns(strapi);
-      // In the caller's transaction when there is one (see searchIndex.sync).
-      await strapi.db.transaction(async ({ trx }) => {
-        const row = await trx(articles())
-          .where(c.documentId, documentId)
-          .whereNotNull(c.publishedAt)
-          .first({ slug: c.slug });
-        if (!row?.slug) return;
-        // A slug published by another story before is this story's now: it is live here.
-        await trx(SLUG_HISTORY_TABLE)
-          .insert({ slug: row.slug, document_id: documentId, recorded_at: Date.now() })
-          .onConflict('slug')
-          .merge(['document_id', 'recorded_at']);
-      });
+      // In the caller's transaction when there is one (see searchIndex.sync). One statement:
+      // the live row's slug read and claimed together. A slug published by another story
+      // before is this story's now: it is live here.
+      await strapi.db.transaction(({ trx }) =>
+        trx.raw(
+          `INSERT INTO ?? (slug, document_id, recorded_at)
+           SELECT ??, ??, ? FROM ?? WHERE ?? = ? AND ?? IS NOT NULL AND ?? IS NOT NULL AND ?? <> ''
+           ON CONFLICT (slug) DO UPDATE
+           SET document_id = excluded.document_id, recorded_at = excluded.recorded_at`,
+          [
+            SLUG_HISTORY_TABLE,
+            c.slug,
+            c.documentId,
+            Date.now(),
+            articles(),
+            c.documentId,
+            documentId,
+            c.publishedAt,
+            c.slug,
+            c.slug,
+          ]
+        )
+      );
     },
 
     /**
