@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_UID, QUOTE_UID } from '../constants';
+import { inCurrentTransaction } from './in-current-transaction';
 import { articleColumns, columnOf, linkColumns, newsroomTables, partTables } from './tables';
 
 /**
@@ -51,10 +52,7 @@ const partsThrough = async (
     const rows: { documentId: string }[] = await (trx ? query.transacting(trx) : query);
     return rows.map((row) => row.documentId).sort();
   };
-  // In the caller's transaction when there is one: on SQLite a read beside it would wait for it.
-  return strapi.db.inTransaction()
-    ? strapi.db.transaction(({ trx }) => read(trx as unknown as Knex.Transaction))
-    : read();
+  return inCurrentTransaction(strapi, read);
 };
 
 /** One version (draft or published row) of one of a story's links or quotes. */
@@ -104,9 +102,7 @@ export const readPartVersions = async (
       : query);
     return rows.map((row) => ({ ...row, owned: Number(row.owned) === 1 }));
   };
-  return strapi.db.inTransaction()
-    ? strapi.db.transaction(({ trx }) => read(trx as unknown as Knex.Transaction))
-    : read();
+  return inCurrentTransaction(strapi, read);
 };
 
 /**
@@ -140,7 +136,5 @@ export const readLiveLinksMissing = async (strapi: Core.Strapi, target: string) 
     const rows: { id: number }[] = await (trx ? query.transacting(trx) : query);
     return rows.map((row) => row.id);
   };
-  return strapi.db.inTransaction()
-    ? strapi.db.transaction(({ trx }) => read(trx as unknown as Knex.Transaction))
-    : read();
+  return inCurrentTransaction(strapi, read);
 };

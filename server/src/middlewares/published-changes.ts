@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
+import { inCurrentTransaction } from '../database/in-current-transaction';
 import {
   emptyNeighbourhood,
   readNeighbourhoods,
@@ -47,18 +47,12 @@ interface CallChanges {
 }
 const changesOfCall = new AsyncLocalStorage<CallChanges>();
 
-/** Runs a read in the current transaction when there is one (SQLite would wait for it). */
-const inCurrent = <T>(strapi: Core.Strapi, read: (trx?: Knex.Transaction) => Promise<T>) =>
-  strapi.db.inTransaction()
-    ? strapi.db.transaction(({ trx }) => read(trx as unknown as Knex.Transaction))
-    : read();
-
 /** The stories a call touches, as stored now: the article, or the link's or quote's story. */
 const storiesOf = (strapi: Core.Strapi, context: Context, documentId: string | undefined) => {
   if (!documentId) return Promise.resolve([]);
   if (context.uid === ARTICLE_UID) return Promise.resolve([documentId]);
   const uid = context.uid as typeof LINK_UID | typeof QUOTE_UID;
-  return inCurrent(strapi, (trx) => readPartArticles(strapi, uid, documentId, trx));
+  return inCurrentTransaction(strapi, (trx) => readPartArticles(strapi, uid, documentId, trx));
 };
 
 /**
@@ -87,7 +81,9 @@ export const publishedChangesMiddleware =
     const given = context.params.documentId as string | undefined;
     const touched = await storiesOf(strapi, context, given);
     const unseen = touched.filter((id) => !changes.has(id));
-    const before = await inCurrent(strapi, (trx) => readNeighbourhoods(strapi, unseen, trx));
+    const before = await inCurrentTransaction(strapi, (trx) =>
+      readNeighbourhoods(strapi, unseen, trx)
+    );
     for (const id of touched) {
       const known = changes.get(id);
       changes.set(id, {
