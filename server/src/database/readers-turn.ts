@@ -34,7 +34,11 @@ export const createReadersTurn = (turnMs = TURN_MS, now = () => performance.now(
       return;
     }
     if (now() - since < turnMs) return;
-    // The immediate scheduled above runs first: the next call opens a new stretch.
+    // Two immediates: a write started by a request runs in the loop's poll phase, and one
+    // immediate would resume it in the check phase right after, before the loop polls for
+    // the requests that arrived meanwhile. The immediate scheduled above runs first: the
+    // next call opens a new stretch.
+    await nextTurn();
     await nextTurn();
   };
 };
