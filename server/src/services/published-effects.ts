@@ -109,11 +109,24 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * no neighbourhood after. Never throws: a change not handed over is logged, and "Send purge
    * again" repairs it.
    */
-  const handOver = async (changes: EntryChange[]) => {
+  const handOver = async (changes: EntryChange[], staying: ReadonlySet<Owed>) => {
     const invalidations = getService(strapi, 'invalidations');
     // No webhook to tell: nothing to queue (a webhook created later gets later changes). When
     // the webhooks cannot be read, the changes are queued, and the round decides.
-    if (!(await invalidations.anyReceiver().catch(() => true))) return;
+    if (!(await invalidations.anyReceiver().catch(() => true))) {
+      // A row that stays (its search index failed, retried later) forgets this write's
+      // neighbourhood all the same: the next write merged into it records its own.
+      for (const { entry, change } of changes) {
+        if (!staying.has(entry) || !entry.recorded || !change) continue;
+        await knex()(PENDING_EFFECTS_TABLE)
+          .where({ key: entry.key, token: entry.token })
+          .update({ before_state: null })
+          .catch((error: unknown) =>
+            strapi.log.error(`[newsroom] article ${entry.documentId}: row not updated: ${error}`)
+          );
+      }
+      return;
+    }
     let handed = 0;
     for (const { entry, change } of changes) {
       if (!entry.documentId || !change) continue;
@@ -173,7 +186,7 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await giveReadersATurn(strapi);
     // Only once every instance serves the write: a purge before that would be refilled from
     // a cache still holding the old story.
-    if (bumped) await handOver(changes);
+    if (bumped) await handOver(changes, new Set(failed.map(({ entry }) => entry)));
     try {
       // A row re-queued meanwhile (a new token) belongs to the write that re-queued it.
       for (const entry of bumped ? done : []) {
