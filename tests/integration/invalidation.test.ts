@@ -313,10 +313,24 @@ describe(`newsroom.invalidate (${DB})`, () => {
   });
 
   it('queues nothing for a publish while no webhook subscribes (the last one was deleted above)', async () => {
-    await docs(ARTICLE).update({ documentId: s.documentId, data: { lead: 'Tanpa penerima.' } });
-    await docs(ARTICLE).publish({ documentId: s.documentId });
-    // Before the round that would take it: the publish has settled, and queued no change.
-    const status = await app.request('/newsroom/status', { headers: admin });
-    expect(status.body.data.invalidations).toMatchObject({ waiting: 0, pending: 0 });
+    const invalidations = app.strapi.plugin('newsroom').service('invalidations');
+    const kick = jest.spyOn(invalidations, 'kick');
+    const count = async (table: string) =>
+      Number((await app.strapi.db.connection(table).count({ n: '*' }))[0].n);
+    try {
+      await docs(ARTICLE).update({ documentId: s.documentId, data: { lead: 'Tanpa penerima.' } });
+      await docs(ARTICLE).publish({ documentId: s.documentId });
+      // Settled after its commit (outside a request nothing awaits it): its row is gone then.
+      const end = Date.now() + 5_000;
+      while ((await count('newsroom_pending_effects')) > 0 && Date.now() < end) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await count('newsroom_pending_effects')).toBe(0);
+      // A change would have been queued before the row went, and a round asked for.
+      expect(await count('newsroom_invalidation_changes')).toBe(0);
+      expect(kick).not.toHaveBeenCalled();
+    } finally {
+      kick.mockRestore();
+    }
   });
 });
