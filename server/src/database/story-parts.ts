@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { LINK_UID, QUOTE_UID } from '../constants';
+import { LINK_UID, type PartUid } from '../constants';
 import { inCurrentTransaction } from './in-current-transaction';
 import { articleColumns, columnOf, linkColumns, newsroomTables, partTables } from './tables';
+
+/** A join table from a part to its story: its name, and the part's and the story's columns. */
+type Join = { name: string; own: string; article: string };
 
 /**
  * The documentIds of a story's links or quotes (any version of either; `draftsOnly`: of their
@@ -15,7 +18,7 @@ import { articleColumns, columnOf, linkColumns, newsroomTables, partTables } fro
  */
 export const readStoryParts = async (
   strapi: Core.Strapi,
-  uid: typeof LINK_UID | typeof QUOTE_UID,
+  uid: PartUid,
   article: string,
   { draftsOnly = false } = {}
 ): Promise<string[]> => {
@@ -24,31 +27,41 @@ export const readStoryParts = async (
   return partsThrough(strapi, uid, table, join, article, draftsOnly);
 };
 
-/** The documentIds of the links that point at this story (`draftsOnly`: their draft rows). */
-export const readLinksTo = (strapi: Core.Strapi, target: string, { draftsOnly = false } = {}) => {
-  const t = newsroomTables(strapi);
-  const join = { name: t.target.name, own: t.target.link, article: t.target.article };
-  return partsThrough(strapi, LINK_UID, t.link, join, target, draftsOnly);
+/**
+ * The documentIds of the parts of `uid` (in `table`) joined to a story's rows through
+ * `join`, from the story's side: a query to read, or to nest in another (no transaction of
+ * its own).
+ */
+const partsOf = (
+  strapi: Core.Strapi,
+  uid: PartUid,
+  table: string,
+  join: Join,
+  article: string,
+  draftsOnly: boolean
+) => {
+  const knex = strapi.db.connection as unknown as Knex;
+  const query = knex(`${newsroomTables(strapi).article} as a`)
+    .join(`${join.name} as j`, `j.${join.article}`, 'a.id')
+    .join(`${table} as p`, 'p.id', `j.${join.own}`)
+    .where(`a.${articleColumns(strapi).documentId}`, article);
+  if (draftsOnly) query.whereNull(`p.${columnOf(strapi, uid, 'publishedAt')}`);
+  return query;
 };
 
 /** Parts of `uid` joined to the story's rows through `join`, read from the story's side. */
 const partsThrough = async (
   strapi: Core.Strapi,
-  uid: typeof LINK_UID | typeof QUOTE_UID,
+  uid: PartUid,
   table: string,
-  join: { name: string; own: string; article: string },
+  join: Join,
   article: string,
   draftsOnly: boolean
 ): Promise<string[]> => {
-  const t = newsroomTables(strapi);
   const read = async (trx?: Knex.Transaction) => {
-    const knex = strapi.db.connection as unknown as Knex;
-    const query = knex(`${t.article} as a`)
-      .join(`${join.name} as j`, `j.${join.article}`, 'a.id')
-      .join(`${table} as p`, 'p.id', `j.${join.own}`)
-      .where(`a.${articleColumns(strapi).documentId}`, article)
-      .distinct({ documentId: `p.${columnOf(strapi, uid, 'documentId')}` });
-    if (draftsOnly) query.whereNull(`p.${columnOf(strapi, uid, 'publishedAt')}`);
+    const query = partsOf(strapi, uid, table, join, article, draftsOnly).distinct({
+      documentId: `p.${columnOf(strapi, uid, 'documentId')}`,
+    });
     const rows: { documentId: string }[] = await (trx ? query.transacting(trx) : query);
     return rows.map((row) => row.documentId).sort();
   };
@@ -71,7 +84,7 @@ export interface PartVersion {
  */
 export const readPartVersions = async (
   strapi: Core.Strapi,
-  uid: typeof LINK_UID | typeof QUOTE_UID,
+  uid: PartUid,
   article: string
 ): Promise<PartVersion[]> => {
   const t = newsroomTables(strapi);
@@ -79,11 +92,7 @@ export const readPartVersions = async (
   const documentId = columnOf(strapi, uid, 'documentId');
   const read = async (trx?: Knex.Transaction) => {
     const knex = strapi.db.connection as unknown as Knex;
-    const parts = knex(`${t.article} as a`)
-      .join(`${join.name} as j`, `j.${join.article}`, 'a.id')
-      .join(`${table} as p`, 'p.id', `j.${join.own}`)
-      .where(`a.${articleColumns(strapi).documentId}`, article)
-      .select(`p.${documentId}`);
+    const parts = partsOf(strapi, uid, table, join, article, false).select(`p.${documentId}`);
     const story = knex(`${join.name} as o`)
       .join(`${t.article} as s`, 's.id', `o.${join.article}`)
       .whereRaw('?? = ??', [`o.${join.own}`, 'v.id'])
@@ -116,12 +125,10 @@ export const readLiveLinksMissing = async (strapi: Core.Strapi, target: string) 
   const link = linkColumns(strapi);
   const read = async (trx?: Knex.Transaction) => {
     const knex = strapi.db.connection as unknown as Knex;
-    const drafts = knex(`${t.article} as a`)
-      .join(`${t.target.name} as j`, `j.${t.target.article}`, 'a.id')
-      .join(`${t.link} as d`, 'd.id', `j.${t.target.link}`)
-      .where(`a.${articleColumns(strapi).documentId}`, target)
-      .whereNull(`d.${link.publishedAt}`)
-      .select(`d.${link.documentId}`);
+    const targetJoin = { name: t.target.name, own: t.target.link, article: t.target.article };
+    const drafts = partsOf(strapi, LINK_UID, t.link, targetJoin, target, true).select(
+      `p.${link.documentId}`
+    );
     const pointing = knex(`${t.target.name} as tj`)
       .join(`${t.article} as ta`, 'ta.id', `tj.${t.target.article}`)
       .whereRaw('?? = ??', [`tj.${t.target.link}`, 'l.id'])
