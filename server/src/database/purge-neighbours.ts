@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { LINK_UID, QUOTE_UID } from '../constants';
-import { articleColumns, columnOf, newsroomTables, partTables } from './tables';
+import { articleColumns, columnOf, newsroomTables, partTables, type JoinTable } from './tables';
 
 /**
  * What a reader-visible change of a story reaches besides the story itself, as stored: the
@@ -97,31 +97,28 @@ export const readNeighbourhoods = async (
       .whereRaw('?? = ??', [`o.${c.documentId}`, `${alias}.${c.documentId}`])
       .whereNotNull(`o.${c.publishedAt}`)
       .select(knex.raw('1'));
+  /**
+   * Pairs through a published link: one of `rows` at the link's `near` end (its source, or
+   * its target), the live story at its `far` end; `side` tells the two directions apart.
+   */
+  const pairs = (rows: number[], near: JoinTable, far: JoinTable, side: 1 | 2) =>
+    knex(`${near.name} as n`)
+      .join(`${t.link} as l`, 'l.id', `n.${near.link}`)
+      .join(`${far.name} as f`, `f.${far.link}`, `n.${near.link}`)
+      .join(`${t.article} as a`, 'a.id', `f.${far.article}`)
+      .whereIn(`n.${near.article}`, rows)
+      .whereNotNull(`l.${publishedAt}`)
+      .whereExists(live('a'))
+      // A constant written into the text: PostgreSQL cannot type a bound one in a UNION.
+      .select(knex.raw(`${side} as ??`, ['side']), {
+        own: `n.${near.article}`,
+        other: `a.${c.documentId}`,
+      });
   const targetPairs: { own: number; other: string }[] = [];
   const sourcePairs: { own: number; other: string }[] = [];
   for (const part of chunks(rowIds)) {
-    const linksTo = knex(`${t.source.name} as s`)
-      .join(`${t.link} as l`, 'l.id', `s.${t.source.link}`)
-      .join(`${t.target.name} as t`, `t.${t.target.link}`, `s.${t.source.link}`)
-      .join(`${t.article} as a`, 'a.id', `t.${t.target.article}`)
-      .whereIn(`s.${t.source.article}`, part)
-      .whereNotNull(`l.${publishedAt}`)
-      .whereExists(live('a'))
-      .select(knex.raw('1 as ??', ['side']), {
-        own: `s.${t.source.article}`,
-        other: `a.${c.documentId}`,
-      });
-    const linkedFrom = knex(`${t.target.name} as t`)
-      .join(`${t.link} as l`, 'l.id', `t.${t.target.link}`)
-      .join(`${t.source.name} as s`, `s.${t.source.link}`, `t.${t.target.link}`)
-      .join(`${t.article} as a`, 'a.id', `s.${t.source.article}`)
-      .whereIn(`t.${t.target.article}`, part)
-      .whereNotNull(`l.${publishedAt}`)
-      .whereExists(live('a'))
-      .select(knex.raw('2 as ??', ['side']), {
-        own: `t.${t.target.article}`,
-        other: `a.${c.documentId}`,
-      });
+    const linksTo = pairs(part, t.source, t.target, 1);
+    const linkedFrom = pairs(part, t.target, t.source, 2);
     // Not wrapped in parentheses: SQLite allows none around a compound's members.
     const query = linksTo.unionAll(linkedFrom, false);
     const rows: { side: unknown; own: number; other: string }[] = await (trx

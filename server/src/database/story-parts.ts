@@ -8,26 +8,6 @@ import { articleColumns, columnOf, linkColumns, newsroomTables, partTables } fro
 type Join = { name: string; own: string; article: string };
 
 /**
- * The documentIds of a story's links or quotes (any version of either; `draftsOnly`: of their
- * draft rows only), read from the story's rows through the join table and its indexes.
- *
- * Strapi's query builder writes this filter (`{ sourceArticle: { documentId } }`) as LEFT
- * JOINs from the parts' table, which SQLite answers by scanning every link: 400 ms per publish
- * at 10,000 stories (50,000 links), on every publish's cascade (measured with the bench's
- * republish row, z3). Read from the story's side, it is a few index lookups.
- */
-export const readStoryParts = async (
-  strapi: Core.Strapi,
-  uid: PartUid,
-  article: string,
-  { draftsOnly = false } = {}
-): Promise<string[]> => {
-  const t = newsroomTables(strapi);
-  const { table, join } = partTables(t, uid);
-  return partsThrough(strapi, uid, table, join, article, draftsOnly);
-};
-
-/**
  * The documentIds of the parts of `uid` (in `table`) joined to a story's rows through
  * `join`, from the story's side: a query to read, or to nest in another (no transaction of
  * its own).
@@ -49,15 +29,22 @@ const partsOf = (
   return query;
 };
 
-/** Parts of `uid` joined to the story's rows through `join`, read from the story's side. */
-const partsThrough = async (
+/**
+ * The documentIds of a story's links or quotes (any version of either; `draftsOnly`: of their
+ * draft rows only), read from the story's rows through the join table and its indexes.
+ *
+ * Strapi's query builder writes this filter (`{ sourceArticle: { documentId } }`) as LEFT
+ * JOINs from the parts' table, which SQLite answers by scanning every link: 400 ms per publish
+ * at 10,000 stories (50,000 links), on every publish's cascade (measured with the bench's
+ * republish row, z3). Read from the story's side, it is a few index lookups.
+ */
+export const readStoryParts = async (
   strapi: Core.Strapi,
   uid: PartUid,
-  table: string,
-  join: Join,
   article: string,
-  draftsOnly: boolean
+  { draftsOnly = false } = {}
 ): Promise<string[]> => {
+  const { table, join } = partTables(newsroomTables(strapi), uid);
   const read = async (trx?: Knex.Transaction) => {
     const query = partsOf(strapi, uid, table, join, article, draftsOnly).distinct({
       documentId: `p.${columnOf(strapi, uid, 'documentId')}`,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 
-interface JoinTable {
+export interface JoinTable {
   name: string;
   /** Column holding the link's row id. */
   link: string;
