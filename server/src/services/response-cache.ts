@@ -54,9 +54,13 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Each key's newest stored generation: an older one is dropped when a newer is stored. */
   const latest = new Map<string, Entry>();
 
+  /** An entry of an older generation that names what it shows: it may be kept if unchanged. */
+  const mayKeep = (entry: Entry, generation: number) =>
+    entry.generation < generation && entry.tags.length > 0;
+
   /** An entry of an older generation whose tags did not change since; false when unsure. */
   const stillGood = async (entry: Entry, generation: number) => {
-    if (entry.generation >= generation || entry.tags.length === 0) return false;
+    if (!mayKeep(entry, generation)) return false;
     try {
       return await getService(strapi, 'freshness').untouched(
         entry.tags,
@@ -169,8 +173,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       const previous = latest.get(key);
       if (
         previous &&
-        previous.generation < generation &&
-        previous.tags.length > 0 &&
+        mayKeep(previous, generation) &&
         getService(strapi, 'freshness').untouchedNow(
           previous.tags,
           previous.generation,
