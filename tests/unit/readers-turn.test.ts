@@ -44,3 +44,19 @@ it('a stretch starts again after any turn of the loop, forced or not', async () 
   time.advance(10);
   expect(await letsWaitingRun(turn)).toBe(false);
 });
+
+it('on shutdown, a write waiting for its turn goes on, and no write waits again', async () => {
+  const time = clock();
+  const turn = createReadersTurn(3, time.now);
+  await turn();
+  time.advance(5);
+  let resumed = false;
+  const waiting = turn().then(() => {
+    resumed = true;
+  });
+  await turn.stop();
+  expect(resumed).toBe(true);
+  await waiting;
+  time.advance(50);
+  expect(await letsWaitingRun(turn)).toBe(false);
+});

@@ -24,7 +24,11 @@ export const TURN_MS = 3;
 export const createReadersTurn = (turnMs = TURN_MS, now = () => performance.now()) => {
   let turned = true;
   let since = 0;
-  return async (): Promise<void> => {
+  /** Writes waiting for their turn now; and whether Strapi is shutting down. */
+  let waiting = 0;
+  let stopping = false;
+  const turn = async (): Promise<void> => {
+    if (stopping) return;
     if (turned) {
       turned = false;
       since = now();
@@ -38,12 +42,33 @@ export const createReadersTurn = (turnMs = TURN_MS, now = () => performance.now(
     // immediate would resume it in the check phase right after, before the loop polls for
     // the requests that arrived meanwhile. The immediate scheduled above runs first: the
     // next call opens a new stretch.
-    await nextTurn();
-    await nextTurn();
+    waiting += 1;
+    try {
+      await nextTurn();
+      await nextTurn();
+    } finally {
+      waiting -= 1;
+    }
   };
+  /**
+   * On shutdown, before the database closes: no more turns, and the writes waiting for one
+   * go on at once. A write left waiting would resume after the pool has gone, and fail
+   * where nothing may be listening (an after-commit effect).
+   */
+  const stop = async () => {
+    stopping = true;
+    while (waiting > 0) await nextTurn();
+  };
+  return Object.assign(turn, { stop });
 };
 
-const readersTurn = createReadersTurn();
+/** Each Strapi's own turns: two instances in one process (the tests') do not share one. */
+const turns = new WeakMap<object, ReturnType<typeof createReadersTurn>>();
+const turnOf = (strapi: Core.Strapi) => {
+  let turn = turns.get(strapi);
+  if (!turn) turns.set(strapi, (turn = createReadersTurn()));
+  return turn;
+};
 
 const NEWSROOM_MODELS = [ARTICLE_UID, LINK_UID, QUOTE_UID];
 const BEFORE_EACH_QUERY = [
@@ -63,7 +88,10 @@ const BEFORE_EACH_QUERY = [
  * PostgreSQL needs none: each statement is a round trip that gives the loop back.
  */
 export const giveReadersATurn = (strapi: Core.Strapi): Promise<void> =>
-  isPostgres(strapi.db) ? Promise.resolve() : readersTurn();
+  isPostgres(strapi.db) ? Promise.resolve() : turnOf(strapi)();
+
+/** Shutdown: see `stop` above. */
+export const stopReadersTurns = (strapi: Core.Strapi): Promise<void> => turnOf(strapi).stop();
 
 /**
  * On SQLite, before each query Strapi's query engine runs on a newsroom model, from any
@@ -72,9 +100,9 @@ export const giveReadersATurn = (strapi: Core.Strapi): Promise<void> =>
  */
 export const subscribeReadersTurn = (strapi: Core.Strapi) => {
   if (isPostgres(strapi.db)) return;
-  const turn = () => readersTurn();
+  const turn = turnOf(strapi);
   strapi.db.lifecycles.subscribe({
     models: NEWSROOM_MODELS,
-    ...Object.fromEntries(BEFORE_EACH_QUERY.map((action) => [action, turn])),
+    ...Object.fromEntries(BEFORE_EACH_QUERY.map((action) => [action, () => turn()])),
   });
 };
