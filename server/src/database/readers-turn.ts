@@ -11,10 +11,10 @@ export const TURN_MS = 3;
  *
  * On SQLite every statement runs synchronously on Node's one thread (better-sqlite3), and
  * knex chains statements through promises that never return to the event loop, not even
- * between two transactions. An edit and publish (some 75 statements) held the loop for
+ * between two transactions. An edit and publish (then about 95 statements) held the loop for
  * 20–30 ms at a stretch, and every reader that arrived meanwhile waited, cache hits included:
- * in `npm run bench`'s row z3 the p99 doubled. Called between steps, this waits one turn of
- * the loop once the steps since the last turn have run `turnMs`, so waiting requests go first:
+ * in `npm run bench`'s row z3 the p99 doubled. Called between steps, this lets the loop poll
+ * once the steps since the last turn have run `turnMs`, so waiting requests go first:
  * hits, and public reads through their own connection (database/sqlite-reader). The write
  * keeps its transaction, and takes no longer in CPU.
  *

@@ -104,6 +104,12 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** The row no longer keeps the neighbourhood its write had before: it was handed over. */
+  const forgetNeighbourhood = (entry: Owed, db = knex()) =>
+    db(PENDING_EFFECTS_TABLE)
+      .where({ key: entry.key, token: entry.token })
+      .update({ before_state: null });
+
   /**
    * Hands each known change to the invalidations (services/invalidations), once: the row keeps
    * no neighbourhood after. Never throws: a change not handed over is logged, and "Send purge
@@ -118,12 +124,9 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // neighbourhood all the same: the next write merged into it records its own.
       for (const { entry, change } of changes) {
         if (!staying.has(entry) || !entry.recorded || !change) continue;
-        await knex()(PENDING_EFFECTS_TABLE)
-          .where({ key: entry.key, token: entry.token })
-          .update({ before_state: null })
-          .catch((error: unknown) =>
-            strapi.log.error(`[newsroom] article ${entry.documentId}: row not updated: ${error}`)
-          );
+        await forgetNeighbourhood(entry).catch((error: unknown) =>
+          strapi.log.error(`[newsroom] article ${entry.documentId}: row not updated: ${error}`)
+        );
       }
       return;
     }
@@ -132,11 +135,7 @@ const createPublishedEffectsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!entry.documentId || !change) continue;
       try {
         await strapi.db.transaction(async ({ trx }) => {
-          if (entry.recorded) {
-            await trx(PENDING_EFFECTS_TABLE)
-              .where({ key: entry.key, token: entry.token })
-              .update({ before_state: null });
-          }
+          if (entry.recorded) await forgetNeighbourhood(entry, trx);
           await trx(INVALIDATION_CHANGES_TABLE).insert({
             id: randomUUID(),
             document_id: entry.documentId,
