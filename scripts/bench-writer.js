@@ -11,8 +11,12 @@
  * the SQLite driver's native work, GC) and the wall time of one write.
  * BENCH_DBS=sqlite,postgres (default sqlite). Run `npm run build` (or `npm test`) first.
  * The statements a write sends: `BENCH_SLOW_SQL=0.001 npm run bench:writer`.
+ * BENCH_WRITER_PROFILES=DIR keeps each mode's CPU profile there (<db>-<mode>.cpuprofile, for
+ * Chrome DevTools).
  */
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 const { scratchDatabase } = require('./lib/scratch');
 const { startPostgres, stopPostgres } = require('../tests/integration/helpers/postgres');
 const { benchEnv, log, startServer } = require('./bench/start');
@@ -21,6 +25,7 @@ const DBS = (process.env.BENCH_DBS || 'sqlite').split(',');
 const COUNT = Number(process.env.BENCH_COUNT || 2000);
 const DURATION = Number(process.env.BENCH_DURATION || 15);
 const MODES = ['draft', 'publish'];
+const PROFILES = process.env.BENCH_WRITER_PROFILES;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -55,6 +60,10 @@ const runOne = async (db, pg) => {
       const done = await writer(null);
       const { profile } = await server.ask('profile-stop', 'profile');
       const statements = (await server.ask('queries')).count - before;
+      if (PROFILES) {
+        fs.mkdirSync(PROFILES, { recursive: true });
+        fs.writeFileSync(path.join(PROFILES, `${db}-${mode}.cpuprofile`), JSON.stringify(profile));
+      }
       const writes = Math.max(1, done.writes);
       rows.push({
         mode,

@@ -54,6 +54,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const SQL_SAMPLES = 20;
 /** Rounds of the freshness rows (z1 z2 z3 in turn); each row is the median of its runs. */
 const FRESHNESS_ROUNDS = Number(process.env.BENCH_FRESHNESS_ROUNDS || 3);
+/** BENCH_FRESHNESS_PROFILES=DIR: a CPU profile of the server during each freshness run, kept there. */
+const FRESHNESS_PROFILES = process.env.BENCH_FRESHNESS_PROFILES;
 const LARGE = Number(process.env.BENCH_LARGE ?? 100000);
 const ONLY = process.env.BENCH_ROUTES
   ? new Set(['a', ...process.env.BENCH_ROUTES.split(',')])
@@ -111,6 +113,19 @@ const rssMb = (pid) => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 };
+
+/**
+ * CPU time a process has used so far (user and system, ms), from the kernel: what a run cost
+ * the serving process, whatever else the machine was doing meanwhile.
+ */
+const cpuMs = (pid) => {
+  // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+};
+const CLOCK_TICKS = Number(
+  require('node:child_process').execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()
+);
 
 const measure = async (server, base, route) => {
   const url = base + route.path;
@@ -274,14 +289,15 @@ const runOne = async (db, size, pg) => {
       log(`${db} ${size}: suggestion engine heap retained ${engineHeap.toFixed(1)} MB`);
     }
     const fresh =
-      size <= 10000 && (!ONLY || ONLY.has('zf')) ? await freshnessRows(server, base) : null;
+      size <= 10000 && (!ONLY || ONLY.has('zf')) ? await freshnessRows(server, base, env) : null;
     if (fresh) {
       rows.push(...fresh.rows);
       for (const row of fresh.rows) {
         log(
           `${db} ${size} ${row.key}) ${row.label}: ${row.rps.toFixed(0)} req/s ` +
             `(median of ${row.rounds.join(', ')}), p50 ${row.p50} ms, ` +
-            `p99 ${row.p99} ms, hit share ${(row.hitShare * 100).toFixed(1)}%` +
+            `p99 ${row.p99} ms, hit share ${(row.hitShare * 100).toFixed(1)}%, ` +
+            `${(row.cpuPerRequest * 1000).toFixed(0)} µs CPU/request` +
             (row.writes
               ? `, ${row.writes.writes} writes (${row.writes.msPerWrite.toFixed(0)} ms each)`
               : '') +
@@ -290,7 +306,7 @@ const runOne = async (db, size, pg) => {
       }
     }
     if (fresh) {
-      const [z1, z2, z3] = fresh.rows;
+      const [z1, z2, z3, z4, z5] = fresh.rows;
       // Each round's z3 beside the z2 run just before it: a drift of the machine between
       // rounds falls on both (the goal is judged on the medians' ratio all the same).
       const paired = z3.rounds.map((rps, i) => rps / z2.rounds[i]);
@@ -300,7 +316,17 @@ const runOne = async (db, size, pg) => {
           `(round by round ${paired.map((r) => r.toFixed(2)).join(', ')}; ` +
           `median ${middle.toFixed(3)}×), ` +
           `hit share while republished ${(z3.hitShare * 100).toFixed(1)}%, ` +
-          `p99 republished/nothing written ${(z3.p99 / z1.p99).toFixed(2)}×`
+          `p99 republished/nothing written ${(z3.p99 / z1.p99).toFixed(2)}×, ` +
+          `CPU per request draft edits/republished ${(z2.cpuPerRequest / z3.cpuPerRequest).toFixed(3)}×`
+      );
+      const elsewhere = z5.rounds.map((rps, i) => rps / z4.rounds[i]);
+      log(
+        `${db} ${size} freshness, writes on a second instance: republished/draft edits ` +
+          `${(z5.rps / z4.rps).toFixed(3)}× (round by round ` +
+          `${elsewhere.map((r) => r.toFixed(2)).join(', ')}), hit share ` +
+          `${(z5.hitShare * 100).toFixed(1)}%, p99 republished/nothing written ` +
+          `${(z5.p99 / z1.p99).toFixed(2)}×, CPU per request draft edits/republished ` +
+          `${(z4.cpuPerRequest / z5.cpuPerRequest).toFixed(3)}×`
       );
     }
     if (ONLY && !ONLY.has('z')) return null;
@@ -346,6 +372,7 @@ const runOne = async (db, size, pg) => {
 const zipfLoad = async (server, base, order) => {
   const next = zipf(order.length);
   const queriesBefore = (await server.ask('queries')).count;
+  const cpuBefore = cpuMs(server.child.pid);
   let maxRss = rssMb(server.child.pid);
   const sampler = setInterval(() => {
     maxRss = Math.max(maxRss, rssMb(server.child.pid));
@@ -364,8 +391,10 @@ const zipfLoad = async (server, base, order) => {
     ],
   });
   clearInterval(sampler);
+  const cpu = cpuMs(server.child.pid) - cpuBefore;
   const sql = (await server.ask('queries')).count - queriesBefore;
-  return { result, sql: sql / Math.max(1, result.requests.total), rss: maxRss };
+  const requests = Math.max(1, result.requests.total);
+  return { result, sql: sql / requests, rss: maxRss, cpuPerRequest: cpu / requests };
 };
 
 /**
@@ -377,13 +406,21 @@ const zipfLoad = async (server, base, order) => {
  * not the cache's bounds (row z measures those). The hit share counts responses served without
  * rendering: kept ones, and kept ones confirmed unchanged after a publish (`revalidated`).
  *
- * The three run in turn, FRESHNESS_ROUNDS times (z1 z2 z3, z1 z2 z3, ...), and each row gives
+ * z4 and z5 repeat z2 and z3 with the writer in a second Strapi on the same database, as a
+ * newsroom behind a load balancer runs: the instance serving readers then pays only for
+ * learning what changed (the generation, the tags bumped since, the responses recomputed),
+ * not for the write itself. The issue's goal is still judged on z3/z2, where the serving
+ * process makes the writes too; z5/z4 is reported beside it.
+ *
+ * The rows run in turn, FRESHNESS_ROUNDS times (z1 ... z5, z1 ... z5, ...), and each row gives
  * the median of its runs' requests/s and p99: one run of each drifted with the machine by more
  * than the difference measured (two runs of the same build a minute apart: z2/z1 from 0.83 to
- * 1.18). Interleaved, a drift falls on all three rows alike.
+ * 1.18). Interleaved, a drift falls on every row alike.
  */
-const freshnessRows = async (server, base) => {
+const freshnessRows = async (server, base, env) => {
   const { slugs } = await server.ask('slugs');
+  // z4, z5: the same writes from a second instance on the same database.
+  const second = await startServer({ ...env, BENCH_ATTACH: '1' });
   const order = shuffled(slugs);
   const quiet = order[order.length - 1];
   await server.ask(
@@ -392,16 +429,24 @@ const freshnessRows = async (server, base) => {
   );
   await zipfLoad(server, base, order); // warm-up, not recorded
   await zipfLoad(server, base, order);
-  const once = async (mode) => {
-    if (mode) await server.ask({ type: 'writer', mode, slug: quiet }, 'writer');
+  const once = async (mode, writing = server) => {
+    if (mode) await writing.ask({ type: 'writer', mode, slug: quiet }, 'writer');
     const before = await server.ask('cache');
-    const { result, sql, rss } = await zipfLoad(server, base, order);
+    if (FRESHNESS_PROFILES) await server.ask('profile-start', 'profile');
+    const { result, sql, rss, cpuPerRequest } = await zipfLoad(server, base, order);
+    if (FRESHNESS_PROFILES) {
+      const { profile } = await server.ask('profile-stop', 'profile');
+      fs.mkdirSync(FRESHNESS_PROFILES, { recursive: true });
+      const file = `${server.ready.db ?? 'db'}-${mode ?? 'quiet'}-${Date.now()}.cpuprofile`;
+      fs.writeFileSync(path.join(FRESHNESS_PROFILES, file), JSON.stringify(profile));
+    }
     const after = await server.ask('cache');
-    const writes = mode ? await server.ask({ type: 'writer', mode: null }, 'writer') : null;
+    const writes = mode ? await writing.ask({ type: 'writer', mode: null }, 'writer') : null;
     return {
       result,
       sql,
       rss,
+      cpuPerRequest,
       writes,
       kept: after.hits - before.hits + (after.revalidated - before.revalidated),
       computed: after.misses - before.misses,
@@ -411,10 +456,19 @@ const freshnessRows = async (server, base) => {
     ['z1', 'Zipf reads, warm, nothing written', null],
     ['z2', 'Zipf reads while one story gets draft edits twice a second', 'draft'],
     ['z3', 'Zipf reads while one story is republished twice a second', 'publish'],
+    ['z4', 'z2 with the draft edits made on a second instance', 'draft', second],
+    ['z5', 'z3 with the publishes made on a second instance', 'publish', second],
   ];
   const runs = kinds.map(() => []);
-  for (let round = 0; round < FRESHNESS_ROUNDS; round += 1) {
-    for (const [i, [, , mode]] of kinds.entries()) runs[i].push(await once(mode));
+  try {
+    for (let round = 0; round < FRESHNESS_ROUNDS; round += 1) {
+      for (const [i, [, , mode, writing]] of kinds.entries()) {
+        runs[i].push(await once(mode, writing));
+      }
+    }
+  } finally {
+    second.child.removeAllListeners('exit');
+    second.child.kill('SIGTERM');
   }
   const median = (values) => {
     const sorted = [...values].sort((x, y) => x - y);
@@ -441,6 +495,9 @@ const freshnessRows = async (server, base) => {
       p50: median(all.map((r) => r.result.latency.p50)),
       p99: median(all.map((r) => r.result.latency.p99)),
       rounds: all.map((r) => Math.round(r.result.requests.average)),
+      // The serving process's CPU per request served, writes included: its inverse is the
+      // throughput of a process that has the core to itself, whatever the machine did.
+      cpuPerRequest: median(all.map((r) => r.cpuPerRequest)),
       aloneP50: null,
       sql: median(all.map((r) => r.sql)),
       rss: Math.max(...all.map((r) => r.rss)),

@@ -11,6 +11,9 @@
  *   'cold'    -> the same reply, after a new content generation (every entry stale)
  *   { type: 'cache-size', maxEntries, maxBytes } -> the 'cache' reply, under these bounds
  *               (a new, empty cache); { type: 'cache-size' } alone puts the configured ones back
+ * With BENCH_ATTACH=1 it seeds nothing: a second instance on the database another one seeded
+ * (the writer on an instance of its own, as an editor's behind a load balancer); its ready
+ * message has the port alone.
  *   { type: 'writer', mode: 'draft' | 'publish', slug } -> { type: 'writer' }: from now on, twice
  *               a second, that story's lead is edited (a draft edit), and published too in
  *               'publish' mode; { type: 'writer', mode: null } stops it and replies with
@@ -112,52 +115,58 @@ const main = async () => {
       yield s;
     }
   }
-  let started = Date.now();
-  await insert(strapi, keeping(generate(count)), count, progress(`seed ${count}`));
-  // The story measured: an ordinary one, neither first nor last, and linked to by as many
-  // stories as the corpus's median one (the middle story alone had 5 at 10,000 and none at
-  // 100,000, and a render reads and writes its backlinks: the sizes did not compare).
-  const median = [...backlinks].sort((x, y) => x - y)[Math.floor(count / 2)];
-  let measured = Math.floor(count / 2);
-  while (measured < count - 1 && backlinks[measured] !== median) measured += 1;
-  const story = { slug: slugs[measured], documentId: documentIds[measured] };
-  const seedSeconds = (Date.now() - started) / 1000;
-  started = Date.now();
-  const report = progress(`index ${count}`);
-  await strapi
-    .plugin('newsroom')
-    .service('searchIndex')
-    .rebuild((done, total) => report('articles', done, total));
-  const indexSeconds = (Date.now() - started) / 1000;
-  // A live database's steady state: autovacuum has set the visibility map by then.
-  if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM ANALYZE');
-  await strapi.plugin('newsroom').service('freshness').bump();
+  /** Seeds the corpus, indexes it and adds the editor the admin routes log in as. */
+  const seed = async () => {
+    let started = Date.now();
+    await insert(strapi, keeping(generate(count)), count, progress(`seed ${count}`));
+    // The story measured: an ordinary one, neither first nor last, and linked to by as many
+    // stories as the corpus's median one (the middle story alone had 5 at 10,000 and none at
+    // 100,000, and a render reads and writes its backlinks: the sizes did not compare).
+    const median = [...backlinks].sort((x, y) => x - y)[Math.floor(count / 2)];
+    let measured = Math.floor(count / 2);
+    while (measured < count - 1 && backlinks[measured] !== median) measured += 1;
+    const story = { slug: slugs[measured], documentId: documentIds[measured] };
+    const seedSeconds = (Date.now() - started) / 1000;
+    started = Date.now();
+    const report = progress(`index ${count}`);
+    await strapi
+      .plugin('newsroom')
+      .service('searchIndex')
+      .rebuild((done, total) => report('articles', done, total));
+    const indexSeconds = (Date.now() - started) / 1000;
+    // A live database's steady state: autovacuum has set the visibility map by then.
+    if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('VACUUM ANALYZE');
+    await strapi.plugin('newsroom').service('freshness').bump();
 
-  // The admin routes are measured as a newsroom editor sees them: a role with the plugin's
-  // two actions. (A super admin's every request builds an ability from hundreds of
-  // permissions first; docs/BENCHMARKS.md gives that cost too.)
-  const role = await strapi.service('admin::role').create({
-    name: 'Baca Juga editor',
-    description: 'benchmark: plugin::newsroom.read and manage',
-  });
-  await strapi.service('admin::role').assignPermissions(
-    role.id,
-    ['plugin::newsroom.read', 'plugin::newsroom.manage'].map((action) => ({
-      action,
-      subject: null,
-      properties: {},
-      conditions: [],
-    }))
-  );
-  const editor = { email: 'bench-editor@newsroom.local', password: 'Bench-editor-1' };
-  await strapi.service('admin::user').create({
-    ...editor,
-    firstname: 'Bench',
-    lastname: 'Editor',
-    isActive: true,
-    registrationToken: null,
-    roles: [role.id],
-  });
+    // The admin routes are measured as a newsroom editor sees them: a role with the plugin's
+    // two actions. (A super admin's every request builds an ability from hundreds of
+    // permissions first; docs/BENCHMARKS.md gives that cost too.)
+    const role = await strapi.service('admin::role').create({
+      name: 'Baca Juga editor',
+      description: 'benchmark: plugin::newsroom.read and manage',
+    });
+    await strapi.service('admin::role').assignPermissions(
+      role.id,
+      ['plugin::newsroom.read', 'plugin::newsroom.manage'].map((action) => ({
+        action,
+        subject: null,
+        properties: {},
+        conditions: [],
+      }))
+    );
+    const editor = { email: 'bench-editor@newsroom.local', password: 'Bench-editor-1' };
+    await strapi.service('admin::user').create({
+      ...editor,
+      firstname: 'Bench',
+      lastname: 'Editor',
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+    return { story, median, seedSeconds, indexSeconds, editor };
+  };
+  const attached = process.env.BENCH_ATTACH === '1';
+  const seeded = attached ? null : await seed();
 
   // For comparison: every publish retires every kept response, as before freshness per key.
   if (process.env.BENCH_GLOBAL_FRESHNESS === '1') {
@@ -176,7 +185,11 @@ const main = async () => {
   /** The writer of the freshness rows: one story edited (and published) twice a second. */
   let writer = null;
   const startWriter = (mode, slug) => {
-    const documentId = documentIds[slugs.indexOf(slug)];
+    const known = slugs.indexOf(slug);
+    const documentId =
+      known >= 0
+        ? documentIds[known]
+        : strapi.documents(ARTICLE).findFirst({ filters: { slug }, fields: ['documentId'] });
     const state = { writes: 0, failed: 0, ms: 0, busy: false, timer: null };
     const docs = strapi.documents(ARTICLE);
     state.timer = setInterval(async () => {
@@ -184,8 +197,9 @@ const main = async () => {
       state.busy = true;
       const started = Date.now();
       try {
-        await docs.update({ documentId, data: { lead: `Diperbarui ${Date.now()}.` } });
-        if (mode === 'publish') await docs.publish({ documentId });
+        const id = typeof documentId === 'string' ? documentId : (await documentId).documentId;
+        await docs.update({ documentId: id, data: { lead: `Diperbarui ${Date.now()}.` } });
+        if (mode === 'publish') await docs.publish({ documentId: id });
         state.writes += 1;
       } catch (error) {
         state.failed += 1;
@@ -261,16 +275,20 @@ const main = async () => {
     }
     if (message === 'stop') strapi.destroy().then(() => process.exit(0));
   });
-  process.send({
-    type: 'ready',
-    port,
-    slug: story.slug,
-    documentId: story.documentId,
-    backlinks: median,
-    seedSeconds,
-    indexSeconds,
-    editor,
-  });
+  process.send(
+    seeded
+      ? {
+          type: 'ready',
+          port,
+          slug: seeded.story.slug,
+          documentId: seeded.story.documentId,
+          backlinks: seeded.median,
+          seedSeconds: seeded.seedSeconds,
+          indexSeconds: seeded.indexSeconds,
+          editor: seeded.editor,
+        }
+      : { type: 'ready', port }
+  );
 };
 
 main().catch((error) => {
