@@ -20,7 +20,8 @@
  *   z1) z2) z3)    freshness under writes (corpora up to 10,000): the same Zipf mix, warm,
  *                  with a cache that holds the corpus, while nothing is written (z1), while
  *                  one story nobody reads gets a draft edit twice a second (z2), and while it
- *                  is edited and republished twice a second (z3)
+ *                  is edited and republished twice a second (z3); z4 and z5 are z2 and z3
+ *                  with the writes made by a second Strapi on the same database
  * and prints requests/s, p50/p99 latency, SQL statements per request (from the child's knex
  * query events) and RSS, the goals of issue 16 met or not, then writes docs/BENCHMARKS.md.
  *
@@ -28,7 +29,7 @@
  * BENCH_CONNECTIONS=10  BENCH_OUT=docs/BENCHMARKS.md (BENCH_OUT=- prints only)
  * BENCH_LARGE=100000 adds one corpus of that size on PostgreSQL (0: none).
  * BENCH_ROUTES=a,c0,d0,z runs only those rows (for a quick look; the floor always runs).
- * BENCH_FRESHNESS_ROUNDS=3: rounds of the freshness rows z1-z3 (medians are reported).
+ * BENCH_FRESHNESS_ROUNDS=3: rounds of the freshness rows z1-z5 (medians are reported).
  * BENCH_GLOBAL_FRESHNESS=1 makes every publish retire every kept response, as before freshness
  * per key (issue 27), for comparison.
  */
@@ -398,7 +399,7 @@ const zipfLoad = async (server, base, order) => {
 };
 
 /**
- * z1-z3) Freshness under writes (issue 27): the Zipf mix, warm, while nothing is written,
+ * z1-z5) Freshness under writes (issue 27): the Zipf mix, warm, while nothing is written,
  * while one story nobody reads (the last of the mix's order) gets a draft edit twice a second,
  * and while it is edited and republished twice a second. A publish retires only the responses
  * showing that story, the lists and the sitemaps (services/freshness); before, it retired every
@@ -619,7 +620,7 @@ const table = (result) => {
     '',
     ...(result.fresh
       ? [
-          `Freshness under writes (z1-z3), with a cache that holds the corpus: renders served without rendering ${result.fresh.rows.map((r) => `${r.key} ${(r.hitShare * 100).toFixed(1)}%`).join(', ')}; the story written (\`${result.fresh.quiet}\`, the last of the mix) took ${result.fresh.rows
+          `Freshness under writes (z1-z5), with a cache that holds the corpus: renders served without rendering ${result.fresh.rows.map((r) => `${r.key} ${(r.hitShare * 100).toFixed(1)}%`).join(', ')}; the story written (\`${result.fresh.quiet}\`, the last of the mix) took ${result.fresh.rows
             .filter((r) => r.writes)
             .map(
               (r) => `${r.writes.writes} writes at ${r.writes.msPerWrite.toFixed(0)} ms in ${r.key}`
