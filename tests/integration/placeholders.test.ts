@@ -151,7 +151,9 @@ describe(`placeholders awaiting copy (${DB})`, () => {
         body: { title: first.title, body: [{ text }] },
       });
       expect([text, response.status]).toEqual([text, 400]);
-      expect(response.body.error.message).toMatch(/^body/);
+      // The story is named first (a batch's error must say which); the field is the body.
+      expect(response.body.error.message).toMatch(/^"[^"]+": body/);
+      expect(response.body.error.details.errors[0].path[0]).toBe('body');
       expect(await publishedRows(first.documentId)).toBe(0);
     }
     // The Document Service's publish of such a draft, stored before the rule existed.

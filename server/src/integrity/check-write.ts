@@ -93,12 +93,13 @@ export const violationsOf = async (
 /**
  * Runs `work` as one checked write: in a transaction (the caller's, when there is one),
  * recording what it touches, then refusing the whole of it with the violations it introduced.
- * Inside another checked write it only records: the outermost one checks.
+ * Inside another checked write it only records: the outermost one checks. `report` throws the
+ * refusal; it may read inside the write's transaction first (`scope.trx`).
  */
 export const checkedWrite = async <T>(
   strapi: Core.Strapi,
   work: (scope: WriteScope) => Promise<T>,
-  report: (violations: Violation[]) => never
+  report: (violations: Violation[], scope: WriteScope) => never | Promise<never>
 ): Promise<T> => {
   const outer = currentScope();
   if (outer) return work(outer);
@@ -115,7 +116,7 @@ export const checkedWrite = async <T>(
     };
     const result = await runInScope(scope, () => work(scope));
     const violations = await violationsOf(strapi, scope);
-    if (violations.length > 0) report(violations);
+    if (violations.length > 0) await report(violations, scope);
     return result;
   });
   for (const work of afterCommit.values()) await work();

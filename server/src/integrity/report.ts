@@ -1,5 +1,5 @@
 import type { Violation } from '#shared/baca-juga/invariants';
-import { fieldError } from '../utils/field-error';
+import { fieldError, type RefusedDocument } from '../utils/field-error';
 
 /** What a write was about, so that its own fields are named plainly. */
 export interface WriteSubject {
@@ -35,13 +35,15 @@ export const violationPath = (v: Violation, subject: WriteSubject): string[] => 
 export const reportViolations = (
   violations: Violation[],
   path: (v: Violation) => (string | number)[],
-  subject?: WriteSubject
+  subject?: WriteSubject,
+  about?: RefusedDocument
 ): never => {
   const own = (v: Violation) => (subject && isSubject(v, subject) ? 0 : 1);
   const [first, ...rest] = [...violations].sort((a, b) => own(a) - own(b));
   return fieldError(
     path(first),
     first.message,
-    rest.map((v) => ({ path: path(v), message: v.message }))
+    rest.map((v) => ({ path: path(v), message: v.message })),
+    about
   );
 };

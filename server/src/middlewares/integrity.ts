@@ -4,6 +4,7 @@ import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { checkedWrite, noteWritten, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath, type WriteSubject } from '../integrity/report';
 import { ownersOf } from '../database/placement-state';
+import { readArticleTitle } from '../database/article-title';
 import { fieldError } from '../utils/field-error';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
@@ -99,6 +100,17 @@ export const integrityMiddleware =
         }
         return result;
       },
-      (violations) => reportViolations(violations, (v) => violationPath(v, subject), subject)
+      async (violations, scope) => {
+        // An article named by its title and documentId: the call may be one of many in a
+        // transaction (a release, a bulk publish, a script), and the error must say which.
+        const about =
+          uid === ARTICLE_UID && subject.documentId
+            ? {
+                documentId: subject.documentId,
+                title: await readArticleTitle(strapi, scope.trx, subject.documentId),
+              }
+            : undefined;
+        return reportViolations(violations, (v) => violationPath(v, subject), subject, about);
+      }
     );
   };
