@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { resolveArticleRequest, sendArticleResponse } from './render-request';
 import type { RequestContext } from '../http/context';
+import { DRAFT_CACHE_CONTROL } from '../http/http-cache';
+import { assertOnlyParams } from '../validation/params';
+import { getService } from '../utils/get-service';
 
 const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
@@ -12,6 +16,23 @@ const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async draft(ctx: RequestContext) {
     const request = await resolveArticleRequest(strapi, ctx, { preview: true });
     await sendArticleResponse(strapi, ctx, request, 'article', (article) => ({ data: article }));
+  },
+
+  /**
+   * GET /api/newsroom/preview?token=: the draft a Preview link names (services/preview),
+   * render-ready. The short-lived token is the credential, for that story only: a frontend
+   * passes on what the Preview button's URL carried, and holds no API token in the browser.
+   * Never cached, and sent with no referrer so that the token does not travel on.
+   */
+  async token(ctx: RequestContext) {
+    assertOnlyParams(ctx.query, ['token']);
+    const grant = getService(strapi, 'preview').verify(ctx.query.token);
+    if (!grant) throw new errors.ForbiddenError('This preview link is not valid or has expired');
+    ctx.set('Cache-Control', DRAFT_CACHE_CONTROL);
+    ctx.set('Referrer-Policy', 'no-referrer');
+    const article = await getService(strapi, 'render').findByDocumentId(grant.documentId, 'draft');
+    if (!article) return ctx.notFound('Article not found');
+    ctx.body = { data: article };
   },
 });
 

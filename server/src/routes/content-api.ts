@@ -53,5 +53,12 @@ export default () => ({
       handler: 'preview.draft',
       config: { policies: [] },
     },
+    // The Preview button's link (services/preview): its short-lived token is the credential.
+    {
+      method: 'GET',
+      path: '/preview',
+      handler: 'preview.token',
+      config: { auth: false, policies: [] },
+    },
   ],
 });

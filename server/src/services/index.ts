@@ -5,6 +5,7 @@ import importer from './importer';
 import invalidations from './invalidations';
 import listing from './listing';
 import placement from './placement';
+import preview from './preview';
 import publishedEffects from './published-effects';
 import quoteSpeaker from './quote-speaker';
 import render from './render';
@@ -29,6 +30,7 @@ export default {
   seed,
   adminArticles,
   placement,
+  preview,
   quoteSpeaker,
   suggestions,
   freshness,
