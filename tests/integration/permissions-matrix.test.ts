@@ -89,6 +89,13 @@ const previewRead: Expected = { ...publicRead, anonymous: 403, readOnlyToken: 40
  */
 const open = Object.fromEntries(CALLERS.map((caller) => [caller, 200])) as Expected;
 
+/**
+ * The Preview button's link route (`auth: false`): its one credential is the link's own
+ * short-lived token (tests/integration/preview.test.ts); without one, no API token, admin JWT
+ * or user session opens anything.
+ */
+const previewLinkOnly = Object.fromEntries(CALLERS.map((caller) => [caller, 403])) as Expected;
+
 const SECRET_DRAFT_TITLE = 'Judul Draf Rahasia Matriks';
 const DRAFT_ONLY_TITLE = 'Rahasia Matriks Belum Terbit';
 
@@ -138,6 +145,7 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       expected: previewRead,
     },
     'GET /api/newsroom/ping': { url: () => '/api/newsroom/ping', expected: open },
+    'GET /api/newsroom/preview': { url: () => '/api/newsroom/preview', expected: previewLinkOnly },
     'GET /api/newsroom/sitemaps/news.xml': {
       url: () => '/api/newsroom/sitemaps/news.xml',
       expected: publicRead,
