@@ -51,12 +51,14 @@ const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return previewKey(secret);
   };
 
+  /** A token for the draft of this story, valid for `PREVIEW_TOKEN_TTL_SECONDS`. */
+  const token = (documentId: string, locale: string | null = null, now = Date.now()): string => {
+    const expiresAt = Math.floor(now / 1000) + PREVIEW_TOKEN_TTL_SECONDS;
+    return signPreviewToken({ documentId, locale, expiresAt }, key());
+  };
+
   return {
-    /** A token for the draft of this story, valid for `PREVIEW_TOKEN_TTL_SECONDS`. */
-    token(documentId: string, locale: string | null = null, now = Date.now()): string {
-      const expiresAt = Math.floor(now / 1000) + PREVIEW_TOKEN_TTL_SECONDS;
-      return signPreviewToken({ documentId, locale, expiresAt }, key());
-    },
+    token,
 
     /** The grant of a valid token, or null (forged, altered, expired, malformed). */
     verify(token: unknown, now = Date.now()): PreviewGrant | null {
@@ -95,7 +97,7 @@ const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         slug,
         locale,
         href: articleHref(hrefPattern, slug),
-        token: status === 'draft' ? this.token(params.documentId, locale) : null,
+        token: status === 'draft' ? token(params.documentId, locale) : null,
       };
       if (options.url) return options.url(target);
       if (!options.origin) return null;
