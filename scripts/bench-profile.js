@@ -9,14 +9,13 @@
  * Profiles: $TMPDIR/newsroom-cpu-profiles/<route>.cpuprofile (open in Chrome DevTools).
  */
 const crypto = require('node:crypto');
-const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const autocannon = require('autocannon');
 const { ROOT } = require('./lib/env');
 const { scratchDatabase } = require('./lib/scratch');
 const { startPostgres, stopPostgres } = require('../tests/integration/helpers/postgres');
-const { benchEnv, log, startServer } = require('./bench/start');
+const { benchEnv, keepProfile, log, startServer } = require('./bench/start');
 
 const COUNT = Number(process.env.BENCH_COUNT || 10000);
 const DB = process.env.BENCH_DBS || 'sqlite';
@@ -91,9 +90,7 @@ const profileRoutes = async (pg) => {
       log(
         `${route.key}: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms`
       );
-      fs.mkdirSync(OUT, { recursive: true });
-      const file = path.join(OUT, `${route.key}.cpuprofile`);
-      fs.writeFileSync(file, JSON.stringify(profile));
+      const file = keepProfile(OUT, route.key, profile);
       out.push({ route: route.key, file, ...summarise(profile) });
     }
   } finally {

@@ -15,11 +15,9 @@
  * Chrome DevTools).
  */
 const crypto = require('node:crypto');
-const fs = require('node:fs');
-const path = require('node:path');
 const { scratchDatabase } = require('./lib/scratch');
 const { startPostgres, stopPostgres } = require('../tests/integration/helpers/postgres');
-const { benchEnv, log, startServer } = require('./bench/start');
+const { benchEnv, keepProfile, log, startServer } = require('./bench/start');
 
 const DBS = (process.env.BENCH_DBS || 'sqlite').split(',');
 const COUNT = Number(process.env.BENCH_COUNT || 2000);
@@ -60,10 +58,7 @@ const runOne = async (db, pg) => {
       const done = await writer(null);
       const { profile } = await server.ask('profile-stop', 'profile');
       const statements = (await server.ask('queries')).count - before;
-      if (PROFILES) {
-        fs.mkdirSync(PROFILES, { recursive: true });
-        fs.writeFileSync(path.join(PROFILES, `${db}-${mode}.cpuprofile`), JSON.stringify(profile));
-      }
+      if (PROFILES) keepProfile(PROFILES, `${db}-${mode}`, profile);
       const writes = Math.max(1, done.writes);
       rows.push({
         mode,

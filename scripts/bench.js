@@ -42,7 +42,7 @@ const { ROOT } = require('./lib/env');
 const { buildForServer } = require('./lib/run');
 const { scratchDatabase } = require('./lib/scratch');
 const { startPostgres, stopPostgres } = require('../tests/integration/helpers/postgres');
-const { adminLogin, benchEnv, log, startServer } = require('./bench/start');
+const { adminLogin, benchEnv, keepProfile, log, startServer } = require('./bench/start');
 const { prng } = require('./bench/synthetic');
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
@@ -430,16 +430,14 @@ const freshnessRows = async (server, base, env) => {
   );
   await zipfLoad(server, base, order); // warm-up, not recorded
   await zipfLoad(server, base, order);
-  const once = async (mode, writing = server) => {
+  const once = async (key, mode, writing = server) => {
     if (mode) await writing.ask({ type: 'writer', mode, slug: quiet }, 'writer');
     const before = await server.ask('cache');
     if (FRESHNESS_PROFILES) await server.ask('profile-start', 'profile');
     const { result, sql, rss, cpuPerRequest } = await zipfLoad(server, base, order);
     if (FRESHNESS_PROFILES) {
       const { profile } = await server.ask('profile-stop', 'profile');
-      fs.mkdirSync(FRESHNESS_PROFILES, { recursive: true });
-      const file = `${server.ready.db ?? 'db'}-${mode ?? 'quiet'}-${Date.now()}.cpuprofile`;
-      fs.writeFileSync(path.join(FRESHNESS_PROFILES, file), JSON.stringify(profile));
+      keepProfile(FRESHNESS_PROFILES, `${key}-${Date.now()}`, profile);
     }
     const after = await server.ask('cache');
     const writes = mode ? await writing.ask({ type: 'writer', mode: null }, 'writer') : null;
@@ -463,8 +461,8 @@ const freshnessRows = async (server, base, env) => {
   const runs = kinds.map(() => []);
   try {
     for (let round = 0; round < FRESHNESS_ROUNDS; round += 1) {
-      for (const [i, [, , mode, writing]] of kinds.entries()) {
-        runs[i].push(await once(mode, writing));
+      for (const [i, [key, , mode, writing]] of kinds.entries()) {
+        runs[i].push(await once(key, mode, writing));
       }
     }
   } finally {

@@ -184,12 +184,14 @@ const main = async () => {
   });
   /** The writer of the freshness rows: one story edited (and published) twice a second. */
   let writer = null;
-  const startWriter = (mode, slug) => {
+  const startWriter = async (mode, slug) => {
+    // An attached instance seeded nothing: it finds the story in the database.
     const known = slugs.indexOf(slug);
     const documentId =
       known >= 0
         ? documentIds[known]
-        : strapi.documents(ARTICLE).findFirst({ filters: { slug }, fields: ['documentId'] });
+        : (await strapi.documents(ARTICLE).findFirst({ filters: { slug }, fields: ['documentId'] }))
+            .documentId;
     const state = { writes: 0, failed: 0, ms: 0, busy: false, timer: null };
     const docs = strapi.documents(ARTICLE);
     state.timer = setInterval(async () => {
@@ -197,9 +199,8 @@ const main = async () => {
       state.busy = true;
       const started = Date.now();
       try {
-        const id = typeof documentId === 'string' ? documentId : (await documentId).documentId;
-        await docs.update({ documentId: id, data: { lead: `Diperbarui ${Date.now()}.` } });
-        if (mode === 'publish') await docs.publish({ documentId: id });
+        await docs.update({ documentId, data: { lead: `Diperbarui ${Date.now()}.` } });
+        if (mode === 'publish') await docs.publish({ documentId });
         state.writes += 1;
       } catch (error) {
         state.failed += 1;
@@ -228,7 +229,7 @@ const main = async () => {
         while (stopped.busy) await new Promise((resolve) => setTimeout(resolve, 20));
         writer = null;
       }
-      if (message.mode) writer = startWriter(message.mode, message.slug);
+      if (message.mode) writer = await startWriter(message.mode, message.slug);
       process.send({
         type: 'writer',
         writes: stopped?.writes ?? 0,

@@ -1,6 +1,7 @@
 'use strict';
-/** Starting the bench server (scripts/bench/server.js) and logging in to it: shared by the benchmarks. */
+/** Starting the bench server (scripts/bench/server.js), logging in to it and keeping its CPU profiles: shared by the benchmarks. */
 const { fork } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const { freshSecrets } = require('../lib/scratch');
@@ -59,4 +60,12 @@ const adminLogin = async (base, credentials) => {
   return (await response.json()).data.token;
 };
 
-module.exports = { adminLogin, benchEnv, log, startServer };
+/** Keeps a V8 CPU profile as DIR/NAME.cpuprofile (for Chrome DevTools); returns its path. */
+const keepProfile = (dir, name, profile) => {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.cpuprofile`);
+  fs.writeFileSync(file, JSON.stringify(profile));
+  return file;
+};
+
+module.exports = { adminLogin, benchEnv, keepProfile, log, startServer };
