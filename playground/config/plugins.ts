@@ -40,6 +40,8 @@ export default ({ env }: { env: any }) => ({
     enabled: true,
     resolve: findPluginRoot(),
     config: {
+      // NEWSROOM_I18N=true: an Indonesian newsroom with an English edition (src/locales).
+      i18n: env.bool('NEWSROOM_I18N', false),
       hrefPattern: env('NEWSROOM_HREF_PATTERN', '/berita/:slug'),
       maxLinksPerArticle: env.int('NEWSROOM_MAX_LINKS', 10),
       cacheControl: env('NEWSROOM_CACHE_CONTROL', 'public, max-age=60, stale-while-revalidate=300'),

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureDevAdmin } from './dev-admin';
+import { ensureLocales } from './locales';
 import { grantPublicRead } from './public-permissions';
 
 const SEEDED_KEY = 'playground-seeded';
@@ -10,6 +11,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureDevAdmin(strapi);
     await grantPublicRead(strapi);
+    await ensureLocales(strapi);
 
     // Seed the Ntvnews story on first start only, so an editor's deletions stick across
     // restarts; `npm run seed` re-imports it on demand.

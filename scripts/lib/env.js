@@ -49,7 +49,14 @@ function ensureEnv() {
 
 /** Environment for a playground process: .env values, overridden by the caller's own. */
 function playgroundEnv(extra = {}) {
-  return { STRAPI_TELEMETRY_DISABLED: 'true', ...ensureEnv(), ...process.env, ...extra };
+  return {
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    // A fresh database's first locale is Indonesian, the seeded story's language.
+    STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE: 'id',
+    ...ensureEnv(),
+    ...process.env,
+    ...extra,
+  };
 }
 
 module.exports = { ROOT, PLAYGROUND, ensureEnv, playgroundEnv };

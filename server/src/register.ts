@@ -8,6 +8,7 @@ import { awaitPendingWrites } from './http/pending-writes';
 import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
 import { identityGuardMiddleware } from './middlewares/identity-guard';
+import { localizeContentTypes } from './i18n/localize';
 import { integrityMiddleware } from './middlewares/integrity';
 import { oneWriteAtATimeMiddleware } from './middlewares/one-write-at-a-time';
 import { publishedChangesMiddleware } from './middlewares/published-changes';
@@ -18,6 +19,9 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Before anything is registered: on another database the plugin's SQL would fail later,
   // request by request, instead of here with the reason.
   assertSupportedClient(strapi.config.get('database.connection.client'));
+
+  // Before the database reads the schemas (at bootstrap): localized or not, the three together.
+  localizeContentTypes(strapi);
 
   // Both fields are JSON underneath; the admin side gives each an editor of its own so that
   // nobody types raw JSON in the content manager.

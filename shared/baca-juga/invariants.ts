@@ -26,6 +26,8 @@ export interface StoredLink {
   /** Second slot of a position test (shared/baca-juga/position-test), or null. */
   variantAfterParagraphId?: unknown;
   position: unknown;
+  /** Where stories are localized: the locale of each article row the target relation holds. */
+  targetLocales?: (string | null)[];
 }
 
 export interface StoredQuote {
@@ -44,6 +46,8 @@ export interface PlacementState {
   body: unknown;
   /** Another article already uses this article's slug. */
   slugTaken?: boolean;
+  /** The version's language where stories are localized (i18n); absent otherwise. */
+  locale?: string | null;
   links: StoredLink[];
   quotes: StoredQuote[];
 }
@@ -53,6 +57,8 @@ export interface Violation {
   /** The article, link or quote at fault. */
   documentId: string;
   version: Version;
+  /** The version's language where stories are localized. */
+  locale?: string | null;
   /** The field at fault, as the write names it ("url", "afterParagraphId", "body.3.text"). */
   field: string;
   message: string;
@@ -68,10 +74,25 @@ export interface Limits {
 export const tooManyLinks = (maxLinksPerArticle: number) =>
   `at most ${maxLinksPerArticle} Baca Juga links per article`;
 
+/**
+ * A Baca Juga link stays in its language: an English story's reader is sent to an English
+ * story. Said when a link's target is a story in another locale, or has no version in this one.
+ */
+export const otherLanguage = (locale: string) =>
+  `a Baca Juga link stays in its language: link a story that has a "${locale}" version`;
+
 const linkViolations = (state: PlacementState, paragraphIds: Set<string>): Violation[] => {
   const out: Violation[] = [];
+  const locale = state.locale ?? null;
   const at = (link: StoredLink, field: string, message: string) =>
-    out.push({ kind: 'link', documentId: link.documentId, version: state.version, field, message });
+    out.push({
+      kind: 'link',
+      documentId: link.documentId,
+      version: state.version,
+      ...(locale === null ? {} : { locale }),
+      field,
+      message,
+    });
   const seen = new Map<string, StoredLink>();
   for (const link of state.links) {
     if (link.sources.length !== 1) {
@@ -87,6 +108,9 @@ const linkViolations = (state: PlacementState, paragraphIds: Set<string>): Viola
       at(link, 'targetArticle', 'a link needs a target article or a url');
     }
     if (target === state.documentId) at(link, 'targetArticle', 'an article cannot link to itself');
+    if (locale !== null && (link.targetLocales ?? []).some((l) => l !== locale)) {
+      at(link, 'targetArticle', otherLanguage(locale));
+    }
     if (link.url) {
       const problem = urlProblem(link.url);
       if (problem) at(link, 'url', problem);
@@ -147,6 +171,7 @@ const quoteViolations = (state: PlacementState, paragraphIds: Set<string>): Viol
       kind: 'quote',
       documentId: quote.documentId,
       version: state.version,
+      ...(state.locale == null ? {} : { locale: state.locale }),
       field,
       message,
     });
@@ -175,6 +200,7 @@ export const placementViolations = (state: PlacementState, limits: Limits): Viol
       kind: 'article',
       documentId: state.documentId,
       version: state.version,
+      ...(state.locale == null ? {} : { locale: state.locale }),
       field,
       message,
       count,
@@ -200,7 +226,8 @@ export const placementViolations = (state: PlacementState, limits: Limits): Viol
   return [...out, ...linkViolations(state, paragraphIds), ...quoteViolations(state, paragraphIds)];
 };
 
-const keyOf = (v: Violation) => `${v.version}|${v.kind}|${v.documentId}|${v.field}`;
+const keyOf = (v: Violation) =>
+  `${v.version}|${v.locale ?? ''}|${v.kind}|${v.documentId}|${v.field}`;
 
 /**
  * The violations a write introduced: those of the outcome that the state before it did not

@@ -142,12 +142,14 @@ const DOCUMENTED_TYPES = [
   'RenderedBlock',
   'RenderedQuote',
   'RenderedBacklink',
+  'RenderedTranslation',
   'RelatedItem',
   'RelatedResponse',
   'NewsArticleJsonLd',
   'JsonLdOrganization',
   'JsonLdPerson',
   'JsonLdQuotation',
+  'JsonLdWork',
   'ErrorResponse',
 ];
 /** Type aliases documented under another name. */

@@ -17,6 +17,7 @@ describe('parseListQuery', () => {
       tag: null,
       terms: [],
       sort: 'publishedAt:desc',
+      locale: null,
     });
   });
 

@@ -11,6 +11,8 @@ import pluginsConfig from '../../playground/config/plugins';
 const env = Object.assign((key: string, fallback?: unknown) => process.env[key] ?? fallback, {
   int: (key: string, fallback?: number) => Number(process.env[key] ?? fallback),
   float: (key: string, fallback?: number) => Number(process.env[key] ?? fallback),
+  bool: (key: string, fallback?: boolean) =>
+    process.env[key] === undefined ? fallback : process.env[key] === 'true',
 });
 
 it('resolves the newsroom plugin to the repository root when read from source', () => {

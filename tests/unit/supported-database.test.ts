@@ -8,7 +8,15 @@ import register from '../../server/src/register';
 const fakeStrapi = (client: unknown) => {
   const registered: string[] = [];
   const strapi = {
-    config: { get: (key: string) => (key === 'database.connection.client' ? client : undefined) },
+    config: {
+      get: (key: string) =>
+        key === 'database.connection.client'
+          ? client
+          : key === 'plugin::newsroom'
+            ? { i18n: false }
+            : undefined,
+    },
+    contentType: () => ({ pluginOptions: {} }),
     customFields: { register: () => registered.push('customFields') },
     documents: { use: () => registered.push('documents.use') },
     server: { use: () => registered.push('server.use') },

@@ -94,6 +94,16 @@ const configSchema = yup
       .test('slug', 'newsroom: config.hrefPattern must contain ":slug"', (value) =>
         typeof value === 'string' ? value.includes(':slug') : true
       ),
+    /**
+     * Articles in several languages (Strapi's i18n): the plugin's three types become localized,
+     * each story's quotes and links living in its locale (docs/API.md "Two languages"). Off by
+     * default: turning it on, or off again, migrates existing rows the way Strapi's own i18n
+     * does for any content type (docs/DEPLOYMENT.md).
+     */
+    i18n: yup
+      .boolean()
+      .typeError(message('i18n', 'true or false'))
+      .defined(message('i18n', 'true or false')),
     /** Upper bound of Baca Juga links one article may carry. */
     maxLinksPerArticle: yup
       .number()
@@ -237,6 +247,7 @@ export type NewsroomConfig = yup.InferType<typeof configSchema>;
 
 const defaultConfig: NewsroomConfig = {
   hrefPattern: '/berita/:slug',
+  i18n: false,
   maxLinksPerArticle: 10,
   cacheControl: 'public, max-age=60, stale-while-revalidate=300',
   siteUrl: null,

@@ -4,18 +4,20 @@ import { PLUGIN_ID } from '../constants';
 import { buildNewsArticleJsonLd } from '../services/jsonld';
 import { resolveArticleRequest, sendArticleResponse } from './render-request';
 import type { RequestContext } from '../http/context';
+import { defaultLocale } from '../i18n/locale';
 
 const jsonldController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/newsroom/articles/:slug/jsonld: a schema.org NewsArticle for the page's <head>. */
   async findOne(ctx: RequestContext) {
     const request = await resolveArticleRequest(strapi, ctx);
     const { siteUrl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
+    const locale = await defaultLocale(strapi);
     await sendArticleResponse(
       strapi,
       ctx,
       request,
       'jsonld',
-      (article) => buildNewsArticleJsonLd(article, { siteUrl }),
+      (article) => buildNewsArticleJsonLd(article, { siteUrl, defaultLocale: locale }),
       'application/ld+json; charset=utf-8'
     );
   },

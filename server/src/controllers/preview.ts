@@ -30,7 +30,11 @@ const previewController = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!grant) throw new errors.ForbiddenError('This preview link is not valid or has expired');
     ctx.set('Cache-Control', DRAFT_CACHE_CONTROL);
     ctx.set('Referrer-Policy', 'no-referrer');
-    const article = await getService(strapi, 'render').findByDocumentId(grant.documentId, 'draft');
+    const article = await getService(strapi, 'render').findByDocumentId(
+      grant.documentId,
+      'draft',
+      grant.locale
+    );
     if (!article) return ctx.notFound('Article not found');
     ctx.body = { data: article };
   },

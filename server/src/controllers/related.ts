@@ -19,12 +19,13 @@ const relatedController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const request = await resolveArticleRequest(strapi, ctx, { params: ['limit'] });
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, MAX_RELATED, 5);
     const prepared = await getService(strapi, 'responseCache').get(
-      `related:${limit}:${request.slug}`,
+      `related:${limit}:${request.locale ?? '-'}:${request.slug}`,
       async (generation) => {
         const related = await getService(strapi, 'related').forSlug(
           request.slug,
           limit,
-          generation
+          generation,
+          request.locale
         );
         return (
           related &&

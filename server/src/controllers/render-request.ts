@@ -12,6 +12,7 @@ import {
 } from '../http/http-cache';
 import { Tagged, articleTags, cacheTagHeaders, setTagHeaders } from '../http/cache-tags';
 import { assertOnlyParams, parseSlug, parseVariant } from '../validation/params';
+import { requestLocale } from '../i18n/locale';
 import type { Variant } from '#shared/baca-juga/position-test';
 import { LIST_TAG, articleTag } from '#shared/cache-tags';
 import type { RequestContext } from '../http/context';
@@ -22,6 +23,8 @@ export interface ArticleRequest {
   status: ReadStatus;
   /** Position-test variant (`?variant=`, on the routes that take it), or null. */
   variant: Variant | null;
+  /** `?locale=` where stories are localized, or null: the slug's own language. */
+  locale: string | null;
   cacheControl: string;
 }
 
@@ -35,8 +38,9 @@ export const resolveArticleRequest = async (
   ctx: RequestContext,
   { preview = false, params = ['status'] }: { preview?: boolean; params?: string[] } = {}
 ): Promise<ArticleRequest> => {
-  assertOnlyParams(ctx.query, preview ? [] : params);
+  assertOnlyParams(ctx.query, preview ? ['locale'] : [...params, 'locale']);
   const slug = parseSlug(ctx.params.slug);
+  const locale = await requestLocale(strapi, ctx.query, 'any');
   const status = await resolveReadStatus(
     strapi,
     preview ? { query: { status: 'draft' }, state: ctx.state } : ctx
@@ -46,6 +50,7 @@ export const resolveArticleRequest = async (
     slug,
     status,
     variant: !preview && params.includes('variant') ? parseVariant(ctx.query) : null,
+    locale,
     cacheControl:
       status === 'draft' ? DRAFT_CACHE_CONTROL : cacheControlForCaller(ctx, cacheControl),
   };
@@ -98,10 +103,13 @@ const sendSlugRedirect = (
 export const sendMissing = async (
   strapi: Core.Strapi,
   ctx: RequestContext,
-  request: { slug: string; status: ReadStatus; cacheControl: string }
+  request: { slug: string; status: ReadStatus; cacheControl: string; locale?: string | null }
 ) => {
   if (request.status === 'published') {
-    const redirect = await getService(strapi, 'slugHistory').redirectFor(request.slug);
+    const redirect = await getService(strapi, 'slugHistory').redirectFor(
+      request.slug,
+      request.locale ?? null
+    );
     if (redirect) return sendSlugRedirect(strapi, ctx, request, redirect);
   }
   return ctx.notFound('Article not found', { slug: request.slug });
@@ -124,7 +132,8 @@ export const sendArticleResponse = async (
     const article = await getService(strapi, 'render').findBySlug(
       request.slug,
       request.status,
-      request.variant
+      request.variant,
+      request.locale
     );
     // Tagged with the stories it shows, whatever `compute` makes of it (JSON-LD names none).
     return article ? new Tagged(compute(article), articleTags(article)) : null;
@@ -132,7 +141,7 @@ export const sendArticleResponse = async (
   let prepared;
   if (request.status === 'published') {
     prepared = await getService(strapi, 'responseCache').get(
-      `${key}:${request.variant ?? '-'}:${request.slug}`,
+      `${key}:${request.variant ?? '-'}:${request.locale ?? '-'}:${request.slug}`,
       build,
       ctx.state.newsroom?.generation
     );

@@ -9,6 +9,7 @@ import type { RequestContext } from '../http/context';
 import { SitemapNotConfiguredError } from '../services/sitemaps';
 import { getService } from '../utils/get-service';
 import { assertOnlyParams, paramError } from '../validation/params';
+import { localesOf, requestLocale } from '../i18n/locale';
 
 const XML = 'application/xml; charset=utf-8';
 const asText = (payload: unknown) => payload as string;
@@ -22,15 +23,18 @@ const sendSitemap = async (
   strapi: Core.Strapi,
   ctx: RequestContext,
   key: string,
-  build: () => Promise<string | null>
+  build: (locale: string | null) => Promise<string | null>,
+  /** Without `?locale=`: the default locale's stories, or (the index) every locale's. */
+  absent: 'default' | 'any' = 'default'
 ) => {
-  assertOnlyParams(ctx.query, []);
+  assertOnlyParams(ctx.query, ['locale']);
+  const locale = await requestLocale(strapi, ctx.query, absent);
   let prepared;
   try {
     prepared = await getService(strapi, 'responseCache').get(
-      `sitemap:${key}`,
+      `sitemap:${key}:${locale ?? '-'}`,
       async () => {
-        const xml = await build();
+        const xml = await build(locale);
         return xml === null ? null : new Tagged(xml, [SITEMAP_TAG]);
       },
       ctx.state.newsroom?.generation,
@@ -53,8 +57,8 @@ export const sitemapNews = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: RequestContext) {
     // The window moves with the clock: the cached answer is good for the minute it was made in.
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
-    await sendSitemap(strapi, ctx, `news:${minute}`, () =>
-      getService(strapi, 'sitemaps').news(minute)
+    await sendSitemap(strapi, ctx, `news:${minute}`, (locale) =>
+      getService(strapi, 'sitemaps').news(minute, locale)
     );
   },
 });
@@ -62,7 +66,14 @@ export const sitemapNews = ({ strapi }: { strapi: Core.Strapi }) => ({
 /** GET /api/newsroom/sitemaps/index.xml: the article sitemaps, 50,000 stories each. */
 export const sitemapIndex = ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: RequestContext) {
-    await sendSitemap(strapi, ctx, 'index', () => getService(strapi, 'sitemaps').index());
+    await sendSitemap(
+      strapi,
+      ctx,
+      'index',
+      async (locale) =>
+        getService(strapi, 'sitemaps').index(locale !== null ? [locale] : await localesOf(strapi)),
+      'any'
+    );
   },
 });
 
@@ -72,8 +83,8 @@ export const sitemapArticles = ({ strapi }: { strapi: Core.Strapi }) => ({
     const raw = String(ctx.params.page ?? '');
     if (!/^[1-9][0-9]{0,6}$/.test(raw)) paramError('page', 'must be a page number from 1');
     const page = Number(raw);
-    await sendSitemap(strapi, ctx, `articles:${page}`, () =>
-      getService(strapi, 'sitemaps').articles(page)
+    await sendSitemap(strapi, ctx, `articles:${page}`, (locale) =>
+      getService(strapi, 'sitemaps').articles(page, locale)
     );
   },
 });

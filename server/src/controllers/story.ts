@@ -6,6 +6,7 @@ import { getService } from '../utils/get-service';
 import { Tagged, cacheTagHeaders, listTags } from '../http/cache-tags';
 import { cacheControlForCaller, sendPrepared } from '../http/http-cache';
 import { parseListQuery } from '../validation/list-query';
+import { requestLocale } from '../i18n/locale';
 import { paramError } from '../validation/params';
 import { resolveArticleRequest, sendArticleResponse } from './render-request';
 import type { RequestContext } from '../http/context';
@@ -26,7 +27,7 @@ const storyController = ({ strapi }: { strapi: Core.Strapi }) => {
       if (status === 'draft') {
         paramError('status', 'the article list serves published articles only');
       }
-      const query = parseListQuery(ctx.query);
+      const query = parseListQuery(ctx.query, await requestLocale(strapi, ctx.query));
       const prepared = await getService(strapi, 'responseCache').get(
         `list:${JSON.stringify(query)}`,
         async (generation) => {

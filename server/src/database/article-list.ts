@@ -44,6 +44,8 @@ export const readArticlePage = async (
 
   const filtered = () => {
     const q = knex(`${t.article} as a`).whereNotNull(`a.${c.publishedAt}`);
+    // One language per list where stories are localized (the default one unless asked).
+    if (query.locale) q.where('a.locale', query.locale);
     // Every term in the title or the lead; LIKE wildcards in a term match literally.
     for (const term of query.terms) {
       const like = likeContains(term.toLowerCase());

@@ -5,6 +5,7 @@ import { ARTICLE_UID, LINK_UID, QUOTE_UID } from '../constants';
 import { columnOf, newsroomTables, partTables } from './tables';
 import { isPostgres } from './dialect';
 import { fromJsonColumn } from '#shared/json-column';
+import { articlesLocalized } from '../i18n/locale';
 
 type Trx = Knex.Transaction;
 
@@ -26,6 +27,11 @@ export const readPlacementStates = async (
   const a = (attr: string) => columnOf(strapi, ARTICLE_UID, attr);
   const l = (attr: string) => columnOf(strapi, LINK_UID, attr);
   const q = (attr: string) => columnOf(strapi, QUOTE_UID, attr);
+  // Where stories are localized, each locale's version is a state of its own, holding the
+  // parts of its locale; without i18n no locale is read (the column may not exist).
+  const localized = articlesLocalized(strapi);
+  const localeOf = (row: Record<string, any>, key = 'locale'): string | null =>
+    localized ? (row[key] ?? null) : null;
 
   // Three statements, each run once per write checked (four times in an edit and publish):
   // the articles, then every join row of their links and of their quotes, each row with the
@@ -40,6 +46,7 @@ export const readPlacementStates = async (
       `a.${a('publishedAt')} as publishedAt`,
       `a.${a('body')} as body`,
       `a.${a('slug')} as slug`,
+      ...(localized ? ['a.locale as locale'] : []),
       // Another document holding the slug, in either version.
       knex.raw('CASE WHEN ?? IS NULL OR ?? = ? THEN 0 WHEN EXISTS ? THEN 1 ELSE 0 END AS ??', [
         `a.${a('slug')}`,
@@ -73,7 +80,8 @@ export const readPlacementStates = async (
         // A constant of this file, written into the text: PostgreSQL cannot type a bound one
         // in a UNION's select list.
         knex.raw(`'${kind}' AS ??`, ['kind']),
-        `r.${a('documentId')} as joined`
+        `r.${a('documentId')} as joined`,
+        ...(localized ? ['x.locale as locale', 'r.locale as joinedLocale'] : [])
       );
   const source = { name: t.source.name, own: t.source.link, article: t.source.article };
   const target = { name: t.target.name, own: t.target.link, article: t.target.article };
@@ -108,17 +116,29 @@ export const readPlacementStates = async (
 
   /** One entry per part row, with the documentIds each of its joins names. */
   const byRow = (rows: Record<string, any>[]) => {
-    const parts = new Map<number, { row: Record<string, any>; joined: Map<string, string[]> }>();
+    const parts = new Map<
+      number,
+      {
+        row: Record<string, any>;
+        joined: Map<string, string[]>;
+        joinedLocales: Map<string, (string | null)[]>;
+      }
+    >();
     for (const row of rows) {
       let part = parts.get(row.id);
-      if (!part) parts.set(row.id, (part = { row, joined: new Map() }));
+      if (!part) parts.set(row.id, (part = { row, joined: new Map(), joinedLocales: new Map() }));
       part.joined.set(row.kind, [...(part.joined.get(row.kind) ?? []), row.joined]);
+      part.joinedLocales.set(row.kind, [
+        ...(part.joinedLocales.get(row.kind) ?? []),
+        localeOf(row, 'joinedLocale'),
+      ]);
     }
     return [...parts.values()];
   };
 
-  const links = byRow(linkJoinRows).map(({ row, joined }) => ({
+  const links = byRow(linkJoinRows).map(({ row, joined, joinedLocales }) => ({
     published: row[l('publishedAt')] !== null,
+    locale: localeOf(row),
     link: {
       documentId: row[l('documentId')],
       sources: [...new Set(joined.get('source') ?? [])],
@@ -128,10 +148,12 @@ export const readPlacementStates = async (
       afterParagraphId: row[l('afterParagraphId')],
       variantAfterParagraphId: row[l('variantAfterParagraphId')] ?? null,
       position: row[l('position')] === null ? null : Number(row[l('position')]),
+      ...(localized ? { targetLocales: [...new Set(joinedLocales.get('target') ?? [])] } : {}),
     } satisfies StoredLink,
   }));
   const quotes = byRow(quoteJoinRows).map(({ row, joined }) => ({
     published: row[q('publishedAt')] !== null,
+    locale: localeOf(row),
     quote: {
       documentId: row[q('documentId')],
       owners: [...new Set(joined.get('owner') ?? [])],
@@ -143,17 +165,20 @@ export const readPlacementStates = async (
   return articles.map((row): PlacementState => {
     const documentId = row.documentId as string;
     const published = row.publishedAt !== null;
-    const inVersion = (p: boolean) => p === published;
+    const locale = localeOf(row);
+    const inVersion = (x: { published: boolean; locale: string | null }) =>
+      x.published === published && x.locale === locale;
     return {
       documentId,
       version: published ? 'published' : 'draft',
+      ...(localized ? { locale } : {}),
       body: fromJsonColumn(row.body),
       slugTaken: Number(row.slugTaken) === 1,
       links: links
-        .filter((x) => inVersion(x.published) && x.link.sources.includes(documentId))
+        .filter((x) => inVersion(x) && x.link.sources.includes(documentId))
         .map((x) => x.link),
       quotes: quotes
-        .filter((x) => inVersion(x.published) && x.quote.owners.includes(documentId))
+        .filter((x) => inVersion(x) && x.quote.owners.includes(documentId))
         .map((x) => x.quote),
     };
   });

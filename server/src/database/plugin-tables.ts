@@ -147,6 +147,11 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.bigInteger('recorded_at').notNullable();
     table.index(['document_id'], 'newsroom_slug_history_document_idx');
   });
+  // Which locale's version was published under the slug, where stories are localized: an old
+  // English slug leads to the English story, not to its Indonesian original. Null before i18n.
+  await addColumnIfMissing(knex, SLUG_HISTORY_TABLE, 'locale', (table) => {
+    table.string('locale', 32).nullable();
+  });
 
   // Reader events counted per day: views of a story, clicks on a link, by variant ('' = none).
   // No IP, cookie or user agent: counts only (services/reader-events).

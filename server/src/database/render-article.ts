@@ -8,6 +8,7 @@ import { runPrepared } from './prepared';
 import { fromJsonColumn, jsonList } from '#shared/json-column';
 import { toDateOnly, toIso } from '#shared/dates';
 import { isPostgres } from './dialect';
+import { articlesLocalized } from '../i18n/locale';
 
 /**
  * Everything a render needs (the article, its links with their published targets, its quotes,
@@ -40,7 +41,13 @@ const aggregate = (dialect: Dialect, pairs: [string, string][]) => {
     : `json_group_array(json_object(${args}))`;
 };
 
-const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatus) => {
+const buildStatement = (
+  strapi: Core.Strapi,
+  dialect: Dialect,
+  status: ReadStatus,
+  localized: boolean,
+  inLocale: boolean
+) => {
   const meta = (uid: string) => strapi.db.metadata.get(uid as any);
   const articles = meta(ARTICLE_UID);
   const links = meta(LINK_UID);
@@ -65,6 +72,9 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
   const l = (attr: string) => col(links, attr);
   const q = (attr: string) => col(quotes, attr);
   const published = (alias: string) => `${alias}.${a('publishedAt')} IS NOT NULL`;
+  // Localized stories: rows matched by documentId are also matched by locale, or one locale's
+  // render would pick up another's links, quotes and titles. Without i18n the text is as before.
+  const same = (x: string, y: string) => (localized ? ` AND ${x}."locale" = ${y}."locale"` : '');
   const inStatus = (alias: string, m: ReturnType<typeof meta>) =>
     `${alias}.${col(m, 'publishedAt')} IS ${status === 'published' ? 'NOT ' : ''}NULL`;
 
@@ -75,10 +85,11 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
   const targetAwaitingCopy = `EXISTS (SELECT 1 FROM ${L} ld
     JOIN ${target.table} ldt ON ldt.${target.own} = ld."id"
     JOIN ${A} pa ON pa."id" = ldt.${target.other}
-    WHERE ld.${l('documentId')} = l.${l('documentId')} AND ld.${l('publishedAt')} IS NULL
-      AND pa.${a('placeholder')} IS TRUE
+    WHERE ld.${l('documentId')} = l.${l('documentId')}${same('ld', 'l')}
+      AND ld.${l('publishedAt')} IS NULL AND pa.${a('placeholder')} IS TRUE
       AND NOT EXISTS (SELECT 1 FROM ${A} pp
-        WHERE pp.${a('documentId')} = pa.${a('documentId')} AND ${published('pp')}))`;
+        WHERE pp.${a('documentId')} = pa.${a('documentId')}${same('pp', 'pa')}
+          AND ${published('pp')}))`;
 
   const linkList = `(SELECT ${aggregate(dialect, [
     ['documentId', `l.${l('documentId')}`],
@@ -100,9 +111,11 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
     JOIN ${source.table} ls ON ls.${source.other} = sa."id"
     JOIN ${L} l ON l."id" = ls.${source.own}
     LEFT JOIN ${target.table} lt ON lt.${target.own} = l."id"
-    LEFT JOIN ${A} t ON t."id" = lt.${target.other}
-    LEFT JOIN ${A} tp ON tp.${a('documentId')} = t.${a('documentId')} AND ${published('tp')}
-    WHERE sa.${a('documentId')} = a.${a('documentId')} AND ${inStatus('l', links)})`;
+    LEFT JOIN ${A} t ON t."id" = lt.${target.other}${same('t', 'l')}
+    LEFT JOIN ${A} tp ON tp.${a('documentId')} = t.${a('documentId')}${same('tp', 't')}
+      AND ${published('tp')}
+    WHERE sa.${a('documentId')} = a.${a('documentId')}${same('sa', 'a')}
+      AND ${inStatus('l', links)})`;
 
   const quoteList = `(SELECT ${aggregate(dialect, [
     ['text', `q.${q('text')}`],
@@ -115,7 +128,8 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
     FROM ${A} qa
     JOIN ${owner.table} qo ON qo.${owner.other} = qa."id"
     JOIN ${Q} q ON q."id" = qo.${owner.own}
-    WHERE qa.${a('documentId')} = a.${a('documentId')} AND ${inStatus('q', quotes)})`;
+    WHERE qa.${a('documentId')} = a.${a('documentId')}${same('qa', 'a')}
+      AND ${inStatus('q', quotes)})`;
 
   // Backlinks are public facts: published links from published articles, in any status.
   const backlinkList = `(SELECT ${aggregate(dialect, [
@@ -128,14 +142,28 @@ const buildStatement = (strapi: Core.Strapi, dialect: Dialect, status: ReadStatu
     JOIN ${target.table} bt ON bt.${target.other} = ta."id"
     JOIN ${L} b ON b."id" = bt.${target.own} AND b.${l('publishedAt')} IS NOT NULL
     JOIN ${source.table} bs ON bs.${source.own} = b."id"
-    JOIN ${A} s ON s."id" = bs.${source.other}
-    JOIN ${A} sp ON sp.${a('documentId')} = s.${a('documentId')} AND ${published('sp')}
-    WHERE ta.${a('documentId')} = a.${a('documentId')})`;
+    JOIN ${A} s ON s."id" = bs.${source.other}${same('s', 'b')}
+    JOIN ${A} sp ON sp.${a('documentId')} = s.${a('documentId')}${same('sp', 's')}
+      AND ${published('sp')}
+    WHERE ta.${a('documentId')} = a.${a('documentId')}${same('ta', 'a')})`;
+
+  // The story's other published locales (hreflang, JSON-LD translations).
+  const translationList = `(SELECT ${aggregate(dialect, [
+    ['locale', 'o."locale"'],
+    ['slug', `o.${a('slug')}`],
+    ['title', `o.${a('title')}`],
+  ])}
+    FROM ${A} o WHERE o.${a('documentId')} = a.${a('documentId')}
+      AND o."locale" <> a."locale" AND ${published('o')})`;
+  const localeFields = localized
+    ? `, a."locale" AS "locale", ${translationList} AS "translations"`
+    : '';
 
   return (by: 'slug' | 'documentId') =>
     `SELECT ${ARTICLE_FIELDS.map((f) => `a.${a(f)} AS "${f}"`).join(', ')},
-      ${linkList} AS "links", ${quoteList} AS "quotes", ${backlinkList} AS "backlinks"
-    FROM ${A} a WHERE a.${a(by)} = ? AND ${inStatus('a', articles)}
+      ${linkList} AS "links", ${quoteList} AS "quotes", ${backlinkList} AS "backlinks"${localeFields}
+    FROM ${A} a WHERE a.${a(by)} = ?${inLocale ? ' AND a."locale" = ?' : ''}
+      AND ${inStatus('a', articles)}
     ORDER BY a."id" LIMIT 1`;
 };
 
@@ -145,18 +173,27 @@ export const readArticleBundle = async (
   strapi: Core.Strapi,
   by: 'slug' | 'documentId',
   value: string,
-  status: ReadStatus
+  status: ReadStatus,
+  /**
+   * Where stories are localized: the story's locale, or null for any (a slug names one story
+   * in one language: the slug indexes are across locales). Must be null without i18n.
+   */
+  locale: string | null = null
 ): Promise<ArticleBundle | null> => {
   const dialect: Dialect = isPostgres(strapi.db) ? 'postgres' : 'sqlite';
 
   // The text depends only on the schema, so it is built once per Strapi instance.
   let cache = statements.get(strapi);
   if (!cache) statements.set(strapi, (cache = new Map()));
-  const key = `${status}:${by}`;
+  const localized = articlesLocalized(strapi);
+  const inLocale = localized && locale !== null;
+  const key = `${status}:${by}:${localized}:${inLocale}`;
   let sql = cache.get(key);
-  if (!sql) cache.set(key, (sql = buildStatement(strapi, dialect, status)(by)));
+  if (!sql) {
+    cache.set(key, (sql = buildStatement(strapi, dialect, status, localized, inLocale)(by)));
+  }
 
-  const [row] = await runPrepared(strapi.db.connection, sql, [value]);
+  const [row] = await runPrepared(strapi.db.connection, sql, inLocale ? [value, locale] : [value]);
   if (!row) return null;
 
   const links = jsonList(row.links) as any[];
@@ -176,6 +213,16 @@ export const readArticleBundle = async (
       tags: fromJsonColumn(row.tags),
       // As stored: a body that does not parse must reach the render's check, not become null.
       body: row.body,
+      ...(localized
+        ? {
+            locale: row.locale as string,
+            translations: (jsonList(row.translations) as any[]).map((t) => ({
+              locale: t.locale as string,
+              slug: t.slug as string,
+              title: t.title as string,
+            })),
+          }
+        : {}),
     },
     links: links.map((link, index) => ({
       id: index,

@@ -76,7 +76,9 @@ export const violationsOf = async (
   for (const state of after) {
     const snap = scope.before.get(state.documentId);
     const before = snap
-      ? (snap.find((s) => s.version === state.version) ?? null)
+      ? (snap.find(
+          (s) => s.version === state.version && (s.locale ?? null) === (state.locale ?? null)
+        ) ?? null)
       : withoutDocuments(state, written);
     const was = before ? placementViolations(before, limits) : [];
     found.push(...newViolations(was, placementViolations(state, limits)));

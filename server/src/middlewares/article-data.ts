@@ -7,6 +7,7 @@ import { normalizeTags } from '../utils/tags';
 import { slugProblem, toSlug } from '../utils/slug';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
+import { inLocale, writeLocale } from '../i18n/locale';
 
 type ArticleData = Record<string, unknown> & { title?: unknown; slug?: unknown };
 
@@ -39,32 +40,37 @@ export const articleDataMiddleware =
     // A placeholder awaits its copy: once a write gives it paragraphs, it is a story.
     if (Array.isArray(data.body) && data.body.length > 0) data.placeholder = false;
     const documentId = context.params.documentId as string | undefined;
-    const bodyBefore =
-      context.action === 'update' && 'body' in data && documentId
-        ? readBody(
-            (
-              await strapi.db.query(ARTICLE_UID).findOne({
-                where: { documentId, publishedAt: { $null: true } },
-                select: ['body'],
-              })
-            )?.body
-          )
+    // Where stories are localized, everything below reads and writes this locale's rows only.
+    const locale = await writeLocale(strapi, context.params);
+    const draftBefore =
+      context.action === 'update' && documentId && ('body' in data || locale !== null)
+        ? await strapi.db.query(ARTICLE_UID).findOne({
+            where: { documentId, publishedAt: { $null: true }, ...inLocale(locale) },
+            select: ['body'],
+          })
         : null;
+    const bodyBefore = draftBefore && 'body' in data ? readBody(draftBefore.body) : null;
+    // An update that creates a locale's first version (a translation) is a new story there.
+    const newTranslation =
+      locale !== null && context.action === 'update' && documentId !== undefined && !draftBefore;
     if ('tags' in data) data.tags = normalizeTags(data.tags);
 
     // A clone that names no slug gets a fresh one from the title: two stories never share a
     // slug (the invariants refuse a clone that names the original's).
     const wantsSlug =
-      context.action === 'create' || (context.action === 'clone' && !('slug' in data))
+      context.action === 'create' ||
+      newTranslation ||
+      (context.action === 'clone' && !('slug' in data))
         ? !data.slug
         : 'slug' in data && (data.slug === '' || data.slug === null);
     const slugs = getService(strapi, 'slugHistory');
     if (wantsSlug) {
       let title = typeof data.title === 'string' ? data.title : '';
       if (!title && context.params.documentId) {
-        const current = await strapi.db
-          .query(ARTICLE_UID)
-          .findOne({ where: { documentId: context.params.documentId }, select: ['title'] });
+        const current = await strapi.db.query(ARTICLE_UID).findOne({
+          where: { documentId: context.params.documentId, ...inLocale(locale) },
+          select: ['title'],
+        });
         title = current?.title ?? '';
       }
       const base = toSlug(title);
@@ -74,7 +80,8 @@ export const articleDataMiddleware =
         const self = context.action === 'clone' ? undefined : context.params.documentId;
         // Chosen once the writes of the bare slug before this one have committed.
         await slugs.lock(base);
-        data.slug = await slugs.freeSlug(base, self);
+        // A translation's own document holds its other locales' slugs (slugs span locales).
+        data.slug = await slugs.freeSlug(base, self, locale);
       }
     } else if (typeof data.slug === 'string' && data.slug) {
       const problem = slugProblem(data.slug);
@@ -83,7 +90,7 @@ export const articleDataMiddleware =
     }
     const result = await next();
     if (bodyBefore && documentId) {
-      await reanchorDeleted(strapi, documentId, bodyBefore, readBody(data.body));
+      await reanchorDeleted(strapi, documentId, bodyBefore, readBody(data.body), locale);
     }
     return result;
   };

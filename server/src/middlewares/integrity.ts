@@ -6,6 +6,8 @@ import { reportViolations, violationPath, type WriteSubject } from '../integrity
 import { ownersOf } from '../database/placement-state';
 import { readArticleTitle } from '../database/article-title';
 import { fieldError } from '../utils/field-error';
+import { articlesLocalized, existsInAnyLocale } from '../i18n/locale';
+import { otherLanguage } from '#shared/baca-juga/invariants';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 
@@ -33,20 +35,29 @@ const documentIdsOf = (result: unknown): string[] => {
   return [...new Set(ids)];
 };
 
-const MISSING_DOCUMENT = /^Document with id "([^"]+)", locale "[^"]*" not found$/;
+const MISSING_DOCUMENT = /^Document with id "([^"]+)", locale "([^"]*)" not found$/;
 
 /**
  * Strapi refuses a relation to a document that does not exist without saying which field
  * held it; the refusal is given again naming the field, so an editor can act on it.
  */
-const namedRelationError = (error: unknown, params: unknown): never => {
-  const missing = error instanceof Error ? MISSING_DOCUMENT.exec(error.message)?.[1] : undefined;
+const namedRelationError = async (
+  strapi: Core.Strapi,
+  error: unknown,
+  params: unknown
+): Promise<never> => {
+  const match = error instanceof Error ? MISSING_DOCUMENT.exec(error.message) : null;
+  const [, missing, locale] = match ?? [];
   const data = (params as { data?: Record<string, unknown> } | undefined)?.data;
   if (!missing || !data || typeof data !== 'object') throw error;
   const field = Object.keys(data).find((key) =>
     JSON.stringify(data[key] ?? null).includes(`"${missing}"`)
   );
   if (!field) throw error;
+  // Where stories are localized the story may well exist, in another language only.
+  if (locale && articlesLocalized(strapi) && (await existsInAnyLocale(strapi, missing))) {
+    return fieldError([field], otherLanguage(locale));
+  }
   return fieldError([field], 'no article with this documentId');
 };
 
@@ -77,7 +88,9 @@ export const integrityMiddleware =
           await snapshot(strapi, scope, await ownersOf(strapi, scope.trx, uid, [documentId]));
           noteWritten(scope, uid, [documentId]);
         }
-        const result = await next().catch((error) => namedRelationError(error, context.params));
+        const result = await next().catch((error) =>
+          namedRelationError(strapi, error, context.params)
+        );
         const produced = documentIdsOf(result).filter((id) => id !== documentId);
         if (!KNOWN.has(context.action) || (!documentId && produced.length === 0)) {
           scope.unknownAction = true;

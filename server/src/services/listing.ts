@@ -21,7 +21,8 @@ const createListingService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   let totalsGeneration: number | undefined;
   const totals = new Map<string, number>();
-  const totalsKey = (query: ListQuery) => JSON.stringify([query.tag ?? null, query.terms]);
+  const totalsKey = (query: ListQuery) =>
+    JSON.stringify([query.tag ?? null, query.terms, query.locale]);
   const knownTotal = (query: ListQuery, generation: number | undefined) => {
     if (generation === undefined || generation !== totalsGeneration) return undefined;
     return totals.get(totalsKey(query));

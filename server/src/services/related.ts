@@ -6,6 +6,7 @@ import { getService } from '../utils/get-service';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { datedAt } from './search-index';
+import { defaultLocale } from '../i18n/locale';
 
 /**
  * GET /api/newsroom/articles/:slug/related: what a frontend shows under "Baca juga": the
@@ -16,9 +17,11 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async forSlug(
     slug: string,
     limit: number,
-    generation?: number
+    generation?: number,
+    /** Where stories are localized: the locale asked for (null: the slug's own). */
+    locale: string | null = null
   ): Promise<{ documentId: string; response: RelatedResponse } | null> {
-    const article = await getService(strapi, 'render').findBySlug(slug, 'published');
+    const article = await getService(strapi, 'render').findBySlug(slug, 'published', null, locale);
     if (!article) return null;
     const { hrefPattern } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
 
@@ -37,7 +40,10 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
       sharedTags: [],
     }));
 
-    const room = limit - handPicked.length;
+    // The engine's index is of the default locale's stories (services/search-index): a
+    // translation gets its editors' links only, never a story in another language.
+    const indexed = !article.locale || article.locale === (await defaultLocale(strapi));
+    const room = indexed ? limit - handPicked.length : 0;
     const suggested: RelatedItem[] =
       room <= 0
         ? []

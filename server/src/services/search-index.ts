@@ -16,6 +16,7 @@ import { toMillis } from '#shared/dates';
 import { readTags } from '../utils/tags';
 import { fromJsonColumn } from '#shared/json-column';
 import { isPostgres } from '../database/dialect';
+import { defaultLocale } from '../i18n/locale';
 
 /**
  * The suggestion engine's index, kept in the database beside the articles: one row per
@@ -119,6 +120,16 @@ const rebuildLock = (knex: Knex, owner: string) => ({
 
 const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
+   * Where stories are localized, the index holds the default locale's versions only: it is
+   * keyed by documentId, and stems are of one language. A story's other locales get no
+   * suggestions until the index is per locale (docs/API.md "Two languages").
+   */
+  const indexedLocale = async (query: ReturnType<Knex>, alias?: string) => {
+    const locale = await defaultLocale(strapi);
+    if (locale !== null) query.where(alias ? `${alias}.locale` : 'locale', locale);
+    return query;
+  };
+  /**
    * Published article rows, read with plain SQL: the rebuild reads the whole newsroom, and
    * keyset paging (id > after) keeps every batch as cheap as the first.
    */
@@ -128,6 +139,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<(PublishedArticle & { id: number })[]> => {
     const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
     const a = articleColumns(strapi);
+    const locale = await defaultLocale(strapi);
     const rows: any[] = await knex(table)
       .select(
         'id',
@@ -142,6 +154,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       )
       .whereNotNull(a.publishedAt)
       .modify((query: any) => {
+        if (locale !== null) query.where('locale', locale);
         if (options.documentIds) query.whereIn(a.documentId, options.documentIds);
         if (options.after !== undefined) query.where('id', '>', options.after);
       })
@@ -317,18 +330,23 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         // just before the rebuild is not indexed twice (it was, with a one-minute window).
         const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
         const a = articleColumns(strapi);
-        const current: { document_id: string; published_at: unknown }[] = await knex(table)
-          .select(`${a.documentId} as document_id`, `${a.publishedAt} as published_at`)
-          .whereNotNull(a.publishedAt);
+        const current: { document_id: string; published_at: unknown }[] = await indexedLocale(
+          knex(table)
+            .select(`${a.documentId} as document_id`, `${a.publishedAt} as published_at`)
+            .whereNotNull(a.publishedAt)
+        );
         const recent = current
           .filter((row) => indexedAt.get(row.document_id) !== versionOf(row.published_at))
           .map((row) => row.document_id);
         const gone: string[] = await knex(`${SEARCH_DOCS_TABLE} as d`)
           .whereNotExists(
-            knex(`${table} as p`)
-              .whereRaw(`p.${a.documentId} = d.document_id`)
-              .whereNotNull(`p.${a.publishedAt}`)
-              .select(knex.raw('1'))
+            await indexedLocale(
+              knex(`${table} as p`)
+                .whereRaw(`p.${a.documentId} = d.document_id`)
+                .whereNotNull(`p.${a.publishedAt}`)
+                .select(knex.raw('1')),
+              'p'
+            )
           )
           .pluck('d.document_id');
         const again = [...new Set([...recent, ...gone])];

@@ -5,6 +5,7 @@ import { SLUG_HISTORY_TABLE } from '../database/plugin-tables';
 import { articleColumns, newsroomTables } from '../database/tables';
 import { articleHref } from '../utils/href';
 import { isPostgres } from '../database/dialect';
+import { articlesLocalized, defaultLocale } from '../i18n/locale';
 
 /** The first key of the slug locks (`pg_advisory_xact_lock(space, hashtext(slug))`): 'news'. */
 const SLUG_LOCK_SPACE = 0x6e657773;
@@ -37,6 +38,8 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
   const inCurrent = <T>(read: (trx: ReturnType<typeof knex>) => Promise<T>) =>
     strapi.db.transaction(({ trx }) => read(trx as unknown as ReturnType<typeof knex>));
   const articles = () => newsroomTables(strapi).article;
+  /** The article rows' locale, where stories are localized (the column may not exist else). */
+  const localeColumn = () => (articlesLocalized(strapi) ? '"locale"' : 'NULL');
   const hrefOf = (slug: string) =>
     articleHref((strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).hrefPattern, slug);
 
@@ -49,10 +52,11 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
       // before is this story's now: it is live here.
       await strapi.db.transaction(({ trx }) =>
         trx.raw(
-          `INSERT INTO ?? (slug, document_id, recorded_at)
-           SELECT ??, ??, ? FROM ?? WHERE ?? = ? AND ?? IS NOT NULL AND ?? IS NOT NULL AND ?? <> ''
+          `INSERT INTO ?? (slug, document_id, recorded_at, locale)
+           SELECT ??, ??, ?, ${localeColumn()} FROM ?? WHERE ?? = ? AND ?? IS NOT NULL AND ?? IS NOT NULL AND ?? <> ''
            ON CONFLICT (slug) DO UPDATE
-           SET document_id = excluded.document_id, recorded_at = excluded.recorded_at`,
+           SET document_id = excluded.document_id, recorded_at = excluded.recorded_at,
+             locale = excluded.locale`,
           [
             SLUG_HISTORY_TABLE,
             c.slug,
@@ -77,8 +81,8 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     async backfill() {
       const c = articleColumns(strapi);
       await knex().raw(
-        `INSERT INTO ?? (slug, document_id, recorded_at)
-         SELECT ??, ??, ? FROM ?? WHERE ?? IS NOT NULL AND ?? IS NOT NULL
+        `INSERT INTO ?? (slug, document_id, recorded_at, locale)
+         SELECT ??, ??, ?, ${localeColumn()} FROM ?? WHERE ?? IS NOT NULL AND ?? IS NOT NULL
          ON CONFLICT (slug) DO UPDATE SET document_id = excluded.document_id
          WHERE ??.document_id <> excluded.document_id`,
         [
@@ -132,11 +136,23 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
      * the article that was published under it, or null (never published, or not live now).
      */
     /** The live article an old slug leads to: where (`SlugRedirect`), and which story. */
-    async redirectFor(slug: string): Promise<(SlugRedirect & { documentId: string }) | null> {
+    async redirectFor(
+      slug: string,
+      /** Where stories are localized: the locale asked for (null: the slug's own). */
+      locale: string | null = null
+    ): Promise<(SlugRedirect & { documentId: string }) | null> {
       const c = articleColumns(strapi);
-      const row = await knex()(SLUG_HISTORY_TABLE)
+      const query = knex()(SLUG_HISTORY_TABLE)
         .join(articles(), `${articles()}.${c.documentId}`, `${SLUG_HISTORY_TABLE}.document_id`)
-        .where(`${SLUG_HISTORY_TABLE}.slug`, slug)
+        .where(`${SLUG_HISTORY_TABLE}.slug`, slug);
+      if (articlesLocalized(strapi)) {
+        // To the same locale's version: a slug recorded before i18n was the default locale's.
+        query.whereRaw(`${articles()}."locale" = COALESCE(${SLUG_HISTORY_TABLE}."locale", ?)`, [
+          await defaultLocale(strapi),
+        ]);
+        if (locale !== null) query.where(`${articles()}.locale`, locale);
+      }
+      const row = await query
         .whereNotNull(`${articles()}.${c.publishedAt}`)
         .whereNot(`${articles()}.${c.slug}`, slug)
         .first({ current: `${articles()}.${c.slug}`, documentId: `${articles()}.${c.documentId}` });
@@ -173,10 +189,20 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
      * old slugs of other articles, which redirect to them. `documentId`: the article the slug
      * is for, whose own slugs are free to it.
      */
-    async freeSlug(base: string, documentId?: string): Promise<string> {
-      const rows: { slug: string; documentId: string }[] = await strapi.db
+    async freeSlug(
+      base: string,
+      documentId?: string,
+      locale: string | null = null
+    ): Promise<string> {
+      const rows: { slug: string; documentId: string; locale?: string | null }[] = await strapi.db
         .query(ARTICLE_UID)
-        .findMany({ where: { slug: { $startsWith: base } }, select: ['slug', 'documentId'] });
+        .findMany({
+          where: { slug: { $startsWith: base } },
+          select: ['slug', 'documentId', ...(locale === null ? [] : ['locale'])],
+        });
+      // The story's own slug is free to keep; a translation's sibling locales hold theirs.
+      const own = (r: (typeof rows)[number]) =>
+        r.documentId === documentId && (locale === null || r.locale === locale);
       const old: { slug: string }[] = await inCurrent((trx) => {
         const query = trx(SLUG_HISTORY_TABLE)
           // A `_` in the prefix matches any character: the set only grows, and exact slugs
@@ -186,7 +212,7 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         return documentId ? query.whereNot('document_id', documentId) : query;
       });
       const taken = new Set([
-        ...rows.filter((r) => r.documentId !== documentId).map((r) => r.slug),
+        ...rows.filter((r) => !own(r)).map((r) => r.slug),
         ...old.map((r) => r.slug),
       ]);
       if (!taken.has(base)) return base;

@@ -39,21 +39,41 @@ export const w3cDate = (value: Date): string => value.toISOString().replace(/\.\
 const document = (root: string, ns: string, entries: string[]) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<${root} ${ns}>\n${entries.join('')}</${root}>\n`;
 
+export const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** A version of the page in one language (`xhtml:link rel="alternate"`), for hreflang. */
+export interface Alternate {
+  hreflang: string;
+  href: string;
+}
+
 export interface SitemapUrl {
   loc: string;
   lastmod: Date | null;
+  /**
+   * Where stories are localized and this one has translations: every language's version,
+   * this one included (search engines want each page to name itself among them).
+   */
+  alternates?: Alternate[];
 }
 
 /** One `<url>` or `<sitemap>` entry: the two share their fields (`loc`, optional `lastmod`). */
-const entry = (tag: 'url' | 'sitemap', { loc, lastmod }: SitemapUrl) =>
+const entry = (tag: 'url' | 'sitemap', { loc, lastmod, alternates = [] }: SitemapUrl) =>
   `  <${tag}>\n    <loc>${escapeXml(loc)}</loc>\n` +
   (lastmod ? `    <lastmod>${w3cDate(lastmod)}</lastmod>\n` : '') +
+  alternates
+    .map(
+      (a) =>
+        `    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>\n`
+    )
+    .join('') +
   `  </${tag}>\n`;
 
 export const urlset = (urls: SitemapUrl[]): string =>
   document(
     'urlset',
-    `xmlns="${SITEMAP_NS}"`,
+    `xmlns="${SITEMAP_NS}"` +
+      (urls.some((u) => u.alternates?.length) ? ` xmlns:xhtml="${XHTML_NS}"` : ''),
     urls.map((u) => entry('url', u))
   );
 

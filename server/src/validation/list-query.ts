@@ -24,16 +24,22 @@ export interface ListQuery {
   /** Search terms: every term must appear in the title or the lead. */
   terms: string[];
   sort: ArticleListSort;
+  /** Where stories are localized: the one locale listed (i18n/locale); else null. */
+  locale: string | null;
 }
 
 /** The parameters the list understands; `status` is read by the draft-access check. */
-const KNOWN = ['page', 'pageSize', 'tag', 'q', 'sort', 'status'];
+const KNOWN = ['page', 'pageSize', 'tag', 'q', 'sort', 'status', 'locale'];
 
 /**
  * Validates the list's query string strictly: an unknown or repeated parameter, or a value
  * out of range, is a 400 that names the parameter rather than something silently ignored.
+ * `locale` is the one the caller resolved (it asks the database: i18n/locale).
  */
-export const parseListQuery = (query: Record<string, unknown>): ListQuery => {
+export const parseListQuery = (
+  query: Record<string, unknown>,
+  locale: string | null = null
+): ListQuery => {
   assertOnlyParams(query, KNOWN);
   const page = integer(single(query, 'page'), 'page', 1, MAX_PAGE, 1);
   const pageSize = integer(
@@ -54,7 +60,7 @@ export const parseListQuery = (query: Record<string, unknown>): ListQuery => {
   ) as ArticleListSort;
   if (!LIST_SORTS.includes(sort)) invalid('sort', `must be one of ${LIST_SORTS.join(', ')}`);
 
-  return { page, pageSize, tag, terms, sort };
+  return { page, pageSize, tag, terms, sort, locale };
 };
 
 /** A `tag` parameter: one whole tag, spaces collapsed, or null when absent. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { LINK_UID, QUOTE_UID } from '../constants';
+import { inLocale } from '../i18n/locale';
 import { anchorsForDeleted, START_ANCHOR, type Paragraph } from '#shared/baca-juga/paragraphs';
 
 /**
@@ -15,7 +16,9 @@ export const reanchorDeleted = async (
   strapi: Core.Strapi,
   documentId: string,
   before: Paragraph[],
-  after: Paragraph[]
+  after: Paragraph[],
+  /** The edited version's locale where stories are localized: its parts only. */
+  locale: string | null = null
 ) => {
   const moves = anchorsForDeleted(before, after);
   if (moves.size === 0) return;
@@ -27,7 +30,7 @@ export const reanchorDeleted = async (
     variantAfterParagraphId: string | null;
     position: number | null;
   }[] = await strapi.db.query(LINK_UID).findMany({
-    where: { sourceArticle: { documentId }, publishedAt: { $null: true } },
+    where: { sourceArticle: { documentId }, publishedAt: { $null: true }, ...inLocale(locale) },
     select: ['id', 'afterParagraphId', 'variantAfterParagraphId', 'position'],
     // Reading order (shared/baca-juga/order): moved links keep the order the editor saw.
     orderBy: [{ position: 'asc' }, { documentId: 'asc' }],
@@ -57,7 +60,7 @@ export const reanchorDeleted = async (
   // A quote stands beside a paragraph, so the start of the story is no place for it.
   const firstParagraph = after[0]?.id;
   const quotes: { id: number; paragraphId: string }[] = await strapi.db.query(QUOTE_UID).findMany({
-    where: { article: { documentId }, publishedAt: { $null: true } },
+    where: { article: { documentId }, publishedAt: { $null: true }, ...inLocale(locale) },
     select: ['id', 'paragraphId'],
   });
   for (const quote of quotes) {

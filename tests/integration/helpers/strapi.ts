@@ -94,6 +94,7 @@ export const startStrapi = async (
   Object.assign(process.env, {
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: 'test',
+    STRAPI_PLUGIN_I18N_INIT_LOCALE_CODE: 'id',
     STRAPI_LOG_LEVEL: process.env.STRAPI_LOG_LEVEL || 'error',
     ...freshSecrets(),
     NEWSROOM_SKIP_SEED: options.seed === false ? 'true' : 'false',

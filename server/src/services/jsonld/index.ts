@@ -1,5 +1,11 @@
 import type { RenderedArticle, RenderedQuote } from '../render/types';
-import type { JsonLdOrganization, JsonLdPerson, JsonLdQuotation, NewsArticleJsonLd } from './types';
+import type {
+  JsonLdOrganization,
+  JsonLdPerson,
+  JsonLdQuotation,
+  JsonLdWork,
+  NewsArticleJsonLd,
+} from './types';
 
 const organization = (name: string, url?: string): JsonLdOrganization => ({
   '@type': 'Organization',
@@ -31,6 +37,30 @@ const quotation = (quote: RenderedQuote): JsonLdQuotation => {
   };
 };
 
+/**
+ * Where stories are localized: the default locale's version is the work, the others its
+ * translations (schema.org `workTranslation` and `translationOfWork`).
+ */
+const translationsOf = (
+  article: RenderedArticle,
+  siteUrl: string | null,
+  defaultLocale: string | null
+): Pick<NewsArticleJsonLd, 'workTranslation' | 'translationOfWork'> => {
+  if (!article.locale || !article.translations?.length || !defaultLocale) return {};
+  const work = (t: { href: string; locale: string; title: string }): JsonLdWork => ({
+    '@type': 'NewsArticle',
+    '@id': absolute(t.href, siteUrl),
+    url: absolute(t.href, siteUrl),
+    headline: t.title,
+    inLanguage: t.locale,
+  });
+  if (article.locale === defaultLocale) {
+    return { workTranslation: article.translations.map(work) };
+  }
+  const original = article.translations.find((t) => t.locale === defaultLocale);
+  return original ? { translationOfWork: work(original) } : {};
+};
+
 /** Makes a site-relative href absolute when the site's origin is configured. */
 const absolute = (href: string, siteUrl: string | null): string =>
   siteUrl && href.startsWith('/') ? `${siteUrl}${href}` : href;
@@ -42,7 +72,14 @@ const absolute = (href: string, siteUrl: string | null): string =>
  */
 export const buildNewsArticleJsonLd = (
   article: RenderedArticle,
-  { siteUrl }: { siteUrl: string | null }
+  {
+    siteUrl,
+    defaultLocale = null,
+  }: {
+    siteUrl: string | null;
+    /** Where stories are localized: the newsroom's own language, the one others translate. */
+    defaultLocale?: string | null;
+  }
 ): NewsArticleJsonLd => {
   const url = absolute(article.href, siteUrl);
   // A never-published draft (preview) has neither date yet: its last edit stands in.
@@ -62,7 +99,7 @@ export const buildNewsArticleJsonLd = (
     mainEntityOfPage: url,
     headline: article.title,
     ...(article.lead ? { description: article.lead } : {}),
-    inLanguage: 'id',
+    inLanguage: article.locale ?? 'id',
     datePublished: published,
     dateModified: article.updatedAt ?? article.publishedAt ?? published,
     ...(article.dateline ? { dateline: article.dateline } : {}),
@@ -74,5 +111,6 @@ export const buildNewsArticleJsonLd = (
     articleBody: paragraphs.join('\n\n'),
     ...(article.quotes.length ? { hasPart: article.quotes.map(quotation) } : {}),
     ...(related.length ? { relatedLink: [...new Set(related)] } : {}),
+    ...translationsOf(article, siteUrl, defaultLocale),
   };
 };

@@ -29,7 +29,8 @@ export interface NewsArticleJsonLd {
   mainEntityOfPage: string;
   headline: string;
   description?: string;
-  inLanguage: 'id';
+  /** The story's language: "id", or its locale where stories are localized. */
+  inLanguage: string;
   datePublished: string;
   dateModified: string;
   dateline?: string;
@@ -41,4 +42,17 @@ export interface NewsArticleJsonLd {
   hasPart?: JsonLdQuotation[];
   /** Absolute (with `siteUrl`) or site-relative URLs of the Baca Juga targets, in reading order. */
   relatedLink?: string[];
+  /** Where stories are localized, on the default locale's version: its translations. */
+  workTranslation?: JsonLdWork[];
+  /** Where stories are localized, on a translation: the default locale's version. */
+  translationOfWork?: JsonLdWork;
+}
+
+/** Another language's version of the story. */
+export interface JsonLdWork {
+  '@type': 'NewsArticle';
+  '@id': string;
+  url: string;
+  headline: string;
+  inLanguage: string;
 }

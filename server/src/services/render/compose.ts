@@ -149,6 +149,14 @@ export const composeArticle = (
       body,
       quotes: renderedQuotes,
       linkedFrom: composeBacklinks(article.documentId, backlinks, hrefPattern),
+      ...(article.locale === undefined
+        ? {}
+        : {
+            locale: article.locale,
+            translations: [...(article.translations ?? [])]
+              .sort((a, b) => a.locale.localeCompare(b.locale))
+              .map((t) => ({ ...t, href: articleHref(hrefPattern, t.slug) })),
+          }),
     },
     waits
   );

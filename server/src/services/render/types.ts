@@ -79,6 +79,18 @@ export interface RenderedArticle {
   body: RenderedBlock[];
   quotes: RenderedQuote[];
   linkedFrom: RenderedBacklink[];
+  /** Where stories are localized (docs/API.md "Two languages"): this version's locale. */
+  locale?: string;
+  /** Where stories are localized: the story's other published locales, for hreflang. */
+  translations?: RenderedTranslation[];
+}
+
+/** A published version of the same story in another locale. */
+export interface RenderedTranslation {
+  locale: string;
+  slug: string;
+  title: string;
+  href: string;
 }
 
 /** One row of the article list. */
@@ -109,6 +121,9 @@ export interface ArticleRow {
   updatedAt?: string | Date | null;
   tags?: unknown;
   body?: unknown;
+  /** Where stories are localized: the row's locale and the story's other published ones. */
+  locale?: string;
+  translations?: { locale: string; slug: string; title: string }[];
 }
 
 export interface LinkRow {

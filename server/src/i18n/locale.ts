@@ -1,0 +1,78 @@
+import type { Core } from '@strapi/strapi';
+import { ARTICLE_UID } from '../constants';
+import { paramError, single } from '../validation/params';
+
+/** A locale code as Strapi's i18n names them: `id`, `en`, `pt-BR`, `zh-Hans-CN`. */
+const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+
+/** Whether stories are localized here (i18n/localize decided it at register). */
+export const articlesLocalized = (strapi: Core.Strapi): boolean =>
+  (strapi.contentType(ARTICLE_UID) as any)?.pluginOptions?.i18n?.localized === true;
+
+/** The app's default locale (Strapi keeps it in its core store), or null without i18n. */
+export const defaultLocale = async (strapi: Core.Strapi): Promise<string | null> =>
+  articlesLocalized(strapi)
+    ? ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string)
+    : null;
+
+/**
+ * The locale a public request reads: `?locale=`, or without one the default locale (a list)
+ * or null for any (`absent: 'any'`: a slug names one story in one language). Always null when
+ * stories are not localized, where `?locale=` is a 400: the newsroom has one language, and a
+ * frontend asking for another must hear so rather than get that one.
+ */
+export const requestLocale = async (
+  strapi: Core.Strapi,
+  query: Record<string, unknown>,
+  absent: 'default' | 'any' = 'default'
+): Promise<string | null> => {
+  const asked = single(query, 'locale');
+  if (!articlesLocalized(strapi)) {
+    if (asked !== undefined) paramError('locale', 'this newsroom has one language (i18n is off)');
+    return null;
+  }
+  if (asked === undefined) return absent === 'any' ? null : defaultLocale(strapi);
+  if (!LOCALE_PATTERN.test(asked))
+    return paramError('locale', 'must be a locale code such as "id"');
+  const found = await strapi.plugin('i18n').service('locales').findByCode(asked);
+  if (!found) return paramError('locale', `no locale "${asked}" in this newsroom`);
+  return found.code as string;
+};
+
+/**
+ * Whether any locale has a version of this story. Through the query engine, which runs in the
+ * current transaction (on SQLite a read beside it would wait for it).
+ */
+export const existsInAnyLocale = async (strapi: Core.Strapi, documentId: string) =>
+  (await strapi.db.query(ARTICLE_UID).count({ where: { documentId } })) > 0;
+
+/**
+ * The locale a Document Service write lands in: its `locale` param, or the default locale
+ * (what i18n's own middleware fills in). Null where stories are not localized.
+ */
+export const writeLocale = async (
+  strapi: Core.Strapi,
+  params: { locale?: unknown } | undefined
+): Promise<string | null> => {
+  if (!articlesLocalized(strapi)) return null;
+  const asked = params?.locale;
+  return typeof asked === 'string' && asked !== '*' ? asked : defaultLocale(strapi);
+};
+
+/** A query-engine `where` for one locale's rows: empty where stories are not localized. */
+export const inLocale = (locale: string | null): { locale?: string } =>
+  locale === null ? {} : { locale };
+
+/** The app's locales, default first, where stories are localized; null otherwise. */
+export const localesOf = async (strapi: Core.Strapi): Promise<string[] | null> => {
+  const first = await defaultLocale(strapi);
+  if (first === null) return null;
+  const all: { code: string }[] = await strapi.plugin('i18n').service('locales').find();
+  return [
+    first,
+    ...all
+      .map((l) => l.code)
+      .filter((code) => code !== first)
+      .sort(),
+  ];
+};
