@@ -99,6 +99,8 @@ export interface AdminArticleListQuery {
   page?: number;
   /** 1..100, default 25. */
   pageSize?: number;
+  /** Where stories are localized: the locale listed (the default one if absent). */
+  locale?: string;
 }
 
 export const adminArticleRowSchema = record({
@@ -124,7 +126,11 @@ export type AdminArticleRow = InferType<typeof adminArticleRowSchema>;
 
 export const adminArticleListResponseSchema = record({
   data: list(adminArticleRowSchema),
-  meta: record({ pagination: paginationSchema }),
+  meta: record({
+    pagination: paginationSchema,
+    /** Where stories are localized: the locale listed (absent otherwise). */
+    locale: yup.string().typeError('meta.locale: expected a string'),
+  }),
 });
 export type AdminArticleListResponse = InferType<typeof adminArticleListResponseSchema>;
 
@@ -157,7 +163,17 @@ export type Suggestion = InferType<typeof suggestionSchema>;
  * index was incomplete), so suggestions rank from an index that may lack articles until done.
  */
 const indexingFields = { indexing: yup.boolean().typeError('meta.indexing: expected a boolean') };
-const suggestionsMetaSchema = yup.object(indexingFields).default(undefined).optional();
+const suggestionsMetaSchema = yup
+  .object({
+    ...indexingFields,
+    /**
+     * Where stories are localized: suggestions are made for the default locale's stories only
+     * (the index is of that locale), and this names that locale for a story in another one.
+     */
+    onlyLocale: yup.string().typeError('meta.onlyLocale: expected a string'),
+  })
+  .default(undefined)
+  .optional();
 export type SuggestionsMeta = InferType<typeof suggestionsMetaSchema>;
 
 export const suggestionsResponseSchema = record({

@@ -38,6 +38,9 @@ export const nullableText = () =>
 /** A string, null or missing: what a draft saved without a required field carries. */
 export const maybeText = () => yup.string().nullable().typeError(expected('a string or null'));
 
+/** A string, or missing: a field only some configurations send (never null). */
+export const optionalText = () => yup.string().typeError(expected('a string'));
+
 export const texts = () => list(text());
 
 export const count = () =>

@@ -7,8 +7,17 @@
 import type { InferType } from 'yup';
 import { LINK_HEALTHS } from '../baca-juga/health';
 import type { ArticleStatus } from '../baca-juga/status';
-import { count, flag, list, maybeText, nullableList, nullableRecord, nullableText } from './fields';
-import { oneOf, record, text, texts } from './fields';
+import {
+  count,
+  flag,
+  list,
+  maybeText,
+  nullableCount,
+  nullableList,
+  nullableRecord,
+  nullableText,
+} from './fields';
+import { oneOf, optionalText, record, text, texts } from './fields';
 
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'published', 'modified'];
 
@@ -128,6 +137,8 @@ export const placementSchema = record({
     tags: texts(),
     lead: nullableText(),
     updatedAt: nullableText(),
+    /** Where stories are localized: the locale of the version shown (absent otherwise). */
+    locale: optionalText(),
   }),
   paragraphs: list(paragraphSchema),
   /** Ids of the published story's paragraphs; null while the story is not published. */
@@ -168,6 +179,38 @@ export const placementSaveResponseSchema = record({
   meta: placementSaveOutcomeSchema,
 });
 export type PlacementSaveResponse = InferType<typeof placementSaveResponseSchema>;
+
+/** One link of a copy from another locale (shared/baca-juga/copy-placement), as reported. */
+const copyReportEntrySchema = record({
+  link: text(),
+  name: text(),
+  outcome: oneOf([
+    'copied',
+    'copied-without-label',
+    'no-translation',
+    'already-linked',
+    'no-paragraph',
+  ] as const),
+  fromParagraph: nullableCount(),
+  toParagraph: nullableCount(),
+});
+
+/** The answer to `POST /newsroom/articles/:documentId/placement/copy`. */
+export const placementCopyResponseSchema = record({
+  data: placementSchema,
+  meta: record({
+    wentLive: count(),
+    waitingForStory: count(),
+    copied: list(copyReportEntrySchema),
+  }),
+});
+export type PlacementCopyResponse = InferType<typeof placementCopyResponseSchema>;
+
+/** `GET /i18n/locales` (Strapi's i18n): the app's locales, for the manager's switcher. */
+export const localesResponseSchema = list(
+  record({ code: text(), name: nullableText(), isDefault: flag() })
+);
+export type LocalesResponse = InferType<typeof localesResponseSchema>;
 
 /** One link in a save; the array order is the reading order within each slot. */
 export interface PlacementLinkInput {

@@ -220,6 +220,13 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       },
       expected: adminRoute('manage'),
     },
+    'POST /newsroom/articles/:documentId/placement/copy': {
+      url: () => `/newsroom/articles/${ids.article}/placement/copy`,
+      body: async () => ({ from: 'en', version: 'any' }),
+      // This playground has one language: a caller the route lets through gets the 400 that
+      // says so (tests/integration/two-languages copies between two).
+      expected: { ...adminRoute('manage'), adminReadManage: 400, superAdmin: 400 },
+    },
     'PUT /newsroom/articles/:documentId/quotes/:quoteId/speaker': {
       url: () => `/newsroom/articles/${ids.article}/quotes/${ids.creditedQuote}/speaker`,
       // Allowed callers confirm the speaker the quote already names (again and again); any

@@ -3,7 +3,7 @@
  * Indonesian default `id` and an English edition `en`. Each locale's render and list show only
  * what that locale's versions carry; a Baca Juga link stays in its language.
  */
-import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
+import { DB, adminToken, apiToken, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, LINK, QUOTE } from './helpers/newsroom';
 
 describe(`two languages (${DB})`, () => {
@@ -52,7 +52,14 @@ describe(`two languages (${DB})`, () => {
   let summitEn: any;
 
   beforeAll(async () => {
-    app = await startStrapi({ seed: false, env: { NEWSROOM_I18N: 'true' } });
+    app = await startStrapi({
+      seed: false,
+      env: {
+        NEWSROOM_I18N: 'true',
+        NEWSROOM_SITE_URL: 'https://www.example.id',
+        NEWSROOM_PUBLICATION_NAME: 'Contoh',
+      },
+    });
     headers = { authorization: `Bearer ${await adminToken(app)}` };
     treatyId = await story('id', 'Korut Sahkan Perjanjian', [
       'Pyongyang meratifikasi.',
@@ -219,5 +226,200 @@ describe(`two languages (${DB})`, () => {
     expect(enAfter.lead).toBe(enBefore.lead);
     expect(enAfter.byline).toBe(enBefore.byline);
     expect(enAfter.body).toEqual(enBefore.body);
+  });
+  const published = async (uid: string, documentId: string, locale: string) =>
+    app.strapi.db.query(uid as any).count({
+      where: { documentId, locale, publishedAt: { $notNull: true } },
+    });
+
+  it("publishes a locale's own links with it, never another locale's drafts", async () => {
+    const extraEn = await story('en', 'Seoul Reacts', ['Seoul protested.'], riceId.documentId);
+    // A link drafted in the English treaty, not yet published.
+    const draft = await docs(LINK).create({
+      locale: 'en',
+      data: {
+        sourceArticle: treatyEn.documentId,
+        targetArticle: extraEn.documentId,
+        afterParagraphId: treatyEn.body[0].id,
+      },
+    });
+    await docs(ARTICLE).publish({ documentId: treatyId.documentId, locale: 'id' });
+    expect(await published(LINK, draft.documentId, 'en')).toBe(0);
+    await docs(ARTICLE).publish({ documentId: treatyId.documentId, locale: 'en' });
+    expect(await published(LINK, draft.documentId, 'en')).toBe(1);
+    await docs(LINK).delete({ documentId: draft.documentId, locale: 'en' });
+  });
+
+  it("keeps one locale's links when another locale's target is unpublished and back", async () => {
+    await docs(ARTICLE).unpublish({ documentId: summitId.documentId, locale: 'id' });
+    await docs(ARTICLE).publish({ documentId: summitId.documentId, locale: 'id' });
+    const en = await app.request(`/api/newsroom/articles/${treatyEn.slug}`);
+    expect(
+      en.body.data.body.filter((b: any) => b.type === 'baca-juga').map((b: any) => b.target.slug)
+    ).toEqual([summitEn.slug]);
+  });
+
+  it('gives the manager each locale on its own, and refuses a cross-language target there', async () => {
+    const path = `/newsroom/articles/${treatyId.documentId}/placement`;
+    const id = await app.request(path, { headers });
+    const en = await app.request(`${path}?locale=en`, { headers });
+    expect(id.status).toBe(200);
+    expect(id.body.data.article.locale).toBe('id');
+    expect(en.body.data.article.locale).toBe('en');
+    expect(id.body.data.links.map((l: any) => l.targetArticle.title)).toEqual(['Harga Beras Naik']);
+    expect(en.body.data.links.map((l: any) => l.targetArticle.title)).toEqual(['East Asia Summit']);
+    expect(en.body.data.paragraphs.map((p: any) => p.text)).toEqual(
+      treatyEn.body.map((p: any) => p.text)
+    );
+
+    const onlyIndonesian = await story('id', 'Gempa di Sulawesi', ['Gempa mengguncang.']);
+    const refused = await app.request(`${path}?locale=en`, {
+      method: 'PUT',
+      headers,
+      body: {
+        version: en.body.data.version,
+        links: [
+          {
+            targetDocumentId: onlyIndonesian.documentId,
+            url: null,
+            label: null,
+            afterParagraphId: en.body.data.paragraphs[0].id,
+          },
+        ],
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/stays in its language/);
+    expect((await app.request(`${path}?locale=en`, { headers })).body.data.version).toBe(
+      en.body.data.version
+    );
+    // The list and the target search are per locale too.
+    const list = await app.request('/newsroom/articles?locale=en', { headers });
+    expect(list.body.data.map((a: any) => a.title).sort()).toEqual(
+      ['East Asia Summit', 'North Korea Ratifies Treaty', 'Seoul Reacts'].sort()
+    );
+    const targets = await app.request('/newsroom/targets?q=gempa&locale=en', { headers });
+    expect(targets.body.data).toEqual([]);
+  });
+
+  it('copies placements from id to en by paragraph position, naming a link with no translation', async () => {
+    const quake = await story('id', 'Gempa Susulan', ['Gempa susulan terasa.']);
+    const source = await story('id', 'Banjir Jakarta', [
+      'Hujan deras.',
+      'Air naik.',
+      'Warga mengungsi.',
+    ]);
+    const sourceEn = await story(
+      'en',
+      'Jakarta Floods',
+      ['Heavy rain.', 'Water rose.', 'Residents fled.'],
+      source.documentId
+    );
+    await link('id', source, treatyId, 1); // has an English version
+    await link('id', source, quake, 2); // Indonesian only
+    const read = await app.request(`/newsroom/articles/${source.documentId}/placement?locale=en`, {
+      headers,
+    });
+    const copied = await app.request(
+      `/newsroom/articles/${source.documentId}/placement/copy?locale=en`,
+      { method: 'POST', headers, body: { from: 'id', version: read.body.data.version } }
+    );
+    expect(copied.status).toBe(200);
+    expect(
+      copied.body.meta.copied.map((e: any) => [e.name, e.outcome, e.fromParagraph, e.toParagraph])
+    ).toEqual([
+      ['Korut Sahkan Perjanjian', 'copied', 2, 2],
+      ['Gempa Susulan', 'no-translation', 3, null],
+    ]);
+    const links = copied.body.data.links;
+    expect(links.map((l: any) => [l.targetArticle.title, l.afterParagraphId])).toEqual([
+      ['North Korea Ratifies Treaty', sourceEn.body[1].id],
+    ]);
+    // Stale version: a 409, nothing copied twice.
+    const again = await app.request(
+      `/newsroom/articles/${source.documentId}/placement/copy?locale=en`,
+      { method: 'POST', headers, body: { from: 'id', version: read.body.data.version } }
+    );
+    expect(again.status).toBe(409);
+    const render = await app.request(`/api/newsroom/articles/${sourceEn.slug}`);
+    expect(
+      render.body.data.body
+        .filter((b: any) => b.type === 'baca-juga')
+        .map((b: any) => b.target.slug)
+    ).toEqual([treatyEn.slug]);
+    // With one locale given twice, or an unknown one, the route says what is wrong.
+    const same = await app.request(
+      `/newsroom/articles/${source.documentId}/placement/copy?locale=en`,
+      {
+        method: 'POST',
+        headers,
+        body: { from: 'en', version: 'x' },
+      }
+    );
+    expect(same.status).toBe(400);
+  });
+
+  it('holds back suggestions for a translation, and says why', async () => {
+    const en = await app.request(
+      `/newsroom/articles/${treatyId.documentId}/suggestions?locale=en`,
+      {
+        headers,
+      }
+    );
+    expect(en.status).toBe(200);
+    expect(en.body).toEqual({ data: [], meta: { indexing: false, onlyLocale: 'id' } });
+    const related = await app.request(`/api/newsroom/articles/${treatyEn.slug}/related?limit=5`);
+    expect(related.body.meta.suggestion).toBe(0);
+    expect(related.body.data.every((r: any) => r.source === 'editor')).toBe(true);
+  });
+
+  it('marks translations in the render and in JSON-LD', async () => {
+    const en = await app.request(`/api/newsroom/articles/${treatyEn.slug}`);
+    expect(en.body.data.locale).toBe('en');
+    expect(en.body.data.translations.map((t: any) => [t.locale, t.slug])).toEqual([
+      ['id', treatyId.slug],
+    ]);
+    const ldEn = await app.request(`/api/newsroom/articles/${treatyEn.slug}/jsonld`);
+    expect(ldEn.body.inLanguage).toBe('en');
+    expect(ldEn.body.translationOfWork.url).toBe(`https://www.example.id/berita/${treatyId.slug}`);
+    const ldId = await app.request(`/api/newsroom/articles/${treatyId.slug}/jsonld`);
+    expect(ldId.body.inLanguage).toBe('id');
+    expect(ldId.body.workTranslation.map((w: any) => w.inLanguage)).toEqual(['en']);
+  });
+
+  it('gives each locale its sitemaps, with hreflang alternates between translations', async () => {
+    const index = await app.request('/api/newsroom/sitemaps/index.xml');
+    expect(index.body).toContain('/api/newsroom/sitemaps/articles-1.xml?locale=id');
+    expect(index.body).toContain('/api/newsroom/sitemaps/articles-1.xml?locale=en');
+    const en = await app.request('/api/newsroom/sitemaps/articles-1.xml?locale=en');
+    expect(en.body).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+    expect(en.body).toContain(`<loc>https://www.example.id/berita/${treatyEn.slug}</loc>`);
+    expect(en.body).not.toContain(`<loc>https://www.example.id/berita/${treatyId.slug}</loc>`);
+    expect(en.body).toContain(
+      `<xhtml:link rel="alternate" hreflang="id" href="https://www.example.id/berita/${treatyId.slug}"/>`
+    );
+    const idPage = await app.request('/api/newsroom/sitemaps/articles-1.xml');
+    expect(idPage.body).toContain(`<loc>https://www.example.id/berita/${treatyId.slug}</loc>`);
+    expect(idPage.body).not.toContain(`<loc>https://www.example.id/berita/${treatyEn.slug}</loc>`);
+    const news = await app.request('/api/newsroom/sitemaps/news.xml?locale=en');
+    expect(news.body).toContain('<news:language>en</news:language>');
+    expect(news.body).not.toContain(treatyId.slug + '</loc>');
+  });
+
+  it('refuses a cross-language link through GraphQL too', async () => {
+    const token = await apiToken(app, 'full-access');
+    const indonesianOnly = await story('id', 'Kabut Asap', ['Kabut asap menebal.']);
+    const before = await app.strapi.db.query(LINK).count({});
+    const response = await app.request('/graphql', {
+      method: 'POST',
+      headers: token,
+      body: {
+        query: `mutation { createNewsroomRelatedLink(locale: "en", data: { sourceArticle: "${treatyEn.documentId}", targetArticle: "${indonesianOnly.documentId}", afterParagraphId: "${treatyEn.body[0].id}" }) { documentId } }`,
+      },
+    });
+    expect(JSON.stringify(response.body.errors ?? null)).toMatch(
+      /stays in its language|targetArticle/
+    );
+    expect(await app.strapi.db.query(LINK).count({})).toBe(before);
   });
 });

@@ -53,6 +53,7 @@ const placement = (links: PlacedLink[], paras = paragraphs, version = 'v'): Plac
     tags: [],
     lead: null,
     updatedAt: null,
+    locale: undefined,
   },
   paragraphs: paras,
   publishedParagraphIds: paras.map((p) => p.id),

@@ -15,6 +15,8 @@ import {
   linkHealthResponseSchema,
   linkStatsResponseSchema,
   orphansResponseSchema,
+  localesResponseSchema,
+  placementCopyResponseSchema,
   placementResponseSchema,
   placementSaveResponseSchema,
   resendInvalidationResponseSchema,
@@ -50,6 +52,16 @@ export const parseArticleList = checked(
   adminArticleListResponseSchema,
   (body) => body
 );
+
+/** `POST /newsroom/articles/:documentId/placement/copy`: the placement and the report. */
+export const parsePlacementCopy = checked(
+  'POST /newsroom/articles/:documentId/placement/copy',
+  placementCopyResponseSchema,
+  (body) => ({ placement: body.data, copied: body.meta.copied })
+);
+
+/** `GET /i18n/locales`: Strapi's own list of the app's locales. */
+export const parseLocales = checked('GET /i18n/locales', localesResponseSchema, (body) => body);
 
 /** `GET /newsroom/articles/:documentId/placement`: the placement, unwrapped. */
 export const parsePlacement = checked(

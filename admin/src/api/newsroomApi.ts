@@ -29,7 +29,9 @@ import {
   parseLinkHealth,
   parseLinkStats,
   parseOrphans,
+  parseLocales,
   parsePlacement,
+  parsePlacementCopy,
   parsePlacementSave,
   parseResendInvalidation,
   parseSpeakerDecision,
@@ -53,10 +55,32 @@ const newsroomApiWithTags = adminApi.enhanceEndpoints({
   ],
 });
 
-export interface SavePlacementArgs {
+/**
+ * One article's placement in one locale: `locale` where stories are localized (absent: the
+ * default locale's). Also the key of its cache entry.
+ */
+export interface PlacementArg {
   documentId: string;
+  locale?: string;
+}
+
+/** The placement route's query string for a locale (none for the default one). */
+const localeQuery = (locale: string | undefined) => (locale ? { locale } : {});
+
+export interface SavePlacementArgs extends PlacementArg {
   body: PlacementSaveBody;
 }
+
+export interface CopyPlacementArgs {
+  documentId: string;
+  /** The locale copied to (the one on screen) and the one copied from. */
+  locale: string;
+  from: string;
+  /** The version of the `locale` placement the editor read. */
+  version: string;
+}
+
+export type CopyPlacementResult = ReturnType<typeof parsePlacementCopy>;
 
 export interface SavePlacementResult {
   placement: Placement;
@@ -84,17 +108,22 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       providesTags: [{ type: 'NewsroomArticle', id: LIST }],
     }),
 
-    getNewsroomPlacement: build.query<Placement, string>({
-      query: (documentId) => ({ url: articlePath(documentId, 'placement'), method: 'GET' }),
+    getNewsroomPlacement: build.query<Placement, PlacementArg>({
+      query: ({ documentId, locale }) => ({
+        url: withQuery(articlePath(documentId, 'placement'), localeQuery(locale)),
+        method: 'GET',
+      }),
       transformResponse: parsePlacement,
-      providesTags: (_result, _error, documentId) => [
+      // One tag per story, whatever the locale: a save in one locale refreshes them all
+      // (another locale's view shows this one's link counts, and the same targets).
+      providesTags: (_result, _error, { documentId }) => [
         { type: 'NewsroomPlacement', id: documentId },
       ],
     }),
 
     saveNewsroomPlacement: build.mutation<SavePlacementResult, SavePlacementArgs>({
-      query: ({ documentId, body }) => ({
-        url: articlePath(documentId, 'placement'),
+      query: ({ documentId, locale, body }) => ({
+        url: withQuery(articlePath(documentId, 'placement'), localeQuery(locale)),
         method: 'PUT',
         data: body,
       }),
@@ -115,16 +144,44 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
           : [],
       // The answer is the placement as saved: into the cache at once, so the editor and the
       // side panel show it without waiting for the refetch the invalidation starts.
-      async onQueryStarted({ documentId }, { dispatch, queryFulfilled }) {
+      async onQueryStarted({ documentId, locale }, { dispatch, queryFulfilled }) {
         try {
           const { data } = await queryFulfilled;
           dispatch(
-            newsroomApi.util.upsertQueryData('getNewsroomPlacement', documentId, data.placement)
+            newsroomApi.util.upsertQueryData(
+              'getNewsroomPlacement',
+              { documentId, ...localeQuery(locale) },
+              data.placement
+            )
           );
         } catch {
           // A failed save is the caller's to report (it awaits the same request).
         }
       },
+    }),
+
+    // "Copy placements from another locale": a save of the `locale` placement.
+    copyNewsroomPlacement: build.mutation<CopyPlacementResult, CopyPlacementArgs>({
+      query: ({ documentId, locale, from, version }) => ({
+        url: withQuery(articlePath(documentId, 'placement/copy'), { locale }),
+        method: 'POST',
+        data: { from, version },
+      }),
+      transformResponse: parsePlacementCopy,
+      invalidatesTags: (result, _error, { documentId }) =>
+        result
+          ? [
+              { type: 'NewsroomPlacement', id: documentId },
+              { type: 'NewsroomArticle', id: LIST },
+              'NewsroomLinkHealth',
+            ]
+          : [],
+    }),
+
+    // Strapi's i18n: the app's locales, for the switcher (shown where stories are localized).
+    getNewsroomLocales: build.query<ReturnType<typeof parseLocales>, void>({
+      query: () => ({ url: '/i18n/locales', method: 'GET' }),
+      transformResponse: parseLocales,
     }),
 
     decideNewsroomQuoteSpeaker: build.mutation<DecideSpeakerResult, DecideSpeakerArgs>({
@@ -149,10 +206,15 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
         try {
           const { data } = await queryFulfilled;
           dispatch(
-            newsroomApi.util.updateQueryData('getNewsroomPlacement', documentId, (placement) => {
-              const index = placement.quotes.findIndex((q) => q.documentId === quoteId);
-              if (index >= 0) placement.quotes[index] = data.quote;
-            })
+            // Speaker decisions are made on the default locale's quotes.
+            newsroomApi.util.updateQueryData(
+              'getNewsroomPlacement',
+              { documentId },
+              (placement) => {
+                const index = placement.quotes.findIndex((q) => q.documentId === quoteId);
+                if (index >= 0) placement.quotes[index] = data.quote;
+              }
+            )
           );
         } catch {
           // A refused decision is the caller's to report (it awaits the same request).
@@ -166,9 +228,12 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       transformResponse: parseResendInvalidation,
     }),
 
-    searchNewsroomTargets: build.query<TargetResult[], { q: string; exclude: string }>({
-      query: ({ q, exclude }) => ({
-        url: withQuery(`${BASE}/targets`, { q, exclude }),
+    searchNewsroomTargets: build.query<
+      TargetResult[],
+      { q: string; exclude: string; locale?: string }
+    >({
+      query: ({ q, exclude, locale }) => ({
+        url: withQuery(`${BASE}/targets`, { q, exclude, locale }),
         method: 'GET',
       }),
       transformResponse: parseTargets,
@@ -228,4 +293,6 @@ export const {
   useGetNewsroomOrphansQuery,
   useGetNewsroomLinkStatsQuery,
   useLazyGetNewsroomPlacementQuery,
+  useCopyNewsroomPlacementMutation,
+  useGetNewsroomLocalesQuery,
 } = newsroomApi;

@@ -24,7 +24,7 @@ const MAX_LISTED = 5;
 interface PanelProps {
   model: string;
   documentId?: string;
-  document?: { updatedAt?: unknown };
+  document?: { updatedAt?: unknown; locale?: unknown };
   activeTab?: 'draft' | 'published' | null;
   collectionType?: string;
 }
@@ -53,7 +53,16 @@ const PanelLink = ({ link }: { link: PlacedLink }) => (
   </Flex>
 );
 
-const PanelContent = ({ documentId, version }: { documentId: string; version: string }) => {
+const PanelContent = ({
+  documentId,
+  version,
+  locale,
+}: {
+  documentId: string;
+  version: string;
+  /** The entry's locale where stories are localized: the panel shows that version's links. */
+  locale?: string;
+}) => {
   const t = useT();
   // The placement cache is the Baca Juga editor's too: opening the entry after a save there
   // shows the saved links at once. Refetched on mount, as the links may have changed since.
@@ -61,7 +70,10 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
     currentData: data,
     error: queryError,
     refetch,
-  } = useGetNewsroomPlacementQuery(documentId, { refetchOnMountOrArgChange: true });
+  } = useGetNewsroomPlacementQuery(
+    { documentId, ...(locale ? { locale } : {}) },
+    { refetchOnMountOrArgChange: true }
+  );
   const error = toApiErrorOrNull(queryError);
 
   // `version` (the entry's updatedAt) changes when the content manager saves the entry: a
@@ -159,7 +171,9 @@ const PanelContent = ({ documentId, version }: { documentId: string; version: st
         {error?.status !== 403 && (
           <LinkButton
             tag={NavLink}
-            to={`/plugins/${PLUGIN_ID}/articles/${encodeURIComponent(documentId)}`}
+            to={`/plugins/${PLUGIN_ID}/articles/${encodeURIComponent(documentId)}${
+              locale ? `?locale=${encodeURIComponent(locale)}` : ''
+            }`}
             variant="secondary"
             startIcon={<LinkIcon />}
             fullWidth
@@ -186,6 +200,7 @@ export const BacaJugaPanel = (props: PanelProps): PanelDescription | null => {
       <PanelContent
         documentId={props.documentId}
         version={String(props.document?.updatedAt ?? '')}
+        locale={typeof props.document?.locale === 'string' ? props.document.locale : undefined}
       />
     ),
   };

@@ -17,7 +17,8 @@ export const useAcceptSuggestions = () => {
   const [savePlacement] = useSaveNewsroomPlacementMutation();
   return useCallback(
     async (documentId: string, suggestions: Suggestion[]): Promise<Suggestion[]> => {
-      const placement = await readPlacement(documentId, false).unwrap();
+      // Suggestions are made for the default locale's stories (the index is of that locale).
+      const placement = await readPlacement({ documentId }, false).unwrap();
       const { body, placed } = acceptSuggestions(placement, suggestions);
       if (placed.length > 0) await savePlacement({ documentId, body }).unwrap();
       return placed;

@@ -7,7 +7,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 const TEXT_DEBOUNCE_MS = 300;
 
 export type ListParamsPatch = Partial<
-  Record<'q' | 'filter' | 'tag' | 'linksTo' | 'page' | 'pageSize', string | number>
+  Record<'q' | 'filter' | 'tag' | 'linksTo' | 'page' | 'pageSize' | 'locale', string | number>
 >;
 
 const isFilter = (value: string | null): value is AdminArticleFilter =>
@@ -36,6 +36,8 @@ export const useListParams = () => {
     linksTo: params.get('linksTo') || undefined,
     page: positiveInt(params.get('page'), 1),
     pageSize: positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE),
+    // Where stories are localized: the locale listed (the default one when absent).
+    locale: params.get('locale') || undefined,
   };
 
   /** `replace` for typing, so every keystroke is not a history entry. */

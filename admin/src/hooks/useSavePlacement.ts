@@ -15,6 +15,7 @@ import { useT } from './useT';
  */
 export const useSavePlacement = ({
   documentId,
+  locale,
   placement,
   links,
   canSave,
@@ -22,6 +23,8 @@ export const useSavePlacement = ({
   onConflict,
 }: {
   documentId: string;
+  /** The locale on screen where stories are localized (the page's `?locale=`). */
+  locale?: string;
   placement: Placement | null;
   links: DraftLink[];
   /** False when the save would change nothing: no request, and no "saved" message. */
@@ -47,6 +50,7 @@ export const useSavePlacement = ({
     try {
       const { placement: saved, outcome } = await savePlacement({
         documentId,
+        ...(locale ? { locale } : {}),
         body: toSaveBody(placement.version, links),
       }).unwrap();
       actions.load(saved);

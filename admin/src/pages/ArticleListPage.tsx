@@ -21,6 +21,7 @@ import { toApiErrorOrNull } from '../api/errors';
 import { useGetNewsroomArticlesQuery } from '../api/newsroomApi';
 import { ArticleTable } from '../components/list/ArticleTable';
 import { LinkHealthSummary } from '../components/list/LinkHealthSummary';
+import { ListLocaleSelect } from '../components/list/ListLocaleSelect';
 import { ListPagination } from '../components/list/ListPagination';
 import { UnclickedStories } from '../components/list/UnclickedStories';
 import { DEFAULT_PAGE_SIZE, useDebouncedParam, useListParams } from '../hooks/useListParams';
@@ -168,6 +169,12 @@ export const ArticleListPage = () => {
                 />
               </Field.Root>
             </Box>
+            {data?.meta.locale && (
+              <ListLocaleSelect
+                value={data.meta.locale}
+                onChange={(locale) => update({ locale, page: 1 })}
+              />
+            )}
             {isFetching && data && (
               <Box paddingBottom={2}>
                 <Loader small>{t('common.loading')}</Loader>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { NavLink, useLocation, useParams } from 'react-router-dom';
+import { NavLink, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import {
   Box,
   Button,
@@ -19,6 +19,7 @@ import { useGetNewsroomLinkStatsQuery, useGetNewsroomPlacementQuery } from '../a
 import { AddLinkModal, type AddLinkMode } from '../components/editor/AddLinkModal';
 import { ConflictReview } from '../components/editor/ConflictReview';
 import { EditorHeader } from '../components/editor/EditorHeader';
+import { LocaleBar } from '../components/editor/LocaleBar';
 import { LeaveDialog } from '../components/editor/LeaveDialog';
 import type { FocusRequest, FocusTarget } from '../components/editor/LinkCard';
 import { ParagraphBlock } from '../components/editor/ParagraphBlock';
@@ -77,7 +78,14 @@ export const EditorPage = () => {
 
   // Shared with the side panel and updated by a save. A cached placement shows at once and is
   // refetched on mount: another editor may have saved since.
-  const loaded = useGetNewsroomPlacementQuery(documentId, { refetchOnMountOrArgChange: true });
+  // `?locale=`: where stories are localized, the version the editor works on (the default
+  // locale's without it). Each locale has its own paragraphs and links.
+  const [searchParams] = useSearchParams();
+  const locale = searchParams.get('locale') || undefined;
+  const loaded = useGetNewsroomPlacementQuery(
+    { documentId, ...(locale ? { locale } : {}) },
+    { refetchOnMountOrArgChange: true }
+  );
   const loadError = toApiErrorOrNull(loaded.error);
   const { state, actions, isDirty, canSave, canUndo, canRedo, hasLink } = usePlacementState();
   const { placement, slots, links } = state;
@@ -111,6 +119,7 @@ export const EditorPage = () => {
 
   const { save, saving } = useSavePlacement({
     documentId,
+    locale,
     placement,
     links,
     canSave,
@@ -317,6 +326,16 @@ export const EditorPage = () => {
         onRedo={actions.redo}
         onShowBroken={showNextBroken}
       />
+      <LocaleBar
+        placement={placement}
+        isDirty={isDirty}
+        canManage={canManage}
+        onCopied={(saved) => actions.load(saved)}
+        onConflict={() => {
+          setConflictOpen(true);
+          loaded.refetch();
+        }}
+      />
       <Layouts.Content>
         <Grid.Root gap={4}>
           <Grid.Item col={8} xs={12} direction="column" alignItems="stretch">
@@ -415,6 +434,7 @@ export const EditorPage = () => {
         <AddLinkModal
           mode={modal}
           excludeDocumentId={documentId}
+          locale={placement.article.locale}
           isLinked={(target) => hasLink(target, modal?.kind === 'retarget' ? modal.key : undefined)}
           onClose={() => setModal(null)}
           onAdd={(input) => modal?.kind === 'add' && actions.add(modal.slotId, input)}

@@ -2,7 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PlacementConflictError } from '../services/placement';
 import { getService } from '../utils/get-service';
-import { assertOnlyParams, integer, parseDocumentId, single } from '../validation/params';
+import {
+  assertOnlyParams,
+  integer,
+  paramError,
+  parseDocumentId,
+  single,
+} from '../validation/params';
+import { defaultLocale, knownLocale, requestLocale } from '../i18n/locale';
+import { fieldError } from '../utils/field-error';
 import { answerConflict } from '../http/conflict';
 import type { RequestContext } from '../http/context';
 
@@ -13,22 +21,26 @@ const notFound = () => new errors.NotFoundError('documentId: no article with thi
  * without links (admin routes).
  */
 const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** `?locale=` where stories are localized: that locale's version (the default one if absent). */
   async findOne(ctx: RequestContext) {
-    assertOnlyParams(ctx.query, []);
+    assertOnlyParams(ctx.query, ['locale']);
     const documentId = parseDocumentId(ctx.params.documentId);
-    const data = await getService(strapi, 'placement').read(documentId);
+    const locale = await requestLocale(strapi, ctx.query);
+    const data = await getService(strapi, 'placement').read(documentId, locale);
     if (!data) throw notFound();
     ctx.body = { data };
   },
 
   async update(ctx: RequestContext) {
-    assertOnlyParams(ctx.query, []);
+    assertOnlyParams(ctx.query, ['locale']);
     const documentId = parseDocumentId(ctx.params.documentId);
+    const locale = await requestLocale(strapi, ctx.query);
     try {
       const saved = await getService(strapi, 'placement').save(
         documentId,
         ctx.request.body,
-        ctx.state.user?.id
+        ctx.state.user?.id,
+        locale
       );
       if (!saved) throw notFound();
       ctx.body = { data: saved.placement, meta: saved.outcome };
@@ -38,10 +50,51 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
+  /**
+   * POST /newsroom/articles/:documentId/placement/copy?locale=en, `{ from: "id", version }`:
+   * the `from` locale's links added to this locale's placement by paragraph position
+   * (shared/baca-juga/copy-placement), as one versioned save, reported link by link.
+   */
+  async copy(ctx: RequestContext) {
+    assertOnlyParams(ctx.query, ['locale']);
+    const documentId = parseDocumentId(ctx.params.documentId);
+    const to = await requestLocale(strapi, ctx.query);
+    if (to === null) {
+      paramError('locale', 'copying placements needs stories in several languages (i18n is off)');
+    }
+    const body = (ctx.request.body ?? {}) as { from?: unknown; version?: unknown };
+    const from = await knownLocale(strapi, body.from);
+    if (!from) fieldError(['from'], 'must be a locale of this newsroom');
+    if (from === to) fieldError(['from'], 'must be another locale than the one copied to');
+    if (typeof body.version !== 'string' || !body.version) {
+      fieldError(['version'], `must be the version the ${to} placement was read at`);
+    }
+    try {
+      const copied = await getService(strapi, 'placementCopy').copy(documentId, {
+        from: from as string,
+        to: to as string,
+        version: body.version as string,
+        userId: ctx.state.user?.id,
+      });
+      if (!copied) throw notFound();
+      ctx.body = { data: copied.placement, meta: { ...copied.outcome, copied: copied.report } };
+    } catch (error) {
+      if (!(error instanceof PlacementConflictError)) throw error;
+      answerConflict(ctx, error);
+    }
+  },
+
   async suggestions(ctx: RequestContext) {
-    assertOnlyParams(ctx.query, ['limit']);
+    assertOnlyParams(ctx.query, ['limit', 'locale']);
     const documentId = parseDocumentId(ctx.params.documentId);
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, 20, 10);
+    const locale = await requestLocale(strapi, ctx.query);
+    const only = await defaultLocale(strapi);
+    if (locale !== only) {
+      // The index is of the default locale's stories: a translation gets none, and is told.
+      ctx.body = { data: [], meta: { indexing: false, onlyLocale: only } };
+      return;
+    }
     const [data, indexing] = await Promise.all([
       getService(strapi, 'suggestions').forArticle(documentId, limit),
       getService(strapi, 'searchIndex').rebuilding(),

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import type { ArticleStatus } from '#shared/contracts/admin';
 import { articleStatus } from '#shared/baca-juga/status';
+import { inLocale, localeOrDefault } from '../i18n/locale';
 
 /**
  * Draft & publish status of each of these articles (one query over both versions), for the
@@ -10,12 +11,15 @@ import { articleStatus } from '#shared/baca-juga/status';
  */
 export const articleStates = async (
   strapi: Core.Strapi,
-  documentIds: string[]
+  documentIds: string[],
+  /** Where stories are localized: the versions of this locale (the default one if absent). */
+  locale?: string | null
 ): Promise<Map<string, { status: ArticleStatus; publishedTitle: string | null }>> => {
   if (documentIds.length === 0) return new Map();
+  const scope = inLocale(await localeOrDefault(strapi, locale));
   const rows: { documentId: string; publishedAt: unknown; updatedAt: unknown; title: unknown }[] =
     await strapi.db.query(ARTICLE_UID).findMany({
-      where: { documentId: { $in: [...new Set(documentIds)] } },
+      where: { documentId: { $in: [...new Set(documentIds)] }, ...scope },
       select: ['documentId', 'publishedAt', 'updatedAt', 'title'],
     });
   const draftAt = new Map<string, unknown>();
@@ -40,6 +44,7 @@ export const articleStates = async (
 
 export const articleStatuses = async (
   strapi: Core.Strapi,
-  documentIds: string[]
+  documentIds: string[],
+  locale?: string | null
 ): Promise<Map<string, ArticleStatus>> =>
-  new Map([...(await articleStates(strapi, documentIds))].map(([id, s]) => [id, s.status]));
+  new Map([...(await articleStates(strapi, documentIds, locale))].map(([id, s]) => [id, s.status]));

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { defaultLocale } from '../i18n/locale';
 import type { Knex } from 'knex';
 import { articleColumns, linkColumns, newsroomTables } from './tables';
 
@@ -26,13 +27,22 @@ export const orphanPage = async (
   const t = newsroomTables(strapi);
   const a = articleColumns(strapi);
   const l = linkColumns(strapi);
+  // Where stories are localized, the queue is of the default locale's stories: their
+  // suggestions come from an index of that locale (services/search-index).
+  const locale = await defaultLocale(strapi);
   const base = knex(`${t.article} as a`)
     .whereNull(`a.${a.publishedAt}`)
+    .modify((q) => {
+      if (locale !== null) q.where('a.locale', locale);
+    })
     .whereExists(
       knex(`${t.article} as p`)
         .select(knex.raw('1'))
         .where(`p.${a.documentId}`, knex.ref(`a.${a.documentId}`))
         .whereNotNull(`p.${a.publishedAt}`)
+        .modify((q) => {
+          if (locale !== null) q.where('p.locale', locale);
+        })
     )
     .whereNotExists(
       knex(`${t.source.name} as s`)

@@ -18,7 +18,8 @@ const partsOf = (
   table: string,
   join: Join,
   article: string,
-  draftsOnly: boolean
+  draftsOnly: boolean,
+  locale: string | null
 ) => {
   const knex = strapi.db.connection as unknown as Knex;
   const query = knex(`${newsroomTables(strapi).article} as a`)
@@ -26,6 +27,8 @@ const partsOf = (
     .join(`${table} as p`, 'p.id', `j.${join.own}`)
     .where(`a.${articleColumns(strapi).documentId}`, article);
   if (draftsOnly) query.whereNull(`p.${columnOf(strapi, uid, 'publishedAt')}`);
+  // Where stories are localized: the parts of this locale's version only.
+  if (locale !== null) query.where('a.locale', locale);
   return query;
 };
 
@@ -42,11 +45,11 @@ export const readStoryParts = async (
   strapi: Core.Strapi,
   uid: PartUid,
   article: string,
-  { draftsOnly = false } = {}
+  { draftsOnly = false, locale = null }: { draftsOnly?: boolean; locale?: string | null } = {}
 ): Promise<string[]> => {
   const { table, join } = partTables(newsroomTables(strapi), uid);
   const read = async (trx?: Knex.Transaction) => {
-    const query = partsOf(strapi, uid, table, join, article, draftsOnly).distinct({
+    const query = partsOf(strapi, uid, table, join, article, draftsOnly, locale).distinct({
       documentId: `p.${columnOf(strapi, uid, 'documentId')}`,
     });
     const rows: { documentId: string }[] = await (trx ? query.transacting(trx) : query);
@@ -72,20 +75,27 @@ export interface PartVersion {
 export const readPartVersions = async (
   strapi: Core.Strapi,
   uid: PartUid,
-  article: string
+  article: string,
+  /** Where stories are localized: the story version's locale, whose parts these are. */
+  locale: string | null = null
 ): Promise<PartVersion[]> => {
   const t = newsroomTables(strapi);
   const { table, join } = partTables(t, uid);
   const documentId = columnOf(strapi, uid, 'documentId');
   const read = async (trx?: Knex.Transaction) => {
     const knex = strapi.db.connection as unknown as Knex;
-    const parts = partsOf(strapi, uid, table, join, article, false).select(`p.${documentId}`);
+    const parts = partsOf(strapi, uid, table, join, article, false, locale).select(
+      `p.${documentId}`
+    );
     const story = knex(`${join.name} as o`)
       .join(`${t.article} as s`, 's.id', `o.${join.article}`)
       .whereRaw('?? = ??', [`o.${join.own}`, 'v.id'])
       .select(knex.raw('1'));
     const query = knex(`${table} as v`)
       .whereIn(`v.${documentId}`, parts)
+      .modify((q) => {
+        if (locale !== null) q.where('v.locale', locale);
+      })
       .select({
         documentId: `v.${documentId}`,
         publishedAt: `v.${columnOf(strapi, uid, 'publishedAt')}`,
@@ -107,13 +117,18 @@ export const readPartVersions = async (
  * it was (Strapi then drops the relation), or was unpublished since (the join row went with
  * the target's published row). One statement for the publish cascade's relink.
  */
-export const readLiveLinksMissing = async (strapi: Core.Strapi, target: string) => {
+export const readLiveLinksMissing = async (
+  strapi: Core.Strapi,
+  target: string,
+  /** Where stories are localized: the target version's locale, the links' own. */
+  locale: string | null = null
+) => {
   const t = newsroomTables(strapi);
   const link = linkColumns(strapi);
   const read = async (trx?: Knex.Transaction) => {
     const knex = strapi.db.connection as unknown as Knex;
     const targetJoin = { name: t.target.name, own: t.target.link, article: t.target.article };
-    const drafts = partsOf(strapi, LINK_UID, t.link, targetJoin, target, true).select(
+    const drafts = partsOf(strapi, LINK_UID, t.link, targetJoin, target, true, locale).select(
       `p.${link.documentId}`
     );
     const pointing = knex(`${t.target.name} as tj`)
@@ -123,6 +138,9 @@ export const readLiveLinksMissing = async (strapi: Core.Strapi, target: string) 
     const query = knex(`${t.link} as l`)
       .whereIn(`l.${link.documentId}`, drafts)
       .whereNotNull(`l.${link.publishedAt}`)
+      .modify((q) => {
+        if (locale !== null) q.where('l.locale', locale);
+      })
       .where((q) => q.whereNull(`l.${link.url}`).orWhere(`l.${link.url}`, ''))
       .whereNotExists(pointing)
       .select('l.id')

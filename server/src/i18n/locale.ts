@@ -34,9 +34,16 @@ export const requestLocale = async (
   if (asked === undefined) return absent === 'any' ? null : defaultLocale(strapi);
   if (!LOCALE_PATTERN.test(asked))
     return paramError('locale', 'must be a locale code such as "id"');
-  const found = await strapi.plugin('i18n').service('locales').findByCode(asked);
+  const found = await knownLocale(strapi, asked);
   if (!found) return paramError('locale', `no locale "${asked}" in this newsroom`);
-  return found.code as string;
+  return found;
+};
+
+/** The code if the app has this locale, else null (a malformed code too). */
+export const knownLocale = async (strapi: Core.Strapi, code: unknown): Promise<string | null> => {
+  if (typeof code !== 'string' || !LOCALE_PATTERN.test(code)) return null;
+  const found = await strapi.plugin('i18n').service('locales').findByCode(code);
+  return found ? (found.code as string) : null;
 };
 
 /**
@@ -76,3 +83,13 @@ export const localesOf = async (strapi: Core.Strapi): Promise<string[] | null> =
       .sort(),
   ];
 };
+
+/**
+ * The locale a read by documentId is of: the one given, else the default locale (a
+ * documentId has a version per locale). Null where stories are not localized.
+ */
+export const localeOrDefault = async (
+  strapi: Core.Strapi,
+  locale?: string | null
+): Promise<string | null> =>
+  articlesLocalized(strapi) ? (locale ?? (await defaultLocale(strapi))) : null;

@@ -48,6 +48,13 @@ export default () => ({
       config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
     },
     {
+      method: 'POST',
+      path: '/articles/:documentId/placement/copy',
+      handler: 'placement.copy',
+      // A placement save like the one above, built from another locale's links.
+      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
+    },
+    {
       method: 'PUT',
       path: '/articles/:documentId/quotes/:quoteId/speaker',
       handler: 'quote-speaker.decide',

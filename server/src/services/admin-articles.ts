@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID } from '../constants';
+import { articlesLocalized } from '../i18n/locale';
 import {
   BROKEN_HEALTH,
   type AdminArticleListResponse,
@@ -66,7 +67,9 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return linkHealthCase({
       hasTarget: `tl.${t.target.article} IS NOT NULL`,
       targetPublished: `EXISTS (SELECT 1 FROM ${t.article} tp
-        WHERE tp.${a().documentId} = ta.${a().documentId} AND tp.${a().publishedAt} IS NOT NULL)`,
+        WHERE tp.${a().documentId} = ta.${a().documentId} AND tp.${a().publishedAt} IS NOT NULL${
+          articlesLocalized(strapi) ? ' AND tp.locale = ta.locale' : ''
+        })`,
       targetAwaitingCopy: `ta.${a().placeholder} IS TRUE`,
       targetEverPublished: `${everPublished} IS NOT NULL`,
       hasUrl: `(l.${l().url} IS NOT NULL AND l.${l().url} <> '')`,
@@ -117,13 +120,22 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const publishedRowOf = (t: NewsroomTables) =>
     knex()(`${t.article} as p`)
       .where(`p.${a().documentId}`, knex().ref(`a.${a().documentId}`))
-      .whereNotNull(`p.${a().publishedAt}`);
+      .whereNotNull(`p.${a().publishedAt}`)
+      .modify((q) => {
+        // The same locale's published version, where stories are localized.
+        if (articlesLocalized(strapi)) q.where('p.locale', knex().ref('a.locale'));
+      });
 
   return {
-    async list(query: AdminListQuery): Promise<AdminArticleListResponse> {
+    /** `locale`: where stories are localized, the one locale listed. */
+    async list(
+      query: AdminListQuery,
+      locale: string | null = null
+    ): Promise<AdminArticleListResponse> {
       const t = newsroomTables(strapi);
       const c = a();
       const base = knex()(`${t.article} as a`).whereNull(`a.${c.publishedAt}`);
+      if (locale !== null) base.where('a.locale', locale);
       for (const term of query.terms) {
         base.whereRaw(`LOWER(a.${c.title}) LIKE ? ESCAPE '\\'`, [likeContains(term.toLowerCase())]);
       }
@@ -208,6 +220,8 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
             pageCount: Math.ceil(totalCount / query.pageSize),
             total: totalCount,
           },
+          // The manager shows its locale switcher where stories are localized.
+          locale: locale ?? undefined,
         },
       };
     },
@@ -216,7 +230,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Every draft link of the newsroom by health, and the articles with broken ones. One
      * grouped query: the database classifies and counts, however many links there are.
      */
-    async linkHealth(): Promise<LinkHealthReport> {
+    async linkHealth(locale: string | null = null): Promise<LinkHealthReport> {
       const t = newsroomTables(strapi);
       const c = a();
       const health = knex().raw(healthOf(t));
@@ -226,6 +240,9 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         .leftJoin(`${t.target.name} as tl`, `tl.${t.target.link}`, 'l.id')
         .leftJoin(`${t.article} as ta`, 'ta.id', `tl.${t.target.article}`)
         .whereNull(`l.${l().publishedAt}`)
+        .modify((q) => {
+          if (locale !== null) q.where('a.locale', locale);
+        })
         .select(
           `a.${c.documentId} as document_id`,
           `a.${c.title} as title`,
@@ -280,7 +297,8 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         .slice(0, 100);
       const statuses = await articleStatuses(
         strapi,
-        broken.map((a) => a.documentId)
+        broken.map((a) => a.documentId),
+        locale
       );
       // Two counts over the drafts: flagged links and flagged quotes.
       const flagged = async (uid: 'link' | 'quote') => {
@@ -288,6 +306,9 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const cols = uid === 'link' ? l() : quoteColumns(strapi);
         const [{ n }] = (await knex()(table)
           .whereNull(cols.publishedAt)
+          .modify((q) => {
+            if (locale !== null) q.where('locale', locale);
+          })
           .whereRaw(`${cols.needsReview} IS TRUE`)
           .count({ n: '*' })) as { n: number | string }[];
         return Number(n);
@@ -304,8 +325,14 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Articles an editor may link to, by title words; drafts included and marked. */
-    async searchTargets(terms: string[], exclude: string | null): Promise<TargetSearchResponse> {
+    async searchTargets(
+      terms: string[],
+      exclude: string | null,
+      /** Where stories are localized: a link stays in its language, so its targets do too. */
+      locale: string | null = null
+    ): Promise<TargetSearchResponse> {
       const where: Record<string, unknown>[] = [{ publishedAt: { $null: true } }];
+      if (locale !== null) where.push({ locale });
       for (const term of terms) where.push({ title: { $containsi: term } });
       if (exclude) where.push({ documentId: { $ne: exclude } });
       const drafts: {
@@ -322,7 +349,8 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       const states = await articleStates(
         strapi,
-        drafts.map((d) => d.documentId)
+        drafts.map((d) => d.documentId),
+        locale
       );
       return {
         data: drafts.map((d) => ({

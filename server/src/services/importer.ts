@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
+import { defaultLocale, inLocale } from '../i18n/locale';
 import { readStoryParts } from '../database/story-parts';
 import type { NewsroomConfig } from '../config';
 import { parseStory, type ParsedStory } from '../importer/parse-story';
@@ -85,7 +86,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!key) return [];
     const rows: { documentId: string; title: string; placeholder: boolean | null }[] =
       await strapi.db.query(ARTICLE_UID).findMany({
-        where: { ...where, title: { $containsi: longestWord(title) }, publishedAt: null },
+        where: {
+          ...where,
+          title: { $containsi: longestWord(title) },
+          publishedAt: null,
+          ...inLocale(await defaultLocale(strapi)),
+        },
         select: ['documentId', 'title', 'placeholder'],
         orderBy: { id: 'asc' },
         limit: 200,
@@ -133,16 +139,20 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The draft's body and the record of the Baca Juga lines its last import carried. */
   const draftOf = async (documentId: string) =>
     (await strapi.db.query(ARTICLE_UID).findOne({
-      where: { documentId, publishedAt: null },
+      where: { documentId, publishedAt: null, ...inLocale(await defaultLocale(strapi)) },
       select: ['body', 'importedLinks'],
     })) as { body: unknown; importedLinks: unknown } | null;
 
   /** Documents of `uid` that belong to the article (links by source, quotes by article). */
-  const ownedDocuments = (
+  const ownedDocuments = async (
     uid: (typeof OWNED)[number],
     articleDocumentId: string,
     { draftsOnly = false } = {}
-  ): Promise<string[]> => readStoryParts(strapi, uid, articleDocumentId, { draftsOnly });
+  ): Promise<string[]> =>
+    readStoryParts(strapi, uid, articleDocumentId, {
+      draftsOnly,
+      locale: await defaultLocale(strapi),
+    });
 
   return {
     parse(text: string): ParsedStory {
@@ -255,7 +265,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           });
           // The lines of this copy, for the next import to tell which of its lines are new.
           await strapi.db.query(ARTICLE_UID).updateMany({
-            where: { documentId },
+            where: { documentId, ...inLocale(await defaultLocale(strapi)) },
             data: { importedLinks: links.record },
           });
           for (const entry of links.report) onProgress(describeLink(entry));
@@ -273,7 +283,10 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           }
 
           const slug = (
-            await strapi.db.query(ARTICLE_UID).findOne({ where: { documentId }, select: ['slug'] })
+            await strapi.db.query(ARTICLE_UID).findOne({
+              where: { documentId, ...inLocale(await defaultLocale(strapi)) },
+              select: ['slug'],
+            })
           ).slug as string;
           return {
             documentId,

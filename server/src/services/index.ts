@@ -5,6 +5,7 @@ import importer from './importer';
 import invalidations from './invalidations';
 import listing from './listing';
 import placement from './placement';
+import placementCopy from './placement-copy';
 import preview from './preview';
 import publishedEffects from './published-effects';
 import quoteSpeaker from './quote-speaker';
@@ -30,6 +31,7 @@ export default {
   seed,
   adminArticles,
   placement,
+  placementCopy,
   preview,
   quoteSpeaker,
   suggestions,

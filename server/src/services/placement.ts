@@ -11,6 +11,8 @@ import { isLinkAnchor, readBody } from '#shared/baca-juga/paragraphs';
 import { labelAfterRetarget } from '#shared/baca-juga/retarget';
 import { articleStatus } from '#shared/baca-juga/status';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
+import { inLocale, localeOrDefault } from '../i18n/locale';
+import { otherLanguage } from '#shared/baca-juga/invariants';
 import type { NewsroomConfig } from '../config';
 import { checkedWrite, snapshot } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
@@ -103,13 +105,17 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
 
   /** The published version of each of these articles that has one: its updatedAt and title. */
-  const publishedVersions = async (documentIds: string[]) => {
+  const publishedVersions = async (documentIds: string[], locale: string | null) => {
     type Version = { updatedAt: unknown; title: string | null };
     if (documentIds.length === 0) return new Map<string, Version>();
     const rows: { documentId: string; updatedAt: unknown; title: string | null }[] = await strapi.db
       .query(ARTICLE_UID)
       .findMany({
-        where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
+        where: {
+          documentId: { $in: documentIds },
+          publishedAt: { $notNull: true },
+          ...inLocale(locale),
+        },
         select: ['documentId', 'updatedAt', 'title'],
       });
     return new Map<string, Version>(
@@ -117,8 +123,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
-  const draftLinks = (documentId: string) =>
+  const draftLinks = (documentId: string, locale: string | null) =>
     strapi.documents(LINK_UID).findMany({
+      ...inLocale(locale),
       status: 'draft',
       filters: { sourceArticle: { documentId } },
       fields: [
@@ -138,19 +145,26 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       limit: -1,
     } as any) as unknown as Promise<DraftLinkRow[]>;
 
-  const draftArticle = (documentId: string) =>
+  const draftArticle = (documentId: string, locale: string | null) =>
     strapi.documents(ARTICLE_UID).findOne({
       documentId,
+      ...inLocale(locale),
       status: 'draft',
       fields: ['title', 'slug', 'tags', 'lead', 'body', 'updatedAt'],
     } as any) as unknown as Promise<Record<string, any> | null>;
 
-  const read = async (documentId: string): Promise<Placement | null> => {
-    const article = await draftArticle(documentId);
+  /**
+   * The article's placement in one locale where stories are localized (the default one
+   * unless told): its paragraphs, links and quotes are that version's.
+   */
+  const read = async (documentId: string, asked?: string | null): Promise<Placement | null> => {
+    const locale = await localeOrDefault(strapi, asked);
+    const article = await draftArticle(documentId, locale);
     if (!article) return null;
     const [links, quotes] = await Promise.all([
-      draftLinks(documentId),
+      draftLinks(documentId, locale),
       strapi.documents(QUOTE_UID).findMany({
+        ...inLocale(locale),
         status: 'draft',
         filters: { article: { documentId } },
         fields: PLACED_QUOTE_FIELDS,
@@ -158,14 +172,18 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       } as any) as unknown as Promise<PlacedQuoteRow[]>,
     ]);
     const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
-    const published = await publishedVersions([documentId, ...targetIds]);
+    const published = await publishedVersions([documentId, ...targetIds], locale);
     // everPublishedAt is private (never in an API answer), so it is read here, not populated.
     const unpublished = targetIds.filter((id) => !published.has(id));
     const everPublished = new Set(
       unpublished.length
         ? (
             (await strapi.db.query(ARTICLE_UID).findMany({
-              where: { documentId: { $in: unpublished }, everPublishedAt: { $notNull: true } },
+              where: {
+                documentId: { $in: unpublished },
+                everPublishedAt: { $notNull: true },
+                ...inLocale(locale),
+              },
               select: ['documentId'],
             })) as { documentId: string }[]
           ).map((row) => row.documentId)
@@ -173,7 +191,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
     const paragraphs = readBody(article.body);
     const publishedParagraphIds = published.has(documentId)
-      ? await publishedParagraphIdsOf(strapi, documentId)
+      ? await publishedParagraphIdsOf(strapi, documentId, locale)
       : null;
 
     const placed: PlacedLink[] = links.map((link) => ({
@@ -205,7 +223,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
 
     return {
-      linkedFrom: await linkedFromOf(documentId),
+      linkedFrom: await linkedFromOf(documentId, locale),
       oldSlugs: await getService(strapi, 'slugHistory').oldSlugs(documentId),
       article: {
         documentId,
@@ -215,6 +233,8 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         tags: readTags(article.tags),
         lead: article.lead ?? null,
         updatedAt: toIso(article.updatedAt),
+        // Absent where stories are not localized (JSON leaves an undefined out).
+        locale: locale ?? undefined,
       },
       paragraphs,
       publishedParagraphIds,
@@ -229,11 +249,11 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Articles whose draft links point at this one, with their state: what an unpublish or a
    * delete of this story would break.
    */
-  const linkedFromOf = async (documentId: string): Promise<ArticleRef[]> => {
+  const linkedFromOf = async (documentId: string, locale: string | null): Promise<ArticleRef[]> => {
     const rows: { sourceArticle: { documentId: string } | null }[] = await strapi.db
       .query(LINK_UID)
       .findMany({
-        where: { targetArticle: { documentId }, publishedAt: null },
+        where: { targetArticle: { documentId }, publishedAt: null, ...inLocale(locale) },
         populate: { sourceArticle: { select: ['documentId'] } },
       });
     const ids = [
@@ -242,11 +262,11 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (ids.length === 0) return [];
     const sources: { documentId: string; title: string; slug: string; placeholder: unknown }[] =
       await strapi.db.query(ARTICLE_UID).findMany({
-        where: { documentId: { $in: ids }, publishedAt: null },
+        where: { documentId: { $in: ids }, publishedAt: null, ...inLocale(locale) },
         select: ['documentId', 'title', 'slug', 'placeholder'],
         orderBy: { title: 'asc' },
       });
-    const statuses = await articleStatuses(strapi, ids);
+    const statuses = await articleStatuses(strapi, ids, locale);
     return sources.map((s) => ({
       documentId: s.documentId,
       title: s.title,
@@ -257,19 +277,29 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Checks that every target exists (in any state); a 400 names the first that does not. */
-  const assertTargetsExist = async (changes: LinkChange[]) => {
+  const assertTargetsExist = async (changes: LinkChange[], locale: string | null) => {
     const ids = [
       ...new Set(changes.flatMap((c) => (c.targetDocumentId ? [c.targetDocumentId] : []))),
     ];
     if (ids.length === 0) return;
-    const rows: { documentId: string }[] = await strapi.db.query(ARTICLE_UID).findMany({
-      where: { documentId: { $in: ids } },
-      select: ['documentId'],
-    });
-    const found = new Set(rows.map((r) => r.documentId));
+    const rows: { documentId: string; locale?: string }[] = await strapi.db
+      .query(ARTICLE_UID)
+      .findMany({
+        where: { documentId: { $in: ids } },
+        select: ['documentId', ...(locale === null ? [] : ['locale'])],
+      });
+    const found = new Set(
+      rows.filter((r) => locale === null || r.locale === locale).map((r) => r.documentId)
+    );
+    const elsewhere = new Set(rows.map((r) => r.documentId));
     changes.forEach((change, index) => {
       if (change.targetDocumentId && !found.has(change.targetDocumentId)) {
-        fieldError(['links', index, 'targetDocumentId'], 'no article with this documentId');
+        fieldError(
+          ['links', index, 'targetDocumentId'],
+          locale !== null && elsewhere.has(change.targetDocumentId)
+            ? otherLanguage(locale)
+            : 'no article with this documentId'
+        );
       }
     });
   };
@@ -284,8 +314,11 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const save = async (
     documentId: string,
     body: unknown,
-    userId?: number
+    userId?: number,
+    /** Where stories are localized: the version saved (the default locale's unless told). */
+    asked?: string | null
   ): Promise<{ placement: Placement; outcome: PlacementSaveOutcome } | null> => {
+    const locale = await localeOrDefault(strapi, asked);
     // The answer is read inside the transaction, so it is this save's result even when a
     // colleague's save lands right after it.
     const saved = await checkedWrite(
@@ -294,9 +327,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Saves of one article, on any instance, run one after another (a row lock on
         // PostgreSQL; SQLite has one writer at a time).
         await lockArticles(strapi, scope.trx, [documentId]);
-        const article = await draftArticle(documentId);
+        const article = await draftArticle(documentId, locale);
         if (!article) return null;
-        const current = await draftLinks(documentId);
+        const current = await draftLinks(documentId, locale);
         const currentVersion = versionOf(current);
         if (readVersion(body) !== currentVersion) throw new PlacementConflictError(currentVersion);
         const { links } = parsePlacementSave(
@@ -304,16 +337,18 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
           new Set(current.map((l) => l.documentId)),
           config()
         );
-        await assertTargetsExist(links);
+        await assertTargetsExist(links, locale);
         await snapshot(strapi, scope, [documentId]);
-        const stored = scope.before.get(documentId)?.find((s) => s.version === 'draft');
+        const stored = scope.before
+          .get(documentId)
+          ?.find((s) => s.version === 'draft' && (s.locale ?? null) === locale);
         if (stored) assertPlacementFits(stored, links, config());
 
-        const live = (await publishedVersions([documentId])).has(documentId)
-          ? new Set(await publishedParagraphIdsOf(strapi, documentId))
+        const live = (await publishedVersions([documentId], locale)).has(documentId)
+          ? new Set(await publishedParagraphIdsOf(strapi, documentId, locale))
           : null;
-        const outcome = await applyPlacement(documentId, current, links, live, userId);
-        const placement = await read(documentId);
+        const outcome = await applyPlacement(documentId, current, links, live, userId, locale);
+        const placement = await read(documentId, locale);
         return placement && { placement, outcome };
       },
       (violations) =>
@@ -330,15 +365,20 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     links: LinkChange[],
     /** Paragraph ids of the published story, or null when the story is not published. */
     live: Set<string> | null,
-    userId?: number
+    userId: number | undefined,
+    locale: string | null
   ): Promise<PlacementSaveOutcome> => {
     const documents = strapi.documents(LINK_UID);
+    // Every write below is of this locale's links (nothing where stories are not localized).
+    const here = inLocale(locale);
     const byId = new Map(current.map((l) => [l.documentId, l]));
     const kept = new Set(links.flatMap((l) => (l.documentId ? [l.documentId] : [])));
     const audit = userId ? { updatedBy: userId } : {};
 
     for (const link of current) {
-      if (!kept.has(link.documentId)) await documents.delete({ documentId: link.documentId });
+      if (!kept.has(link.documentId)) {
+        await documents.delete({ documentId: link.documentId, ...here });
+      }
     }
 
     const positions = positionsOf(links);
@@ -366,6 +406,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       if (!before) {
         const created = await documents.create({
+          ...here,
           data: {
             ...data,
             sourceArticle: sourceDocumentId,
@@ -385,6 +426,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         before.needsReview !== true;
       if (!same) {
         await documents.update({
+          ...here,
           documentId: before.documentId,
           data: { ...data, ...audit } as any,
         });
@@ -404,12 +446,12 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         waitingForStory += 1;
         continue;
       }
-      await documents.publish({ documentId: linkId });
+      await documents.publish({ documentId: linkId, ...here });
       wentLive += 1;
     }
     const unchanged = [...kept].filter((id) => !written.has(id));
     waitingForStory += unchanged.filter((id) => !canGoLive(id)).length;
-    wentLive += await publishStale(strapi, LINK_UID, unchanged.filter(canGoLive));
+    wentLive += await publishStale(strapi, LINK_UID, unchanged.filter(canGoLive), locale);
     return { wentLive, waitingForStory };
   };
 

@@ -124,8 +124,13 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
    * keyed by documentId, and stems are of one language. A story's other locales get no
    * suggestions until the index is per locale (docs/API.md "Two languages").
    */
-  const indexedLocale = async (query: ReturnType<Knex>, alias?: string) => {
-    const locale = await defaultLocale(strapi);
+  const indexedLocale = async () => defaultLocale(strapi);
+  /** `query` narrowed to the indexed locale's rows (not awaited here: a builder is thenable). */
+  const inIndexedLocale = <Q extends ReturnType<Knex>>(
+    query: Q,
+    locale: string | null,
+    alias?: string
+  ): Q => {
     if (locale !== null) query.where(alias ? `${alias}.locale` : 'locale', locale);
     return query;
   };
@@ -330,21 +335,24 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         // just before the rebuild is not indexed twice (it was, with a one-minute window).
         const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
         const a = articleColumns(strapi);
-        const current: { document_id: string; published_at: unknown }[] = await indexedLocale(
+        const locale = await indexedLocale();
+        const current: { document_id: string; published_at: unknown }[] = await inIndexedLocale(
           knex(table)
             .select(`${a.documentId} as document_id`, `${a.publishedAt} as published_at`)
-            .whereNotNull(a.publishedAt)
+            .whereNotNull(a.publishedAt),
+          locale
         );
         const recent = current
           .filter((row) => indexedAt.get(row.document_id) !== versionOf(row.published_at))
           .map((row) => row.document_id);
         const gone: string[] = await knex(`${SEARCH_DOCS_TABLE} as d`)
           .whereNotExists(
-            await indexedLocale(
+            inIndexedLocale(
               knex(`${table} as p`)
                 .whereRaw(`p.${a.documentId} = d.document_id`)
                 .whereNotNull(`p.${a.publishedAt}`)
                 .select(knex.raw('1')),
+              locale,
               'p'
             )
           )

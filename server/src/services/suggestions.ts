@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { defaultLocale, inLocale } from '../i18n/locale';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import {
@@ -199,6 +200,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .connection(t.article)
         .whereIn(a.documentId, ids)
         .whereNotNull(a.publishedAt)
+        .where(inLocale(await defaultLocale(strapi)))
         .select(`${a.documentId} as documentId`, `${a.lead} as lead`, `${a.tags} as tags`),
       indexedWeights(strapi.db.connection, ids),
     ]);
@@ -234,10 +236,12 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async forArticle(documentId: string, limit: number): Promise<Suggestion[] | null> {
       const t = newsroomTables(strapi);
       const a = articleColumns(strapi);
+      // The default locale's draft where stories are localized: the index is of that locale.
       const article = await strapi.db
         .connection(t.article)
         .where(a.documentId, documentId)
         .whereNull(a.publishedAt)
+        .where(inLocale(await defaultLocale(strapi)))
         .first(a.title, a.lead, a.tags, a.body, a.reportedAt);
       if (!article) return null;
       const [suggestions] = await forDrafts(
@@ -340,6 +344,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 /** Targets of the article's draft links, published or not (the manager shows them all). */
 const linkedTargets = async (strapi: Core.Strapi, documentId: string): Promise<string[]> => {
+  const locale = await defaultLocale(strapi);
   const t = newsroomTables(strapi);
   const a = articleColumns(strapi);
   const l = linkColumns(strapi);
@@ -351,6 +356,9 @@ const linkedTargets = async (strapi: Core.Strapi, documentId: string): Promise<s
     .join(`${t.article} as ta`, 'ta.id', `lt.${t.target.article}`)
     .where(`sa.${a.documentId}`, documentId)
     .whereNull(`l.${l.publishedAt}`)
+    .modify((q) => {
+      if (locale !== null) q.where('sa.locale', locale);
+    })
     .distinct(`ta.${a.documentId} as documentId`);
   return rows.map((row) => row.documentId);
 };

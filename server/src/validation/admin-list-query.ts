@@ -22,7 +22,8 @@ export interface AdminListQuery {
 
 /** Query of the manager's article list; anything unknown or out of range is a 400 naming it. */
 export const parseAdminListQuery = (query: Record<string, unknown>): AdminListQuery => {
-  assertOnlyParams(query, ['page', 'pageSize', 'q', 'tag', 'filter', 'linksTo']);
+  // `locale` is resolved by the controller (it asks the database: i18n/locale).
+  assertOnlyParams(query, ['page', 'pageSize', 'q', 'tag', 'filter', 'linksTo', 'locale']);
   const linksTo = single(query, 'linksTo');
   const filter = single(query, 'filter') ?? null;
   if (filter !== null && !FILTERS.includes(filter as AdminArticleFilter)) {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { articleStatus } from '#shared/baca-juga/status';
 import type { PartUid as OwnedUid } from '../constants';
+import { inLocale, localeOrDefault } from '../i18n/locale';
 
 /** A row of a document, draft or published: what tells whether its draft is ahead. */
 export interface VersionRow {
@@ -32,14 +33,19 @@ export const staleDocuments = (rows: VersionRow[], documentIds: string[]): strin
 export const publishStale = async (
   strapi: Core.Strapi,
   uid: OwnedUid,
-  documentIds: string[]
+  documentIds: string[],
+  /** Where stories are localized: these parts' locale (the default one if absent). */
+  locale?: string | null
 ): Promise<number> => {
   if (documentIds.length === 0) return 0;
+  const scope = await localeOrDefault(strapi, locale);
   const rows: VersionRow[] = await strapi.db.query(uid).findMany({
-    where: { documentId: { $in: documentIds } },
+    where: { documentId: { $in: documentIds }, ...inLocale(scope) },
     select: ['documentId', 'publishedAt', 'updatedAt'],
   });
   const stale = staleDocuments(rows, documentIds);
-  for (const documentId of stale) await strapi.documents(uid).publish({ documentId });
+  for (const documentId of stale) {
+    await strapi.documents(uid).publish({ documentId, ...inLocale(scope) });
+  }
   return stale.length;
 };

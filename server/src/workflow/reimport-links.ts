@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { START_ANCHOR, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { LINK_UID } from '../constants';
+import { defaultLocale, inLocale } from '../i18n/locale';
 import type { ParsedLink } from '../importer/parse-story';
 import { titleKey } from '../importer/title-key';
 import { paragraphNumber, type LinkReport } from './reimport-report';
@@ -48,7 +49,12 @@ export const readImportedLines = (stored: unknown): ImportedLine[] | null => {
 /** The draft links of an article, in reading order within each slot. */
 export const draftLinks = async (strapi: Core.Strapi, documentId: string): Promise<LinkRow[]> =>
   strapi.db.query(LINK_UID).findMany({
-    where: { sourceArticle: { documentId }, publishedAt: null },
+    // The importer writes the default locale's version (where stories are localized).
+    where: {
+      sourceArticle: { documentId },
+      publishedAt: null,
+      ...inLocale(await defaultLocale(strapi)),
+    },
     select: [
       'documentId',
       'url',

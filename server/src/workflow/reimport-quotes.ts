@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Paragraph } from '#shared/baca-juga/paragraphs';
 import { QUOTE_UID } from '../constants';
+import { defaultLocale, inLocale } from '../i18n/locale';
 import type { ParsedQuote } from '../importer/parse-story';
 import { matchTexts } from '../utils/text-matching';
 import { firstWords, paragraphNumber, type QuoteReport } from './reimport-report';
@@ -24,7 +25,8 @@ interface QuoteRow {
 /** The draft quotes of an article. */
 export const draftQuotes = async (strapi: Core.Strapi, documentId: string): Promise<QuoteRow[]> =>
   strapi.db.query(QUOTE_UID).findMany({
-    where: { article: { documentId }, publishedAt: null },
+    // The importer writes the default locale's version (where stories are localized).
+    where: { article: { documentId }, publishedAt: null, ...inLocale(await defaultLocale(strapi)) },
     select: [
       'documentId',
       'text',

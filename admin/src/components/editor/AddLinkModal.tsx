@@ -25,6 +25,8 @@ type Tab = 'internal' | 'external';
 interface Props {
   mode: AddLinkMode;
   excludeDocumentId: string;
+  /** Where stories are localized: a link stays in its language, so targets are of this one. */
+  locale?: string;
   /** The client-side duplicate guard; the server checks again. */
   isLinked: (target: { documentId?: string; url?: string }) => boolean;
   onClose: () => void;
@@ -53,7 +55,15 @@ const LabelField = ({ value, onChange }: { value: string; onChange: (v: string) 
 };
 
 /** The modal's inside, mounted per opening so every opening starts empty. */
-const AddLinkForm = ({ mode, excludeDocumentId, isLinked, onClose, onAdd, onRetarget }: Props) => {
+const AddLinkForm = ({
+  mode,
+  excludeDocumentId,
+  locale,
+  isLinked,
+  onClose,
+  onAdd,
+  onRetarget,
+}: Props) => {
   const t = useT();
   const [tab, setTab] = useState<Tab>('internal');
   const [target, setTarget] = useState<LinkTarget | null>(null);
@@ -97,6 +107,7 @@ const AddLinkForm = ({ mode, excludeDocumentId, isLinked, onClose, onAdd, onReta
     <Flex direction="column" alignItems="stretch" gap={4}>
       <TargetSearch
         excludeDocumentId={excludeDocumentId}
+        locale={locale}
         selected={target}
         isLinked={(documentId) => isLinked({ documentId })}
         onSelect={(picked) => {

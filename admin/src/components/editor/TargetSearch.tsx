@@ -34,11 +34,13 @@ const Results = styled(Box)`
  */
 export const TargetSearch = ({
   excludeDocumentId,
+  locale,
   selected,
   isLinked,
   onSelect,
 }: {
   excludeDocumentId: string;
+  locale?: string;
   selected: LinkTarget | null;
   isLinked: (documentId: string) => boolean;
   onSelect: (target: LinkTarget) => void;
@@ -53,6 +55,7 @@ export const TargetSearch = ({
   const { currentData, error, isFetching } = useSearchNewsroomTargetsQuery({
     q: term,
     exclude: excludeDocumentId,
+    locale,
   });
   // Only answers to what is in the box now: while typing (debounce) or loading, the previous
   // results would invite a click on the wrong article.

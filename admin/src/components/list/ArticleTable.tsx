@@ -49,7 +49,11 @@ const ArticleRow = ({
 }) => {
   const t = useT();
   const navigate = useNavigate();
-  const to = `articles/${encodeURIComponent(row.documentId)}`;
+  // The editor opens the version of the locale listed (where stories are localized).
+  const locale = new URLSearchParams(listSearch).get('locale');
+  const to = `articles/${encodeURIComponent(row.documentId)}${
+    locale ? `?locale=${encodeURIComponent(locale)}` : ''
+  }`;
   // The editor's Back link returns to the list as it was (filters, page).
   const state = { listSearch };
   const onRowClick = (event: MouseEvent<HTMLTableRowElement>) => {
