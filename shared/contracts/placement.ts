@@ -4,6 +4,7 @@
  * Schemas first, types inferred from them: the admin checks every answer with these, and the
  * server's tests check theirs.
  */
+import * as yup from 'yup';
 import type { InferType } from 'yup';
 import { LINK_HEALTHS } from '../baca-juga/health';
 import type { ArticleStatus } from '../baca-juga/status';
@@ -155,6 +156,13 @@ export const placementSchema = record({
    * slug while it is live (and new slugs are never given them).
    */
   oldSlugs: texts(),
+  /**
+   * Where stories are localized: the story's other locales with a version, each with its
+   * draft's link count (the side panel shows them). Absent otherwise.
+   */
+  translations: yup
+    .array(record({ locale: text(), title: nullableText(), linkCount: count() }))
+    .typeError('translations: expected a list'),
   quotes: list(placedQuoteSchema),
   /**
    * Opaque token for the links as they are now. Any change to this article's links, from

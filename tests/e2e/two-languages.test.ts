@@ -143,6 +143,14 @@ test('the manager lists one locale, and copies the Indonesian links into the Eng
     '→ North Korea Ratifies Pact',
     'Residents fled.',
   ]);
+  // The content manager's side panel of the Indonesian version counts the English links.
+  await page.goto(
+    `/admin/content-manager/collection-types/${ARTICLE_UID}/${source.documentId}?plugins[i18n][locale]=id`
+  );
+  const panel = page.getByTestId('newsroom-panel-translations');
+  await panel.waitFor({ timeout: 30000 });
+  await panel.getByText('en: 1 Baca Juga link').waitFor({ timeout: 15000 });
+
   // And the Indonesian story is as it was.
   const indonesian = await request(`/api/newsroom/articles/${source.slug}`);
   expect(indonesian.body.data.body.filter((b: any) => b.type === 'baca-juga')).toHaveLength(2);

@@ -268,6 +268,10 @@ describe(`two languages (${DB})`, () => {
     expect(en.body.data.article.locale).toBe('en');
     expect(id.body.data.links.map((l: any) => l.targetArticle.title)).toEqual(['Harga Beras Naik']);
     expect(en.body.data.links.map((l: any) => l.targetArticle.title)).toEqual(['East Asia Summit']);
+    // Each side names the other's link count (the content manager's side panel shows it).
+    expect(id.body.data.translations).toEqual([
+      { locale: 'en', title: 'North Korea Ratifies Treaty', linkCount: 1 },
+    ]);
     expect(en.body.data.paragraphs.map((p: any) => p.text)).toEqual(
       treatyEn.body.map((p: any) => p.text)
     );
@@ -421,5 +425,30 @@ describe(`two languages (${DB})`, () => {
       /stays in its language|targetArticle/
     );
     expect(await app.strapi.db.query(LINK).count({})).toBe(before);
+  });
+  it("opens the Preview button's draft in the locale being edited", async () => {
+    await docs(ARTICLE).update({
+      documentId: treatyId.documentId,
+      locale: 'en',
+      data: { title: 'North Korea Ratifies Treaty (draft)' },
+    });
+    const preview = app.strapi.plugin('newsroom').service('preview');
+    const url = new URL(
+      await preview.url(
+        ARTICLE,
+        { documentId: treatyId.documentId, locale: 'en', status: 'draft' },
+        { origin: 'https://www.example.id' }
+      )
+    );
+    expect(url.searchParams.get('locale')).toBe('en');
+    const draft = await app.request(
+      `/api/newsroom/preview?token=${encodeURIComponent(url.searchParams.get('preview')!)}`
+    );
+    expect(draft.status).toBe(200);
+    expect(draft.body.data.title).toBe('North Korea Ratifies Treaty (draft)');
+    expect(draft.body.data.locale).toBe('en');
+    // Readers still get the published English title.
+    const live = await app.request(`/api/newsroom/articles/${treatyEn.slug}`);
+    expect(live.body.data.title).toBe('North Korea Ratifies Treaty');
   });
 });

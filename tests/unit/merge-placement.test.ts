@@ -60,6 +60,7 @@ const placement = (links: PlacedLink[], paras = paragraphs, version = 'v'): Plac
   links,
   linkedFrom: [],
   oldSlugs: [],
+  translations: undefined,
   quotes: [],
   version,
   maxLinks: 10,

@@ -133,6 +133,19 @@ const PanelContent = ({
             {t('panel.creditsToConfirm', { count: awaiting })}
           </Typography>
         )}
+        {data.translations && data.translations.length > 0 && (
+          // Where stories are localized: how far each translation's links have come.
+          <Box data-testid="newsroom-panel-translations">
+            <Typography variant="pi" fontWeight="semiBold" textColor="neutral800" tag="p">
+              {t('panel.translations')}
+            </Typography>
+            {data.translations.map((tr) => (
+              <Typography key={tr.locale} variant="pi" textColor="neutral600" tag="p" ellipsis>
+                {t('panel.translation', { locale: tr.locale, count: tr.linkCount })}
+              </Typography>
+            ))}
+          </Box>
+        )}
         <LinkedFromList
           documentId={documentId}
           linkedFrom={data.linkedFrom}

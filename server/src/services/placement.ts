@@ -225,6 +225,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       linkedFrom: await linkedFromOf(documentId, locale),
       oldSlugs: await getService(strapi, 'slugHistory').oldSlugs(documentId),
+      translations: locale === null ? undefined : await translationsOf(documentId, locale),
       article: {
         documentId,
         title: article.title,
@@ -243,6 +244,32 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       version: versionOf(links),
       maxLinks: config().maxLinksPerArticle,
     };
+  };
+
+  /** The story's drafts in the other locales, with their link counts (one query each). */
+  const translationsOf = async (documentId: string, locale: string) => {
+    const drafts: { locale: string; title: string | null }[] = await strapi.db
+      .query(ARTICLE_UID)
+      .findMany({
+        where: { documentId, publishedAt: null, locale: { $ne: locale } },
+        select: ['locale', 'title'],
+        orderBy: { locale: 'asc' },
+      });
+    return Promise.all(
+      drafts.map(async (draft) => ({
+        locale: draft.locale,
+        title: draft.title ?? null,
+        linkCount: Number(
+          await strapi.db.query(LINK_UID).count({
+            where: {
+              sourceArticle: { documentId },
+              publishedAt: null,
+              locale: draft.locale,
+            },
+          })
+        ),
+      }))
+    );
   };
 
   /**
