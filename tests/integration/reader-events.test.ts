@@ -550,7 +550,12 @@ describe(`reader events (${DB})`, () => {
       });
       const db = Object.create(app.strapi.db, { connection: { value: connection } });
       return createReaderEventsService({
-        strapi: { config: app.strapi.config, log: app.strapi.log, db } as any,
+        strapi: {
+          config: app.strapi.config,
+          log: app.strapi.log,
+          db,
+          contentType: (uid: string) => app.strapi.contentType(uid as any),
+        } as any,
       });
     };
     const testViews = async () =>

@@ -451,4 +451,57 @@ describe(`two languages (${DB})`, () => {
     const live = await app.request(`/api/newsroom/articles/${treatyEn.slug}`);
     expect(live.body.data.title).toBe('North Korea Ratifies Treaty');
   });
+  it('renders the English version in GraphQL when the English version is asked for', async () => {
+    const response = await app.request('/graphql', {
+      method: 'POST',
+      body: {
+        query: `{ newsroomArticles(locale: "en", filters: { slug: { eq: "${treatyEn.slug}" } }) { title renderedBody } }`,
+      },
+    });
+    expect(response.body.errors).toBeUndefined();
+    const [article] = response.body.data.newsroomArticles;
+    expect(article.title).toBe('North Korea Ratifies Treaty');
+    expect(
+      article.renderedBody.filter((b: any) => b.type === 'baca-juga').map((b: any) => b.target.slug)
+    ).toEqual([summitEn.slug]);
+  });
+  it("counts each version's readers apart: a view names the version read", async () => {
+    const events = app.strapi.plugin('newsroom').service('readerEvents');
+    const [linkEn] = await app.strapi.db.query(LINK).findMany({
+      where: {
+        sourceArticle: { documentId: treatyId.documentId },
+        locale: 'en',
+        publishedAt: { $notNull: true },
+      },
+      select: ['documentId'],
+    });
+    const sent = await app.request('/api/newsroom/events', {
+      method: 'POST',
+      body: {
+        events: [
+          { type: 'view', article: treatyId.documentId, locale: 'en' },
+          { type: 'view', article: treatyId.documentId, locale: 'en' },
+          { type: 'click', link: linkEn.documentId },
+          { type: 'view', article: treatyId.documentId },
+          { type: 'view', article: treatyId.documentId, locale: 'id' },
+          { type: 'view', article: treatyId.documentId, locale: 'id' },
+        ],
+      },
+    });
+    expect(sent.status).toBeLessThan(300);
+    await events.flush();
+    const stats = async (locale: string) =>
+      (
+        await app.request(`/newsroom/articles/${treatyId.documentId}/link-stats?locale=${locale}`, {
+          headers,
+        })
+      ).body.data;
+    const en = await stats('en');
+    expect(en.views.total).toBe(2);
+    expect(en.links.map((l: any) => [l.link, l.clicks.total])).toEqual([[linkEn.documentId, 1]]);
+    const id = await stats('id');
+    // A view without a locale is the default locale's.
+    expect(id.views.total).toBe(3);
+    expect(id.links.every((l: any) => l.link !== linkEn.documentId)).toBe(true);
+  });
 });

@@ -15,7 +15,7 @@ const hood = (slug: string | null, linkedFrom: string[] = [], targets: string[] 
 const build = (
   changes: StoryChange[],
   after: Record<string, Neighbourhood>,
-  live: Record<string, string>
+  live: Record<string, string | string[]>
 ) =>
   buildInvalidation({
     id: 'event-1',
@@ -94,5 +94,24 @@ describe('newsroom.invalidate', () => {
     expect(strongerReason('update', 'publish')).toBe('publish');
     expect(strongerReason('unpublish', 'publish')).toBe('unpublish');
     expect(strongerReason('publish', 'delete')).toBe('delete');
+  });
+  it("purges every locale's path of a translated story (a slug names one story in one language)", () => {
+    const before = { ...hood('korut-sahkan'), otherSlugs: ['north-korea-ratifies'] };
+    const event = build(
+      [{ documentId: 't', reason: 'unpublish', before }],
+      { t: hood('korut-sahkan') },
+      { t: ['korut-sahkan'] }
+    );
+    // The English version went down: its path is old; the Indonesian one is live.
+    expect(event.paths).toEqual({
+      old: ['/berita/north-korea-ratifies'],
+      new: ['/berita/korut-sahkan'],
+    });
+    const both = build(
+      [{ documentId: 't', reason: 'publish', before: hood(null) }],
+      { t: hood('korut-sahkan') },
+      { t: ['korut-sahkan', 'north-korea-ratifies'] }
+    );
+    expect(both.paths.new).toEqual(['/berita/korut-sahkan', '/berita/north-korea-ratifies']);
   });
 });

@@ -9,6 +9,7 @@ import { ARTICLE_UID, LINK_UID } from '../constants';
 import type { RequestContext } from '../http/context';
 import { firstWholeMinute, windowStart } from '../services/reader-events';
 import { getService } from '../utils/get-service';
+import { inLocale, requestLocale } from '../i18n/locale';
 import { assertOnlyParams, integer, parseDocumentId, single } from '../validation/params';
 
 interface PublishedLink {
@@ -21,23 +22,26 @@ interface PublishedLink {
 /** Readers' views and clicks per Baca Juga link of one story (admin route). */
 const linkStatsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: RequestContext) {
-    assertOnlyParams(ctx.query, ['days']);
+    assertOnlyParams(ctx.query, ['days', 'locale']);
     const documentId = parseDocumentId(ctx.params.documentId);
     const days = integer(single(ctx.query, 'days'), 'days', 1, 365, 30);
+    // Where stories are localized: one version's readers and links (the default one's if absent).
+    const locale = await requestLocale(strapi, ctx.query);
+    const here = inLocale(locale);
     const exists = await strapi.db
       .query(ARTICLE_UID)
-      .findOne({ where: { documentId }, select: ['id'] });
+      .findOne({ where: { documentId, ...here }, select: ['id'] });
     if (!exists) throw new errors.NotFoundError('documentId: no article with this documentId');
     // Readers click only published links, placed in the published story.
     const links: PublishedLink[] = await strapi.db.query(LINK_UID).findMany({
-      where: { sourceArticle: { documentId }, publishedAt: { $notNull: true } },
+      where: { sourceArticle: { documentId }, publishedAt: { $notNull: true }, ...here },
       select: ['documentId', 'afterParagraphId', 'variantAfterParagraphId', 'variantSince'],
     });
     const ids = links.map((l) => l.documentId);
     const events = getService(strapi, 'readerEvents');
-    const counts = await events.counts(documentId, ids, windowStart(days));
+    const counts = await events.counts(documentId, ids, windowStart(days), locale);
     const story = await strapi.db.query(ARTICLE_UID).findOne({
-      where: { documentId, publishedAt: { $notNull: true } },
+      where: { documentId, publishedAt: { $notNull: true }, ...here },
       select: ['body'],
     });
     const paragraphIds = new Set(readBody(story?.body).map((p) => p.id));
@@ -47,7 +51,7 @@ const linkStatsController = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (!story || !inPositionTest(link, paragraphIds)) return null;
       const started = toDate(link.variantSince) ?? new Date(`${windowStart(days)}T00:00:00.000Z`);
       const since = `${firstWholeMinute(started)}:00.000Z`;
-      const own = await events.testCounts(documentId, link.documentId, started);
+      const own = await events.testCounts(documentId, link.documentId, started, locale);
       const clicks = own.links[link.documentId];
       return {
         since,

@@ -17,6 +17,11 @@ import { articleColumns, columnOf, newsroomTables, partTables, type JoinTable } 
 export interface Neighbourhood {
   /** The published slug, or null when the story is not live. */
   slug: string | null;
+  /**
+   * Where stories are localized: the live slugs of the story's other locales (a slug names
+   * one story in one language). Absent in states recorded before, and without i18n.
+   */
+  otherSlugs?: string[];
   linkedFrom: string[];
   targets: string[];
 }
@@ -41,11 +46,12 @@ export const readLiveSlugs = async (
   strapi: Core.Strapi,
   documentIds: Iterable<string>,
   trx?: Knex.Transaction
-): Promise<Map<string, string>> => {
+): Promise<Map<string, string[]>> => {
   const knex = strapi.db.connection as unknown as Knex;
   const t = newsroomTables(strapi);
   const c = articleColumns(strapi);
-  const found = new Map<string, string>();
+  // Where stories are localized, each locale's live version has a slug of its own.
+  const found = new Map<string, string[]>();
   for (const part of chunks([...new Set(documentIds)])) {
     const query = knex(t.article)
       .whereIn(c.documentId, part)
@@ -54,7 +60,8 @@ export const readLiveSlugs = async (
     const rows: { documentId: string; slug: string }[] = await (trx
       ? query.transacting(trx)
       : query);
-    for (const row of rows) found.set(row.documentId, row.slug);
+    for (const row of rows)
+      found.set(row.documentId, [...(found.get(row.documentId) ?? []), row.slug]);
   }
   return found;
 };
@@ -84,7 +91,12 @@ export const readNeighbourhoods = async (
       .select('id', { documentId: c.documentId }, { slug: c.slug }, { publishedAt: c.publishedAt });
     for (const row of rows) {
       rowOwner.set(Number(row.id), row.documentId);
-      if (row.publishedAt && row.slug) result.get(row.documentId)!.slug = row.slug;
+      if (row.publishedAt && row.slug) {
+        const hood = result.get(row.documentId)!;
+        // One slug per locale's live version: the first is `slug`, the others beside it.
+        if (hood.slug === null) hood.slug = row.slug;
+        else (hood.otherSlugs ??= []).push(row.slug);
+      }
     }
   }
   const rowIds = [...rowOwner.keys()];

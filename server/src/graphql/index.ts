@@ -59,14 +59,19 @@ export const registerGraphql = (strapi: Core.Strapi) => {
   // renderedBody and linkedFrom come from one render, shared for the length of one request:
   // the cache hangs off the request's context object and is dropped with it.
   const renders = new WeakMap<object, Map<string, Promise<RenderedArticle | null>>>();
-  const renderParent = (parent: { documentId: string; publishedAt?: unknown }, context: object) => {
+  const renderParent = (
+    parent: { documentId: string; publishedAt?: unknown; locale?: unknown },
+    context: object
+  ) => {
     const status = parent.publishedAt ? 'published' : 'draft';
-    const key = `${status}:${parent.documentId}`;
+    // Where stories are localized, the parent is one locale's version: render that one.
+    const locale = typeof parent.locale === 'string' ? parent.locale : null;
+    const key = `${status}:${locale ?? '-'}:${parent.documentId}`;
     let perRequest = renders.get(context);
     if (!perRequest) renders.set(context, (perRequest = new Map()));
     let rendered = perRequest.get(key);
     if (!rendered) {
-      rendered = getService(strapi, 'render').findByDocumentId(parent.documentId, status);
+      rendered = getService(strapi, 'render').findByDocumentId(parent.documentId, status, locale);
       perRequest.set(key, rendered);
     }
     return rendered;

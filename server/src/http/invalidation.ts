@@ -78,6 +78,9 @@ export const invalidationTags = (
 };
 
 /** The invalidation of these changes: their tags, the stories and paths they touch. */
+const slugsOf = (value: string | readonly string[] | undefined): readonly string[] =>
+  value === undefined ? [] : typeof value === 'string' ? [value] : value;
+
 export const buildInvalidation = ({
   id,
   changes,
@@ -89,8 +92,11 @@ export const buildInvalidation = ({
   changes: readonly StoryChange[];
   /** Each changed story's neighbourhood now. */
   after: ReadonlyMap<string, Neighbourhood>;
-  /** The published slug of every story named, where it is live now. */
-  liveSlugs: ReadonlyMap<string, string>;
+  /**
+   * The published slugs of every story named, where it is live now: one, or one per locale
+   * where stories are localized.
+   */
+  liveSlugs: ReadonlyMap<string, string | readonly string[]>;
   hrefPattern: string;
 }): InvalidationPayload => {
   const changed = [...new Set(changes.map((change) => change.documentId))];
@@ -107,16 +113,15 @@ export const buildInvalidation = ({
     ]) {
       others.add(id);
     }
-    const current = liveSlugs.get(change.documentId) ?? null;
-    for (const slug of [before.slug, ...(change.oldSlugs ?? [])]) {
-      if (slug && slug !== current) oldPaths.add(articleHref(hrefPattern, slug));
+    const current = slugsOf(liveSlugs.get(change.documentId));
+    for (const slug of [before.slug, ...(before.otherSlugs ?? []), ...(change.oldSlugs ?? [])]) {
+      if (slug && !current.includes(slug)) oldPaths.add(articleHref(hrefPattern, slug));
     }
   }
   const documentIds = [...changed, ...[...others].filter((id) => !changed.includes(id)).sort()];
-  const newPaths = documentIds.flatMap((documentId) => {
-    const slug = liveSlugs.get(documentId);
-    return slug ? [articleHref(hrefPattern, slug)] : [];
-  });
+  const newPaths = documentIds.flatMap((documentId) =>
+    slugsOf(liveSlugs.get(documentId)).map((slug) => articleHref(hrefPattern, slug))
+  );
   const reasons = new Set(changes.map((change) => change.reason));
   return {
     id,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { NewsroomConfig } from '../config';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID } from '../constants';
+import { articlesLocalized, defaultLocale } from '../i18n/locale';
 import {
   EVENT_CHUNKS_TABLE,
   READER_EVENTS_TABLE,
@@ -70,6 +71,17 @@ export interface ReaderEventsStatus {
   lastError: string | null;
 }
 
+/**
+ * The counter a view is kept under: the story's documentId, or where stories are localized and
+ * the frontend names the version read, `documentId@locale` (a story's readers in one language
+ * are not another's: click-through and position tests are per version).
+ */
+export const viewSubject = (article: string, locale: string | null | undefined) =>
+  locale ? `${article}@${locale}` : article;
+
+/** The story a view counter is of. */
+const storyOf = (subject: string) => subject.split('@')[0];
+
 /** Sums rows that share a key (variant rows of one day, for the per-day table). */
 const summed = (rows: { key: string; row: Record<string, unknown>; hits: number }[]) => {
   const out = new Map<string, Record<string, unknown>>();
@@ -112,6 +124,18 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let chunkIdsPrunedAt = 0;
   const config = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).events;
   const bytesOf = (key: string) => key.length * 2 + ENTRY_OVERHEAD_BYTES;
+  /**
+   * The counters of one version's views: a story's (without i18n, or a frontend that named no
+   * locale, which reads the default one) and `doc@locale` where one was named.
+   */
+  const viewSubjects = async (articleId: string, locale: string | null) => {
+    if (!articlesLocalized(strapi)) return [articleId];
+    const only = await defaultLocale(strapi);
+    const asked = locale ?? only;
+    return asked === only
+      ? [articleId, viewSubject(articleId, asked)]
+      : [viewSubject(articleId, asked)];
+  };
 
   /** Of `ids`, those with a published row of `uid`: unknown ids are dropped without a word. */
   const published = async (uid: string, ids: string[]) => {
@@ -133,11 +157,11 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ...new Set(entries.filter((e) => e.kind === kind).map((e) => e.subject)),
     ];
     const [articles, links] = await Promise.all([
-      published(ARTICLE_UID, ofKind('view')),
+      published(ARTICLE_UID, [...new Set(ofKind('view').map(storyOf))]),
       published(LINK_UID, ofKind('click')),
     ]);
     const rows = entries.filter((e) =>
-      e.kind === 'view' ? articles.has(e.subject) : links.has(e.subject)
+      e.kind === 'view' ? articles.has(storyOf(e.subject)) : links.has(e.subject)
     );
     const chunks: Chunk[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
@@ -245,9 +269,14 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { maxBufferedKeys, maxBufferedBytes } = config();
       const day = dayOf(now);
       const minute = minuteOf(now);
+      // Without i18n a view's locale says nothing: the story has one version.
+      const localized = articlesLocalized(strapi);
       let kept = 0;
       for (const event of events) {
-        const subject = event.type === 'view' ? event.article : event.link;
+        const subject =
+          event.type === 'view'
+            ? viewSubject(event.article, localized ? event.locale : null)
+            : event.link;
         const key = keyOf(event.variant ? minute : day, event.type, subject, event.variant ?? '');
         const had = pending.get(key);
         if (had === undefined) {
@@ -302,13 +331,19 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Views of the story and clicks on each of `links` from the UTC day `since` on. */
-    async counts(articleId: string, links: string[], since: string): Promise<LinkEventCounts> {
+    async counts(
+      articleId: string,
+      links: string[],
+      since: string,
+      locale: string | null = null
+    ): Promise<LinkEventCounts> {
+      const views = await viewSubjects(articleId, locale);
       const rows: { kind: Kind; subject: string; variant: string; hits: unknown }[] =
         await strapi.db
           .connection(READER_EVENTS_TABLE)
           .where('day', '>=', since)
           .where((q) => {
-            q.where({ kind: 'view', subject: articleId });
+            q.where('kind', 'view').whereIn('subject', views);
             if (links.length) q.orWhere((c) => c.where('kind', 'click').whereIn('subject', links));
           })
           .groupBy('kind', 'subject', 'variant')
@@ -321,13 +356,19 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * A position test's counts: the story's views and the link's clicks in each variant, from
      * `since` (the instant the test started) on, in whole minutes.
      */
-    async testCounts(articleId: string, link: string, since: Date): Promise<LinkEventCounts> {
+    async testCounts(
+      articleId: string,
+      link: string,
+      since: Date,
+      locale: string | null = null
+    ): Promise<LinkEventCounts> {
+      const views = await viewSubjects(articleId, locale);
       const rows: { kind: Kind; subject: string; variant: string; hits: unknown }[] =
         await strapi.db
           .connection(TEST_EVENTS_TABLE)
           .where('minute', '>=', firstWholeMinute(since))
           .where((q) => {
-            q.where({ kind: 'view', subject: articleId });
+            q.where((v) => v.where('kind', 'view').whereIn('subject', views));
             q.orWhere({ kind: 'click', subject: link });
           })
           .groupBy('kind', 'subject', 'variant')
@@ -351,7 +392,11 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .sum({ views: 'hits' })
         .orderBy('views', 'desc')
         .limit(limit)) as { subject: string; views: unknown }[];
-      return rows.map((row) => ({ article: row.subject, views: Number(row.views) }));
+      // The default locale's stories (a translation's views are counted apart: `doc@en`).
+      const only = await defaultLocale(strapi);
+      return rows
+        .filter((row) => !row.subject.includes('@') || row.subject.endsWith(`@${only}`))
+        .map((row) => ({ article: storyOf(row.subject), views: Number(row.views) }));
     },
 
     /** Of `links`, those clicked at least once from the day `since` on. */

@@ -6,7 +6,7 @@ import { VARIANTS, type Variant } from '#shared/baca-juga/position-test';
 
 /** One reader event from a frontend, checked. */
 export type ReaderEvent =
-  | { type: 'view'; article: string; variant: Variant | null }
+  | { type: 'view'; article: string; variant: Variant | null; locale?: string }
   | { type: 'click'; link: string; variant: Variant | null };
 
 /** "must be an article documentId", "must be a RelatedLink documentId". */
@@ -15,7 +15,12 @@ const documentId = (name: 'article' | 'RelatedLink') => {
   return yup.string().typeError(message).matches(DOCUMENT_ID_PATTERN, message);
 };
 
-const onlyEventKeys = onlyKeys(['type', 'article', 'link', 'variant']);
+const onlyEventKeys = onlyKeys(['type', 'article', 'link', 'variant', 'locale']);
+/** The version read, where stories are localized (i18n/locale's pattern). */
+const locale = yup
+  .string()
+  .typeError('must be a locale code such as "en"')
+  .matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'must be a locale code such as "en"');
 const variant = yup
   .string()
   .nullable()
@@ -32,6 +37,7 @@ const viewSchema = yup
     article: documentId('article').required('is required for a view'),
     link: documentId('RelatedLink').strip(),
     variant,
+    locale,
   })
   .test('only-known-keys', 'unknown field', onlyEventKeys);
 const clickSchema = yup
@@ -40,6 +46,8 @@ const clickSchema = yup
     article: documentId('article').strip(),
     link: documentId('RelatedLink').required('is required for a click'),
     variant,
+    // A link belongs to one locale's version already.
+    locale: locale.strip(),
   })
   .test('only-known-keys', 'unknown field', onlyEventKeys);
 const untypedSchema = yup
@@ -101,7 +109,12 @@ export const parseEvents = (body: unknown, maxBatch: number): ReaderEvent[] => {
   return parsed.events.map((e) => {
     const variant = (e.variant as Variant | null | undefined) ?? null;
     return e.type === 'view'
-      ? { type: 'view', article: e.article as string, variant }
+      ? {
+          type: 'view',
+          article: e.article as string,
+          variant,
+          ...(typeof e.locale === 'string' ? { locale: e.locale } : {}),
+        }
       : { type: 'click', link: e.link as string, variant };
   });
 };
