@@ -4,6 +4,7 @@ import { UNCLICKED_DAYS, UNCLICKED_MIN_VIEWS } from '#shared/baca-juga/click-thr
 import { ARTICLE_UID, LINK_UID } from '../constants';
 import { windowStart } from '../services/reader-events';
 import { getService } from '../utils/get-service';
+import { defaultLocale, inLocale } from '../i18n/locale';
 
 /** Stories read enough to judge; more are never listed (the report shows 100). */
 const CANDIDATES = 1_000;
@@ -23,14 +24,20 @@ export const unclickedStories = async (
   const viewed = await events.mostViewed(since, UNCLICKED_MIN_VIEWS, CANDIDATES);
   if (viewed.length === 0) return [];
   const ids = viewed.map((v) => v.article);
+  // The default locale's versions where stories are localized (their views are `mostViewed`'s).
+  const here = inLocale(await defaultLocale(strapi));
   const [articles, links] = await Promise.all([
     strapi.db.query(ARTICLE_UID).findMany({
-      where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
+      where: { documentId: { $in: ids }, publishedAt: { $notNull: true }, ...here },
       select: ['documentId', 'title', 'slug'],
     }) as Promise<{ documentId: string; title: string; slug: string }[]>,
     // A published link row's relation may name either row of its article: match by documentId.
     strapi.db.query(LINK_UID).findMany({
-      where: { publishedAt: { $notNull: true }, sourceArticle: { documentId: { $in: ids } } },
+      where: {
+        publishedAt: { $notNull: true },
+        sourceArticle: { documentId: { $in: ids } },
+        ...here,
+      },
       select: ['documentId'],
       populate: { sourceArticle: { select: ['documentId'] } },
     }) as Promise<{ documentId: string; sourceArticle: { documentId: string } | null }[]>,

@@ -394,9 +394,16 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .limit(limit)) as { subject: string; views: unknown }[];
       // The default locale's stories (a translation's views are counted apart: `doc@en`).
       const only = await defaultLocale(strapi);
-      return rows
-        .filter((row) => !row.subject.includes('@') || row.subject.endsWith(`@${only}`))
-        .map((row) => ({ article: storyOf(row.subject), views: Number(row.views) }));
+      // A story's views without a locale and with the default one are one version's: summed.
+      const views = new Map<string, number>();
+      for (const row of rows) {
+        if (row.subject.includes('@') && !row.subject.endsWith(`@${only}`)) continue;
+        const article = storyOf(row.subject);
+        views.set(article, (views.get(article) ?? 0) + Number(row.views));
+      }
+      return [...views]
+        .map(([article, n]) => ({ article, views: n }))
+        .sort((a, b) => b.views - a.views);
     },
 
     /** Of `links`, those clicked at least once from the day `since` on. */
