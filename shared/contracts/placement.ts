@@ -241,6 +241,16 @@ export interface PlacementLinkInput {
   variantAfterParagraphId?: string | null;
 }
 
+/** A link of a placement as read, as the save that keeps it exactly as it is sends it. */
+export const keptLinkInput = (link: PlacedLink): PlacementLinkInput => ({
+  documentId: link.documentId,
+  targetDocumentId: link.targetArticle?.documentId ?? null,
+  url: link.url,
+  label: link.label,
+  afterParagraphId: link.afterParagraphId,
+  variantAfterParagraphId: link.variantAfterParagraphId ?? null,
+});
+
 /**
  * `PUT /newsroom/articles/:documentId/placement`: replaces the article's whole placement.
  * `version` is the one the editor started from; if the links changed since, the answer is

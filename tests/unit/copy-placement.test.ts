@@ -3,7 +3,7 @@
  * each target swapped for its version in the new locale or left out and named, labels left
  * behind (they are the other language's words), nothing linked twice.
  */
-import { copyPlacement, type CopiedLinkSource } from '../../shared/baca-juga/copy-placement';
+import { copyPlacement, type CopiedLinkSource } from '#shared/baca-juga/copy-placement';
 
 const link = (over: Partial<CopiedLinkSource>): CopiedLinkSource => ({
   documentId: 'l',

@@ -82,6 +82,20 @@ export interface CopyPlacementArgs {
 
 export type CopyPlacementResult = ReturnType<typeof parsePlacementCopy>;
 
+/**
+ * What a placement save makes stale, whether the editor saved it or a copy from another
+ * locale did: the story's placement (every locale), the list, link health, its suggestions,
+ * the orphans queue, and its link counts (new links appear at zero, removed ones leave).
+ */
+const savedPlacementTags = (documentId: string) => [
+  { type: 'NewsroomPlacement' as const, id: documentId },
+  { type: 'NewsroomArticle' as const, id: LIST },
+  'NewsroomLinkHealth' as const,
+  { type: 'NewsroomSuggestions' as const, id: documentId },
+  'NewsroomOrphans' as const,
+  { type: 'NewsroomLinkStats' as const, id: documentId },
+];
+
 export interface SavePlacementResult {
   placement: Placement;
   outcome: PlacementSaveOutcome;
@@ -131,17 +145,7 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       // Only a save that happened changes anything; a refused one (409, 400) must leave the
       // editor's cache alone, or a refetch would replace the placement the editor is fixing.
       invalidatesTags: (result, _error, { documentId }) =>
-        result
-          ? [
-              { type: 'NewsroomPlacement', id: documentId },
-              { type: 'NewsroomArticle', id: LIST },
-              'NewsroomLinkHealth',
-              { type: 'NewsroomSuggestions', id: documentId },
-              'NewsroomOrphans',
-              // New links appear in the counts (at zero), removed ones leave them.
-              { type: 'NewsroomLinkStats', id: documentId },
-            ]
-          : [],
+        result ? savedPlacementTags(documentId) : [],
       // The answer is the placement as saved: into the cache at once, so the editor and the
       // side panel show it without waiting for the refetch the invalidation starts.
       async onQueryStarted({ documentId, locale }, { dispatch, queryFulfilled }) {
@@ -169,13 +173,7 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       }),
       transformResponse: parsePlacementCopy,
       invalidatesTags: (result, _error, { documentId }) =>
-        result
-          ? [
-              { type: 'NewsroomPlacement', id: documentId },
-              { type: 'NewsroomArticle', id: LIST },
-              'NewsroomLinkHealth',
-            ]
-          : [],
+        result ? savedPlacementTags(documentId) : [],
     }),
 
     // Strapi's i18n: the app's locales, for the switcher (shown where stories are localized).

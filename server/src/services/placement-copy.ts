@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import { copyPlacement, type CopyReportEntry } from '#shared/baca-juga/copy-placement';
-import type { Placement } from '#shared/contracts/placement';
+import { keptLinkInput, type Placement } from '#shared/contracts/placement';
 import type { PlacementSaveOutcome } from '#shared/contracts/placement';
 import { getService } from '../utils/get-service';
 
@@ -59,14 +59,8 @@ const createPlacementCopyService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const body = {
       version,
       links: [
-        ...target.links.map((l) => ({
-          documentId: l.documentId,
-          targetDocumentId: l.targetArticle?.documentId ?? null,
-          url: l.url,
-          label: l.label,
-          afterParagraphId: l.afterParagraphId,
-          variantAfterParagraphId: l.variantAfterParagraphId ?? null,
-        })),
+        // The translation's own links stay as they are.
+        ...target.links.map(keptLinkInput),
         ...links.map((l) => ({ ...l, documentId: null, variantAfterParagraphId: null })),
       ],
     };

@@ -1,5 +1,6 @@
 /** Builds articles, links and quotes through the Document Service, as an editor would. */
 import type { Core } from '@strapi/strapi';
+import { keptLinkInput } from '#shared/contracts/placement';
 
 export const ARTICLE = 'plugin::newsroom.article';
 export const LINK = 'plugin::newsroom.related-link';
@@ -101,12 +102,5 @@ export const newsroom = (strapi: Core.Strapi) => {
 /** The body of a placement save that keeps the placement exactly as read (admin route). */
 export const unchangedPlacement = (data: any) => ({
   version: data.version as string,
-  links: data.links.map((l: any) => ({
-    documentId: l.documentId,
-    targetDocumentId: l.targetArticle?.documentId ?? null,
-    url: l.url,
-    label: l.label,
-    afterParagraphId: l.afterParagraphId,
-    variantAfterParagraphId: l.variantAfterParagraphId ?? null,
-  })),
+  links: data.links.map(keptLinkInput),
 });
