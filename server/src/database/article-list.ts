@@ -7,6 +7,7 @@ import type { ListQuery } from '../validation/list-query';
 import { articleColumns, columnOf, likeContains, newsroomTables } from './tables';
 import { runPrepared } from './prepared';
 import { whereHasTag } from './tag-keys';
+import { whereLocale } from '../i18n/locale';
 
 /** One published article of a list page, as the database returns it. */
 export interface SummaryRow {
@@ -45,7 +46,7 @@ export const readArticlePage = async (
   const filtered = () => {
     const q = knex(`${t.article} as a`).whereNotNull(`a.${c.publishedAt}`);
     // One language per list where stories are localized (the default one unless asked).
-    if (query.locale) q.where('a.locale', query.locale);
+    whereLocale(q, query.locale ?? null, 'a');
     // Every term in the title or the lead; LIKE wildcards in a term match literally.
     for (const term of query.terms) {
       const like = likeContains(term.toLowerCase());

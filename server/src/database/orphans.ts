@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { defaultLocale } from '../i18n/locale';
+import { defaultLocale, whereLocale } from '../i18n/locale';
 import type { Knex } from 'knex';
 import { articleColumns, linkColumns, newsroomTables } from './tables';
 
@@ -32,17 +32,13 @@ export const orphanPage = async (
   const locale = await defaultLocale(strapi);
   const base = knex(`${t.article} as a`)
     .whereNull(`a.${a.publishedAt}`)
-    .modify((q) => {
-      if (locale !== null) q.where('a.locale', locale);
-    })
+    .modify((q) => whereLocale(q, locale, 'a'))
     .whereExists(
       knex(`${t.article} as p`)
         .select(knex.raw('1'))
         .where(`p.${a.documentId}`, knex.ref(`a.${a.documentId}`))
         .whereNotNull(`p.${a.publishedAt}`)
-        .modify((q) => {
-          if (locale !== null) q.where('p.locale', locale);
-        })
+        .modify((q) => whereLocale(q, locale, 'p'))
     )
     .whereNotExists(
       knex(`${t.source.name} as s`)

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { LINK_UID, type PartUid } from '../constants';
 import { inCurrentTransaction } from './in-current-transaction';
 import { articleColumns, columnOf, linkColumns, newsroomTables, partTables } from './tables';
+import { whereLocale } from '../i18n/locale';
 
 /** A join table from a part to its story: its name, and the part's and the story's columns. */
 type Join = { name: string; own: string; article: string };
@@ -28,8 +29,7 @@ const partsOf = (
     .where(`a.${articleColumns(strapi).documentId}`, article);
   if (draftsOnly) query.whereNull(`p.${columnOf(strapi, uid, 'publishedAt')}`);
   // Where stories are localized: the parts of this locale's version only.
-  if (locale !== null) query.where('a.locale', locale);
-  return query;
+  return whereLocale(query, locale, 'a');
 };
 
 /**
@@ -93,9 +93,7 @@ export const readPartVersions = async (
       .select(knex.raw('1'));
     const query = knex(`${table} as v`)
       .whereIn(`v.${documentId}`, parts)
-      .modify((q) => {
-        if (locale !== null) q.where('v.locale', locale);
-      })
+      .modify((q) => whereLocale(q, locale, 'v'))
       .select({
         documentId: `v.${documentId}`,
         publishedAt: `v.${columnOf(strapi, uid, 'publishedAt')}`,
@@ -138,9 +136,7 @@ export const readLiveLinksMissing = async (
     const query = knex(`${t.link} as l`)
       .whereIn(`l.${link.documentId}`, drafts)
       .whereNotNull(`l.${link.publishedAt}`)
-      .modify((q) => {
-        if (locale !== null) q.where('l.locale', locale);
-      })
+      .modify((q) => whereLocale(q, locale, 'l'))
       .where((q) => q.whereNull(`l.${link.url}`).orWhere(`l.${link.url}`, ''))
       .whereNotExists(pointing)
       .select('l.id')

@@ -3,7 +3,7 @@ import { ARTICLE_UID } from '../constants';
 import { paramError, single } from '../validation/params';
 
 /** A locale code as Strapi's i18n names them: `id`, `en`, `pt-BR`, `zh-Hans-CN`. */
-const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
+export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 
 /** Whether stories are localized here (i18n/localize decided it at register). */
 export const articlesLocalized = (strapi: Core.Strapi): boolean =>
@@ -61,14 +61,27 @@ export const writeLocale = async (
   strapi: Core.Strapi,
   params: { locale?: unknown } | undefined
 ): Promise<string | null> => {
-  if (!articlesLocalized(strapi)) return null;
   const asked = params?.locale;
-  return typeof asked === 'string' && asked !== '*' ? asked : defaultLocale(strapi);
+  return localeOrDefault(strapi, typeof asked === 'string' && asked !== '*' ? asked : null);
 };
 
 /** A query-engine `where` for one locale's rows: empty where stories are not localized. */
 export const inLocale = (locale: string | null): { locale?: string } =>
   locale === null ? {} : { locale };
+
+/**
+ * The same for a hand-written (knex) query: `query` narrowed to one locale's rows by the
+ * `locale` column of `alias` (or of its only table), unchanged where stories are not
+ * localized. Returned, not awaited: a query builder is thenable.
+ */
+export const whereLocale = <Q extends { where: (column: string, value: string) => unknown }>(
+  query: Q,
+  locale: string | null,
+  alias?: string
+): Q => {
+  if (locale !== null) query.where(alias ? `${alias}.locale` : 'locale', locale);
+  return query;
+};
 
 /** The app's locales, default first, where stories are localized; null otherwise. */
 export const localesOf = async (strapi: Core.Strapi): Promise<string[] | null> => {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID } from '../constants';
-import { articlesLocalized } from '../i18n/locale';
+import { articlesLocalized, whereLocale } from '../i18n/locale';
 import {
   BROKEN_HEALTH,
   type AdminArticleListResponse,
@@ -240,9 +240,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         .leftJoin(`${t.target.name} as tl`, `tl.${t.target.link}`, 'l.id')
         .leftJoin(`${t.article} as ta`, 'ta.id', `tl.${t.target.article}`)
         .whereNull(`l.${l().publishedAt}`)
-        .modify((q) => {
-          if (locale !== null) q.where('a.locale', locale);
-        })
+        .modify((q) => whereLocale(q, locale, 'a'))
         .select(
           `a.${c.documentId} as document_id`,
           `a.${c.title} as title`,
@@ -306,9 +304,7 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         const cols = uid === 'link' ? l() : quoteColumns(strapi);
         const [{ n }] = (await knex()(table)
           .whereNull(cols.publishedAt)
-          .modify((q) => {
-            if (locale !== null) q.where('locale', locale);
-          })
+          .modify((q) => whereLocale(q, locale))
           .whereRaw(`${cols.needsReview} IS TRUE`)
           .count({ n: '*' })) as { n: number | string }[];
         return Number(n);

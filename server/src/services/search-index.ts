@@ -16,7 +16,7 @@ import { toMillis } from '#shared/dates';
 import { readTags } from '../utils/tags';
 import { fromJsonColumn } from '#shared/json-column';
 import { isPostgres } from '../database/dialect';
-import { defaultLocale } from '../i18n/locale';
+import { defaultLocale, whereLocale } from '../i18n/locale';
 
 /**
  * The suggestion engine's index, kept in the database beside the articles: one row per
@@ -120,23 +120,11 @@ const rebuildLock = (knex: Knex, owner: string) => ({
 
 const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
-   * Where stories are localized, the index holds the default locale's versions only: it is
-   * keyed by documentId, and stems are of one language. A story's other locales get no
-   * suggestions until the index is per locale (docs/API.md "Two languages").
-   */
-  const indexedLocale = async () => defaultLocale(strapi);
-  /** `query` narrowed to the indexed locale's rows (not awaited here: a builder is thenable). */
-  const inIndexedLocale = <Q extends ReturnType<Knex>>(
-    query: Q,
-    locale: string | null,
-    alias?: string
-  ): Q => {
-    if (locale !== null) query.where(alias ? `${alias}.locale` : 'locale', locale);
-    return query;
-  };
-  /**
    * Published article rows, read with plain SQL: the rebuild reads the whole newsroom, and
-   * keyset paging (id > after) keeps every batch as cheap as the first.
+   * keyset paging (id > after) keeps every batch as cheap as the first. Where stories are
+   * localized, the default locale's only: the index is keyed by documentId, and its stems are
+   * of one language. A story's other locales get no suggestions until the index is per locale
+   * (docs/API.md "Two languages").
    */
   const published = async (
     options: { documentIds?: string[]; after?: number; limit?: number } = {},
@@ -159,7 +147,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       )
       .whereNotNull(a.publishedAt)
       .modify((query: any) => {
-        if (locale !== null) query.where('locale', locale);
+        whereLocale(query, locale);
         if (options.documentIds) query.whereIn(a.documentId, options.documentIds);
         if (options.after !== undefined) query.where('id', '>', options.after);
       })
@@ -335,8 +323,8 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         // just before the rebuild is not indexed twice (it was, with a one-minute window).
         const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
         const a = articleColumns(strapi);
-        const locale = await indexedLocale();
-        const current: { document_id: string; published_at: unknown }[] = await inIndexedLocale(
+        const locale = await defaultLocale(strapi);
+        const current: { document_id: string; published_at: unknown }[] = await whereLocale(
           knex(table)
             .select(`${a.documentId} as document_id`, `${a.publishedAt} as published_at`)
             .whereNotNull(a.publishedAt),
@@ -347,7 +335,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
           .map((row) => row.document_id);
         const gone: string[] = await knex(`${SEARCH_DOCS_TABLE} as d`)
           .whereNotExists(
-            inIndexedLocale(
+            whereLocale(
               knex(`${table} as p`)
                 .whereRaw(`p.${a.documentId} = d.document_id`)
                 .whereNotNull(`p.${a.publishedAt}`)

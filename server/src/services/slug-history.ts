@@ -5,7 +5,7 @@ import { SLUG_HISTORY_TABLE } from '../database/plugin-tables';
 import { articleColumns, newsroomTables } from '../database/tables';
 import { articleHref } from '../utils/href';
 import { isPostgres } from '../database/dialect';
-import { articlesLocalized, defaultLocale } from '../i18n/locale';
+import { articlesLocalized, defaultLocale, whereLocale } from '../i18n/locale';
 
 /** The first key of the slug locks (`pg_advisory_xact_lock(space, hashtext(slug))`): 'news'. */
 const SLUG_LOCK_SPACE = 0x6e657773;
@@ -150,7 +150,7 @@ const createSlugHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         query.whereRaw(`${articles()}."locale" = COALESCE(${SLUG_HISTORY_TABLE}."locale", ?)`, [
           await defaultLocale(strapi),
         ]);
-        if (locale !== null) query.where(`${articles()}.locale`, locale);
+        whereLocale(query, locale, articles());
       }
       const row = await query
         .whereNotNull(`${articles()}.${c.publishedAt}`)

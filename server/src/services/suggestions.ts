@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { defaultLocale, inLocale } from '../i18n/locale';
+import { defaultLocale, inLocale, whereLocale } from '../i18n/locale';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import {
@@ -356,9 +356,7 @@ const linkedTargets = async (strapi: Core.Strapi, documentId: string): Promise<s
     .join(`${t.article} as ta`, 'ta.id', `lt.${t.target.article}`)
     .where(`sa.${a.documentId}`, documentId)
     .whereNull(`l.${l.publishedAt}`)
-    .modify((q) => {
-      if (locale !== null) q.where('sa.locale', locale);
-    })
+    .modify((q) => whereLocale(q, locale, 'sa'))
     .distinct(`ta.${a.documentId} as documentId`);
   return rows.map((row) => row.documentId);
 };

@@ -1,5 +1,6 @@
 import { validateYupSchemaSync, yup } from '@strapi/utils';
 import { DOCUMENT_ID_PATTERN } from './params';
+import { LOCALE_PATTERN } from '../i18n/locale';
 import { asFieldError, onlyKeys } from './yup-helpers';
 import { assertListWithin } from './preflight';
 import { VARIANTS, type Variant } from '#shared/baca-juga/position-test';
@@ -20,7 +21,7 @@ const onlyEventKeys = onlyKeys(['type', 'article', 'link', 'variant', 'locale'])
 const locale = yup
   .string()
   .typeError('must be a locale code such as "en"')
-  .matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/, 'must be a locale code such as "en"');
+  .matches(LOCALE_PATTERN, 'must be a locale code such as "en"');
 const variant = yup
   .string()
   .nullable()
