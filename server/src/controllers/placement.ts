@@ -88,9 +88,10 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     assertOnlyParams(ctx.query, ['limit', 'locale']);
     const documentId = parseDocumentId(ctx.params.documentId);
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, 20, 10);
-    const locale = await requestLocale(strapi, ctx.query);
+    // Without `?locale=` the default one, read once here (null: not localized, or not asked).
+    const locale = await requestLocale(strapi, ctx.query, 'any');
     const only = await defaultLocale(strapi);
-    if (locale !== only) {
+    if (locale !== null && locale !== only) {
       // The index is of the default locale's stories: a translation gets none, and is told.
       ctx.body = { data: [], meta: { indexing: false, onlyLocale: only } };
       return;

@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import { copyPlacement, type CopyReportEntry } from '#shared/baca-juga/copy-placement';
-import { keptLinkInput, type Placement } from '#shared/contracts/placement';
-import type { PlacementSaveOutcome } from '#shared/contracts/placement';
+import {
+  keptLinkInput,
+  type Placement,
+  type PlacementSaveOutcome,
+} from '#shared/contracts/placement';
 import { getService } from '../utils/get-service';
 
 /**
