@@ -164,14 +164,7 @@ export type Suggestion = InferType<typeof suggestionSchema>;
  */
 const indexingFields = { indexing: yup.boolean().typeError('meta.indexing: expected a boolean') };
 const suggestionsMetaSchema = yup
-  .object({
-    ...indexingFields,
-    /**
-     * Where stories are localized: suggestions are made for the default locale's stories only
-     * (the index is of that locale), and this names that locale for a story in another one.
-     */
-    onlyLocale: yup.string().typeError('meta.onlyLocale: expected a string'),
-  })
+  .object({ ...indexingFields })
   .default(undefined)
   .optional();
 export type SuggestionsMeta = InferType<typeof suggestionsMetaSchema>;
@@ -196,7 +189,12 @@ export type OrphanStory = InferType<typeof orphanStorySchema>;
 
 export const orphansResponseSchema = record({
   data: list(orphanStorySchema),
-  meta: record({ pagination: paginationSchema, ...indexingFields }),
+  meta: record({
+    pagination: paginationSchema,
+    ...indexingFields,
+    /** Where stories are localized: the locale whose queue this is (absent otherwise). */
+    locale: yup.string().typeError('meta.locale: expected a string'),
+  }),
 });
 export type OrphansResponse = InferType<typeof orphansResponseSchema>;
 

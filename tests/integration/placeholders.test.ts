@@ -120,7 +120,7 @@ describe(`placeholders awaiting copy (${DB})`, () => {
     const ranked = await app.strapi
       .plugin('newsroom')
       .service('suggestions')
-      .forArticle(seeded.documentId, 20);
+      .forArticle(seeded.documentId, 20, null);
     const suggested = JSON.stringify(ranked);
     for (const p of placeholders) expect(suggested).not.toContain(p.documentId);
   });

@@ -63,13 +63,19 @@ describe('rebuilding the suggestion index', () => {
     await knex()(DOCS).where({ document_id: kept.documentId }).delete();
     await knex()(DOCS).insert({
       document_id: 'gone-long-ago',
+      locale: '',
       title: 'Dihapus',
       slug: 'dihapus',
       length: 1,
       dated_at: null,
       tags: '[]',
     });
-    await knex()(TERMS).insert({ term: 'hapus', document_id: 'gone-long-ago', weight: 1 });
+    await knex()(TERMS).insert({
+      term: 'hapus',
+      document_id: 'gone-long-ago',
+      locale: '',
+      weight: 1,
+    });
 
     const progress: number[] = [];
     const result = await index().rebuild((done: number) => progress.push(done));
@@ -163,7 +169,10 @@ describe('rebuilding the suggestion index', () => {
     });
     const ranked = async () =>
       (
-        await app.strapi.plugin('newsroom').service('suggestions').forArticle(source.documentId, 5)
+        await app.strapi
+          .plugin('newsroom')
+          .service('suggestions')
+          .forArticle(source.documentId, 5, null)
       ).map((s: { documentId: string }) => s.documentId);
     expect((await ranked())[0]).toBe(target.documentId);
     // The index loses the target: suggestions come from the index, so it is no longer ranked.
@@ -347,5 +356,73 @@ describe('completing the index at boot (search/complete-index)', () => {
       counts = await index().counts();
     }
     await expectComplete();
+  });
+
+  test('an index from before it was per locale is replaced at boot and rebuilt', async () => {
+    // The tables as the plugin made them before: no locale column, documentId keys.
+    await knex().schema.dropTable(TERMS);
+    await knex().schema.dropTable(DOCS);
+    await knex().schema.createTable(DOCS, (table) => {
+      table.string('document_id', 64).primary();
+      table.text('title').notNullable();
+      table.string('slug', 255).notNullable();
+      table.float('length').notNullable();
+      table.bigInteger('dated_at').nullable();
+      table.text('tags').notNullable();
+    });
+    await knex().schema.createTable(TERMS, (table) => {
+      table.string('term', 48).notNullable();
+      table.string('document_id', 64).notNullable();
+      table.float('weight').notNullable();
+      table.primary(['term', 'document_id']);
+    });
+    await knex()(DOCS).insert({
+      document_id: 'old',
+      title: 'Lama',
+      slug: 'lama',
+      length: 1,
+      tags: '[]',
+    });
+    await app.strapi.destroy();
+
+    app = await startStrapi({ database });
+    expect(await knex().schema.hasColumn(DOCS, 'locale')).toBe(true);
+    expect(await knex().schema.hasColumn(TERMS, 'locale')).toBe(true);
+    const deadline = Date.now() + 20_000;
+    let counts = await index().counts();
+    while (counts.indexed !== counts.published && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      counts = await index().counts();
+    }
+    await expectComplete();
+    // Without i18n, every entry is under the '' locale.
+    expect(await knex()(DOCS).distinct('locale').pluck('locale')).toEqual(['']);
+  });
+
+  test('turning i18n on rebuilds the index under the default locale, and suggestions go on', async () => {
+    const nr = newsroom(app.strapi);
+    const source = await nr.createArticle({
+      title: 'Banjir bandang terjang Sumatera Barat',
+      paragraphs: ['Banjir bandang menerjang tiga kabupaten di Sumatera Barat.'],
+    });
+    const target = await nr.createArticle({
+      title: 'Korban banjir bandang Sumatera Barat bertambah',
+      paragraphs: ['Jumlah korban banjir bandang di Sumatera Barat terus bertambah.'],
+    });
+    await app.strapi.destroy();
+    app = await startStrapi({ database, env: { NEWSROOM_I18N: 'true' } });
+    const deadline = Date.now() + 20_000;
+    let counts = await index().counts();
+    while (counts.indexed !== counts.published && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      counts = await index().counts();
+    }
+    expect(counts.indexed).toBe(counts.published);
+    expect(await knex()(DOCS).distinct('locale').pluck('locale')).toEqual(['id']);
+    const ranked = await app.strapi
+      .plugin('newsroom')
+      .service('suggestions')
+      .forArticle(source.documentId, 5, 'id');
+    expect(ranked[0].documentId).toBe(target.documentId);
   });
 });

@@ -363,18 +363,102 @@ describe(`two languages (${DB})`, () => {
     expect(same.status).toBe(400);
   });
 
-  it('holds back suggestions for a translation, and says why', async () => {
-    const en = await app.request(
-      `/newsroom/articles/${treatyId.documentId}/suggestions?locale=en`,
-      {
-        headers,
-      }
+  it("suggests each locale's own stories, stemmed in its language, in the manager, the orphans queue and related", async () => {
+    const riceEn = await story(
+      'en',
+      'Rice Prices Rise Again',
+      ['Rice prices rose again in markets across Java.', 'Traders blamed the long drought.'],
+      riceId.documentId
     );
-    expect(en.status).toBe(200);
-    expect(en.body).toEqual({ data: [], meta: { indexing: false, onlyLocale: 'id' } });
-    const related = await app.request(`/api/newsroom/articles/${treatyEn.slug}/related?limit=5`);
-    expect(related.body.meta.suggestion).toBe(0);
-    expect(related.body.data.every((r: any) => r.source === 'editor')).toBe(true);
+    // Stories of one language only: each must stay out of the other locale's suggestions.
+    const farmersEn = await story('en', 'Rice Farmers Struggle With Pricing', [
+      'Farmers say the price of rice no longer covers their costs.',
+    ]);
+    const farmersId = await story('id', 'Petani Beras Mengeluh Harga', [
+      'Petani mengeluhkan harga beras yang naik tetapi tidak untuk mereka.',
+    ]);
+    const suggested = async (documentId: string, locale?: string) => {
+      const response = await app.request(
+        `/newsroom/articles/${documentId}/suggestions${locale ? `?locale=${locale}` : ''}`,
+        { headers }
+      );
+      expect(response.status).toBe(200);
+      return response.body.data as any[];
+    };
+
+    const english = await suggested(riceId.documentId, 'en');
+    expect(english.map((s) => s.documentId)).toContain(farmersEn.documentId);
+    expect(english.map((s) => s.documentId)).not.toContain(farmersId.documentId);
+    const farmers = english.find((s) => s.documentId === farmersEn.documentId);
+    // English stems: "prices" (the source's spelling) met "price" and "pricing".
+    expect(farmers.title).toBe('Rice Farmers Struggle With Pricing');
+    expect(farmers.matchedTerms).toEqual(expect.arrayContaining(['rice', 'prices']));
+    expect(farmers.fitsAfter).toMatchObject({ number: 1 });
+
+    // Without ?locale=, the default locale's: Indonesian stories, Indonesian stems.
+    const indonesian = await suggested(riceId.documentId);
+    expect(indonesian.map((s) => s.documentId)).toContain(farmersId.documentId);
+    expect(indonesian.map((s) => s.documentId)).not.toContain(farmersEn.documentId);
+    expect(indonesian.find((s) => s.documentId === farmersId.documentId).title).toBe(
+      'Petani Beras Mengeluh Harga'
+    );
+
+    // The index holds one entry per published version, under its locale.
+    const entries = await app.strapi.db
+      .connection('newsroom_search_docs')
+      .where({ document_id: riceId.documentId })
+      .orderBy('locale')
+      .select('locale', 'title');
+    expect(entries).toEqual([
+      { locale: 'en', title: 'Rice Prices Rise Again' },
+      { locale: 'id', title: 'Harga Beras Naik' },
+    ]);
+
+    // The English orphans queue: English versions without English links, with English
+    // suggestions. The treaty's English version has its own link, so it is not there.
+    const orphans = await app.request('/newsroom/orphans?locale=en', { headers });
+    expect(orphans.status).toBe(200);
+    expect(orphans.body.meta.locale).toBe('en');
+    const queued = orphans.body.data.map((o: any) => o.documentId);
+    expect(queued).toEqual(expect.arrayContaining([riceId.documentId, farmersEn.documentId]));
+    expect(queued).not.toContain(treatyId.documentId);
+    expect(queued).not.toContain(farmersId.documentId);
+    const riceOrphan = orphans.body.data.find((o: any) => o.documentId === riceId.documentId);
+    expect(riceOrphan.title).toBe('Rice Prices Rise Again');
+    expect(riceOrphan.suggestions.map((s: any) => s.documentId)).not.toContain(
+      farmersId.documentId
+    );
+    const idOrphans = await app.request('/newsroom/orphans', { headers });
+    expect(idOrphans.body.meta.locale).toBe('id');
+    expect(idOrphans.body.data.map((o: any) => o.documentId)).not.toContain(farmersEn.documentId);
+
+    // Related for the English version: its own links, then English suggestions.
+    const related = await app.request(`/api/newsroom/articles/${riceEn.slug}/related?limit=5`);
+    expect(related.status).toBe(200);
+    const relatedIds = related.body.data.map((r: any) => r.target.documentId);
+    expect(relatedIds).toContain(farmersEn.documentId);
+    expect(relatedIds).not.toContain(farmersId.documentId);
+    const farmersItem = related.body.data.find(
+      (r: any) => r.target.documentId === farmersEn.documentId
+    );
+    expect(farmersItem.target.slug).toBe(farmersEn.slug);
+
+    // A rebuild makes the same entries; unpublishing one locale's version drops only its entry.
+    await app.strapi.plugin('newsroom').service('searchIndex').rebuild();
+    const { indexed, published } = await app.strapi
+      .plugin('newsroom')
+      .service('searchIndex')
+      .counts();
+    expect(indexed).toBe(published);
+    await docs(ARTICLE).unpublish({ documentId: riceId.documentId, locale: 'en' });
+    const left = await app.strapi.db
+      .connection('newsroom_search_docs')
+      .where({ document_id: riceId.documentId })
+      .pluck('locale');
+    expect(left).toEqual(['id']);
+    expect((await suggested(farmersEn.documentId, 'en')).map((s) => s.documentId)).not.toContain(
+      riceId.documentId
+    );
   });
 
   it('marks translations in the render and in JSON-LD', async () => {

@@ -248,10 +248,11 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
 
     getNewsroomSuggestions: build.query<
       { suggestions: Suggestion[]; indexing: boolean },
-      { documentId: string; limit: number }
+      PlacementArg & { limit: number }
     >({
-      query: ({ documentId, limit }) => ({
-        url: withQuery(articlePath(documentId, 'suggestions'), { limit }),
+      // The version's own locale: suggestions are stories of its language.
+      query: ({ documentId, locale, limit }) => ({
+        url: withQuery(articlePath(documentId, 'suggestions'), { limit, ...localeQuery(locale) }),
         method: 'GET',
       }),
       transformResponse: parseSuggestions,
@@ -260,9 +261,9 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       ],
     }),
 
-    getNewsroomLinkStats: build.query<LinkStats, { documentId: string; days: number }>({
-      query: ({ documentId, days }) => ({
-        url: withQuery(articlePath(documentId, 'link-stats'), { days }),
+    getNewsroomLinkStats: build.query<LinkStats, PlacementArg & { days: number }>({
+      query: ({ documentId, locale, days }) => ({
+        url: withQuery(articlePath(documentId, 'link-stats'), { days, ...localeQuery(locale) }),
         method: 'GET',
       }),
       transformResponse: parseLinkStats,
@@ -271,8 +272,12 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       ],
     }),
 
-    getNewsroomOrphans: build.query<OrphansResponse, number>({
-      query: (page) => ({ url: withQuery(`${BASE}/orphans`, { page }), method: 'GET' }),
+    // One locale's queue where stories are localized (absent: the default locale's).
+    getNewsroomOrphans: build.query<OrphansResponse, { page: number; locale?: string }>({
+      query: ({ page, locale }) => ({
+        url: withQuery(`${BASE}/orphans`, { page, ...localeQuery(locale) }),
+        method: 'GET',
+      }),
       transformResponse: parseOrphans,
       providesTags: ['NewsroomOrphans'],
     }),

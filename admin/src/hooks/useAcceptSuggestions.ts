@@ -16,11 +16,16 @@ export const useAcceptSuggestions = () => {
   const [readPlacement] = useLazyGetNewsroomPlacementQuery();
   const [savePlacement] = useSaveNewsroomPlacementMutation();
   return useCallback(
-    async (documentId: string, suggestions: Suggestion[]): Promise<Suggestion[]> => {
-      // Suggestions are made for the default locale's stories (the index is of that locale).
-      const placement = await readPlacement({ documentId }, false).unwrap();
+    async (
+      documentId: string,
+      suggestions: Suggestion[],
+      /** The version the suggestions were made for (absent: the default locale's). */
+      locale?: string
+    ): Promise<Suggestion[]> => {
+      const arg = { documentId, ...(locale ? { locale } : {}) };
+      const placement = await readPlacement(arg, false).unwrap();
       const { body, placed } = acceptSuggestions(placement, suggestions);
-      if (placed.length > 0) await savePlacement({ documentId, body }).unwrap();
+      if (placed.length > 0) await savePlacement({ ...arg, body }).unwrap();
       return placed;
     },
     [readPlacement, savePlacement]

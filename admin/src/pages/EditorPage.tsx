@@ -135,7 +135,11 @@ export const EditorPage = () => {
   useUndoShortcuts({ enabled: canManage && !saving, onUndo: actions.undo, onRedo: actions.redo });
 
   // What readers did with each published link over the last month (reader events).
-  const { currentData: stats } = useGetNewsroomLinkStatsQuery({ documentId, days: STATS_DAYS });
+  const { currentData: stats } = useGetNewsroomLinkStatsQuery({
+    documentId,
+    ...(locale ? { locale } : {}),
+    days: STATS_DAYS,
+  });
   const readerStats = useCallback(
     (linkId: string | null) => {
       // Nothing to show until the site reports views (a newsroom may send no events at all).
@@ -419,6 +423,7 @@ export const EditorPage = () => {
             {(isDesktop || !canManage) && (
               <SuggestionsPanel
                 documentId={documentId}
+                locale={locale}
                 linkedDocumentIds={linkedDocumentIds}
                 canManage={canManage}
                 canAdd={canAdd}
@@ -445,6 +450,7 @@ export const EditorPage = () => {
         <SuggestionsModal
           slotLabel={suggestingIn && labelOf(suggestingIn)}
           documentId={documentId}
+          locale={locale}
           linkedDocumentIds={linkedDocumentIds}
           canAdd={canAdd}
           onClose={() => setSuggestingIn(null)}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useSearchParams } from 'react-router-dom';
 import {
   Box,
   Button,
@@ -21,6 +21,7 @@ import { useAcceptSuggestions } from '../hooks/useAcceptSuggestions';
 import { useT } from '../hooks/useT';
 import { LoadErrorState } from '../components/LoadErrorState';
 import { IndexingNotice } from '../components/IndexingNotice';
+import { ListLocaleSelect } from '../components/list/ListLocaleSelect';
 
 const MANAGE_PERMISSIONS = [{ action: ADMIN_ACTIONS.manage, subject: null }];
 
@@ -40,14 +41,29 @@ export const OrphansPage = () => {
   const { allowedActions } = useRBAC(MANAGE_PERMISSIONS);
   const canManage = Boolean(allowedActions.canManage);
   const [page, setPage] = useState(1);
+  // `?locale=`: where stories are localized, whose queue (the default locale's without it).
+  // Each version is an orphan of its own, with suggestions of its own language.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const locale = searchParams.get('locale') || undefined;
+  const pickLocale = (next: string) => {
+    setSearchParams({ locale: next });
+    setPage(1);
+    setSkipped(new Set());
+    setChecked(new Set());
+  };
   const [skipped, setSkipped] = useState<Set<string>>(new Set());
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const accept = useAcceptSuggestions();
 
-  const { data, error, isFetching, refetch } = useGetNewsroomOrphansQuery(page, {
-    refetchOnMountOrArgChange: true,
-  });
+  const { data, error, isFetching, refetch } = useGetNewsroomOrphansQuery(
+    { page, ...(locale ? { locale } : {}) },
+    { refetchOnMountOrArgChange: true }
+  );
+  // The locale of the stories on screen (the server names it where stories are localized).
+  const shownLocale = data?.meta.locale;
+  const editorPath = (documentId: string) =>
+    `../articles/${documentId}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
   const loadError = toApiErrorOrNull(error);
 
   const toggle = (set: Set<string>, key: string) => {
@@ -63,7 +79,7 @@ export const OrphansPage = () => {
     let placed = 0;
     for (const { story, suggestions } of batch) {
       try {
-        placed += (await accept(story.documentId, suggestions)).length;
+        placed += (await accept(story.documentId, suggestions, shownLocale)).length;
       } catch (err) {
         const apiError = toApiError(err);
         toggleNotification({
@@ -113,7 +129,7 @@ export const OrphansPage = () => {
       >
         <Flex direction="column" alignItems="stretch" gap={3}>
           <Flex gap={2} alignItems="center" wrap="wrap">
-            <Link tag={NavLink} to={`../articles/${story.documentId}`}>
+            <Link tag={NavLink} to={editorPath(story.documentId)}>
               {story.title}
             </Link>
             <ArticleStatusBadge status={story.status} size="XS" />
@@ -209,6 +225,11 @@ export const OrphansPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          {shownLocale && (
+            <Flex>
+              <ListLocaleSelect value={shownLocale} onChange={pickLocale} />
+            </Flex>
+          )}
           {isFetching && data && <Loader small>{t('common.loading')}</Loader>}
           <IndexingNotice indexing={data?.meta.indexing} />
           {skipped.size > 0 && (

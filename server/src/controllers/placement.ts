@@ -9,7 +9,7 @@ import {
   parseDocumentId,
   single,
 } from '../validation/params';
-import { defaultLocale, knownLocale, requestLocale } from '../i18n/locale';
+import { knownLocale, requestLocale } from '../i18n/locale';
 import { fieldError } from '../utils/field-error';
 import { answerConflict } from '../http/conflict';
 import type { RequestContext } from '../http/context';
@@ -88,16 +88,10 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     assertOnlyParams(ctx.query, ['limit', 'locale']);
     const documentId = parseDocumentId(ctx.params.documentId);
     const limit = integer(single(ctx.query, 'limit'), 'limit', 1, 20, 10);
-    // Without `?locale=` the default one, read once here (null: not localized, or not asked).
-    const locale = await requestLocale(strapi, ctx.query, 'any');
-    const only = await defaultLocale(strapi);
-    if (locale !== null && locale !== only) {
-      // The index is of the default locale's stories: a translation gets none, and is told.
-      ctx.body = { data: [], meta: { indexing: false, onlyLocale: only } };
-      return;
-    }
+    // Null where stories are not localized; without `?locale=`, the default locale.
+    const locale = await requestLocale(strapi, ctx.query);
     const [data, indexing] = await Promise.all([
-      getService(strapi, 'suggestions').forArticle(documentId, limit),
+      getService(strapi, 'suggestions').forArticle(documentId, limit, locale),
       getService(strapi, 'searchIndex').rebuilding(),
     ]);
     if (!data) throw notFound();
@@ -107,10 +101,11 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** The orphans queue: published stories without Baca Juga links, with suggestions. */
   async orphans(ctx: RequestContext) {
-    assertOnlyParams(ctx.query, ['page']);
+    assertOnlyParams(ctx.query, ['page', 'locale']);
     const page = integer(single(ctx.query, 'page'), 'page', 1, 100_000, 1);
+    const locale = await requestLocale(strapi, ctx.query);
     const [body, indexing] = await Promise.all([
-      getService(strapi, 'suggestions').orphans(page),
+      getService(strapi, 'suggestions').orphans(page, locale),
       getService(strapi, 'searchIndex').rebuilding(),
     ]);
     ctx.body = { ...body, meta: { ...body.meta, indexing } };

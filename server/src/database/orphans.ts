@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { defaultLocale, whereLocale } from '../i18n/locale';
+import { whereLocale } from '../i18n/locale';
 import type { Knex } from 'knex';
 import { articleColumns, linkColumns, newsroomTables } from './tables';
 
@@ -14,22 +14,23 @@ export interface OrphanRow {
 }
 
 /**
- * One page of the orphans queue: drafts of published stories that have no Baca Juga link
- * (the draft is what an editor's save changes), newest edit first, and how many there are.
- * Two statements, whatever the page size.
+ * One page of a locale's orphans queue: drafts of published stories that have no Baca Juga
+ * link (the draft is what an editor's save changes), newest edit first, and how many there
+ * are. Two statements, whatever the page size. `locale` is null where stories are not
+ * localized.
  */
 export const orphanPage = async (
   strapi: Core.Strapi,
   page: number,
-  pageSize: number
+  pageSize: number,
+  locale: string | null
 ): Promise<{ rows: OrphanRow[]; total: number }> => {
   const knex = strapi.db.connection as unknown as Knex;
   const t = newsroomTables(strapi);
   const a = articleColumns(strapi);
   const l = linkColumns(strapi);
-  // Where stories are localized, the queue is of the default locale's stories: their
-  // suggestions come from an index of that locale (services/search-index).
-  const locale = await defaultLocale(strapi);
+  // A version is an orphan of its own locale: a linked Indonesian story's English
+  // translation without links is still one (its links are its own).
   const base = knex(`${t.article} as a`)
     .whereNull(`a.${a.publishedAt}`)
     .modify((q) => whereLocale(q, locale, 'a'))

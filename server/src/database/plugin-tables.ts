@@ -46,11 +46,27 @@ type TableBuilder = Parameters<Knex['schema']['createTable']>[1];
 type Table = Parameters<TableBuilder>[0];
 
 /**
+ * The suggestion index's `locale` of a story's version: its locale where stories are
+ * localized, '' where they are not (a key column cannot be null). Each locale is an index of
+ * its own, in its own language's stems: a story is suggested only to stories of its locale.
+ */
+export const indexLocale = (locale: string | null | undefined): string => locale ?? '';
+
+/**
+ * The keys, the same for the live tables and a rebuild's: a locale's rows together, so that
+ * a locale's statistics and a term's postings in it are ranges of the key.
+ */
+export const SEARCH_DOCS_KEY = ['locale', 'document_id'];
+export const SEARCH_TERMS_KEY = ['locale', 'term', 'document_id'];
+export const SEARCH_TERMS_BY_DOCUMENT = ['locale', 'document_id'];
+
+/**
  * The columns of the suggestion index's two tables, without their keys: the live tables get
  * theirs at creation, a rebuild's tables after they are filled (services/search-index).
  */
 export const searchDocsColumns = (table: Table) => {
   table.string('document_id', 64).notNullable();
+  table.string('locale', 32).notNullable();
   table.text('title').notNullable();
   table.string('slug', 255).notNullable();
   table.float('length').notNullable();
@@ -60,6 +76,7 @@ export const searchDocsColumns = (table: Table) => {
 export const searchTermsColumns = (table: Table) => {
   table.string('term', MAX_TERM_LENGTH).notNullable();
   table.string('document_id', 64).notNullable();
+  table.string('locale', 32).notNullable();
   table.float('weight').notNullable();
 };
 
@@ -124,14 +141,24 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
 
   // The suggestion engine's index of published articles (see services/suggestions).
   // A rebuild replaces both with tables keyed by unique indexes instead (the same keys).
+  // An index from before it was per locale has no `locale` column and other keys: it is only
+  // derived data, so it is dropped and made anew, and the boot's completion check
+  // (search/complete-index) rebuilds it in the background.
+  if (
+    (await knex.schema.hasTable(SEARCH_DOCS_TABLE)) &&
+    !(await knex.schema.hasColumn(SEARCH_DOCS_TABLE, 'locale'))
+  ) {
+    await knex.schema.dropTableIfExists(SEARCH_TERMS_TABLE);
+    await knex.schema.dropTableIfExists(SEARCH_DOCS_TABLE);
+  }
   await createIfMissing(knex, SEARCH_DOCS_TABLE, (table) => {
     searchDocsColumns(table);
-    table.primary(['document_id']);
+    table.primary(SEARCH_DOCS_KEY);
   });
   await createIfMissing(knex, SEARCH_TERMS_TABLE, (table) => {
     searchTermsColumns(table);
-    table.primary(['term', 'document_id']);
-    table.index(['document_id'], 'newsroom_search_terms_document_idx');
+    table.primary(SEARCH_TERMS_KEY);
+    table.index(SEARCH_TERMS_BY_DOCUMENT, 'newsroom_search_terms_document_idx');
   });
   await createIfMissing(knex, SEARCH_REBUILD_TABLE, (table) => {
     table.integer('id').primary();

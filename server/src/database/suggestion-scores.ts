@@ -14,18 +14,28 @@ export interface CorpusStats {
   documentFrequency: Map<string, number>;
 }
 
-/** Index size, average length and the document frequency of `terms`, in one statement. */
-export const corpusStats = async (knex: Knex, terms: string[]): Promise<CorpusStats> => {
+/**
+ * One locale's index size, average length and the document frequency of `terms`, in one
+ * statement. `locale` is the index's (plugin-tables `indexLocale`): each locale is a corpus
+ * of its own.
+ */
+export const corpusStats = async (
+  knex: Knex,
+  locale: string,
+  terms: string[]
+): Promise<CorpusStats> => {
   const perTerm = knex(SEARCH_TERMS_TABLE)
     .select({ term: 'term' })
     .count({ n: '*' })
     .select(knex.raw('0 as avg_length'))
+    .where('locale', locale)
     .whereIn('term', terms)
     .groupBy('term');
   const totals = knex(SEARCH_DOCS_TABLE)
     .select(knex.raw("'' as term"))
     .count({ n: '*' })
-    .select(knex.raw('coalesce(avg(length), 0) as avg_length'));
+    .select(knex.raw('coalesce(avg(length), 0) as avg_length'))
+    .where('locale', locale);
   const rows = (await (terms.length ? totals.unionAll(perTerm, false) : totals)) as unknown as {
     term: string;
     n: number | string;
@@ -59,8 +69,8 @@ export interface ScoredCandidate {
 /** How many candidates phase one picks for phase two to score. */
 const CANDIDATES = 200;
 /**
- * BM25 over the index for the weighted query terms, plus `tagValue` for each shared whole
- * tag, for the best `limit` articles. Two phases in one statement: the seed terms (chosen by
+ * BM25 over one locale's index for the weighted query terms, plus `tagValue` for each shared
+ * whole tag, for the best `limit` articles. Two phases in one statement: the seed terms (chosen by
  * the engine so that their postings stay within a budget) pick a few hundred candidates, then
  * every query term and tag scores those candidates only. Common words thus never make the
  * database sum over most of a large corpus, while a small one is scored whole.
@@ -70,6 +80,7 @@ const CANDIDATES = 200;
  */
 export const scoreCandidates = async (
   knex: Knex,
+  locale: string,
   query: QueryTerm[],
   tagKeys: string[],
   excluded: string[],
@@ -109,7 +120,7 @@ export const scoreCandidates = async (
     WITH q (term, boost, tag, seed) AS (VALUES ${values}),
     candidates AS (
       SELECT c.document_id FROM ?? c JOIN q ON q.term = c.term
-      WHERE c.term IN (${placeholders(seedList)}) ${notExcluded}
+      WHERE c.locale = ? AND c.term IN (${placeholders(seedList)}) ${notExcluded}
       GROUP BY c.document_id
       ORDER BY sum(CASE WHEN q.tag = 1 THEN q.boost ELSE q.boost * c.weight END) DESC
       LIMIT ${CANDIDATES}
@@ -120,25 +131,28 @@ export const scoreCandidates = async (
                  ELSE q.boost * t.weight * ${k1 + 1} / (t.weight + ${norm}) END) AS text_score,
         sum(q.tag) AS shared_tags
       FROM candidates cand
-      JOIN ?? t ON t.document_id = cand.document_id
+      JOIN ?? t ON t.locale = ? AND t.document_id = cand.document_id
       JOIN q ON q.term = t.term
-      JOIN ?? d ON d.document_id = t.document_id
+      JOIN ?? d ON d.locale = t.locale AND d.document_id = t.document_id
       WHERE t.term IN (${placeholders(allList)})
       GROUP BY t.document_id
     )
     SELECT s.document_id, d.title, d.slug, d.dated_at, s.text_score, s.shared_tags
-    FROM scored s JOIN ?? d ON d.document_id = s.document_id
+    FROM scored s JOIN ?? d ON d.locale = ? AND d.document_id = s.document_id
     ORDER BY s.text_score + ${Number(tagValue)} * s.shared_tags DESC, s.document_id ASC
     LIMIT ${Number(limit)}`;
   const result: any = await knex.raw(sql, [
     ...valueBindings,
     SEARCH_TERMS_TABLE,
+    locale,
     ...seedList,
     ...excluded,
     SEARCH_TERMS_TABLE,
+    locale,
     SEARCH_DOCS_TABLE,
     ...allList,
     SEARCH_DOCS_TABLE,
+    locale,
   ]);
   const rows: any[] = Array.isArray(result) ? result : result.rows;
 
@@ -152,9 +166,10 @@ export const scoreCandidates = async (
   }));
 };
 
-/** Which of `terms` each of `documentIds` holds. */
+/** Which of `terms` each of `documentIds` holds, in one locale's index. */
 export const matchedTerms = async (
   knex: Knex,
+  locale: string,
   documentIds: string[],
   terms: string[]
 ): Promise<Map<string, string[]>> => {
@@ -162,6 +177,7 @@ export const matchedTerms = async (
   if (documentIds.length === 0 || terms.length === 0) return matched;
   const rows: { document_id: string; term: string }[] = await knex(SEARCH_TERMS_TABLE)
     .select('document_id', 'term')
+    .where('locale', locale)
     .whereIn('document_id', documentIds)
     .whereIn('term', terms);
   for (const row of rows) {
@@ -173,12 +189,13 @@ export const matchedTerms = async (
 };
 
 /**
- * The indexed stems of each of `documentIds` with their weights (tags left out). At most
+ * The indexed stems of each of `documentIds` (in one locale's index) with their weights (tags left out). At most
  * `TERMS_PER_ARTICLE` rows an article (search-index), so the whole of each is read rather than a list of the
  * words wanted, which for a page of long stories could outgrow a statement's parameters.
  */
 export const indexedWeights = async (
   knex: Knex,
+  locale: string,
   documentIds: string[]
 ): Promise<Map<string, Map<string, number>>> => {
   const weights = new Map<string, Map<string, number>>();
@@ -187,6 +204,7 @@ export const indexedWeights = async (
     SEARCH_TERMS_TABLE
   )
     .select('document_id', 'term', 'weight')
+    .where('locale', locale)
     .whereIn('document_id', documentIds)
     .where('weight', '>', 0);
   for (const row of rows) {

@@ -1,13 +1,32 @@
-import { stemmer } from '@orama/stemmers/indonesian';
-import { stopwords } from '@orama/stopwords/indonesian';
+import { stemmer as indonesianStemmer } from '@orama/stemmers/indonesian';
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { MAX_TERM_LENGTH } from '../database/plugin-tables';
 import { tagKey } from '#shared/tags';
 
 /**
- * Indonesian text analysis for the suggestion engine: tokens are lower-cased words, function
- * words are dropped, and what is left is reduced to its stem by Orama's Snowball Indonesian
- * stemmer (Tala's algorithm), so "meratifikasi", "diratifikasi" and "ratifikasi" meet.
+ * Text analysis for the suggestion engine, per language: tokens are lower-cased words,
+ * function words are dropped, and what is left is reduced to its stem by Orama's Snowball
+ * stemmer of the story's language, so "meratifikasi", "diratifikasi" and "ratifikasi" meet,
+ * as do "ratified" and "ratifies". A language without a stemmer here is matched word for word.
  */
+
+/** How a story's words are analysed: by its locale's language (see `languageOf`). */
+export type Language = 'indonesian' | 'english' | 'none';
+
+/**
+ * The language a locale's stories are analysed in: Indonesian for `id` (and `in`, its old
+ * code), English for `en` and its regions, none for the rest. Null, a newsroom without i18n,
+ * is an Indonesian newsroom: what the plugin is for.
+ */
+export const languageOf = (locale: string | null | undefined): Language => {
+  if (locale === null || locale === undefined || locale === '') return 'indonesian';
+  const primary = locale.split('-')[0].toLowerCase();
+  if (primary === 'id' || primary === 'in') return 'indonesian';
+  if (primary === 'en') return 'english';
+  return 'none';
+};
 
 // Reporting verbs and newsroom boilerplate: every story has them, none is about a topic.
 const NEWSROOM_STOP_WORDS = [
@@ -58,34 +77,90 @@ const NEWSROOM_STOP_WORDS = [
   'to',
 ];
 
-const STOP_WORDS = new Set([...stopwords, ...NEWSROOM_STOP_WORDS]);
+// The same for English copy: reporting verbs, days and calendar words.
+const ENGLISH_NEWSROOM_STOP_WORDS = [
+  'said',
+  'says',
+  'say',
+  'told',
+  'added',
+  'according',
+  'read',
+  'also',
+  'news',
+  'jakarta',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'year',
+  'years',
+  'month',
+  'week',
+  'day',
+  'last',
+  'new',
+  'one',
+  'two',
+  'three',
+];
+
+interface Analyzer {
+  stop: ReadonlySet<string>;
+  stem: (word: string) => string;
+  /** The BCP 47 tag words are lower-cased by. */
+  lowerCase: string | undefined;
+}
+
+const ANALYZERS: Record<Language, Analyzer> = {
+  indonesian: {
+    stop: new Set([...indonesianStopwords, ...NEWSROOM_STOP_WORDS]),
+    stem: indonesianStemmer,
+    lowerCase: 'id',
+  },
+  english: {
+    stop: new Set([...englishStopwords, ...ENGLISH_NEWSROOM_STOP_WORDS]),
+    stem: englishStemmer,
+    lowerCase: 'en',
+  },
+  none: { stop: new Set(), stem: (word) => word, lowerCase: undefined },
+};
 
 /** How much a word counts by where it stands: a headline word says more than a body word. */
 export const FIELD_WEIGHTS = { title: 3, lead: 2, tags: 3, body: 1 } as const;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const STEM_CACHE_LIMIT = 50_000;
-const stemCache = new Map<string, string>();
+const stemCaches: Record<Language, Map<string, string>> = {
+  indonesian: new Map(),
+  english: new Map(),
+  none: new Map(),
+};
 
 /** The stem of a lower-case word; memoised, since news vocabulary repeats endlessly. */
-export const stemWord = (word: string): string => {
-  const cached = stemCache.get(word);
+export const stemWord = (word: string, language: Language = 'indonesian'): string => {
+  const cache = stemCaches[language];
+  const cached = cache.get(word);
   if (cached !== undefined) return cached;
-  const stemmed = stemmer(word);
+  const stemmed = ANALYZERS[language].stem(word);
   // A stem shorter than 3 letters merges unrelated words; the word itself is a safer key.
   const stem = stemmed.length < 3 ? word : stemmed;
-  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, stem);
+  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+  cache.set(word, stem);
   return stem;
 };
 
 /** Lower-case content words of a text: no stop words, no bare numbers, 3 letters or more. */
-export const contentWords = (text: string): string[] => {
+export const contentWords = (text: string, language: Language = 'indonesian'): string[] => {
+  const { stop, lowerCase } = ANALYZERS[language];
   const words: string[] = [];
-  for (const match of text.toLocaleLowerCase('id').normalize('NFKC').matchAll(WORD)) {
+  for (const match of text.toLocaleLowerCase(lowerCase).normalize('NFKC').matchAll(WORD)) {
     const word = match[0];
     if (word.length < 3 || word.length > MAX_TERM_LENGTH) continue;
-    if (/^\d+$/.test(word) || STOP_WORDS.has(word)) continue;
+    if (/^\d+$/.test(word) || stop.has(word)) continue;
     words.push(word);
   }
   return words;
@@ -107,15 +182,15 @@ export interface TermVector {
   surfaces: Map<string, string>;
 }
 
-/** The weighted bag of stems of one article. */
-export const analyze = (fields: AnalyzedFields): TermVector => {
+/** The weighted bag of stems of one article, in its language. */
+export const analyze = (fields: AnalyzedFields, language: Language = 'indonesian'): TermVector => {
   const weights = new Map<string, number>();
   const seen = new Map<string, Map<string, number>>();
   let length = 0;
   const add = (text: string | null | undefined, weight: number) => {
     if (!text) return;
-    for (const word of contentWords(text)) {
-      const stem = stemWord(word);
+    for (const word of contentWords(text, language)) {
+      const stem = stemWord(word, language);
       weights.set(stem, (weights.get(stem) ?? 0) + weight);
       length += weight;
       const forms = seen.get(stem) ?? new Map<string, number>();

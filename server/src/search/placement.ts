@@ -1,5 +1,5 @@
 import type { Paragraph } from '#shared/baca-juga/paragraphs';
-import { analyze, contentWords, stemWord } from './analyze';
+import { analyze, contentWords, stemWord, type Language } from './analyze';
 
 /**
  * Where a Baca Juga link fits in a story: the paragraph that talks most about the linked
@@ -20,6 +20,8 @@ export interface PlacementCandidate {
   tags?: string[];
   /** Stem → weight from the search index (title, lead, tags and body, weighted). */
   indexTerms?: ReadonlyMap<string, number>;
+  /** The language of the story and its candidates (one locale's): Indonesian if not given. */
+  language?: Language;
 }
 
 export interface ParagraphFit {
@@ -54,13 +56,16 @@ export interface AnalyzedParagraph {
 }
 
 /** Stems of each paragraph, once per story (the same analysis serves every candidate). */
-export const analyzeParagraphs = (paragraphs: Paragraph[]): AnalyzedParagraph[] =>
+export const analyzeParagraphs = (
+  paragraphs: Paragraph[],
+  language: Language = 'indonesian'
+): AnalyzedParagraph[] =>
   paragraphs.map((paragraph) => {
     const counts = new Map<string, number>();
     const surfaces = new Map<string, string>();
     let length = 0;
-    for (const word of contentWords(paragraph.text)) {
-      const stem = stemWord(word);
+    for (const word of contentWords(paragraph.text, language)) {
+      const stem = stemWord(word, language);
       counts.set(stem, (counts.get(stem) ?? 0) + 1);
       if (!surfaces.has(stem)) surfaces.set(stem, word);
       length += 1;
@@ -71,7 +76,10 @@ export const analyzeParagraphs = (paragraphs: Paragraph[]): AnalyzedParagraph[] 
 /** The weighted stems of a candidate: its headline words, then a share of its index terms. */
 export const candidateTerms = (candidate: PlacementCandidate): Map<string, number> => {
   const weights = new Map(
-    analyze({ title: candidate.title, lead: candidate.lead, tags: candidate.tags }).weights
+    analyze(
+      { title: candidate.title, lead: candidate.lead, tags: candidate.tags },
+      candidate.language
+    ).weights
   );
   for (const [term, weight] of candidate.indexTerms ?? []) {
     if (term.startsWith('#') || weight <= 0) continue;

@@ -6,7 +6,6 @@ import { getService } from '../utils/get-service';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { datedAt } from './search-index';
-import { defaultLocale } from '../i18n/locale';
 
 /**
  * GET /api/newsroom/articles/:slug/related: what a frontend shows under "Baca juga": the
@@ -40,10 +39,9 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
       sharedTags: [],
     }));
 
-    // The engine's index is of the default locale's stories (services/search-index): a
-    // translation gets its editors' links only, never a story in another language.
-    const indexed = !article.locale || article.locale === (await defaultLocale(strapi));
-    const room = indexed ? limit - handPicked.length : 0;
+    // The engine ranks the version's own locale (services/search-index): never a story in
+    // another language.
+    const room = limit - handPicked.length;
     const suggested: RelatedItem[] =
       room <= 0
         ? []
@@ -51,6 +49,7 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
             await getService(strapi, 'suggestions').rank(
               {
                 documentId: article.documentId,
+                locale: article.locale ?? null,
                 title: article.title,
                 lead: article.lead,
                 tags: article.tags,

@@ -4,24 +4,29 @@ import { articleColumns } from '../database/tables';
 import { ARTICLE_UID } from '../constants';
 import { bulkInsert } from '../database/bulk-insert';
 import {
+  indexLocale,
+  SEARCH_DOCS_KEY,
   SEARCH_DOCS_TABLE,
   SEARCH_REBUILD_TABLE,
+  SEARCH_TERMS_BY_DOCUMENT,
+  SEARCH_TERMS_KEY,
   SEARCH_TERMS_TABLE,
   searchDocsColumns,
   searchTermsColumns,
 } from '../database/plugin-tables';
-import { analyze, tagTerm } from '../search/analyze';
+import { analyze, languageOf, tagTerm } from '../search/analyze';
 import { readBody } from '#shared/baca-juga/paragraphs';
 import { toMillis } from '#shared/dates';
 import { readTags } from '../utils/tags';
 import { fromJsonColumn } from '#shared/json-column';
 import { isPostgres } from '../database/dialect';
-import { defaultLocale, whereLocale } from '../i18n/locale';
+import { articlesLocalized } from '../i18n/locale';
 
 /**
  * The suggestion engine's index, kept in the database beside the articles: one row per
  * published article (title, slug, BM25 length, date, tags) and its strongest stems with their
- * weights. It changes in the same request as the publish, unpublish or delete that changes the
+ * weights; where stories are localized, one per published version, under its locale and in
+ * its language's stems (search/analyze). It changes in the same request as the publish, unpublish or delete that changes the
  * article, so every instance ranks from the same index on the next request; `rebuild` makes it
  * anew from the articles (after an import, or on an existing database).
  */
@@ -43,6 +48,8 @@ const versionOf = (publishedAt: unknown) => datedAt(null, publishedAt);
 
 interface PublishedArticle {
   documentId: string;
+  /** The version's locale; null where stories are not localized. */
+  locale: string | null;
   title: string | null;
   slug: string | null;
   lead: string | null;
@@ -61,28 +68,32 @@ export const datedAt = (reportedAt: unknown, publishedAt: unknown): number | nul
   return null;
 };
 
+/** A version's key in the index: a document has one entry per locale. */
+const keyOf = (documentId: string, locale: string | null) =>
+  `${documentId}\u0000${indexLocale(locale)}`;
+
 const rowsFor = (article: PublishedArticle) => {
   const tags = readTags(article.tags);
-  const vector = analyze({
-    title: article.title ?? '',
-    lead: article.lead,
-    tags,
-    body: readBody(article.body).map((p) => p.text),
-  });
+  const vector = analyze(
+    {
+      title: article.title ?? '',
+      lead: article.lead,
+      tags,
+      body: readBody(article.body).map((p) => p.text),
+    },
+    languageOf(article.locale)
+  );
   const strongest = [...vector.weights]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, TERMS_PER_ARTICLE);
+  const key = { document_id: article.documentId, locale: indexLocale(article.locale) };
   const terms = [
-    ...strongest.map(([term, weight]) => ({ term, document_id: article.documentId, weight })),
+    ...strongest.map(([term, weight]) => ({ term, ...key, weight })),
     // Whole tags, weight 0: they count shared tags without adding to the text score.
-    ...[...new Set(tags.map(tagTerm))].map((term) => ({
-      term,
-      document_id: article.documentId,
-      weight: 0,
-    })),
+    ...[...new Set(tags.map(tagTerm))].map((term) => ({ term, ...key, weight: 0 })),
   ];
   const doc = {
-    document_id: article.documentId,
+    ...key,
     title: article.title ?? '',
     slug: article.slug ?? '',
     length: vector.length,
@@ -118,13 +129,24 @@ const rebuildLock = (knex: Knex, owner: string) => ({
     knex(SEARCH_REBUILD_TABLE).where({ id: 1, owner }).update({ owner: null, heartbeat: null }),
 });
 
+/** An index over `columns`, under its own name (a rebuild's tables get theirs once filled). */
+const createIndex = (
+  knex: Knex,
+  name: string,
+  table: string,
+  columns: string[],
+  { unique = false } = {}
+) =>
+  knex.raw(
+    `CREATE ${unique ? 'UNIQUE ' : ''}INDEX ?? ON ?? (${columns.map(() => '??').join(', ')})`,
+    [name, table, ...columns]
+  );
+
 const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * Published article rows, read with plain SQL: the rebuild reads the whole newsroom, and
-   * keyset paging (id > after) keeps every batch as cheap as the first. Where stories are
-   * localized, the default locale's only: the index is keyed by documentId, and its stems are
-   * of one language. A story's other locales get no suggestions until the index is per locale
-   * (docs/API.md "Two languages").
+   * keyset paging (id > after) keeps every batch as cheap as the first. Every locale's:
+   * each published version has its entry.
    */
   const published = async (
     options: { documentIds?: string[]; after?: number; limit?: number } = {},
@@ -132,10 +154,11 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Promise<(PublishedArticle & { id: number })[]> => {
     const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
     const a = articleColumns(strapi);
-    const locale = await defaultLocale(strapi);
+    const localized = articlesLocalized(strapi);
     const rows: any[] = await knex(table)
       .select(
         'id',
+        ...(localized ? ['locale'] : []),
         `${a.documentId} as document_id`,
         `${a.title} as title`,
         `${a.slug} as slug`,
@@ -147,7 +170,6 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       )
       .whereNotNull(a.publishedAt)
       .modify((query: any) => {
-        whereLocale(query, locale);
         if (options.documentIds) query.whereIn(a.documentId, options.documentIds);
         if (options.after !== undefined) query.where('id', '>', options.after);
       })
@@ -156,6 +178,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((row) => ({
       id: Number(row.id),
       documentId: row.document_id,
+      locale: localized ? row.locale : null,
       title: row.title,
       slug: row.slug,
       lead: row.lead,
@@ -166,39 +189,61 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
-  /** Replaces the index rows of these articles; one transaction, joining the caller's. */
+  /**
+   * Published versions, every locale's: what a complete index holds. Distinct, because a
+   * database may hold two published rows of one version (the index keeps one).
+   */
+  const publishedCount = async (): Promise<number> => {
+    const knex = strapi.db.connection;
+    const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
+    const a = articleColumns(strapi);
+    const versions = knex(table)
+      .distinct(a.documentId, ...(articlesLocalized(strapi) ? ['locale'] : []))
+      .whereNotNull(a.publishedAt)
+      .as('versions');
+    const [{ n }] = await knex.from(versions).count({ n: '*' });
+    return Number(n);
+  };
+
+  /**
+   * Replaces the index rows of these documents, every locale's, by `articles` (their published
+   * versions); one transaction, joining the caller's.
+   */
   const write = (articles: PublishedArticle[], removed: string[] = []) =>
     strapi.db.transaction(async ({ trx }) => {
       const ids = [...articles.map((a) => a.documentId), ...removed];
       if (ids.length === 0) return;
       await trx(SEARCH_TERMS_TABLE).whereIn('document_id', ids).delete();
       await trx(SEARCH_DOCS_TABLE).whereIn('document_id', ids).delete();
-      // One row per document, even if the database ever held two published rows of one.
-      const unique = [...new Map(articles.map((a) => [a.documentId, a])).values()];
+      // One row per version, even if the database ever held two published rows of one.
+      const unique = [...new Map(articles.map((a) => [keyOf(a.documentId, a.locale), a])).values()];
       const built = unique.map(rowsFor);
       if (built.length === 0) return;
       await bulkInsert(
         trx,
         SEARCH_DOCS_TABLE,
         built.map((b) => b.doc),
-        ['document_id']
+        SEARCH_DOCS_KEY
       );
       await bulkInsert(
         trx,
         SEARCH_TERMS_TABLE,
         built.flatMap((b) => b.terms),
-        ['term', 'document_id']
+        SEARCH_TERMS_KEY
       );
     });
 
   return {
-    /** Indexes the article's published version, or drops it from the index if it has none. */
+    /**
+     * Indexes the article's published versions (one per locale), or drops it from the index
+     * if it has none: a publish of one locale re-reads the others' too, a few rows.
+     */
     async sync(documentId: string) {
       // Inside the caller's transaction when there is one (the content manager's, the seed's):
       // on SQLite a read beside it would wait for the connection the transaction holds.
       await strapi.db.transaction(async ({ trx }) => {
-        const [article] = await published({ documentIds: [documentId], limit: 1 }, trx);
-        await write(article ? [article] : [], article ? [] : [documentId]);
+        const articles = await published({ documentIds: [documentId], limit: 1000 }, trx);
+        await write(articles, articles.length ? [] : [documentId]);
       });
     },
 
@@ -214,14 +259,22 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       return !!row?.owner && Number(row.heartbeat) >= Date.now() - REBUILD_STALE_MS;
     },
 
-    /** Articles in the index, and published articles: equal when the index is complete. */
+    /**
+     * Versions in the index, and published versions (every locale's): equal when the index is
+     * complete. Only entries of the newsroom's present scheme count: under a locale where
+     * stories are localized, under '' where they are not. An index made before i18n was
+     * turned on or off is thus incomplete, and the boot rebuilds it (search/complete-index).
+     */
     async counts() {
       const knex = strapi.db.connection;
       const [indexed, live] = await Promise.all([
-        knex(SEARCH_DOCS_TABLE).count({ n: '*' }).first(),
-        strapi.documents(ARTICLE_UID).count({ status: 'published' } as any),
+        knex(SEARCH_DOCS_TABLE)
+          .where('locale', articlesLocalized(strapi) ? '<>' : '=', indexLocale(null))
+          .count({ n: '*' })
+          .first(),
+        publishedCount(),
       ]);
-      return { indexed: Number(indexed?.n ?? 0), published: Number(live) };
+      return { indexed: Number(indexed?.n ?? 0), published: live };
     },
 
     /**
@@ -243,9 +296,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await lock.take())) return { indexed: 0, removed: 0, skipped: true };
       try {
         const startedAt = Date.now();
-        const total = Number(
-          await strapi.documents(ARTICLE_UID).count({ status: 'published' } as any)
-        );
+        const total = await publishedCount();
         // Left by a rebuild that died: the lock says no other is filling them.
         await knex.schema.dropTableIfExists(NEXT.terms);
         await knex.schema.dropTableIfExists(NEXT.docs);
@@ -260,13 +311,12 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
           const batch = await published({ after, limit: BATCH });
           if (batch.length === 0) break;
           after = batch[batch.length - 1].id;
-          // One row per document, even if the database holds two published rows of one.
+          // One row per version, even if the database holds two published rows of one.
           const built = batch
-            .filter(
-              (article) =>
-                !indexedAt.has(article.documentId) &&
-                indexedAt.set(article.documentId, versionOf(article.publishedAt))
-            )
+            .filter((article) => {
+              const key = keyOf(article.documentId, article.locale);
+              return !indexedAt.has(key) && indexedAt.set(key, versionOf(article.publishedAt));
+            })
             .map(rowsFor);
           await bulkInsert(
             knex,
@@ -289,23 +339,29 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         // The same keys as the live tables', as unique indexes (a primary key cannot be added to
         // a filled SQLite table), under names of their own: the old ones go with the old tables.
         const suffix = startedAt.toString(36);
-        await knex.raw('CREATE UNIQUE INDEX ?? ON ?? (document_id)', [
-          `newsroom_search_docs_key_${suffix}`,
-          NEXT.docs,
-        ]);
-        await knex.raw('CREATE UNIQUE INDEX ?? ON ?? (term, document_id)', [
+        await createIndex(knex, `newsroom_search_docs_key_${suffix}`, NEXT.docs, SEARCH_DOCS_KEY, {
+          unique: true,
+        });
+        await createIndex(
+          knex,
           `newsroom_search_terms_key_${suffix}`,
           NEXT.terms,
-        ]);
-        await knex.raw('CREATE INDEX ?? ON ?? (document_id)', [
+          SEARCH_TERMS_KEY,
+          {
+            unique: true,
+          }
+        );
+        await createIndex(
+          knex,
           `newsroom_search_terms_document_${suffix}`,
           NEXT.terms,
-        ]);
+          SEARCH_TERMS_BY_DOCUMENT
+        );
         await lock.report();
         const [{ n: dropped }] = await knex(`${SEARCH_DOCS_TABLE} as d`)
           .whereNotExists(
             knex(`${NEXT.docs} as n`)
-              .whereRaw('n.document_id = d.document_id')
+              .whereRaw('n.document_id = d.document_id AND n.locale = d.locale')
               .select(knex.raw('1'))
           )
           .count({ n: '*' });
@@ -323,32 +379,40 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         // just before the rebuild is not indexed twice (it was, with a one-minute window).
         const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
         const a = articleColumns(strapi);
-        const locale = await defaultLocale(strapi);
-        const current: { document_id: string; published_at: unknown }[] = await whereLocale(
-          knex(table)
-            .select(`${a.documentId} as document_id`, `${a.publishedAt} as published_at`)
-            .whereNotNull(a.publishedAt),
-          locale
-        );
+        const localized = articlesLocalized(strapi);
+        const current: { document_id: string; locale?: string; published_at: unknown }[] =
+          await knex(table)
+            .select(
+              `${a.documentId} as document_id`,
+              ...(localized ? ['locale'] : []),
+              `${a.publishedAt} as published_at`
+            )
+            .whereNotNull(a.publishedAt);
         const recent = current
-          .filter((row) => indexedAt.get(row.document_id) !== versionOf(row.published_at))
+          .filter(
+            (row) =>
+              indexedAt.get(keyOf(row.document_id, row.locale ?? null)) !==
+              versionOf(row.published_at)
+          )
           .map((row) => row.document_id);
+        // An entry whose version is no longer published: the same document and locale.
         const gone: string[] = await knex(`${SEARCH_DOCS_TABLE} as d`)
           .whereNotExists(
-            whereLocale(
-              knex(`${table} as p`)
-                .whereRaw(`p.${a.documentId} = d.document_id`)
-                .whereNotNull(`p.${a.publishedAt}`)
-                .select(knex.raw('1')),
-              locale,
-              'p'
-            )
+            knex(`${table} as p`)
+              .whereRaw(`p.${a.documentId} = d.document_id`)
+              .modify((q) => {
+                if (localized) q.whereRaw('p.locale = d.locale');
+              })
+              .whereNotNull(`p.${a.publishedAt}`)
+              .select(knex.raw('1'))
           )
           .pluck('d.document_id');
         const again = [...new Set([...recent, ...gone])];
         for (let i = 0; i < again.length; i += BATCH) {
           const ids = again.slice(i, i + BATCH);
-          const articles = await published({ documentIds: ids, limit: ids.length * 4 });
+          // Every locale's version of each: a few per document, more than a page's worth
+          // only in a newsroom of many languages.
+          const articles = await published({ documentIds: ids, limit: ids.length * 16 });
           const live = new Set(articles.map((article) => article.documentId));
           await write(
             articles,

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { defaultLocale, inLocale, whereLocale } from '../i18n/locale';
+import { inLocale, whereLocale } from '../i18n/locale';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import {
@@ -21,7 +21,8 @@ import {
   scoreCandidates,
   type QueryTerm,
 } from '../database/suggestion-scores';
-import { analyze, tagTerm, type AnalyzedFields } from '../search/analyze';
+import { analyze, languageOf, tagTerm, type AnalyzedFields } from '../search/analyze';
+import { indexLocale } from '../database/plugin-tables';
 import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { analyzeParagraphs, bestParagraph } from '../search/placement';
 import { readTags } from '../utils/tags';
@@ -31,6 +32,11 @@ import { fromJsonColumn } from '#shared/json-column';
 /** What the engine reads of the article it suggests for (its draft or published version). */
 export interface SuggestionSource extends AnalyzedFields {
   documentId: string;
+  /**
+   * The version's locale (null where stories are not localized): it is ranked against that
+   * locale's index, in that language's stems, and gets that locale's stories only.
+   */
+  locale: string | null;
   /** The article's news date in ms (reported, else published), for the recency boost. */
   datedAt: number | null;
 }
@@ -59,7 +65,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * The Baca Juga suggestion engine: BM25 over the stemmed title, lead, tags and body of every
- * published article (the index lives in the database, see search-index), plus, for each whole
+ * published article of the story's locale (the index lives in the database, see search-index), plus, for each whole
  * tag the two share, `tagBoost` times an average matched word, the sum multiplied by a boost for
  * being close in time to the article, which halves every `halfLifeDays`. The article itself and
  * the `excluded` articles (those already linked) are never suggested; drafts cannot be, since
@@ -72,23 +78,32 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const settings = () => (strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig).suggestions;
 
   /**
-   * Index size, average length and document frequencies, remembered for the current content
-   * generation: the index changes only with a publish, unpublish or delete, and each of those
-   * bumps the generation, so a remembered figure is never used after the index has moved.
+   * Each locale's index size, average length and document frequencies, remembered for the
+   * current content generation: the index changes only with a publish, unpublish or delete,
+   * and each of those bumps the generation, so a remembered figure is never used after the
+   * index has moved.
    */
-  let memo: { generation: number; stats: CorpusStats } | null = null;
-  const statsFor = async (terms: string[], generation: number): Promise<CorpusStats> => {
+  const memos = new Map<string, { generation: number; stats: CorpusStats }>();
+  const statsFor = async (
+    locale: string,
+    terms: string[],
+    generation: number
+  ): Promise<CorpusStats> => {
+    const memo = memos.get(locale);
     if (!memo || memo.generation !== generation || memo.stats.documentFrequency.size > 200_000) {
-      memo = { generation, stats: await corpusStats(strapi.db.connection, terms) };
+      const stats = await corpusStats(strapi.db.connection, locale, terms);
       for (const term of terms) {
-        if (!memo.stats.documentFrequency.has(term)) memo.stats.documentFrequency.set(term, 0);
+        if (!stats.documentFrequency.has(term)) stats.documentFrequency.set(term, 0);
       }
-      return memo.stats;
+      // Another generation's figures of any locale are stale too.
+      for (const [other, kept] of memos) if (kept.generation !== generation) memos.delete(other);
+      memos.set(locale, { generation, stats });
+      return stats;
     }
     const { stats } = memo;
     const missing = terms.filter((term) => !stats.documentFrequency.has(term));
     if (missing.length) {
-      const fresh = await corpusStats(strapi.db.connection, missing);
+      const fresh = await corpusStats(strapi.db.connection, locale, missing);
       for (const term of missing) {
         stats.documentFrequency.set(term, fresh.documentFrequency.get(term) ?? 0);
       }
@@ -106,7 +121,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const knex = strapi.db.connection;
     // Read before anything else, as the response cache does (services/freshness).
     const generation = knownGeneration ?? (await getService(strapi, 'freshness').current());
-    const vector = analyze(source);
+    const locale = indexLocale(source.locale);
+    const vector = analyze(source, languageOf(source.locale));
     const tags = readTags(source.tags);
     const tagKeys = [...new Set(tags.map(tagTerm))];
     const candidates = [...vector.weights]
@@ -114,7 +130,11 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       .slice(0, CANDIDATE_TERMS);
     if (candidates.length === 0 && tagKeys.length === 0) return [];
 
-    const stats = await statsFor([...candidates.map(([term]) => term), ...tagKeys], generation);
+    const stats = await statsFor(
+      locale,
+      [...candidates.map(([term]) => term), ...tagKeys],
+      generation
+    );
     const query: QueryTerm[] = candidates
       .map(([term, weight]) => {
         const df = stats.documentFrequency.get(term) ?? 0;
@@ -140,6 +160,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const shortlist = await scoreCandidates(
       knex,
+      locale,
       query,
       tagKeys,
       [...new Set([source.documentId, ...excluded])],
@@ -163,6 +184,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     const matched = await matchedTerms(
       knex,
+      locale,
       leaders.map((l) => l.documentId),
       [...query.map((q) => q.term), ...tagKeys]
     );
@@ -184,13 +206,15 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * Where each candidate fits in each story: `stories` pairs a story's paragraphs with the
-   * articles suggested for it. The candidates' leads, tags and indexed stems are read in two
-   * statements for all of them, however many stories.
+   * articles suggested for it, all of one locale. The candidates' leads, tags and indexed
+   * stems are read in two statements for all of them, however many stories.
    */
   const fitsAfter = async (
-    stories: { paragraphs: Paragraph[]; candidates: { documentId: string; title: string }[] }[]
+    stories: { paragraphs: Paragraph[]; candidates: { documentId: string; title: string }[] }[],
+    locale: string | null
   ): Promise<Map<string, FitsAfter | null>[]> => {
-    const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs));
+    const language = languageOf(locale);
+    const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs, language));
     const ids = [...new Set(stories.flatMap((s) => s.candidates.map((c) => c.documentId)))];
     if (ids.length === 0) return stories.map(() => new Map());
     const t = newsroomTables(strapi);
@@ -200,9 +224,9 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .connection(t.article)
         .whereIn(a.documentId, ids)
         .whereNotNull(a.publishedAt)
-        .where(inLocale(await defaultLocale(strapi)))
+        .where(inLocale(locale))
         .select(`${a.documentId} as documentId`, `${a.lead} as lead`, `${a.tags} as tags`),
-      indexedWeights(strapi.db.connection, ids),
+      indexedWeights(strapi.db.connection, indexLocale(locale), ids),
     ]);
     const head = new Map<string, { lead: string | null; tags: unknown }>(
       heads.map((row: any) => [row.documentId, row])
@@ -218,6 +242,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             lead: row?.lead ?? null,
             tags: readTags(fromJsonColumn(row?.tags)),
             indexTerms: weights.get(candidate.documentId),
+            language,
           })
         );
       }
@@ -231,17 +256,21 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Suggestions for the Baca Juga manager: for the article's draft (what the editor is
-     * working on), leaving out the articles its draft already links to.
+     * working on) in `locale` (null where stories are not localized), leaving out the
+     * articles its draft already links to.
      */
-    async forArticle(documentId: string, limit: number): Promise<Suggestion[] | null> {
+    async forArticle(
+      documentId: string,
+      limit: number,
+      locale: string | null
+    ): Promise<Suggestion[] | null> {
       const t = newsroomTables(strapi);
       const a = articleColumns(strapi);
-      // The default locale's draft where stories are localized: the index is of that locale.
       const article = await strapi.db
         .connection(t.article)
         .where(a.documentId, documentId)
         .whereNull(a.publishedAt)
-        .where(inLocale(await defaultLocale(strapi)))
+        .where(inLocale(locale))
         .first(a.title, a.lead, a.tags, a.body, a.reportedAt);
       if (!article) return null;
       const [suggestions] = await forDrafts(
@@ -253,31 +282,35 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             tags: article[a.tags],
             body: article[a.body],
             reportedAt: article[a.reportedAt],
-            excluded: await linkedTargets(strapi, documentId),
+            excluded: await linkedTargets(strapi, documentId, locale),
           },
         ],
-        limit
+        limit,
+        locale
       );
       return suggestions;
     },
 
     /**
-     * A page of the orphans queue: published stories without Baca Juga links, each with its
-     * best `ORPHAN_SUGGESTIONS` suggestions and where they fit.
+     * A page of one locale's orphans queue: published stories without Baca Juga links, each
+     * with its best `ORPHAN_SUGGESTIONS` suggestions and where they fit. The controller adds
+     * whether the index is being rebuilt (`indexing`).
      */
-    /** The queue's page; the controller adds whether the index is being rebuilt (`indexing`). */
     async orphans(
-      page: number
+      page: number,
+      locale: string | null
     ): Promise<{ data: OrphansResponse['data']; meta: Omit<OrphansResponse['meta'], 'indexing'> }> {
-      const { rows, total } = await orphanPage(strapi, page, ORPHANS_PAGE_SIZE);
+      const { rows, total } = await orphanPage(strapi, page, ORPHANS_PAGE_SIZE, locale);
       const [suggestions, statuses] = await Promise.all([
         forDrafts(
           rows.map((row) => ({ ...row, excluded: [] })),
-          ORPHAN_SUGGESTIONS
+          ORPHAN_SUGGESTIONS,
+          locale
         ),
         articleStatuses(
           strapi,
-          rows.map((row) => row.documentId)
+          rows.map((row) => row.documentId),
+          locale
         ),
       ]);
       return {
@@ -295,6 +328,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             pageCount: Math.ceil(total / ORPHANS_PAGE_SIZE),
             total,
           },
+          // Absent where stories are not localized (JSON leaves `undefined` out).
+          locale: locale ?? undefined,
         },
       };
     },
@@ -306,7 +341,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   async function forDrafts(
     drafts: (Omit<OrphanRow, 'slug'> & { excluded: string[] })[],
-    limit: number
+    limit: number,
+    locale: string | null
   ): Promise<Suggestion[][]> {
     const generation = await getService(strapi, 'freshness').current();
     const bodies = drafts.map((draft) => readBody(fromJsonColumn(draft.body)));
@@ -316,6 +352,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await rank(
           {
             documentId: draft.documentId,
+            locale,
             title: draft.title ?? '',
             lead: draft.lead,
             tags: readTags(fromJsonColumn(draft.tags)),
@@ -329,8 +366,11 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     }
     const [statuses, fits] = await Promise.all([
-      articleStatuses(strapi, [...new Set(ranked.flat().map((r) => r.documentId))]),
-      fitsAfter(ranked.map((candidates, i) => ({ paragraphs: bodies[i], candidates }))),
+      articleStatuses(strapi, [...new Set(ranked.flat().map((r) => r.documentId))], locale),
+      fitsAfter(
+        ranked.map((candidates, i) => ({ paragraphs: bodies[i], candidates })),
+        locale
+      ),
     ]);
     return ranked.map((list, i) =>
       list.map((r) => ({
@@ -342,9 +382,15 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 };
 
-/** Targets of the article's draft links, published or not (the manager shows them all). */
-const linkedTargets = async (strapi: Core.Strapi, documentId: string): Promise<string[]> => {
-  const locale = await defaultLocale(strapi);
+/**
+ * Targets of the article's draft links in `locale`, published or not (the manager shows them
+ * all).
+ */
+const linkedTargets = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  locale: string | null
+): Promise<string[]> => {
   const t = newsroomTables(strapi);
   const a = articleColumns(strapi);
   const l = linkColumns(strapi);

@@ -17,6 +17,7 @@ export const SuggestionsModal = ({
   /** The slot the suggestions are for; null = closed. */
   slotLabel: string | null;
   documentId: string;
+  locale?: string;
   linkedDocumentIds: Set<string>;
   canAdd: boolean;
   onClose: () => void;

@@ -27,6 +27,8 @@ export const FitsAfterHint = ({ fitsAfter }: { fitsAfter: Suggestion['fitsAfter'
 
 interface SuggestionListProps {
   documentId: string;
+  /** The version on screen, where stories are localized: its locale's stories are suggested. */
+  locale?: string;
   linkedDocumentIds: Set<string>;
   canManage: boolean;
   canAdd: boolean;
@@ -41,6 +43,7 @@ interface SuggestionListProps {
  */
 export const SuggestionList = ({
   documentId,
+  locale,
   linkedDocumentIds,
   canManage,
   canAdd,
@@ -55,7 +58,7 @@ export const SuggestionList = ({
     isFetching,
     refetch,
   } = useGetNewsroomSuggestionsQuery(
-    { documentId, limit: SUGGESTION_LIMIT },
+    { documentId, ...(locale ? { locale } : {}), limit: SUGGESTION_LIMIT },
     { refetchOnMountOrArgChange: true }
   );
   const suggestions = (data?.suggestions ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
