@@ -74,6 +74,10 @@ beforeAll(async () => {
     ['Heavy rain.', 'Water rose.', 'Residents fled.'],
     source.documentId
   );
+  // One story in each language only, both about floods: each belongs to its own locale's
+  // suggestions and orphans queue.
+  await story('en', 'Flood Victims Return Home', ['Residents who fled the floods returned home.']);
+  await story('id', 'Banjir Susulan Landa Bekasi', ['Banjir susulan merendam rumah warga.']);
   // The Indonesian story's links, placed through the manager's own save.
   const placement = await request(`/newsroom/articles/${source.documentId}/placement`, { token });
   const paragraphs = placement.body.data.paragraphs;
@@ -154,5 +158,39 @@ test('the manager lists one locale, and copies the Indonesian links into the Eng
   // And the Indonesian story is as it was.
   const indonesian = await request(`/api/newsroom/articles/${source.slug}`);
   expect(indonesian.body.data.body.filter((b: any) => b.type === 'baca-juga')).toHaveLength(2);
+  await page.context().close();
+});
+
+test('suggests English stories to the English version, in the editor and the orphans queue', async () => {
+  const page = await newAdminPage(browser, SUPER_ADMIN);
+  await page.goto(`/admin/plugins/newsroom/articles/${source.documentId}?locale=en`);
+  const suggestion = page.getByTestId('newsroom-suggestion');
+  await suggestion
+    .filter({ hasText: 'Flood Victims Return Home' })
+    .first()
+    .waitFor({ timeout: 30000 });
+  expect(await suggestion.filter({ hasText: 'Banjir Susulan Landa Bekasi' }).count()).toBe(0);
+
+  // The English orphans queue: English versions, English suggestions, and the switcher.
+  await page.goto('/admin/plugins/newsroom/orphans?locale=en');
+  await page.getByTestId('newsroom-list-locale').waitFor({ timeout: 30000 });
+  const orphans = page.getByTestId('newsroom-orphan');
+  await orphans
+    .filter({ hasText: 'Flood Victims Return Home' })
+    .first()
+    .waitFor({ timeout: 15000 });
+  expect(await orphans.filter({ hasText: 'Banjir Susulan Landa Bekasi' }).count()).toBe(0);
+  // The Indonesian queue, picked in the switcher, has the Indonesian story instead.
+  await page.getByTestId('newsroom-list-locale').getByRole('combobox').click();
+  await page
+    .getByRole('option', { name: /Indonesian|id/ })
+    .first()
+    .click();
+  await page.waitForURL(/orphans\?locale=id/, { timeout: 15000 });
+  await orphans
+    .filter({ hasText: 'Banjir Susulan Landa Bekasi' })
+    .first()
+    .waitFor({ timeout: 15000 });
+  expect(await orphans.filter({ hasText: 'Flood Victims Return Home' }).count()).toBe(0);
   await page.context().close();
 });

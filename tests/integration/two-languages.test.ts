@@ -461,6 +461,45 @@ describe(`two languages (${DB})`, () => {
     );
   });
 
+  it("decides a quote's speaker on the version it is in, and leaves the other's quotes alone", async () => {
+    const quote = await docs(QUOTE).create({
+      locale: 'en',
+      data: {
+        article: treatyId.documentId,
+        paragraphId: treatyEn.body[0].id,
+        text: 'This treaty is valid.',
+        kind: 'full',
+      },
+    });
+    await docs(QUOTE).publish({ documentId: quote.documentId, locale: 'en' });
+    const placement = await app.request(
+      `/newsroom/articles/${treatyId.documentId}/placement?locale=en`,
+      { headers }
+    );
+    const read = placement.body.data.quotes.find((q: any) => q.documentId === quote.documentId);
+    const body = {
+      version: read.version,
+      decision: 'correct',
+      speaker: 'Kim Jong Un',
+      speakerRole: 'North Korean leader',
+    };
+    const path = `/newsroom/articles/${treatyId.documentId}/quotes/${quote.documentId}/speaker`;
+    // Without ?locale=, the default locale's version: it has no such quote.
+    const elsewhere = await app.request(path, { method: 'PUT', headers, body });
+    expect(elsewhere.status).toBe(404);
+    const decided = await app.request(`${path}?locale=en`, { method: 'PUT', headers, body });
+    expect(decided.status).toBe(200);
+    expect(decided.body.meta.live).toBe(true);
+    const en = await app.request(`/api/newsroom/articles/${treatyEn.slug}`);
+    expect(en.body.data.quotes.map((q: any) => [q.text, q.speaker])).toEqual([
+      ['This treaty is valid.', 'Kim Jong Un'],
+    ]);
+    const id = await app.request(`/api/newsroom/articles/${treatyId.slug}`);
+    expect(id.body.data.quotes.map((q: any) => [q.text, q.speaker])).toEqual([
+      ['Perjanjian ini sah.', null],
+    ]);
+  });
+
   it('marks translations in the render and in JSON-LD', async () => {
     const en = await app.request(`/api/newsroom/articles/${treatyEn.slug}`);
     expect(en.body.data.locale).toBe('en');

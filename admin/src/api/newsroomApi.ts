@@ -101,9 +101,7 @@ export interface SavePlacementResult {
   outcome: PlacementSaveOutcome;
 }
 
-export interface DecideSpeakerArgs {
-  /** The quote's article. */
-  documentId: string;
+export interface DecideSpeakerArgs extends PlacementArg {
   quoteId: string;
   body: SpeakerDecisionBody;
 }
@@ -183,8 +181,11 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
     }),
 
     decideNewsroomQuoteSpeaker: build.mutation<DecideSpeakerResult, DecideSpeakerArgs>({
-      query: ({ documentId, quoteId, body }) => ({
-        url: articlePath(documentId, `quotes/${encodeURIComponent(quoteId)}/speaker`),
+      query: ({ documentId, locale, quoteId, body }) => ({
+        url: withQuery(
+          articlePath(documentId, `quotes/${encodeURIComponent(quoteId)}/speaker`),
+          localeQuery(locale)
+        ),
         method: 'PUT',
         data: body,
       }),
@@ -200,14 +201,14 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
             : [],
       // The stored quote replaces the one in the shared placement at once (the editor and the
       // side panel), without refetching the whole placement.
-      async onQueryStarted({ documentId, quoteId }, { dispatch, queryFulfilled }) {
+      async onQueryStarted({ documentId, locale, quoteId }, { dispatch, queryFulfilled }) {
         try {
           const { data } = await queryFulfilled;
           dispatch(
-            // Speaker decisions are made on the default locale's quotes.
+            // The placement of the version the quote is of.
             newsroomApi.util.updateQueryData(
               'getNewsroomPlacement',
-              { documentId },
+              { documentId, ...localeQuery(locale) },
               (placement) => {
                 const index = placement.quotes.findIndex((q) => q.documentId === quoteId);
                 if (index >= 0) placement.quotes[index] = data.quote;

@@ -3,6 +3,7 @@ import type { PlacedQuote, SpeakerDecision } from '#shared/contracts/admin';
 import { toApiError } from '../api/errors';
 import { useDecideNewsroomQuoteSpeakerMutation } from '../api/newsroomApi';
 import { useT } from './useT';
+import { useEditorLocale } from './useEditorLocale';
 
 /** The speaker and role of a correction, as typed (the server trims them). */
 export interface SpeakerNames {
@@ -20,6 +21,8 @@ export const useDecideSpeaker = (documentId: string) => {
   const t = useT();
   const { toggleNotification } = useNotification();
   const [decideSpeaker, { isLoading: deciding }] = useDecideNewsroomQuoteSpeakerMutation();
+  // The quote is of the version on screen: each locale's version has its own quotes.
+  const locale = useEditorLocale();
 
   const decide = async (
     quote: PlacedQuote,
@@ -29,6 +32,7 @@ export const useDecideSpeaker = (documentId: string) => {
     try {
       const { live } = await decideSpeaker({
         documentId,
+        ...(locale ? { locale } : {}),
         quoteId: quote.documentId,
         body: {
           version: quote.version,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { NavLink, useLocation, useParams, useSearchParams } from 'react-router-dom';
+import { NavLink, useLocation, useParams } from 'react-router-dom';
 import {
   Box,
   Button,
@@ -37,6 +37,7 @@ import { useT, type Translate } from '../hooks/useT';
 import { useSavePlacement } from '../hooks/useSavePlacement';
 import { useUndoShortcuts } from '../hooks/useUndoShortcuts';
 import { useUnsavedChangesGuard } from '../hooks/useUnsavedChangesGuard';
+import { useEditorLocale } from '../hooks/useEditorLocale';
 import {
   START_SLOT,
   canMove,
@@ -80,8 +81,7 @@ export const EditorPage = () => {
   // refetched on mount: another editor may have saved since.
   // `?locale=`: where stories are localized, the version the editor works on (the default
   // locale's without it). Each locale has its own paragraphs and links.
-  const [searchParams] = useSearchParams();
-  const locale = searchParams.get('locale') || undefined;
+  const locale = useEditorLocale();
   const loaded = useGetNewsroomPlacementQuery(
     { documentId, ...(locale ? { locale } : {}) },
     { refetchOnMountOrArgChange: true }

@@ -3,6 +3,7 @@ import type { PlacedQuote } from '#shared/contracts/admin';
 import { isQuoteAnchor } from '#shared/baca-juga/paragraphs';
 import { creditToConfirm } from '#shared/quote-credit';
 import { QUOTE_UID } from '../constants';
+import { inLocale } from '../i18n/locale';
 import { checkedWrite } from '../integrity/check-write';
 import { reportViolations, violationPath } from '../integrity/report';
 import { lockArticles } from '../database/placement-state';
@@ -41,9 +42,11 @@ const speakerOf = (decision: ParsedSpeakerDecision, current: PlacedQuote) => {
  * Service, so every rule of a quote write applies; a re-import keeps a decided speaker.
  */
 const createQuoteSpeakerService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const draftQuote = async (articleId: string, quoteId: string) =>
+  /** `locale`: the version's, where stories are localized (null otherwise). */
+  const draftQuote = async (articleId: string, quoteId: string, locale: string | null) =>
     (await strapi.documents(QUOTE_UID).findFirst({
       status: 'draft',
+      ...inLocale(locale),
       filters: { documentId: quoteId, article: { documentId: articleId } },
       fields: PLACED_QUOTE_FIELDS,
     } as any)) as unknown as PlacedQuoteRow | null;
@@ -54,10 +57,12 @@ const createQuoteSpeakerService = ({ strapi }: { strapi: Core.Strapi }) => {
    * would otherwise stay wrong for readers. A quote standing after a paragraph the published
    * story does not have yet goes live with the story instead. Returns whether it went live.
    */
-  const publishIfLive = async (articleId: string, quote: PlacedQuote) => {
-    const live = new Set(await publishedParagraphIdsOf(strapi, articleId));
+  const publishIfLive = async (articleId: string, quote: PlacedQuote, locale: string | null) => {
+    const live = new Set(await publishedParagraphIdsOf(strapi, articleId, locale));
     if (!isQuoteAnchor(quote.paragraphId, live)) return false;
-    await strapi.documents(QUOTE_UID).publish({ documentId: quote.documentId });
+    await strapi
+      .documents(QUOTE_UID)
+      .publish({ documentId: quote.documentId, ...inLocale(locale) });
     return true;
   };
 
@@ -66,20 +71,22 @@ const createQuoteSpeakerService = ({ strapi }: { strapi: Core.Strapi }) => {
    * `body.version` (QuoteConflictError; nothing written). One checked write with the article
    * locked, as a placement save: two decisions on one article never interleave, on any
    * instance, so the second is judged against what the first stored. Returns null when the
-   * article has no such quote.
+   * article has no such quote. Where stories are localized, `locale` names the version: each
+   * has quotes of its own, in its own words.
    */
   const decide = async (
     articleId: string,
     quoteId: string,
     body: unknown,
-    userId?: number
+    userId?: number,
+    locale: string | null = null
   ): Promise<{ quote: PlacedQuote; live: boolean } | null> => {
     const decision = parseSpeakerDecision(body);
     return checkedWrite(
       strapi,
       async (scope) => {
         await lockArticles(strapi, scope.trx, [articleId]);
-        const row = await draftQuote(articleId, quoteId);
+        const row = await draftQuote(articleId, quoteId, locale);
         if (!row) return null;
         const current = toPlacedQuote(row);
         if (current.version !== decision.version) throw new QuoteConflictError(current.version);
@@ -88,6 +95,7 @@ const createQuoteSpeakerService = ({ strapi }: { strapi: Core.Strapi }) => {
           fieldError(['decision'], 'the quote names no speaker to confirm; correct or clear it');
         await strapi.documents(QUOTE_UID).update({
           documentId: quoteId,
+          ...inLocale(locale),
           data: {
             ...credit,
             speakerConfirmed: true,
@@ -95,9 +103,9 @@ const createQuoteSpeakerService = ({ strapi }: { strapi: Core.Strapi }) => {
             ...(userId ? { updatedBy: userId } : {}),
           },
         } as any);
-        const live = await publishIfLive(articleId, current);
+        const live = await publishIfLive(articleId, current, locale);
         // The answer is what is stored, read inside the write: this decision's outcome.
-        const stored = await draftQuote(articleId, quoteId);
+        const stored = await draftQuote(articleId, quoteId, locale);
         return stored && { quote: toPlacedQuote(stored), live };
       },
       (violations) =>
