@@ -5,6 +5,7 @@
  *
  *   npx strapi-newsroom import [--dry-run] [--draft] [--replace-links] FILE... [--title T]
  *                              [--slug S] [--tags a,b] [--meta FILE.meta.json] [--app DIR]
+ *                              [--locale L] [--translation-of SLUG]
  *   npx strapi-newsroom seed [--app DIR]
  *
  * It loads the app as `strapi start` does (its config, its .env, its database; for a
@@ -13,12 +14,15 @@
  * and one per link and quote (kept, added, moved, dropped); `--json` prints each result, with
  * that report, as one JSON line on stdout for scripts. A re-import of a story keeps what
  * editors placed and confirmed; `--replace-links` lets the copy's Baca Juga lines replace it.
+ * Where stories are localized, `--locale en` imports English copy as the English version
+ * (read with English markers, its targets found among English stories), and
+ * `--translation-of SLUG` makes it the translation of that story.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const USAGE = `usage:
-  strapi-newsroom import [--dry-run] [--draft] [--replace-links] [--json] FILE... [--title T] [--slug S] [--tags a,b] [--meta M] [--app DIR]
+  strapi-newsroom import [--dry-run] [--draft] [--replace-links] [--json] FILE... [--title T] [--slug S] [--tags a,b] [--meta M] [--app DIR] [--locale L] [--translation-of SLUG]
   strapi-newsroom seed [--app DIR]`;
 
 const fail = (message, code = 2) => {
@@ -26,7 +30,15 @@ const fail = (message, code = 2) => {
   process.exit(code);
 };
 
-const VALUE_OPTIONS = new Set(['--title', '--slug', '--tags', '--meta', '--app']);
+const VALUE_OPTIONS = new Set([
+  '--title',
+  '--slug',
+  '--tags',
+  '--meta',
+  '--app',
+  '--locale',
+  '--translation-of',
+]);
 
 const parseArgs = (args) => {
   const options = { dryRun: false, draft: false, replaceLinks: false, json: false, files: [] };
@@ -38,7 +50,9 @@ const parseArgs = (args) => {
     else if (arg === '--json') options.json = true;
     else if (VALUE_OPTIONS.has(arg)) {
       if (i + 1 >= args.length) fail(`${arg} needs a value\n${USAGE}`);
-      options[arg.slice(2)] = args[(i += 1)];
+      // --translation-of -> translationOf
+      const name = arg.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+      options[name] = args[(i += 1)];
     } else if (arg.startsWith('--')) fail(`unknown option ${arg}\n${USAGE}`);
     else options.files.push(arg);
   }
@@ -59,6 +73,7 @@ const metaFor = (file, options, parsed) => {
   if (options.title) meta.title = options.title;
   if (options.slug) meta.slug = options.slug;
   if (options.tags) meta.tags = options.tags.split(',').map((t) => t.trim());
+  if (options.translationOf) meta.translationOf = options.translationOf;
   if (!meta.title) {
     // Plain copy carries no headline; fall back to its first sentence and say so.
     meta.title = (parsed.paragraphs[0] ?? '').split(/(?<=[.!?])\s/)[0].slice(0, 150);
@@ -143,8 +158,9 @@ async function importFiles(options) {
 
   if (options.dryRun) {
     // The parser alone: no app, no database.
-    const { parseStory } = pluginServer();
-    const parsed = files.map((file) => parseStory(fs.readFileSync(file, 'utf8')));
+    const { parseStory, languageOf } = pluginServer();
+    const language = languageOf(options.locale);
+    const parsed = files.map((file) => parseStory(fs.readFileSync(file, 'utf8'), { language }));
     process.stdout.write(JSON.stringify(parsed.length === 1 ? parsed[0] : parsed, null, 2) + '\n');
     return;
   }
@@ -154,12 +170,13 @@ async function importFiles(options) {
     const importer = strapi.plugin('newsroom').service('importer');
     for (const [index, file] of files.entries()) {
       const text = fs.readFileSync(file, 'utf8');
-      const meta = metaFor(file, options, importer.parse(text));
+      const meta = metaFor(file, options, importer.parse(text, options.locale));
       const log = progress('import');
       log(`${index + 1}/${files.length} ${path.relative(process.cwd(), file) || file}`);
       const result = await importer.importStory(text, meta, {
         publish: !options.draft,
         replaceLinks: options.replaceLinks,
+        ...(options.locale ? { locale: options.locale } : {}),
         onProgress: (message) => log(`  ${message}`),
       });
       log(

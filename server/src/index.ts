@@ -20,5 +20,6 @@ export default {
 
 // Named exports for tools and API consumers (the importer CLI's dry run, typed clients).
 export { parseStory } from './importer/parse-story';
+export { languageOf } from './i18n/language';
 export { analyzeParagraphs, bestParagraph } from './search/placement';
 export type * from './services/render/types';

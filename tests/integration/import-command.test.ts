@@ -661,6 +661,21 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
     );
   });
 
+  it('refuses a locale or a translation in a newsroom of one language, naming the field', async () => {
+    const importer = app!.strapi.plugin('newsroom').service('importer');
+    const copy = 'Jakarta - Hujan deras turun sejak pagi.';
+    await expect(
+      importer.importStory(copy, { title: 'Hujan' }, { locale: 'en' })
+    ).rejects.toMatchObject({
+      details: { errors: [expect.objectContaining({ path: ['locale'] })] },
+    });
+    await expect(
+      importer.importStory(copy, { title: 'Hujan', translationOf: 'apa-saja' })
+    ).rejects.toMatchObject({
+      details: { errors: [expect.objectContaining({ path: ['translationOf'] })] },
+    });
+  });
+
   it('says what is wrong instead of starting: missing file, no app, unknown option', async () => {
     // Files are checked first: the app check is only reached with a file that exists.
     await expect(

@@ -500,6 +500,75 @@ describe(`two languages (${DB})`, () => {
     ]);
   });
 
+  it('imports English copy as the English version of a story, its links among English stories', async () => {
+    const floods = await story('id', 'Hujan Deras Rendam Jakarta', [
+      'Hujan deras merendam sebagian Jakarta.',
+      'Air surut pada malam hari.',
+    ]);
+    const importer = app.strapi.plugin('newsroom').service('importer');
+    const copy = [
+      'JAKARTA (Reuters) - Heavy rain flooded parts of the capital on Monday.',
+      '"We are moving residents to higher ground," said Governor Budi Santoso.',
+      'Read also: North Korea Ratifies Treaty',
+      'Water levels fell by evening.',
+    ].join('\n');
+    const result = await importer.importStory(
+      copy,
+      { title: 'Heavy Rain Floods Jakarta', translationOf: floods.slug },
+      { locale: 'en' }
+    );
+    expect(result.documentId).toBe(floods.documentId);
+    const en = await app.request(`/api/newsroom/articles/${result.slug}`);
+    expect(en.status).toBe(200);
+    expect(en.body.data.locale).toBe('en');
+    expect(
+      en.body.data.body.map((b: any) => (b.type === 'paragraph' ? b.text : `→ ${b.target?.slug}`))
+    ).toEqual([
+      'Heavy rain flooded parts of the capital on Monday.',
+      '"We are moving residents to higher ground," said Governor Budi Santoso.',
+      `→ ${treatyEn.slug}`,
+      'Water levels fell by evening.',
+    ]);
+    // The quote's words, for an editor to credit: the parser credits nobody in English.
+    const [quote] = await docs(QUOTE).findMany({
+      locale: 'en',
+      status: 'draft',
+      filters: { article: { documentId: floods.documentId } },
+    });
+    expect([quote.text, quote.suggestedSpeaker, quote.needsReview]).toEqual([
+      'We are moving residents to higher ground,',
+      null,
+      true,
+    ]);
+    // The Indonesian version is as it was: no link, its own words.
+    const id = await app.request(`/api/newsroom/articles/${floods.slug}`);
+    expect(id.body.data.body.map((b: any) => b.type)).toEqual(['paragraph', 'paragraph']);
+    expect(id.body.data.translations.map((t: any) => t.slug)).toEqual([result.slug]);
+
+    // Again, corrected: the same version is updated, nothing doubled.
+    const again = await importer.importStory(
+      copy.replace('by evening', 'by late evening'),
+      { title: 'Heavy Rain Floods Jakarta', slug: result.slug },
+      { locale: 'en' }
+    );
+    expect([again.documentId, again.created]).toEqual([floods.documentId, false]);
+    expect(
+      await app.strapi.db.query(LINK).count({
+        where: {
+          locale: 'en',
+          sourceArticle: { documentId: floods.documentId },
+          publishedAt: { $notNull: true },
+        },
+      })
+    ).toBe(1);
+    // A locale the newsroom does not have is refused, naming the field.
+    await expect(
+      importer.importStory(copy, { title: 'X' }, { locale: 'fr' })
+    ).rejects.toMatchObject({
+      details: { errors: [expect.objectContaining({ path: ['locale'] })] },
+    });
+  });
+
   it('marks translations in the render and in JSON-LD', async () => {
     const en = await app.request(`/api/newsroom/articles/${treatyEn.slug}`);
     expect(en.body.data.locale).toBe('en');

@@ -3,7 +3,8 @@
  * (search/analyze): Indonesian stems for `id`, English stems for `en`, words as they are for
  * any other language. A stemmer of the wrong language would merge or split the wrong words.
  */
-import { analyze, contentWords, languageOf, stemWord } from '../../server/src/search/analyze';
+import { analyze, contentWords, stemWord } from '../../server/src/search/analyze';
+import { languageOf } from '../../server/src/i18n/language';
 
 describe('languageOf', () => {
   it.each([

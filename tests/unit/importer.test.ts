@@ -622,3 +622,47 @@ describe('parseStory: roles and review flags', () => {
     expect([quote.speaker, quote.needsReview]).toEqual([null, true]);
   });
 });
+
+describe('parseStory: English copy (an English edition, imported with --locale en)', () => {
+  const copy = [
+    'JAKARTA (Reuters) - Heavy rain flooded parts of the capital on Monday.',
+    '"We are moving residents to higher ground," said Governor Budi Santoso.',
+    'Read also: Floods Swamp Bekasi',
+    'Related to this, schools in East Jakarta were closed.',
+    'Also read - Rice Prices Rise Again',
+    'See also:',
+    'Water levels fell by evening https://example.com/water',
+    'Related stories',
+    'Jakarta braces for more rain',
+  ].join('\n');
+  const english = parseStory(copy, { language: 'english' });
+
+  it('reads the English markers, and leaves a sentence that opens with one as copy', () => {
+    expect(english.links.map((l) => [l.label, l.url, l.afterParagraph])).toEqual([
+      ['Floods Swamp Bekasi', null, 2],
+      ['Rice Prices Rise Again', null, 3],
+      ['Water levels fell by evening', 'https://example.com/water', 3],
+      ['Jakarta braces for more rain', null, 3],
+    ]);
+    expect(english.paragraphs[2]).toBe('Related to this, schools in East Jakarta were closed.');
+  });
+
+  it('keeps the words of each quote for an editor to credit: no speaker from Indonesian rules', () => {
+    expect(english.quotes).toHaveLength(1);
+    expect(english.quotes[0]).toMatchObject({
+      text: 'We are moving residents to higher ground,',
+      speaker: null,
+      speakerRole: null,
+      relayedBy: null,
+      attribution: null,
+      needsReview: true,
+    });
+  });
+
+  it('takes the English markers for copy in Indonesian copy, and the reverse', () => {
+    expect(parseStory('Read also: Floods Swamp Bekasi').links).toEqual([]);
+    expect(parseStory('Baca Juga: Banjir Rendam Bekasi', { language: 'english' }).links).toEqual(
+      []
+    );
+  });
+});

@@ -1,8 +1,12 @@
 /**
  * Parser for plain-text Indonesian news copy: paragraphs, dateline (outlet and city),
  * "Baca Juga" cross-links and direct quotes with their speakers. Pure; no Strapi imports.
+ * English copy (an English edition's) is read with its own "Read also" markers, and its
+ * quotes get no speaker: the attribution rules are Indonesian's, and a credit read by the
+ * wrong language's rules would be a guess.
  */
 import { hasVisibleText } from '#shared/baca-juga/paragraphs';
+import type { Language } from '../i18n/language';
 import { splitDateline } from './dateline';
 import { extractQuotes } from './quotes';
 
@@ -67,6 +71,18 @@ const looksLikeTitle = (line: string): boolean =>
 
 const MARKER =
   /^(?:(?:baca|simak|lihat)\s+(?:juga|pula)|(?:artikel|berita)\s+terkait)\s*(?:(?::|[-–—]+)\s*(.*))?$|^baca\s*:\s*(.*)$/iu;
+/**
+ * The same in English copy: "Read also: Title", "Also read", "Read more", "See also",
+ * "Related", "Related story/stories/news/article(s)", title after a colon or a dash or on the
+ * next line. "Related to this, ..." is copy: nothing may follow the marker but its title.
+ */
+const ENGLISH_MARKER =
+  /^(?:read\s+(?:also|more)|also\s+read|see\s+also|related(?:\s+(?:story|stories|news|articles?))?)\s*(?:(?::|[-–—]+)\s*(.*))?$/iu;
+const MARKERS: Record<Language, RegExp> = {
+  indonesian: MARKER,
+  english: ENGLISH_MARKER,
+  none: MARKER,
+};
 const URL_RE = /https?:\/\/[^\s<>"“”]+/iu;
 const ONLY_URL = /^https?:\/\/[^\s<>"“”]+$/iu;
 const EDGE_INVISIBLES = /^[\s\uFEFF\u200B]+|[\s\uFEFF\u200B]+$/gu;
@@ -87,7 +103,11 @@ const splitUrl = (text: string): { label: string | null; url: string | null } =>
 /** How many lines may stand above the dateline: a headline, a subhead, a byline, a date. */
 const DATELINE_WITHIN = 4;
 
-export function parseStory(text: string): ParsedStory {
+export function parseStory(
+  text: string,
+  { language = 'indonesian' }: { language?: Language } = {}
+): ParsedStory {
+  const markerOf = MARKERS[language];
   const lines = text
     .split(/\r\n|\r|\n/u)
     .map((line) => line.replace(EDGE_INVISIBLES, ''))
@@ -100,7 +120,7 @@ export function parseStory(text: string): ParsedStory {
   // The last link, while its URL may still stand on the next line.
   let open: ParsedLink | null = null;
   for (const line of lines) {
-    const marker = MARKER.exec(line);
+    const marker = markerOf.exec(line);
     if (marker) {
       const rest = (marker[1] ?? marker[2] ?? '').trim();
       awaitingTitle = rest === '';
@@ -162,7 +182,20 @@ export function parseStory(text: string): ParsedStory {
     notCopy.add(i);
     if (credit === 'byline' && byline === null) byline = p.trim();
   });
-  const quotes = extractQuotes(paragraphs, { dateline, notCopy });
+  const extracted = extractQuotes(paragraphs, { dateline, notCopy });
+  // Outside Indonesian copy the words are kept, for an editor to credit: no rule here reads
+  // that language's attributions.
+  const quotes =
+    language === 'indonesian'
+      ? extracted
+      : extracted.map((quote) => ({
+          ...quote,
+          speaker: null,
+          speakerRole: null,
+          relayedBy: null,
+          attribution: null,
+          needsReview: true,
+        }));
   return { outlet, dateline, byline, paragraphs, links, quotes };
 }
 

@@ -4,6 +4,7 @@ import { stopwords as indonesianStopwords } from '@orama/stopwords/indonesian';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { MAX_TERM_LENGTH } from '../database/plugin-tables';
 import { tagKey } from '#shared/tags';
+import type { Language } from '../i18n/language';
 
 /**
  * Text analysis for the suggestion engine, per language: tokens are lower-cased words,
@@ -11,22 +12,6 @@ import { tagKey } from '#shared/tags';
  * stemmer of the story's language, so "meratifikasi", "diratifikasi" and "ratifikasi" meet,
  * as do "ratified" and "ratifies". A language without a stemmer here is matched word for word.
  */
-
-/** How a story's words are analysed: by its locale's language (see `languageOf`). */
-export type Language = 'indonesian' | 'english' | 'none';
-
-/**
- * The language a locale's stories are analysed in: Indonesian for `id` (and `in`, its old
- * code), English for `en` and its regions, none for the rest. Null, a newsroom without i18n,
- * is an Indonesian newsroom: what the plugin is for.
- */
-export const languageOf = (locale: string | null | undefined): Language => {
-  if (locale === null || locale === undefined || locale === '') return 'indonesian';
-  const primary = locale.split('-')[0].toLowerCase();
-  if (primary === 'id' || primary === 'in') return 'indonesian';
-  if (primary === 'en') return 'english';
-  return 'none';
-};
 
 // Reporting verbs and newsroom boilerplate: every story has them, none is about a topic.
 const NEWSROOM_STOP_WORDS = [

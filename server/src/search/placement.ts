@@ -1,5 +1,6 @@
 import type { Paragraph } from '#shared/baca-juga/paragraphs';
-import { analyze, contentWords, stemWord, type Language } from './analyze';
+import { analyze, contentWords, stemWord } from './analyze';
+import type { Language } from '../i18n/language';
 
 /**
  * Where a Baca Juga link fits in a story: the paragraph that talks most about the linked

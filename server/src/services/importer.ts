@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID, LINK_UID, PLUGIN_ID, QUOTE_UID } from '../constants';
-import { defaultLocale, inLocale } from '../i18n/locale';
+import { articlesLocalized, defaultLocale, inLocale, knownLocale } from '../i18n/locale';
+import { languageOf } from '../i18n/language';
 import { readStoryParts } from '../database/story-parts';
 import type { NewsroomConfig } from '../config';
 import { parseStory, type ParsedStory } from '../importer/parse-story';
@@ -23,6 +24,13 @@ export interface StoryMeta {
   dateline?: string;
   lead?: string;
   tags?: string[];
+  /**
+   * Where stories are localized: the story this copy translates (its slug or documentId, in
+   * any locale). The copy becomes that document's version in the import's locale, so the two
+   * are one story in two languages. Without it, an import with no story of its slug or title
+   * in the locale is a new story.
+   */
+  translationOf?: string;
 }
 
 export interface ImportOptions {
@@ -34,6 +42,13 @@ export interface ImportOptions {
    * A speaker an editor confirmed is kept either way.
    */
   replaceLinks?: boolean;
+  /**
+   * Where stories are localized: the locale the copy is in (default: the default locale).
+   * Everything the import reads and writes is that locale's version: the story, its links
+   * (their targets found by title among that locale's stories), its quotes. The copy is
+   * parsed in the locale's language (importer/parse-story).
+   */
+  locale?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -77,11 +92,29 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const articles = () => strapi.documents(ARTICLE_UID);
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
 
+  /** The locale an import writes: the one asked for (checked), else the default one. */
+  const importLocale = async (asked: string | undefined): Promise<string | null> => {
+    if (!articlesLocalized(strapi)) {
+      if (asked !== undefined)
+        fieldError(['locale'], 'this newsroom has one language (i18n is off)');
+      return null;
+    }
+    if (asked === undefined) return defaultLocale(strapi);
+    return (
+      (await knownLocale(strapi, asked)) ??
+      fieldError(['locale'], `no locale "${asked}" in this newsroom`)
+    );
+  };
+
   /**
-   * Articles whose title matches `title` once case, punctuation and spacing are forgiven
-   * (importer/title-key). The database narrows by the longest word; the key decides.
+   * Articles of `locale` whose title matches `title` once case, punctuation and spacing are
+   * forgiven (importer/title-key). The database narrows by the longest word; the key decides.
    */
-  const byTitle = async (title: string, where: Record<string, unknown> = {}) => {
+  const byTitle = async (
+    title: string,
+    locale: string | null,
+    where: Record<string, unknown> = {}
+  ) => {
     const key = titleKey(title);
     if (!key) return [];
     const rows: { documentId: string; title: string; placeholder: boolean | null }[] =
@@ -90,7 +123,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...where,
           title: { $containsi: longestWord(title) },
           publishedAt: null,
-          ...inLocale(await defaultLocale(strapi)),
+          ...inLocale(locale),
         },
         select: ['documentId', 'title', 'placeholder'],
         orderBy: { id: 'asc' },
@@ -107,39 +140,65 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
    * it in place. It carries no outlet or date: the importer does not know them. With `create`
    * false it only looks (null when none): a line that will get no link makes no placeholder.
    */
-  const findOrCreateTarget = async (title: string, create = true) => {
-    const [existing] = await byTitle(title);
+  const findOrCreateTarget = async (
+    locale: string | null,
+    title: string,
+    create = true
+  ): Promise<{ documentId: string | null; created: boolean }> => {
+    const [existing] = await byTitle(title, locale);
     if (existing) return { documentId: existing.documentId, created: false };
     if (!create) return { documentId: null, created: false };
     const placeholder = await articles().create({
+      ...inLocale(locale),
       data: { title, body: [], placeholder: true } as any,
     });
     return { documentId: placeholder.documentId, created: true };
   };
 
   /**
-   * The article an import updates: the one with the story's slug; else one with its title
-   * (a placeholder waiting for this copy first). With a slug given, only a placeholder is
-   * matched by title, so a story that merely shares a headline is never overwritten.
+   * The article an import updates, in `locale`: the one with the story's slug; else one with
+   * its title (a placeholder waiting for this copy first). With a slug given, only a
+   * placeholder is matched by title, so a story that merely shares a headline is never
+   * overwritten.
    */
-  const findExisting = async (meta: StoryMeta) => {
+  const findExisting = async (meta: StoryMeta, locale: string | null) => {
     const select = ['documentId'];
     if (meta.slug) {
-      const bySlug = await strapi.db
-        .query(ARTICLE_UID)
-        .findOne({ where: { slug: meta.slug }, select, orderBy: { id: 'asc' } });
+      const bySlug = await strapi.db.query(ARTICLE_UID).findOne({
+        where: { slug: meta.slug, ...inLocale(locale) },
+        select,
+        orderBy: { id: 'asc' },
+      });
       if (bySlug) return bySlug as { documentId: string };
     }
-    const matches = await byTitle(meta.title, meta.slug ? { placeholder: true } : {});
+    const matches = await byTitle(meta.title, locale, meta.slug ? { placeholder: true } : {});
     const chosen = matches.find((m) => m.placeholder) ?? matches[0];
     if (!chosen) return null;
     return { documentId: chosen.documentId };
   };
 
+  /**
+   * The documentId of the story `meta.translationOf` names (a slug or a documentId, in any
+   * locale), which the copy becomes a version of.
+   */
+  const translated = async (meta: StoryMeta, locale: string | null): Promise<string | null> => {
+    const named = meta.translationOf?.trim();
+    if (!named) return null;
+    if (locale === null) {
+      fieldError(['translationOf'], 'this newsroom has one language (i18n is off)');
+    }
+    const row = (await strapi.db.query(ARTICLE_UID).findOne({
+      where: { $or: [{ slug: named }, { documentId: named }] },
+      select: ['documentId'],
+      orderBy: { id: 'asc' },
+    })) as { documentId: string } | null;
+    return row?.documentId ?? fieldError(['translationOf'], `no story "${named}" to translate`);
+  };
+
   /** The draft's body and the record of the Baca Juga lines its last import carried. */
-  const draftOf = async (documentId: string) =>
+  const draftOf = async (documentId: string, locale: string | null) =>
     (await strapi.db.query(ARTICLE_UID).findOne({
-      where: { documentId, publishedAt: null, ...inLocale(await defaultLocale(strapi)) },
+      where: { documentId, publishedAt: null, ...inLocale(locale) },
       select: ['body', 'importedLinks'],
     })) as { body: unknown; importedLinks: unknown } | null;
 
@@ -147,16 +206,14 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ownedDocuments = async (
     uid: (typeof OWNED)[number],
     articleDocumentId: string,
+    locale: string | null,
     { draftsOnly = false } = {}
-  ): Promise<string[]> =>
-    readStoryParts(strapi, uid, articleDocumentId, {
-      draftsOnly,
-      locale: await defaultLocale(strapi),
-    });
+  ): Promise<string[]> => readStoryParts(strapi, uid, articleDocumentId, { draftsOnly, locale });
 
   return {
-    parse(text: string): ParsedStory {
-      return parseStory(text);
+    /** The copy as the importer reads it; in `locale`'s language where stories are localized. */
+    parse(text: string, locale?: string | null): ParsedStory {
+      return parseStory(text, { language: languageOf(locale) });
     },
 
     /**
@@ -180,7 +237,8 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!meta.title?.trim()) {
         fieldError(['title'], 'is required');
       }
-      const parsed = parseStory(text);
+      const locale = await importLocale(options.locale);
+      const parsed = parseStory(text, { language: languageOf(locale) });
       if (parsed.paragraphs.length === 0) {
         fieldError(['body'], 'the story has no paragraphs');
       }
@@ -191,8 +249,15 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The publishes' after-commit work (freshness bumps) is awaited before this returns.
       return withPendingWrites(() =>
         strapi.db.transaction(async () => {
-          const existing = await findExisting(meta);
-          const draft = existing ? await draftOf(existing.documentId) : null;
+          const existing = await findExisting(meta, locale);
+          const translationOf = await translated(meta, locale);
+          if (existing && translationOf && existing.documentId !== translationOf) {
+            fieldError(
+              ['translationOf'],
+              `the ${locale} story of this slug or title is another story's version`
+            );
+          }
+          const draft = existing ? await draftOf(existing.documentId, locale) : null;
           const before = readBody(draft?.body);
           const body = reuseIds(parsed.paragraphs, before);
           const copy = {
@@ -227,16 +292,23 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
           let documentId: string;
           // Read before the body's update: it re-anchors what stood on deleted paragraphs.
-          const linksBefore = existing ? await draftLinks(strapi, existing.documentId) : [];
-          const quotesBefore = existing ? await draftQuotes(strapi, existing.documentId) : [];
+          const linksBefore = existing ? await draftLinks(strapi, existing.documentId, locale) : [];
+          const quotesBefore = existing
+            ? await draftQuotes(strapi, existing.documentId, locale)
+            : [];
           if (existing) {
             documentId = existing.documentId;
             // As an editor's edit of the body: links and quotes on a paragraph the corrected
             // copy deleted move to the one before it (workflow/reanchor).
-            await articles().update({ documentId, data: data as any });
+            await articles().update({ documentId, ...inLocale(locale), data: data as any });
             onProgress(`updated article ${documentId}`);
+          } else if (translationOf) {
+            // A new version of that document: Strapi's update makes a locale's version.
+            documentId = translationOf;
+            await articles().update({ documentId, ...inLocale(locale), data: data as any });
+            onProgress(`created the ${locale} version of article ${documentId}`);
           } else {
-            const created = await articles().create({ data: data as any });
+            const created = await articles().create({ ...inLocale(locale), data: data as any });
             documentId = created.documentId;
             onProgress(`created article ${documentId}`);
           }
@@ -245,6 +317,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           const links = await mergeLinks({
             strapi,
             article: documentId,
+            locale,
             before,
             body,
             linksBefore,
@@ -252,11 +325,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
             record: readImportedLines(draft?.importedLinks),
             replace,
             maxLinks: config().maxLinksPerArticle,
-            resolveTarget: findOrCreateTarget,
+            resolveTarget: (title, create) => findOrCreateTarget(locale, title, create),
           });
           const quotes = await mergeQuotes({
             strapi,
             article: documentId,
+            locale,
             before,
             body,
             quotesBefore,
@@ -265,7 +339,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           });
           // The lines of this copy, for the next import to tell which of its lines are new.
           await strapi.db.query(ARTICLE_UID).updateMany({
-            where: { documentId, ...inLocale(await defaultLocale(strapi)) },
+            where: { documentId, ...inLocale(locale) },
             data: { importedLinks: links.record },
           });
           for (const entry of links.report) onProgress(describeLink(entry));
@@ -273,10 +347,12 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
           onProgress(`links: ${tally(links.report) || 'none'}; quotes: ${tally(quotes) || 'none'}`);
 
           if (publish) {
-            await articles().publish({ documentId });
+            await articles().publish({ documentId, ...inLocale(locale) });
             for (const uid of OWNED) {
-              for (const docId of await ownedDocuments(uid, documentId, { draftsOnly: true })) {
-                await strapi.documents(uid).publish({ documentId: docId });
+              for (const docId of await ownedDocuments(uid, documentId, locale, {
+                draftsOnly: true,
+              })) {
+                await strapi.documents(uid).publish({ documentId: docId, ...inLocale(locale) });
               }
             }
             onProgress('published');
@@ -284,7 +360,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
 
           const slug = (
             await strapi.db.query(ARTICLE_UID).findOne({
-              where: { documentId, ...inLocale(await defaultLocale(strapi)) },
+              where: { documentId, ...inLocale(locale) },
               select: ['slug'],
             })
           ).slug as string;

@@ -14,7 +14,8 @@ import {
   searchDocsColumns,
   searchTermsColumns,
 } from '../database/plugin-tables';
-import { analyze, languageOf, tagTerm } from '../search/analyze';
+import { analyze, tagTerm } from '../search/analyze';
+import { languageOf } from '../i18n/language';
 import { readBody } from '#shared/baca-juga/paragraphs';
 import { toMillis } from '#shared/dates';
 import { readTags } from '../utils/tags';

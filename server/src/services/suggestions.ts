@@ -21,7 +21,8 @@ import {
   scoreCandidates,
   type QueryTerm,
 } from '../database/suggestion-scores';
-import { analyze, languageOf, tagTerm, type AnalyzedFields } from '../search/analyze';
+import { analyze, tagTerm, type AnalyzedFields } from '../search/analyze';
+import { languageOf } from '../i18n/language';
 import { indexLocale } from '../database/plugin-tables';
 import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { analyzeParagraphs, bestParagraph } from '../search/placement';

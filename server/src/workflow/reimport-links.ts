@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { START_ANCHOR, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { LINK_UID } from '../constants';
-import { defaultLocale, inLocale } from '../i18n/locale';
+import { inLocale } from '../i18n/locale';
 import type { ParsedLink } from '../importer/parse-story';
 import { titleKey } from '../importer/title-key';
 import { paragraphNumber, type LinkReport } from './reimport-report';
@@ -46,15 +46,17 @@ export const readImportedLines = (stored: unknown): ImportedLine[] | null => {
   );
 };
 
-/** The draft links of an article, in reading order within each slot. */
-export const draftLinks = async (strapi: Core.Strapi, documentId: string): Promise<LinkRow[]> =>
+/**
+ * The draft links of an article's version in `locale` (null where stories are not
+ * localized), in reading order within each slot.
+ */
+export const draftLinks = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  locale: string | null
+): Promise<LinkRow[]> =>
   strapi.db.query(LINK_UID).findMany({
-    // The importer writes the default locale's version (where stories are localized).
-    where: {
-      sourceArticle: { documentId },
-      publishedAt: null,
-      ...inLocale(await defaultLocale(strapi)),
-    },
+    where: { sourceArticle: { documentId }, publishedAt: null, ...inLocale(locale) },
     select: [
       'documentId',
       'url',
@@ -84,6 +86,8 @@ const lineKey = (line: ParsedLink) =>
 export interface LinkMerge {
   strapi: Core.Strapi;
   article: string;
+  /** The version imported, where stories are localized (null otherwise). */
+  locale: string | null;
   /** The draft body before the import, and the body it wrote. */
   before: Paragraph[];
   body: Paragraph[];
@@ -109,7 +113,7 @@ export interface LinkMerge {
  * placeholders it made.
  */
 export const mergeLinks = async (merge: LinkMerge) => {
-  const { strapi, article, body, before, linksBefore, replace } = merge;
+  const { strapi, article, locale, body, before, linksBefore, replace } = merge;
   const documents = strapi.documents(LINK_UID);
   const newIds = body.map((p) => p.id);
   const oldIds = before.map((p) => p.id);
@@ -156,7 +160,7 @@ export const mergeLinks = async (merge: LinkMerge) => {
   const sameDestination = (link: LinkRow, target: string | null, line: ParsedLink) =>
     target ? link.targetArticle?.documentId === target : !!line.url && link.url === line.url;
 
-  let current = await draftLinks(strapi, article);
+  let current = await draftLinks(strapi, article, locale);
   const reasons = new Map<string, string>();
   /** Per line of the new copy: its link, and whether that link is still the importer's own. */
   const next: { line: string; link: string | null; owned: boolean }[] = [];
@@ -172,6 +176,7 @@ export const mergeLinks = async (merge: LinkMerge) => {
   const create = async (line: ParsedLink, target: string | null, position?: number) => {
     const afterParagraphId = anchorOf(line.afterParagraph);
     const created = await documents.create({
+      ...inLocale(locale),
       data: {
         sourceArticle: article,
         targetArticle: target,
@@ -202,7 +207,7 @@ export const mergeLinks = async (merge: LinkMerge) => {
     }
     for (const link of current) {
       if (used.has(link.documentId)) continue;
-      await documents.delete({ documentId: link.documentId });
+      await documents.delete({ documentId: link.documentId, ...inLocale(locale) });
       report.push(entry('dropped', link, '--replace-links: not a Baca Juga line of the copy'));
     }
     current = current.filter((l) => used.has(l.documentId));
@@ -238,7 +243,12 @@ export const mergeLinks = async (merge: LinkMerge) => {
         stays &&
         (link.position ?? 0) === position &&
         link.needsReview !== true;
-      if (!same) await documents.update({ documentId: link.documentId, data: data as any });
+      if (!same)
+        await documents.update({
+          documentId: link.documentId,
+          ...inLocale(locale),
+          data: data as any,
+        });
       ordered.push(link.documentId);
       next.push({ line: want.key, link: link.documentId, owned: true });
       reasons.set(link.documentId, '--replace-links: placed as the copy places it');
@@ -252,7 +262,7 @@ export const mergeLinks = async (merge: LinkMerge) => {
       const link = byId.get(old.link);
       if (!link || !current.some((l) => l.documentId === old.link)) continue;
       if (old.as && old.as === stateOf(link)) {
-        await documents.delete({ documentId: old.link });
+        await documents.delete({ documentId: old.link, ...inLocale(locale) });
         report.push(entry('dropped', link, 'its Baca Juga line is no longer in the copy'));
         current = current.filter((l) => l.documentId !== old.link);
       } else {
@@ -298,14 +308,14 @@ export const mergeLinks = async (merge: LinkMerge) => {
         continue;
       }
       const id = await create(line, target);
-      current = await draftLinks(strapi, article);
+      current = await draftLinks(strapi, article, locale);
       reasons.set(id, 'a new Baca Juga line of the copy');
       next.push({ line: key, link: id, owned: true });
     }
   }
 
   // Every link still standing, in reading order, with what became of it.
-  const after = await draftLinks(strapi, article);
+  const after = await draftLinks(strapi, article, locale);
   const order = new Map(['start', ...newIds].map((id, index) => [id, index]));
   after.sort(
     (a, b) =>

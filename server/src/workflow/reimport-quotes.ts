@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Paragraph } from '#shared/baca-juga/paragraphs';
 import { QUOTE_UID } from '../constants';
-import { defaultLocale, inLocale } from '../i18n/locale';
+import { inLocale } from '../i18n/locale';
 import type { ParsedQuote } from '../importer/parse-story';
 import { matchTexts } from '../utils/text-matching';
 import { firstWords, paragraphNumber, type QuoteReport } from './reimport-report';
@@ -22,11 +22,14 @@ interface QuoteRow {
   createdBy: { id: number } | null;
 }
 
-/** The draft quotes of an article. */
-export const draftQuotes = async (strapi: Core.Strapi, documentId: string): Promise<QuoteRow[]> =>
+/** The draft quotes of an article's version in `locale` (null: not localized). */
+export const draftQuotes = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  locale: string | null
+): Promise<QuoteRow[]> =>
   strapi.db.query(QUOTE_UID).findMany({
-    // The importer writes the default locale's version (where stories are localized).
-    where: { article: { documentId }, publishedAt: null, ...inLocale(await defaultLocale(strapi)) },
+    where: { article: { documentId }, publishedAt: null, ...inLocale(locale) },
     select: [
       'documentId',
       'text',
@@ -61,6 +64,8 @@ export const speakerFields = (quote: ParsedQuote) => ({
 export interface QuoteMerge {
   strapi: Core.Strapi;
   article: string;
+  /** The version imported, where stories are localized (null otherwise). */
+  locale: string | null;
   before: Paragraph[];
   body: Paragraph[];
   /** The draft quotes before the import (before the body's update re-anchored any). */
@@ -79,12 +84,12 @@ export interface QuoteMerge {
  * update left it), and --replace-links removes those too. New quotes are added.
  */
 export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => {
-  const { strapi, article, body, before, quotesBefore, quotes, replace } = merge;
+  const { strapi, article, locale, body, before, quotesBefore, quotes, replace } = merge;
   const documents = strapi.documents(QUOTE_UID);
   const newIds = body.map((p) => p.id);
   const oldIds = before.map((p) => p.id);
   const wasAt = new Map(quotesBefore.map((q) => [q.documentId, q.paragraphId]));
-  const current = await draftQuotes(strapi, article);
+  const current = await draftQuotes(strapi, article, locale);
   const anchorOf = (quote: ParsedQuote) =>
     body[Math.min(Math.max(1, quote.paragraph), body.length) - 1].id;
   const report: QuoteReport[] = [];
@@ -135,7 +140,7 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
       );
       continue;
     }
-    await documents.delete({ documentId: quote.documentId });
+    await documents.delete({ documentId: quote.documentId, ...inLocale(locale) });
     report.push(
       entry(
         'dropped',
@@ -152,6 +157,7 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
     const mine = match[index];
     if (mine === null) {
       const created = await documents.create({
+        ...inLocale(locale),
         data: {
           article,
           text: quote.text,
@@ -204,7 +210,13 @@ export const mergeQuotes = async (merge: QuoteMerge): Promise<QuoteReport[]> => 
           (stored.suggestedRole ?? null) === (quote.speakerRole ?? null) &&
           (stored.relayedBy ?? null) === (quote.relayedBy ?? null) &&
           (stored.needsReview === true) === quote.needsReview));
-    if (!same) await documents.update({ documentId: stored.documentId, data: data as any });
+    if (!same) {
+      await documents.update({
+        documentId: stored.documentId,
+        ...inLocale(locale),
+        data: data as any,
+      });
+    }
     const was = wasAt.get(stored.documentId);
     const moved = was !== undefined && was !== paragraphId;
     report.push(
