@@ -545,10 +545,10 @@ describe(`two languages (${DB})`, () => {
     expect(id.body.data.body.map((b: any) => b.type)).toEqual(['paragraph', 'paragraph']);
     expect(id.body.data.translations.map((t: any) => t.slug)).toEqual([result.slug]);
 
-    // Again, corrected: the same version is updated, nothing doubled.
+    // Again, corrected and retitled: the same version is updated, nothing doubled.
     const again = await importer.importStory(
       copy.replace('by evening', 'by late evening'),
-      { title: 'Heavy Rain Floods Jakarta', slug: result.slug },
+      { title: 'Heavy Rain Floods the Capital', translationOf: floods.documentId },
       { locale: 'en' }
     );
     expect([again.documentId, again.created]).toEqual([floods.documentId, false]);

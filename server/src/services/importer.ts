@@ -249,14 +249,20 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The publishes' after-commit work (freshness bumps) is awaited before this returns.
       return withPendingWrites(() =>
         strapi.db.transaction(async () => {
-          const existing = await findExisting(meta, locale);
           const translationOf = await translated(meta, locale);
-          if (existing && translationOf && existing.documentId !== translationOf) {
+          const found = await findExisting(meta, locale);
+          if (found && translationOf && found.documentId !== translationOf) {
             fieldError(
               ['translationOf'],
               `the ${locale} story of this slug or title is another story's version`
             );
           }
+          // A translation imported again under another title: its version is the one updated.
+          const existing =
+            found ??
+            (translationOf && (await draftOf(translationOf, locale))
+              ? { documentId: translationOf }
+              : null);
           const draft = existing ? await draftOf(existing.documentId, locale) : null;
           const before = readBody(draft?.body);
           const body = reuseIds(parsed.paragraphs, before);
