@@ -4,6 +4,7 @@ import { subscribeReadersTurn } from './database/readers-turn';
 import { assertSupportedClient } from './database/supported-client';
 import { registerGraphql } from './graphql';
 import { subscribeTagKeys } from './lifecycles/tag-keys';
+import { subscribeLocaleChanges } from './i18n/locale';
 import { awaitPendingWrites } from './http/pending-writes';
 import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
@@ -46,6 +47,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(textInputMiddleware());
   strapi.documents.use(articleCascadeMiddleware(strapi) as any);
   subscribeTagKeys(strapi);
+  // Where stories are localized, the locale snapshot forgets a locale changed here.
+  subscribeLocaleChanges(strapi);
   // On SQLite a write gives waiting readers the event loop every few ms (database/readers-turn).
   subscribeReadersTurn(strapi);
   registerGraphql(strapi);

@@ -11,13 +11,17 @@ const jsonldController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findOne(ctx: RequestContext) {
     const request = await resolveArticleRequest(strapi, ctx);
     const { siteUrl } = strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
-    const locale = await defaultLocale(strapi);
     await sendArticleResponse(
       strapi,
       ctx,
       request,
       'jsonld',
-      (article) => buildNewsArticleJsonLd(article, { siteUrl, defaultLocale: locale }),
+      // The default locale names the original among translations: read on a miss only.
+      async (article) =>
+        buildNewsArticleJsonLd(article, {
+          siteUrl,
+          defaultLocale: await defaultLocale(strapi),
+        }),
       'application/ld+json; charset=utf-8'
     );
   },

@@ -125,7 +125,8 @@ export const sendArticleResponse = async (
   ctx: RequestContext,
   request: ArticleRequest,
   key: string,
-  compute: (article: RenderedArticle) => unknown,
+  /** What is sent of the article; run on a cache miss only, so it may read what it needs. */
+  compute: (article: RenderedArticle) => unknown | Promise<unknown>,
   type?: string
 ) => {
   const build = async () => {
@@ -136,7 +137,7 @@ export const sendArticleResponse = async (
       request.locale
     );
     // Tagged with the stories it shows, whatever `compute` makes of it (JSON-LD names none).
-    return article ? new Tagged(compute(article), articleTags(article)) : null;
+    return article ? new Tagged(await compute(article), articleTags(article)) : null;
   };
   let prepared;
   if (request.status === 'published') {

@@ -246,30 +246,28 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** The story's drafts in the other locales, with their link counts (one query each). */
+  /**
+   * The story's drafts in the other locales, with their link counts: two queries, however
+   * many locales (the links are at most the per-story limit in each).
+   */
   const translationsOf = async (documentId: string, locale: string) => {
-    const drafts: { locale: string; title: string | null }[] = await strapi.db
-      .query(ARTICLE_UID)
-      .findMany({
-        where: { documentId, publishedAt: null, locale: { $ne: locale } },
-        select: ['locale', 'title'],
-        orderBy: { locale: 'asc' },
-      });
-    return Promise.all(
-      drafts.map(async (draft) => ({
-        locale: draft.locale,
-        title: draft.title ?? null,
-        linkCount: Number(
-          await strapi.db.query(LINK_UID).count({
-            where: {
-              sourceArticle: { documentId },
-              publishedAt: null,
-              locale: draft.locale,
-            },
-          })
-        ),
-      }))
-    );
+    const [drafts, links]: [{ locale: string; title: string | null }[], { locale: string }[]] =
+      await Promise.all([
+        strapi.db.query(ARTICLE_UID).findMany({
+          where: { documentId, publishedAt: null, locale: { $ne: locale } },
+          select: ['locale', 'title'],
+          orderBy: { locale: 'asc' },
+        }),
+        strapi.db.query(LINK_UID).findMany({
+          where: { sourceArticle: { documentId }, publishedAt: null, locale: { $ne: locale } },
+          select: ['locale'],
+        }),
+      ]);
+    return drafts.map((draft) => ({
+      locale: draft.locale,
+      title: draft.title ?? null,
+      linkCount: links.filter((link) => link.locale === draft.locale).length,
+    }));
   };
 
   /**
