@@ -153,6 +153,9 @@ const results = (() => {
 
 async function importFiles(options) {
   if (options.files.length === 0) fail(USAGE);
+  if (options.translationOf && options.files.length > 1) {
+    fail('--translation-of names one story: import one file with it');
+  }
   for (const file of options.files) if (!fs.existsSync(file)) fail(`${file}: no such file`);
   const files = options.files.map((file) => path.resolve(file));
 

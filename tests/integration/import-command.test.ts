@@ -688,5 +688,12 @@ describe(`strapi-newsroom import in an app (${DB})`, () => {
       code: 2,
       stderr: expect.stringContaining('unknown option --bogus'),
     });
+    const pompa = path.join(dir, 'pompa.txt');
+    await expect(
+      run(process.execPath, [CLI, 'import', pompa, pompa, '--translation-of', 'x'], { env })
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--translation-of names one story'),
+    });
   });
 });

@@ -34,7 +34,7 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
   async update(ctx: RequestContext) {
     assertOnlyParams(ctx.query, ['locale']);
     const documentId = parseDocumentId(ctx.params.documentId);
-    const locale = await requestLocale(strapi, ctx.query);
+    const locale = await requestLocale(strapi, ctx.query, 'default', { write: true });
     try {
       const saved = await getService(strapi, 'placement').save(
         documentId,
@@ -58,7 +58,7 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
   async copy(ctx: RequestContext) {
     assertOnlyParams(ctx.query, ['locale']);
     const documentId = parseDocumentId(ctx.params.documentId);
-    const to = await requestLocale(strapi, ctx.query);
+    const to = await requestLocale(strapi, ctx.query, 'default', { write: true });
     if (to === null) {
       paramError('locale', 'copying placements needs stories in several languages (i18n is off)');
     }

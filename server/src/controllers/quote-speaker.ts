@@ -14,7 +14,7 @@ const quoteSpeaker = ({ strapi }: { strapi: Core.Strapi }) => ({
     const documentId = parseDocumentId(ctx.params.documentId);
     const quoteId = parseDocumentId(ctx.params.quoteId, 'quoteId');
     // The version whose quote it is, where stories are localized (the default one if absent).
-    const locale = await requestLocale(strapi, ctx.query);
+    const locale = await requestLocale(strapi, ctx.query, 'default', { write: true });
     try {
       const decided = await getService(strapi, 'quoteSpeaker').decide(
         documentId,

@@ -144,10 +144,9 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
   // An index from before it was per locale has no `locale` column and other keys: it is only
   // derived data, so it is dropped and made anew, and the boot's completion check
   // (search/complete-index) rebuilds it in the background.
-  if (
-    (await knex.schema.hasTable(SEARCH_DOCS_TABLE)) &&
-    !(await knex.schema.hasColumn(SEARCH_DOCS_TABLE, 'locale'))
-  ) {
+  const perLocale = async (name: string) =>
+    !(await knex.schema.hasTable(name)) || (await knex.schema.hasColumn(name, 'locale'));
+  if (!(await perLocale(SEARCH_DOCS_TABLE)) || !(await perLocale(SEARCH_TERMS_TABLE))) {
     await knex.schema.dropTableIfExists(SEARCH_TERMS_TABLE);
     await knex.schema.dropTableIfExists(SEARCH_DOCS_TABLE);
   }

@@ -22,7 +22,7 @@ export const defaultLocale = async (strapi: Core.Strapi): Promise<string | null>
  * serves 1,475 without i18n, and a render with `?locale=` 836 (/tmp measurement in the
  * issue 28 note). A locale created on any instance is found at once (a code the snapshot
  * lacks is looked up); a change of the default locale reaches a request without `?locale=`
- * within this time. Writes never use it: they read the default locale afresh.
+ * within this time. Writes do not take the default from it: they read it afresh.
  */
 export const LOCALES_TTL_MS = 5_000;
 
@@ -85,7 +85,12 @@ export const subscribeLocaleChanges = (strapi: Core.Strapi) => {
 export const requestLocale = async (
   strapi: Core.Strapi,
   query: Record<string, unknown>,
-  absent: 'default' | 'any' = 'default'
+  absent: 'default' | 'any' = 'default',
+  /**
+   * A write's request (a placement save, a copy, a speaker decision): the default locale is
+   * read afresh, so that a write without `?locale=` lands where Strapi's own would.
+   */
+  { write = false }: { write?: boolean } = {}
 ): Promise<string | null> => {
   const asked = single(query, 'locale');
   if (!articlesLocalized(strapi)) {
@@ -93,7 +98,8 @@ export const requestLocale = async (
     return null;
   }
   if (asked === undefined) {
-    return absent === 'any' ? null : (await localeSnapshot(strapi)).defaultCode;
+    if (absent === 'any') return null;
+    return write ? defaultLocale(strapi) : (await localeSnapshot(strapi)).defaultCode;
   }
   if (!LOCALE_PATTERN.test(asked))
     return paramError('locale', 'must be a locale code such as "id"');

@@ -171,11 +171,16 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       )
       .whereNotNull(a.publishedAt)
       .modify((query: any) => {
+        // A row without a locale (written around Strapi) is in no locale's index.
+        if (localized) query.whereNotNull('locale');
         if (options.documentIds) query.whereIn(a.documentId, options.documentIds);
         if (options.after !== undefined) query.where('id', '>', options.after);
       })
       .orderBy('id', 'asc')
-      .limit(options.limit ?? BATCH);
+      // A page of the rebuild; by documentIds, every version of each.
+      .modify((query: any) => {
+        if (options.limit !== undefined) query.limit(options.limit);
+      });
     return rows.map((row) => ({
       id: Number(row.id),
       documentId: row.document_id,
@@ -198,9 +203,13 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     const knex = strapi.db.connection;
     const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
     const a = articleColumns(strapi);
+    const localized = articlesLocalized(strapi);
     const versions = knex(table)
-      .distinct(a.documentId, ...(articlesLocalized(strapi) ? ['locale'] : []))
+      .distinct(a.documentId, ...(localized ? ['locale'] : []))
       .whereNotNull(a.publishedAt)
+      .modify((q) => {
+        if (localized) q.whereNotNull('locale');
+      })
       .as('versions');
     const [{ n }] = await knex.from(versions).count({ n: '*' });
     return Number(n);
@@ -243,7 +252,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Inside the caller's transaction when there is one (the content manager's, the seed's):
       // on SQLite a read beside it would wait for the connection the transaction holds.
       await strapi.db.transaction(async ({ trx }) => {
-        const articles = await published({ documentIds: [documentId], limit: 1000 }, trx);
+        const articles = await published({ documentIds: [documentId] }, trx);
         await write(articles, articles.length ? [] : [documentId]);
       });
     },
@@ -388,7 +397,10 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
               ...(localized ? ['locale'] : []),
               `${a.publishedAt} as published_at`
             )
-            .whereNotNull(a.publishedAt);
+            .whereNotNull(a.publishedAt)
+            .modify((q) => {
+              if (localized) q.whereNotNull('locale');
+            });
         const recent = current
           .filter(
             (row) =>
@@ -411,9 +423,8 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         const again = [...new Set([...recent, ...gone])];
         for (let i = 0; i < again.length; i += BATCH) {
           const ids = again.slice(i, i + BATCH);
-          // Every locale's version of each: a few per document, more than a page's worth
-          // only in a newsroom of many languages.
-          const articles = await published({ documentIds: ids, limit: ids.length * 16 });
+          // Every locale's version of each: `write` replaces all of a document's entries.
+          const articles = await published({ documentIds: ids });
           const live = new Set(articles.map((article) => article.documentId));
           await write(
             articles,
