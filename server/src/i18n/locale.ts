@@ -18,11 +18,11 @@ export const defaultLocale = async (strapi: Core.Strapi): Promise<string | null>
 /**
  * How long a request may take the app's locales as an earlier request read them. Requests
  * name or imply a locale on every read, cache hits included, and reading the locales took
- * two statements each time: with them, the public list served 1,056 requests/s where it
- * serves 1,475 without i18n, and a render with `?locale=` 836 (/tmp measurement in the
- * issue 28 note). A locale created on any instance is found at once (a code the snapshot
- * lacks is looked up); a change of the default locale reaches a request without `?locale=`
- * within this time. Writes do not take the default from it: they read it afresh.
+ * statements each time: a render with `?locale=` served 836 requests/s where one without
+ * served 1,443 (one boot each; `npm run bench:i18n` measures it). A locale created on any
+ * instance is found at once (a code the snapshot lacks is looked up); a change of the default
+ * locale reaches a request without `?locale=` within this time. Writes do not take the default
+ * from it: they read it afresh.
  */
 export const LOCALES_TTL_MS = 5_000;
 
