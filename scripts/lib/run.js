@@ -2,6 +2,7 @@
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ROOT } = require('./env');
+const { buildUnlessFresh, PLAYGROUND_INPUTS, PLUGIN_INPUTS } = require('./build-stamp');
 
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 
@@ -17,31 +18,67 @@ function run(command, args, options = {}) {
 }
 
 /**
- * Builds the plugin's dist/ (server and admin bundles). `logToStderr` keeps stdout clean for
- * commands whose stdout is data (the importer's dry run prints JSON).
+ * Builds the plugin's dist/ (server and admin bundles), unless it was built from these very
+ * sources (scripts/lib/build-stamp). `logToStderr` keeps stdout clean for commands whose
+ * stdout is data (the importer's dry run prints JSON).
  */
 function buildPlugin(env = process.env, { logToStderr = false } = {}) {
-  (logToStderr ? console.error : console.log)(
-    '[newsroom] building the plugin (strapi-plugin build)'
+  const log = logToStderr ? console.error : console.log;
+  const built = buildUnlessFresh(
+    {
+      stampFile: 'dist/.newsroom-build-stamp',
+      output: 'dist/server/index.js',
+      inputs: PLUGIN_INPUTS,
+    },
+    () => {
+      log('[newsroom] building the plugin (strapi-plugin build)');
+      run(bin('strapi-plugin'), ['build'], {
+        cwd: ROOT,
+        env,
+        ...(logToStderr ? { stdio: ['inherit', 2, 2] } : {}),
+      });
+    }
   );
-  run(bin('strapi-plugin'), ['build'], {
-    cwd: ROOT,
-    env,
-    ...(logToStderr ? { stdio: ['inherit', 2, 2] } : {}),
-  });
+  if (!built)
+    log('[newsroom] the plugin is built from these sources (NEWSROOM_FORCE_BUILD=1 rebuilds)');
 }
 
-/** Builds the plugin and compiles the playground's TypeScript (playground/dist). */
+/**
+ * Builds the plugin and compiles the playground's TypeScript (playground/dist), or with
+ * `admin` builds the playground with its admin panel; each only when its inputs changed.
+ */
 function buildForServer({ admin = false, env = process.env, logToStderr = false } = {}) {
   buildPlugin(env, { logToStderr });
   const log = logToStderr ? console.error : console.log;
   const stdio = logToStderr ? { stdio: ['inherit', 2, 2] } : {};
   if (admin) {
-    log('[newsroom] building the playground and its admin panel (strapi build)');
-    run(bin('strapi'), ['build'], { cwd: path.join(ROOT, 'playground'), env, ...stdio });
+    // The admin panel bundles the plugin's admin: its inputs are the plugin's too.
+    const built = buildUnlessFresh(
+      {
+        stampFile: 'playground/dist/build/.newsroom-build-stamp',
+        output: 'playground/dist/build/index.html',
+        inputs: [...PLAYGROUND_INPUTS, ...PLUGIN_INPUTS],
+        extra: 'admin',
+      },
+      () => {
+        log('[newsroom] building the playground and its admin panel (strapi build)');
+        run(bin('strapi'), ['build'], { cwd: path.join(ROOT, 'playground'), env, ...stdio });
+      }
+    );
+    if (!built) log('[newsroom] the playground and its admin panel are built from these sources');
   } else {
-    log('[newsroom] compiling the playground (tsc)');
-    run(bin('tsc'), ['-p', 'playground/tsconfig.json'], { cwd: ROOT, env, ...stdio });
+    const built = buildUnlessFresh(
+      {
+        stampFile: 'playground/dist/.newsroom-build-stamp',
+        output: 'playground/dist/config',
+        inputs: PLAYGROUND_INPUTS,
+      },
+      () => {
+        log('[newsroom] compiling the playground (tsc)');
+        run(bin('tsc'), ['-p', 'playground/tsconfig.json'], { cwd: ROOT, env, ...stdio });
+      }
+    );
+    if (!built) log('[newsroom] the playground is compiled from these sources');
   }
 }
 
