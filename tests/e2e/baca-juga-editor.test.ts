@@ -352,13 +352,20 @@ describe('the Baca Juga editor', () => {
     expect(await broken.getAttribute('data-health')).toBe('target-unpublished');
     await shoot(page, 'broken-link');
 
+    // The label is the old headline, as pasted: on a retarget it follows the target (the
+    // server's rule), and the dialog and the card say so before the save.
+    await broken.getByRole('textbox').fill('Kim Jong Un Tinjau Latihan Artileri');
     await broken.getByRole('button', { name: 'Retarget' }).first().click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByText(/becomes the new story’s headline/).waitFor();
     await dialog.getByRole('combobox', { name: 'Search articles' }).fill('moskow tanggapi');
     await dialog.getByTestId('newsroom-target-option').filter({ hasText: 'Moskow' }).click();
     await dialog.getByRole('button', { name: 'Retarget', exact: true }).click();
     const fixed = slotAfter(page, p2).getByTestId('newsroom-link');
     await expect_(fixed).toHaveCount(1);
+    expect(await fixed.getByRole('textbox').inputValue()).toBe('');
+    expect(await fixed.innerText()).toContain('Moskow Tanggapi Ratifikasi Pyongyang');
+    expect(await fixed.innerText()).not.toContain('Kim Jong Un');
     expect(await fixed.getAttribute('data-health')).toBe('ok');
     expect(await fixed.getAttribute('data-target-document-id')).toBe(replacement.documentId);
     await save(page);

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useReducer } from 'react';
+import { labelAfterRetarget } from '#shared/baca-juga/retarget';
 import type { LinkTarget, Placement } from '#shared/contracts/admin';
 import type { Variant } from '#shared/baca-juga/position-test';
 import {
@@ -174,18 +175,23 @@ const placementReducer = (state: State, action: Action): State => {
         ),
         invalid: clearInvalidFor(state.invalid, action.key),
       };
-    case 'retarget':
+    case 'retarget': {
+      // The server's own rule, applied here too, so that the card and the Preview show before
+      // the save what readers will get: a label that was the old headline follows the target.
+      const link = links.find((l) => l.key === action.key);
       return {
         ...commit(
           state,
           updateLink(links, action.key, {
             targetArticle: action.target,
             url: null,
+            label: labelAfterRetarget(link?.label ?? null, link?.targetArticle?.title ?? null),
             health: healthForTarget(action.target),
           })
         ),
         invalid: clearInvalidFor(state.invalid, action.key),
       };
+    }
     case 'setVariant':
       return commit(state, setSecondSlot(links, state.slots, action.key, action.slotId));
     case 'keepSlot':

@@ -24,6 +24,7 @@ import { LeaveDialog } from '../components/editor/LeaveDialog';
 import type { FocusRequest, FocusTarget } from '../components/editor/LinkCard';
 import { ParagraphBlock } from '../components/editor/ParagraphBlock';
 import { isLinkAnchor } from '#shared/baca-juga/paragraphs';
+import { labelAfterRetarget } from '#shared/baca-juga/retarget';
 import { PreviewPane } from '../components/editor/PreviewPane';
 import { Slot, type DropIndicator } from '../components/editor/Slot';
 import { SuggestionsModal } from '../components/editor/SuggestionsModal';
@@ -297,7 +298,13 @@ export const EditorPage = () => {
     onRemove: actions.remove,
     onRetarget: (key: string) => {
       const link = links.find((l) => l.key === key);
-      setModal({ kind: 'retarget', key, currentLabel: link ? displayLabel(link) : '' });
+      setModal({
+        kind: 'retarget',
+        key,
+        currentLabel: link ? displayLabel(link) : '',
+        keepsLabel:
+          !!link && labelAfterRetarget(link.label, link.targetArticle?.title ?? null) !== null,
+      });
     },
     onLabelChange: actions.setLabel,
     onDragStart: setDraggingKey,

@@ -18,7 +18,13 @@ import { TargetSearch } from './TargetSearch';
 
 export type AddLinkMode =
   | { kind: 'add'; slotId: string; slotLabel: string }
-  | { kind: 'retarget'; key: string; currentLabel: string };
+  | {
+      kind: 'retarget';
+      key: string;
+      currentLabel: string;
+      /** Whether the label is the editor's own words, kept after a retarget (#shared/baca-juga/retarget). */
+      keepsLabel: boolean;
+    };
 
 type Tab = 'internal' | 'external';
 
@@ -176,7 +182,9 @@ const AddLinkForm = ({
           <Typography variant="pi" textColor="neutral600">
             {mode.kind === 'add'
               ? t('modal.placement', { slot: mode.slotLabel })
-              : t('modal.retargetHint', { label: mode.currentLabel })}
+              : mode.keepsLabel
+                ? t('modal.retargetHint', { label: mode.currentLabel })
+                : t('modal.retargetHintFollows', { label: mode.currentLabel })}
           </Typography>
           {isRetarget ? (
             internal
