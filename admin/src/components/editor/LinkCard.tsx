@@ -25,6 +25,7 @@ import {
   type MoveDirection,
 } from '../../utils/placement';
 import { isTextField } from '../../utils/textField';
+import { formatRate } from '../../utils/rates';
 import { BrokenLinkFix } from './BrokenLinkFix';
 import { HealthBadge } from '../HealthBadge';
 import { PositionTest, type PositionTestOptions } from './PositionTest';
@@ -287,10 +288,7 @@ export const LinkCard = ({
                 days: readerStats.days,
                 clicks: readerStats.clicks,
                 views: readerStats.views,
-                rate: formatNumber(readerStats.clickThrough ?? 0, {
-                  style: 'percent',
-                  maximumFractionDigits: 1,
-                }),
+                rate: formatRate(formatNumber, readerStats.clickThrough ?? 0),
               })}
             </Typography>
           )}

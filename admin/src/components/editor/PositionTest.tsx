@@ -1,4 +1,5 @@
 import { useIntl, type IntlShape } from 'react-intl';
+import { formatRate } from '../../utils/rates';
 import {
   Box,
   Button,
@@ -47,17 +48,12 @@ const STATUS_TEXT = {
 
 const VARIANTS: Variant[] = ['a', 'b'];
 
-/** A variant's click-through as "9.0%": one decimal always, so A and B line up. */
+/** A variant's click-through as "9.0%" (utils/rates). */
 const rateOf = (
   formatNumber: IntlShape['formatNumber'],
   stats: PositionTestStats,
   variant: Variant
-) =>
-  formatNumber(clickThrough(stats.clicks[variant], stats.views[variant]) ?? 0, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  });
+) => formatRate(formatNumber, clickThrough(stats.clicks[variant], stats.views[variant]) ?? 0);
 
 /** The verdict in words: too few views, could be chance, or the winner with both rates. */
 const Verdict = ({ stats, verdict }: { stats: PositionTestStats; verdict: PositionVerdict }) => {
