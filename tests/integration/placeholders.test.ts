@@ -267,6 +267,14 @@ describe(`placeholders awaiting copy (${DB})`, () => {
     const list = await app.request('/newsroom/articles?filter=awaiting-copy', { headers });
     expect(list.status).toBe(200);
     expect(list.body.data.map((r: any) => [r.title, r.placeholder])).toEqual([[FIRST, true]]);
+    // A placeholder is neither a draft being written nor a story without links.
+    for (const filter of ['drafts', 'no-links']) {
+      const other = await app.request(`/newsroom/articles?filter=${filter}&pageSize=100`, {
+        headers,
+      });
+      expect(other.status).toBe(200);
+      expect(other.body.data.map((r: any) => r.title)).not.toContain(FIRST);
+    }
     const health = await app.request('/newsroom/link-health', { headers });
     // The seeded story's first link awaits its copy, its second leads to a live story; the
     // test story's two links are external.

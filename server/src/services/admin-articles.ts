@@ -140,8 +140,16 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         base.whereRaw(`LOWER(a.${c.title}) LIKE ? ESCAPE '\\'`, [likeContains(term.toLowerCase())]);
       }
       if (query.tag) whereHasTag(strapi, base, 'a', query.tag);
-      if (query.filter === 'drafts') base.whereNotExists(publishedRowOf(t).select(knex().raw('1')));
-      if (query.filter === 'no-links') base.whereNotExists(linksOf(t).select(knex().raw('1')));
+      // A placeholder is neither a draft an editor is writing nor a story that lacks links: it
+      // awaits its copy, and has a filter of its own (below).
+      const notPlaceholder = (q: typeof base) =>
+        q.where((w) => w.whereRaw(`a.${c.placeholder} IS NOT TRUE`));
+      if (query.filter === 'drafts') {
+        notPlaceholder(base).whereNotExists(publishedRowOf(t).select(knex().raw('1')));
+      }
+      if (query.filter === 'no-links') {
+        notPlaceholder(base).whereNotExists(linksOf(t).select(knex().raw('1')));
+      }
       if (query.filter === 'broken') base.whereExists(brokenLinksOf(t).select(knex().raw('1')));
       if (query.filter === 'needs-review') {
         base.where((q) =>

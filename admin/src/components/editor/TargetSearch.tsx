@@ -165,6 +165,11 @@ export const TargetSearch = ({
                 <Typography variant="pi" textColor="neutral600">
                   {t('modal.search.alreadyLinked')}
                 </Typography>
+              ) : result.placeholder ? (
+                // Readers do get something of a link to a placeholder: its label, unlinked.
+                <Typography variant="pi" textColor="warning600">
+                  {t('modal.search.placeholderHint')}
+                </Typography>
               ) : (
                 result.status === 'draft' && (
                   <Typography variant="pi" textColor="warning600">
