@@ -46,6 +46,17 @@ const state = async () => {
   return { indexed, published, termDocs };
 };
 
+/** The index's counts once the boot's background rebuild has completed it (at most 20 s). */
+const indexCompleted = async () => {
+  const deadline = Date.now() + 20_000;
+  let counts = await index().counts();
+  while (counts.indexed !== counts.published && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    counts = await index().counts();
+  }
+  return counts;
+};
+
 const expectComplete = async () => {
   const { indexed, published, termDocs } = await state();
   expect(indexed).toEqual(published);
@@ -349,12 +360,7 @@ describe('completing the index at boot (search/complete-index)', () => {
 
     // The next boot completes the index in the background.
     app = await startStrapi({ database });
-    const deadline = Date.now() + 20_000;
-    let counts = await index().counts();
-    while (counts.indexed !== counts.published && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      counts = await index().counts();
-    }
+    await indexCompleted();
     await expectComplete();
   });
 
@@ -388,12 +394,7 @@ describe('completing the index at boot (search/complete-index)', () => {
     app = await startStrapi({ database });
     expect(await knex().schema.hasColumn(DOCS, 'locale')).toBe(true);
     expect(await knex().schema.hasColumn(TERMS, 'locale')).toBe(true);
-    const deadline = Date.now() + 20_000;
-    let counts = await index().counts();
-    while (counts.indexed !== counts.published && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      counts = await index().counts();
-    }
+    await indexCompleted();
     await expectComplete();
     // Without i18n, every entry is under the '' locale.
     expect(await knex()(DOCS).distinct('locale').pluck('locale')).toEqual(['']);
@@ -411,12 +412,7 @@ describe('completing the index at boot (search/complete-index)', () => {
     });
     await app.strapi.destroy();
     app = await startStrapi({ database, env: { NEWSROOM_I18N: 'true' } });
-    const deadline = Date.now() + 20_000;
-    let counts = await index().counts();
-    while (counts.indexed !== counts.published && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      counts = await index().counts();
-    }
+    const counts = await indexCompleted();
     expect(counts.indexed).toBe(counts.published);
     expect(await knex()(DOCS).distinct('locale').pluck('locale')).toEqual(['id']);
     const ranked = await app.strapi
