@@ -185,7 +185,10 @@ const placementReducer = (state: State, action: Action): State => {
           updateLink(links, action.key, {
             targetArticle: action.target,
             url: null,
-            label: labelAfterRetarget(link?.label ?? null, link?.targetArticle?.title ?? null),
+            // An empty label is none (the target's title shows), as the save sends it.
+            label:
+              labelAfterRetarget(link?.label.trim() || null, link?.targetArticle?.title ?? null) ??
+              '',
             health: healthForTarget(action.target),
           })
         ),

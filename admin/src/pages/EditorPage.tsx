@@ -303,7 +303,8 @@ export const EditorPage = () => {
         key,
         currentLabel: link ? displayLabel(link) : '',
         keepsLabel:
-          !!link && labelAfterRetarget(link.label, link.targetArticle?.title ?? null) !== null,
+          !!link &&
+          labelAfterRetarget(link.label.trim() || null, link.targetArticle?.title ?? null) !== null,
       });
     },
     onLabelChange: actions.setLabel,
