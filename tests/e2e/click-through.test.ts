@@ -65,10 +65,10 @@ test("each link card shows its readers' clicks and click-through", async () => {
   const second = cards.filter({ hasText: 'Harga Solar Nelayan Naik' });
   await first.getByTestId('newsroom-link-stats').waitFor();
   expect(await first.getByTestId('newsroom-link-stats').innerText()).toBe(
-    'Last 30 days: 2 clicks in 8 story views (25%)'
+    'Last 30 days: 2 clicks in 8 story views (25.0%)'
   );
   expect(await second.getByTestId('newsroom-link-stats').innerText()).toBe(
-    'Last 30 days: 0 clicks in 8 story views (0%)'
+    'Last 30 days: 0 clicks in 8 story views (0.0%)'
   );
   await shoot(page, 'click-through');
   await page.context().close();
