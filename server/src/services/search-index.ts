@@ -145,6 +145,21 @@ const createIndex = (
 
 const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
+   * The article rows the index holds an entry for: published, and where stories are
+   * localized, of a locale (a row without one, written around Strapi, is in no locale's index).
+   * The published versions' read, count and post-rebuild check all start from it.
+   */
+  const versionRows = (knex: Knex) => {
+    const a = articleColumns(strapi);
+    return knex(strapi.db.metadata.get(ARTICLE_UID).tableName)
+      .whereNotNull(a.publishedAt)
+      .modify((query) => {
+        if (articlesLocalized(strapi)) query.whereNotNull('locale');
+      });
+  };
+  /** The `locale` column, selected where stories are localized. */
+  const localeColumn = () => (articlesLocalized(strapi) ? ['locale'] : []);
+  /**
    * Published article rows, read with plain SQL: the rebuild reads the whole newsroom, and
    * keyset paging (id > after) keeps every batch as cheap as the first. Every locale's:
    * each published version has its entry.
@@ -153,13 +168,12 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     options: { documentIds?: string[]; after?: number; limit?: number } = {},
     knex: Knex = strapi.db.connection
   ): Promise<(PublishedArticle & { id: number })[]> => {
-    const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
     const a = articleColumns(strapi);
     const localized = articlesLocalized(strapi);
-    const rows: any[] = await knex(table)
+    const rows: any[] = await versionRows(knex)
       .select(
         'id',
-        ...(localized ? ['locale'] : []),
+        ...localeColumn(),
         `${a.documentId} as document_id`,
         `${a.title} as title`,
         `${a.slug} as slug`,
@@ -169,10 +183,7 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         `${a.reportedAt} as reported_at`,
         `${a.publishedAt} as published_at`
       )
-      .whereNotNull(a.publishedAt)
       .modify((query: any) => {
-        // A row without a locale (written around Strapi) is in no locale's index.
-        if (localized) query.whereNotNull('locale');
         if (options.documentIds) query.whereIn(a.documentId, options.documentIds);
         if (options.after !== undefined) query.where('id', '>', options.after);
       })
@@ -201,15 +212,8 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const publishedCount = async (): Promise<number> => {
     const knex = strapi.db.connection;
-    const table = strapi.db.metadata.get(ARTICLE_UID).tableName;
-    const a = articleColumns(strapi);
-    const localized = articlesLocalized(strapi);
-    const versions = knex(table)
-      .distinct(a.documentId, ...(localized ? ['locale'] : []))
-      .whereNotNull(a.publishedAt)
-      .modify((q) => {
-        if (localized) q.whereNotNull('locale');
-      })
+    const versions = versionRows(knex)
+      .distinct(articleColumns(strapi).documentId, ...localeColumn())
       .as('versions');
     const [{ n }] = await knex.from(versions).count({ n: '*' });
     return Number(n);
@@ -391,16 +395,11 @@ const createSearchIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         const a = articleColumns(strapi);
         const localized = articlesLocalized(strapi);
         const current: { document_id: string; locale?: string; published_at: unknown }[] =
-          await knex(table)
-            .select(
-              `${a.documentId} as document_id`,
-              ...(localized ? ['locale'] : []),
-              `${a.publishedAt} as published_at`
-            )
-            .whereNotNull(a.publishedAt)
-            .modify((q) => {
-              if (localized) q.whereNotNull('locale');
-            });
+          await versionRows(knex).select(
+            `${a.documentId} as document_id`,
+            ...localeColumn(),
+            `${a.publishedAt} as published_at`
+          );
         const recent = current
           .filter(
             (row) =>
