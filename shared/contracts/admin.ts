@@ -251,6 +251,24 @@ export const linkStatsResponseSchema = record({ data: linkStatsSchema });
 export type LinkStatsResponse = InferType<typeof linkStatsResponseSchema>;
 
 /**
+ * `GET /newsroom/articles/:documentId/live-backlinks?days=7&locale=`: the live stories whose
+ * published Baca Juga links point at this story (or, while it is down, wait for it), with their
+ * views over the last `days` UTC days: what an unpublish or a delete takes from readers. With
+ * `scope=document` (a delete: every locale goes) the stories of every locale are counted.
+ */
+export const liveBacklinksSchema = record({
+  days: count(),
+  /** Whether this story (this version) is live now. */
+  live: flag(),
+  stories: list(record({ documentId: text(), title: text(), slug: text(), views: count() })),
+  /** The stories' views summed: readers who were shown a link to this story. */
+  views: count(),
+});
+export type LiveBacklinks = InferType<typeof liveBacklinksSchema>;
+
+export const liveBacklinksResponseSchema = record({ data: liveBacklinksSchema });
+
+/**
  * `GET /newsroom/status`: what this deployment still owes readers. `searchIndex.rebuilding`:
  * suggestions are degraded until it is false. `pendingEffects`: committed publishes whose
  * suggestion-index entry is not yet written (retried by every instance until done; `failing`

@@ -4,7 +4,8 @@
  * "needs review", and link health counts flagged links and quotes newsroom-wide.
  */
 import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
-import { LINK, QUOTE, newsroom } from './helpers/newsroom';
+import { ARTICLE, LINK, QUOTE, newsroom } from './helpers/newsroom';
+import { liveBacklinksResponseSchema } from '../../shared/contracts/admin';
 
 describe(`linked from, and review at a glance (${DB})`, () => {
   let app: TestApp;
@@ -96,5 +97,44 @@ describe(`linked from, and review at a glance (${DB})`, () => {
     }
     const after = await get('/newsroom/link-health');
     expect(after.body.data.review).toEqual({ links: 1, quotes: 1 });
+  });
+
+  it('names the live stories an unpublish takes a link from, with their readers of the last 7 days, and still while the story is down', async () => {
+    const backlinks = async (query = '') => {
+      const response = await get(`/newsroom/articles/${target.documentId}/live-backlinks${query}`);
+      expect(response.status).toBe(200);
+      return liveBacklinksResponseSchema.validateSync(response.body).data;
+    };
+    // Readers of the live source (the draft-only source has none and carries no live link).
+    const sent = await app.request('/api/newsroom/events', {
+      method: 'POST',
+      body: { events: [1, 2, 3].map(() => ({ type: 'view', article: published.documentId })) },
+    });
+    expect(sent.status).toBe(202);
+    await app.strapi.plugin('newsroom').service('readerEvents').flush();
+    const liveStory = {
+      documentId: published.documentId,
+      title: 'Sumber Terbit',
+      slug: 'sumber-terbit',
+      views: 3,
+    };
+    expect(await backlinks()).toEqual({ days: 7, live: true, stories: [liveStory], views: 3 });
+    // The whole document, for a delete.
+    expect((await backlinks('?scope=document')).stories).toEqual([liveStory]);
+
+    // Down: Strapi drops the published links' relation to it; their drafts still point here.
+    const n = newsroom(app.strapi);
+    await n.unpublish(ARTICLE, target.documentId);
+    expect(await backlinks()).toEqual({ days: 7, live: false, stories: [liveStory], views: 3 });
+    await n.publish(ARTICLE, target.documentId);
+    expect((await backlinks()).live).toBe(true);
+
+    const none = await get(`/newsroom/articles/${other.documentId}/live-backlinks?days=30`);
+    expect(none.body.data).toEqual({ days: 30, live: true, stories: [], views: 0 });
+    const bad = await get(`/newsroom/articles/${target.documentId}/live-backlinks?scope=all`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/scope/);
+    const missing = await get('/newsroom/articles/nosuchdocumentid0000000/live-backlinks');
+    expect(missing.status).toBe(404);
   });
 });

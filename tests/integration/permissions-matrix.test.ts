@@ -167,6 +167,10 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       url: () => `/newsroom/articles/${ids.article}/link-stats`,
       expected: adminRoute('read'),
     },
+    'GET /newsroom/articles/:documentId/live-backlinks': {
+      url: () => `/newsroom/articles/${ids.article}/live-backlinks`,
+      expected: adminRoute('read'),
+    },
     'GET /api/newsroom/documents/articles': {
       url: () => '/api/newsroom/documents/articles?pagination[pageSize]=100',
       expected: publicRead,

@@ -8,6 +8,7 @@ import quoteSpeaker from './quote-speaker';
 import { createReadOnlyCoreController } from './read-only-core';
 import related from './related';
 import linkStats from './link-stats';
+import liveBacklinks from './live-backlinks';
 import readerEvents from './reader-events';
 import { sitemapArticles, sitemapIndex, sitemapNews } from './sitemaps';
 import status from './status';
@@ -30,6 +31,7 @@ export default {
   // Reader events from frontends: `events.create` in the roles screen.
   events: readerEvents,
   'link-stats': linkStats,
+  'live-backlinks': liveBacklinks,
   // Admin routes of the Baca Juga manager.
   'admin-articles': adminArticles,
   placement,

@@ -76,6 +76,12 @@ export default () => ({
     },
     {
       method: 'GET',
+      path: '/articles/:documentId/live-backlinks',
+      handler: 'live-backlinks.findOne',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'GET',
       path: '/articles/:documentId/suggestions',
       handler: 'placement.suggestions',
       config: allow(ADMIN_ACTIONS.read),

@@ -4,6 +4,7 @@ import adminArticles from './admin-articles';
 import importer from './importer';
 import invalidations from './invalidations';
 import listing from './listing';
+import liveBacklinks from './live-backlinks';
 import placement from './placement';
 import placementCopy from './placement-copy';
 import preview from './preview';
@@ -44,4 +45,5 @@ export default {
   sitemaps,
   readerEvents,
   related,
+  liveBacklinks,
 };

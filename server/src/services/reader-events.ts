@@ -406,6 +406,45 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .sort((a, b) => b.views - a.views);
     },
 
+    /**
+     * Views of each of these stories from the UTC day `since` on, by story: of one version
+     * where `locale` names it (the default one's counters as `counts` reads them), of every
+     * version where it is null and stories are localized (a delete takes them all).
+     */
+    async viewsOf(
+      articleIds: string[],
+      since: string,
+      locale: string | null
+    ): Promise<Map<string, number>> {
+      const views = new Map<string, number>();
+      const everyVersion = locale === null && articlesLocalized(strapi);
+      for (let i = 0; i < articleIds.length; i += CHUNK) {
+        const part = articleIds.slice(i, i + CHUNK);
+        const subjects = everyVersion
+          ? null
+          : (await Promise.all(part.map((id) => viewSubjects(id, locale)))).flat();
+        const rows = (await strapi.db
+          .connection(READER_EVENTS_TABLE)
+          .where({ kind: 'view' })
+          .where('day', '>=', since)
+          .where((q) => {
+            if (subjects) q.whereIn('subject', subjects);
+            else {
+              q.whereIn('subject', part);
+              for (const id of part) q.orWhere('subject', 'like', `${id}@%`);
+            }
+          })
+          .groupBy('subject')
+          .select('subject')
+          .sum({ hits: 'hits' })) as { subject: string; hits: unknown }[];
+        for (const row of rows) {
+          const story = storyOf(row.subject);
+          views.set(story, (views.get(story) ?? 0) + Number(row.hits));
+        }
+      }
+      return views;
+    },
+
     /** Of `links`, those clicked at least once from the day `since` on. */
     async clicked(since: string, links: string[]): Promise<Set<string>> {
       const found = new Set<string>();
