@@ -2,6 +2,10 @@ import { Link } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ADMIN_ACTIONS } from '#shared/contracts/admin';
 import { BacaJugaPanel } from './components/BacaJugaPanel';
+import {
+  withLiveBacklinkConfirmations,
+  type DocumentAction,
+} from './content-manager/liveBacklinksActions';
 import { PLUGIN_ID } from './pluginId';
 import { CONTENT_TYPE_NAMES } from './translations/contentTypeNames';
 import { getTranslation } from './utils/getTranslation';
@@ -16,6 +20,7 @@ const translationFiles: Record<string, () => Promise<TranslationModule>> = {
 /** The part of the content manager's public API this plugin uses. */
 interface ContentManagerApis {
   addEditViewSidePanel: (panels: (typeof BacaJugaPanel)[]) => void;
+  addDocumentAction: (reduce: (actions: DocumentAction[]) => DocumentAction[]) => void;
 }
 
 export default {
@@ -65,7 +70,10 @@ export default {
 
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager');
-    (contentManager.apis as unknown as ContentManagerApis).addEditViewSidePanel([BacaJugaPanel]);
+    const apis = contentManager.apis as unknown as ContentManagerApis;
+    apis.addEditViewSidePanel([BacaJugaPanel]);
+    // Unpublish and Delete of a story other live stories link to say what readers lose.
+    apis.addDocumentAction(withLiveBacklinkConfirmations);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -5,7 +5,14 @@
  * manager's list filtered to those stories; the manager's editor lists them too.
  */
 import type { Browser } from 'playwright-core';
-import { createArticle, placeLinks, SUPER_ADMIN } from './helpers/admin-api';
+import {
+  adminToken,
+  createArticle,
+  placeLinks,
+  publishArticle,
+  request,
+  SUPER_ADMIN,
+} from './helpers/admin-api';
 import { launchBrowser, newAdminPage, shoot } from './helpers/browser';
 
 let browser: Browser;
@@ -95,4 +102,62 @@ test("in Indonesian, Strapi's own states are named in Strapi's own words", async
   expect(await row.innerText()).toContain('Dipublikasi');
   expect(await row.innerText()).not.toMatch(/\bTerbit\b/);
   await page.context().close();
+});
+
+test("the content manager's Unpublish and Delete name the live stories that link here and their readers; while down, the panel says their links wait", async () => {
+  // Four readers of the live source this week, as its frontend reports them.
+  const sent = await request('/api/newsroom/events', {
+    method: 'POST',
+    body: { events: [1, 2, 3, 4].map(() => ({ type: 'view', article: source.documentId })) },
+  });
+  expect(sent.status).toBe(202);
+  const token = await adminToken(SUPER_ADMIN);
+  // Counts reach the database at the next flush.
+  for (let tries = 0; tries < 60; tries += 1) {
+    const { body } = await request(`/newsroom/articles/${target.documentId}/live-backlinks`, {
+      token,
+    });
+    if (body.data.views >= 4) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  const page = await newAdminPage(browser, SUPER_ADMIN);
+  await page.goto(
+    `/admin/content-manager/collection-types/plugin::newsroom.article/${target.documentId}`
+  );
+  await page.getByTestId('newsroom-unpublish-warning').waitFor({ timeout: 30000 });
+
+  // Delete (the header's menu): Strapi's own confirmation, with what readers lose; cancelled.
+  await page.getByRole('button', { name: 'More actions' }).click();
+  await page.getByRole('menuitem', { name: /Delete/ }).click();
+  let dialog = page.getByRole('alertdialog');
+  const deleting = dialog.getByTestId('newsroom-live-backlinks');
+  await deleting.getByText('Petani Cabai Keluhkan Ongkos Angkut').waitFor();
+  expect(await deleting.innerText()).toContain(
+    'Deleting takes the Baca Juga links to this story away from readers'
+  );
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // Unpublish (the panel's menu): a story nobody edited since its publish had no confirmation.
+  await page.getByRole('button', { name: 'More document actions' }).click();
+  await page.getByRole('menuitem', { name: 'Unpublish' }).click();
+  dialog = page.getByRole('alertdialog');
+  const impact = dialog.getByTestId('newsroom-live-backlinks');
+  await impact.getByText('Petani Cabai Keluhkan Ongkos Angkut').waitFor();
+  const said = await impact.innerText();
+  expect(said).toContain('1 live story links here');
+  expect(said).toContain('4 views');
+  expect(said).toContain('Stories with a link here: 4 views in the last 7 days');
+  await shoot(page, 'unpublish-confirmation');
+  await dialog.getByRole('button', { name: 'Unpublish' }).click();
+
+  // Down: the panel says the live story's link waits for it.
+  const down = page.getByTestId('newsroom-side-panel').getByTestId('newsroom-down-notice');
+  await down.waitFor({ timeout: 15000 });
+  expect(await down.innerText()).toContain(
+    '1 live story linked here; their links are hidden until you publish again'
+  );
+  expect(await page.getByTestId('newsroom-unpublish-warning').count()).toBe(0);
+  await page.context().close();
+  await publishArticle(target.documentId);
 });

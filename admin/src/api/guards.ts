@@ -14,6 +14,7 @@ import {
   checkContract,
   linkHealthResponseSchema,
   linkStatsResponseSchema,
+  liveBacklinksResponseSchema,
   orphansResponseSchema,
   localesResponseSchema,
   placementCopyResponseSchema,
@@ -108,6 +109,12 @@ export const parseOrphans = checked('GET /newsroom/orphans', orphansResponseSche
 export const parseLinkStats = checked(
   'GET /newsroom/articles/:documentId/link-stats',
   linkStatsResponseSchema,
+  (body) => body.data
+);
+
+export const parseLiveBacklinks = checked(
+  'GET /newsroom/articles/:documentId/live-backlinks',
+  liveBacklinksResponseSchema,
   (body) => body.data
 );
 

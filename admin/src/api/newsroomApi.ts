@@ -15,6 +15,7 @@ import type {
   AdminArticleListResponse,
   LinkHealthReport,
   LinkStats,
+  LiveBacklinks,
   OrphansResponse,
   Placement,
   PlacementSaveBody,
@@ -28,6 +29,7 @@ import {
   parseArticleList,
   parseLinkHealth,
   parseLinkStats,
+  parseLiveBacklinks,
   parseOrphans,
   parseLocales,
   parsePlacement,
@@ -273,6 +275,24 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       ],
     }),
 
+    /**
+     * What an unpublish (of `locale`'s version) or a delete (`scope: 'document'`, every
+     * locale) takes from readers. Not cached across screens: each confirmation asks afresh.
+     */
+    getNewsroomLiveBacklinks: build.query<
+      LiveBacklinks,
+      PlacementArg & { scope?: 'version' | 'document' }
+    >({
+      query: ({ documentId, locale, scope }) => ({
+        url: withQuery(
+          articlePath(documentId, 'live-backlinks'),
+          scope === 'document' ? { scope } : localeQuery(locale)
+        ),
+        method: 'GET',
+      }),
+      transformResponse: parseLiveBacklinks,
+    }),
+
     // One locale's queue where stories are localized (absent: the default locale's).
     getNewsroomOrphans: build.query<OrphansResponse, { page: number; locale?: string }>({
       query: ({ page, locale }) => ({
@@ -296,6 +316,7 @@ export const {
   useGetNewsroomSuggestionsQuery,
   useGetNewsroomOrphansQuery,
   useGetNewsroomLinkStatsQuery,
+  useGetNewsroomLiveBacklinksQuery,
   useLazyGetNewsroomPlacementQuery,
   useCopyNewsroomPlacementMutation,
   useGetNewsroomLocalesQuery,

@@ -24,7 +24,7 @@ const MAX_LISTED = 5;
 interface PanelProps {
   model: string;
   documentId?: string;
-  document?: { updatedAt?: unknown; locale?: unknown };
+  document?: { updatedAt?: unknown; locale?: unknown; status?: unknown };
   activeTab?: 'draft' | 'published' | null;
   collectionType?: string;
 }
@@ -150,6 +150,7 @@ const PanelContent = ({
           documentId={documentId}
           linkedFrom={data.linkedFrom}
           articleStatus={data.article.status}
+          locale={locale}
         />
         {data.oldSlugs.length > 0 && (
           <Box data-testid="newsroom-old-slugs">
@@ -212,7 +213,8 @@ export const BacaJugaPanel = (props: PanelProps): PanelDescription | null => {
     content: (
       <PanelContent
         documentId={props.documentId}
-        version={String(props.document?.updatedAt ?? '')}
+        // An unpublish leaves the draft's updatedAt as it was: its status changes.
+        version={`${String(props.document?.updatedAt ?? '')}|${String(props.document?.status ?? '')}`}
         locale={typeof props.document?.locale === 'string' ? props.document.locale : undefined}
       />
     ),

@@ -4,44 +4,34 @@ import type { ArticleRef, ArticleStatus } from '#shared/contracts/admin';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
 import { ArticleStatusBadge } from './ArticleStatusBadge';
+import { LiveBacklinksNotice } from './LiveBacklinks';
 
 const MAX_LISTED = 5;
 const editorPath = (documentId: string) =>
   `/plugins/${PLUGIN_ID}/articles/${encodeURIComponent(documentId)}`;
 
 /**
- * The stories whose Baca Juga links point at this one, with their state: what breaks for
- * readers if this story is unpublished or deleted. The whole list is the manager's list
+ * The stories whose draft Baca Juga links point at this one, with their state, under the
+ * notice of what readers lose (or, while the story is down, miss) from the live ones. The whole list is the manager's list
  * filtered by "links to" this story.
  */
 export const LinkedFromList = ({
   documentId,
   linkedFrom,
   articleStatus,
+  locale,
 }: {
   documentId: string;
   linkedFrom: ArticleRef[];
-  /** This story's state: while it is live, unpublishing it breaks the live links to it. */
+  /** This story's state: the notice asks again when it is published or unpublished. */
   articleStatus: ArticleStatus;
+  /** The version's locale where stories are localized. */
+  locale?: string;
 }) => {
   const t = useT();
-  const liveSources = linkedFrom.filter((source) => source.status !== 'draft').length;
   return (
     <Box data-testid="newsroom-linked-from">
-      {articleStatus !== 'draft' && liveSources > 0 && (
-        <Box
-          data-testid="newsroom-unpublish-warning"
-          background="warning100"
-          borderColor="warning200"
-          hasRadius
-          padding={3}
-          marginBottom={2}
-        >
-          <Typography variant="pi" textColor="warning700">
-            {t('linkedFrom.unpublishWarning', { count: liveSources })}
-          </Typography>
-        </Box>
-      )}
+      <LiveBacklinksNotice documentId={documentId} locale={locale} state={articleStatus} />
       <Typography variant="sigma" textColor="neutral600" tag="h2">
         {linkedFrom.length === 0
           ? t('linkedFrom.none')

@@ -418,6 +418,7 @@ export const EditorPage = () => {
                 documentId={documentId}
                 linkedFrom={placement.linkedFrom}
                 articleStatus={placement.article.status}
+                locale={locale}
               />
               <Box paddingTop={4}>
                 <NextToReview documentId={documentId} />
