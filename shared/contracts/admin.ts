@@ -153,6 +153,11 @@ export const suggestionSchema = record({
   sharedTags: texts(),
   /** Words the two articles share after stemming, lower-cased, in this article's own form. */
   matchedTerms: texts(),
+  /**
+   * The share of this article's query weight the suggestion matched, 0 to 1: with the shared
+   * tags, what its strength band is read from (shared/baca-juga/strength).
+   */
+  coverage: count(),
   /** Where the suggestion fits; null when no paragraph shares a word with it (the editor picks). */
   fitsAfter: nullableRecord(fitsAfterFields),
 });

@@ -15,6 +15,8 @@ const TAGS = ['Kapal Tenggelam'];
 let browser: Browser;
 let ship: { documentId: string; slug: string };
 let funeral: { documentId: string; slug: string };
+let prawns: { documentId: string; slug: string };
+const STORM = 'Gedung Sekolah Rusak Diterjang Angin Kencang';
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -39,6 +41,23 @@ beforeAll(async () => {
       'Keluarga menunggu sejak pagi di rumah duka.',
       'Basarnas memastikan helikopter masih mencari korban lain.',
       'Pemakaman berlangsung haru.',
+    ],
+  });
+  // A story that shares with the storm story only two common words, "menjadi" and "besar".
+  prawns = await createArticle({
+    title: 'Nelayan Cilacap Panen Udang Vaname',
+    paragraphs: [
+      'Nelayan Cilacap memanen udang vaname dari tambak pesisir selatan.',
+      'Harga udang menjadi besar karena permintaan ekspor Jepang meningkat.',
+      'Koperasi nelayan menyiapkan gudang pendingin baru di dermaga.',
+      'Dinas perikanan mencatat produksi tambak naik dua kali lipat.',
+    ],
+  });
+  await createArticle({
+    title: STORM,
+    paragraphs: [
+      'Angin kencang merusak atap gedung sekolah.',
+      'Kerusakan menjadi besar setelah hujan deras semalam.',
     ],
   });
 });
@@ -117,13 +136,56 @@ test('the orphans queue: skip one, accept one in one click', async () => {
   await expectCount(story.getByTestId('newsroom-orphan-suggestion'), 1);
   await page.getByRole('button', { name: `Show skipped suggestions (${skippedCount})` }).waitFor();
 
+  // Strong: the shared tag and the words of one event.
+  expect(await helicopter.getByTestId('newsroom-strength').getAttribute('data-strength')).toBe(
+    'strong'
+  );
   await helicopter.getByRole('button', { name: 'Accept' }).click();
-  await page.getByText('1 link placed and saved').waitFor();
+  // The word after Accept names the link, the story it went to and where, with an Undo.
+  const done = page.getByTestId('newsroom-accept-done');
+  await done.waitFor();
+  expect(await done.innerText()).toContain(
+    `Linked “${HELICOPTER}” from “Korban Kapal Tenggelam Dimakamkan di Banyuwangi” after paragraph 3, and saved.`
+  );
   // The story has a link now: it leaves the queue, and readers get the link after paragraph 3
   await story.waitFor({ state: 'detached' });
   expect(await publicPlacement(funeral.slug)).toEqual([
     { label: HELICOPTER, after: await paragraphId(funeral.documentId, 2) },
   ]);
+
+  // Undo: a versioned save of the placement before; the story is back without links.
+  await done.getByRole('button', { name: 'Undo' }).click();
+  await page.getByText('Undone: “Korban Kapal Tenggelam Dimakamkan di Banyuwangi”').waitFor();
+  await story.waitFor();
+  expect(await publicPlacement(funeral.slug)).toEqual([]);
+
+  // Accepted again, for the queue's next test.
+  await story
+    .getByTestId('newsroom-orphan-suggestion')
+    .filter({ hasText: HELICOPTER })
+    .getByRole('button', { name: 'Accept' })
+    .click();
+  await story.waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
+test('a weak suggestion (two common words) is hidden until asked, and says why it is weak', async () => {
+  const page = await openQueue();
+  const story = page.locator(
+    `[data-testid="newsroom-orphan"][data-document-id="${prawns.documentId}"]`
+  );
+  await story.waitFor({ timeout: 30000 });
+  const storm = story.getByTestId('newsroom-orphan-suggestion').filter({ hasText: STORM });
+  expect(await storm.count()).toBe(0);
+  const toggle = page.getByTestId('newsroom-weak-toggle');
+  expect(await toggle.innerText()).toMatch(/weak suggestions? (is|are) hidden/);
+  await toggle.getByRole('button', { name: /^Show \d+ weak suggestions?$/ }).click();
+  await storm.waitFor();
+  const strength = storm.getByTestId('newsroom-strength');
+  expect(await strength.getAttribute('data-strength')).toBe('weak');
+  expect(await strength.innerText()).toMatch(
+    /Weak match\s*Matches \d+\.\d% of this story's key words/i
+  );
   await page.context().close();
 });
 

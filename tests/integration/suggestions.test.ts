@@ -6,6 +6,7 @@
 import corpus from '../fixtures/suggestion-corpus.json';
 import { adminWithActions, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, newsroom } from './helpers/newsroom';
+import { strengthOf } from '../../shared/baca-juga/strength';
 
 jest.setTimeout(300_000);
 
@@ -189,5 +190,31 @@ describe("the Baca Juga manager's suggestions use the engine", () => {
     );
     const again = await app.request(`/newsroom/articles/${doc}/suggestions?limit=5`, { headers });
     expect(again.body.data.map((s: any) => s.documentId)).not.toContain(body.data[0].documentId);
+  });
+});
+
+describe('the strength band an editor weighs before Accept', () => {
+  test('same-topic suggestions stand above the floor; other topics mostly below', async () => {
+    const headers = await adminWithActions(app, ['plugin::newsroom.read']);
+    const bands = { same: { strong: 0, fair: 0, weak: 0 }, other: { strong: 0, fair: 0, weak: 0 } };
+    for (const article of corpus.articles) {
+      const { body } = await app.request(
+        `/newsroom/articles/${docOf.get(article.key)}/suggestions?limit=10`,
+        { headers }
+      );
+      for (const s of body.data) {
+        expect(s.coverage).toBeGreaterThanOrEqual(0);
+        expect(s.coverage).toBeLessThanOrEqual(1);
+        const kind = clusterOf.get(s.documentId) === article.cluster ? 'same' : 'other';
+        bands[kind][strengthOf(s)] += 1;
+      }
+    }
+    const share = (b: Record<string, number>, key: string) => b[key] / (b.strong + b.fair + b.weak);
+    console.log(
+      `[suggestions] strength bands over the top 10 of each story: ${JSON.stringify(bands)}`
+    );
+    // Evidence written for the tests, so a loose guard: the bands must separate, not be perfect.
+    expect(share(bands.same, 'weak')).toBeLessThanOrEqual(0.2);
+    expect(share(bands.other, 'weak')).toBeGreaterThanOrEqual(0.5);
   });
 });

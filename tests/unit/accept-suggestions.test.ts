@@ -43,6 +43,7 @@ const suggestion = (documentId: string, paragraphId: string | null): Suggestion 
   score: 1,
   sharedTags: [],
   matchedTerms: [],
+  coverage: 0.3,
   fitsAfter: paragraphId ? { paragraphId, number: 0, matchedTerms: [] } : null,
 });
 

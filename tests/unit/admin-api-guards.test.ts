@@ -255,6 +255,7 @@ describe('response guards', () => {
       score: 3.5,
       sharedTags: ['Jakarta'],
       matchedTerms: ['banjir'],
+      coverage: 0.42,
       fitsAfter: { paragraphId: 'p-000006', number: 6, matchedTerms: ['banjir'] },
     };
     expect(parseSuggestions({ data: [suggestion] })).toEqual({

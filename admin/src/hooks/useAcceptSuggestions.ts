@@ -5,12 +5,24 @@ import {
   useSaveNewsroomPlacementMutation,
 } from '../api/newsroomApi';
 import { acceptSuggestions } from '../utils/acceptSuggestions';
+import { fromPlacement, toSaveBody } from '../utils/placement';
+
+export interface Accepted {
+  /** The suggestions placed (those without a slot in the draft are left out). */
+  placed: Suggestion[];
+  /**
+   * Puts the story's links back as they were before the accept: a save of that placement
+   * against the version the accept saved, so a colleague's save in between is a 409, not lost.
+   * Null when nothing was saved.
+   */
+  undo: (() => Promise<void>) | null;
+}
 
 /**
  * Accepts suggestions of one story from the orphans queue: reads its placement afresh, then
  * saves it with the new links through the manager's own save (same route, version check and
- * rules as a save in the editor). Answers the suggestions placed; a refused save throws, as
- * the mutation's error (a 409 when a colleague saved in between).
+ * rules as a save in the editor). A refused save throws, as the mutation's error (a 409 when
+ * a colleague saved in between).
  */
 export const useAcceptSuggestions = () => {
   const [readPlacement] = useLazyGetNewsroomPlacementQuery();
@@ -21,12 +33,19 @@ export const useAcceptSuggestions = () => {
       suggestions: Suggestion[],
       /** The version the suggestions were made for (absent: the default locale's). */
       locale?: string
-    ): Promise<Suggestion[]> => {
+    ): Promise<Accepted> => {
       const arg = { documentId, ...(locale ? { locale } : {}) };
-      const placement = await readPlacement(arg, false).unwrap();
-      const { body, placed } = acceptSuggestions(placement, suggestions);
-      if (placed.length > 0) await savePlacement({ ...arg, body }).unwrap();
-      return placed;
+      const before = await readPlacement(arg, false).unwrap();
+      const { body, placed } = acceptSuggestions(before, suggestions);
+      if (placed.length === 0) return { placed, undo: null };
+      const saved = await savePlacement({ ...arg, body }).unwrap();
+      const restore = toSaveBody(saved.placement.version, fromPlacement(before));
+      return {
+        placed,
+        undo: async () => {
+          await savePlacement({ ...arg, body: restore }).unwrap();
+        },
+      };
     },
     [readPlacement, savePlacement]
   );

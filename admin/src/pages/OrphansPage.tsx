@@ -10,7 +10,7 @@ import {
   Loader,
   Typography,
 } from '@strapi/design-system';
-import { ArrowLeft, Check } from '@strapi/icons';
+import { ArrowClockwise, ArrowLeft, Check } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { ADMIN_ACTIONS, type OrphanStory, type Suggestion } from '#shared/contracts/admin';
 import { toApiError, toApiErrorOrNull } from '../api/errors';
@@ -18,12 +18,20 @@ import { useGetNewsroomOrphansQuery } from '../api/newsroomApi';
 import { ArticleStatusBadge } from '../components/ArticleStatusBadge';
 import { FitsAfterHint } from '../components/editor/SuggestionsPanel';
 import { useAcceptSuggestions } from '../hooks/useAcceptSuggestions';
+import { StrengthBadge, WeakToggle } from '../components/editor/StrengthBadge';
+import { aboveFloor } from '#shared/baca-juga/strength';
 import { useT } from '../hooks/useT';
 import { LoadErrorState } from '../components/LoadErrorState';
 import { IndexingNotice } from '../components/IndexingNotice';
 import { ListLocaleSelect } from '../components/list/ListLocaleSelect';
 
 const MANAGE_PERMISSIONS = [{ action: ADMIN_ACTIONS.manage, subject: null }];
+
+/** What the last Accept did, said with an Undo until the next one. */
+interface LastAccept {
+  message: string;
+  undos: { story: OrphanStory; undo: () => Promise<void> }[];
+}
 
 /** A suggestion of one story: the same article may be suggested for several stories. */
 const keyOf = (story: OrphanStory, s: Suggestion) => `${story.documentId}:${s.documentId}`;
@@ -54,6 +62,8 @@ export const OrphansPage = () => {
   const [skipped, setSkipped] = useState<Set<string>>(new Set());
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  const [showWeak, setShowWeak] = useState(false);
+  const [lastAccept, setLastAccept] = useState<LastAccept | null>(null);
   const accept = useAcceptSuggestions();
 
   const { data, error, isFetching, refetch } = useGetNewsroomOrphansQuery(
@@ -73,13 +83,15 @@ export const OrphansPage = () => {
     return next;
   };
 
-  /** Accepts, one save per story; reports what was placed and what was refused. */
+  /** Accepts, one save per story; says what was placed, with an Undo, and what was refused. */
   const acceptAll = async (batch: { story: OrphanStory; suggestions: Suggestion[] }[]) => {
     setBusy(true);
-    let placed = 0;
+    setLastAccept(null);
+    const done: { story: OrphanStory; placed: Suggestion[]; undo: () => Promise<void> }[] = [];
     for (const { story, suggestions } of batch) {
       try {
-        placed += (await accept(story.documentId, suggestions, shownLocale)).length;
+        const { placed, undo } = await accept(story.documentId, suggestions, shownLocale);
+        if (undo) done.push({ story, placed, undo });
       } catch (err) {
         const apiError = toApiError(err);
         toggleNotification({
@@ -93,14 +105,57 @@ export const OrphansPage = () => {
     }
     setChecked(new Set());
     setBusy(false);
-    if (placed > 0) {
-      toggleNotification({ type: 'success', message: t('orphans.accepted', { count: placed }) });
+    const placed = done.reduce((n, entry) => n + entry.placed.length, 0);
+    if (placed === 0) return;
+    const [only] = done;
+    setLastAccept({
+      // One link: which story it went to, which it names and where, so a wrong click is seen.
+      message:
+        placed === 1 && only.placed[0].fitsAfter
+          ? t('orphans.acceptedOne', {
+              title: only.placed[0].title,
+              story: only.story.title,
+              number: only.placed[0].fitsAfter.number,
+            })
+          : t('orphans.accepted', { count: placed }),
+      undos: done.map(({ story, undo }) => ({ story, undo })),
+    });
+  };
+
+  /** Puts each story of the last Accept back as it was; a colleague's save since wins. */
+  const undoLast = async () => {
+    if (!lastAccept) return;
+    setBusy(true);
+    for (const { story, undo } of lastAccept.undos) {
+      try {
+        await undo();
+        toggleNotification({
+          type: 'success',
+          message: t('orphans.undone', { story: story.title }),
+        });
+      } catch (err) {
+        const apiError = toApiError(err);
+        toggleNotification({
+          type: 'danger',
+          message:
+            apiError.status === 409
+              ? t('orphans.undoConflict', { story: story.title })
+              : t('orphans.undoFailed', { story: story.title, message: apiError.message }),
+        });
+      }
     }
+    setLastAccept(null);
+    setBusy(false);
   };
 
   const stories = data?.data ?? [];
+  // Weak suggestions (below the relevance floor) only when asked: Accept saves and publishes.
   const visible = (story: OrphanStory) =>
-    story.suggestions.filter((s) => !skipped.has(keyOf(story, s)));
+    story.suggestions.filter((s) => !skipped.has(keyOf(story, s)) && (showWeak || aboveFloor(s)));
+  const weak = stories.reduce(
+    (n, story) => n + story.suggestions.filter((s) => !aboveFloor(s)).length,
+    0
+  );
   const checkedBatch = stories
     .map((story) => ({
       story,
@@ -162,6 +217,7 @@ export const OrphansPage = () => {
                   <Typography variant="omega" fontWeight="bold" textColor="neutral800">
                     {s.title}
                   </Typography>
+                  <StrengthBadge suggestion={s} />
                   {s.fitsAfter ? (
                     <FitsAfterHint fitsAfter={s.fitsAfter} />
                   ) : (
@@ -232,6 +288,32 @@ export const OrphansPage = () => {
           )}
           {isFetching && data && <Loader small>{t('common.loading')}</Loader>}
           <IndexingNotice indexing={data?.meta.indexing} />
+          {lastAccept && (
+            <Box
+              role="status"
+              data-testid="newsroom-accept-done"
+              background="success100"
+              borderColor="success200"
+              hasRadius
+              padding={3}
+            >
+              <Flex gap={3} alignItems="center" justifyContent="space-between" wrap="wrap">
+                <Typography variant="omega" textColor="success700">
+                  {lastAccept.message}
+                </Typography>
+                <Button
+                  size="S"
+                  variant="secondary"
+                  startIcon={<ArrowClockwise />}
+                  disabled={busy}
+                  onClick={undoLast}
+                >
+                  {t('orphans.undo')}
+                </Button>
+              </Flex>
+            </Box>
+          )}
+          <WeakToggle weak={weak} shown={showWeak} onToggle={() => setShowWeak((v) => !v)} />
           {skipped.size > 0 && (
             <Box>
               <Button variant="tertiary" size="S" onClick={() => setSkipped(new Set())}>

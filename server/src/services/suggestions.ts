@@ -49,6 +49,8 @@ export interface RankedArticle {
   score: number;
   sharedTags: string[];
   matchedTerms: string[];
+  /** The share of the query's weight this article matched (shared/baca-juga/strength). */
+  coverage: number;
 }
 
 /** Source stems considered before document frequencies are known, and query terms kept after. */
@@ -190,8 +192,13 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       [...query.map((q) => q.term), ...tagKeys]
     );
     const tagNames = new Map(tags.map((tag) => [tagTerm(tag), tag]));
+    const queryWeight = query.reduce((sum, q) => sum + q.boost, 0);
     return leaders.map((leader) => {
       const terms = matched.get(leader.documentId) ?? [];
+      const matchedWeight = query.reduce(
+        (sum, q) => sum + (terms.includes(q.term) ? q.boost : 0),
+        0
+      );
       return {
         documentId: leader.documentId,
         title: leader.title,
@@ -201,6 +208,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         matchedTerms: query
           .filter((q) => terms.includes(q.term))
           .map((q) => vector.surfaces.get(q.term) ?? q.term),
+        coverage: queryWeight > 0 ? Math.round((matchedWeight / queryWeight) * 1000) / 1000 : 0,
       };
     });
   };

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import type { Suggestion } from '#shared/contracts/admin';
@@ -5,6 +6,8 @@ import { useGetNewsroomSuggestionsQuery } from '../../api/newsroomApi';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 import { IndexingNotice } from '../IndexingNotice';
+import { aboveFloor } from '#shared/baca-juga/strength';
+import { StrengthBadge, WeakToggle } from './StrengthBadge';
 
 const SUGGESTION_LIMIT = 10;
 
@@ -61,7 +64,10 @@ export const SuggestionList = ({
     { documentId, ...(locale ? { locale } : {}), limit: SUGGESTION_LIMIT },
     { refetchOnMountOrArgChange: true }
   );
-  const suggestions = (data?.suggestions ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
+  const [showWeak, setShowWeak] = useState(false);
+  const unlinked = (data?.suggestions ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
+  const weak = unlinked.filter((s) => !aboveFloor(s)).length;
+  const suggestions = showWeak ? unlinked : unlinked.filter(aboveFloor);
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
@@ -77,7 +83,7 @@ export const SuggestionList = ({
           </Button>
         </Flex>
       )}
-      {data && suggestions.length === 0 && (
+      {data && suggestions.length === 0 && weak === 0 && (
         <Typography variant="pi" textColor="neutral600">
           {t('suggestions.empty')}
         </Typography>
@@ -95,10 +101,11 @@ export const SuggestionList = ({
             <Typography variant="omega" fontWeight="bold" textColor="neutral800">
               {s.title}
             </Typography>
-            {/* Ranked by the server; a bare score would mean nothing to an editor. */}
+            {/* Ranked by the server; a bare score would mean nothing to an editor: a band and why. */}
             <Box>
               <ArticleStatusBadge status={s.status} size="XS" />
             </Box>
+            <StrengthBadge suggestion={s} />
             {s.sharedTags.length > 0 && (
               <Flex gap={1} wrap="wrap" alignItems="center">
                 <Typography variant="pi" textColor="neutral600">
@@ -138,6 +145,7 @@ export const SuggestionList = ({
           </Flex>
         </Box>
       ))}
+      <WeakToggle weak={weak} shown={showWeak} onToggle={() => setShowWeak((v) => !v)} />
     </Flex>
   );
 };
