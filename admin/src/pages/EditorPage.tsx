@@ -311,6 +311,7 @@ export const EditorPage = () => {
       });
     },
     onLabelChange: actions.setLabel,
+    onUrlChange: actions.setUrl,
     onDragStart: setDraggingKey,
     onDragEnd: endDrag,
     onDragOverSlot: setDropIndicator,
