@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from './constants';
 import { INVALIDATE_EVENT, INVALIDATE_EVENT_KEY } from './http/invalidation';
+import { configureContentManager } from './content-manager/configuration';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
 import { analyzeNeverAnalyzedTables } from './database/planner-statistics';
@@ -22,6 +23,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // After the writes above: the planner should see the tables as they are (planner-statistics).
   await analyzeNeverAnalyzedTables(strapi);
   keepOldSlugsOutOfUidGeneration(strapi);
+  await configureContentManager(strapi);
   const closeReader = await openSqliteReader(strapi);
   // Webhooks may subscribe to it (admin API, Settings → Webhooks); services/invalidations
   // delivers it, with retries, instead of Strapi's runner (as core plugins add theirs).

@@ -36,6 +36,28 @@ export const URL_RULE = 'must be an http(s) URL or a path on this site (starting
 /** Why this url cannot be a link's, or null. */
 export const urlProblem = (url: string): string | null => (isSafeHref(url) ? null : URL_RULE);
 
+// A host name with at least one dot (letters and digits of any script, hyphens inside a
+// label), an optional port, then the end or a path, query or fragment: what an editor copies
+// without its scheme ("www.antaranews.com/berita/1"). A scheme of its own ("mailto:…",
+// "javascript:…") is none of these: its colon comes before any dot.
+const SCHEMELESS_HOST =
+  /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?)+(?::\d{1,5})?(?:[/?#]|$)/u;
+
+/**
+ * The URL an editor most likely meant when they typed one without its scheme: `https://` in
+ * front of a host name (or of a protocol-relative `//host`), when that passes `isSafeHref`.
+ * Null when the URL is acceptable as it is, or when no host name starts it: the offer is
+ * never a way around the rule, only the rule's own answer with the scheme added.
+ */
+export const httpsOffer = (url: string): string | null => {
+  const typed = url.trim();
+  if (urlProblem(typed) === null) return null;
+  const bare = typed.startsWith('//') ? typed.slice(2) : typed;
+  if (!SCHEMELESS_HOST.test(bare)) return null;
+  const offer = `https://${bare}`;
+  return isSafeHref(offer) ? offer : null;
+};
+
 /** Why this label cannot be shown, or null: plain text on one line, at most 200 characters. */
 export const labelProblem = (label: string): string | null => {
   if (label.length > MAX_LABEL_LENGTH) return `at most ${MAX_LABEL_LENGTH} characters`;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
-import { Badge, Box, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Link, LinkButton, Loader, Typography } from '@strapi/design-system';
 import { Link as LinkIcon } from '@strapi/icons';
 import type { PlacedLink } from '#shared/contracts/admin';
 import { awaitsCreditDecision } from '#shared/quote-credit';
@@ -32,6 +32,14 @@ interface PanelDescription {
   title: string;
   content: ReactNode;
 }
+
+/** The manager's page of this story (its `locale`'s version), opened on one quote if named. */
+const editorUrl = (documentId: string, params: { locale?: string; quote?: string }) => {
+  const query = new URLSearchParams(
+    Object.entries(params).filter((entry): entry is [string, string] => !!entry[1])
+  ).toString();
+  return `/plugins/${PLUGIN_ID}/articles/${encodeURIComponent(documentId)}${query ? `?${query}` : ''}`;
+};
 
 const linkText = (link: PlacedLink) =>
   link.label || link.targetArticle?.title || link.url || link.documentId;
@@ -168,7 +176,14 @@ const PanelContent = ({
           .filter((q) => q.needsReview)
           .map((q) => (
             <Box key={q.documentId} data-testid="newsroom-panel-quote-review">
-              <Badge variant="warning">{t('quote.needsReview')}</Badge>
+              {/* Where the check is made: the manager, on this quote, its speaker's form open. */}
+              <Link
+                tag={NavLink}
+                to={editorUrl(documentId, { locale, quote: q.documentId })}
+                title={t('quote.needsReview.open')}
+              >
+                <Badge variant="warning">{t('quote.needsReview')}</Badge>
+              </Link>
               <Typography tag="p" variant="pi" textColor="neutral700" ellipsis>
                 {t('quote.text', { text: q.text })}
               </Typography>
@@ -185,9 +200,7 @@ const PanelContent = ({
         {error?.status !== 403 && (
           <LinkButton
             tag={NavLink}
-            to={`/plugins/${PLUGIN_ID}/articles/${encodeURIComponent(documentId)}${
-              locale ? `?locale=${encodeURIComponent(locale)}` : ''
-            }`}
+            to={editorUrl(documentId, { locale })}
             variant="secondary"
             startIcon={<LinkIcon />}
             fullWidth

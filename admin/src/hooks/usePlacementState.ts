@@ -51,6 +51,7 @@ type Action =
   | { type: 'drop'; key: string; slotId: string; beforeKey: string | null }
   | { type: 'remove'; key: string }
   | { type: 'setLabel'; key: string; label: string }
+  | { type: 'setUrl'; key: string; url: string }
   | { type: 'retarget'; key: string; target: LinkTarget }
   | { type: 'setVariant'; key: string; slotId: string | null }
   | { type: 'keepSlot'; key: string; winner: Variant }
@@ -175,6 +176,12 @@ const placementReducer = (state: State, action: Action): State => {
         ),
         invalid: clearInvalidFor(state.invalid, action.key),
       };
+    case 'setUrl':
+      // An external link's URL, edited on its card: typing coalesces into one step, as a label.
+      return {
+        ...commit(state, updateLink(links, action.key, { url: action.url }), `url:${action.key}`),
+        invalid: clearInvalidFor(state.invalid, action.key),
+      };
     case 'retarget': {
       // The server's own rule, applied here too, so that the card and the Preview show before
       // the save what readers will get: a label that was the old headline follows the target.
@@ -233,6 +240,7 @@ export const usePlacementState = () => {
         dispatch({ type: 'drop', key, slotId, beforeKey }),
       remove: (key: string) => dispatch({ type: 'remove', key }),
       setLabel: (key: string, label: string) => dispatch({ type: 'setLabel', key, label }),
+      setUrl: (key: string, url: string) => dispatch({ type: 'setUrl', key, url }),
       retarget: (key: string, target: LinkTarget) => dispatch({ type: 'retarget', key, target }),
       setVariant: (key: string, slotId: string | null) =>
         dispatch({ type: 'setVariant', key, slotId }),

@@ -4,6 +4,7 @@ import { toApiError } from '../api/errors';
 import { useSaveNewsroomPlacementMutation } from '../api/newsroomApi';
 import { MAX_LABEL_LENGTH, toSaveBody, type DraftLink } from '../utils/placement';
 import { describeRejection } from '../utils/saveErrors';
+import { urlFieldError } from '../utils/urlField';
 import type { PlacementActions } from './usePlacementState';
 import { useT } from './useT';
 
@@ -39,8 +40,14 @@ export const useSavePlacement = ({
   /** Caught here rather than by a server round trip (the server refuses it too). */
   const rejectLocally = (): boolean => {
     const tooLong = links.findIndex((l) => l.label.length > MAX_LABEL_LENGTH);
-    if (tooLong === -1) return false;
-    actions.markInvalid(tooLong, t('link.label.tooLong', { max: MAX_LABEL_LENGTH }));
+    // An external URL edited on its card: the same message as its field's.
+    const badUrl = links.findIndex((l) => l.url !== null && urlFieldError(t, l.url) !== null);
+    if (tooLong === -1 && badUrl === -1) return false;
+    if (tooLong !== -1) {
+      actions.markInvalid(tooLong, t('link.label.tooLong', { max: MAX_LABEL_LENGTH }));
+    } else {
+      actions.markInvalid(badUrl, urlFieldError(t, links[badUrl].url ?? '') ?? '');
+    }
     toggleNotification({ type: 'warning', message: t('save.fixFirst') });
     return true;
   };

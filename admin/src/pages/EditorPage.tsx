@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { NavLink, useLocation, useParams } from 'react-router-dom';
+import { NavLink, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import {
   Box,
   Button,
@@ -83,6 +83,9 @@ export const EditorPage = () => {
   // `?locale=`: where stories are localized, the version the editor works on (the default
   // locale's without it). Each locale has its own paragraphs and links.
   const locale = useEditorLocale();
+  // `?quote=`: a quote to check (the side panel's "Check the speaker"), opened where it is.
+  const [searchParams] = useSearchParams();
+  const openedQuoteId = searchParams.get('quote');
   const loaded = useGetNewsroomPlacementQuery(
     { documentId, ...(locale ? { locale } : {}) },
     { refetchOnMountOrArgChange: true }
@@ -308,6 +311,7 @@ export const EditorPage = () => {
       });
     },
     onLabelChange: actions.setLabel,
+    onUrlChange: actions.setUrl,
     onDragStart: setDraggingKey,
     onDragEnd: endDrag,
     onDragOverSlot: setDropIndicator,
@@ -398,6 +402,7 @@ export const EditorPage = () => {
                         quotes={quotesOf(paragraph.id)}
                         articleId={documentId}
                         canManage={canManage}
+                        openedQuoteId={openedQuoteId}
                         notYetPublished={waitsForStory(paragraph.id)}
                       />
                       <Slot {...slotProps(paragraph.id)} />

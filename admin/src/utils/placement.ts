@@ -261,7 +261,7 @@ export const toSaveBody = (version: string, links: DraftLink[]): PlacementSaveBo
     };
     if (link.documentId) input.documentId = link.documentId;
     if (link.targetArticle) input.targetDocumentId = link.targetArticle.documentId;
-    else if (link.url) input.url = link.url;
+    else if (link.url !== null) input.url = link.url.trim();
     // A saved link whose target was deleted has neither: the server keeps it, still broken,
     // so it does not block saving the rest.
     return input;

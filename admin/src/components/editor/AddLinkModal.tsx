@@ -14,6 +14,7 @@ import type { NewLinkInput } from '../../hooks/usePlacementState';
 import { useT } from '../../hooks/useT';
 import { MAX_LABEL_LENGTH, isSafeHref } from '../../utils/placement';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
+import { ExternalUrlField } from './ExternalUrlField';
 import { TargetSearch } from './TargetSearch';
 
 export type AddLinkMode =
@@ -80,16 +81,6 @@ const AddLinkForm = ({
 
   const isRetarget = mode.kind === 'retarget';
   const trimmedUrl = url.trim();
-  const urlError =
-    tab === 'external' && (urlTouched || submitted)
-      ? !trimmedUrl
-        ? t('modal.url.required')
-        : !isSafeHref(trimmedUrl)
-          ? t('modal.url.invalid')
-          : isLinked({ url: trimmedUrl })
-            ? t('modal.duplicate')
-            : null
-      : null;
   const duplicateTarget =
     tab === 'internal' && target && isLinked({ documentId: target.documentId });
   const labelTooLong = label.length > MAX_LABEL_LENGTH;
@@ -155,19 +146,16 @@ const AddLinkForm = ({
 
   const external = (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Field.Root name="url" error={urlError ?? undefined} hint={t('modal.url.hint')} required>
-        <Field.Label>{t('modal.url')}</Field.Label>
-        <TextInput
-          type="text"
-          inputMode="url"
-          placeholder="https://"
-          value={url}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUrl(event.target.value)}
-          onBlur={() => setUrlTouched(true)}
-        />
-        <Field.Hint />
-        <Field.Error />
-      </Field.Root>
+      <ExternalUrlField
+        name="url"
+        label={t('modal.url')}
+        hint={t('modal.url.hint')}
+        value={url}
+        showError={tab === 'external' && (urlTouched || submitted)}
+        extraError={isLinked({ url: trimmedUrl }) ? t('modal.duplicate') : null}
+        onChange={setUrl}
+        onBlur={() => setUrlTouched(true)}
+      />
       <LabelField value={label} onChange={setLabel} />
     </Flex>
   );

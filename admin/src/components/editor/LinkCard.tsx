@@ -29,6 +29,8 @@ import { formatRate } from '../../utils/rates';
 import { BrokenLinkFix } from './BrokenLinkFix';
 import { HealthBadge } from '../HealthBadge';
 import { PositionTest, type PositionTestOptions } from './PositionTest';
+import { ExternalUrlField } from './ExternalUrlField';
+import { urlFieldError } from '../../utils/urlField';
 
 /** The MIME type of our drags, so slots ignore files or text dragged in from elsewhere. */
 export const LINK_DRAG_TYPE = 'application/x-newsroom-link';
@@ -87,6 +89,8 @@ export interface LinkCardProps {
   onRemove: () => void;
   onRetarget: () => void;
   onLabelChange: (label: string) => void;
+  /** An external link's URL, edited in place. */
+  onUrlChange: (url: string) => void;
   onDragStart: () => void;
   onDragEnd: () => void;
 }
@@ -106,6 +110,7 @@ export const LinkCard = ({
   onRemove,
   onRetarget,
   onLabelChange,
+  onUrlChange,
   onDragStart,
   onDragEnd,
 }: LinkCardProps) => {
@@ -124,11 +129,18 @@ export const LinkCard = ({
   const labelLength = link.label.length;
   const labelTooLong = labelLength > MAX_LABEL_LENGTH;
   const labelError = labelTooLong ? t('link.label.tooLong', { max: MAX_LABEL_LENGTH }) : null;
-  // A save refused locally for the label's length marks the card with that same message, and
-  // the label field already shows it: say it once.
-  const cardMessage = canManage && invalidMessage === labelError ? null : invalidMessage;
   const broken = isBroken(link.health);
   const isInternal = link.url === null;
+  // The URL's error shows once its field was left, or once a save was refused for it.
+  const [urlTouched, setUrlTouched] = useState(false);
+  const urlError = isInternal ? null : urlFieldError(t, link.url ?? '');
+  const showUrlError = urlTouched || (!!invalidMessage && invalidMessage === urlError);
+  // A save refused locally for the label's length (or the URL) marks the card with that same
+  // message, and the field already shows it: say it once.
+  const cardMessage =
+    canManage && (invalidMessage === labelError || (showUrlError && invalidMessage === urlError))
+      ? null
+      : invalidMessage;
 
   // A move re-renders the card elsewhere (often in another slot, which remounts it): put the
   // focus back where the editor was, so pressing "Move up" again keeps moving the same link.
@@ -181,7 +193,7 @@ export const LinkCard = ({
       }
       onDragStart={canManage ? handleDragStart : undefined}
       onDragEnd={canManage ? onDragEnd : undefined}
-      $invalid={!!invalidMessage || labelTooLong}
+      $invalid={!!invalidMessage || labelTooLong || (showUrlError && !!urlError)}
       $dragging={isDragging}
       $broken={broken}
       background={broken ? 'danger100' : 'neutral0'}
@@ -308,6 +320,18 @@ export const LinkCard = ({
               canManage={canManage}
               onRemove={onRemove}
               onRetarget={onRetarget}
+            />
+          )}
+
+          {canManage && !isInternal && (
+            <ExternalUrlField
+              name={`url-${link.key}`}
+              label={t('link.url')}
+              size="S"
+              value={link.url ?? ''}
+              showError={showUrlError}
+              onChange={onUrlChange}
+              onBlur={() => setUrlTouched(true)}
             />
           )}
 

@@ -11,6 +11,7 @@ export const ParagraphBlock = ({
   quotes,
   articleId,
   canManage,
+  openedQuoteId = null,
   notYetPublished = false,
 }: {
   paragraph: Paragraph;
@@ -23,6 +24,8 @@ export const ParagraphBlock = ({
   articleId: string;
   /** The editor may decide on speakers (`manage`). */
   canManage: boolean;
+  /** The quote the page was opened on (`?quote=`), shown with its decision open. */
+  openedQuoteId?: string | null;
 }) => {
   const t = useT();
   return (
@@ -68,6 +71,7 @@ export const ParagraphBlock = ({
               quote={quote}
               articleId={articleId}
               canManage={canManage}
+              opened={quote.documentId === openedQuoteId}
             />
           ))}
         </Flex>

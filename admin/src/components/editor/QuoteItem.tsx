@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Badge, Box, Button, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
 import type { PlacedQuote } from '#shared/contracts/admin';
@@ -9,6 +9,20 @@ import { useT } from '../../hooks/useT';
 
 const QuoteRule = styled(Box)`
   border-left: 3px solid ${({ theme }) => theme.colors.primary200};
+  scroll-margin-top: 8rem;
+`;
+
+/** The review badge as a button: it opens the speaker's decision, where it is made. */
+const BadgeButton = styled.button`
+  background: none;
+  border: 0;
+  padding: 0;
+  cursor: pointer;
+  border-radius: ${({ theme }) => theme.borderRadius};
+  &:focus-visible {
+    outline: 2px solid ${({ theme }) => theme.colors.primary600};
+    outline-offset: 2px;
+  }
 `;
 
 /** The importer's evidence for the speaker, or that there is none. */
@@ -101,15 +115,26 @@ export const QuoteItem = ({
   quote,
   articleId,
   canManage,
+  opened = false,
 }: {
   quote: PlacedQuote;
   /** The quote's article, for the decision's route and the cache it updates. */
   articleId: string;
   canManage: boolean;
+  /** Asked for by the page's `?quote=` (the side panel's "Check the speaker"): shown, open. */
+  opened?: boolean;
 }) => {
   const t = useT();
   const { decide, deciding } = useDecideSpeaker(articleId);
   const [correcting, setCorrecting] = useState(false);
+  const rule = useRef<HTMLDivElement>(null);
+  // Once per request (and once the editor's permission is known): scrolled to, the speaker's
+  // form open and focused, so that "Check the speaker" lands where the check is made.
+  useEffect(() => {
+    if (!opened) return;
+    rule.current?.scrollIntoView({ block: 'start' });
+    if (canManage) setCorrecting(true);
+  }, [opened, canManage]);
   const who = creditText(quote.speaker, quote.speakerRole);
   const suggested = awaitsCreditDecision(quote)
     ? creditText(quote.suggestedSpeaker, quote.suggestedRole)
@@ -122,8 +147,10 @@ export const QuoteItem = ({
 
   return (
     <QuoteRule
+      ref={rule}
       data-testid="newsroom-quote"
       data-quote-id={quote.documentId}
+      data-opened={opened || undefined}
       paddingLeft={3}
       paddingTop={1}
       paddingBottom={1}
@@ -145,11 +172,25 @@ export const QuoteItem = ({
           </Typography>
         )}
         {quote.kind === 'partial' && <Badge size="S">{t('quote.partial')}</Badge>}
-        {quote.needsReview && (
-          <Badge size="S" variant="warning" data-testid="newsroom-quote-review">
-            {t('quote.needsReview')}
-          </Badge>
-        )}
+        {quote.needsReview &&
+          (canManage ? (
+            // The check is the decision below: the badge opens it (the speaker's form).
+            <BadgeButton
+              type="button"
+              data-testid="newsroom-quote-review"
+              aria-expanded={correcting}
+              title={t('quote.needsReview.open')}
+              onClick={() => setCorrecting(true)}
+            >
+              <Badge size="S" variant="warning">
+                {t('quote.needsReview')}
+              </Badge>
+            </BadgeButton>
+          ) : (
+            <Badge size="S" variant="warning" data-testid="newsroom-quote-review">
+              {t('quote.needsReview')}
+            </Badge>
+          ))}
         {quote.speakerConfirmed && (
           <Badge size="S" variant="success" data-testid="newsroom-quote-confirmed">
             {t('quote.confirmed')}

@@ -99,6 +99,7 @@ export interface SlotProps {
   onRemove: (key: string) => void;
   onRetarget: (key: string) => void;
   onLabelChange: (key: string, label: string) => void;
+  onUrlChange: (key: string, url: string) => void;
   onDragStart: (key: string) => void;
   onDragEnd: () => void;
   onDragOverSlot: (indicator: DropIndicator | null) => void;
@@ -206,6 +207,7 @@ export const Slot = (props: SlotProps) => {
               onRemove={() => props.onRemove(link.key)}
               onRetarget={() => props.onRetarget(link.key)}
               onLabelChange={(label) => props.onLabelChange(link.key, label)}
+              onUrlChange={(url) => props.onUrlChange(link.key, url)}
               onDragStart={() => props.onDragStart(link.key)}
               onDragEnd={props.onDragEnd}
             />
