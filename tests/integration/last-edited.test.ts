@@ -145,6 +145,14 @@ describe(`"Last edited" counts Baca Juga links (${DB})`, () => {
     }
     expect(paged).toEqual(rows.map((row) => row.documentId));
   });
+
+  it('a deleted story leaves no edit row behind', async () => {
+    const rowsOf = () =>
+      app.strapi.db.connection('newsroom_link_edits').where('document_id', source.documentId);
+    expect(await rowsOf()).toHaveLength(1);
+    await (app.strapi.documents(ARTICLE as any) as any).delete({ documentId: source.documentId });
+    expect(await rowsOf()).toHaveLength(0);
+  });
 });
 
 describe(`"Last edited" per locale where stories are localized (${DB})`, () => {
