@@ -9,6 +9,14 @@ import { adminArticleListResponseSchema, checkContract } from '#shared/contracts
 import { keptLinkInput } from '#shared/contracts/placement';
 import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, LINK, newsroom } from './helpers/newsroom';
+import { backfillLinkEdits } from '../../server/src/database/link-edits';
+
+/** The stamps of a newsroom from before them: none, then what the boot's backfill finds. */
+const restamp = async (app: TestApp) => {
+  await app.strapi.db.connection('newsroom_link_edits').delete();
+  await backfillLinkEdits(app.strapi);
+  return app.strapi.db.connection('newsroom_link_edits').select('*');
+};
 
 const OLD = '2020-01-02T03:04:05.000Z';
 
@@ -116,6 +124,21 @@ describe(`"Last edited" counts Baca Juga links (${DB})`, () => {
     expect(await ownUpdatedAt(source.documentId)).toBe(OLD);
   });
 
+  it('a newsroom from before the stamps gets them from its draft links at boot', async () => {
+    const [link] = (await placement()).links;
+    const draft = await app.strapi.db
+      .query(LINK)
+      .findOne({ where: { documentId: link.documentId, publishedAt: null } });
+    const rows = await restamp(app);
+    expect(rows.map((row: any) => [row.document_id, row.locale])).toEqual([
+      [source.documentId, ''],
+    ]);
+    expect(new Date(rows[0].links_edited_at).toISOString()).toBe(
+      new Date(draft.updatedAt).toISOString()
+    );
+    expect((await rowOf(source.documentId)).lastEditOf).toBe('links');
+  });
+
   it('a save that only removes links moves it', async () => {
     const before = await now();
     await save([]);
@@ -203,5 +226,10 @@ describe(`"Last edited" per locale where stories are localized (${DB})`, () => {
     const id = await rowOf('id', sourceId.documentId);
     expect(id.lastEditOf).toBe('story');
     expect(id.lastEditedAt < before).toBe(true);
+    // The boot's backfill finds the English version's link, and only it.
+    const rows = await restamp(app);
+    expect(rows.map((row: any) => [row.document_id, row.locale])).toEqual([
+      [sourceEn.documentId, 'en'],
+    ]);
   });
 });

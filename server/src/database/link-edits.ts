@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { articlesLocalized } from '../i18n/locale';
 import { indexLocale, LINK_EDITS_TABLE } from './plugin-tables';
-import { articleColumns, newsroomTables } from './tables';
+import { LINK_UID } from '../constants';
+import { articleColumns, columnOf, linkColumns, newsroomTables } from './tables';
 
 type Trx = Knex.Transaction;
 type Builder = Knex.QueryBuilder;
@@ -121,4 +122,38 @@ export const lastEditedPage = (
     .orderByRaw(`${lastEditedSql(strapi)} DESC, a.id DESC`)
     .limit(size)
     .offset(start);
+};
+
+/**
+ * A newsroom from before the stamps gets its first ones from its link rows: each version's
+ * latest draft link edit (`updated_at`: a link is written only when it changes). Removals
+ * made before then left no row and are not known. Once, while the table is empty; several
+ * instances booting at once may each try, and the first one's rows stand.
+ */
+export const backfillLinkEdits = async (strapi: Core.Strapi) => {
+  const knex = knexOf(strapi);
+  if (await knex(LINK_EDITS_TABLE).first('document_id')) return;
+  const t = newsroomTables(strapi);
+  const a = articleColumns(strapi);
+  const l = linkColumns(strapi);
+  const localized = articlesLocalized(strapi);
+  const locale = localized ? `COALESCE(a.locale, '')` : `''`;
+  const latest = knex(`${t.link} as l`)
+    .join(`${t.source.name} as s`, `s.${t.source.link}`, 'l.id')
+    .join(`${t.article} as a`, 'a.id', `s.${t.source.article}`)
+    .whereNull(`l.${l.publishedAt}`)
+    .whereNull(`a.${a.publishedAt}`)
+    // PostgreSQL refuses a constant in GROUP BY: the locale is grouped only where it varies.
+    .groupBy([`a.${a.documentId}`, ...(localized ? ['a.locale'] : [])])
+    .select(
+      `a.${a.documentId}`,
+      knex.raw(`${locale} AS locale`),
+      knex.raw(`MAX(l.${columnOf(strapi, LINK_UID, 'updatedAt')})`)
+    );
+  // Knex puts the subquery in parentheses; SQLite needs a WHERE before ON CONFLICT, or it
+  // reads the ON as a join's.
+  await knex.raw(
+    'INSERT INTO ?? (document_id, locale, links_edited_at) SELECT * FROM ? AS latest WHERE 1 = 1 ON CONFLICT (document_id, locale) DO NOTHING',
+    [LINK_EDITS_TABLE, latest]
+  );
 };
