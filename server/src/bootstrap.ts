@@ -4,6 +4,7 @@ import { INVALIDATE_EVENT, INVALIDATE_EVENT_KEY } from './http/invalidation';
 import { configureContentManager } from './content-manager/configuration';
 import { keepOldSlugsOutOfUidGeneration } from './content-manager/uid-generation';
 import { ensurePluginTables } from './database/plugin-tables';
+import { backfillLinkEdits } from './database/link-edits';
 import { analyzeNeverAnalyzedTables } from './database/planner-statistics';
 import { ensureSlugIndexes } from './database/slug-indexes';
 import { repairRefusedSlugs } from './database/refused-slugs';
@@ -19,6 +20,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await repairRefusedSlugs(strapi);
   await getService(strapi, 'slugHistory').backfill();
   await backfillTagKeys(strapi);
+  await backfillLinkEdits(strapi);
   await moveImportedCreditsToSuggestions(strapi);
   // After the writes above: the planner should see the tables as they are (planner-statistics).
   await analyzeNeverAnalyzedTables(strapi);

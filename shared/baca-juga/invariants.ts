@@ -26,6 +26,8 @@ export interface StoredLink {
   /** Second slot of a position test (shared/baca-juga/position-test), or null. */
   variantAfterParagraphId?: unknown;
   position: unknown;
+  /** Flagged for an editor (moved off a deleted paragraph); no invariant reads it. */
+  needsReview?: boolean;
   /** Where stories are localized: the locale of each article row the target relation holds. */
   targetLocales?: (string | null)[];
 }

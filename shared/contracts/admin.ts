@@ -22,11 +22,15 @@ import {
   nullableCount,
   nullableRecord,
   nullableText,
+  oneOf,
 } from './fields';
 import { record, text, texts } from './fields';
 import { articleFields } from './placement';
 
 export type { ArticleStatus, LinkHealth, Paragraph };
+
+/** What the last edit of a story in the manager's list was of (`lastEditOf`). */
+export const LAST_EDIT_OF = ['story', 'links'] as const;
 export { BROKEN_HEALTH } from '../baca-juga/health';
 export * from './placement';
 export * from './quotes';
@@ -119,8 +123,16 @@ export const adminArticleRowSchema = record({
    * speaker for them until then): `awaitsCreditDecision` of #shared/quote-credit.
    */
   unconfirmedSpeakerCount: count(),
-  /** ISO date of the last edit of the draft. */
+  /** ISO date of the draft's own last edit (its row's updatedAt). */
   updatedAt: nullableText(),
+  /**
+   * ISO date of the draft's last edit by anyone and from anywhere: the later of its own
+   * updatedAt and the last change of its Baca Juga links, which are rows of their own and
+   * leave the story's updatedAt alone. The list is sorted by it, the most recent first.
+   */
+  lastEditedAt: nullableText(),
+  /** What that last edit was of: the story itself, or its Baca Juga links. */
+  lastEditOf: oneOf(LAST_EDIT_OF),
 });
 export type AdminArticleRow = InferType<typeof adminArticleRowSchema>;
 

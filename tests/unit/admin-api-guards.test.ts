@@ -203,7 +203,9 @@ describe('response guards', () => {
       brokenCount: 1,
       reviewCount: 0,
       unconfirmedSpeakerCount: 0,
-      updatedAt: null,
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      lastEditedAt: '2025-01-02T00:00:00.000Z',
+      lastEditOf: 'links',
     };
     const pagination = { page: 1, pageSize: 25, pageCount: 1, total: 1 };
     expect(parseArticleList({ data: [row], meta: { pagination } }).data).toEqual([row]);
@@ -213,6 +215,10 @@ describe('response guards', () => {
     expect(() =>
       parseArticleList({ data: [{ ...row, tags: 'Jakarta' }], meta: { pagination } })
     ).toThrow(/data\[0\]\.tags: expected an array/);
+    // A server from before "Last edited" counted links: the list says which field it lacks.
+    expect(() =>
+      parseArticleList({ data: [{ ...row, lastEditOf: undefined }], meta: { pagination } })
+    ).toThrow(/data\[0\]\.lastEditOf: expected one of story, links, got nothing/);
 
     const target = {
       documentId: 'a2',

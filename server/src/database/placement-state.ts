@@ -94,6 +94,7 @@ export const readPlacementStates = async (
     'afterParagraphId',
     'variantAfterParagraphId',
     'position',
+    'needsReview',
   ].map(l);
   const quoteColumns = ['documentId', 'publishedAt', 'text', 'paragraphId'].map(q);
   const linkJoinRows: Record<string, any>[] = await joinRows(
@@ -148,6 +149,8 @@ export const readPlacementStates = async (
       afterParagraphId: row[l('afterParagraphId')],
       variantAfterParagraphId: row[l('variantAfterParagraphId')] ?? null,
       position: row[l('position')] === null ? null : Number(row[l('position')]),
+      // SQLite answers 1/0, PostgreSQL true/false.
+      needsReview: row[l('needsReview')] === true || row[l('needsReview')] === 1,
       ...(localized ? { targetLocales: [...new Set(joinedLocales.get('target') ?? [])] } : {}),
     } satisfies StoredLink,
   }));

@@ -37,6 +37,12 @@ export const PENDING_EFFECTS_TABLE = 'newsroom_pending_effects';
  */
 export const INVALIDATION_CHANGES_TABLE = 'newsroom_invalidation_changes';
 export const INVALIDATION_DELIVERIES_TABLE = 'newsroom_invalidation_deliveries';
+/**
+ * When each story version's draft Baca Juga links last changed (database/link-edits): the
+ * links are rows of their own, so a save of them leaves the article's `updated_at` alone. One
+ * row per article and locale ('' where stories are not localized).
+ */
+export const LINK_EDITS_TABLE = 'newsroom_link_edits';
 
 /** Longest term the search index stores; longer tokens are noise (URLs, glued words). */
 export const MAX_TERM_LENGTH = 48;
@@ -243,6 +249,17 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.integer('attempts').notNullable().defaultTo(0);
     table.text('last_error').nullable();
     table.index(['due_at'], 'newsroom_invalidation_deliveries_due_idx');
+  });
+
+  // The manager's "Last edited" (database/link-edits). The same column type as Strapi's own
+  // `updated_at` (a timestamp without time zone on PostgreSQL, milliseconds on SQLite), so
+  // the list compares the two in SQL. The index reads the most recent first, per locale.
+  await createIfMissing(knex, LINK_EDITS_TABLE, (table) => {
+    table.string('document_id', 64).notNullable();
+    table.string('locale', 32).notNullable();
+    table.datetime('links_edited_at', { useTz: false, precision: 6 }).notNullable();
+    table.primary(['document_id', 'locale']);
+    table.index(['locale', 'links_edited_at'], 'newsroom_link_edits_recent_idx');
   });
 
   // Readers reach articles by slug and lists sort by date; Strapi indexes neither.

@@ -16,7 +16,8 @@ import {
   readPlacementStates,
   touchedSince,
 } from '../database/placement-state';
-import { currentScope, runInScope, type WriteScope } from './scope';
+import { recordLinkEdits } from './link-edits';
+import { currentScope, runInScope, stateBefore, writtenIds, type WriteScope } from './scope';
 
 const limitsOf = (strapi: Core.Strapi) =>
   strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsroomConfig;
@@ -40,21 +41,12 @@ export const noteWritten = (scope: WriteScope, uid: string, documentIds: string[
   scope.written.set(uid, set);
 };
 
-const withoutDocuments = (state: PlacementState, documentIds: Set<string>): PlacementState => ({
-  ...state,
-  links: state.links.filter((l) => !documentIds.has(l.documentId)),
-  quotes: state.quotes.filter((q) => !documentIds.has(q.documentId)),
-});
-
 /**
- * Everything the write introduced that breaks an invariant, read inside its transaction.
- * Articles first seen after the write (a link moved or created into them) are compared with
- * their outcome less the links and quotes this write wrote: those were not in them before.
+ * What the write leaves: the stored state of every article it touched, read inside its
+ * transaction with those articles locked, so that no other write changes them before the
+ * commit.
  */
-export const violationsOf = async (
-  strapi: Core.Strapi,
-  scope: WriteScope
-): Promise<Violation[]> => {
+const outcomeOf = async (strapi: Core.Strapi, scope: WriteScope): Promise<PlacementState[]> => {
   if (scope.unknownAction) {
     // Nothing was snapshotted before an unknown action: everything it edited is judged as
     // new, the articles it edited as a whole and the links and quotes it edited as written.
@@ -68,18 +60,21 @@ export const violationsOf = async (
       for (const id of await ownersOf(strapi, scope.trx, uid, ids)) scope.articles.add(id);
     }
   }
-  const limits = limitsOf(strapi);
-  const written = new Set([...scope.written.values()].flatMap((set) => [...set]));
   await lockArticles(strapi, scope.trx, [...scope.articles]);
-  const after = await readPlacementStates(strapi, scope.trx, [...scope.articles]);
+  return readPlacementStates(strapi, scope.trx, [...scope.articles]);
+};
+
+/** Everything the write introduced that breaks an invariant, judged on its outcome. */
+const violationsOf = async (
+  strapi: Core.Strapi,
+  scope: WriteScope,
+  after: PlacementState[]
+): Promise<Violation[]> => {
+  const limits = limitsOf(strapi);
+  const written = writtenIds(scope);
   const found: Violation[] = [];
   for (const state of after) {
-    const snap = scope.before.get(state.documentId);
-    const before = snap
-      ? (snap.find(
-          (s) => s.version === state.version && (s.locale ?? null) === (state.locale ?? null)
-        ) ?? null)
-      : withoutDocuments(state, written);
+    const before = stateBefore(scope, state, written);
     const was = before ? placementViolations(before, limits) : [];
     found.push(...newViolations(was, placementViolations(state, limits)));
   }
@@ -117,8 +112,12 @@ export const checkedWrite = async <T>(
       afterCommit,
     };
     const result = await runInScope(scope, () => work(scope));
-    const violations = await violationsOf(strapi, scope);
+    const after = await outcomeOf(strapi, scope);
+    const violations = await violationsOf(strapi, scope, after);
     if (violations.length > 0) await report(violations, scope);
+    // The manager's "Last edited" of the stories whose draft links it changed, from the same
+    // outcome, whichever entry point wrote them; committed with the write or not at all.
+    await recordLinkEdits(strapi, scope, after);
     return result;
   });
   for (const work of afterCommit.values()) await work();

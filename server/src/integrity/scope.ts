@@ -24,6 +24,36 @@ export interface WriteScope {
   afterCommit: Map<string, () => Promise<void>>;
 }
 
+/** The documentIds of every link and quote the write wrote. */
+export const writtenIds = (scope: WriteScope): Set<string> =>
+  new Set([...scope.written.values()].flatMap((set) => [...set]));
+
+const withoutDocuments = (state: PlacementState, documentIds: Set<string>): PlacementState => ({
+  ...state,
+  links: state.links.filter((l) => !documentIds.has(l.documentId)),
+  quotes: state.quotes.filter((q) => !documentIds.has(q.documentId)),
+});
+
+/**
+ * What the version `after` holds the outcome of was before the write: its snapshot, or null
+ * when the article had none of that version (created, or a new translation). An article
+ * first seen after the write (a link moved or created into it) was its outcome less the
+ * links and quotes this write wrote (`written`): those were not in it before.
+ */
+export const stateBefore = (
+  scope: WriteScope,
+  after: PlacementState,
+  written: Set<string>
+): PlacementState | null => {
+  const snap = scope.before.get(after.documentId);
+  if (!snap) return withoutDocuments(after, written);
+  return (
+    snap.find(
+      (s) => s.version === after.version && (s.locale ?? null) === (after.locale ?? null)
+    ) ?? null
+  );
+};
+
 const storage = new AsyncLocalStorage<WriteScope>();
 
 export const currentScope = () => storage.getStore();

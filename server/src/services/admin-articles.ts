@@ -13,6 +13,12 @@ import {
 import { articleStates, articleStatuses } from '../database/article-statuses';
 import { unclickedStories } from '../database/unclicked-stories';
 import { linkHealthCase } from '../database/link-health-sql';
+import {
+  joinLinkEdits,
+  lastEditedPage,
+  lastEditedSql,
+  linksEditedLastSql,
+} from '../database/link-edits';
 import { whereHasTag } from '../database/tag-keys';
 import {
   articleColumns,
@@ -37,6 +43,8 @@ interface ListRow {
   placeholder: unknown;
   updated_at: unknown;
   published_updated_at: unknown;
+  last_edited_at: unknown;
+  links_edited_last: number | string;
   link_count: number | string;
   broken_count: number | string;
   review_links: number | string;
@@ -170,19 +178,13 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [{ total }] = (await base.clone().count({ total: '*' })) as {
         total: number | string;
       }[];
-      const newestFirst = [
-        { column: `a.${c.updatedAt}`, order: 'desc' },
-        { column: 'a.id', order: 'desc' },
-      ];
-      // The page is cut first, on the article rows alone; the link counts are then computed
-      // for its rows only, not for every article the filters let through.
-      const page = base
-        .clone()
-        .select('a.id')
-        .orderBy(newestFirst)
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize);
-      const rows = (await knex()(`${t.article} as a`)
+      // The page is cut first, on the article rows alone, most recently edited first (by the
+      // story or by its links: database/link-edits); the link counts are then computed for
+      // its rows only, not for every article the filters let through.
+      const start = (query.page - 1) * query.pageSize;
+      const page = lastEditedPage(strapi, base, start, query.pageSize);
+      const lastEdited = lastEditedSql(strapi);
+      const rows = (await joinLinkEdits(strapi, knex()(`${t.article} as a`))
         .whereIn('a.id', page)
         .select(
           `a.${c.documentId} as document_id`,
@@ -196,9 +198,11 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           reviewLinksOf(t).count('*').as('review_links'),
           reviewQuotesOf(t).count('*').as('review_quotes'),
           awaitingCreditOf(t).count('*').as('unconfirmed_speakers'),
-          publishedRowOf(t).select(`p.${c.updatedAt}`).limit(1).as('published_updated_at')
+          publishedRowOf(t).select(`p.${c.updatedAt}`).limit(1).as('published_updated_at'),
+          knex().raw(`${lastEdited} AS last_edited_at`),
+          knex().raw(`${linksEditedLastSql(strapi)} AS links_edited_last`)
         )
-        .orderBy(newestFirst)) as ListRow[];
+        .orderByRaw(`${lastEdited} DESC, a.id DESC`)) as ListRow[];
 
       const data: AdminArticleRow[] = rows.map((row) => ({
         documentId: row.document_id,
@@ -217,6 +221,8 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         reviewCount: Number(row.review_links) + Number(row.review_quotes),
         unconfirmedSpeakerCount: Number(row.unconfirmed_speakers),
         updatedAt: toIso(row.updated_at),
+        lastEditedAt: toIso(row.last_edited_at),
+        lastEditOf: Number(row.links_edited_last) === 1 ? 'links' : 'story',
       }));
       const totalCount = Number(total);
       return {

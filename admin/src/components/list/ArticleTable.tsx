@@ -77,7 +77,7 @@ const ArticleRow = ({
       unconfirmedSpeakerCount={row.unconfirmedSpeakerCount}
     />
   );
-  const edited = <LastEdited iso={row.updatedAt} small={compact} />;
+  const edited = <LastEdited iso={row.lastEditedAt} of={row.lastEditOf} small={compact} />;
 
   return (
     <Row data-testid="newsroom-article-row" data-document-id={row.documentId} onClick={onRowClick}>
