@@ -134,9 +134,14 @@ describe('the Baca Juga editor', () => {
     const loaded = await layout(page);
     await states({ undo: false, redo: false, save: false });
 
-    // Two changes: a link removed, then another moved up.
+    // Two changes: a link removed, then another moved up. "Unsaved changes" appears in the
+    // header without moving anything in it.
+    const headerBox = () => page.locator('[data-strapi-header]').boundingBox();
+    const headerBefore = await headerBox();
     await card(page, FIRST_SEEDED).getByRole('button', { name: 'Remove link' }).click();
     const removed = await nextLayout(page, loaded);
+    await page.getByRole('status').filter({ hasText: 'Unsaved changes' }).waitFor();
+    expect(await headerBox()).toEqual(headerBefore);
     expect(removed).toHaveLength(loaded.length - 1);
     await states({ undo: true, redo: false, save: true });
     await card(page, SECOND_SEEDED).getByRole('button', { name: 'Move up' }).click();
@@ -151,10 +156,10 @@ describe('the Baca Juga editor', () => {
     await expect_(card(page, FIRST_SEEDED)).toHaveCount(1);
     await states({ undo: false, redo: true, save: false });
 
-    // Redo with Ctrl+Shift+Z, one step at a time.
+    // Redo with Ctrl+Shift+Z, and with Ctrl+Y (the Windows habit), one step at a time.
     await page.keyboard.press('Control+Shift+Z');
     await expectLayout(page, removed);
-    await page.keyboard.press('Control+Shift+Z');
+    await page.keyboard.press('Control+y');
     await expectLayout(page, moved);
     await states({ undo: true, redo: false, save: true });
 
@@ -243,11 +248,31 @@ describe('the Baca Juga editor', () => {
     await page.keyboard.press('Alt+ArrowDown');
     await expect_(slotAfter(page, p11).getByTestId('newsroom-link')).toHaveCount(1);
     await expect_(slotAfter(page, p10).getByTestId('newsroom-link')).toHaveCount(0);
-    // and the other two: Alt+ArrowUp, then the Move down button
-    await moving.focus();
+    // Each slot's "Add link" names its slot for a screen reader.
+    await expect_(
+      slotAfter(page, p10).getByRole('button', { name: 'Add link: After paragraph 10' })
+    ).toHaveCount(1);
+    const names = await page
+      .getByRole('button', { name: /^Add link/ })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    expect(new Set(names).size).toBe(names.length);
+    // and the other two: Alt+ArrowUp, then the Move down button. Alt+ArrowUp at the top of a
+    // window-high view: the moved card comes into view below the header Strapi pins over the
+    // page once it scrolls, not under it.
+    await page.setViewportSize({ width: 1440, height: 960 });
+    await moving.evaluate((el: HTMLElement) => {
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 8);
+      el.focus({ preventScroll: true });
+    });
     await page.keyboard.press('Alt+ArrowUp');
     await expect_(slotAfter(page, p10).getByTestId('newsroom-link')).toHaveCount(1);
     await expect_(slotAfter(page, p11).getByTestId('newsroom-link')).toHaveCount(0);
+    const pinned = page.locator('[data-strapi-header-sticky]');
+    await pinned.waitFor();
+    const header = (await pinned.boundingBox())!;
+    const moved = (await moving.boundingBox())!;
+    expect(moved.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(moved.y + moved.height).toBeLessThanOrEqual(960);
     await moving.getByRole('button', { name: 'Move down' }).click();
     await expect_(slotAfter(page, p11).getByTestId('newsroom-link')).toHaveCount(1);
     await expect_(slotAfter(page, p10).getByTestId('newsroom-link')).toHaveCount(0);

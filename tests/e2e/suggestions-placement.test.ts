@@ -6,7 +6,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { adminToken, createArticle, request, SUPER_ADMIN } from './helpers/admin-api';
-import { launchBrowser, mainNav, newAdminPage } from './helpers/browser';
+import { launchBrowser, mainNav, newAdminPage, shoot } from './helpers/browser';
 
 const HELICOPTER = 'Basarnas Kerahkan Helikopter Cari Korban Kapal Tenggelam';
 const MANIFEST = 'Syahbandar Serahkan Manifes Penumpang Kapal ke Polisi';
@@ -149,6 +149,7 @@ test('the orphans queue: skip one, accept one in one click', async () => {
   );
   // The story has a link now: it leaves the queue, and readers get the link after paragraph 3
   await story.waitFor({ state: 'detached' });
+  await shoot(page, 'orphans-accept-undo');
   expect(await publicPlacement(funeral.slug)).toEqual([
     { label: HELICOPTER, after: await paragraphId(funeral.documentId, 2) },
   ]);
@@ -183,6 +184,7 @@ test('a weak suggestion (two common words) is hidden until asked, and says why i
   await storm.waitFor();
   const strength = storm.getByTestId('newsroom-strength');
   expect(await strength.getAttribute('data-strength')).toBe('weak');
+  await shoot(page, 'orphans-weak-shown');
   expect(await strength.innerText()).toMatch(
     /Weak match\s*Matches \d+\.\d% of this story's key words/i
   );

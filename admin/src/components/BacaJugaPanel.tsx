@@ -54,7 +54,8 @@ const PanelLink = ({ link }: { link: PlacedLink }) => (
     alignItems="flex-start"
     gap={1}
   >
-    <Typography variant="pi" textColor="neutral800" ellipsis style={{ maxWidth: '100%' }}>
+    {/* Wrapped, not cut: the panel is narrow, and a headline's end tells stories apart. */}
+    <Typography variant="pi" textColor="neutral800" style={{ overflowWrap: 'anywhere' }}>
       {linkText(link)}
     </Typography>
     <HealthBadge health={link.health} held={!readersSee(readerViewOf(link))} />

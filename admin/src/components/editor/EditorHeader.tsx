@@ -58,11 +58,15 @@ export const EditorHeader = ({
   const badges = (
     <>
       <ArticleStatusBadge status={article.status} />
-      {isDirty && (
-        <Badge variant="warning" role="status">
-          {t('editor.unsaved')}
-        </Badge>
-      )}
+      {/* Always laid out, shown only when dirty: its appearing must not reflow the header. */}
+      <Badge
+        variant="warning"
+        role="status"
+        aria-hidden={!isDirty}
+        style={{ visibility: isDirty ? 'visible' : 'hidden' }}
+      >
+        {t('editor.unsaved')}
+      </Badge>
     </>
   );
   return (

@@ -54,6 +54,10 @@ const Card = styled(Box)<{ $invalid: boolean; $dragging: boolean; $broken: boole
   /* A broken link must stand out in a long article: a thick red edge, like an alert. */
   border-left-width: ${({ $broken }) => ($broken ? '4px' : '1px')};
   opacity: ${({ $dragging }) => ($dragging ? 0.5 : 1)};
+  /* Strapi pins the editor's header over the page once it scrolls: a card brought into view
+     (after Alt+arrow moved it) stops below the header, not under it. */
+  scroll-margin-top: 14rem;
+  scroll-margin-bottom: 2rem;
   &:focus-visible {
     outline: 2px solid ${({ theme }) => theme.colors.primary600};
     outline-offset: 2px;
@@ -149,7 +153,9 @@ export const LinkCard = ({
     const button = focusRequest.target === 'up' ? upRef.current : downRef.current;
     const target =
       focusRequest.target !== 'card' && button && !button.disabled ? button : cardRef.current;
-    target?.focus();
+    // The focus alone would scroll the card just inside the window, under the pinned header.
+    target?.focus({ preventScroll: true });
+    cardRef.current?.scrollIntoView({ block: 'nearest' });
   }, [focusRequest, link.key]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

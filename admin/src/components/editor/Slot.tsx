@@ -224,6 +224,8 @@ export const Slot = (props: SlotProps) => {
               startIcon={<Plus />}
               disabled={!props.canAdd}
               onClick={props.onAdd}
+              // Twenty slots' buttons must not all be "Add link" to a screen reader.
+              aria-label={t('slot.addLinkAt', { slot: props.label })}
             >
               {t('slot.addLink')}
             </Button>
