@@ -83,6 +83,15 @@ export const OrphansPage = () => {
     return next;
   };
 
+  /** A refused save, said: a colleague's save in between (409), or what the server said. */
+  const refused = (err: unknown, conflict: string, failed: (message: string) => string) => {
+    const apiError = toApiError(err);
+    toggleNotification({
+      type: 'danger',
+      message: apiError.status === 409 ? conflict : failed(apiError.message),
+    });
+  };
+
   /** Accepts, one save per story; says what was placed, with an Undo, and what was refused. */
   const acceptAll = async (batch: { story: OrphanStory; suggestions: Suggestion[] }[]) => {
     setBusy(true);
@@ -93,14 +102,9 @@ export const OrphansPage = () => {
         const { placed, undo } = await accept(story.documentId, suggestions, shownLocale);
         if (undo) done.push({ story, placed, undo });
       } catch (err) {
-        const apiError = toApiError(err);
-        toggleNotification({
-          type: 'danger',
-          message:
-            apiError.status === 409
-              ? t('orphans.conflict', { title: story.title })
-              : t('orphans.failed', { title: story.title, message: apiError.message }),
-        });
+        refused(err, t('orphans.conflict', { title: story.title }), (message) =>
+          t('orphans.failed', { title: story.title, message })
+        );
       }
     }
     setChecked(new Set());
@@ -134,14 +138,9 @@ export const OrphansPage = () => {
           message: t('orphans.undone', { story: story.title }),
         });
       } catch (err) {
-        const apiError = toApiError(err);
-        toggleNotification({
-          type: 'danger',
-          message:
-            apiError.status === 409
-              ? t('orphans.undoConflict', { story: story.title })
-              : t('orphans.undoFailed', { story: story.title, message: apiError.message }),
-        });
+        refused(err, t('orphans.undoConflict', { story: story.title }), (message) =>
+          t('orphans.undoFailed', { story: story.title, message })
+        );
       }
     }
     setLastAccept(null);
