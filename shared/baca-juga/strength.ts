@@ -24,7 +24,6 @@ const STRONG_WITH_TAG = 0.12;
 export interface StrengthEvidence {
   coverage: number;
   sharedTags: readonly string[];
-  matchedTerms: readonly string[];
 }
 
 export const strengthOf = ({ coverage, sharedTags }: StrengthEvidence): Strength => {

@@ -278,7 +278,7 @@ export const liveBacklinksSchema = record({
   /** Whether this story (this version) is live now. */
   live: flag(),
   stories: list(record({ documentId: text(), title: text(), slug: text(), views: count() })),
-  /** The stories' views summed: readers who were shown a link to this story. */
+  /** The stories' views summed: views of the stories that carry a link here. */
   views: count(),
 });
 export type LiveBacklinks = InferType<typeof liveBacklinksSchema>;

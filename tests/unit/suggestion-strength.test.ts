@@ -1,15 +1,14 @@
 import { aboveFloor, strengthOf } from '../../shared/baca-juga/strength';
 
-const evidence = (coverage: number, sharedTags: string[] = [], matchedTerms: string[] = []) => ({
+const evidence = (coverage: number, sharedTags: string[] = []) => ({
   coverage,
   sharedTags,
-  matchedTerms,
 });
 
 describe('suggestion strength (one rule for the server and the manager)', () => {
   it('reads a match on two common words as weak, below the floor', () => {
     // "menjadi, besar": common in every story, so a sliver of the query's weight.
-    const weak = evidence(0.04, [], ['menjadi', 'besar']);
+    const weak = evidence(0.04);
     expect(strengthOf(weak)).toBe('weak');
     expect(aboveFloor(weak)).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import type { LiveBacklinks } from '#shared/contracts/admin';
+import { toApiErrorOrNull } from '../api/errors';
 import { useGetNewsroomLiveBacklinksQuery } from '../api/newsroomApi';
 import { useT } from '../hooks/useT';
 
@@ -24,12 +25,14 @@ export const LiveBacklinksImpact = ({
   action,
 }: Subject & { action: 'unpublish' | 'delete' }) => {
   const t = useT();
-  const { currentData: data, isError } = useGetNewsroomLiveBacklinksQuery(
+  const { currentData: data, error } = useGetNewsroomLiveBacklinksQuery(
     // A delete takes every locale's version, so every locale's backlinks count.
     action === 'delete' ? { documentId, scope: 'document' } : { documentId, locale },
     { refetchOnMountOrArgChange: true }
   );
-  if (isError) {
+  // Without the plugin's read permission, Strapi's own confirmation as it is.
+  if (toApiErrorOrNull(error)?.status === 403) return null;
+  if (error) {
     return (
       <Typography variant="pi" textColor="danger600" data-testid="newsroom-live-backlinks">
         {t('liveBacklinks.error')}

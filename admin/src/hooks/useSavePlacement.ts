@@ -40,8 +40,16 @@ export const useSavePlacement = ({
   /** Caught here rather than by a server round trip (the server refuses it too). */
   const rejectLocally = (): boolean => {
     const tooLong = links.findIndex((l) => l.label.length > MAX_LABEL_LENGTH);
-    // An external URL edited on its card: the same message as its field's.
-    const badUrl = links.findIndex((l) => l.url !== null && urlFieldError(t, l.url) !== null);
+    // An external URL edited on its card: the same message as its field's. Only a URL the
+    // editor typed: one stored before the rule stands (the server lets old problems be), and
+    // must not block a save of something else.
+    const loaded = new Map((placement?.links ?? []).map((l) => [l.documentId, l.url]));
+    const badUrl = links.findIndex(
+      (l) =>
+        l.url !== null &&
+        (l.documentId === null || loaded.get(l.documentId) !== l.url) &&
+        urlFieldError(t, l.url) !== null
+    );
     if (tooLong === -1 && badUrl === -1) return false;
     if (tooLong !== -1) {
       actions.markInvalid(tooLong, t('link.label.tooLong', { max: MAX_LABEL_LENGTH }));

@@ -60,6 +60,8 @@ export const recordLinkEdits = async (
   after: PlacementState[]
 ) => {
   const { edited, gone } = linkEditsOf(scope, after);
-  await stampLinkEdits(strapi, scope.trx, edited, new Date());
+  // The write's start, not its end: a story edit that moved links (a paragraph deleted) gets
+  // its own updatedAt after this, so the list calls it the story's edit, as the editor made it.
+  await stampLinkEdits(strapi, scope.trx, edited, scope.startedAt);
   await forgetLinkEdits(strapi, scope.trx, gone);
 };
