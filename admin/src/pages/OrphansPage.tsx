@@ -190,7 +190,9 @@ export const OrphansPage = () => {
           </Flex>
           {visible(story).length === 0 && (
             <Typography variant="pi" textColor="neutral600">
-              {t('orphans.noSuggestions')}
+              {!showWeak && story.suggestions.some((s) => !aboveFloor(s))
+                ? t('orphans.onlyWeak')
+                : t('orphans.noSuggestions')}
             </Typography>
           )}
           {visible(story).map((s) => {
