@@ -128,13 +128,16 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * The counters of one version's views: a story's (without i18n, or a frontend that named no
    * locale, which reads the default one) and `doc@locale` where one was named.
    */
-  const viewSubjects = async (articleId: string, locale: string | null) => {
-    if (!articlesLocalized(strapi)) return [articleId];
+  const viewSubjects = async (articleId: string, locale: string | null) =>
+    subjectsOf([articleId], locale);
+  /** The same for several stories' versions in one locale: the default locale read once. */
+  const subjectsOf = async (articleIds: string[], locale: string | null) => {
+    if (!articlesLocalized(strapi)) return articleIds;
     const only = await defaultLocale(strapi);
     const asked = locale ?? only;
-    return asked === only
-      ? [articleId, viewSubject(articleId, asked)]
-      : [viewSubject(articleId, asked)];
+    return articleIds.flatMap((id) =>
+      asked === only ? [id, viewSubject(id, asked)] : [viewSubject(id, asked)]
+    );
   };
 
   /** Of `ids`, those with a published row of `uid`: unknown ids are dropped without a word. */
@@ -407,9 +410,8 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Views of each of these stories from the UTC day `since` on, by story: of one version
-     * where `locale` names it (the default one's counters as `counts` reads them), of every
-     * version where it is null and stories are localized (a delete takes them all).
+     * Views of each of these stories' versions in `locale` (the default one's where it is
+     * null, as `counts` reads them) from the UTC day `since` on, by story.
      */
     async viewsOf(
       articleIds: string[],
@@ -417,23 +419,13 @@ const createReaderEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       locale: string | null
     ): Promise<Map<string, number>> {
       const views = new Map<string, number>();
-      const everyVersion = locale === null && articlesLocalized(strapi);
       for (let i = 0; i < articleIds.length; i += CHUNK) {
-        const part = articleIds.slice(i, i + CHUNK);
-        const subjects = everyVersion
-          ? null
-          : (await Promise.all(part.map((id) => viewSubjects(id, locale)))).flat();
+        const subjects = await subjectsOf(articleIds.slice(i, i + CHUNK), locale);
         const rows = (await strapi.db
           .connection(READER_EVENTS_TABLE)
           .where({ kind: 'view' })
           .where('day', '>=', since)
-          .where((q) => {
-            if (subjects) q.whereIn('subject', subjects);
-            else {
-              q.whereIn('subject', part);
-              for (const id of part) q.orWhere('subject', 'like', `${id}@%`);
-            }
-          })
+          .whereIn('subject', subjects)
           .groupBy('subject')
           .select('subject')
           .sum({ hits: 'hits' })) as { subject: string; hits: unknown }[];
