@@ -41,7 +41,8 @@ export const MIXTURE_SD = 0.1;
  * Why a sequential test. Editors open the manager whenever they like and keep the winner as
  * soon as one is shown. A fixed-level test recomputed on every look (the z-test this replaced)
  * then names a winner between two identical slots far more often than 5 % of the time: 35 %
- * of A/A tests within 5,000 views per slot when checked every 50 views (2.1 % with this one). Two cures:
+ * of A/A tests within 5,000 views per slot when checked every 50 views (2.1 % with this one).
+ * Two cures:
  * - a fixed-horizon test that says nothing before a planned sample: honest, but the plan needs
  *   a baseline and an effect size nobody in a newsroom knows, and every test waits for the
  *   full sample even when one slot is plainly better;
@@ -54,6 +55,8 @@ export const MIXTURE_SD = 0.1;
  *     Λ = sqrt(h / (h + τ²)) · exp(τ² z² / (2 (h + τ²))).
  * Under "no difference" Λ is a nonnegative martingale with mean 1, so by Ville's inequality
  * P(Λ ever reaches 1/α) ≤ α: that is the whole guarantee, at every look and every sample size.
+ * It holds as far as the normal approximation does (hence `MIN_VIEWS_PER_VARIANT`); the
+ * simulation checks it on binomial counts at 5 % and 1 % click-through.
  *
  * Why the current counts are enough. The always-valid p-value is the running minimum of 1/Λ
  * over every look, which needs the history; the server keeps only totals. But the rule
