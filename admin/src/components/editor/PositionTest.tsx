@@ -55,7 +55,11 @@ const rateOf = (
   variant: Variant
 ) => formatRate(formatNumber, clickThrough(stats.clicks[variant], stats.views[variant]) ?? 0);
 
-/** The verdict in words: too few views, could be chance, or the winner with both rates. */
+/**
+ * The verdict in words: too few views, could be chance, or the winner with both rates; the
+ * p-value is the always-valid one of the mSPRT, so the words say it holds however often the
+ * editor comes back to look.
+ */
 const Verdict = ({ stats, verdict }: { stats: PositionTestStats; verdict: PositionVerdict }) => {
   const t = useT();
   const { formatNumber } = useIntl();
