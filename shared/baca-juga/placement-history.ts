@@ -280,3 +280,59 @@ export const summarizeChanges = (
     })
     .join(words.separator);
 };
+
+/** A link of a restored placement, as the placement save takes it (PlacementLinkInput). */
+export interface RestoredLink {
+  /** The link still stands in the story: kept (and updated); absent: placed anew. */
+  documentId?: string;
+  targetDocumentId: string | null;
+  url: string | null;
+  label: string | null;
+  afterParagraphId: string;
+  variantAfterParagraphId: string | null;
+}
+
+/**
+ * A recorded placement as a save of the story as it is now, in reading order. A link that
+ * cannot stand again is left out and said, never put elsewhere: its target story was deleted
+ * since (`targets`: the stories that still exist), or its paragraph was. A position test's
+ * second slot that is gone ends the test. The save decides the rest (limits, duplicates, the
+ * version it was computed against).
+ */
+export const restoredLinks = (
+  recorded: HistoryPlacement,
+  current: {
+    linkIds: ReadonlySet<string>;
+    paragraphIds: ReadonlySet<string>;
+    targets: ReadonlySet<string>;
+  }
+): {
+  links: RestoredLink[];
+  skipped: { link: HistoryLink; reason: 'target-gone' | 'paragraph-gone' }[];
+} => {
+  const standing = (anchor: string | null): anchor is string =>
+    anchor !== null && (anchor === START_ANCHOR || current.paragraphIds.has(anchor));
+  const links: RestoredLink[] = [];
+  const skipped: { link: HistoryLink; reason: 'target-gone' | 'paragraph-gone' }[] = [];
+  for (const link of recorded.links) {
+    if (link.target && !current.targets.has(link.target)) {
+      skipped.push({ link, reason: 'target-gone' });
+    } else if (!link.target && !link.url) {
+      skipped.push({ link, reason: 'target-gone' });
+    } else if (!standing(link.afterParagraphId)) {
+      skipped.push({ link, reason: 'paragraph-gone' });
+    } else {
+      const variant = link.variantAfterParagraphId;
+      links.push({
+        ...(current.linkIds.has(link.documentId) ? { documentId: link.documentId } : {}),
+        targetDocumentId: link.target,
+        url: link.target ? null : link.url,
+        label: link.label,
+        afterParagraphId: link.afterParagraphId,
+        variantAfterParagraphId:
+          standing(variant) && variant !== link.afterParagraphId ? variant : null,
+      });
+    }
+  }
+  return { links, skipped };
+};
