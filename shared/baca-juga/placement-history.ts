@@ -227,57 +227,80 @@ export const ENGLISH_SUMMARY: SummaryWords = {
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
+/** How a summary names slots and links without a name, in one language. */
+export interface Naming {
+  /** 0: before the first paragraph; N: after paragraph N; null: after a deleted paragraph. */
+  slot: (slot: number | null) => string;
+  unnamed: string;
+}
+
+const englishNaming: Naming = {
+  slot: (slot) =>
+    slot === null
+      ? ENGLISH_SUMMARY.slotGone
+      : slot === 0
+        ? ENGLISH_SUMMARY.slotStart
+        : fill(ENGLISH_SUMMARY.slotAfter, { number: String(slot) }),
+  unnamed: ENGLISH_SUMMARY.unnamed,
+};
+
 /**
- * The changes in words, in the order `placementChanges` gives them. `titleOf` names a target
- * story by its documentId (null when it is unknown, a deleted story).
+ * The values of one change's template (`SummaryWords.changes`): `name`, `from`, `to`,
+ * `paragraph`. `titleOf` names a target story by its documentId (null when it is unknown, a
+ * deleted story). The manager fills its own language's templates with these.
  */
+export const changeValues = (
+  c: PlacementChange,
+  titleOf: (documentId: string) => string | null,
+  naming: Naming = englishNaming
+): Record<string, string> => {
+  const leadsTo = (l: HistoryLink) => (l.target ? titleOf(l.target) : null) ?? l.url;
+  const name = (l: HistoryLink) => l.label ?? leadsTo(l) ?? naming.unnamed;
+  const paragraph = (q: HistoryQuote) => (q.paragraph === null ? '?' : String(q.paragraph));
+  switch (c.kind) {
+    case 'added':
+    case 'reordered':
+      return { name: name(c.link), to: naming.slot(c.link.slot) };
+    case 'removed':
+      return { name: name(c.link), from: naming.slot(c.link.slot) };
+    case 'moved':
+      return { name: name(c.link), from: naming.slot(c.from.slot), to: naming.slot(c.link.slot) };
+    case 'relabelled':
+      return { name: name(c.link), from: name(c.from), to: name(c.link) };
+    case 'retargeted':
+      return {
+        name: name(c.link),
+        from: leadsTo(c.from) ?? naming.unnamed,
+        to: leadsTo(c.link) ?? naming.unnamed,
+      };
+    case 'testChanged':
+    case 'reviewed':
+      return { name: name(c.link) };
+    case 'quoteMoved':
+      return { from: paragraph(c.from), to: paragraph(c.quote) };
+    default:
+      return { paragraph: paragraph(c.quote) };
+  }
+};
+
+/** The changes in words (English unless told), in the order `placementChanges` gives them. */
 export const summarizeChanges = (
   changes: PlacementChange[],
   titleOf: (documentId: string) => string | null,
   words: SummaryWords = ENGLISH_SUMMARY
 ): string => {
   if (changes.length === 0) return words.none;
-  const slot = (l: HistoryLink) =>
-    l.slot === null
-      ? words.slotGone
-      : l.slot === 0
-        ? words.slotStart
-        : fill(words.slotAfter, { number: String(l.slot) });
-  const leadsTo = (l: HistoryLink) => (l.target ? titleOf(l.target) : null) ?? l.url;
-  const name = (l: HistoryLink) => l.label ?? leadsTo(l) ?? words.unnamed;
-  const paragraph = (q: HistoryQuote) => (q.paragraph === null ? '?' : String(q.paragraph));
+  const naming: Naming = {
+    slot: (slot) =>
+      slot === null
+        ? words.slotGone
+        : slot === 0
+          ? words.slotStart
+          : fill(words.slotAfter, { number: String(slot) }),
+    unnamed: words.unnamed,
+  };
   return changes
-    .map((c) => {
-      const template = words.changes[c.kind];
-      switch (c.kind) {
-        case 'added':
-        case 'reordered':
-          return fill(template, { name: name(c.link), to: slot(c.link) });
-        case 'removed':
-          return fill(template, { name: name(c.link), from: slot(c.link) });
-        case 'moved':
-          return fill(template, { name: name(c.link), from: slot(c.from), to: slot(c.link) });
-        case 'relabelled':
-          return fill(template, {
-            name: name(c.link),
-            from: name(c.from),
-            to: name(c.link),
-          });
-        case 'retargeted':
-          return fill(template, {
-            name: name(c.link),
-            from: leadsTo(c.from) ?? words.unnamed,
-            to: leadsTo(c.link) ?? words.unnamed,
-          });
-        case 'testChanged':
-        case 'reviewed':
-          return fill(template, { name: name(c.link) });
-        case 'quoteMoved':
-          return fill(template, { from: paragraph(c.from), to: paragraph(c.quote) });
-        default:
-          return fill(template, { paragraph: paragraph(c.quote) });
-      }
-    })
+    .map((c) => fill(words.changes[c.kind], changeValues(c, titleOf, naming)))
     .join(words.separator);
 };
 
