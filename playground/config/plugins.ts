@@ -62,6 +62,10 @@ export default ({ env }: { env: any }) => ({
         maxBufferedKeys: env.int('NEWSROOM_EVENTS_BUFFER_KEYS', 50_000),
         maxBufferedBytes: env.int('NEWSROOM_EVENTS_BUFFER_BYTES', 8 * 1024 * 1024),
       },
+      history: {
+        maxEntries: env.int('NEWSROOM_HISTORY_MAX_ENTRIES', 50),
+        maxAgeDays: env.int('NEWSROOM_HISTORY_MAX_AGE_DAYS', 90),
+      },
       responseCache: {
         maxEntries: env.int('NEWSROOM_RESPONSE_CACHE_ENTRIES', 2000),
         maxBytes: env.int('NEWSROOM_RESPONSE_CACHE_BYTES', 64 * 1024 * 1024),

@@ -34,6 +34,7 @@ export const LAST_EDIT_OF = ['story', 'links'] as const;
 export { BROKEN_HEALTH } from '../baca-juga/health';
 export * from './placement';
 export * from './quotes';
+export * from './history';
 export { ContractError, checkContract } from './fields';
 
 /** A count per link health (every health present, zero or not). */

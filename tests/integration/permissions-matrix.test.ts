@@ -209,6 +209,10 @@ describe(`permissions matrix of every plugin route (${DB})`, () => {
       url: placementPath,
       expected: adminRoute('read'),
     },
+    'GET /newsroom/articles/:documentId/history': {
+      url: () => `/newsroom/articles/${ids.article}/history`,
+      expected: adminRoute('read'),
+    },
     'GET /newsroom/articles/:documentId/suggestions': {
       url: () => `/newsroom/articles/${ids.article}/suggestions`,
       expected: adminRoute('read'),

@@ -17,6 +17,7 @@ import {
   liveBacklinksResponseSchema,
   orphansResponseSchema,
   localesResponseSchema,
+  historyResponseSchema,
   placementCopyResponseSchema,
   placementResponseSchema,
   placementSaveResponseSchema,
@@ -130,4 +131,11 @@ export const parseResendInvalidation = checked(
   'POST /newsroom/articles/:documentId/invalidate',
   resendInvalidationResponseSchema,
   (body) => body.data
+);
+
+/** `GET /newsroom/articles/:documentId/history`: the entries and the stories they link to. */
+export const parseHistory = checked(
+  'GET /newsroom/articles/:documentId/history',
+  historyResponseSchema,
+  (body) => body
 );

@@ -13,6 +13,7 @@ import { adminApi } from '@strapi/strapi/admin';
 import type {
   AdminArticleListQuery,
   AdminArticleListResponse,
+  HistoryResponse,
   LinkHealthReport,
   LinkStats,
   LiveBacklinks,
@@ -27,6 +28,7 @@ import type {
 import { toApiError } from './errors';
 import {
   parseArticleList,
+  parseHistory,
   parseLinkHealth,
   parseLinkStats,
   parseLiveBacklinks,
@@ -54,6 +56,7 @@ const newsroomApiWithTags = adminApi.enhanceEndpoints({
     'NewsroomSuggestions',
     'NewsroomOrphans',
     'NewsroomLinkStats',
+    'NewsroomHistory',
   ],
 });
 
@@ -96,6 +99,7 @@ const savedPlacementTags = (documentId: string) => [
   { type: 'NewsroomSuggestions' as const, id: documentId },
   'NewsroomOrphans' as const,
   { type: 'NewsroomLinkStats' as const, id: documentId },
+  { type: 'NewsroomHistory' as const, id: documentId },
 ];
 
 export interface SavePlacementResult {
@@ -132,6 +136,19 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       // (another locale's view shows this one's link counts, and the same targets).
       providesTags: (_result, _error, { documentId }) => [
         { type: 'NewsroomPlacement', id: documentId },
+      ],
+    }),
+
+    // Who changed the placement of one locale's version, newest first (every locale's is
+    // stale after a save: one tag per story).
+    getNewsroomPlacementHistory: build.query<HistoryResponse, PlacementArg>({
+      query: ({ documentId, locale }) => ({
+        url: withQuery(articlePath(documentId, 'history'), localeQuery(locale)),
+        method: 'GET',
+      }),
+      transformResponse: parseHistory,
+      providesTags: (_result, _error, { documentId }) => [
+        { type: 'NewsroomHistory', id: documentId },
       ],
     }),
 
@@ -308,6 +325,7 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
 export const {
   useGetNewsroomArticlesQuery,
   useGetNewsroomPlacementQuery,
+  useGetNewsroomPlacementHistoryQuery,
   useSaveNewsroomPlacementMutation,
   useDecideNewsroomQuoteSpeakerMutation,
   useResendNewsroomInvalidationMutation,

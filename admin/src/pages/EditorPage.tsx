@@ -32,6 +32,7 @@ import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
 import { LinkedFromList } from '../components/LinkedFromList';
 import { NextToReview } from '../components/editor/NextToReview';
 import { PurgeAgain } from '../components/editor/PurgeAgain';
+import { PlacementHistory } from '../components/editor/PlacementHistory';
 import { usePlacementState } from '../hooks/usePlacementState';
 import { usePositionTestOptions } from '../hooks/usePositionTestOptions';
 import { useT, type Translate } from '../hooks/useT';
@@ -121,7 +122,7 @@ export const EditorPage = () => {
   const [dropIndicator, setDropIndicator] = useState<DropIndicator | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
 
-  const { save, saving } = useSavePlacement({
+  const { save, saveLinks, saving } = useSavePlacement({
     documentId,
     locale,
     placement,
@@ -433,6 +434,27 @@ export const EditorPage = () => {
                   <PurgeAgain documentId={documentId} />
                 </Box>
               )}
+              <Box paddingTop={4}>
+                <PlacementHistory
+                  placement={placement}
+                  locale={locale}
+                  canManage={canManage}
+                  isDirty={isDirty}
+                  saving={saving}
+                  onRestore={(restored, skipped) => {
+                    // On screen as one undoable edit over the version loaded, then saved
+                    // against that version like any other save (a colleague's since: 409).
+                    actions.rebase(placement, restored);
+                    if (skipped > 0) {
+                      toggleNotification({
+                        type: 'warning',
+                        message: t('history.skipped', { count: skipped }),
+                      });
+                    }
+                    void saveLinks(restored);
+                  }}
+                />
+              </Box>
             </Box>
             {(isDesktop || !canManage) && (
               <SuggestionsPanel

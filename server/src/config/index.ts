@@ -229,6 +229,23 @@ const configSchema = yup
         (value) => value === undefined || value <= 5000
       ),
     }),
+    /**
+     * The placement history of each story version (the manager's History): entries kept per
+     * version, the newest, and their age in days. Pruned by the writes that record; 0 entries
+     * turns recording off.
+     */
+    history: section('history', {
+      maxEntries: nonNegative('history.maxEntries', true).test(
+        'range',
+        message('history.maxEntries', 'an integer from 0 to 1000'),
+        (value) => value === undefined || value <= 1000
+      ),
+      maxAgeDays: nonNegative('history.maxAgeDays', true).test(
+        'above-zero',
+        message('history.maxAgeDays', 'a positive integer'),
+        (value) => value === undefined || value > 0
+      ),
+    }),
     /** Published responses kept per instance, checked against the database on every request. */
     responseCache: section('responseCache', {
       /** Responses kept at most (least recently used out first); 0 turns the cache off. */
@@ -263,6 +280,7 @@ const defaultConfig: NewsroomConfig = {
   cacheTags: { cacheTag: 'Cache-Tag', surrogateKey: 'Surrogate-Key' },
   invalidation: { coalesceMs: 250 },
   responseCache: { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
+  history: { maxEntries: 50, maxAgeDays: 90 },
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000, maxTokens: 5000 },
 };
 

@@ -3,6 +3,7 @@ import adminArticles from './admin-articles';
 import invalidations from './invalidations';
 import jsonld from './jsonld';
 import placement from './placement';
+import placementHistory from './placement-history';
 import preview from './preview';
 import quoteSpeaker from './quote-speaker';
 import { createReadOnlyCoreController } from './read-only-core';
@@ -35,6 +36,7 @@ export default {
   // Admin routes of the Baca Juga manager.
   'admin-articles': adminArticles,
   placement,
+  'placement-history': placementHistory,
   'quote-speaker': quoteSpeaker,
   invalidations,
   status,

@@ -43,6 +43,12 @@ export const INVALIDATION_DELIVERIES_TABLE = 'newsroom_invalidation_deliveries';
  * row per article and locale ('' where stories are not localized).
  */
 export const LINK_EDITS_TABLE = 'newsroom_link_edits';
+/**
+ * Each change of a story version's draft links and quotes, from any entry point: who, when,
+ * and what the version held before and after (database/placement-history). Bounded per
+ * version and by age (plugin config `history`), pruned by the writes that record.
+ */
+export const PLACEMENT_HISTORY_TABLE = 'newsroom_placement_history';
 
 /** Longest term the search index stores; longer tokens are noise (URLs, glued words). */
 export const MAX_TERM_LENGTH = 48;
@@ -260,6 +266,21 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.datetime('links_edited_at', { useTz: false, precision: 6 }).notNullable();
     table.primary(['document_id', 'locale']);
     table.index(['locale', 'links_edited_at'], 'newsroom_link_edits_recent_idx');
+  });
+
+  // The placement history (database/placement-history): a version's entries newest first,
+  // and every entry by age for the pruning of old ones. Times in milliseconds.
+  await createIfMissing(knex, PLACEMENT_HISTORY_TABLE, (table) => {
+    table.increments('id').primary();
+    table.string('document_id', 64).notNullable();
+    table.string('locale', 32).notNullable();
+    table.bigInteger('recorded_at').notNullable();
+    table.integer('user_id').nullable();
+    table.string('user_name', 255).nullable();
+    table.text('before_state').notNullable();
+    table.text('after_state').notNullable();
+    table.index(['document_id', 'locale', 'id'], 'newsroom_placement_history_version_idx');
+    table.index(['recorded_at'], 'newsroom_placement_history_age_idx');
   });
 
   // Readers reach articles by slug and lists sort by date; Strapi indexes neither.

@@ -55,6 +55,12 @@ export default () => ({
       config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
     },
     {
+      method: 'GET',
+      path: '/articles/:documentId/history',
+      handler: 'placement-history.find',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
       method: 'PUT',
       path: '/articles/:documentId/quotes/:quoteId/speaker',
       handler: 'quote-speaker.decide',

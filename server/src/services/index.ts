@@ -7,6 +7,7 @@ import listing from './listing';
 import liveBacklinks from './live-backlinks';
 import placement from './placement';
 import placementCopy from './placement-copy';
+import placementHistory from './placement-history';
 import preview from './preview';
 import publishedEffects from './published-effects';
 import quoteSpeaker from './quote-speaker';
@@ -33,6 +34,7 @@ export default {
   adminArticles,
   placement,
   placementCopy,
+  placementHistory,
   preview,
   quoteSpeaker,
   suggestions,

@@ -20,6 +20,7 @@ import { lockArticles } from '../database/placement-state';
 import { contentVersion, VersionConflictError } from '../utils/content-version';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
+import { adminUserName } from '../utils/admin-user';
 import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '#shared/dates';
 import { publishedParagraphIdsOf } from '../workflow/published-paragraphs';
@@ -54,13 +55,6 @@ interface DraftLinkRow {
     placeholder: boolean | null;
   } | null;
 }
-
-/** "Firstname Lastname", or the username, as the admin shows a user. */
-const userName = (user: DraftLinkRow['updatedBy']): string | null => {
-  if (!user) return null;
-  const full = [user.firstname, user.lastname].filter(Boolean).join(' ').trim();
-  return full || user.username || null;
-};
 
 /** Thrown when the placement changed since the editor read it; the controller answers 409. */
 export class PlacementConflictError extends VersionConflictError {
@@ -219,7 +213,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         publishedParagraphIds !== null &&
         !isLinkAnchor(link.afterParagraphId, new Set(publishedParagraphIds)),
       changedAt: toIso(link.updatedAt),
-      changedBy: userName(link.updatedBy),
+      changedBy: adminUserName(link.updatedBy),
     }));
 
     return {

@@ -184,14 +184,16 @@ export const unpublishArticle = async (documentId: string) =>
   });
 
 /**
- * Places links on an article through the manager's own save (as the super admin): each link
- * to a target article after the paragraph with that 0-based index.
+ * Places links on an article through the manager's own save (as the super admin, or the
+ * admin whose JWT is `token`): each link to a target article after the paragraph with that
+ * 0-based index.
  */
 export const placeLinks = async (
   documentId: string,
-  links: { target: string; afterParagraph: number }[]
+  links: { target: string; afterParagraph: number; label?: string }[],
+  token?: string
 ) => {
-  const token = await adminToken(SUPER_ADMIN);
+  token ??= await adminToken(SUPER_ADMIN);
   const placement = await call(200, `/newsroom/articles/${documentId}/placement`, { token });
   await call(200, `/newsroom/articles/${documentId}/placement`, {
     method: 'PUT',
@@ -201,6 +203,7 @@ export const placeLinks = async (
       links: links.map((link) => ({
         targetDocumentId: link.target,
         afterParagraphId: placement.data.paragraphs[link.afterParagraph].id,
+        ...(link.label ? { label: link.label } : {}),
       })),
     },
   });
