@@ -13,6 +13,7 @@ import readerEvents from './reader-events';
 import { sitemapArticles, sitemapIndex, sitemapNews } from './sitemaps';
 import status from './status';
 import story from './story';
+import suggestionControls from './suggestion-controls';
 
 export default {
   // Strapi-standard read routes, keyed by content type so their actions read
@@ -35,6 +36,7 @@ export default {
   // Admin routes of the Baca Juga manager.
   'admin-articles': adminArticles,
   placement,
+  'suggestion-controls': suggestionControls,
   'quote-speaker': quoteSpeaker,
   invalidations,
   status,

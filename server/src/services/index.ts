@@ -20,6 +20,7 @@ import slugHistory from './slug-history';
 import sitemaps from './sitemaps';
 import readerEvents from './reader-events';
 import suggestions from './suggestions';
+import suggestionControls from './suggestion-controls';
 
 export default {
   // Core services back the core read controllers (`strapi.service(uid)`).
@@ -36,6 +37,7 @@ export default {
   preview,
   quoteSpeaker,
   suggestions,
+  suggestionControls,
   freshness,
   publishedEffects,
   invalidations,
