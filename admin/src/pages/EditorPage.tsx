@@ -439,6 +439,8 @@ export const EditorPage = () => {
                 documentId={documentId}
                 locale={locale}
                 linkedDocumentIds={linkedDocumentIds}
+                tags={placement.article.tags}
+                linkCount={links.length}
                 canManage={canManage}
                 canAdd={canAdd}
                 selectedSlotLabel={labelOf(state.selectedSlot)}
@@ -466,6 +468,8 @@ export const EditorPage = () => {
           documentId={documentId}
           locale={locale}
           linkedDocumentIds={linkedDocumentIds}
+          tags={placement.article.tags}
+          linkCount={links.length}
           canAdd={canAdd}
           onClose={() => setSuggestingIn(null)}
           onAdd={addSuggestion}
