@@ -125,7 +125,6 @@ test('the orphans queue: dismiss a suggestion, then undo', async () => {
   );
   await story.waitFor({ timeout: 30000 });
   const first = story.getByTestId('newsroom-orphan-suggestion').first();
-  const title = (await first.locator('span').first().textContent()) ?? '';
   const id = await first.getAttribute('data-document-id');
   await first.getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Dismiss' }).click();
@@ -137,6 +136,5 @@ test('the orphans queue: dismiss a suggestion, then undo', async () => {
   expect(await done.textContent()).toContain('dismissed for this story');
   await done.getByRole('button', { name: 'Undo' }).click();
   await gone.waitFor();
-  expect(title.length).toBeGreaterThan(0);
   await page.context().close();
 });
