@@ -54,6 +54,7 @@ export default ({ env }: { env: any }) => ({
         halfLifeDays: env.float('NEWSROOM_SUGGESTIONS_HALF_LIFE_DAYS', 30),
         tagBoost: env.float('NEWSROOM_SUGGESTIONS_TAG_BOOST', 1),
         recencyBoost: env.float('NEWSROOM_SUGGESTIONS_RECENCY_BOOST', 0.25),
+        maxAgeDays: env.int('NEWSROOM_SUGGESTIONS_MAX_AGE_DAYS', 0),
       },
       events: {
         maxBatch: env.int('NEWSROOM_EVENTS_MAX_BATCH', 50),

@@ -35,6 +35,7 @@ export { BROKEN_HEALTH } from '../baca-juga/health';
 export * from './placement';
 export * from './quotes';
 export * from './history';
+export * from './suggestion-controls';
 export { ContractError, checkContract } from './fields';
 
 /** A count per link health (every health present, zero or not). */
@@ -182,7 +183,14 @@ export type Suggestion = InferType<typeof suggestionSchema>;
  */
 const indexingFields = { indexing: yup.boolean().typeError('meta.indexing: expected a boolean') };
 const suggestionsMetaSchema = yup
-  .object({ ...indexingFields })
+  .object({
+    ...indexingFields,
+    /**
+     * The story has as many Baca Juga links as its own cap allows (the saved draft's links,
+     * #shared/baca-juga/suggestion-controls): it is offered none.
+     */
+    capReached: yup.boolean().typeError('meta.capReached: expected a boolean'),
+  })
   .default(undefined)
   .optional();
 export type SuggestionsMeta = InferType<typeof suggestionsMetaSchema>;

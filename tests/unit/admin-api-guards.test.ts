@@ -267,12 +267,16 @@ describe('response guards', () => {
     expect(parseSuggestions({ data: [suggestion] })).toEqual({
       suggestions: [suggestion],
       indexing: false,
+      capReached: false,
     });
     // The index being rebuilt reaches the admin, which says so beside the suggestions.
     expect(parseSuggestions({ data: [suggestion], meta: { indexing: true } })).toEqual({
       suggestions: [suggestion],
       indexing: true,
+      capReached: false,
     });
+    // A story at its own cap is offered none, and the manager says why.
+    expect(parseSuggestions({ data: [], meta: { capReached: true } }).capReached).toBe(true);
     expect(parseSuggestions({ data: [suggestion], meta: { indexing: false } }).indexing).toBe(
       false
     );

@@ -24,6 +24,10 @@ import {
   resendInvalidationResponseSchema,
   speakerDecisionResponseSchema,
   suggestionsResponseSchema,
+  suggestionControlsResponseSchema,
+  suggestionRuleResponseSchema,
+  suggestionSettingsResponseSchema,
+  deletedRuleResponseSchema,
   targetSearchResponseSchema,
   type TargetSearchResponse,
 } from '#shared/contracts/admin';
@@ -100,7 +104,34 @@ export const parseSuggestions = checked(
   'GET /newsroom/articles/:documentId/suggestions',
   suggestionsResponseSchema,
   // `indexing`: the index is being rebuilt, so the list may lack articles (IndexingNotice).
-  (body) => ({ suggestions: body.data, indexing: body.meta?.indexing === true })
+  (body) => ({
+    suggestions: body.data,
+    indexing: body.meta?.indexing === true,
+    // The story has as many links as its own cap allows: it is offered none.
+    capReached: body.meta?.capReached === true,
+  })
+);
+
+/** `GET /newsroom/articles/:documentId/suggestion-controls`: scope, cap, dismissals, pairs. */
+export const parseSuggestionControls = checked(
+  'GET /newsroom/articles/:documentId/suggestion-controls',
+  suggestionControlsResponseSchema,
+  (body) => body.data
+);
+export const parseSuggestionRule = checked(
+  'POST /newsroom/articles/:documentId/suggestion-rules',
+  suggestionRuleResponseSchema,
+  (body) => body.data
+);
+export const parseSuggestionSettings = checked(
+  'PUT /newsroom/articles/:documentId/suggestion-settings',
+  suggestionSettingsResponseSchema,
+  (body) => body.data
+);
+export const parseDeletedRule = checked(
+  'DELETE /newsroom/suggestion-rules/:id',
+  deletedRuleResponseSchema,
+  (body) => body.data
 );
 
 /** `GET /newsroom/orphans`: stories without links, each with its suggestions; paginated. */

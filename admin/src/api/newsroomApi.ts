@@ -24,6 +24,11 @@ import type {
   PlacedQuote,
   SpeakerDecisionBody,
   Suggestion,
+  SuggestionControls,
+  SuggestionRule,
+  SuggestionRuleBody,
+  SuggestionSettings,
+  SuggestionSettingsBody,
 } from '#shared/contracts/admin';
 import { toApiError } from './errors';
 import {
@@ -40,6 +45,10 @@ import {
   parseResendInvalidation,
   parseSpeakerDecision,
   parseSuggestions,
+  parseSuggestionControls,
+  parseSuggestionRule,
+  parseSuggestionSettings,
+  parseDeletedRule,
   parseTargets,
   type TargetResult,
 } from './guards';
@@ -57,6 +66,7 @@ const newsroomApiWithTags = adminApi.enhanceEndpoints({
     'NewsroomOrphans',
     'NewsroomLinkStats',
     'NewsroomHistory',
+    'NewsroomSuggestionControls',
   ],
 });
 
@@ -101,6 +111,28 @@ const savedPlacementTags = (documentId: string) => [
   { type: 'NewsroomLinkStats' as const, id: documentId },
   { type: 'NewsroomHistory' as const, id: documentId },
 ];
+
+/**
+ * What a change of a story's suggestion controls makes stale: its controls, its suggestions
+ * (and, for a pair, the other story's) and the orphans queue.
+ */
+const controlTags = (documentIds: string[]) => [
+  ...documentIds.flatMap((id) => [
+    { type: 'NewsroomSuggestionControls' as const, id },
+    { type: 'NewsroomSuggestions' as const, id },
+  ]),
+  'NewsroomOrphans' as const,
+];
+
+export interface SuggestionRuleArgs extends PlacementArg {
+  body: SuggestionRuleBody;
+}
+
+export interface DeleteRuleArgs {
+  id: number;
+  /** The stories the rule was of (the story, and the candidate for a pair): their caches. */
+  documentIds: string[];
+}
 
 export interface SavePlacementResult {
   placement: Placement;
@@ -267,7 +299,7 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
     }),
 
     getNewsroomSuggestions: build.query<
-      { suggestions: Suggestion[]; indexing: boolean },
+      { suggestions: Suggestion[]; indexing: boolean; capReached: boolean },
       PlacementArg & { limit: number }
     >({
       // The version's own locale: suggestions are stories of its language.
@@ -279,6 +311,52 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       providesTags: (_result, _error, { documentId }) => [
         { type: 'NewsroomSuggestions', id: documentId },
       ],
+    }),
+
+    getNewsroomSuggestionControls: build.query<SuggestionControls, PlacementArg>({
+      query: ({ documentId, locale }) => ({
+        url: withQuery(articlePath(documentId, 'suggestion-controls'), localeQuery(locale)),
+        method: 'GET',
+      }),
+      transformResponse: parseSuggestionControls,
+      providesTags: (_result, _error, { documentId }) => [
+        { type: 'NewsroomSuggestionControls', id: documentId },
+      ],
+    }),
+
+    // A dismissal or a pair: stored at once (no save of the story), undone by its id.
+    addNewsroomSuggestionRule: build.mutation<SuggestionRule, SuggestionRuleArgs>({
+      query: ({ documentId, locale, body }) => ({
+        url: withQuery(articlePath(documentId, 'suggestion-rules'), localeQuery(locale)),
+        method: 'POST',
+        data: body,
+      }),
+      transformResponse: parseSuggestionRule,
+      invalidatesTags: (result, _error, { documentId, body }) =>
+        result
+          ? controlTags(body.kind === 'never-pair' ? [documentId, body.candidate] : [documentId])
+          : [],
+    }),
+
+    deleteNewsroomSuggestionRule: build.mutation<{ id: number }, DeleteRuleArgs>({
+      query: ({ id }) => ({ url: `${BASE}/suggestion-rules/${id}`, method: 'DELETE' }),
+      transformResponse: parseDeletedRule,
+      invalidatesTags: (result, _error, { documentIds }) =>
+        result ? controlTags(documentIds) : [],
+    }),
+
+    saveNewsroomSuggestionSettings: build.mutation<
+      SuggestionSettings,
+      PlacementArg & { body: SuggestionSettingsBody }
+    >({
+      query: ({ documentId, locale, body }) => ({
+        url: withQuery(articlePath(documentId, 'suggestion-settings'), localeQuery(locale)),
+        method: 'PUT',
+        data: body,
+      }),
+      transformResponse: parseSuggestionSettings,
+      invalidatesTags: (result, _error, { documentId }) =>
+        result ? controlTags([documentId]) : [],
     }),
 
     getNewsroomLinkStats: build.query<LinkStats, PlacementArg & { days: number }>({
@@ -338,4 +416,8 @@ export const {
   useLazyGetNewsroomPlacementQuery,
   useCopyNewsroomPlacementMutation,
   useGetNewsroomLocalesQuery,
+  useGetNewsroomSuggestionControlsQuery,
+  useAddNewsroomSuggestionRuleMutation,
+  useDeleteNewsroomSuggestionRuleMutation,
+  useSaveNewsroomSuggestionSettingsMutation,
 } = newsroomApi;

@@ -461,6 +461,8 @@ export const EditorPage = () => {
                 documentId={documentId}
                 locale={locale}
                 linkedDocumentIds={linkedDocumentIds}
+                tags={placement.article.tags}
+                linkCount={links.length}
                 canManage={canManage}
                 canAdd={canAdd}
                 selectedSlotLabel={labelOf(state.selectedSlot)}
@@ -488,6 +490,8 @@ export const EditorPage = () => {
           documentId={documentId}
           locale={locale}
           linkedDocumentIds={linkedDocumentIds}
+          tags={placement.article.tags}
+          linkCount={links.length}
           canAdd={canAdd}
           onClose={() => setSuggestingIn(null)}
           onAdd={addSuggestion}

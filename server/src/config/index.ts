@@ -142,6 +142,13 @@ const configSchema = yup
       tagBoost: nonNegative('suggestions.tagBoost'),
       /** Multiplier added for an article of the same day, fading with the half-life. */
       recencyBoost: nonNegative('suggestions.recencyBoost'),
+      /**
+       * Stories dated more than this many days before the story suggestions are for are not
+       * suggested, unless flagged `evergreen` (shared/baca-juga/suggestion-controls). 0: off,
+       * the default: a newsroom's explainers are not flagged evergreen yet when it upgrades, and
+       * a limit on by default would hide them all until they are; each desk sets its own.
+       */
+      maxAgeDays: nonNegative('suggestions.maxAgeDays', true),
     }),
     /** Bounds on one GraphQL request (when the app has the graphql plugin). */
     graphql: section('graphql', {
@@ -268,7 +275,7 @@ const defaultConfig: NewsroomConfig = {
   maxLinksPerArticle: 10,
   cacheControl: 'public, max-age=60, stale-while-revalidate=300',
   siteUrl: null,
-  suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25 },
+  suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25, maxAgeDays: 0 },
   sitemaps: { publicationName: null, language: 'id', publicPath: '/api/newsroom/sitemaps' },
   events: {
     maxBatch: 50,

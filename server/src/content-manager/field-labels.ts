@@ -26,6 +26,10 @@ export const FIELD_WORDS: Record<NewsroomUid, Record<string, FieldWords>> = {
       label: 'Placeholder',
       description: 'Made for a Baca Juga link before the story’s copy arrived.',
     },
+    evergreen: {
+      label: 'Evergreen',
+      description: 'Suggested for Baca Juga whatever its age (the newsroom’s age limit skips it).',
+    },
   },
   [QUOTE_UID]: {
     text: { label: 'Quoted words' },

@@ -14,6 +14,7 @@ import readerEvents from './reader-events';
 import { sitemapArticles, sitemapIndex, sitemapNews } from './sitemaps';
 import status from './status';
 import story from './story';
+import suggestionControls from './suggestion-controls';
 
 export default {
   // Strapi-standard read routes, keyed by content type so their actions read
@@ -37,6 +38,7 @@ export default {
   'admin-articles': adminArticles,
   placement,
   'placement-history': placementHistory,
+  'suggestion-controls': suggestionControls,
   'quote-speaker': quoteSpeaker,
   invalidations,
   status,

@@ -94,6 +94,32 @@ export default () => ({
     },
     {
       method: 'GET',
+      path: '/articles/:documentId/suggestion-controls',
+      handler: 'suggestion-controls.find',
+      config: allow(ADMIN_ACTIONS.read),
+    },
+    {
+      method: 'PUT',
+      path: '/articles/:documentId/suggestion-settings',
+      handler: 'suggestion-controls.updateSettings',
+      // Steers what the engine offers editors and readers: a manager write, answered with
+      // what was stored (read + manage), as the other manager writes.
+      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
+    },
+    {
+      method: 'POST',
+      path: '/articles/:documentId/suggestion-rules',
+      handler: 'suggestion-controls.createRule',
+      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
+    },
+    {
+      method: 'DELETE',
+      path: '/suggestion-rules/:id',
+      handler: 'suggestion-controls.deleteRule',
+      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
+    },
+    {
+      method: 'GET',
       path: '/orphans',
       handler: 'placement.orphans',
       // Accepting a suggestion is a placement save (PUT above): read + manage.

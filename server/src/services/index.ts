@@ -21,6 +21,7 @@ import slugHistory from './slug-history';
 import sitemaps from './sitemaps';
 import readerEvents from './reader-events';
 import suggestions from './suggestions';
+import suggestionControls from './suggestion-controls';
 
 export default {
   // Core services back the core read controllers (`strapi.service(uid)`).
@@ -38,6 +39,7 @@ export default {
   preview,
   quoteSpeaker,
   suggestions,
+  suggestionControls,
   freshness,
   publishedEffects,
   invalidations,

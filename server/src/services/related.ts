@@ -6,6 +6,7 @@ import { getService } from '../utils/get-service';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { datedAt } from './search-index';
+import { roomUnderCap } from '#shared/baca-juga/suggestion-controls';
 
 /**
  * GET /api/newsroom/articles/:slug/related: what a frontend shows under "Baca juga": the
@@ -40,8 +41,18 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }));
 
     // The engine ranks the version's own locale (services/search-index): never a story in
-    // another language.
-    const room = limit - handPicked.length;
+    // another language. Editors' controls apply (shared/baca-juga/suggestion-controls): with a
+    // cap of its own, the story's list is filled up to the cap only (its editors' links are
+    // shown whatever the cap).
+    const storyLocale = article.locale ?? null;
+    const dated = datedAt(article.reportedAt, article.publishedAt);
+    const controls = (
+      await getService(strapi, 'suggestionControls').forStories(
+        [{ documentId: article.documentId, datedAt: dated }],
+        storyLocale
+      )
+    ).get(article.documentId)!;
+    const room = roomUnderCap(controls.maxLinks, picked.length, limit - handPicked.length);
     const suggested: RelatedItem[] =
       room <= 0
         ? []
@@ -49,16 +60,17 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
             await getService(strapi, 'suggestions').rank(
               {
                 documentId: article.documentId,
-                locale: article.locale ?? null,
+                locale: storyLocale,
                 title: article.title,
                 lead: article.lead,
                 tags: article.tags,
                 body: article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])),
-                datedAt: datedAt(article.reportedAt, article.publishedAt),
+                datedAt: dated,
               },
               picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
               room,
-              generation
+              generation,
+              controls
             )
           ).map((s) => ({
             source: 'suggestion',

@@ -29,6 +29,8 @@ import { analyzeParagraphs, bestParagraph } from '../search/placement';
 import { readTags } from '../utils/tags';
 import { datedAt } from './search-index';
 import { fromJsonColumn } from '#shared/json-column';
+import { capReached, type StoryControls } from '#shared/baca-juga/suggestion-controls';
+import { draftLinkCounts } from '../database/suggestion-controls';
 
 /** What the engine reads of the article it suggests for (its draft or published version). */
 export interface SuggestionSource extends AnalyzedFields {
@@ -118,7 +120,9 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     source: SuggestionSource,
     excluded: Iterable<string>,
     limit: number,
-    knownGeneration?: number
+    knownGeneration?: number,
+    /** The story's editorial controls: candidates they rule out are never suggested. */
+    controls?: StoryControls
   ): Promise<RankedArticle[]> => {
     const { halfLifeDays, tagBoost, recencyBoost } = settings();
     const knex = strapi.db.connection;
@@ -166,7 +170,16 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       locale,
       query,
       tagKeys,
-      [...new Set([source.documentId, ...excluded])],
+      // Dismissed and never-paired stories are left out in the query too, so they take no
+      // place in the shortlist; the shared rule below still decides.
+      [
+        ...new Set([
+          source.documentId,
+          ...excluded,
+          ...(controls?.dismissed ?? []),
+          ...(controls?.neverPaired ?? []),
+        ]),
+      ],
       stats.averageLength,
       tagValue,
       SHORTLIST,
@@ -176,7 +189,10 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       source.datedAt === null || dated === null
         ? 0
         : Math.pow(0.5, Math.abs(source.datedAt - dated) / (halfLifeDays * DAY_MS));
-    const leaders = shortlist
+    const allowed = controls
+      ? await getService(strapi, 'suggestionControls').allowed(controls, shortlist, source.locale)
+      : shortlist;
+    const leaders = allowed
       .map((c) => ({
         ...c,
         score: (c.text + tagValue * c.sharedTags) * (1 + recencyBoost * closeness(c.datedAt)),
@@ -272,7 +288,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: string,
       limit: number,
       locale: string | null
-    ): Promise<Suggestion[] | null> {
+    ): Promise<{ suggestions: Suggestion[]; capReached: boolean } | null> {
       const t = newsroomTables(strapi);
       const a = articleColumns(strapi);
       const article = await strapi.db
@@ -282,6 +298,18 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(inLocale(locale))
         .first(a.title, a.lead, a.tags, a.body, a.reportedAt);
       if (!article) return null;
+      const [controls, linkCounts] = await Promise.all([
+        getService(strapi, 'suggestionControls').forStories(
+          [{ documentId, datedAt: datedAt(article[a.reportedAt], null) }],
+          locale
+        ),
+        draftLinkCounts(strapi, [documentId], locale),
+      ]);
+      const own = controls.get(documentId)!;
+      // A story at its own cap is offered nothing more (the saved draft's links).
+      if (capReached(own.maxLinks, linkCounts.get(documentId) ?? 0)) {
+        return { suggestions: [], capReached: true };
+      }
       const [suggestions] = await forDrafts(
         [
           {
@@ -292,12 +320,13 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             body: article[a.body],
             reportedAt: article[a.reportedAt],
             excluded: await linkedTargets(strapi, documentId, locale),
+            controls: own,
           },
         ],
         limit,
         locale
       );
-      return suggestions;
+      return { suggestions, capReached: false };
     },
 
     /**
@@ -310,9 +339,14 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       locale: string | null
     ): Promise<{ data: OrphansResponse['data']; meta: Omit<OrphansResponse['meta'], 'indexing'> }> {
       const { rows, total } = await orphanPage(strapi, page, ORPHANS_PAGE_SIZE, locale);
+      // Orphans have no links: only a cap of 0 is reached, and those the page leaves out.
+      const controls = await getService(strapi, 'suggestionControls').forStories(
+        rows.map((row) => ({ documentId: row.documentId, datedAt: datedAt(row.reportedAt, null) })),
+        locale
+      );
       const [suggestions, statuses] = await Promise.all([
         forDrafts(
-          rows.map((row) => ({ ...row, excluded: [] })),
+          rows.map((row) => ({ ...row, excluded: [], controls: controls.get(row.documentId) })),
           ORPHAN_SUGGESTIONS,
           locale
         ),
@@ -349,7 +383,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * the statuses of every suggested article and where each fits are read once for them all.
    */
   async function forDrafts(
-    drafts: (Omit<OrphanRow, 'slug'> & { excluded: string[] })[],
+    drafts: (Omit<OrphanRow, 'slug'> & { excluded: string[]; controls?: StoryControls })[],
     limit: number,
     locale: string | null
   ): Promise<Suggestion[][]> {
@@ -370,7 +404,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
           draft.excluded,
           limit,
-          generation
+          generation,
+          draft.controls
         )
       );
     }

@@ -20,6 +20,8 @@ export const SuggestionsModal = ({
   locale?: string;
   linkedDocumentIds: Set<string>;
   canAdd: boolean;
+  tags?: string[];
+  linkCount?: number;
   onClose: () => void;
   onAdd: (suggestion: Suggestion) => void;
 }) => {

@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import type { Suggestion } from '#shared/contracts/admin';
-import { useGetNewsroomSuggestionsQuery } from '../../api/newsroomApi';
+import {
+  useGetNewsroomSuggestionControlsQuery,
+  useGetNewsroomSuggestionsQuery,
+} from '../../api/newsroomApi';
+import { capReached, overCap } from '#shared/baca-juga/suggestion-controls';
+import { RuleButtons } from '../suggestion-controls/RuleButtons';
+import { SuggestionSettings } from '../suggestion-controls/SuggestionSettings';
+import { UndoBar } from '../suggestion-controls/UndoBar';
+import { useSuggestionRules } from '../suggestion-controls/useSuggestionRules';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 import { IndexingNotice } from '../IndexingNotice';
@@ -36,6 +44,10 @@ interface SuggestionListProps {
   canManage: boolean;
   canAdd: boolean;
   onAdd: (suggestion: Suggestion) => void;
+  /** The story's tags (its suggestion scope is chosen among them). */
+  tags?: string[];
+  /** Baca Juga links on screen, saved or not: the story's cap counts these. */
+  linkCount?: number;
 }
 
 /**
@@ -51,8 +63,15 @@ export const SuggestionList = ({
   canManage,
   canAdd,
   onAdd,
+  tags = [],
+  linkCount,
 }: SuggestionListProps) => {
   const t = useT();
+  const { currentData: controls } = useGetNewsroomSuggestionControlsQuery({
+    documentId,
+    ...(locale ? { locale } : {}),
+  });
+  const rules = useSuggestionRules(locale);
   // `currentData`: this article's suggestions only, never the previous article's while loading.
   // Refetched on every visit (new stories rank too) and after a save (tag).
   const {
@@ -65,7 +84,12 @@ export const SuggestionList = ({
     { refetchOnMountOrArgChange: true }
   );
   const [showWeak, setShowWeak] = useState(false);
-  const unlinked = (data?.suggestions ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
+  // The cap, on the links on screen (the one rule the server applies to the saved ones).
+  const cap = controls?.settings.maxLinks ?? null;
+  const atCap = linkCount === undefined ? data?.capReached === true : capReached(cap, linkCount);
+  const unlinked = atCap
+    ? []
+    : (data?.suggestions ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
   const weak = unlinked.filter((s) => !aboveFloor(s)).length;
   const suggestions = showWeak ? unlinked : unlinked.filter(aboveFloor);
 
@@ -83,7 +107,27 @@ export const SuggestionList = ({
           </Button>
         </Flex>
       )}
-      {data && suggestions.length === 0 && weak === 0 && (
+      <UndoBar
+        message={
+          rules.last &&
+          t(rules.last.rule.kind === 'never-pair' ? 'controls.paired' : 'controls.dismissedOne', {
+            title: rules.last.title,
+          })
+        }
+        busy={rules.busy}
+        onUndo={() => rules.last && rules.remove(rules.last.documentId, rules.last.rule)}
+      />
+      {atCap && (
+        <Typography variant="pi" textColor="neutral600" data-testid="newsroom-cap-reached">
+          {t('controls.capReached', { cap: cap ?? 0 })}
+        </Typography>
+      )}
+      {linkCount !== undefined && overCap(cap, linkCount) > 0 && (
+        <Typography variant="pi" textColor="warning600">
+          {t('controls.overCap', { count: overCap(cap, linkCount), cap })}
+        </Typography>
+      )}
+      {data && !atCap && suggestions.length === 0 && weak === 0 && (
         <Typography variant="pi" textColor="neutral600">
           {t('suggestions.empty')}
         </Typography>
@@ -130,7 +174,7 @@ export const SuggestionList = ({
               </Typography>
             )}
             {canManage && (
-              <Box>
+              <Flex gap={1} wrap="wrap">
                 <Button
                   size="S"
                   variant="secondary"
@@ -140,12 +184,23 @@ export const SuggestionList = ({
                 >
                   {t('suggestions.add')}
                 </Button>
-              </Box>
+                <RuleButtons documentId={documentId} candidate={s} rules={rules} />
+              </Flex>
             )}
           </Flex>
         </Box>
       ))}
       <WeakToggle weak={weak} shown={showWeak} onToggle={() => setShowWeak((v) => !v)} />
+      {controls && (
+        <SuggestionSettings
+          documentId={documentId}
+          locale={locale}
+          tags={tags}
+          controls={controls}
+          rules={rules}
+          canManage={canManage}
+        />
+      )}
     </Flex>
   );
 };

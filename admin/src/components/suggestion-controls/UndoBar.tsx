@@ -1,0 +1,42 @@
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import { useT } from '../../hooks/useT';
+
+/** What the last control did, said with an Undo until the next one (or until closed). */
+export const UndoBar = ({
+  message,
+  busy,
+  onUndo,
+}: {
+  message: string | null;
+  busy: boolean;
+  onUndo: () => void;
+}) => {
+  const t = useT();
+  if (!message) return null;
+  return (
+    <Box
+      role="status"
+      data-testid="newsroom-control-done"
+      background="success100"
+      borderColor="success200"
+      hasRadius
+      padding={3}
+    >
+      <Flex gap={3} alignItems="center" justifyContent="space-between" wrap="wrap">
+        <Typography variant="omega" textColor="success700">
+          {message}
+        </Typography>
+        <Button
+          size="S"
+          variant="secondary"
+          startIcon={<ArrowClockwise />}
+          disabled={busy}
+          onClick={onUndo}
+        >
+          {t('controls.undo')}
+        </Button>
+      </Flex>
+    </Box>
+  );
+};

@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { getService } from '../utils/get-service';
+import { assertOnlyParams, paramError, parseDocumentId } from '../validation/params';
+import { requestLocale } from '../i18n/locale';
+import { parseSuggestionRule, parseSuggestionSettings } from '../validation/suggestion-controls';
+import type { RequestContext } from '../http/context';
+
+const notFound = () => new errors.NotFoundError('documentId: no article with this documentId');
+
+/** Who acts, as the rules record it: the admin's id and name at the time. */
+const actorOf = (ctx: RequestContext) => {
+  const user = ctx.state.user as
+    | { id?: number; firstname?: string | null; lastname?: string | null; username?: string | null }
+    | undefined;
+  const name =
+    user?.username || [user?.firstname, user?.lastname].filter(Boolean).join(' ') || null;
+  return { id: typeof user?.id === 'number' ? user.id : null, name };
+};
+
+/** Editors' controls over a story's suggestions (admin routes; services/suggestion-controls). */
+const suggestionControls = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: RequestContext) {
+    assertOnlyParams(ctx.query, ['locale']);
+    const documentId = parseDocumentId(ctx.params.documentId);
+    const locale = await requestLocale(strapi, ctx.query);
+    const data = await getService(strapi, 'suggestionControls').read(documentId, locale);
+    if (!data) throw notFound();
+    ctx.body = { data };
+  },
+
+  async createRule(ctx: RequestContext) {
+    assertOnlyParams(ctx.query, ['locale']);
+    const documentId = parseDocumentId(ctx.params.documentId);
+    const locale = await requestLocale(strapi, ctx.query, 'default', { write: true });
+    const body = parseSuggestionRule(ctx.request.body);
+    const data = await getService(strapi, 'suggestionControls').addRule(
+      documentId,
+      locale,
+      body,
+      actorOf(ctx)
+    );
+    if (!data) throw notFound();
+    ctx.status = 201;
+    ctx.body = { data };
+  },
+
+  async deleteRule(ctx: RequestContext) {
+    assertOnlyParams(ctx.query, []);
+    const raw = ctx.params.id;
+    if (typeof raw !== 'string' || !/^[1-9]\d{0,14}$/.test(raw)) {
+      paramError('id', 'must be the id of a suggestion rule');
+    }
+    const id = Number(raw);
+    const data = await getService(strapi, 'suggestionControls').deleteRule(id);
+    if (!data) throw new errors.NotFoundError('id: no suggestion rule with this id');
+    ctx.body = { data };
+  },
+
+  async updateSettings(ctx: RequestContext) {
+    assertOnlyParams(ctx.query, ['locale']);
+    const documentId = parseDocumentId(ctx.params.documentId);
+    const locale = await requestLocale(strapi, ctx.query, 'default', { write: true });
+    const body = parseSuggestionSettings(ctx.request.body);
+    const data = await getService(strapi, 'suggestionControls').saveSettings(
+      documentId,
+      locale,
+      body,
+      actorOf(ctx)
+    );
+    if (!data) throw notFound();
+    ctx.body = { data };
+  },
+});
+
+export default suggestionControls;
