@@ -293,6 +293,43 @@ describe('a per-story cap', () => {
   });
 });
 
+describe('a deleted story', () => {
+  test('takes its settings and every rule naming it along; other rules stay', async () => {
+    const nr = newsroom(app.strapi);
+    s.gone = await nr.createArticle({
+      title: 'Banjir Susulan Rendam Rumah Warga Dekat Sungai',
+      tags: ['Banjir'],
+      reportedAt: '2026-11-21',
+      paragraphs: ['Banjir susulan merendam rumah warga di dekat sungai.'],
+    });
+    const stored = [
+      await addRule('gone', { kind: 'dismiss', candidate: s.shelter.documentId, reason: 'other' }),
+      await addRule('story', { kind: 'dismiss', candidate: s.gone.documentId, reason: 'other' }),
+      await addRule('pumps', { kind: 'never-pair', candidate: s.gone.documentId }),
+      await addRule('story', { kind: 'never-pair', candidate: s.rain.documentId }),
+    ];
+    for (const rule of stored) expect(rule.status).toBe(201);
+    expect((await settings('gone', { scopeTags: ['Banjir'], maxLinks: 2 })).status).toBe(200);
+    const rows = (table: string) => app.strapi.db.connection(table).select('*');
+    const naming = async (table: string) =>
+      (await rows(table)).filter(
+        (row: any) => row.document_id === s.gone.documentId || row.other_id === s.gone.documentId
+      );
+    expect(await naming('newsroom_suggestion_rules')).toHaveLength(3);
+    expect(await naming('newsroom_suggestion_settings')).toHaveLength(1);
+
+    await (app.strapi.documents(ARTICLE as any) as any).delete({ documentId: s.gone.documentId });
+    expect(await naming('newsroom_suggestion_rules')).toEqual([]);
+    expect(await naming('newsroom_suggestion_settings')).toEqual([]);
+    // The rule between two stories still there stays.
+    expect((await rows('newsroom_suggestion_rules')).map((row: any) => Number(row.id))).toEqual([
+      stored[3].body.data.id,
+    ]);
+    await undo(stored[3].body.data.id);
+    delete s.gone;
+  });
+});
+
 describe('requests are validated', () => {
   test.each([
     [{ kind: 'dismiss', candidate: 'x' }, 'reason'],

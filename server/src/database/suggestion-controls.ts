@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { pairKey, type DismissReason, type RuleKind } from '#shared/baca-juga/suggestion-controls';
 import { fromJsonColumn } from '#shared/json-column';
 import { inLocale } from '../i18n/locale';
+import type { VersionKey } from './link-edits';
 import { indexLocale, SUGGESTION_RULES_TABLE, SUGGESTION_SETTINGS_TABLE } from './plugin-tables';
 import { articleColumns, linkColumns, newsroomTables } from './tables';
 
@@ -122,6 +123,30 @@ export const addRule = async (
 /** Deletes a rule; true when there was one. */
 export const deleteRule = async (strapi: Core.Strapi, id: number): Promise<boolean> =>
   (await knexOf(strapi)(SUGGESTION_RULES_TABLE).where('id', id).delete()) > 0;
+
+/**
+ * These versions' drafts are gone (a story or a translation deleted): their settings go, and
+ * every rule naming them, theirs or another story's (a dismissal of them, a pair they were in).
+ * In the deleting write's transaction, so no rule outlives its story.
+ */
+export const forgetSuggestionControls = async (
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  keys: VersionKey[]
+) => {
+  for (const key of keys) {
+    const locale = indexLocale(key.locale);
+    await knexOf(strapi)(SUGGESTION_RULES_TABLE)
+      .transacting(trx)
+      .where('locale', locale)
+      .where((q) => q.where('document_id', key.documentId).orWhere('other_id', key.documentId))
+      .delete();
+    await knexOf(strapi)(SUGGESTION_SETTINGS_TABLE)
+      .transacting(trx)
+      .where({ document_id: key.documentId, locale })
+      .delete();
+  }
+};
 
 const NO_SETTINGS: SettingsRow = {
   scopeTags: [],
