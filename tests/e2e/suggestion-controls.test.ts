@@ -1,12 +1,13 @@
 /**
  * Editorial controls over the suggestions, in a real browser: dismiss one with a reason and
  * undo it, never suggest a pair (and restore it), scope the suggestions to a tag, a cap that
- * stops them, and a dismissal from the orphans queue. Stories of their own (unique titles);
+ * stops them, a dismissal from the orphans queue, and the age limit (3650 days for the e2e
+ * server, helpers/server.js) with its evergreen flag. Stories of their own (unique titles);
  * the server side of each control is tests/integration/suggestion-controls.
  */
 import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { createArticle, SUPER_ADMIN } from './helpers/admin-api';
+import { ARTICLE_UID, createArticle, SUPER_ADMIN } from './helpers/admin-api';
 import { launchBrowser, mainNav, newAdminPage } from './helpers/browser';
 
 const RUN = crypto.randomBytes(3).toString('hex');
@@ -136,5 +137,55 @@ test('the orphans queue: dismiss a suggestion, then undo', async () => {
   expect(await done.textContent()).toContain('dismissed for this story');
   await done.getByRole('button', { name: 'Undo' }).click();
   await gone.waitFor();
+  await page.context().close();
+});
+
+test('the age limit: an old story is left out unless evergreen; flagged in the content manager, it is offered', async () => {
+  // Two stories dated 2014, over ten years before the fresh one (dated when published): past
+  // the e2e server's age limit of 3650 days. Only the guide is evergreen.
+  const tag = `Sarimas ${RUN}`;
+  const words = `gempa guncang lembah sarimas ${RUN} rumah retak warga mengungsi`;
+  const fresh = await createArticle({
+    title: `Gempa Guncang Lembah Sarimas ${RUN}`,
+    tags: [tag],
+    paragraphs: [`${words}.`],
+  });
+  const OLD = `Gempa Lembah Sarimas Sebelas Tahun Lalu ${RUN}`;
+  const GUIDE = `Panduan Selamat dari Gempa di Lembah Sarimas ${RUN}`;
+  const old = await createArticle({
+    title: OLD,
+    tags: [tag],
+    paragraphs: [`${words}.`],
+    reportedAt: '2014-01-10',
+  });
+  await createArticle({
+    title: GUIDE,
+    tags: [tag],
+    paragraphs: [`${words}.`],
+    reportedAt: '2014-01-10',
+    evergreen: true,
+  });
+
+  const page = await newAdminPage(browser, SUPER_ADMIN);
+  await page.setViewportSize({ width: 1440, height: 2400 });
+  const editor = `/admin/plugins/newsroom/articles/${fresh.documentId}`;
+  await page.goto(editor);
+  await suggestion(page, GUIDE).waitFor({ timeout: 30000 });
+  expect(await suggestion(page, OLD).count()).toBe(0);
+  expect(await page.getByTestId('newsroom-suggestion-settings').textContent()).toMatch(
+    /Stories dated more than 3,?650 days before this one are not suggested unless marked evergreen\./
+  );
+
+  // Flagged evergreen in the content manager's edit view, and published so.
+  await page.goto(`/admin/content-manager/collection-types/${ARTICLE_UID}/${old.documentId}`);
+  await page.getByRole('checkbox', { name: 'Evergreen' }).check({ timeout: 30000 });
+  const published = page.waitForResponse(
+    (r) => r.url().includes('/actions/publish') && r.request().method() === 'POST'
+  );
+  await page.getByRole('button', { name: 'Publish' }).click();
+  expect((await published).status()).toBe(200);
+
+  await page.goto(editor);
+  await suggestion(page, OLD).waitFor({ timeout: 30000 });
   await page.context().close();
 });

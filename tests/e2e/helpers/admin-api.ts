@@ -150,12 +150,15 @@ const CM = `/content-manager/collection-types/${ARTICLE_UID}`;
 
 /**
  * Creates an article through the content manager's own API (as the super admin), published
- * unless told otherwise; returns its documentId and slug.
+ * unless told otherwise; returns its documentId and slug. `reportedAt`: its news date
+ * (YYYY-MM-DD; none unless given, so it is dated when published).
  */
 export const createArticle = async (input: {
   title: string;
   paragraphs?: string[];
   tags?: string[];
+  reportedAt?: string;
+  evergreen?: boolean;
   publish?: boolean;
 }): Promise<{ documentId: string; slug: string }> => {
   const token = await adminToken(SUPER_ADMIN);
@@ -166,6 +169,8 @@ export const createArticle = async (input: {
       title: input.title,
       tags: input.tags ?? [],
       body: (input.paragraphs ?? [`${input.title}.`]).map((text) => ({ text })),
+      ...(input.reportedAt ? { reportedAt: input.reportedAt } : {}),
+      ...(input.evergreen ? { evergreen: true } : {}),
     },
   });
   const { documentId, slug } = created.data;
