@@ -6,6 +6,7 @@ import { getService } from '../utils/get-service';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { datedAt } from './search-index';
+import { readPublishedImages } from '../database/lead-images';
 
 /**
  * GET /api/newsroom/articles/:slug/related: what a frontend shows under "Baca juga": the
@@ -42,33 +43,43 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
     // The engine ranks the version's own locale (services/search-index): never a story in
     // another language.
     const room = limit - handPicked.length;
-    const suggested: RelatedItem[] =
+    const ranked =
       room <= 0
         ? []
-        : (
-            await getService(strapi, 'suggestions').rank(
-              {
-                documentId: article.documentId,
-                locale: article.locale ?? null,
-                title: article.title,
-                lead: article.lead,
-                tags: article.tags,
-                body: article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])),
-                datedAt: datedAt(article.reportedAt, article.publishedAt),
-              },
-              picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
-              room,
-              generation
-            )
-          ).map((s) => ({
-            source: 'suggestion',
-            label: s.title,
-            href: articleHref(hrefPattern, s.slug),
-            target: { documentId: s.documentId, slug: s.slug, title: s.title },
-            score: s.score,
-            matchedTerms: s.matchedTerms,
-            sharedTags: s.sharedTags,
-          }));
+        : await getService(strapi, 'suggestions').rank(
+            {
+              documentId: article.documentId,
+              locale: article.locale ?? null,
+              title: article.title,
+              lead: article.lead,
+              tags: article.tags,
+              body: article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])),
+              datedAt: datedAt(article.reportedAt, article.publishedAt),
+            },
+            picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
+            room,
+            generation
+          );
+    // The engine ranks published stories: their published images, as the render reads a target's.
+    const images = await readPublishedImages(
+      strapi,
+      ranked.map((s) => s.documentId),
+      article.locale ?? null
+    );
+    const suggested: RelatedItem[] = ranked.map((s) => ({
+      source: 'suggestion',
+      label: s.title,
+      href: articleHref(hrefPattern, s.slug),
+      target: {
+        documentId: s.documentId,
+        slug: s.slug,
+        title: s.title,
+        image: images.get(s.documentId) ?? null,
+      },
+      score: s.score,
+      matchedTerms: s.matchedTerms,
+      sharedTags: s.sharedTags,
+    }));
 
     return {
       // The story the list is of: its key tags the response (http/cache-tags).
