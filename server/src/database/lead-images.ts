@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ARTICLE_UID } from '../constants';
 import { toLeadImage, type LeadImage } from '#shared/lead-image';
 import { articleColumns, newsroomTables } from './tables';
+import { inCurrentTransaction } from './in-current-transaction';
 
 /** The upload plugin's file model (core in Strapi 5), which an article's `image` points at. */
 export const FILE_UID = 'plugin::upload.file';
@@ -84,24 +85,26 @@ export const readPublishedImages = async (
   const t = imageTables(strapi);
   const a = articleColumns(strapi);
   const { article } = newsroomTables(strapi);
-  const rows: Record<string, unknown>[] = await strapi.db
-    .connection(`${article} as a`)
-    .join(`${t.morph} as m`, function joinMorph() {
-      this.on(`m.${t.relatedId}`, '=', 'a.id')
-        .andOnVal(`m.${t.relatedType}`, '=', ARTICLE_UID)
-        .andOnVal('m.field', '=', 'image');
-    })
-    .join(`${t.file} as f`, 'f.id', `m.${t.fileId}`)
-    .whereIn(`a.${a.documentId}`, [...new Set(documentIds)])
-    .whereNotNull(`a.${a.publishedAt}`)
-    .modify((query) => {
-      if (locale !== null) query.where('a.locale', locale);
-    })
-    .orderBy([`m.order`, 'm.id'])
-    .select(
-      `a.${a.documentId} as documentId`,
-      ...FILE_FIELDS.map((f) => `f.${t.columns[f]} as ${f}`)
-    );
+  // In the caller's transaction when there is one (a placement read after its save).
+  const rows: Record<string, unknown>[] = await inCurrentTransaction(strapi, (trx) =>
+    (trx ?? strapi.db.connection)(`${article} as a`)
+      .join(`${t.morph} as m`, function joinMorph() {
+        this.on(`m.${t.relatedId}`, '=', 'a.id')
+          .andOnVal(`m.${t.relatedType}`, '=', ARTICLE_UID)
+          .andOnVal('m.field', '=', 'image');
+      })
+      .join(`${t.file} as f`, 'f.id', `m.${t.fileId}`)
+      .whereIn(`a.${a.documentId}`, [...new Set(documentIds)])
+      .whereNotNull(`a.${a.publishedAt}`)
+      .modify((query) => {
+        if (locale !== null) query.where('a.locale', locale);
+      })
+      .orderBy([`m.order`, 'm.id'])
+      .select(
+        `a.${a.documentId} as documentId`,
+        ...FILE_FIELDS.map((f) => `f.${t.columns[f]} as ${f}`)
+      )
+  );
   const seen = new Set<string>();
   for (const row of rows) {
     const id = row.documentId as string;

@@ -359,10 +359,8 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         limit: 10,
       });
       const ids = drafts.map((d) => d.documentId);
-      const [states, images] = await Promise.all([
-        articleStates(strapi, ids, locale),
-        readPublishedImages(strapi, ids, await localeOrDefault(strapi, locale)),
-      ]);
+      const states = await articleStates(strapi, ids, locale);
+      const images = await readPublishedImages(strapi, ids, await localeOrDefault(strapi, locale));
       return {
         data: drafts.map((d) => ({
           documentId: d.documentId,

@@ -173,11 +173,9 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
       } as any) as unknown as Promise<PlacedQuoteRow[]>,
     ]);
     const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
-    const [published, images] = await Promise.all([
-      publishedVersions([documentId, ...targetIds], locale),
-      // The published version's image: the one readers see on the link.
-      readPublishedImages(strapi, targetIds, locale),
-    ]);
+    const published = await publishedVersions([documentId, ...targetIds], locale);
+    // The published version's image: the one readers see on the link.
+    const images = await readPublishedImages(strapi, targetIds, locale);
     // everPublishedAt is private (never in an API answer), so it is read here, not populated.
     const unpublished = targetIds.filter((id) => !published.has(id));
     const everPublished = new Set(

@@ -1,6 +1,8 @@
 /** The render-ready article served to news frontends. Also exported for API consumers. */
 import type { Variant } from '#shared/baca-juga/position-test';
-import type { ImageFormat, LeadImage } from '#shared/lead-image';
+// By its path, not `#shared/…`: tools that read this file as the package's public types
+// without the package's import map (tests/integration/openapi) must see the image's fields.
+import type { ImageFormat, LeadImage } from '../../../../shared/lead-image';
 
 /**
  * A story's lead image (the upload plugin's file): its URL as the upload provider gives it
