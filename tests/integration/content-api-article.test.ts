@@ -1,5 +1,6 @@
 import { DB, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, QUOTE, SEEDED_SLUG, newsroom, fillPlaceholders } from './helpers/newsroom';
+import { pngFile } from './helpers/png';
 
 const STUB_SLUG = 'as-serukan-hal-mencekam-ini-ke-rusia';
 
@@ -208,6 +209,159 @@ describe(`render-ready article: backlinks, JSON-LD, caching (${DB})`, () => {
       const blocks = (await article(SEEDED_SLUG)).body.data.body;
       const index = blocks.findIndex((b: any) => b.target?.title === 'Target Baru');
       expect(blocks[index - 1]).toMatchObject({ type: 'paragraph', id: seeded.body[4].id });
+    });
+  });
+
+  describe('lead image', () => {
+    /** A picture through the upload plugin, as the media library stores one: the file row. */
+    const upload = async (name: string, alt: string, size: [number, number] = [600, 400]) => {
+      const filepath = pngFile(name, size[0], size[1], [name.length * 20, 90, 160]);
+      const [file] = await app.strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: { fileInfo: { name, alternativeText: alt } },
+          files: {
+            filepath,
+            originalFilename: name,
+            mimetype: 'image/png',
+            size: require('node:fs').statSync(filepath).size,
+          },
+        });
+      return file as { id: number; url: string };
+    };
+    const setImage = async (documentId: string, file: { id: number } | null, publish = true) => {
+      const n = newsroom(app.strapi);
+      await n.update(ARTICLE, documentId, { image: file ? file.id : null });
+      if (publish) await n.publish(ARTICLE, documentId);
+    };
+    const blockOf = (data: any, documentId: string) =>
+      data.body.find((b: any) => b.type === 'baca-juga' && b.target?.documentId === documentId);
+    const image = (alt: string) => ({
+      url: expect.stringMatching(/^\/uploads\/.+\.png$/),
+      alternativeText: alt,
+      width: 600,
+      height: 400,
+      formats: {
+        thumbnail: {
+          url: expect.stringMatching(/^\/uploads\/thumbnail_/),
+          width: 234,
+          height: 156,
+        },
+        small: { url: expect.stringMatching(/^\/uploads\/small_/), width: 500, height: 333 },
+      },
+    });
+
+    it("serves the story's image and each target's published image in the render, related and JSON-LD", async () => {
+      const n = newsroom(app.strapi);
+      const target = await n.createArticle({ title: 'Banjir Rob Rendam Pesisir Utara' });
+      await setImage(target.documentId, await upload('rob.png', 'Air laut di jalan pesisir'));
+      const source = await n.createArticle({ title: 'Tanggul Laut Mulai Dibangun' });
+      await n.addLink(source, target);
+      await setImage(source.documentId, await upload('tanggul.png', 'Tanggul laut'));
+
+      const { body } = await article(source.slug);
+      expect(body.data.image).toEqual(image('Tanggul laut'));
+      expect(blockOf(body.data, target.documentId).target).toEqual({
+        documentId: target.documentId,
+        slug: target.slug,
+        title: 'Banjir Rob Rendam Pesisir Utara',
+        image: image('Air laut di jalan pesisir'),
+      });
+      // A target without an image, and a small picture the upload plugin made no formats of.
+      const plain = await n.createArticle({ title: 'Pasang Surut Pekan Ini' });
+      await n.addLink(await n.seeded(), plain, { after: 2 });
+      expect(blockOf((await article(SEEDED_SLUG)).body.data, plain.documentId).target.image).toBe(
+        null
+      );
+      await setImage(plain.documentId, await upload('kecil.png', '', [40, 30]));
+      expect(
+        blockOf((await article(SEEDED_SLUG)).body.data, plain.documentId).target.image
+      ).toEqual({
+        url: expect.stringMatching(/^\/uploads\//),
+        alternativeText: null,
+        width: 40,
+        height: 30,
+        formats: { thumbnail: null, small: null },
+      });
+
+      const related = await app.request(`/api/newsroom/articles/${source.slug}/related`);
+      expect(related.body.data[0]).toMatchObject({
+        source: 'editor',
+        target: { documentId: target.documentId, image: image('Air laut di jalan pesisir') },
+      });
+      for (const entry of related.body.data) expect(entry.target).toHaveProperty('image');
+      // A suggestion's target carries its published image too.
+      const suggested = await app.request(`/api/newsroom/articles/${SEEDED_SLUG}/related?limit=20`);
+      const rob = suggested.body.data.find(
+        (e: any) => e.source === 'suggestion' && e.target.documentId === target.documentId
+      );
+      if (rob) expect(rob.target.image).toEqual(image('Air laut di jalan pesisir'));
+
+      const jsonld = await app.request(`/api/newsroom/articles/${source.slug}/jsonld`);
+      expect(jsonld.body.image).toEqual({
+        '@type': 'ImageObject',
+        url: body.data.image.url,
+        width: 600,
+        height: 400,
+      });
+      expect(
+        (await app.request(`/api/newsroom/articles/${target.slug}/jsonld`)).body.image
+      ).toEqual(
+        expect.objectContaining({ url: blockOf(body.data, target.documentId).target.image.url })
+      );
+    });
+
+    it('never shows readers an image only the draft carries', async () => {
+      const n = newsroom(app.strapi);
+      const target = await n.createArticle({ title: 'Harga Cabai Turun' });
+      const source = await n.createArticle({ title: 'Inflasi Pangan Melandai' });
+      await n.addLink(source, target);
+      await setImage(target.documentId, await upload('cabai.png', 'Cabai di pasar'), false);
+      await setImage(source.documentId, await upload('pasar.png', 'Pasar induk'), false);
+
+      const { body } = await article(source.slug);
+      expect(body.data.image).toBeNull();
+      expect(blockOf(body.data, target.documentId).target.image).toBeNull();
+      expect(
+        (await app.request(`/api/newsroom/articles/${source.slug}/jsonld`)).body
+      ).not.toHaveProperty('image');
+      const related = await app.request(`/api/newsroom/articles/${source.slug}/related`);
+      expect(related.body.data[0].target.image).toBeNull();
+      // A preview shows the story's own draft image; its link's target stays the published one.
+      const draft = await app.strapi
+        .plugin('newsroom')
+        .service('render')
+        .findBySlug(source.slug, 'draft');
+      expect(draft.image).toEqual(image('Pasar induk'));
+      expect(blockOf(draft, target.documentId).target.image).toBeNull();
+    });
+
+    it("purges the pages showing a target when the target's image changes, as a title change does", async () => {
+      const n = newsroom(app.strapi);
+      const target = await n.createArticle({ title: 'Gempa Guncang Sulawesi Barat' });
+      await setImage(target.documentId, await upload('gempa.png', 'Rumah retak'));
+      const source = await n.createArticle({ title: 'Bantuan Tiba di Mamuju' });
+      await n.addLink(source, target);
+
+      const first = await article(source.slug);
+      const firstRelated = await app.request(`/api/newsroom/articles/${source.slug}/related`);
+      const was = blockOf(first.body.data, target.documentId).target.image.url;
+      await setImage(target.documentId, await upload('pengungsi.png', 'Tenda pengungsi'));
+
+      const second = await article(source.slug);
+      expect(second.headers.get('etag')).not.toBe(first.headers.get('etag'));
+      const now = blockOf(second.body.data, target.documentId).target.image;
+      expect(now).toEqual(image('Tenda pengungsi'));
+      expect(now.url).not.toBe(was);
+      const secondRelated = await app.request(`/api/newsroom/articles/${source.slug}/related`);
+      expect(secondRelated.headers.get('etag')).not.toBe(firstRelated.headers.get('etag'));
+      expect(secondRelated.body.data[0].target.image).toEqual(image('Tenda pengungsi'));
+
+      await setImage(target.documentId, null);
+      expect(blockOf((await article(source.slug)).body.data, target.documentId).target.image).toBe(
+        null
+      );
     });
   });
 

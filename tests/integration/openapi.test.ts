@@ -137,6 +137,8 @@ const DOCUMENTED_TYPES = [
   'ReaderEventsResponse',
   'RenderedArticle',
   'RenderedTarget',
+  'RenderedImage',
+  'RenderedImageFormat',
   'RenderedParagraph',
   'RenderedBacaJuga',
   'RenderedBlock',
@@ -150,6 +152,7 @@ const DOCUMENTED_TYPES = [
   'JsonLdPerson',
   'JsonLdQuotation',
   'JsonLdWork',
+  'JsonLdImage',
   'ErrorResponse',
 ];
 /** Type aliases documented under another name. */

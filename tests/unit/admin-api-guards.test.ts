@@ -62,6 +62,7 @@ const placement = () => ({
         status: 'draft',
         placeholder: false,
         publishedTitle: null,
+        image: null,
       },
       url: null,
       label: null,
@@ -227,6 +228,7 @@ describe('response guards', () => {
       status: 'published',
       placeholder: true,
       publishedTitle: null,
+      image: null,
       updatedAt: null,
     };
     expect(parseTargets({ data: [target] })).toEqual([target]);

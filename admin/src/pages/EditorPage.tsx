@@ -214,6 +214,8 @@ export const EditorPage = () => {
       // Suggestions are published stories (ranked from their published text), never placeholders.
       placeholder: false,
       publishedTitle: s.title ?? null,
+      // Suggestions carry no picture: the saved placement brings the target's.
+      image: null,
     };
     // After the paragraph it fits, when the server named one this draft still has; else in the
     // slot the editor selected.

@@ -5,6 +5,7 @@ import { articleStatus } from '#shared/baca-juga/status';
 import { ARTICLE_UID, PLUGIN_ID } from '../constants';
 import type { NewsroomConfig } from '../config';
 import { readHistory } from '../database/placement-history';
+import { readPublishedImages } from '../database/lead-images';
 import { inLocale, localeOrDefault } from '../i18n/locale';
 
 interface ArticleRow {
@@ -29,6 +30,8 @@ const createPlacementHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     const drafts = rows.filter((r) => !r.publishedAt);
     const published = new Map(rows.filter((r) => r.publishedAt).map((r) => [r.documentId, r]));
+    // A restored link's card shows the picture readers see with it: the published version's.
+    const images = await readPublishedImages(strapi, documentIds, locale);
     return drafts.map((draft) => {
       const live = published.get(draft.documentId);
       return {
@@ -38,6 +41,7 @@ const createPlacementHistoryService = ({ strapi }: { strapi: Core.Strapi }) => {
         status: articleStatus(draft.updatedAt, live?.updatedAt),
         placeholder: draft.placeholder === true,
         publishedTitle: live?.title ?? null,
+        image: images.get(draft.documentId) ?? null,
       };
     });
   };

@@ -25,6 +25,7 @@ import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '#shared/dates';
 import { publishedParagraphIdsOf } from '../workflow/published-paragraphs';
 import { articleStatuses } from '../database/article-statuses';
+import { readPublishedImages } from '../database/lead-images';
 import { readTags } from '../utils/tags';
 import {
   assertPlacementFits,
@@ -167,6 +168,8 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
     const published = await publishedVersions([documentId, ...targetIds], locale);
+    // The published version's image: the one readers see on the link.
+    const images = await readPublishedImages(strapi, targetIds, locale);
     // everPublishedAt is private (never in an API answer), so it is read here, not populated.
     const unpublished = targetIds.filter((id) => !published.has(id));
     const everPublished = new Set(
@@ -200,6 +203,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         ),
         placeholder: link.targetArticle.placeholder === true,
         publishedTitle: published.get(link.targetArticle.documentId)?.title ?? null,
+        image: images.get(link.targetArticle.documentId) ?? null,
       },
       url: link.url ?? null,
       label: link.label ?? null,

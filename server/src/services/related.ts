@@ -7,6 +7,7 @@ import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { datedAt } from './search-index';
 import { roomUnderCap } from '#shared/baca-juga/suggestion-controls';
+import { readPublishedImages } from '../database/lead-images';
 
 /**
  * GET /api/newsroom/articles/:slug/related: what a frontend shows under "Baca juga": the
@@ -53,34 +54,44 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
       )
     ).get(article.documentId)!;
     const room = roomUnderCap(controls.maxLinks, picked.length, limit - handPicked.length);
-    const suggested: RelatedItem[] =
+    const ranked =
       room <= 0
         ? []
-        : (
-            await getService(strapi, 'suggestions').rank(
-              {
-                documentId: article.documentId,
-                locale: storyLocale,
-                title: article.title,
-                lead: article.lead,
-                tags: article.tags,
-                body: article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])),
-                datedAt: dated,
-              },
-              picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
-              room,
-              generation,
-              controls
-            )
-          ).map((s) => ({
-            source: 'suggestion',
-            label: s.title,
-            href: articleHref(hrefPattern, s.slug),
-            target: { documentId: s.documentId, slug: s.slug, title: s.title },
-            score: s.score,
-            matchedTerms: s.matchedTerms,
-            sharedTags: s.sharedTags,
-          }));
+        : await getService(strapi, 'suggestions').rank(
+            {
+              documentId: article.documentId,
+              locale: storyLocale,
+              title: article.title,
+              lead: article.lead,
+              tags: article.tags,
+              body: article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])),
+              datedAt: dated,
+            },
+            picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
+            room,
+            generation,
+            controls
+          );
+    // The engine ranks published stories: their published images, as the render reads a target's.
+    const images = await readPublishedImages(
+      strapi,
+      ranked.map((s) => s.documentId),
+      storyLocale
+    );
+    const suggested: RelatedItem[] = ranked.map((s) => ({
+      source: 'suggestion',
+      label: s.title,
+      href: articleHref(hrefPattern, s.slug),
+      target: {
+        documentId: s.documentId,
+        slug: s.slug,
+        title: s.title,
+        image: images.get(s.documentId) ?? null,
+      },
+      score: s.score,
+      matchedTerms: s.matchedTerms,
+      sharedTags: s.sharedTags,
+    }));
 
     return {
       // The story the list is of: its key tags the response (http/cache-tags).

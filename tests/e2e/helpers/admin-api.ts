@@ -160,6 +160,8 @@ export const createArticle = async (input: {
   reportedAt?: string;
   evergreen?: boolean;
   publish?: boolean;
+  /** The lead image: a file id from uploadImage. */
+  image?: number;
 }): Promise<{ documentId: string; slug: string }> => {
   const token = await adminToken(SUPER_ADMIN);
   const created = await call(201, CM, {
@@ -171,6 +173,7 @@ export const createArticle = async (input: {
       body: (input.paragraphs ?? [`${input.title}.`]).map((text) => ({ text })),
       ...(input.reportedAt ? { reportedAt: input.reportedAt } : {}),
       ...(input.evergreen ? { evergreen: true } : {}),
+      ...(input.image ? { image: input.image } : {}),
     },
   });
   const { documentId, slug } = created.data;
@@ -178,6 +181,29 @@ export const createArticle = async (input: {
     await call(200, `${CM}/${documentId}/actions/publish`, { method: 'POST', token, body: {} });
   }
   return { documentId, slug };
+};
+
+/**
+ * Uploads a picture to the media library as the media library's own dialog does (`POST
+ * /upload`, as the super admin); returns the file row.
+ */
+export const uploadImage = async (
+  name: string,
+  bytes: Buffer,
+  alternativeText: string
+): Promise<{ id: number; url: string }> => {
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
+  form.append('fileInfo', JSON.stringify({ name, alternativeText }));
+  const response = await fetch(`${baseUrl()}/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await adminToken(SUPER_ADMIN)}` },
+    body: form,
+  });
+  const body = await response.json();
+  if (response.status !== 201)
+    throw new Error(`POST /upload: ${response.status} ${JSON.stringify(body)}`);
+  return body[0];
 };
 
 /** Unpublishes an article through the content manager's API. */

@@ -70,6 +70,7 @@ export const TargetSearch = ({
       status: target.status,
       placeholder: target.placeholder,
       publishedTitle: target.publishedTitle,
+      image: target.image,
     });
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
