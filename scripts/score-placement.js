@@ -52,18 +52,31 @@ const { parseStory, quoteRunsOn, placeLines, analyzeParagraphs, scoreParagraphs,
     'bestParagraph',
   ]);
 
-/** The copy of a story, parsed, when its text is at hand and agrees with its facts. */
+/**
+ * The copy of a story, parsed, when its text is at hand and agrees with its facts (per slot,
+ * a story's lines are its distinct slots).
+ */
 const textOf = (story, dir) => {
-  if (story.text) return story.text;
-  if (!dir) return null;
-  const file = path.join(dir, `${story.id}.txt`);
-  if (!fs.existsSync(file)) return null;
-  const parsed = parseStory(copyOf(fs.readFileSync(file, 'utf8')));
+  let parsed = story.text ?? null;
+  if (!parsed && dir) {
+    const file = path.join(dir, `${story.id}.txt`);
+    if (fs.existsSync(file)) parsed = parseStory(copyOf(fs.readFileSync(file, 'utf8')));
+  }
+  if (!parsed) return null;
+  const lines = parsed.links.map((l) => l.afterParagraph);
   const agrees =
     parsed.paragraphs.length === story.paragraphs.length &&
-    JSON.stringify(parsed.links.map((l) => l.afterParagraph)) === JSON.stringify(story.links);
+    [lines, [...new Set(lines)]].some((l) => JSON.stringify(l) === JSON.stringify(story.links));
   return agrees ? parsed : null;
 };
+
+/** The linked headline of each of the story's lines (per slot: of the slot's first line). */
+const headlines = (story, parsed) =>
+  story.links.map((after, i) =>
+    parsed.links.length === story.links.length
+      ? parsed.links[i].label
+      : parsed.links.find((l) => l.afterParagraph === after).label
+  );
 
 const paragraphsOf = (parsed) =>
   parsed.paragraphs.map((text, i) => ({ id: `p-${String(i + 1).padStart(6, '0')}`, text }));
@@ -72,9 +85,10 @@ const paragraphsOf = (parsed) =>
 const engine = (dir) => (story) => {
   const parsed = textOf(story, dir);
   const analyzed = parsed ? analyzeParagraphs(paragraphsOf(parsed)) : null;
+  const titles = parsed ? headlines(story, parsed) : [];
   const topics = (i) =>
-    analyzed && parsed.links[i]?.label
-      ? scoreParagraphs(analyzed, { title: parsed.links[i].label }).map((s) => s.score)
+    analyzed && titles[i]
+      ? scoreParagraphs(analyzed, { title: titles[i] }).map((s) => s.score)
       : [];
   return placeLines(
     { paragraphs: story.paragraphs, links: [], complete: story.complete },
@@ -88,8 +102,8 @@ const topicOnly = (dir) => (story) => {
   const parsed = textOf(story, dir);
   if (!parsed) return story.links.map(() => null);
   const analyzed = analyzeParagraphs(paragraphsOf(parsed));
-  return parsed.links.map((link) =>
-    link.label ? (bestParagraph(analyzed, { title: link.label })?.number ?? null) : null
+  return headlines(story, parsed).map((title) =>
+    title ? (bestParagraph(analyzed, { title })?.number ?? null) : null
   );
 };
 
@@ -115,7 +129,7 @@ const fictional = ['', 'holdout'].flatMap((sub) =>
     };
   })
 );
-sets.push(['fictional', fictional.filter((s) => s.links.length > 0)]);
+sets.push(['fictional (invented)', fictional.filter((s) => s.links.length > 0)]);
 
 const withText = (stories) => stories.every((s) => textOf(s, textsDir));
 const pct = (n, d) => `${d ? ((n / d) * 100).toFixed(1) : '0.0'}% (${n}/${d})`;

@@ -29,7 +29,10 @@ describe('the slot table', () => {
 });
 
 /** The rules' own table (not the fitted one, which moves with the fixture): the end rates low. */
-const TABLE = { rates: [0.05, 0.2, 0.18, 0.39, 0.18, 0.08, 0.05, 0.19, 0.27, 0.06], end: 0.1 };
+const TABLE = {
+  rates: [0.05, 0.2, 0.18, 0.39, 0.18, 0.08, 0.05, 0.19, 0.27, 0.06],
+  end: { short: 0.5, long: 0.1 },
+};
 
 describe('the slot model', () => {
   it('puts the first line of a long story in the usual first slot', () => {
@@ -99,16 +102,17 @@ describe('the slot model', () => {
     expect(quoteRunsOn('Polisi menelusuri aduan itu.', '"Yang jelas," kata dia.')).toBe(false);
   });
 
-  it('rates the end of a complete story, and of a story cut short only as any slot that far in', () => {
-    const complete = rateSlots(plain(6));
-    expect(complete[5].rate).toBe(SLOT_TABLE.end);
+  it('rates the end of a short story above a long one’s, and of a story cut short as any slot', () => {
+    expect(rateSlots(plain(5))[4].rate).toBe(SLOT_TABLE.end.short);
+    expect(rateSlots(plain(6))[5].rate).toBe(SLOT_TABLE.end.long);
+    expect(SLOT_TABLE.end.short).toBeGreaterThan(SLOT_TABLE.end.long);
     const cut = rateSlots({ ...plain(6), complete: false });
     expect(cut[5].rate).toBe(SLOT_TABLE.rates[5]);
   });
 
   it('lets the topic move a line only between near-equal slots', () => {
     // Given a table where after 4 rates best, after 5 within NEAR_EQUAL of it, after 2 far below
-    const table = { rates: [0.05, 0.2, 0.18, 0.39, 0.37, 0.08, 0.05, 0.19, 0.27, 0.06], end: 0.2 };
+    const table = { ...TABLE, rates: [0.05, 0.2, 0.18, 0.39, 0.37, 0.08, 0.05, 0.19, 0.27, 0.06] };
     const story = plain(12);
     // When only paragraph 2 shares the linked story's words
     const onTwo = Array.from({ length: 12 }, (_, i) => (i === 1 ? 5 : 0));
@@ -159,12 +163,15 @@ describe('where a suggestion fits in a stored story', () => {
       matchedTerms: expect.arrayContaining(['beras', 'impor']),
       reason: { slot: 'usual-first', link: null, insteadOf: null },
     });
-    // With a link after paragraph 4 (and one before the first, which counts as 0) it moves
-    // on, here to the end of the story, the best slot left
+    // With a link after paragraph 4 (and one before the first, which counts as 0; an anchor
+    // no longer in the body counts as none) it moves on to the best slot spaced from both
     const story = slotStory(paragraphs, ['p-000004', 'start', 'p-gone00']);
     expect(story.links).toEqual([4, 0]);
     const moved = fitSlot(story, paragraphs, analyzed, query);
-    expect(moved).toMatchObject({ number: 7, reason: { slot: 'end', link: null } });
+    expect(moved).toMatchObject({
+      number: 2,
+      reason: { slot: 'spaced', link: 4, insteadOf: null },
+    });
   });
 
   it('says why in the manager’s words', () => {
