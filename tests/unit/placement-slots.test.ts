@@ -16,7 +16,7 @@ const { loadPositions, fitSlotTable } = require('../fixtures/placement/score');
 
 /** A story of `n` plain paragraphs (no quotes), complete, with links after `links`. */
 const plain = (n: number, links: number[] = []): SlotStory => ({
-  paragraphs: Array.from({ length: n }, () => ({ chars: 150, quote: false })),
+  paragraphs: Array.from({ length: n }, () => ({})),
   links,
   complete: true,
 });
@@ -67,27 +67,19 @@ describe('the slot model', () => {
   });
 
   it('never cuts a quote run', () => {
-    // Given paragraphs 4 and 5 both quoting, and paragraph 2 ending inside a quote that runs on
+    // Given a quote that runs on from paragraph 4 into paragraph 5
     const story: SlotStory = {
-      paragraphs: [
-        { chars: 120, quote: false },
-        { chars: 120, quote: true, quoteRunsOn: true },
-        { chars: 120, quote: true },
-        { chars: 120, quote: true },
-        { chars: 120, quote: true },
-        { chars: 120, quote: false },
-        { chars: 120, quote: false },
-        { chars: 120, quote: false },
-      ],
-      links: [],
-      complete: true,
+      ...plain(8),
+      paragraphs: plain(8).paragraphs.map((p, i) => (i === 3 ? { quoteRunsOn: true } : p)),
     };
     const slots = rateSlots(story, TABLE);
-    // Then the slots inside the runs are blocked
-    for (const after of [2, 3, 4]) expect(slots[after - 1].blocked).toBe('quote');
-    // And the line goes outside the quote, saying so
+    // Then the slot inside it is blocked, and only that one
+    expect(slots.filter((s) => s.blocked !== null)).toEqual([
+      { after: 4, rate: 0, blocked: 'quote' },
+    ]);
+    // And the line goes to the best slot outside the quote, saying so
     expect(chooseSlot(story, [], TABLE)).toEqual({
-      after: 5,
+      after: 2,
       reason: { slot: 'outside-quote', link: null, insteadOf: null },
     });
   });

@@ -2,23 +2,18 @@ import { quoteRunsOn } from '#shared/baca-juga/quote-run';
 import { START_ANCHOR, type Paragraph } from '#shared/baca-juga/paragraphs';
 import { chooseSlot, type SlotStory } from '#shared/baca-juga/slots';
 import type { FitsAfter } from '#shared/contracts/admin';
-import { extractQuotes } from '../importer/quotes';
 import { type AnalyzedParagraph, fitTerms, scoreParagraphs } from './placement';
 
 /**
- * What the slot model (#shared/baca-juga/slots) reads of a stored story: each paragraph's length,
- * whether it quotes someone (the importer's own quote rule) and whether its quote runs on into
- * the next, and where its links stand (anchors of paragraphs no longer in the body are left out:
- * the integrity check moves such links, and until then they stand nowhere).
+ * What the slot model (#shared/baca-juga/slots) reads of a stored story: whether each paragraph's
+ * quote runs on into the next, and where its links stand (anchors of paragraphs no longer in the
+ * body are left out: the integrity check moves such links, and until then they stand nowhere).
  */
 export const slotStory = (paragraphs: Paragraph[], anchors: readonly string[]): SlotStory => {
   const texts = paragraphs.map((p) => p.text);
-  const quoted = new Set(extractQuotes(texts).map((quote) => quote.paragraph));
   const number = new Map(paragraphs.map((p, i) => [p.id, i + 1]));
   return {
     paragraphs: texts.map((text, i) => ({
-      chars: text.length,
-      quote: quoted.has(i + 1),
       quoteRunsOn: i + 1 < texts.length && quoteRunsOn(text, texts[i + 1] ?? ''),
     })),
     links: anchors.flatMap((anchor) =>
