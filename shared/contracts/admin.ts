@@ -12,6 +12,7 @@
 import * as yup from 'yup';
 import type { InferType } from 'yup';
 import { LINK_HEALTHS, type LinkHealth } from '../baca-juga/health';
+import { SLOT_REASONS } from '../baca-juga/slots';
 import type { Paragraph } from '../baca-juga/paragraphs';
 import type { ArticleStatus } from '../baca-juga/status';
 import {
@@ -149,14 +150,22 @@ export const adminArticleListResponseSchema = record({
 export type AdminArticleListResponse = InferType<typeof adminArticleListResponseSchema>;
 
 /**
- * The paragraph of the story's draft a suggestion fits best (its link would stand after it),
- * and why: the words of that paragraph it matched, as the paragraph spells them.
+ * The slot of the story's draft a suggestion fits (its link would stand after this paragraph),
+ * and why: the slot model's reason (#shared/baca-juga/slots) and the words of that paragraph
+ * the suggestion shares, as the paragraph spells them.
  */
 const fitsAfterFields = {
   paragraphId: text(),
   /** 1-based number of the paragraph in the draft's reading order. */
   number: count(),
   matchedTerms: texts(),
+  reason: record({
+    slot: oneOf(SLOT_REASONS),
+    /** For `spaced`: the paragraph the link it keeps its distance from follows. */
+    link: nullableCount(),
+    /** When the topic moved it: the near-equal slot the rhythm alone chose. */
+    insteadOf: nullableCount(),
+  }),
 };
 export type FitsAfter = InferType<ReturnType<typeof record<typeof fitsAfterFields>>>;
 

@@ -264,7 +264,12 @@ describe('response guards', () => {
       sharedTags: ['Jakarta'],
       matchedTerms: ['banjir'],
       coverage: 0.42,
-      fitsAfter: { paragraphId: 'p-000006', number: 6, matchedTerms: ['banjir'] },
+      fitsAfter: {
+        paragraphId: 'p-000006',
+        number: 6,
+        matchedTerms: ['banjir'],
+        reason: { slot: 'spaced', link: 4, insteadOf: null },
+      },
     };
     expect(parseSuggestions({ data: [suggestion] })).toEqual({
       suggestions: [suggestion],
@@ -294,11 +299,23 @@ describe('response guards', () => {
     );
     expect(() =>
       parseSuggestions({
-        data: [
-          { ...suggestion, fitsAfter: { paragraphId: 'p-000006', number: '6', matchedTerms: [] } },
-        ],
+        data: [{ ...suggestion, fitsAfter: { ...suggestion.fitsAfter, number: '6' } }],
       })
     ).toThrow(/data\[0\]\.fitsAfter\.number: expected a number/);
+    // A slot's reason is one the manager can put in words
+    expect(() =>
+      parseSuggestions({
+        data: [
+          {
+            ...suggestion,
+            fitsAfter: {
+              ...suggestion.fitsAfter,
+              reason: { slot: 'topic', link: null, insteadOf: null },
+            },
+          },
+        ],
+      })
+    ).toThrow(/data\[0\]\.fitsAfter\.reason\.slot: expected one of usual-first, usual, end/);
 
     const orphans = {
       data: [

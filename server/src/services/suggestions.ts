@@ -25,7 +25,9 @@ import { analyze, tagTerm, type AnalyzedFields } from '../search/analyze';
 import { languageOf } from '../i18n/language';
 import { indexLocale } from '../database/plugin-tables';
 import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
-import { analyzeParagraphs, bestParagraph } from '../search/placement';
+import { analyzeParagraphs, candidateTerms } from '../search/placement';
+import { fitSlot, slotStory } from '../search/slot-fit';
+import { draftLinkAnchors } from '../database/draft-link-anchors';
 import { readTags } from '../utils/tags';
 import { datedAt } from './search-index';
 import { fromJsonColumn } from '#shared/json-column';
@@ -230,21 +232,28 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Where each candidate fits in each story: `stories` pairs a story's paragraphs with the
-   * articles suggested for it, all of one locale. The candidates' leads, tags and indexed
-   * stems are read in two statements for all of them, however many stories.
+   * Where each candidate fits in each story: `stories` pairs a story's paragraphs (and, for a
+   * draft, its documentId, whose draft links the slot keeps its distance from) with the
+   * articles suggested for it, all of one locale. The slot is the rhythm's
+   * (#shared/baca-juga/slots); the candidate's topic only breaks ties between near-equal slots
+   * (search/slot-fit). The candidates' leads, tags and indexed stems, and the stories' draft
+   * link anchors, are read in three statements for all of them, however many stories.
    */
   const fitsAfter = async (
-    stories: { paragraphs: Paragraph[]; candidates: { documentId: string; title: string }[] }[],
+    stories: {
+      documentId?: string;
+      paragraphs: Paragraph[];
+      candidates: { documentId: string; title: string }[];
+    }[],
     locale: string | null
   ): Promise<Map<string, FitsAfter | null>[]> => {
     const language = languageOf(locale);
-    const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs, language));
     const ids = [...new Set(stories.flatMap((s) => s.candidates.map((c) => c.documentId)))];
     if (ids.length === 0) return stories.map(() => new Map());
+    const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs, language));
     const t = newsroomTables(strapi);
     const a = articleColumns(strapi);
-    const [heads, weights] = await Promise.all([
+    const [heads, weights, anchors] = await Promise.all([
       strapi.db
         .connection(t.article)
         .whereIn(a.documentId, ids)
@@ -252,24 +261,31 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(inLocale(locale))
         .select(`${a.documentId} as documentId`, `${a.lead} as lead`, `${a.tags} as tags`),
       indexedWeights(strapi.db.connection, indexLocale(locale), ids),
+      draftLinkAnchors(
+        strapi,
+        stories.flatMap((s) => (s.documentId ? [s.documentId] : [])),
+        locale
+      ),
     ]);
     const head = new Map<string, { lead: string | null; tags: unknown }>(
       heads.map((row: any) => [row.documentId, row])
     );
     return stories.map((story, i) => {
       const fits = new Map<string, FitsAfter | null>();
+      const slots = slotStory(
+        story.paragraphs,
+        story.documentId ? (anchors.get(story.documentId) ?? []) : []
+      );
       for (const candidate of story.candidates) {
         const row = head.get(candidate.documentId);
-        fits.set(
-          candidate.documentId,
-          bestParagraph(analyzed[i], {
-            title: candidate.title ?? '',
-            lead: row?.lead ?? null,
-            tags: readTags(fromJsonColumn(row?.tags)),
-            indexTerms: weights.get(candidate.documentId),
-            language,
-          })
-        );
+        const query = candidateTerms({
+          title: candidate.title ?? '',
+          lead: row?.lead ?? null,
+          tags: readTags(fromJsonColumn(row?.tags)),
+          indexTerms: weights.get(candidate.documentId),
+          language,
+        });
+        fits.set(candidate.documentId, fitSlot(slots, story.paragraphs, analyzed[i], query));
       }
       return fits;
     });
@@ -412,7 +428,11 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const [statuses, fits] = await Promise.all([
       articleStatuses(strapi, [...new Set(ranked.flat().map((r) => r.documentId))], locale),
       fitsAfter(
-        ranked.map((candidates, i) => ({ paragraphs: bodies[i], candidates })),
+        ranked.map((candidates, i) => ({
+          documentId: drafts[i].documentId,
+          paragraphs: bodies[i],
+          candidates,
+        })),
         locale
       ),
     ]);

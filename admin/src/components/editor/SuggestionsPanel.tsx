@@ -16,22 +16,16 @@ import { ArticleStatusBadge } from '../ArticleStatusBadge';
 import { IndexingNotice } from '../IndexingNotice';
 import { aboveFloor } from '#shared/baca-juga/strength';
 import { StrengthBadge, WeakToggle } from './StrengthBadge';
+import { describeFit } from '../../utils/fitReason';
 
 const SUGGESTION_LIMIT = 10;
 
-/** Where the suggestion fits in the story, and why; "Add" puts it there. */
+/** Where the suggestion fits in the story, and why (utils/fitReason); "Add" puts it there. */
 export const FitsAfterHint = ({ fitsAfter }: { fitsAfter: Suggestion['fitsAfter'] }) => {
   const t = useT();
   return (
     <Typography variant="pi" textColor="neutral700" data-testid="newsroom-fits-after">
-      {fitsAfter
-        ? fitsAfter.matchedTerms.length > 0
-          ? t('suggestions.fitsAfterWhy', {
-              number: fitsAfter.number,
-              terms: fitsAfter.matchedTerms.join(', '),
-            })
-          : t('suggestions.fitsAfter', { number: fitsAfter.number })
-        : t('suggestions.fitsNowhere')}
+      {fitsAfter ? describeFit(fitsAfter, t) : t('suggestions.fitsNowhere')}
     </Typography>
   );
 };

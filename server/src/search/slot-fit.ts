@@ -1,0 +1,53 @@
+import { quoteRunsOn } from '#shared/baca-juga/quote-run';
+import { START_ANCHOR, type Paragraph } from '#shared/baca-juga/paragraphs';
+import { chooseSlot, type SlotStory } from '#shared/baca-juga/slots';
+import type { FitsAfter } from '#shared/contracts/admin';
+import { type AnalyzedParagraph, fitTerms, scoreParagraphs } from './placement';
+
+/**
+ * What the slot model (#shared/baca-juga/slots) reads of a stored story: whether each paragraph's
+ * quote runs on into the next, and where its links stand (anchors of paragraphs no longer in the
+ * body are left out: the integrity check moves such links, and until then they stand nowhere).
+ */
+export const slotStory = (paragraphs: Paragraph[], anchors: readonly string[]): SlotStory => {
+  const texts = paragraphs.map((p) => p.text);
+  const number = new Map(paragraphs.map((p, i) => [p.id, i + 1]));
+  return {
+    paragraphs: texts.map((text, i) => ({
+      quoteRunsOn: i + 1 < texts.length && quoteRunsOn(text, texts[i + 1] ?? ''),
+    })),
+    links: anchors.flatMap((anchor) =>
+      anchor === START_ANCHOR ? [0] : number.has(anchor) ? [number.get(anchor) as number] : []
+    ),
+    complete: true,
+  };
+};
+
+/**
+ * Where one candidate fits: the slot model's choice, the topic fit (`query`, the candidate's
+ * weighted stems) breaking ties between near-equal slots, with the reason and the words the
+ * candidate shares with the paragraph the line would follow. Null when every slot is blocked.
+ */
+export const fitSlot = (
+  story: SlotStory,
+  paragraphs: Paragraph[],
+  analyzed: AnalyzedParagraph[],
+  query: Map<string, number>
+): FitsAfter | null => {
+  const scores = scoreParagraphs(analyzed, query);
+  const choice = chooseSlot(
+    story,
+    scores.map((s) => s.score)
+  );
+  if (!choice) return null;
+  const index = choice.after - 1;
+  const paragraph = paragraphs[index];
+  const fit = analyzed[index];
+  if (!paragraph || !fit) return null;
+  return {
+    paragraphId: paragraph.id,
+    number: choice.after,
+    matchedTerms: fitTerms(fit, scores[index]?.terms ?? []),
+    reason: choice.reason,
+  };
+};
