@@ -111,19 +111,26 @@ export const SuggestionSettings = ({
             ))
           )}
         </Flex>
-        <Field.Root name="suggestion-cap" hint={t('controls.capHint')} error={error ?? undefined}>
-          <Field.Label>{t('controls.cap')}</Field.Label>
-          <NumberInput
-            size="S"
-            disabled={!canManage}
-            value={draft.maxLinks ?? undefined}
-            onValueChange={(value: number | undefined) =>
-              setDraft((d) => ({ ...d, maxLinks: value === undefined ? null : value }))
-            }
-          />
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
+        {canManage ? (
+          <Field.Root name="suggestion-cap" hint={t('controls.capHint')} error={error ?? undefined}>
+            <Field.Label>{t('controls.cap')}</Field.Label>
+            <NumberInput
+              size="S"
+              disabled={!canManage}
+              value={draft.maxLinks ?? undefined}
+              onValueChange={(value: number | undefined) =>
+                setDraft((d) => ({ ...d, maxLinks: value === undefined ? null : value }))
+              }
+            />
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+        ) : (
+          // A read-only editor reads the cap; an input, even disabled, reads as one to edit.
+          <Typography variant="pi">
+            {t('controls.capReadOnly', { cap: stored.maxLinks ?? t('controls.noCap') })}
+          </Typography>
+        )}
         {controls.maxAgeDays > 0 && (
           <Typography variant="pi" textColor="neutral600">
             {t('controls.maxAge', { days: controls.maxAgeDays })}
