@@ -3,7 +3,11 @@ import type { Knex } from 'knex';
 import type { LeadImage } from '#shared/lead-image';
 import { inCurrentTransaction } from '../database/in-current-transaction';
 import { FILE_UID, readFileImages, readImageUsers } from '../database/lead-images';
-import { emptyNeighbourhood, readNeighbourhoods } from '../database/purge-neighbours';
+import {
+  emptyNeighbourhood,
+  readNeighbourhoods,
+  type Neighbourhood,
+} from '../database/purge-neighbours';
 import type { Owed } from '../services/published-effects';
 import { getService } from '../utils/get-service';
 
@@ -38,12 +42,14 @@ const filesOf = async (strapi: Core.Strapi, where: unknown): Promise<number[]> =
   return rows.map((row) => Number(row.id));
 };
 
+const usersOf = (seen: Seen) => [...seen.users.values()].flatMap((stories) => [...stories]);
+
 const sameImage = (a: LeadImage | null | undefined, b: LeadImage | null | undefined) =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * The live stories whose published render changed: every user, before or after, of a file
- * whose picture (what toLeadImage reads: URL, alt text, size, formats) changed or that is gone;
+ * whose picture (what toLeadImage reads: URL, alt text, width, height, formats) changed or is gone;
  * for a file only (re)attached or detached (a write of its `related`), the stories it joined
  * or left. A rename, a move to another folder or a caption change shows no reader anything new.
  */
@@ -71,9 +77,13 @@ const purge = async (strapi: Core.Strapi, stories: string[]) => {
   if (stories.length === 0) return;
   const effects = getService(strapi, 'publishedEffects');
   // A file's edit moves no link: each story's neighbourhood now is the one readers have seen.
+  // Unread, a neighbourhood counts as empty: every story linked from it is purged as well.
   const hoods = await inCurrentTransaction(strapi, (trx) =>
     readNeighbourhoods(strapi, stories, trx)
-  );
+  ).catch((error: unknown) => {
+    strapi.log.warn(`[newsroom] neighbourhoods of stories showing a file not read: ${error}`);
+    return new Map<string, Neighbourhood>();
+  });
   const owed: Owed[] = [];
   for (const story of stories.sort()) {
     owed.push(
@@ -109,8 +119,14 @@ export const subscribeMediaChanges = (strapi: Core.Strapi) => {
   const after = async (event: FileEvent) => {
     const seen = event.state.before as Seen | undefined;
     if (!seen || seen.ids.length === 0) return;
-    const now = await look(strapi, seen.ids, seen.users.size > 0);
-    await purge(strapi, changedStories(seen, now));
+    // The file is written: should the read after it fail, every story that showed it is purged.
+    const now = await look(strapi, seen.ids, seen.users.size > 0).catch((error: unknown) => {
+      strapi.log.warn(
+        `[newsroom] files ${seen.ids.join(', ')} not read after their write: ${error}`
+      );
+      return null;
+    });
+    await purge(strapi, now ? changedStories(seen, now) : [...new Set(usersOf(seen))]);
   };
   const created = async (ids: number[]) => {
     const none: Seen = { ids, users: new Map(), images: null };
