@@ -1,6 +1,6 @@
-import { DB, startStrapi, type TestApp } from './helpers/strapi';
+import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
 import { ARTICLE, QUOTE, SEEDED_SLUG, newsroom, fillPlaceholders } from './helpers/newsroom';
-import { pngFile } from './helpers/png';
+import { pngBytes, uploadPicture } from './helpers/png';
 
 const STUB_SLUG = 'as-serukan-hal-mencekam-ini-ke-rusia';
 
@@ -213,23 +213,8 @@ describe(`render-ready article: backlinks, JSON-LD, caching (${DB})`, () => {
   });
 
   describe('lead image', () => {
-    /** A picture through the upload plugin, as the media library stores one: the file row. */
-    const upload = async (name: string, alt: string, size: [number, number] = [600, 400]) => {
-      const filepath = pngFile(name, size[0], size[1], [name.length * 20, 90, 160]);
-      const [file] = await app.strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({
-          data: { fileInfo: { name, alternativeText: alt } },
-          files: {
-            filepath,
-            originalFilename: name,
-            mimetype: 'image/png',
-            size: require('node:fs').statSync(filepath).size,
-          },
-        });
-      return file as { id: number; url: string };
-    };
+    const upload = (name: string, alt: string, size?: [number, number]) =>
+      uploadPicture(app.strapi, name, alt, size);
     const setImage = async (documentId: string, file: { id: number } | null, publish = true) => {
       const n = newsroom(app.strapi);
       await n.update(ARTICLE, documentId, { image: file ? file.id : null });
@@ -362,6 +347,88 @@ describe(`render-ready article: backlinks, JSON-LD, caching (${DB})`, () => {
       expect(blockOf((await article(source.slug)).body.data, target.documentId).target.image).toBe(
         null
       );
+    });
+
+    it("shows a picture's edits in the media library at once wherever the story shows: alt text, a new file, none once deleted", async () => {
+      const n = newsroom(app.strapi);
+      const target = await n.createArticle({ title: 'Longsor Tutup Jalan Trans Sulawesi' });
+      const file = await upload('longsor.png', 'Tanah menutup jalan');
+      await setImage(target.documentId, file);
+      const source = await n.createArticle({ title: 'Jalur Alternatif Dibuka' });
+      await n.addLink(source, target);
+      const admin = { authorization: `Bearer ${await adminToken(app)}` };
+      /** What readers get: the source's page, its related list, the target's page and JSON-LD. */
+      const read = async () => {
+        const page = await article(source.slug);
+        const related = await app.request(`/api/newsroom/articles/${source.slug}/related`);
+        const own = await article(target.slug);
+        const jsonld = await app.request(`/api/newsroom/articles/${target.slug}/jsonld`);
+        return {
+          etags: [page, related, own, jsonld].map((answer) => answer.headers.get('etag')),
+          block: blockOf(page.body.data, target.documentId).target.image,
+          related: related.body.data[0].target.image,
+          own: own.body.data.image,
+          jsonld: jsonld.body.image,
+        };
+      };
+      const changedEtags = (was: (string | null)[], now: (string | null)[]) =>
+        now.filter((etag, i) => etag !== was[i]).length;
+
+      const first = await read();
+      expect(first.block).toEqual(image('Tanah menutup jalan'));
+
+      // The upload plugin's service, as the AI metadata job and other plugins call it.
+      await app.strapi
+        .plugin('upload')
+        .service('upload')
+        .updateFileInfo(file.id, { alternativeText: 'Alat berat membuka jalan' });
+      const second = await read();
+      for (const shown of [second.block, second.related, second.own]) {
+        expect(shown).toEqual(image('Alat berat membuka jalan'));
+      }
+      // The JSON-LD carries no alt text: the same body, the same ETag.
+      expect(changedEtags(first.etags, second.etags)).toBe(3);
+
+      // The media library's dialog: its alt text, then a new file in place of the old one.
+      const post = (form: FormData) =>
+        fetch(`${app.baseUrl}/upload?id=${file.id}`, {
+          method: 'POST',
+          headers: admin,
+          body: form,
+        });
+      const info = new FormData();
+      info.append('fileInfo', JSON.stringify({ alternativeText: 'Jalan kembali dibuka' }));
+      expect((await post(info)).status).toBe(200);
+      const third = await read();
+      expect(third.block).toEqual(image('Jalan kembali dibuka'));
+      expect(third.related).toEqual(image('Jalan kembali dibuka'));
+      expect(changedEtags(second.etags, third.etags)).toBe(3);
+
+      const replacement = new FormData();
+      replacement.append(
+        'files',
+        new Blob([pngBytes(640, 480, [30, 140, 60])], { type: 'image/png' }),
+        'longsor-baru.png'
+      );
+      replacement.append('fileInfo', JSON.stringify({ alternativeText: 'Jalan kembali dibuka' }));
+      expect((await post(replacement)).status).toBe(200);
+      const fourth = await read();
+      // The upload plugin keeps the URL of a replaced file: its size says it is another.
+      expect(fourth.block).toMatchObject({ url: third.block.url, width: 640, height: 480 });
+      expect(fourth.related).toEqual(fourth.block);
+      expect(fourth.jsonld).toMatchObject({ width: 640, height: 480 });
+      expect(changedEtags(third.etags, fourth.etags)).toBe(4);
+
+      // Deleted from the media library: no picture anywhere, at once.
+      const removed = await app.request(`/upload/files/${file.id}`, {
+        method: 'DELETE',
+        headers: admin,
+      });
+      expect(removed.status).toBe(200);
+      const fifth = await read();
+      expect([fifth.block, fifth.related, fifth.own]).toEqual([null, null, null]);
+      expect(fifth.jsonld).toBeUndefined();
+      expect(changedEtags(fourth.etags, fifth.etags)).toBe(4);
     });
   });
 

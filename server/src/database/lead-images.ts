@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { ARTICLE_UID } from '../constants';
 import { toLeadImage, type LeadImage } from '#shared/lead-image';
 import { articleColumns, newsroomTables } from './tables';
@@ -114,4 +115,55 @@ export const readPublishedImages = async (
     images.set(id, toLeadImage(row));
   }
   return images;
+};
+
+/**
+ * What readers are shown of each of these files, by file id (a file that is gone is absent):
+ * its lead image. For the media library's edits (lifecycles/media-changes), which change the
+ * picture of every story using the file without a publish.
+ */
+export const readFileImages = async (
+  strapi: Core.Strapi,
+  fileIds: readonly number[],
+  trx?: Knex.Transaction
+): Promise<Map<number, LeadImage | null>> => {
+  const images = new Map<number, LeadImage | null>();
+  if (fileIds.length === 0) return images;
+  const t = imageTables(strapi);
+  const rows: Record<string, unknown>[] = await (trx ?? strapi.db.connection)(t.file)
+    .whereIn('id', [...new Set(fileIds)])
+    .select('id', ...FILE_FIELDS.map((f) => `${t.columns[f]} as ${f}`));
+  for (const row of rows) images.set(Number(row.id), toLeadImage(row));
+  return images;
+};
+
+/**
+ * The stories whose published version (any locale's) has one of these files as its image, by
+ * file id. A draft's use is left out: readers never see it (the render reads each version's own
+ * morph row), so nothing cached shows it.
+ */
+export const readImageUsers = async (
+  strapi: Core.Strapi,
+  fileIds: readonly number[],
+  trx?: Knex.Transaction
+): Promise<Map<number, Set<string>>> => {
+  const users = new Map<number, Set<string>>();
+  if (fileIds.length === 0) return users;
+  const t = imageTables(strapi);
+  const a = articleColumns(strapi);
+  const { article } = newsroomTables(strapi);
+  const rows: { fileId: unknown; documentId: string }[] = await (trx ?? strapi.db.connection)(
+    `${t.morph} as m`
+  )
+    .join(`${article} as a`, 'a.id', `m.${t.relatedId}`)
+    .whereIn(`m.${t.fileId}`, [...new Set(fileIds)])
+    .where(`m.${t.relatedType}`, ARTICLE_UID)
+    .where('m.field', 'image')
+    .whereNotNull(`a.${a.publishedAt}`)
+    .distinct({ fileId: `m.${t.fileId}`, documentId: `a.${a.documentId}` });
+  for (const row of rows) {
+    const id = Number(row.fileId);
+    users.set(id, (users.get(id) ?? new Set()).add(row.documentId));
+  }
+  return users;
 };
