@@ -50,4 +50,7 @@ const main = async () => {
   runE2e({ env, args: args.length ? [...args, '--passWithNoTests'] : [] });
 };
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

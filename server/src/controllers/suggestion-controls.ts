@@ -5,17 +5,17 @@ import { assertOnlyParams, paramError, parseDocumentId } from '../validation/par
 import { requestLocale } from '../i18n/locale';
 import { parseSuggestionRule, parseSuggestionSettings } from '../validation/suggestion-controls';
 import type { RequestContext } from '../http/context';
+import { adminUserName, type AdminUserNames } from '../utils/admin-user';
 
 const notFound = () => new errors.NotFoundError('documentId: no article with this documentId');
 
-/** Who acts, as the rules record it: the admin's id and name at the time. */
+/**
+ * Who acts, as the rules record it: the admin's id and name at the time, named as the
+ * placement history names them (utils/admin-user).
+ */
 const actorOf = (ctx: RequestContext) => {
-  const user = ctx.state.user as
-    | { id?: number; firstname?: string | null; lastname?: string | null; username?: string | null }
-    | undefined;
-  const name =
-    user?.username || [user?.firstname, user?.lastname].filter(Boolean).join(' ') || null;
-  return { id: typeof user?.id === 'number' ? user.id : null, name };
+  const user = ctx.state.user as (AdminUserNames & { id?: number }) | undefined;
+  return { id: typeof user?.id === 'number' ? user.id : null, name: adminUserName(user) };
 };
 
 /** Editors' controls over a story's suggestions (admin routes; services/suggestion-controls). */

@@ -211,7 +211,6 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['body', 'importedLinks'],
     })) as { body: unknown; importedLinks: unknown } | null;
 
-  /** Documents of `uid` that belong to the article (links by source, quotes by article). */
   /**
    * The picture uploaded through the upload plugin's own service (its checks, its formats, its
    * provider): the file row. A file that is not a picture is refused before it is uploaded.
@@ -234,6 +233,7 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
     return uploaded;
   };
 
+  /** Documents of `uid` that belong to the article (links by source, quotes by article). */
   const ownedDocuments = async (
     uid: (typeof OWNED)[number],
     articleDocumentId: string,

@@ -47,15 +47,21 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
     // shown whatever the cap).
     const storyLocale = article.locale ?? null;
     const dated = datedAt(article.reportedAt, article.publishedAt);
-    const controls = (
-      await getService(strapi, 'suggestionControls').forStories(
-        [{ documentId: article.documentId, datedAt: dated }],
-        storyLocale
-      )
-    ).get(article.documentId)!;
-    const room = roomUnderCap(controls.maxLinks, picked.length, limit - handPicked.length);
+    // A list its editors' links fill already needs no controls read (a cache miss costs two).
+    const controls =
+      limit - handPicked.length <= 0
+        ? null
+        : (
+            await getService(strapi, 'suggestionControls').forStories(
+              [{ documentId: article.documentId, datedAt: dated }],
+              storyLocale
+            )
+          ).get(article.documentId)!;
+    const room = controls
+      ? roomUnderCap(controls.maxLinks, picked.length, limit - handPicked.length)
+      : 0;
     const ranked =
-      room <= 0
+      !controls || room <= 0
         ? []
         : await getService(strapi, 'suggestions').rank(
             {
