@@ -419,6 +419,6 @@ describe('completing the index at boot (search/complete-index)', () => {
       .plugin('newsroom')
       .service('suggestions')
       .forArticle(source.documentId, 5, 'id');
-    expect(ranked[0].documentId).toBe(target.documentId);
+    expect(ranked.suggestions[0].documentId).toBe(target.documentId);
   });
 });
