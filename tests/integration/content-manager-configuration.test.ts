@@ -4,7 +4,13 @@
  * admin's own configuration kept across a restart. Read and written through the content
  * manager's admin API, as its "Configure the view" page does.
  */
-import { adminToken, prepareDatabase, startStrapi, type TestApp } from './helpers/strapi';
+import {
+  adminToken,
+  prepareDatabase,
+  startStrapi,
+  stopStrapi,
+  type TestApp,
+} from './helpers/strapi';
 import { ARTICLE, LINK, QUOTE } from './helpers/newsroom';
 
 jest.setTimeout(180_000);
@@ -113,7 +119,7 @@ test('a configuration an admin changed survives a restart', async () => {
   });
   expect(saved.status).toBe(200);
 
-  await app.strapi.destroy();
+  await stopStrapi(app.strapi);
   app = await startStrapi({ database });
   auth = { authorization: `Bearer ${await adminToken(app)}` };
 

@@ -3,7 +3,13 @@
  * swapped in, then brought up to date with whatever changed meanwhile. What is checked is the
  * outcome, the index's rows against the published articles, never the steps.
  */
-import { adminToken, prepareDatabase, startStrapi, type TestApp } from './helpers/strapi';
+import {
+  adminToken,
+  prepareDatabase,
+  startStrapi,
+  stopStrapi,
+  type TestApp,
+} from './helpers/strapi';
 import { ARTICLE, newsroom } from './helpers/newsroom';
 import { REBUILD_STALE_MS } from '../../server/src/services/search-index';
 
@@ -342,7 +348,7 @@ describe('completing the index at boot (search/complete-index)', () => {
     await knex()(TERMS).where({ document_id: missing.documentId }).delete();
     await knex()(DOCS).where({ document_id: missing.documentId }).delete();
     await knex().raw(`CREATE VIEW ${TERMS}_next AS SELECT 1 AS x`);
-    await app.strapi.destroy();
+    await stopStrapi(app.strapi);
 
     // Before: the rebuild ran inside bootstrap, and its failure failed the boot.
     const booting = Date.now();
@@ -355,7 +361,7 @@ describe('completing the index at boot (search/complete-index)', () => {
 
     // Shutdown stops the background work at once (the rebuild is waiting to try again).
     const stopping = Date.now();
-    await app.strapi.destroy();
+    await stopStrapi(app.strapi);
     expect(Date.now() - stopping).toBeLessThan(5_000);
 
     // The next boot completes the index in the background.
@@ -389,7 +395,7 @@ describe('completing the index at boot (search/complete-index)', () => {
       length: 1,
       tags: '[]',
     });
-    await app.strapi.destroy();
+    await stopStrapi(app.strapi);
 
     app = await startStrapi({ database });
     expect(await knex().schema.hasColumn(DOCS, 'locale')).toBe(true);
@@ -410,7 +416,7 @@ describe('completing the index at boot (search/complete-index)', () => {
       title: 'Korban banjir bandang Sumatera Barat bertambah',
       paragraphs: ['Jumlah korban banjir bandang di Sumatera Barat terus bertambah.'],
     });
-    await app.strapi.destroy();
+    await stopStrapi(app.strapi);
     app = await startStrapi({ database, env: { NEWSROOM_I18N: 'true' } });
     const counts = await indexCompleted();
     expect(counts.indexed).toBe(counts.published);

@@ -9,6 +9,8 @@
  */
 const path = require('node:path');
 
+const { stopStrapi } = require('./stop-strapi');
+
 const PLAYGROUND = path.resolve(__dirname, '..', '..', '..', 'playground');
 
 const main = async () => {
@@ -27,7 +29,7 @@ const main = async () => {
     if (stopping) return;
     stopping = true;
     try {
-      await strapi.destroy();
+      await stopStrapi(strapi);
     } finally {
       process.exit(0);
     }

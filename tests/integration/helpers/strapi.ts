@@ -30,6 +30,10 @@ export interface TestApp {
 }
 
 const { freshSecrets: makeSecrets, scratchDatabase } = require('../../../scripts/lib/scratch');
+const { stopStrapi: stopQuietly } = require('./stop-strapi');
+
+/** Destroys an instance once its database pool is quiet (see helpers/stop-strapi.js). */
+export const stopStrapi = (strapi: Core.Strapi): Promise<void> => stopQuietly(strapi);
 
 /** Fresh values for the secrets Strapi needs; instances sharing a database share these. */
 export const freshSecrets = (): Record<string, string> => makeSecrets();
@@ -120,7 +124,7 @@ export const startStrapi = async (
     baseUrl,
     request,
     stop: async () => {
-      await strapi.destroy();
+      await stopStrapi(strapi);
       await database.drop();
     },
   };
