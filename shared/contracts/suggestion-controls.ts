@@ -6,7 +6,8 @@
  *   tags, cap), its dismissals and pairs, and the newsroom's age limit;
  * - `PUT /newsroom/articles/:documentId/suggestion-settings?locale=`: `{ scopeTags, maxLinks }`;
  * - `POST /newsroom/articles/:documentId/suggestion-rules?locale=`: a dismissal or a pair,
- *   answered with the stored rule (201), whose id undoes it;
+ *   answered with the stored rule, whose id undoes it: 201 and `meta.created` true when this
+ *   request stored it, 200 and false when it was stored already (only its creator undoes it);
  * - `DELETE /newsroom/suggestion-rules/:id`: the undo (or the list's "Restore").
  *
  * Requests are validated on the server with these schemas (`validateYupSchemaSync` of
@@ -22,7 +23,17 @@ import {
   type DismissReason,
   type RuleKind,
 } from '../baca-juga/suggestion-controls';
-import { count, list, maybeText, nullableCount, nullableText, oneOf, record, text } from './fields';
+import {
+  count,
+  flag,
+  list,
+  maybeText,
+  nullableCount,
+  nullableText,
+  oneOf,
+  record,
+  text,
+} from './fields';
 
 export { DISMISS_REASONS, RULE_KINDS, type DismissReason, type RuleKind };
 
@@ -139,6 +150,9 @@ export const suggestionControlsSchema = record({
 export type SuggestionControls = InferType<typeof suggestionControlsSchema>;
 
 export const suggestionControlsResponseSchema = record({ data: suggestionControlsSchema });
-export const suggestionRuleResponseSchema = record({ data: suggestionRuleSchema });
+export const suggestionRuleResponseSchema = record({
+  data: suggestionRuleSchema,
+  meta: record({ created: flag() }),
+});
 export const suggestionSettingsResponseSchema = record({ data: suggestionSettingsSchema });
 export const deletedRuleResponseSchema = record({ data: record({ id: count() }) });

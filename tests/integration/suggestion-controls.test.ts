@@ -173,6 +173,7 @@ describe('dismiss with a reason, and undo', () => {
       note: 'another district',
     });
     expect(stored.status).toBe(201);
+    expect(stored.body.meta).toEqual({ created: true });
     expect(stored.body.data).toMatchObject({
       kind: 'dismiss',
       reason: 'not-related',
@@ -187,6 +188,10 @@ describe('dismiss with a reason, and undo', () => {
       reason: 'not-related',
     });
     expect(again.body.data.id).toBe(stored.body.data.id);
+    // Said as stored already, so the second screen offers no Undo of the first one's rule.
+    expect(again.status).toBe(200);
+    expect(again.body.meta).toEqual({ created: false });
+    expect(again.body.data.note).toBe('another district');
 
     expect((await suggested('story')).keys).not.toContain(target);
     expect(await related('story')).not.toContain(target);

@@ -121,7 +121,7 @@ export const parseSuggestionControls = checked(
 export const parseSuggestionRule = checked(
   'POST /newsroom/articles/:documentId/suggestion-rules',
   suggestionRuleResponseSchema,
-  (body) => body.data
+  (body) => ({ rule: body.data, created: body.meta.created })
 );
 export const parseSuggestionSettings = checked(
   'PUT /newsroom/articles/:documentId/suggestion-settings',

@@ -325,7 +325,10 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
     }),
 
     // A dismissal or a pair: stored at once (no save of the story), undone by its id.
-    addNewsroomSuggestionRule: build.mutation<SuggestionRule, SuggestionRuleArgs>({
+    addNewsroomSuggestionRule: build.mutation<
+      { rule: SuggestionRule; created: boolean },
+      SuggestionRuleArgs
+    >({
       query: ({ documentId, locale, body }) => ({
         url: withQuery(articlePath(documentId, 'suggestion-rules'), localeQuery(locale)),
         method: 'POST',
@@ -333,7 +336,7 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       }),
       transformResponse: parseSuggestionRule,
       invalidatesTags: (result, _error, { documentId, body }) =>
-        result
+        result?.created
           ? controlTags(body.kind === 'never-pair' ? [documentId, body.candidate] : [documentId])
           : [],
     }),

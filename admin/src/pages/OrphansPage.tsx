@@ -320,17 +320,7 @@ export const OrphansPage = () => {
               </Flex>
             </Box>
           )}
-          <UndoBar
-            message={
-              rules.last &&
-              t(
-                rules.last.rule.kind === 'never-pair' ? 'controls.paired' : 'controls.dismissedOne',
-                { title: rules.last.title }
-              )
-            }
-            busy={rules.busy}
-            onUndo={() => rules.last && rules.remove(rules.last.documentId, rules.last.rule)}
-          />
+          <UndoBar message={rules.lastMessage} busy={rules.busy} onUndo={rules.undoLast} />
           <WeakToggle weak={weak} shown={showWeak} onToggle={() => setShowWeak((v) => !v)} />
           {skipped.size > 0 && (
             <Box>

@@ -34,15 +34,15 @@ const suggestionControls = ({ strapi }: { strapi: Core.Strapi }) => ({
     const documentId = parseDocumentId(ctx.params.documentId);
     const locale = await requestLocale(strapi, ctx.query, 'default', { write: true });
     const body = parseSuggestionRule(ctx.request.body);
-    const data = await getService(strapi, 'suggestionControls').addRule(
+    const stored = await getService(strapi, 'suggestionControls').addRule(
       documentId,
       locale,
       body,
       actorOf(ctx)
     );
-    if (!data) throw notFound();
-    ctx.status = 201;
-    ctx.body = { data };
+    if (!stored) throw notFound();
+    ctx.status = stored.created ? 201 : 200;
+    ctx.body = { data: stored.rule, meta: { created: stored.created } };
   },
 
   async deleteRule(ctx: RequestContext) {

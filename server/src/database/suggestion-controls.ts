@@ -96,13 +96,15 @@ export const addRule = async (
     note: string | null;
   },
   actor: Actor
-): Promise<RuleRow> => {
+): Promise<{ rule: RuleRow; created: boolean }> => {
   const [documentId, otherId] =
     rule.kind === 'never-pair'
       ? pairKey(rule.documentId, rule.candidate)
       : [rule.documentId, rule.candidate];
   const key = { kind: rule.kind, locale: indexLocale(rule.locale), document_id: documentId };
-  await knexOf(strapi)(SUGGESTION_RULES_TABLE)
+  // RETURNING answers no row when the rule was already stored (SQLite 3.35+ and PostgreSQL):
+  // the Undo may delete only a rule this request created, never a colleague's.
+  const inserted = await knexOf(strapi)(SUGGESTION_RULES_TABLE)
     .insert({
       ...key,
       other_id: otherId,
@@ -113,11 +115,12 @@ export const addRule = async (
       created_at: Date.now(),
     })
     .onConflict(['locale', 'document_id', 'kind', 'other_id'])
-    .ignore();
+    .ignore()
+    .returning('id');
   const row = await knexOf(strapi)(SUGGESTION_RULES_TABLE)
     .where({ ...key, other_id: otherId })
     .first();
-  return toRule(row);
+  return { rule: toRule(row), created: inserted.length > 0 };
 };
 
 /** Deletes a rule; true when there was one. */

@@ -164,14 +164,16 @@ const createSuggestionControlsService = ({ strapi }: { strapi: Core.Strapi }) =>
 
     /**
      * Stores a dismissal or a pair for a story version; null when the story has no such
-     * version. The candidate must be another story of the same locale.
+     * version. The candidate must be another story of the same locale. `created` is false when
+     * the rule was stored already (by a colleague, or a second click): the answer is the stored
+     * rule, and only its creator's screen offers to undo it.
      */
     async addRule(
       documentId: string,
       locale: string | null,
       body: SuggestionRuleBody,
       actor: Actor
-    ): Promise<SuggestionRule | null> {
+    ): Promise<{ rule: SuggestionRule; created: boolean } | null> {
       const titles = await draftTitles(strapi, [documentId, body.candidate], locale);
       if (!titles.has(documentId)) return null;
       if (body.candidate === documentId) {
@@ -180,7 +182,7 @@ const createSuggestionControlsService = ({ strapi }: { strapi: Core.Strapi }) =>
       if (!titles.has(body.candidate)) {
         fieldError(['candidate'], 'must be a story of this newsroom, in the same language');
       }
-      const rule = await addRule(
+      const { rule, created } = await addRule(
         strapi,
         {
           kind: body.kind,
@@ -192,8 +194,10 @@ const createSuggestionControlsService = ({ strapi }: { strapi: Core.Strapi }) =>
         },
         actor
       );
-      await changed(rule.kind === 'never-pair' ? [rule.documentId, rule.otherId] : [documentId]);
-      return ruleAnswer(rule, documentId, titles);
+      if (created) {
+        await changed(rule.kind === 'never-pair' ? [rule.documentId, rule.otherId] : [documentId]);
+      }
+      return { rule: ruleAnswer(rule, documentId, titles), created };
     },
 
     /** Deletes a rule (the undo, or the list's Restore); null when there is none by that id. */

@@ -101,16 +101,7 @@ export const SuggestionList = ({
           </Button>
         </Flex>
       )}
-      <UndoBar
-        message={
-          rules.last &&
-          t(rules.last.rule.kind === 'never-pair' ? 'controls.paired' : 'controls.dismissedOne', {
-            title: rules.last.title,
-          })
-        }
-        busy={rules.busy}
-        onUndo={() => rules.last && rules.remove(rules.last.documentId, rules.last.rule)}
-      />
+      <UndoBar message={rules.lastMessage} busy={rules.busy} onUndo={rules.undoLast} />
       {atCap && (
         <Typography variant="pi" textColor="neutral600" data-testid="newsroom-cap-reached">
           {t('controls.capReached', { cap: cap ?? 0 })}

@@ -2,7 +2,10 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useT } from '../../hooks/useT';
 
-/** What the last control did, said with an Undo until the next one (or until closed). */
+/**
+ * What the last control did, said with an Undo until the next one (or until closed); without
+ * one when there is nothing of this screen's to undo (`onUndo` null).
+ */
 export const UndoBar = ({
   message,
   busy,
@@ -10,7 +13,7 @@ export const UndoBar = ({
 }: {
   message: string | null;
   busy: boolean;
-  onUndo: () => void;
+  onUndo: (() => void) | null;
 }) => {
   const t = useT();
   if (!message) return null;
@@ -27,15 +30,17 @@ export const UndoBar = ({
         <Typography variant="omega" textColor="success700">
           {message}
         </Typography>
-        <Button
-          size="S"
-          variant="secondary"
-          startIcon={<ArrowClockwise />}
-          disabled={busy}
-          onClick={onUndo}
-        >
-          {t('controls.undo')}
-        </Button>
+        {onUndo && (
+          <Button
+            size="S"
+            variant="secondary"
+            startIcon={<ArrowClockwise />}
+            disabled={busy}
+            onClick={onUndo}
+          >
+            {t('controls.undo')}
+          </Button>
+        )}
       </Flex>
     </Box>
   );

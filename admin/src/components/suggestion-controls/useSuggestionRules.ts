@@ -14,6 +14,8 @@ export interface LastRule {
   /** The story it was stored for. */
   documentId: string;
   title: string | null;
+  /** False when the rule was stored already (a colleague's): said, but not undone from here. */
+  created: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export const useSuggestionRules = (locale?: string) => {
     note: string | null = null
   ) => {
     try {
-      const rule = await addRule({
+      const { rule, created } = await addRule({
         documentId,
         ...(locale ? { locale } : {}),
         body: {
@@ -51,7 +53,7 @@ export const useSuggestionRules = (locale?: string) => {
           note: kind === 'dismiss' ? note?.trim() || null : null,
         },
       }).unwrap();
-      setLast({ rule, documentId, title: candidate.title ?? null });
+      setLast({ rule, documentId, title: candidate.title ?? null, created });
     } catch (error) {
       fail(error);
     }
@@ -73,7 +75,33 @@ export const useSuggestionRules = (locale?: string) => {
     }
   };
 
-  return { store, remove, last, dismissLast: () => setLast(null), busy: adding || deleting };
+  /** What the last rule stored from here did, in words; null when there is none to say. */
+  const lastMessage = last
+    ? last.created
+      ? t(last.rule.kind === 'never-pair' ? 'controls.paired' : 'controls.dismissedOne', {
+          title: last.title,
+        })
+      : t(
+          last.rule.kind === 'never-pair' ? 'controls.alreadyPaired' : 'controls.alreadyDismissed',
+          {
+            title: last.title,
+            name: last.rule.createdBy.name ?? t('controls.colleague'),
+          }
+        )
+    : null;
+
+  /** The Undo of the last rule: only one this screen created (a colleague's stays theirs). */
+  const undoLast = last?.created ? () => remove(last.documentId, last.rule) : null;
+
+  return {
+    store,
+    remove,
+    last,
+    lastMessage,
+    undoLast,
+    dismissLast: () => setLast(null),
+    busy: adding || deleting,
+  };
 };
 
 export type SuggestionRules = ReturnType<typeof useSuggestionRules>;
