@@ -160,6 +160,33 @@ describe('age limit and evergreen', () => {
     const mine = await suggested('old');
     expect(mine.keys).toEqual(expect.arrayContaining(['shelter', 'story']));
   });
+
+  test('an undated story is dated by its publication in all three lists, as readers see it', async () => {
+    // No reported date, published in mid-2020 (backdated in the table): the 2020 flood story
+    // is within a year of it. The manager and the queue read the draft, whose own publishedAt
+    // is always null; they once measured such a story from today and hid what readers saw.
+    const undated = await newsroom(app.strapi).createArticle({
+      title: 'Warga Jakarta Timur Bersihkan Rumah Setelah Banjir Surut',
+      tags: ['Banjir'],
+      paragraphs: ['Warga membersihkan lumpur banjir dari rumah di dekat sungai Jakarta Timur.'],
+    });
+    s.undated = undated;
+    const table = app.strapi.db.metadata.get(ARTICLE).tableName;
+    await app.strapi.db
+      .connection(table)
+      .where({ document_id: undated.documentId })
+      .whereNotNull('published_at')
+      .update({ published_at: new Date('2020-06-01T08:00:00Z') });
+
+    const [mine, list, queued] = await Promise.all([
+      suggested('undated'),
+      related('undated'),
+      orphan('undated'),
+    ]);
+    expect(list).toContain('old');
+    expect(mine.keys).toContain('old');
+    expect(queued).toContain('old');
+  });
 });
 
 describe('dismiss with a reason, and undo', () => {

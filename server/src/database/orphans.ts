@@ -3,6 +3,7 @@ import { whereLocale } from '../i18n/locale';
 import type { Knex } from 'knex';
 import { articleColumns, linkColumns, newsroomTables } from './tables';
 import { cappedAtZero } from './suggestion-controls';
+import { livePublishedAt } from './live-published-at';
 
 export interface OrphanRow {
   documentId: string;
@@ -12,6 +13,8 @@ export interface OrphanRow {
   tags: unknown;
   body: unknown;
   reportedAt: unknown;
+  /** When its live version was published (the draft's own is always null). */
+  publishedAt: unknown;
 }
 
 /**
@@ -63,7 +66,8 @@ export const orphanPage = async (
         `a.${a.lead} as lead`,
         `a.${a.tags} as tags`,
         `a.${a.body} as body`,
-        `a.${a.reportedAt} as reportedAt`
+        `a.${a.reportedAt} as reportedAt`,
+        livePublishedAt(strapi, { ref: `a.${a.documentId}` }, locale, 'publishedAt')
       )
       .orderBy([
         { column: `a.${a.updatedAt}`, order: 'desc' },

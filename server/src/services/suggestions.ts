@@ -33,6 +33,7 @@ import { datedAt } from './search-index';
 import { fromJsonColumn } from '#shared/json-column';
 import { capReached, type StoryControls } from '#shared/baca-juga/suggestion-controls';
 import { draftLinkCounts } from '../database/suggestion-controls';
+import { livePublishedAt } from '../database/live-published-at';
 
 /** What the engine reads of the article it suggests for (its draft or published version). */
 export interface SuggestionSource extends AnalyzedFields {
@@ -312,11 +313,19 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(a.documentId, documentId)
         .whereNull(a.publishedAt)
         .where(inLocale(locale))
-        .first(a.title, a.lead, a.tags, a.body, a.reportedAt);
+        .first(
+          a.title,
+          a.lead,
+          a.tags,
+          a.body,
+          a.reportedAt,
+          livePublishedAt(strapi, { documentId }, locale, 'livePublishedAt')
+        );
       if (!article) return null;
       const [controls, linkCounts] = await Promise.all([
         getService(strapi, 'suggestionControls').forStories(
-          [{ documentId, datedAt: datedAt(article[a.reportedAt], null) }],
+          // Dated as its readers' related list dates it: reported, else published.
+          [{ documentId, datedAt: datedAt(article[a.reportedAt], article.livePublishedAt) }],
           locale
         ),
         draftLinkCounts(strapi, [documentId], locale),
@@ -357,7 +366,10 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { rows, total } = await orphanPage(strapi, page, ORPHANS_PAGE_SIZE, locale);
       // Orphans have no links: only a cap of 0 is reached, and those the page leaves out.
       const controls = await getService(strapi, 'suggestionControls').forStories(
-        rows.map((row) => ({ documentId: row.documentId, datedAt: datedAt(row.reportedAt, null) })),
+        rows.map((row) => ({
+          documentId: row.documentId,
+          datedAt: datedAt(row.reportedAt, row.publishedAt),
+        })),
         locale
       );
       const [suggestions, statuses] = await Promise.all([
@@ -399,7 +411,10 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * the statuses of every suggested article and where each fits are read once for them all.
    */
   async function forDrafts(
-    drafts: (Omit<OrphanRow, 'slug'> & { excluded: string[]; controls?: StoryControls })[],
+    drafts: (Omit<OrphanRow, 'slug' | 'publishedAt'> & {
+      excluded: string[];
+      controls?: StoryControls;
+    })[],
     limit: number,
     locale: string | null
   ): Promise<Suggestion[][]> {
