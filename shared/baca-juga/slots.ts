@@ -72,8 +72,8 @@ export const SHORT_STORY = 5;
  * (placement-slots) fits them again and fails when they drift from the fixture.
  */
 export const SLOT_TABLE: SlotTable = {
-  rates: [0.05, 0.2, 0.18, 0.39, 0.18, 0.08, 0.05, 0.19, 0.27, 0.06],
-  end: { short: 0.59, long: 0.18 },
+  rates: [0.03, 0.21, 0.16, 0.4, 0.19, 0.09, 0.05, 0.2, 0.29, 0.05],
+  end: { short: 0.58, long: 0.22 },
 };
 
 /**

@@ -155,10 +155,11 @@ describe('where a suggestion fits in a stored story', () => {
       matchedTerms: expect.arrayContaining(['beras', 'impor']),
       reason: { slot: 'usual-first', link: null, insteadOf: null },
     });
-    // With a link after paragraph 4 (and one before the first, which counts as 0; an anchor
-    // no longer in the body counts as none) it moves on to the best slot spaced from both
-    const story = slotStory(paragraphs, ['p-000004', 'start', 'p-gone00']);
-    expect(story.links).toEqual([4, 0]);
+    // With links after paragraphs 4 and 7 (and one before the first, which counts as 0; an
+    // anchor no longer in the body counts as none) it moves on to the best slot spaced from
+    // all (the end, rated next after 4, is beside the link after 7)
+    const story = slotStory(paragraphs, ['p-000004', 'start', 'p-gone00', 'p-000007']);
+    expect(story.links).toEqual([4, 0, 7]);
     const moved = fitSlot(story, paragraphs, analyzed, query);
     expect(moved).toMatchObject({
       number: 2,
