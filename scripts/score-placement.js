@@ -199,7 +199,7 @@ print(
   perLine.flatMap((r) => r.rows)
 );
 print(
-  "Per slot: an editor's block of lines in one slot counted once (the scored engine places a story's lines apart; the manager's 'Accept the checked ones' can still stack them).",
+  "Per slot: an editor's block of lines in one slot counted once (the engine places a story's lines apart, in the manager's batch accepts too).",
   sets.flatMap(([name, stories]) => scoreSet(name, asSlots(stories), slotRules).rows)
 );
 const details = perLine.map((r) => ({ name: r.name, stories: r.stories, s: r.engine }));

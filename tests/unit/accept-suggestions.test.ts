@@ -91,3 +91,40 @@ describe('accepting suggestions from the orphans queue', () => {
     expect(left.map((s) => s.documentId)).toEqual(['none', 'gone', 'old']);
   });
 });
+
+describe('accepting several suggestions at once', () => {
+  const long = {
+    version: 'v-2',
+    paragraphs: Array.from({ length: 12 }, (_, i) => ({
+      id: `p-${String(i + 1).padStart(6, '0')}`,
+      text: `Paragraf ${i + 1}.`,
+    })),
+    links: [],
+  } as unknown as Placement;
+  const number = (id: string) => Number(id.slice(2));
+
+  it('spaces a batch the server placed in one slot, the first keeping its own', () => {
+    // The server chose paragraph 4 for each, as if each were the only new link.
+    const { body, placed } = acceptSuggestions(long, [
+      suggestion('a', 'p-000004'),
+      suggestion('b', 'p-000004'),
+      suggestion('c', 'p-000004'),
+    ]);
+    expect(placed.map((s) => s.documentId)).toEqual(['a', 'b', 'c']);
+    const after = Object.fromEntries(
+      body.links.map((l) => [l.targetDocumentId, number(l.afterParagraphId)])
+    );
+    expect(after.a).toBe(4);
+    const slots = Object.values(after);
+    for (const [i, x] of slots.entries())
+      for (const y of slots.slice(i + 1)) expect(Math.abs(x - y)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a suggestion’s own slot when nothing stands beside it', () => {
+    const { body } = acceptSuggestions(long, [
+      suggestion('a', 'p-000004'),
+      suggestion('b', 'p-000009'),
+    ]);
+    expect(body.links.map((l) => number(l.afterParagraphId))).toEqual([4, 9]);
+  });
+});

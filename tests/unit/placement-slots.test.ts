@@ -10,7 +10,8 @@ import { quoteRunsOn } from '#shared/baca-juga/quote-run';
 import type { FitsAfter } from '#shared/contracts/admin';
 import { describeFit } from '../../admin/src/utils/fitReason';
 import en from '../../admin/src/translations/en.json';
-import { slotStory, fitSlot } from '../../server/src/search/slot-fit';
+import { fitSlot } from '../../server/src/search/slot-fit';
+import { slotStory } from '#shared/baca-juga/slot-story';
 import { analyzeParagraphs, candidateTerms } from '../../server/src/search/placement';
 const { loadPositions, fitSlotTable } = require('../fixtures/placement/score');
 

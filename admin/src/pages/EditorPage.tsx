@@ -24,6 +24,7 @@ import { LeaveDialog } from '../components/editor/LeaveDialog';
 import type { FocusRequest, FocusTarget } from '../components/editor/LinkCard';
 import { ParagraphBlock } from '../components/editor/ParagraphBlock';
 import { isLinkAnchor } from '#shared/baca-juga/paragraphs';
+import { acceptedSlot } from '../utils/acceptSuggestions';
 import { labelAfterRetarget } from '#shared/baca-juga/retarget';
 import { PreviewPane } from '../components/editor/PreviewPane';
 import { Slot, type DropIndicator } from '../components/editor/Slot';
@@ -217,9 +218,9 @@ export const EditorPage = () => {
       // Suggestions carry no picture: the saved placement brings the target's.
       image: null,
     };
-    // After the paragraph it fits, when the server named one this draft still has; else in the
-    // slot the editor selected.
-    const fits = s.fitsAfter?.paragraphId;
+    // After the paragraph it fits, when the server named one this draft still has (moved on
+    // when a link added since stands beside it); else in the slot the editor selected.
+    const fits = placement ? acceptedSlot(placement.paragraphs, links, s) : undefined;
     const slotId = fits && slots.includes(fits) ? fits : state.selectedSlot;
     actions.add(slotId, { kind: 'internal', target, label: '' });
     toggleNotification({

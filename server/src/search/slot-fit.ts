@@ -1,27 +1,7 @@
-import { quoteRunsOn } from '#shared/baca-juga/quote-run';
-import { START_ANCHOR, type Paragraph } from '#shared/baca-juga/paragraphs';
+import { type Paragraph } from '#shared/baca-juga/paragraphs';
 import { chooseSlot, type SlotStory } from '#shared/baca-juga/slots';
 import type { FitsAfter } from '#shared/contracts/admin';
 import { type AnalyzedParagraph, fitTerms, scoreParagraphs } from './placement';
-
-/**
- * What the slot model (#shared/baca-juga/slots) reads of a stored story: whether each paragraph's
- * quote runs on into the next, and where its links stand (anchors of paragraphs no longer in the
- * body are left out: the integrity check moves such links, and until then they stand nowhere).
- */
-export const slotStory = (paragraphs: Paragraph[], anchors: readonly string[]): SlotStory => {
-  const texts = paragraphs.map((p) => p.text);
-  const number = new Map(paragraphs.map((p, i) => [p.id, i + 1]));
-  return {
-    paragraphs: texts.map((text, i) => ({
-      quoteRunsOn: i + 1 < texts.length && quoteRunsOn(text, texts[i + 1] ?? ''),
-    })),
-    links: anchors.flatMap((anchor) =>
-      anchor === START_ANCHOR ? [0] : number.has(anchor) ? [number.get(anchor) as number] : []
-    ),
-    complete: true,
-  };
-};
 
 /**
  * Where one candidate fits: the slot model's choice, the topic fit (`query`, the candidate's
