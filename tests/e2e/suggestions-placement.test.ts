@@ -226,16 +226,18 @@ test('the orphans queue: accept the checked ones, one save for the story', async
   await page.getByText('2 links placed and saved').waitFor();
   expect(saves).toHaveLength(1);
   await story.waitFor({ state: 'detached' });
-  // Both fit the end: checked together, they stand there as one block, as editors stack lines
-  // in a quarter of the real stories
+  // Both fit the end, each placed by the server as if it were the only new link. Checked
+  // together, the first stands there and the second keeps the engine's distance from it: the
+  // engine never puts its own lines side by side (an editor still may)
+  const fourth = await paragraphId(ship.documentId, 3);
   const fifth = await paragraphId(ship.documentId, 4);
   const placed = await publicPlacement(ship.slug);
   expect(placed).toHaveLength(2);
-  expect(placed).toEqual(
-    expect.arrayContaining([
-      { label: HELICOPTER, after: fifth },
-      { label: MANIFEST, after: fifth },
-    ])
+  expect(placed.map((p: { label: string }) => p.label).sort()).toEqual(
+    [HELICOPTER, MANIFEST].sort()
   );
+  const slots = placed.map((p: { after: string }) => p.after);
+  expect(slots.filter((after: string) => after === fifth)).toHaveLength(1);
+  expect(slots).not.toContain(fourth);
   await page.context().close();
 });

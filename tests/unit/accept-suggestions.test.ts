@@ -115,7 +115,7 @@ describe('accepting several suggestions at once', () => {
       body.links.map((l) => [l.targetDocumentId, number(l.afterParagraphId)])
     );
     expect(after.a).toBe(4);
-    const slots = Object.values(after);
+    const slots = Object.values(after) as number[];
     for (const [i, x] of slots.entries())
       for (const y of slots.slice(i + 1)) expect(Math.abs(x - y)).toBeGreaterThanOrEqual(2);
   });
