@@ -10,7 +10,7 @@ import {
   Loader,
   Typography,
 } from '@strapi/design-system';
-import { ArrowClockwise, ArrowLeft, Check } from '@strapi/icons';
+import { ArrowLeft, Check } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { ADMIN_ACTIONS, type OrphanStory, type Suggestion } from '#shared/contracts/admin';
 import { toApiError, toApiErrorOrNull } from '../api/errors';
@@ -295,31 +295,12 @@ export const OrphansPage = () => {
           )}
           {isFetching && data && <Loader small>{t('common.loading')}</Loader>}
           <IndexingNotice indexing={data?.meta.indexing} />
-          {lastAccept && (
-            <Box
-              role="status"
-              data-testid="newsroom-accept-done"
-              background="success100"
-              borderColor="success200"
-              hasRadius
-              padding={3}
-            >
-              <Flex gap={3} alignItems="center" justifyContent="space-between" wrap="wrap">
-                <Typography variant="omega" textColor="success700">
-                  {lastAccept.message}
-                </Typography>
-                <Button
-                  size="S"
-                  variant="secondary"
-                  startIcon={<ArrowClockwise />}
-                  disabled={busy}
-                  onClick={undoLast}
-                >
-                  {t('orphans.undo')}
-                </Button>
-              </Flex>
-            </Box>
-          )}
+          <UndoBar
+            testId="newsroom-accept-done"
+            message={lastAccept?.message ?? null}
+            busy={busy}
+            onUndo={undoLast}
+          />
           <UndoBar message={rules.lastMessage} busy={rules.busy} onUndo={rules.undoLast} />
           <WeakToggle weak={weak} shown={showWeak} onToggle={() => setShowWeak((v) => !v)} />
           {skipped.size > 0 && (

@@ -10,17 +10,20 @@ export const UndoBar = ({
   message,
   busy,
   onUndo,
+  testId = 'newsroom-control-done',
 }: {
   message: string | null;
   busy: boolean;
   onUndo: (() => void) | null;
+  /** For tests: which bar this is (the orphans queue's accepts have their own). */
+  testId?: string;
 }) => {
   const t = useT();
   if (!message) return null;
   return (
     <Box
       role="status"
-      data-testid="newsroom-control-done"
+      data-testid={testId}
       background="success100"
       borderColor="success200"
       hasRadius
