@@ -321,11 +321,17 @@ export interface RestoredLink {
  * since (`targets`: the stories that still exist), or its paragraph was. A position test's
  * second slot that is gone ends the test. The save decides the rest (limits, duplicates, the
  * version it was computed against).
+ *
+ * A link that still stands keeps its documentId. One removed since whose target (or address)
+ * a standing link now carries, a colleague having put it back as a new link, takes that
+ * link's documentId: the save moves the standing link rather than deleting it and placing a
+ * copy, so its readers' clicks stay with it (click-through is counted per link).
  */
 export const restoredLinks = (
   recorded: HistoryPlacement,
   current: {
-    linkIds: ReadonlySet<string>;
+    /** The story's links now. */
+    links: readonly { documentId: string; target: string | null; url: string | null }[];
     paragraphIds: ReadonlySet<string>;
     targets: ReadonlySet<string>;
   }
@@ -337,6 +343,19 @@ export const restoredLinks = (
     anchor !== null && (anchor === START_ANCHOR || current.paragraphIds.has(anchor));
   const links: RestoredLink[] = [];
   const skipped: { link: HistoryLink; reason: 'target-gone' | 'paragraph-gone' }[] = [];
+  const standingIds = new Set(current.links.map((l) => l.documentId));
+  // Standing links no recorded link claims by its own id, free to carry a recorded one.
+  const claimed = new Set(
+    recorded.links.map((l) => l.documentId).filter((id) => standingIds.has(id))
+  );
+  const free = current.links.filter((l) => !claimed.has(l.documentId));
+  const carrierOf = (link: HistoryLink): string | undefined => {
+    if (standingIds.has(link.documentId)) return link.documentId;
+    const at = free.findIndex((l) =>
+      link.target ? l.target === link.target : !l.target && l.url === link.url
+    );
+    return at < 0 ? undefined : free.splice(at, 1)[0]!.documentId;
+  };
   for (const link of recorded.links) {
     if (link.target && !current.targets.has(link.target)) {
       skipped.push({ link, reason: 'target-gone' });
@@ -346,8 +365,9 @@ export const restoredLinks = (
       skipped.push({ link, reason: 'paragraph-gone' });
     } else {
       const variant = link.variantAfterParagraphId;
+      const carrier = carrierOf(link);
       links.push({
-        ...(current.linkIds.has(link.documentId) ? { documentId: link.documentId } : {}),
+        ...(carrier ? { documentId: carrier } : {}),
         targetDocumentId: link.target,
         url: link.target ? null : link.url,
         label: link.label,

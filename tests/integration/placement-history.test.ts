@@ -192,7 +192,11 @@ describe(`placement history (${DB})`, () => {
     ]);
     const current = await placement();
     const { links, skipped } = restoredLinks(wanted, {
-      linkIds: new Set(current.links.map((l: any) => l.documentId)),
+      links: current.links.map((l: any) => ({
+        documentId: l.documentId,
+        target: l.targetArticle?.documentId ?? null,
+        url: l.url,
+      })),
       paragraphIds: new Set(current.paragraphs.map((x: any) => x.id)),
       targets: existing,
     });
@@ -209,7 +213,11 @@ describe(`placement history (${DB})`, () => {
     // Computed again against the current version: saved, and the history shows the restore.
     const again = await placement();
     const restored = restoredLinks(wanted, {
-      linkIds: new Set(again.links.map((l: any) => l.documentId)),
+      links: again.links.map((l: any) => ({
+        documentId: l.documentId,
+        target: l.targetArticle?.documentId ?? null,
+        url: l.url,
+      })),
       paragraphIds: new Set(again.paragraphs.map((x: any) => x.id)),
       targets: existing,
     });

@@ -98,7 +98,7 @@ describe('placement history', () => {
       ])
     );
     const { links, skipped } = restoredLinks(recorded, {
-      linkIds: new Set(['a']),
+      links: [{ documentId: 'a', target: 't-a', url: null }],
       paragraphIds: new Set(['p-aaaaaa', 'p-bbbbbb']),
       targets: new Set(['t-a', 't-b']),
     });
@@ -115,6 +115,32 @@ describe('placement history', () => {
     expect(skipped.map((s) => [s.link.documentId, s.reason])).toEqual([
       ['c', 'target-gone'],
       ['b', 'paragraph-gone'],
+    ]);
+  });
+
+  it('moves a standing link to the same story rather than placing a copy', () => {
+    // Last night: a link to t-a after paragraph 1 and one to an address. This morning a
+    // colleague removed both and put t-a back as a new link (x), after paragraph 2.
+    const recorded = historyPlacementOf(
+      state([
+        link('a'),
+        link('e', { targets: [], url: 'https://x.id/d', afterParagraphId: 'p-bbbbbb' }),
+      ])
+    );
+    const { links } = restoredLinks(recorded, {
+      links: [
+        { documentId: 'x', target: 't-a', url: null },
+        { documentId: 'y', target: null, url: 'https://x.id/other' },
+      ],
+      paragraphIds: new Set(['p-aaaaaa', 'p-bbbbbb']),
+      targets: new Set(['t-a']),
+    });
+    expect(
+      links.map((l) => [l.documentId, l.targetDocumentId ?? l.url, l.afterParagraphId])
+    ).toEqual([
+      // x carries a's place (its clicks stay with it); the address is placed anew
+      ['x', 't-a', 'p-aaaaaa'],
+      [undefined, 'https://x.id/d', 'p-bbbbbb'],
     ]);
   });
 });

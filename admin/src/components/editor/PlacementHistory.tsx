@@ -57,9 +57,12 @@ export const restoreOf = (
   targets: LinkTarget[]
 ): { links: DraftLink[]; skipped: number } => {
   const byId = new Map(targets.map((target) => [target.documentId, target]));
-  const current = new Map(placement.links.map((l) => [l.documentId, l]));
   const { links, skipped } = restoredLinks(entry.after, {
-    linkIds: new Set(current.keys()),
+    links: placement.links.map((l) => ({
+      documentId: l.documentId,
+      target: l.targetArticle?.documentId ?? null,
+      url: l.url,
+    })),
     paragraphIds: new Set(placement.paragraphs.map((p) => p.id)),
     targets: new Set(byId.keys()),
   });
