@@ -46,7 +46,7 @@ export interface SlotStory {
   complete?: boolean;
 }
 
-/** Rates fitted from real positions (see fitSlotTable in tests/fixtures/placement/score.js). */
+/** Rates fitted from real positions (fitSlotTable, houseTable in ./house-rhythm). */
 export interface SlotTable {
   /**
    * The share of stories with a line after paragraph k, for k = 1 .. rates.length; the last

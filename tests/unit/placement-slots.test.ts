@@ -12,7 +12,8 @@ import { describeFit } from '../../admin/src/utils/fitReason';
 import en from '../../admin/src/translations/en.json';
 import { slotStory, fitSlot } from '../../server/src/search/slot-fit';
 import { analyzeParagraphs, candidateTerms } from '../../server/src/search/placement';
-const { loadPositions, fitSlotTable } = require('../fixtures/placement/score');
+import { fitSlotTable } from '#shared/baca-juga/house-rhythm';
+const { loadPositions, placedOf } = require('../fixtures/placement/score');
 
 /** A story of `n` plain paragraphs (no quotes), complete, with links after `links`. */
 const plain = (n: number, links: number[] = []): SlotStory => ({
@@ -24,7 +25,7 @@ const plain = (n: number, links: number[] = []): SlotStory => ({
 describe('the slot table', () => {
   it('is the one fitted on the tuning stories of the real positions', () => {
     const tuning = loadPositions().filter((s: { set: string }) => s.set === 'tuning');
-    expect(SLOT_TABLE).toEqual(fitSlotTable(tuning));
+    expect(SLOT_TABLE).toEqual(fitSlotTable(tuning.map(placedOf)));
   });
 });
 
