@@ -59,7 +59,7 @@ describe('each suggestion says where it fits', () => {
       paragraphId: story[0].body[4].id,
       number: 5,
       matchedTerms: expect.arrayContaining(['kapal']),
-      reason: { slot: 'end', link: null, insteadOf: null },
+      reason: { slot: 'end', link: null, insteadOf: null, house: false },
     });
     // And the words it names are those it shares with that paragraph
     const manifest: any = byTitle.get('Syahbandar serahkan manifes penumpang kapal ke polisi');
@@ -89,7 +89,7 @@ describe('each suggestion says where it fits', () => {
       expect(s.fitsAfter).toMatchObject({
         paragraphId: other.body[8].id,
         number: 9,
-        reason: { slot: 'spaced', link: 4, insteadOf: null },
+        reason: { slot: 'spaced', link: 4, insteadOf: null, house: false },
       });
     }
     // When a paragraph is written above them in the draft, the link and the slot move with it
@@ -122,7 +122,7 @@ describe('each suggestion says where it fits', () => {
     expect(helicopter.fitsAfter).toMatchObject({
       paragraphId: ship.body[3].id,
       number: 4,
-      reason: { slot: 'usual-first', link: null, insteadOf: null },
+      reason: { slot: 'usual-first', link: null, insteadOf: null, house: false },
     });
   });
 
