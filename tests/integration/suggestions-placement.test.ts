@@ -150,6 +150,39 @@ describe('each suggestion says where it fits', () => {
     expect(blocked.length).toBeGreaterThan(0);
     for (const s of blocked) expect(s.fitsAfter).toBeNull();
   });
+
+  test('follows the newsroom’s own rhythm once its published stories show one', async () => {
+    const nr = newsroom(app.strapi);
+    const twelve = (title: string, tags: string[] = []) =>
+      nr.createArticle({
+        title,
+        tags,
+        paragraphs: Array.from({ length: 12 }, (_, i) => `Paragraf ${i + 1}: ${title}.`),
+      });
+    // Given a twelve-paragraph story, in a newsroom with no published placement yet
+    const draft = await twelve('Harga bawang merah naik di Brebes', ['Harga']);
+    const fits = async () => {
+      const { body } = await suggestions(draft.documentId);
+      expect(body.data.length).toBeGreaterThan(0);
+      return body.data.map((s: any) => s.fitsAfter);
+    };
+    // Then its suggestions fit after paragraph 4, the general table's usual first slot
+    for (const fit of await fits())
+      expect(fit).toMatchObject({ number: 4, reason: { slot: 'usual-first', house: false } });
+    // When the newsroom publishes stories that each put their line after paragraph 9
+    for (const n of [1, 2, 3, 4]) {
+      const published = await twelve(`Catatan rapat dewan kota bagian ${n}`);
+      await nr.addLink(published, story[0], { after: 8 });
+    }
+    // Then the suggestions follow its rhythm, and say so (the manager: "where this newsroom
+    // usually puts its first line")
+    for (const fit of await fits())
+      expect(fit).toMatchObject({
+        paragraphId: draft.body[8].id,
+        number: 9,
+        reason: { slot: 'usual-first', link: null, insteadOf: null, house: true },
+      });
+  });
 });
 
 describe('the orphans queue: published stories without Baca Juga links', () => {

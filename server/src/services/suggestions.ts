@@ -130,6 +130,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const houses = new Map<string, { generation: number; table: Promise<SlotTable> }>();
   const houseFor = (locale: string | null, generation: number): Promise<SlotTable> => {
+    if (!settings().houseRhythm) return Promise.resolve(SLOT_TABLE);
     const key = locale ?? '';
     const kept = houses.get(key);
     if (kept && kept.generation === generation) return kept.table;
