@@ -100,21 +100,24 @@ const headlines = (story, parsed) =>
 const paragraphsOf = (parsed) =>
   parsed.paragraphs.map((text, i) => ({ id: `p-${String(i + 1).padStart(6, '0')}`, text }));
 
-/** The engine: every line by the slot model; with text, the topic breaks near-ties. */
-const engine = (dir) => (story) => {
+/** Each line's topic fit per paragraph, when the story's text is at hand (else none). */
+const topicsOf = (dir) => (story) => {
   const parsed = textOf(story, dir);
   const analyzed = parsed ? analyzeParagraphs(paragraphsOf(parsed)) : null;
   const titles = parsed ? headlines(story, parsed) : [];
-  const topics = (i) =>
+  return (i) =>
     analyzed && titles[i]
       ? scoreParagraphs(analyzed, { title: titles[i] }).map((s) => s.score)
       : [];
-  return placeLines(
+};
+
+/** The engine: every line by the slot model; with text, the topic breaks near-ties. */
+const engine = (dir) => (story) =>
+  placeLines(
     { paragraphs: story.paragraphs, links: [], complete: story.complete },
     story.links.length,
-    topics
+    topicsOf(dir)(story)
   );
-};
 
 /** The engine before issue 30: each line after the paragraph its headline fits best. */
 const topicOnly = (dir) => (story) => {
@@ -188,7 +191,10 @@ const scoreSet = (name, stories, rules) => {
   gain('engine', s);
   // Each story's newsroom: its other stories in the fixture and this set (never itself).
   const house = [...new Map([...real, ...stories].map((x) => [x.id, x])).values()];
-  const h = scorePlacer(stories, houseEngine(rhythm, { general: tuning, house }));
+  const h = scorePlacer(
+    stories,
+    houseEngine(rhythm, { general: tuning, house, topics: topicsOf(textsDir) })
+  );
   row('engine + house rhythm (own newsroom, story left out)', h);
   gain('house', h);
   if (texts)
