@@ -13,7 +13,14 @@
  *                                                 topic breaks ties between near-equal slots,
  *                                                 and the topic-only engine of before is scored
  *   ... --list                                    every story's lines and slots
+ *   ... --tune                                    the house rhythm's pseudo-count, chosen by
+ *                                                 leaving each tuning story out in turn
  *
+ * The engine is scored twice: with the general table alone, and with each newsroom's own rhythm
+ * (#shared/baca-juga/house-rhythm): a story placed with the table fitted on its newsroom's other
+ * stories (never itself; the newsroom is the URL's registrable domain), shrunk towards the
+ * general table fitted on the tuning stories, as the suggestions service does with a newsroom's
+ * published stories.
  * Without texts the engine places by rhythm alone (the committed positions carry no text).
  * The fictional corpus of tests/fixtures/attribution (own text, invented stories) is scored too.
  * Uses the built plugin bundle (dist/server/index.js), built first when its sources changed.
@@ -26,6 +33,8 @@ const { loadBundle } = require('./lib/bundle');
 const {
   asSlots,
   baselines,
+  choosePrior,
+  houseEngine,
   loadPositions,
   scorePlacer,
 } = require('../tests/fixtures/placement/score');
@@ -41,16 +50,26 @@ const option = (name) => {
 const outside = option('--positions');
 const textsDir = option('--texts');
 const list = args.includes('--list');
+const tune = args.includes('--tune');
 
+const bundle = loadBundle([
+  'parseStory',
+  'quoteRunsOn',
+  'placeLines',
+  'analyzeParagraphs',
+  'scoreParagraphs',
+  'bestParagraph',
+  'fitSlotTable',
+  'houseTable',
+]);
 const { parseStory, quoteRunsOn, placeLines, analyzeParagraphs, scoreParagraphs, bestParagraph } =
-  loadBundle([
-    'parseStory',
-    'quoteRunsOn',
-    'placeLines',
-    'analyzeParagraphs',
-    'scoreParagraphs',
-    'bestParagraph',
-  ]);
+  bundle;
+/** The plugin's own fit and placement (one rule for the score and the suggestions). */
+const rhythm = {
+  fitSlotTable: bundle.fitSlotTable,
+  houseTable: bundle.houseTable,
+  placeLines: bundle.placeLines,
+};
 
 /**
  * The copy of a story, parsed, when its text is at hand and agrees with its facts (per slot,
@@ -81,21 +100,24 @@ const headlines = (story, parsed) =>
 const paragraphsOf = (parsed) =>
   parsed.paragraphs.map((text, i) => ({ id: `p-${String(i + 1).padStart(6, '0')}`, text }));
 
-/** The engine: every line by the slot model; with text, the topic breaks near-ties. */
-const engine = (dir) => (story) => {
+/** Each line's topic fit per paragraph, when the story's text is at hand (else none). */
+const topicsOf = (dir) => (story) => {
   const parsed = textOf(story, dir);
   const analyzed = parsed ? analyzeParagraphs(paragraphsOf(parsed)) : null;
   const titles = parsed ? headlines(story, parsed) : [];
-  const topics = (i) =>
+  return (i) =>
     analyzed && titles[i]
       ? scoreParagraphs(analyzed, { title: titles[i] }).map((s) => s.score)
       : [];
-  return placeLines(
+};
+
+/** The engine: every line by the slot model; with text, the topic breaks near-ties. */
+const engine = (dir) => (story) =>
+  placeLines(
     { paragraphs: story.paragraphs, links: [], complete: story.complete },
     story.links.length,
-    topics
+    topicsOf(dir)(story)
   );
-};
 
 /** The engine before issue 30: each line after the paragraph its headline fits best. */
 const topicOnly = (dir) => (story) => {
@@ -154,20 +176,30 @@ const scoreSet = (name, stories, rules) => {
     if (!best || s.exact > best.s.exact) best = { name: rule.name, s };
     row(rule.name, s);
   }
+  const gain = (label, s) =>
+    rows.push([
+      name,
+      `  ${label} − best fixed rule (${best.name})`,
+      '',
+      '',
+      `${((s.exactRate - best.s.exactRate) * 100).toFixed(1)} pts`,
+      `${((s.nearRate - best.s.nearRate) * 100).toFixed(1)} pts`,
+      '',
+    ]);
   const s = scorePlacer(stories, engine(textsDir));
   row(texts ? 'engine (rhythm + topic tie-break)' : 'engine (rhythm only: no texts)', s);
-  rows.push([
-    name,
-    `  engine − best fixed rule (${best.name})`,
-    '',
-    '',
-    `${((s.exactRate - best.s.exactRate) * 100).toFixed(1)} pts`,
-    `${((s.nearRate - best.s.nearRate) * 100).toFixed(1)} pts`,
-    '',
-  ]);
+  gain('engine', s);
+  // Each story's newsroom: its other stories in the fixture and this set (never itself).
+  const house = [...new Map([...real, ...stories].map((x) => [x.id, x])).values()];
+  const h = scorePlacer(
+    stories,
+    houseEngine(rhythm, { general: tuning, house, topics: topicsOf(textsDir) })
+  );
+  row('engine + house rhythm (own newsroom, story left out)', h);
+  gain('house', h);
   if (texts)
     row('topic only (the engine before issue 30)', scorePlacer(stories, topicOnly(textsDir)));
-  return { rows, engine: s };
+  return { rows, engine: s, house: h };
 };
 
 const print = (title, rows) => {
@@ -202,7 +234,10 @@ print(
   "Per slot: an editor's block of lines in one slot counted once (the engine places a story's lines apart, in the manager's batch accepts too).",
   sets.flatMap(([name, stories]) => scoreSet(name, asSlots(stories), slotRules).rows)
 );
-const details = perLine.map((r) => ({ name: r.name, stories: r.stories, s: r.engine }));
+const details = perLine.flatMap((r) => [
+  { name: r.name, stories: r.stories, s: r.engine },
+  { name: `${r.name}, house rhythm`, stories: r.stories, s: r.house },
+]);
 console.log(
   'Lines are matched to slots one to one (most exact, then within one); every placer places as' +
     ' many lines as the editor did; N and K are chosen on the tuning stories. "end of the story"' +
@@ -216,6 +251,19 @@ else if (!withText(real))
   console.log(
     `Some real stories have no text in ${textsDir} (or it disagrees with the facts): the engine places those by rhythm alone.`
   );
+
+if (tune) {
+  // The only choice the house rhythm makes, on the tuning stories alone.
+  const { prior, rows } = choosePrior(rhythm, tuning);
+  console.log();
+  console.log(
+    'House rhythm pseudo-count, each tuning story left out (house and general fitted on the other tuning stories):'
+  );
+  for (const r of rows)
+    console.log(
+      `  ${String(r.prior).padStart(5)}  per slot ${r.slot.exact}, ${r.slot.near} of ${r.slot.lines}  per line ${r.line.exact}, ${r.line.near} of ${r.line.lines}${r.prior === prior ? '  <- chosen' : ''}`
+    );
+}
 
 if (list) {
   for (const { name, stories, s } of details) {

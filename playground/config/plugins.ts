@@ -55,6 +55,7 @@ export default ({ env }: { env: any }) => ({
         tagBoost: env.float('NEWSROOM_SUGGESTIONS_TAG_BOOST', 1),
         recencyBoost: env.float('NEWSROOM_SUGGESTIONS_RECENCY_BOOST', 0.25),
         maxAgeDays: env.int('NEWSROOM_SUGGESTIONS_MAX_AGE_DAYS', 0),
+        houseRhythm: env.bool('NEWSROOM_SUGGESTIONS_HOUSE_RHYTHM', true),
       },
       events: {
         maxBatch: env.int('NEWSROOM_EVENTS_MAX_BATCH', 50),

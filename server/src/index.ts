@@ -25,3 +25,4 @@ export { analyzeParagraphs, bestParagraph, scoreParagraphs } from './search/plac
 export type * from './services/render/types';
 export { quoteRunsOn } from '#shared/baca-juga/quote-run';
 export { chooseSlot, placeLines, SLOT_TABLE } from '#shared/baca-juga/slots';
+export { fitSlotTable, houseTable, HOUSE_PRIOR } from '#shared/baca-juga/house-rhythm';

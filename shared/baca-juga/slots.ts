@@ -20,6 +20,10 @@
  *   of an existing line's own slot. Lines an editor put side by side stay where they are: the
  *   rule is for the engine's own choices.
  *
+ * Every function takes the table to rate by: SLOT_TABLE, or the newsroom's own, learned from its
+ * published stories and shrunk towards SLOT_TABLE (./house-rhythm), which the suggestions
+ * service passes.
+ *
  * Topic (the BM25 paragraph fit of server/src/search/placement) only moves a line between
  * slots rated near-equal (within NEAR_EQUAL of the best): what a link is about decides which
  * link, the story's rhythm where.
@@ -46,7 +50,7 @@ export interface SlotStory {
   complete?: boolean;
 }
 
-/** Rates fitted from real positions (see fitSlotTable in tests/fixtures/placement/score.js). */
+/** Rates fitted from real positions (fitSlotTable, houseTable in ./house-rhythm). */
 export interface SlotTable {
   /**
    * The share of stories with a line after paragraph k, for k = 1 .. rates.length; the last

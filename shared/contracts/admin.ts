@@ -165,6 +165,11 @@ const fitsAfterFields = {
     link: nullableCount(),
     /** When the topic moved it: the near-equal slot the rhythm alone chose. */
     insteadOf: nullableCount(),
+    /**
+     * The newsroom's own rhythm (#shared/baca-juga/house-rhythm), learned from its published
+     * stories, put the line here, where the general table would not have.
+     */
+    house: flag(),
   }),
 };
 export type FitsAfter = InferType<ReturnType<typeof record<typeof fitsAfterFields>>>;

@@ -59,7 +59,7 @@ describe('each suggestion says where it fits', () => {
       paragraphId: story[0].body[4].id,
       number: 5,
       matchedTerms: expect.arrayContaining(['kapal']),
-      reason: { slot: 'end', link: null, insteadOf: null },
+      reason: { slot: 'end', link: null, insteadOf: null, house: false },
     });
     // And the words it names are those it shares with that paragraph
     const manifest: any = byTitle.get('Syahbandar serahkan manifes penumpang kapal ke polisi');
@@ -89,7 +89,7 @@ describe('each suggestion says where it fits', () => {
       expect(s.fitsAfter).toMatchObject({
         paragraphId: other.body[8].id,
         number: 9,
-        reason: { slot: 'spaced', link: 4, insteadOf: null },
+        reason: { slot: 'spaced', link: 4, insteadOf: null, house: false },
       });
     }
     // When a paragraph is written above them in the draft, the link and the slot move with it
@@ -122,7 +122,7 @@ describe('each suggestion says where it fits', () => {
     expect(helicopter.fitsAfter).toMatchObject({
       paragraphId: ship.body[3].id,
       number: 4,
-      reason: { slot: 'usual-first', link: null, insteadOf: null },
+      reason: { slot: 'usual-first', link: null, insteadOf: null, house: false },
     });
   });
 
@@ -149,6 +149,39 @@ describe('each suggestion says where it fits', () => {
     const blocked = (await suggestions(single.documentId)).body.data;
     expect(blocked.length).toBeGreaterThan(0);
     for (const s of blocked) expect(s.fitsAfter).toBeNull();
+  });
+
+  test('follows the newsroom’s own rhythm once its published stories show one', async () => {
+    const nr = newsroom(app.strapi);
+    const twelve = (title: string, tags: string[] = []) =>
+      nr.createArticle({
+        title,
+        tags,
+        paragraphs: Array.from({ length: 12 }, (_, i) => `Paragraf ${i + 1}: ${title}.`),
+      });
+    // Given a twelve-paragraph story, in a newsroom with no published placement yet
+    const draft = await twelve('Harga bawang merah naik di Brebes', ['Harga']);
+    const fits = async () => {
+      const { body } = await suggestions(draft.documentId);
+      expect(body.data.length).toBeGreaterThan(0);
+      return body.data.map((s: any) => s.fitsAfter);
+    };
+    // Then its suggestions fit after paragraph 4, the general table's usual first slot
+    for (const fit of await fits())
+      expect(fit).toMatchObject({ number: 4, reason: { slot: 'usual-first', house: false } });
+    // When the newsroom publishes stories that each put their line after paragraph 9
+    for (const n of [1, 2, 3, 4]) {
+      const published = await twelve(`Catatan rapat dewan kota bagian ${n}`);
+      await nr.addLink(published, story[0], { after: 8 });
+    }
+    // Then the suggestions follow its rhythm, and say so (the manager: "where this newsroom
+    // usually puts its first line")
+    for (const fit of await fits())
+      expect(fit).toMatchObject({
+        paragraphId: draft.body[8].id,
+        number: 9,
+        reason: { slot: 'usual-first', link: null, insteadOf: null, house: true },
+      });
   });
 });
 

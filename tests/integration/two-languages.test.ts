@@ -697,4 +697,32 @@ describe(`two languages (${DB})`, () => {
     expect(id.views.total).toBe(3);
     expect(id.links.every((l: any) => l.link !== linkEn.documentId)).toBe(true);
   });
+
+  test('each locale’s suggestions follow that edition’s own rhythm', async () => {
+    const twelve = (text: string) => Array.from({ length: 12 }, (_, i) => `${text} ${i + 1}.`);
+    // Given a twelve-paragraph story in both languages, and a story each may be offered
+    const flood = await story('id', 'Banjir Rendam Jakarta', twelve('Banjir rendam Jakarta'));
+    await story('en', 'Floods Hit Jakarta', twelve('Floods hit Jakarta'), flood.documentId);
+    const relief = await story('id', 'Bantuan Banjir Jakarta', ['Bantuan banjir tiba.']);
+    await story('en', 'Jakarta Flood Relief', ['Flood relief arrived.'], relief.documentId);
+    // When the English edition publishes stories that each put their line after paragraph 9
+    for (const n of [1, 2, 3, 4]) {
+      const notes = await story('en', `Council Notes ${n}`, twelve('Council notes'));
+      await link('en', notes, summitEn, 8);
+    }
+    const fits = async (locale: string) => {
+      const { status, body } = await app.request(
+        `/newsroom/articles/${flood.documentId}/suggestions?locale=${locale}`,
+        { headers }
+      );
+      expect(status).toBe(200);
+      expect(body.data.length).toBeGreaterThan(0);
+      return body.data.map((s: any) => s.fitsAfter);
+    };
+    // Then the English version's suggestions fit after paragraph 9, the English edition's habit
+    for (const fit of await fits('en'))
+      expect(fit).toMatchObject({ number: 9, reason: { slot: 'usual-first', house: true } });
+    // And the Indonesian version's keep to the Indonesian edition's placements
+    for (const fit of await fits('id')) expect(fit.number).not.toBe(9);
+  });
 });

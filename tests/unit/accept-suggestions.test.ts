@@ -49,7 +49,7 @@ const suggestion = (documentId: string, paragraphId: string | null): Suggestion 
         paragraphId,
         number: 0,
         matchedTerms: [],
-        reason: { slot: 'usual-first' as const, link: null, insteadOf: null },
+        reason: { slot: 'usual-first' as const, link: null, insteadOf: null, house: false },
       }
     : null,
 });

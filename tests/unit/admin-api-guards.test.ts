@@ -268,7 +268,7 @@ describe('response guards', () => {
         paragraphId: 'p-000006',
         number: 6,
         matchedTerms: ['banjir'],
-        reason: { slot: 'spaced', link: 4, insteadOf: null },
+        reason: { slot: 'spaced', link: 4, insteadOf: null, house: false },
       },
     };
     expect(parseSuggestions({ data: [suggestion] })).toEqual({
@@ -310,7 +310,7 @@ describe('response guards', () => {
             ...suggestion,
             fitsAfter: {
               ...suggestion.fitsAfter,
-              reason: { slot: 'topic', link: null, insteadOf: null },
+              reason: { slot: 'topic', link: null, insteadOf: null, house: false },
             },
           },
         ],

@@ -13,7 +13,14 @@ import en from '../../admin/src/translations/en.json';
 import { fitSlot } from '../../server/src/search/slot-fit';
 import { slotStory } from '#shared/baca-juga/slot-story';
 import { analyzeParagraphs, candidateTerms } from '../../server/src/search/placement';
-const { loadPositions, fitSlotTable } = require('../fixtures/placement/score');
+import {
+  countSlots,
+  fitSlotTable,
+  HOUSE_PRIOR,
+  houseTable,
+  type PlacedStory,
+} from '#shared/baca-juga/house-rhythm';
+const { loadPositions, placedOf } = require('../fixtures/placement/score');
 
 /** A story of `n` plain paragraphs (no quotes), complete, with links after `links`. */
 const plain = (n: number, links: number[] = []): SlotStory => ({
@@ -25,7 +32,7 @@ const plain = (n: number, links: number[] = []): SlotStory => ({
 describe('the slot table', () => {
   it('is the one fitted on the tuning stories of the real positions', () => {
     const tuning = loadPositions().filter((s: { set: string }) => s.set === 'tuning');
-    expect(SLOT_TABLE).toEqual(fitSlotTable(tuning));
+    expect(SLOT_TABLE).toEqual(fitSlotTable(tuning.map(placedOf)));
   });
 });
 
@@ -135,6 +142,42 @@ describe('the slot model', () => {
   });
 });
 
+describe('the house rhythm', () => {
+  /** A newsroom's published story: `n` paragraphs, lines after `links`. */
+  const story = (n: number, links: number[]): PlacedStory => ({ paragraphs: n, links });
+
+  it('is the general table where the newsroom has published no placements', () => {
+    expect(houseTable([], SLOT_TABLE)).toEqual(SLOT_TABLE);
+  });
+
+  it('counts a block of lines in one slot once, and a story cut short has no end', () => {
+    const counts = countSlots([
+      story(6, [2, 2, 4]),
+      { paragraphs: 3, links: [3], complete: false },
+    ]);
+    expect(counts.hits.slice(0, 5)).toEqual([0, 1, 1, 1, 0]);
+    expect(counts.seen.slice(0, 6)).toEqual([2, 2, 2, 1, 1, 0]);
+    expect(counts.end).toEqual({ short: { hits: 0, seen: 0 }, long: { hits: 0, seen: 1 } });
+  });
+
+  it('learns a newsroom that puts its line after paragraph 9, shrunk towards the general', () => {
+    // Given a newsroom whose stories carry their line after paragraph 9
+    const own = Array.from({ length: 8 }, () => story(12, [9]));
+    const table = houseTable(own, SLOT_TABLE);
+    // Then its table rates after 9 far above after 4, each rate a blend of its own stories and
+    // HOUSE_PRIOR stories' worth of the general rate
+    expect(table.rates[8]).toBeCloseTo((8 + HOUSE_PRIOR * SLOT_TABLE.rates[8]) / (8 + HOUSE_PRIOR));
+    expect(table.rates[3]).toBeCloseTo((HOUSE_PRIOR * SLOT_TABLE.rates[3]) / (8 + HOUSE_PRIOR));
+    // And a twelve-paragraph story's first line goes after 9, where the general table says 4
+    expect(chooseSlot(plain(12))?.after).toBe(4);
+    expect(chooseSlot(plain(12), [], table)?.after).toBe(9);
+    // And one story of the newsroom moves the table less than eight
+    const one = houseTable([story(12, [9])], SLOT_TABLE);
+    expect(one.rates[8]).toBeGreaterThan(SLOT_TABLE.rates[8]);
+    expect(one.rates[8]).toBeLessThan(table.rates[8]);
+  });
+});
+
 describe('where a suggestion fits in a stored story', () => {
   const paragraphs = [
     { id: 'p-000001', text: 'Harga beras di Pasar Johar naik sejak pekan lalu.' },
@@ -154,7 +197,7 @@ describe('where a suggestion fits in a stored story', () => {
       paragraphId: 'p-000004',
       number: 4,
       matchedTerms: expect.arrayContaining(['beras', 'impor']),
-      reason: { slot: 'usual-first', link: null, insteadOf: null },
+      reason: { slot: 'usual-first', link: null, insteadOf: null, house: false },
     });
     // With links after paragraphs 4 and 7 (and one before the first, which counts as 0; an
     // anchor no longer in the body counts as none) it moves on to the best slot spaced from
@@ -168,6 +211,25 @@ describe('where a suggestion fits in a stored story', () => {
     });
   });
 
+  it('follows the newsroom’s own rhythm, and says so when it moved the line', () => {
+    const query = candidateTerms({ title: 'Bulog siapkan beras impor untuk operasi pasar' });
+    const house = houseTable(
+      Array.from({ length: 6 }, () => ({ paragraphs: 7, links: [2] })),
+      SLOT_TABLE
+    );
+    const fit = fitSlot(slotStory(paragraphs, []), paragraphs, analyzed, query, house);
+    expect(fit).toMatchObject({
+      number: 2,
+      reason: { slot: 'usual-first', link: null, insteadOf: null, house: true },
+    });
+    // Where the house agrees with the general table, the reason is the general one
+    const same = houseTable([{ paragraphs: 7, links: [4] }], SLOT_TABLE);
+    expect(fitSlot(slotStory(paragraphs, []), paragraphs, analyzed, query, same)).toMatchObject({
+      number: 4,
+      reason: { house: false },
+    });
+  });
+
   it('says why in the manager’s words', () => {
     const t = (key: keyof typeof en, values?: Record<string, unknown>) =>
       en[key].replace(/\{(\w+)\}/g, (_, name) => String(values?.[name]));
@@ -175,7 +237,7 @@ describe('where a suggestion fits in a stored story', () => {
       paragraphId: 'p-000004',
       number: 4,
       matchedTerms: ['beras'],
-      reason: { slot: 'usual-first', link: null, insteadOf: null },
+      reason: { slot: 'usual-first', link: null, insteadOf: null, house: false },
     };
     expect(describeFit(fit, t)).toBe(
       'After paragraph 4: the usual first slot; shares ‘beras’ with this paragraph'
@@ -186,15 +248,31 @@ describe('where a suggestion fits in a stored story', () => {
           ...fit,
           number: 8,
           matchedTerms: [],
-          reason: { slot: 'spaced', link: 4, insteadOf: null },
+          reason: { slot: 'spaced', link: 4, insteadOf: null, house: false },
         },
         t
       )
     ).toBe('After paragraph 8: the best slot 2 or more paragraphs from the link after paragraph 4');
     expect(
-      describeFit({ ...fit, number: 5, reason: { slot: 'usual', link: null, insteadOf: 4 } }, t)
+      describeFit(
+        { ...fit, number: 5, reason: { slot: 'usual', link: null, insteadOf: 4, house: false } },
+        t
+      )
     ).toBe(
       'After paragraph 5: a usual slot, rated as high as after paragraph 4; shares ‘beras’ with this paragraph'
+    );
+    // The newsroom's own rhythm says whose habit the slot is
+    const house = { ...fit.reason, house: true };
+    expect(describeFit({ ...fit, number: 9, matchedTerms: [], reason: house }, t)).toBe(
+      'After paragraph 9: where this newsroom usually puts its first line'
+    );
+    expect(
+      describeFit(
+        { ...fit, number: 7, matchedTerms: [], reason: { ...house, slot: 'spaced', link: 4 } },
+        t
+      )
+    ).toBe(
+      'After paragraph 7: the best slot 2 or more paragraphs from the link after paragraph 4, in this newsroom’s rhythm'
     );
   });
 });

@@ -149,6 +149,16 @@ const configSchema = yup
        * a limit on by default would hide them all until they are; each desk sets its own.
        */
       maxAgeDays: nonNegative('suggestions.maxAgeDays', true),
+      /**
+       * Where a suggestion fits follows the newsroom's own rhythm, learned from its published
+       * stories' links (#shared/baca-juga/house-rhythm). false: the general table alone, for a
+       * newsroom whose past placements it means to leave behind (a fixed rule of an old
+       * plugin), or a test database whose stories are not a newsroom's.
+       */
+      houseRhythm: yup
+        .boolean()
+        .typeError(message('suggestions.houseRhythm', 'true or false'))
+        .defined(message('suggestions.houseRhythm', 'true or false')),
     }),
     /** Bounds on one GraphQL request (when the app has the graphql plugin). */
     graphql: section('graphql', {
@@ -275,7 +285,13 @@ const defaultConfig: NewsroomConfig = {
   maxLinksPerArticle: 10,
   cacheControl: 'public, max-age=60, stale-while-revalidate=300',
   siteUrl: null,
-  suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25, maxAgeDays: 0 },
+  suggestions: {
+    halfLifeDays: 30,
+    tagBoost: 1,
+    recencyBoost: 0.25,
+    maxAgeDays: 0,
+    houseRhythm: true,
+  },
   sitemaps: { publicationName: null, language: 'id', publicPath: '/api/newsroom/sitemaps' },
   events: {
     maxBatch: 50,

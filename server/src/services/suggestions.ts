@@ -29,6 +29,9 @@ import { analyzeParagraphs, candidateTerms } from '../search/placement';
 import { fitSlot } from '../search/slot-fit';
 import { slotStory } from '#shared/baca-juga/slot-story';
 import { draftLinkAnchors } from '../database/draft-link-anchors';
+import { housePlacements } from '../database/house-placements';
+import { houseTable } from '#shared/baca-juga/house-rhythm';
+import { SLOT_TABLE, type SlotTable } from '#shared/baca-juga/slots';
 import { readTags } from '../utils/tags';
 import { datedAt } from './search-index';
 import { fromJsonColumn } from '#shared/json-column';
@@ -118,6 +121,29 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     return stats;
+  };
+
+  /**
+   * Each locale's house rhythm (#shared/baca-juga/house-rhythm): the slot table learned from the
+   * newsroom's latest published placements, shrunk towards the general table. Remembered for
+   * the current content generation only, as `memos` are: a performance cache of what any
+   * instance recomputes from the database (every publish, unpublish or delete moves the
+   * generation, and the table is read again), never state another instance needs.
+   */
+  const houses = new Map<string, { generation: number; table: Promise<SlotTable> }>();
+  const houseFor = (locale: string | null, generation: number): Promise<SlotTable> => {
+    if (!settings().houseRhythm) return Promise.resolve(SLOT_TABLE);
+    const key = locale ?? '';
+    const kept = houses.get(key);
+    if (kept && kept.generation === generation) return kept.table;
+    for (const [other, old] of houses) if (old.generation !== generation) houses.delete(other);
+    const table = housePlacements(strapi, locale).then((stories) =>
+      houseTable(stories, SLOT_TABLE)
+    );
+    // A failed read is not remembered: the next request reads again.
+    table.catch(() => houses.delete(key));
+    houses.set(key, { generation, table });
+    return table;
   };
 
   const rank = async (
@@ -238,8 +264,9 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * draft, its documentId, whose draft links the slot keeps its distance from) with the
    * articles suggested for it, all of one locale. The slot is the rhythm's
    * (#shared/baca-juga/slots); the candidate's topic only breaks ties between near-equal slots
-   * (search/slot-fit). The candidates' leads, tags and indexed stems, and the stories' draft
-   * link anchors, are read in three statements for all of them, however many stories.
+   * (search/slot-fit), in the newsroom's own rhythm (`houseFor`). The candidates' leads, tags
+   * and indexed stems, and the stories' draft link anchors, are read in three statements for
+   * all of them, however many stories; the house rhythm in two more, once per generation.
    */
   const fitsAfter = async (
     stories: {
@@ -247,7 +274,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       paragraphs: Paragraph[];
       candidates: { documentId: string; title: string }[];
     }[],
-    locale: string | null
+    locale: string | null,
+    knownGeneration?: number
   ): Promise<Map<string, FitsAfter | null>[]> => {
     const language = languageOf(locale);
     const ids = [...new Set(stories.flatMap((s) => s.candidates.map((c) => c.documentId)))];
@@ -255,7 +283,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs, language));
     const t = newsroomTables(strapi);
     const a = articleColumns(strapi);
-    const [heads, weights, anchors] = await Promise.all([
+    const generation = knownGeneration ?? (await getService(strapi, 'freshness').current());
+    const [heads, weights, anchors, house] = await Promise.all([
       strapi.db
         .connection(t.article)
         .whereIn(a.documentId, ids)
@@ -268,6 +297,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         stories.flatMap((s) => (s.documentId ? [s.documentId] : [])),
         locale
       ),
+      houseFor(locale, generation),
     ]);
     const head = new Map<string, { lead: string | null; tags: unknown }>(
       heads.map((row: any) => [row.documentId, row])
@@ -287,7 +317,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           indexTerms: weights.get(candidate.documentId),
           language,
         });
-        fits.set(candidate.documentId, fitSlot(slots, story.paragraphs, analyzed[i], query));
+        fits.set(candidate.documentId, fitSlot(slots, story.paragraphs, analyzed[i], query, house));
       }
       return fits;
     });
@@ -449,7 +479,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           paragraphs: bodies[i],
           candidates,
         })),
-        locale
+        locale,
+        generation
       ),
     ]);
     return ranked.map((list, i) =>

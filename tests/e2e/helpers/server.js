@@ -81,6 +81,10 @@ async function startServer({ timeoutMs = 120000, databaseEnv = null } = {}) {
     // An age limit for the suggestions (tests/e2e/suggestion-controls), so far back (ten years)
     // that only stories dated for that test fall outside it: every other story is newer.
     NEWSROOM_SUGGESTIONS_MAX_AGE_DAYS: '3650',
+    // The general rhythm: every browser test file shares this database, and the links each
+    // publishes would move another's slots with the house rhythm, by the files' order. The
+    // house rhythm is tested where each file has a database of its own (tests/integration).
+    NEWSROOM_SUGGESTIONS_HOUSE_RHYTHM: 'false',
     NEWSROOM_ADMIN_EMAIL: ADMIN.email,
     NEWSROOM_ADMIN_PASSWORD: ADMIN.password,
     // Fresh secrets; they win over playground/.env, which dotenv never lets override.
