@@ -66,7 +66,7 @@ export interface SlotTable {
 
 /**
  * Up to this many paragraphs a story is short: on the tuning stories more than half of those
- * had a line after their last paragraph, against about one in six of the longer ones (the cut
+ * had a line after their last paragraph, against about one in five of the longer ones (the cut
  * was chosen among 5 to 8 by leaving each tuning story out in turn).
  */
 export const SHORT_STORY = 5;
