@@ -336,7 +336,8 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       }),
       transformResponse: parseSuggestionRule,
       invalidatesTags: (result, _error, { documentId, body }) =>
-        result?.created
+        // Also when the rule was stored already: a colleague's, so this screen is out of date.
+        result
           ? controlTags(body.kind === 'never-pair' ? [documentId, body.candidate] : [documentId])
           : [],
     }),

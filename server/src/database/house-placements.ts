@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { whereLocale } from '../i18n/locale';
 import { LINK_UID } from '../constants';
-import { readBody, START_ANCHOR } from '#shared/baca-juga/paragraphs';
+import { readBody } from '#shared/baca-juga/paragraphs';
+import { linkSlots } from '#shared/baca-juga/slot-story';
 import type { PlacedStory } from '#shared/baca-juga/house-rhythm';
 import { fromJsonColumn } from '#shared/json-column';
 import { articleColumns, columnOf, linkColumns, newsroomTables } from './tables';
@@ -71,11 +72,11 @@ export const housePlacements = async (
     if (row.anchor) anchorsOf.set(row.id, [...(anchorsOf.get(row.id) ?? []), row.anchor]);
   return stories.map((story) => {
     const paragraphs = readBody(fromJsonColumn(story.body));
-    const number = new Map(paragraphs.map((p, i) => [p.id, i + 1]));
     return {
       paragraphs: paragraphs.length,
-      links: (anchorsOf.get(story.id) ?? []).flatMap((anchor) =>
-        anchor === START_ANCHOR ? [0] : number.has(anchor) ? [number.get(anchor) as number] : []
+      links: linkSlots(
+        paragraphs.map((p) => p.id),
+        anchorsOf.get(story.id) ?? []
       ),
       complete: true,
     };

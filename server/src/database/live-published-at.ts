@@ -5,7 +5,7 @@ import { articleColumns, newsroomTables } from './tables';
 
 /**
  * A subquery for a select: when the live version of a story was published (null while it has
- * none), for the draft row `documentOf` names, or for one document id.
+ * none), for the draft row whose documentId column `draft.ref` names, or for one document id.
  *
  * Why: the age limit of suggestions (#shared/baca-juga/suggestion-controls) measures from a
  * story's news date, its reported date else its publication. The public related list reads the

@@ -137,13 +137,20 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const kept = houses.get(key);
     if (kept && kept.generation === generation) return kept.table;
     for (const [other, old] of houses) if (old.generation !== generation) houses.delete(other);
-    const table = housePlacements(strapi, locale).then((stories) =>
-      houseTable(stories, SLOT_TABLE)
-    );
-    // A failed read is not remembered: the next request reads again.
-    table.catch(() => houses.delete(key));
-    houses.set(key, { generation, table });
-    return table;
+    const entry = {
+      generation,
+      table: housePlacements(strapi, locale)
+        .then((stories) => houseTable(stories, SLOT_TABLE))
+        .catch((error: unknown) => {
+          // Not remembered (the next request reads again), and this answer places by the
+          // general table: a slot is still right by it, and suggestions are not lost for it.
+          if (houses.get(key) === entry) houses.delete(key);
+          strapi.log.warn(`[newsroom] house rhythm not read, general table used: ${error}`);
+          return SLOT_TABLE;
+        }),
+    };
+    houses.set(key, entry);
+    return entry.table;
   };
 
   const rank = async (
@@ -375,6 +382,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             tags: article[a.tags],
             body: article[a.body],
             reportedAt: article[a.reportedAt],
+            publishedAt: article.livePublishedAt,
             excluded: await linkedTargets(strapi, documentId, locale),
             controls: own,
           },
@@ -442,7 +450,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * the statuses of every suggested article and where each fits are read once for them all.
    */
   async function forDrafts(
-    drafts: (Omit<OrphanRow, 'slug' | 'publishedAt'> & {
+    drafts: (Omit<OrphanRow, 'slug'> & {
       excluded: string[];
       controls?: StoryControls;
     })[],
@@ -462,7 +470,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             lead: draft.lead,
             tags: readTags(fromJsonColumn(draft.tags)),
             body: bodies[i].map((p) => p.text),
-            datedAt: datedAt(draft.reportedAt, null),
+            // Reported, else when its live version was published: as readers' related ranks it.
+            datedAt: datedAt(draft.reportedAt, draft.publishedAt),
           },
           draft.excluded,
           limit,
