@@ -6,7 +6,6 @@
  *   npx strapi-newsroom import [--dry-run] [--draft] [--replace-links] FILE... [--title T]
  *                              [--slug S] [--tags a,b] [--meta FILE.meta.json] [--app DIR]
  *                              [--locale L] [--translation-of SLUG]
- *                              [--image PICTURE [--image-alt TEXT]]
  *   npx strapi-newsroom seed [--app DIR]
  *
  * It loads the app as `strapi start` does (its config, its .env, its database; for a
@@ -23,7 +22,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const USAGE = `usage:
-  strapi-newsroom import [--dry-run] [--draft] [--replace-links] [--json] FILE... [--title T] [--slug S] [--tags a,b] [--meta M] [--app DIR] [--locale L] [--translation-of SLUG] [--image PICTURE [--image-alt TEXT]]
+  strapi-newsroom import [--dry-run] [--draft] [--replace-links] [--json] FILE... [--title T] [--slug S] [--tags a,b] [--meta M] [--app DIR] [--locale L] [--translation-of SLUG]
   strapi-newsroom seed [--app DIR]`;
 
 const fail = (message, code = 2) => {
@@ -39,8 +38,6 @@ const VALUE_OPTIONS = new Set([
   '--app',
   '--locale',
   '--translation-of',
-  '--image',
-  '--image-alt',
 ]);
 
 const parseArgs = (args) => {
@@ -161,14 +158,6 @@ async function importFiles(options) {
   }
   for (const file of options.files) if (!fs.existsSync(file)) fail(`${file}: no such file`);
   const files = options.files.map((file) => path.resolve(file));
-  // The lead image: one story's picture, uploaded through the app's media library.
-  if (options.imageAlt !== undefined && !options.image) fail('--image-alt goes with --image');
-  if (options.image && files.length > 1)
-    fail("--image is one story's picture: import one file with it");
-  if (options.image && !fs.existsSync(options.image)) fail(`${options.image}: no such file`);
-  const image = options.image
-    ? { path: path.resolve(options.image), alternativeText: options.imageAlt ?? null }
-    : undefined;
 
   if (options.dryRun) {
     // The parser alone: no app, no database.
@@ -191,7 +180,6 @@ async function importFiles(options) {
         publish: !options.draft,
         replaceLinks: options.replaceLinks,
         ...(options.locale ? { locale: options.locale } : {}),
-        ...(image ? { image } : {}),
         onProgress: (message) => log(`  ${message}`),
       });
       log(

@@ -3,7 +3,7 @@
 /**
  * `npm run seed`, `npm run reindex` (the suggestion index, anew from the published articles)
  * and `npm run import -- [--dry-run] [--draft] [--replace-links] [--json] FILE [--title T]
- * [--slug S] [--tags a,b] [--locale L] [--translation-of SLUG] [--image PICTURE [--image-alt TEXT]]` (a re-import keeps the editors' links and speakers). Seed and
+ * [--slug S] [--tags a,b] [--locale L] [--translation-of SLUG]` (a re-import keeps the editors' links and speakers). Seed and
  * import are the plugin's own `strapi-newsroom` command (bin/), run on the playground; all use
  * the playground's database settings, exactly as `npm start` does.
  */

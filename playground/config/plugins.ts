@@ -54,7 +54,6 @@ export default ({ env }: { env: any }) => ({
         halfLifeDays: env.float('NEWSROOM_SUGGESTIONS_HALF_LIFE_DAYS', 30),
         tagBoost: env.float('NEWSROOM_SUGGESTIONS_TAG_BOOST', 1),
         recencyBoost: env.float('NEWSROOM_SUGGESTIONS_RECENCY_BOOST', 0.25),
-        maxAgeDays: env.int('NEWSROOM_SUGGESTIONS_MAX_AGE_DAYS', 0),
       },
       events: {
         maxBatch: env.int('NEWSROOM_EVENTS_MAX_BATCH', 50),
@@ -62,10 +61,6 @@ export default ({ env }: { env: any }) => ({
         flushIntervalMs: env.int('NEWSROOM_EVENTS_FLUSH_MS', 2000),
         maxBufferedKeys: env.int('NEWSROOM_EVENTS_BUFFER_KEYS', 50_000),
         maxBufferedBytes: env.int('NEWSROOM_EVENTS_BUFFER_BYTES', 8 * 1024 * 1024),
-      },
-      history: {
-        maxEntries: env.int('NEWSROOM_HISTORY_MAX_ENTRIES', 50),
-        maxAgeDays: env.int('NEWSROOM_HISTORY_MAX_AGE_DAYS', 90),
       },
       responseCache: {
         maxEntries: env.int('NEWSROOM_RESPONSE_CACHE_ENTRIES', 2000),

@@ -1,5 +1,5 @@
 'use strict';
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ROOT } = require('./env');
 const { buildUnlessFresh, PLAYGROUND_INPUTS, PLUGIN_INPUTS } = require('./build-stamp');
@@ -82,39 +82,4 @@ function buildForServer({ admin = false, env = process.env, logToStderr = false 
   }
 }
 
-/**
- * Runs commands side by side, each line of their output prefixed with the job's name, and
- * exits this process when any of them failed (after all have ended, so that every failure is
- * printed). The integration runs on SQLite and on PostgreSQL wait mostly on their databases
- * and on Strapi's boots, one core each: side by side on CI's two cores they take about the
- * time of the longer one instead of the sum.
- */
-async function runSideBySide(jobs) {
-  const results = await Promise.all(
-    jobs.map(
-      ({ name, command, args, options = {} }) =>
-        new Promise((resolve) => {
-          const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-          for (const [from, to] of [
-            [child.stdout, process.stdout],
-            [child.stderr, process.stderr],
-          ]) {
-            let rest = '';
-            from.setEncoding('utf8');
-            from.on('data', (chunk) => {
-              const lines = (rest + chunk).split('\n');
-              rest = lines.pop();
-              for (const line of lines) to.write(`[${name}] ${line}\n`);
-            });
-            from.on('end', () => rest && to.write(`[${name}] ${rest}\n`));
-          }
-          child.on('close', (status, signal) => resolve({ name, status, signal }));
-        })
-    )
-  );
-  const failed = results.filter((r) => r.status !== 0);
-  for (const r of failed) console.error(`[newsroom] ${r.name} failed (${r.status ?? r.signal})`);
-  if (failed.length > 0) process.exit(failed[0].status || 1);
-}
-
-module.exports = { bin, run, runSideBySide, buildPlugin, buildForServer };
+module.exports = { bin, run, buildPlugin, buildForServer };

@@ -21,7 +21,5 @@ export default {
 // Named exports for tools and API consumers (the importer CLI's dry run, typed clients).
 export { parseStory } from './importer/parse-story';
 export { languageOf } from './i18n/language';
-export { analyzeParagraphs, bestParagraph, scoreParagraphs } from './search/placement';
+export { analyzeParagraphs, bestParagraph } from './search/placement';
 export type * from './services/render/types';
-export { quoteRunsOn } from '#shared/baca-juga/quote-run';
-export { chooseSlot, placeLines, SLOT_TABLE } from '#shared/baca-juga/slots';

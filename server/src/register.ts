@@ -5,7 +5,6 @@ import { assertSupportedClient } from './database/supported-client';
 import { registerGraphql } from './graphql';
 import { subscribeTagKeys } from './lifecycles/tag-keys';
 import { subscribeLocaleChanges } from './i18n/locale';
-import { subscribeMediaChanges } from './lifecycles/media-changes';
 import { awaitPendingWrites } from './http/pending-writes';
 import { articleCascadeMiddleware } from './middlewares/article-cascade';
 import { articleDataMiddleware } from './middlewares/article-data';
@@ -48,8 +47,6 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(textInputMiddleware());
   strapi.documents.use(articleCascadeMiddleware(strapi) as any);
   subscribeTagKeys(strapi);
-  // A picture edited or deleted in the media library purges the live stories showing it.
-  subscribeMediaChanges(strapi);
   // Where stories are localized, the locale snapshot forgets a locale changed here.
   subscribeLocaleChanges(strapi);
   // On SQLite a write gives waiting readers the event loop every few ms (database/readers-turn).

@@ -4,7 +4,7 @@
  * docs/openapi.json describes the same shapes; the integration tests check both against
  * real responses.
  */
-import type { ArticleSummary, RenderedArticle, RenderedTarget } from './services/render/types';
+import type { ArticleSummary, RenderedArticle } from './services/render/types';
 import type { NewsArticleJsonLd } from './services/jsonld/types';
 
 export type * from './services/render/types';
@@ -34,8 +34,8 @@ export interface RelatedItem {
   source: 'editor' | 'suggestion';
   label: string;
   href: string;
-  /** The internal article (with its published lead image), or null for an external link. */
-  target: RenderedTarget | null;
+  /** The internal article, or null for an editor's external link. */
+  target: { documentId: string; slug: string; title: string } | null;
   /** The engine's score (suggestions only; null for the editors' links). */
   score: number | null;
   /** Words the two articles share, lower-cased, in the article's own form (suggestions only). */

@@ -12,7 +12,6 @@
 import * as yup from 'yup';
 import type { InferType } from 'yup';
 import { LINK_HEALTHS, type LinkHealth } from '../baca-juga/health';
-import { SLOT_REASONS } from '../baca-juga/slots';
 import type { Paragraph } from '../baca-juga/paragraphs';
 import type { ArticleStatus } from '../baca-juga/status';
 import {
@@ -35,8 +34,6 @@ export const LAST_EDIT_OF = ['story', 'links'] as const;
 export { BROKEN_HEALTH } from '../baca-juga/health';
 export * from './placement';
 export * from './quotes';
-export * from './history';
-export * from './suggestion-controls';
 export { ContractError, checkContract } from './fields';
 
 /** A count per link health (every health present, zero or not). */
@@ -150,22 +147,14 @@ export const adminArticleListResponseSchema = record({
 export type AdminArticleListResponse = InferType<typeof adminArticleListResponseSchema>;
 
 /**
- * The slot of the story's draft a suggestion fits (its link would stand after this paragraph),
- * and why: the slot model's reason (#shared/baca-juga/slots) and the words of that paragraph
- * the suggestion shares, as the paragraph spells them.
+ * The paragraph of the story's draft a suggestion fits best (its link would stand after it),
+ * and why: the words of that paragraph it matched, as the paragraph spells them.
  */
 const fitsAfterFields = {
   paragraphId: text(),
   /** 1-based number of the paragraph in the draft's reading order. */
   number: count(),
   matchedTerms: texts(),
-  reason: record({
-    slot: oneOf(SLOT_REASONS),
-    /** For `spaced`: the paragraph the link it keeps its distance from follows. */
-    link: nullableCount(),
-    /** When the topic moved it: the near-equal slot the rhythm alone chose. */
-    insteadOf: nullableCount(),
-  }),
 };
 export type FitsAfter = InferType<ReturnType<typeof record<typeof fitsAfterFields>>>;
 
@@ -192,14 +181,7 @@ export type Suggestion = InferType<typeof suggestionSchema>;
  */
 const indexingFields = { indexing: yup.boolean().typeError('meta.indexing: expected a boolean') };
 const suggestionsMetaSchema = yup
-  .object({
-    ...indexingFields,
-    /**
-     * The story has as many Baca Juga links as its own cap allows (the saved draft's links,
-     * #shared/baca-juga/suggestion-controls): it is offered none.
-     */
-    capReached: yup.boolean().typeError('meta.capReached: expected a boolean'),
-  })
+  .object({ ...indexingFields })
   .default(undefined)
   .optional();
 export type SuggestionsMeta = InferType<typeof suggestionsMetaSchema>;

@@ -43,26 +43,9 @@ export const articleRefFields = {
 export const articleRefSchema = record(articleRefFields);
 export type ArticleRef = InferType<typeof articleRefSchema>;
 
-const imageFormatSchema = () =>
-  nullableRecord({ url: text(), width: nullableCount(), height: nullableCount() });
-
-/** A story's lead image (#shared/lead-image): the upload plugin's file, two of its formats. */
-export const leadImageFields = {
-  url: text(),
-  alternativeText: nullableText(),
-  width: nullableCount(),
-  height: nullableCount(),
-  formats: record({ thumbnail: imageFormatSchema(), small: imageFormatSchema() }),
-};
-
 /** An article a link points at, with its state. */
 export const linkTargetFields = {
   ...articleRefFields,
-  /**
-   * The lead image of its published version, the one readers see on the link; null while it
-   * has none (or no published version).
-   */
-  image: nullableRecord(leadImageFields),
   /**
    * The title of its published version, the one readers see on the link (`title` is the
    * draft's, which editors work on); null while it has none.

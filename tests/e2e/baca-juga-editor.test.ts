@@ -9,15 +9,12 @@ import {
   adminToken,
   createAdminUser,
   createArticle,
-  placeLinks,
   request,
   unpublishArticle,
-  uploadImage,
   SUPER_ADMIN,
   type Credentials,
 } from './helpers/admin-api';
 import { launchBrowser, mainNav, newAdminPage, shoot } from './helpers/browser';
-import { pngBytes } from '../integration/helpers/png';
 
 const SEEDED_SLUG = 'korea-utara-sahkan-perjanjian-pertahanan-dengan-rusia';
 const SEEDED_TITLE = 'Korea Utara Sahkan Perjanjian Pertahanan dengan Rusia';
@@ -473,39 +470,6 @@ describe('the Baca Juga editor', () => {
     await page.getByTestId('newsroom-paragraph').first().waitFor();
     await page.context().close();
   });
-});
-
-test("a link card and the preview show the target's picture", async () => {
-  const picture = await uploadImage('kapal.png', pngBytes(600, 400, [20, 110, 170]), 'Kapal feri');
-  const target = await createArticle({ title: 'Kapal Feri Kembali Berlayar', image: picture.id });
-  const source = await createArticle({
-    title: 'Pelabuhan Merak Ramai Lagi',
-    paragraphs: ['Antrean kendaraan mengular sejak pagi.', 'Petugas menambah loket.'],
-  });
-  await placeLinks(source.documentId, [{ target: target.documentId, afterParagraph: 0 }]);
-
-  const page = await newAdminPage(browser, SUPER_ADMIN);
-  await page.goto(`/admin/plugins/newsroom/articles/${source.documentId}`);
-  const card = page.locator(
-    `[data-testid="newsroom-link"][data-target-document-id="${target.documentId}"]`
-  );
-  const thumbnail = card.getByTestId('newsroom-link-thumbnail');
-  await thumbnail.waitFor({ timeout: 30000 });
-  // The upload plugin's thumbnail, loaded from Strapi, with the editor's alternative text.
-  expect(await thumbnail.getAttribute('alt')).toBe('Kapal feri');
-  const src = await thumbnail.getAttribute('src');
-  expect(src).toMatch(/\/uploads\/thumbnail_/);
-  await thumbnail.scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
-    await thumbnail.elementHandle()
-  );
-
-  await page.getByRole('tab', { name: 'Preview' }).click();
-  const inPreview = page.getByTestId('newsroom-preview').getByTestId('newsroom-link-thumbnail');
-  await inPreview.waitFor();
-  expect(await inPreview.getAttribute('src')).toBe(src);
-  await page.close();
 });
 
 /** Waits (up to 10 s) for a locator's count, failing with the last count seen. */

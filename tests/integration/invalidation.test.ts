@@ -7,7 +7,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ARTICLE, LINK, newsroom, unchangedPlacement } from './helpers/newsroom';
-import { uploadPicture } from './helpers/png';
 import { DB, adminToken, startStrapi, type TestApp } from './helpers/strapi';
 
 interface Received {
@@ -256,48 +255,6 @@ describe(`newsroom.invalidate (${DB})`, () => {
     expect(event.body.documentIds[0]).toBe(s.documentId);
     expect(event.body.documentIds.slice(1).sort()).toEqual([t.documentId, u.documentId].sort());
     await noMoreEvents();
-  });
-
-  it("purges the live stories showing a picture edited or deleted in the media library, and no draft's", async () => {
-    const n = newsroom(app.strapi);
-    const uploads = app.strapi.plugin('upload').service('upload');
-    const picture = await uploadPicture(app.strapi, 'sawah.png', 'Sawah menguning');
-    await n.update(ARTICLE, t.documentId, { image: picture.id });
-    await n.publish(ARTICLE, t.documentId);
-    expect((await nextEvent()).body.reason).toBe('publish');
-    // Only on u's draft: no reader sees it.
-    const draftOnly = await uploadPicture(app.strapi, 'gudang.png', 'Gudang beras');
-    await n.update(ARTICLE, u.documentId, { image: draftOnly.id });
-
-    await uploads.updateFileInfo(picture.id, { alternativeText: 'Petani memanen padi' });
-    const edited = (await nextEvent()).body;
-    // t's page and JSON-LD show it, and s's Baca Juga block and related list, through t's key;
-    // the same purge as a change of t's title (u, which t links to, lists t as a backlink).
-    const neighbours = [s, u].sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
-    expect(edited).toMatchObject({
-      reason: 'update',
-      tags: [key(t.documentId), 'nr-list', 'nr-sitemap'],
-      documentIds: [t.documentId, ...neighbours.map((story) => story.documentId)],
-      paths: {
-        old: [],
-        new: [
-          '/berita/harga-beras-naik-lagi',
-          ...neighbours.map((story) => `/berita/${story.slug}`),
-        ],
-      },
-    });
-    // A new name, a caption: nothing readers see. A picture only a draft shows: no one's.
-    await uploads.updateFileInfo(picture.id, { name: 'sawah-2024.png', caption: 'Panen raya' });
-    await uploads.updateFileInfo(draftOnly.id, { alternativeText: 'Gudang Bulog' });
-    await uploads.remove(await uploads.findOne(draftOnly.id));
-    await noMoreEvents();
-
-    await uploads.remove(await uploads.findOne(picture.id));
-    const removed = (await nextEvent()).body;
-    expect(removed).toMatchObject({ reason: 'update', tags: edited.tags });
-    expect(removed.documentIds).toEqual(edited.documentIds);
-    const render = await app.request('/api/newsroom/articles/harga-beras-naik-lagi');
-    expect(render.body.data.image).toBeNull();
   });
 
   // On PostgreSQL, the production database: the delivery is the same code on both, and on

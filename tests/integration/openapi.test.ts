@@ -137,8 +137,6 @@ const DOCUMENTED_TYPES = [
   'ReaderEventsResponse',
   'RenderedArticle',
   'RenderedTarget',
-  'RenderedImage',
-  'RenderedImageFormat',
   'RenderedParagraph',
   'RenderedBacaJuga',
   'RenderedBlock',
@@ -152,7 +150,6 @@ const DOCUMENTED_TYPES = [
   'JsonLdPerson',
   'JsonLdQuotation',
   'JsonLdWork',
-  'JsonLdImage',
   'ErrorResponse',
 ];
 /** Type aliases documented under another name. */

@@ -1,7 +1,6 @@
 /**
- * Suggestions that say where (issues 15 and 30): each suggestion of the Baca Juga manager names
- * the slot of the draft it fits (the slot model's, #shared/baca-juga/slots), why, and the words
- * it shares with the paragraph there.
+ * Suggestions that say where (issue 15): each suggestion of the Baca Juga manager names the
+ * paragraph of the draft it fits after and the words that matched there.
  */
 import { adminWithActions, startStrapi, type TestApp } from './helpers/strapi';
 import { newsroom } from './helpers/newsroom';
@@ -47,86 +46,53 @@ const suggestions = (documentId: string) =>
   app.request(`/newsroom/articles/${documentId}/suggestions?limit=5`, { headers: reader });
 
 describe('each suggestion says where it fits', () => {
-  test('the rhythm’s slot, why, and the words it shares with the paragraph there', async () => {
+  test('the paragraph that tells its part of the story, with the words that matched', async () => {
     // When the manager asks for the story's suggestions
     const { status, body } = await suggestions(story[0].documentId);
     expect(status).toBe(200);
     const byTitle = new Map(body.data.map((s: any) => [s.title, s]));
-    // Then each fits after paragraph 5, the end, the usual slot of a short story
-    // (#shared/baca-juga/slots): where a link goes is the story's rhythm, what it links the topic's
+    // Then the helicopter story fits after paragraph 3, the manifest story after paragraph 4
     const helicopter: any = byTitle.get('Basarnas kerahkan helikopter cari korban kapal tenggelam');
     expect(helicopter.fitsAfter).toEqual({
-      paragraphId: story[0].body[4].id,
-      number: 5,
-      matchedTerms: expect.arrayContaining(['kapal']),
-      reason: { slot: 'end', link: null, insteadOf: null },
+      paragraphId: story[0].body[2].id,
+      number: 3,
+      matchedTerms: expect.arrayContaining(['basarnas', 'helikopter']),
     });
-    // And the words it names are those it shares with that paragraph
     const manifest: any = byTitle.get('Syahbandar serahkan manifes penumpang kapal ke polisi');
-    expect(manifest.fitsAfter).toMatchObject({ paragraphId: story[0].body[4].id, number: 5 });
-    expect(manifest.fitsAfter.matchedTerms).toEqual(expect.arrayContaining(['polisi', 'kapal']));
+    expect(manifest.fitsAfter).toMatchObject({ paragraphId: story[0].body[3].id, number: 4 });
+    expect(manifest.fitsAfter.matchedTerms).toEqual(
+      expect.arrayContaining(['syahbandar', 'manifes'])
+    );
     // And an unrelated story is not suggested at all
     expect(byTitle.has('Harga cabai rawit naik di Semarang')).toBe(false);
   });
 
-  test('keeps its distance from the draft’s links, and follows the draft', async () => {
+  test('follows the draft: a paragraph written after publishing is a slot too', async () => {
     const nr = newsroom(app.strapi);
-    const other = await nr.createArticle({
-      title: 'Kapal tenggelam: nakhoda diperiksa',
+    // Only the new draft paragraph names Jembrana: this one fits there or nowhere
+    const jembrana = await nr.createArticle({
+      title: 'Warga Jembrana siaga di pantai',
       tags: ['Kapal Tenggelam'],
-      paragraphs: Array.from(
-        { length: 12 },
-        (_, i) => `Paragraf ${i + 1} tentang pemeriksaan nakhoda kapal di Jembrana.`
-      ),
     });
-    const target = await nr.createArticle({ title: 'Arsip pelabuhan Gilimanuk' });
-    // Given the editor's link after paragraph 4, the usual first slot, in the draft only
-    await nr.addLink(other, target, { after: 3, publish: false });
-    const { body } = await suggestions(other.documentId);
-    expect(body.data.length).toBeGreaterThan(0);
-    // Then each suggestion keeps two paragraphs away from it, at the best slot left, and says so
-    for (const s of body.data) {
-      expect(s.fitsAfter).toMatchObject({
-        paragraphId: other.body[8].id,
-        number: 9,
-        reason: { slot: 'spaced', link: 4, insteadOf: null },
-      });
-    }
-    // When a paragraph is written above them in the draft, the link and the slot move with it
-    const { documentId, body: paragraphs } = other as any;
+    const { documentId, body } = story[0] as any;
     const updated = await nr.update('plugin::newsroom.article', documentId, {
       body: [
-        { text: 'Paragraf baru di awal berita.' },
-        ...paragraphs.map((p: any) => ({ id: p.id, text: p.text })),
-      ],
-    });
-    for (const s of (await suggestions(documentId)).body.data) {
-      expect(s.fitsAfter).toMatchObject({
-        paragraphId: updated.body[8].id,
-        number: 9,
-        reason: { slot: 'spaced', link: 5 },
-      });
-    }
-    // When the five-paragraph story gets a sixth in its draft, it is no longer short: its end
-    // is no longer the usual slot, and the draft's paragraph 4 is
-    const ship = story[0] as any;
-    await nr.update('plugin::newsroom.article', ship.documentId, {
-      body: [
-        ...ship.body.map((p: any) => ({ id: p.id, text: p.text })),
+        ...body.map((p: any) => ({ id: p.id, text: p.text })),
         { text: 'Helikopter Basarnas kembali terbang memperluas pencarian ke Jembrana.' },
       ],
     });
-    const helicopter = (await suggestions(ship.documentId)).body.data.find((s: any) =>
-      s.title.startsWith('Basarnas')
-    );
-    expect(helicopter.fitsAfter).toMatchObject({
-      paragraphId: ship.body[3].id,
-      number: 4,
-      reason: { slot: 'usual-first', link: null, insteadOf: null },
+    const { body: answer } = await suggestions(documentId);
+    const helicopter = answer.data.find((s: any) => s.title.startsWith('Basarnas'));
+    // Paragraph 6 matches as well as 3, but it is the last one: the earlier slot is kept
+    expect(helicopter.fitsAfter.number).toBe(3);
+    expect(answer.data.find((s: any) => s.documentId === jembrana.documentId).fitsAfter).toEqual({
+      paragraphId: updated.body[5].id,
+      number: 6,
+      matchedTerms: ['jembrana'],
     });
   });
 
-  test('a slot even without a shared word; null only when every slot is blocked', async () => {
+  test('null when no paragraph shares a word with the suggestion', async () => {
     const nr = newsroom(app.strapi);
     const other = await nr.createArticle({
       title: 'Kebakaran gudang di Cikarang',
@@ -135,20 +101,7 @@ describe('each suggestion says where it fits', () => {
     });
     const { body } = await suggestions(other.documentId);
     expect(body.data.length).toBeGreaterThan(0);
-    // No paragraph shares a word with the ship stories: the rhythm still has its slot
-    for (const s of body.data)
-      expect(s.fitsAfter).toMatchObject({ number: 2, matchedTerms: [], reason: { slot: 'end' } });
-    // With a link after the only paragraph, no slot keeps its distance: the editor decides
-    const single = await nr.createArticle({
-      title: 'Kapal terbalik di Gilimanuk',
-      tags: ['Kapal Tenggelam'],
-      paragraphs: ['Kapal terbalik di Gilimanuk, tim SAR mencari korban.'],
-    });
-    const target = await nr.createArticle({ title: 'Arsip pelabuhan Benoa' });
-    await nr.addLink(single, target, { after: 0, publish: false });
-    const blocked = (await suggestions(single.documentId)).body.data;
-    expect(blocked.length).toBeGreaterThan(0);
-    for (const s of blocked) expect(s.fitsAfter).toBeNull();
+    for (const s of body.data) expect(s.fitsAfter).toBeNull();
   });
 });
 
@@ -189,7 +142,7 @@ describe('the orphans queue: published stories without Baca Juga links', () => {
     expect(ship.suggestions.length).toBeGreaterThan(0);
     expect(ship.suggestions.length).toBeLessThanOrEqual(3);
     const top = ship.suggestions.find((s: any) => s.title.startsWith('Basarnas'));
-    expect(top.fitsAfter).toMatchObject({ paragraphId: story[0].body[3].id, number: 4 });
+    expect(top.fitsAfter).toMatchObject({ paragraphId: story[0].body[2].id, number: 3 });
   });
 
   test('accepting is a placement save: versions and rules hold, and the story leaves', async () => {

@@ -44,14 +44,7 @@ const suggestion = (documentId: string, paragraphId: string | null): Suggestion 
   sharedTags: [],
   matchedTerms: [],
   coverage: 0.3,
-  fitsAfter: paragraphId
-    ? {
-        paragraphId,
-        number: 0,
-        matchedTerms: [],
-        reason: { slot: 'usual-first' as const, link: null, insteadOf: null },
-      }
-    : null,
+  fitsAfter: paragraphId ? { paragraphId, number: 0, matchedTerms: [] } : null,
 });
 
 describe('accepting suggestions from the orphans queue', () => {

@@ -62,7 +62,6 @@ const placement = () => ({
         status: 'draft',
         placeholder: false,
         publishedTitle: null,
-        image: null,
       },
       url: null,
       label: null,
@@ -228,7 +227,6 @@ describe('response guards', () => {
       status: 'published',
       placeholder: true,
       publishedTitle: null,
-      image: null,
       updatedAt: null,
     };
     expect(parseTargets({ data: [target] })).toEqual([target]);
@@ -264,26 +262,17 @@ describe('response guards', () => {
       sharedTags: ['Jakarta'],
       matchedTerms: ['banjir'],
       coverage: 0.42,
-      fitsAfter: {
-        paragraphId: 'p-000006',
-        number: 6,
-        matchedTerms: ['banjir'],
-        reason: { slot: 'spaced', link: 4, insteadOf: null },
-      },
+      fitsAfter: { paragraphId: 'p-000006', number: 6, matchedTerms: ['banjir'] },
     };
     expect(parseSuggestions({ data: [suggestion] })).toEqual({
       suggestions: [suggestion],
       indexing: false,
-      capReached: false,
     });
     // The index being rebuilt reaches the admin, which says so beside the suggestions.
     expect(parseSuggestions({ data: [suggestion], meta: { indexing: true } })).toEqual({
       suggestions: [suggestion],
       indexing: true,
-      capReached: false,
     });
-    // A story at its own cap is offered none, and the manager says why.
-    expect(parseSuggestions({ data: [], meta: { capReached: true } }).capReached).toBe(true);
     expect(parseSuggestions({ data: [suggestion], meta: { indexing: false } }).indexing).toBe(
       false
     );
@@ -299,23 +288,11 @@ describe('response guards', () => {
     );
     expect(() =>
       parseSuggestions({
-        data: [{ ...suggestion, fitsAfter: { ...suggestion.fitsAfter, number: '6' } }],
-      })
-    ).toThrow(/data\[0\]\.fitsAfter\.number: expected a number/);
-    // A slot's reason is one the manager can put in words
-    expect(() =>
-      parseSuggestions({
         data: [
-          {
-            ...suggestion,
-            fitsAfter: {
-              ...suggestion.fitsAfter,
-              reason: { slot: 'topic', link: null, insteadOf: null },
-            },
-          },
+          { ...suggestion, fitsAfter: { paragraphId: 'p-000006', number: '6', matchedTerms: [] } },
         ],
       })
-    ).toThrow(/data\[0\]\.fitsAfter\.reason\.slot: expected one of usual-first, usual, end/);
+    ).toThrow(/data\[0\]\.fitsAfter\.number: expected a number/);
 
     const orphans = {
       data: [

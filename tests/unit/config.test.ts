@@ -44,9 +44,6 @@ describe('plugin config validator', () => {
       ['cacheTags.surrogateKey', 'xkey'],
       ['invalidation.coalesceMs', 0],
       ['invalidation.coalesceMs', 5000],
-      ['history.maxEntries', 0],
-      ['history.maxEntries', 1000],
-      ['history.maxAgeDays', 1],
     ] as const) {
       expect(() => config.validator(withSetting(path, value))).not.toThrow();
     }
@@ -71,10 +68,6 @@ describe('plugin config validator', () => {
     ['invalidation.coalesceMs', 5001, 'invalidation.coalesceMs must be an integer from 0 to 5000'],
     ['invalidation.coalesceMs', -1, 'invalidation.coalesceMs must be a non-negative integer'],
     ['invalidation.coalesceMs', '250', 'invalidation.coalesceMs must be a non-negative integer'],
-    ['history.maxEntries', 1001, 'history.maxEntries must be an integer from 0 to 1000'],
-    ['history.maxEntries', '50', 'history.maxEntries must be a non-negative integer'],
-    ['history.maxAgeDays', 0, 'history.maxAgeDays must be a positive integer'],
-    ['history.maxAgeDays', 1.5, 'history.maxAgeDays must be a non-negative integer'],
     ['siteUrl', 'https://www.example.id/', 'must be an http(s) origin without a trailing slash'],
     ['siteUrl', 'ftp://example.id', 'must be an http(s) origin'],
     ['sitemaps.publicationName', '  ', 'must be null or the publication name (1-200 characters)'],

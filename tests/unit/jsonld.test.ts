@@ -3,7 +3,6 @@ import type { RenderedArticle } from '../../server/src/services/render/types';
 
 const article = (overrides: Partial<RenderedArticle> = {}): RenderedArticle => ({
   documentId: 'doc1',
-  image: null,
   slug: 'korut-rusia',
   title: 'Korut Sahkan Pakta',
   lead: null,
@@ -23,7 +22,7 @@ const article = (overrides: Partial<RenderedArticle> = {}): RenderedArticle => (
       link: 'l1',
       label: 'Lain',
       href: '/berita/lain',
-      target: { documentId: 'd2', slug: 'lain', title: 'Lain', image: null },
+      target: { documentId: 'd2', slug: 'lain', title: 'Lain' },
       awaitingCopy: false,
       variant: null,
     },

@@ -1,6 +1,6 @@
 /**
  * What a link card says about its position test (admin/src/utils/positionTest.ts): waiting
- * for the story, for a save, for views, for a difference chance cannot explain, or a winner.
+ * for the story, for a save, for views, for significance, or a winner.
  */
 import type { PositionTestStats } from '#shared/contracts/admin';
 import { firstWords, positionTestStatus } from '../../admin/src/utils/positionTest';

@@ -167,7 +167,6 @@ describe("the manager's preview (readerViewOf)", () => {
     status: 'modified',
     placeholder: false,
     publishedTitle: 'Judul Terbit',
-    image: null,
     ...patch,
   });
   const link = (patch: Partial<Parameters<typeof readerViewOf>[0]>) =>

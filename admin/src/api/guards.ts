@@ -17,17 +17,12 @@ import {
   liveBacklinksResponseSchema,
   orphansResponseSchema,
   localesResponseSchema,
-  historyResponseSchema,
   placementCopyResponseSchema,
   placementResponseSchema,
   placementSaveResponseSchema,
   resendInvalidationResponseSchema,
   speakerDecisionResponseSchema,
   suggestionsResponseSchema,
-  suggestionControlsResponseSchema,
-  suggestionRuleResponseSchema,
-  suggestionSettingsResponseSchema,
-  deletedRuleResponseSchema,
   targetSearchResponseSchema,
   type TargetSearchResponse,
 } from '#shared/contracts/admin';
@@ -104,34 +99,7 @@ export const parseSuggestions = checked(
   'GET /newsroom/articles/:documentId/suggestions',
   suggestionsResponseSchema,
   // `indexing`: the index is being rebuilt, so the list may lack articles (IndexingNotice).
-  (body) => ({
-    suggestions: body.data,
-    indexing: body.meta?.indexing === true,
-    // The story has as many links as its own cap allows: it is offered none.
-    capReached: body.meta?.capReached === true,
-  })
-);
-
-/** `GET /newsroom/articles/:documentId/suggestion-controls`: scope, cap, dismissals, pairs. */
-export const parseSuggestionControls = checked(
-  'GET /newsroom/articles/:documentId/suggestion-controls',
-  suggestionControlsResponseSchema,
-  (body) => body.data
-);
-export const parseSuggestionRule = checked(
-  'POST /newsroom/articles/:documentId/suggestion-rules',
-  suggestionRuleResponseSchema,
-  (body) => body.data
-);
-export const parseSuggestionSettings = checked(
-  'PUT /newsroom/articles/:documentId/suggestion-settings',
-  suggestionSettingsResponseSchema,
-  (body) => body.data
-);
-export const parseDeletedRule = checked(
-  'DELETE /newsroom/suggestion-rules/:id',
-  deletedRuleResponseSchema,
-  (body) => body.data
+  (body) => ({ suggestions: body.data, indexing: body.meta?.indexing === true })
 );
 
 /** `GET /newsroom/orphans`: stories without links, each with its suggestions; paginated. */
@@ -162,11 +130,4 @@ export const parseResendInvalidation = checked(
   'POST /newsroom/articles/:documentId/invalidate',
   resendInvalidationResponseSchema,
   (body) => body.data
-);
-
-/** `GET /newsroom/articles/:documentId/history`: the entries and the stories they link to. */
-export const parseHistory = checked(
-  'GET /newsroom/articles/:documentId/history',
-  historyResponseSchema,
-  (body) => body
 );

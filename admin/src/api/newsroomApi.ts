@@ -13,7 +13,6 @@ import { adminApi } from '@strapi/strapi/admin';
 import type {
   AdminArticleListQuery,
   AdminArticleListResponse,
-  HistoryResponse,
   LinkHealthReport,
   LinkStats,
   LiveBacklinks,
@@ -24,16 +23,10 @@ import type {
   PlacedQuote,
   SpeakerDecisionBody,
   Suggestion,
-  SuggestionControls,
-  SuggestionRule,
-  SuggestionRuleBody,
-  SuggestionSettings,
-  SuggestionSettingsBody,
 } from '#shared/contracts/admin';
 import { toApiError } from './errors';
 import {
   parseArticleList,
-  parseHistory,
   parseLinkHealth,
   parseLinkStats,
   parseLiveBacklinks,
@@ -45,10 +38,6 @@ import {
   parseResendInvalidation,
   parseSpeakerDecision,
   parseSuggestions,
-  parseSuggestionControls,
-  parseSuggestionRule,
-  parseSuggestionSettings,
-  parseDeletedRule,
   parseTargets,
   type TargetResult,
 } from './guards';
@@ -65,8 +54,6 @@ const newsroomApiWithTags = adminApi.enhanceEndpoints({
     'NewsroomSuggestions',
     'NewsroomOrphans',
     'NewsroomLinkStats',
-    'NewsroomHistory',
-    'NewsroomSuggestionControls',
   ],
 });
 
@@ -109,30 +96,7 @@ const savedPlacementTags = (documentId: string) => [
   { type: 'NewsroomSuggestions' as const, id: documentId },
   'NewsroomOrphans' as const,
   { type: 'NewsroomLinkStats' as const, id: documentId },
-  { type: 'NewsroomHistory' as const, id: documentId },
 ];
-
-/**
- * What a change of a story's suggestion controls makes stale: its controls, its suggestions
- * (and, for a pair, the other story's) and the orphans queue.
- */
-const controlTags = (documentIds: string[]) => [
-  ...documentIds.flatMap((id) => [
-    { type: 'NewsroomSuggestionControls' as const, id },
-    { type: 'NewsroomSuggestions' as const, id },
-  ]),
-  'NewsroomOrphans' as const,
-];
-
-export interface SuggestionRuleArgs extends PlacementArg {
-  body: SuggestionRuleBody;
-}
-
-export interface DeleteRuleArgs {
-  id: number;
-  /** The stories the rule was of (the story, and the candidate for a pair): their caches. */
-  documentIds: string[];
-}
 
 export interface SavePlacementResult {
   placement: Placement;
@@ -168,19 +132,6 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       // (another locale's view shows this one's link counts, and the same targets).
       providesTags: (_result, _error, { documentId }) => [
         { type: 'NewsroomPlacement', id: documentId },
-      ],
-    }),
-
-    // Who changed the placement of one locale's version, newest first (every locale's is
-    // stale after a save: one tag per story).
-    getNewsroomPlacementHistory: build.query<HistoryResponse, PlacementArg>({
-      query: ({ documentId, locale }) => ({
-        url: withQuery(articlePath(documentId, 'history'), localeQuery(locale)),
-        method: 'GET',
-      }),
-      transformResponse: parseHistory,
-      providesTags: (_result, _error, { documentId }) => [
-        { type: 'NewsroomHistory', id: documentId },
       ],
     }),
 
@@ -299,7 +250,7 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
     }),
 
     getNewsroomSuggestions: build.query<
-      { suggestions: Suggestion[]; indexing: boolean; capReached: boolean },
+      { suggestions: Suggestion[]; indexing: boolean },
       PlacementArg & { limit: number }
     >({
       // The version's own locale: suggestions are stories of its language.
@@ -311,52 +262,6 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
       providesTags: (_result, _error, { documentId }) => [
         { type: 'NewsroomSuggestions', id: documentId },
       ],
-    }),
-
-    getNewsroomSuggestionControls: build.query<SuggestionControls, PlacementArg>({
-      query: ({ documentId, locale }) => ({
-        url: withQuery(articlePath(documentId, 'suggestion-controls'), localeQuery(locale)),
-        method: 'GET',
-      }),
-      transformResponse: parseSuggestionControls,
-      providesTags: (_result, _error, { documentId }) => [
-        { type: 'NewsroomSuggestionControls', id: documentId },
-      ],
-    }),
-
-    // A dismissal or a pair: stored at once (no save of the story), undone by its id.
-    addNewsroomSuggestionRule: build.mutation<SuggestionRule, SuggestionRuleArgs>({
-      query: ({ documentId, locale, body }) => ({
-        url: withQuery(articlePath(documentId, 'suggestion-rules'), localeQuery(locale)),
-        method: 'POST',
-        data: body,
-      }),
-      transformResponse: parseSuggestionRule,
-      invalidatesTags: (result, _error, { documentId, body }) =>
-        result
-          ? controlTags(body.kind === 'never-pair' ? [documentId, body.candidate] : [documentId])
-          : [],
-    }),
-
-    deleteNewsroomSuggestionRule: build.mutation<{ id: number }, DeleteRuleArgs>({
-      query: ({ id }) => ({ url: `${BASE}/suggestion-rules/${id}`, method: 'DELETE' }),
-      transformResponse: parseDeletedRule,
-      invalidatesTags: (result, _error, { documentIds }) =>
-        result ? controlTags(documentIds) : [],
-    }),
-
-    saveNewsroomSuggestionSettings: build.mutation<
-      SuggestionSettings,
-      PlacementArg & { body: SuggestionSettingsBody }
-    >({
-      query: ({ documentId, locale, body }) => ({
-        url: withQuery(articlePath(documentId, 'suggestion-settings'), localeQuery(locale)),
-        method: 'PUT',
-        data: body,
-      }),
-      transformResponse: parseSuggestionSettings,
-      invalidatesTags: (result, _error, { documentId }) =>
-        result ? controlTags([documentId]) : [],
     }),
 
     getNewsroomLinkStats: build.query<LinkStats, PlacementArg & { days: number }>({
@@ -403,7 +308,6 @@ export const newsroomApi = newsroomApiWithTags.injectEndpoints({
 export const {
   useGetNewsroomArticlesQuery,
   useGetNewsroomPlacementQuery,
-  useGetNewsroomPlacementHistoryQuery,
   useSaveNewsroomPlacementMutation,
   useDecideNewsroomQuoteSpeakerMutation,
   useResendNewsroomInvalidationMutation,
@@ -416,8 +320,4 @@ export const {
   useLazyGetNewsroomPlacementQuery,
   useCopyNewsroomPlacementMutation,
   useGetNewsroomLocalesQuery,
-  useGetNewsroomSuggestionControlsQuery,
-  useAddNewsroomSuggestionRuleMutation,
-  useDeleteNewsroomSuggestionRuleMutation,
-  useSaveNewsroomSuggestionSettingsMutation,
 } = newsroomApi;

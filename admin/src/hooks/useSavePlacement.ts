@@ -38,7 +38,7 @@ export const useSavePlacement = ({
   const [savePlacement, { isLoading: saving }] = useSaveNewsroomPlacementMutation();
 
   /** Caught here rather than by a server round trip (the server refuses it too). */
-  const rejectLocally = (links: DraftLink[]): boolean => {
+  const rejectLocally = (): boolean => {
     const tooLong = links.findIndex((l) => l.label.length > MAX_LABEL_LENGTH);
     // An external URL edited on its card: the same message as its field's. Only a URL the
     // editor typed: one stored before the rule stands (the server lets old problems be), and
@@ -60,12 +60,8 @@ export const useSavePlacement = ({
     return true;
   };
 
-  /**
-   * Saves `links` (those on screen, or a restore from the history just put there) against the
-   * version the editor loaded.
-   */
-  const saveLinks = async (links: DraftLink[]) => {
-    if (!placement || saving || rejectLocally(links)) return;
+  const save = async () => {
+    if (!placement || saving || !canSave || rejectLocally()) return;
     try {
       const { placement: saved, outcome } = await savePlacement({
         documentId,
@@ -106,9 +102,5 @@ export const useSavePlacement = ({
     }
   };
 
-  const save = async () => {
-    if (canSave) await saveLinks(links);
-  };
-
-  return { save, saveLinks, saving };
+  return { save, saving };
 };

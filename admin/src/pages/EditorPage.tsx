@@ -32,7 +32,6 @@ import { SuggestionsPanel } from '../components/editor/SuggestionsPanel';
 import { LinkedFromList } from '../components/LinkedFromList';
 import { NextToReview } from '../components/editor/NextToReview';
 import { PurgeAgain } from '../components/editor/PurgeAgain';
-import { PlacementHistory } from '../components/editor/PlacementHistory';
 import { usePlacementState } from '../hooks/usePlacementState';
 import { usePositionTestOptions } from '../hooks/usePositionTestOptions';
 import { useT, type Translate } from '../hooks/useT';
@@ -122,7 +121,7 @@ export const EditorPage = () => {
   const [dropIndicator, setDropIndicator] = useState<DropIndicator | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
 
-  const { save, saveLinks, saving } = useSavePlacement({
+  const { save, saving } = useSavePlacement({
     documentId,
     locale,
     placement,
@@ -214,8 +213,6 @@ export const EditorPage = () => {
       // Suggestions are published stories (ranked from their published text), never placeholders.
       placeholder: false,
       publishedTitle: s.title ?? null,
-      // Suggestions carry no picture: the saved placement brings the target's.
-      image: null,
     };
     // After the paragraph it fits, when the server named one this draft still has; else in the
     // slot the editor selected.
@@ -436,35 +433,12 @@ export const EditorPage = () => {
                   <PurgeAgain documentId={documentId} />
                 </Box>
               )}
-              <Box paddingTop={4}>
-                <PlacementHistory
-                  placement={placement}
-                  locale={locale}
-                  canManage={canManage}
-                  isDirty={isDirty}
-                  saving={saving}
-                  onRestore={(restored, skipped) => {
-                    // On screen as one undoable edit over the version loaded, then saved
-                    // against that version like any other save (a colleague's since: 409).
-                    actions.rebase(placement, restored);
-                    if (skipped > 0) {
-                      toggleNotification({
-                        type: 'warning',
-                        message: t('history.skipped', { count: skipped }),
-                      });
-                    }
-                    void saveLinks(restored);
-                  }}
-                />
-              </Box>
             </Box>
             {(isDesktop || !canManage) && (
               <SuggestionsPanel
                 documentId={documentId}
                 locale={locale}
                 linkedDocumentIds={linkedDocumentIds}
-                tags={placement.article.tags}
-                linkCount={links.length}
                 canManage={canManage}
                 canAdd={canAdd}
                 selectedSlotLabel={labelOf(state.selectedSlot)}
@@ -492,8 +466,6 @@ export const EditorPage = () => {
           documentId={documentId}
           locale={locale}
           linkedDocumentIds={linkedDocumentIds}
-          tags={placement.article.tags}
-          linkCount={links.length}
           canAdd={canAdd}
           onClose={() => setSuggestingIn(null)}
           onAdd={addSuggestion}

@@ -24,9 +24,6 @@ import { useT } from '../hooks/useT';
 import { LoadErrorState } from '../components/LoadErrorState';
 import { IndexingNotice } from '../components/IndexingNotice';
 import { ListLocaleSelect } from '../components/list/ListLocaleSelect';
-import { RuleButtons } from '../components/suggestion-controls/RuleButtons';
-import { UndoBar } from '../components/suggestion-controls/UndoBar';
-import { useSuggestionRules } from '../components/suggestion-controls/useSuggestionRules';
 
 const MANAGE_PERMISSIONS = [{ action: ADMIN_ACTIONS.manage, subject: null }];
 
@@ -56,8 +53,6 @@ export const OrphansPage = () => {
   // Each version is an orphan of its own, with suggestions of its own language.
   const [searchParams, setSearchParams] = useSearchParams();
   const locale = searchParams.get('locale') || undefined;
-  // Dismiss and "never suggest this pair": stored at once, each with an Undo.
-  const rules = useSuggestionRules(locale);
   const pickLocale = (next: string) => {
     setSearchParams({ locale: next });
     setPage(1);
@@ -251,7 +246,6 @@ export const OrphansPage = () => {
                     >
                       {t('orphans.skip')}
                     </Button>
-                    <RuleButtons documentId={story.documentId} candidate={s} rules={rules} />
                   </Flex>
                 )}
               </Flex>
@@ -320,17 +314,6 @@ export const OrphansPage = () => {
               </Flex>
             </Box>
           )}
-          <UndoBar
-            message={
-              rules.last &&
-              t(
-                rules.last.rule.kind === 'never-pair' ? 'controls.paired' : 'controls.dismissedOne',
-                { title: rules.last.title }
-              )
-            }
-            busy={rules.busy}
-            onUndo={() => rules.last && rules.remove(rules.last.documentId, rules.last.rule)}
-          />
           <WeakToggle weak={weak} shown={showWeak} onToggle={() => setShowWeak((v) => !v)} />
           {skipped.size > 0 && (
             <Box>

@@ -37,8 +37,6 @@ export const acceptSuggestions = (
       placeholder: false,
       // Suggestions are published stories, ranked from their published text.
       publishedTitle: suggestion.title ?? null,
-      // Suggestions carry no picture: the saved placement brings the target's.
-      image: null,
     };
     const key = newLocalKey();
     links = insertLink(

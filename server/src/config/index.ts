@@ -142,13 +142,6 @@ const configSchema = yup
       tagBoost: nonNegative('suggestions.tagBoost'),
       /** Multiplier added for an article of the same day, fading with the half-life. */
       recencyBoost: nonNegative('suggestions.recencyBoost'),
-      /**
-       * Stories dated more than this many days before the story suggestions are for are not
-       * suggested, unless flagged `evergreen` (shared/baca-juga/suggestion-controls). 0: off,
-       * the default: a newsroom's explainers are not flagged evergreen yet when it upgrades, and
-       * a limit on by default would hide them all until they are; each desk sets its own.
-       */
-      maxAgeDays: nonNegative('suggestions.maxAgeDays', true),
     }),
     /** Bounds on one GraphQL request (when the app has the graphql plugin). */
     graphql: section('graphql', {
@@ -236,23 +229,6 @@ const configSchema = yup
         (value) => value === undefined || value <= 5000
       ),
     }),
-    /**
-     * The placement history of each story version (the manager's History): entries kept per
-     * version, the newest, and their age in days. Pruned by the writes that record; 0 entries
-     * turns recording off.
-     */
-    history: section('history', {
-      maxEntries: nonNegative('history.maxEntries', true).test(
-        'range',
-        message('history.maxEntries', 'an integer from 0 to 1000'),
-        (value) => value === undefined || value <= 1000
-      ),
-      maxAgeDays: nonNegative('history.maxAgeDays', true).test(
-        'above-zero',
-        message('history.maxAgeDays', 'a positive integer'),
-        (value) => value === undefined || value > 0
-      ),
-    }),
     /** Published responses kept per instance, checked against the database on every request. */
     responseCache: section('responseCache', {
       /** Responses kept at most (least recently used out first); 0 turns the cache off. */
@@ -275,7 +251,7 @@ const defaultConfig: NewsroomConfig = {
   maxLinksPerArticle: 10,
   cacheControl: 'public, max-age=60, stale-while-revalidate=300',
   siteUrl: null,
-  suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25, maxAgeDays: 0 },
+  suggestions: { halfLifeDays: 30, tagBoost: 1, recencyBoost: 0.25 },
   sitemaps: { publicationName: null, language: 'id', publicPath: '/api/newsroom/sitemaps' },
   events: {
     maxBatch: 50,
@@ -287,7 +263,6 @@ const defaultConfig: NewsroomConfig = {
   cacheTags: { cacheTag: 'Cache-Tag', surrogateKey: 'Surrogate-Key' },
   invalidation: { coalesceMs: 250 },
   responseCache: { maxEntries: 2000, maxBytes: 64 * 1024 * 1024 },
-  history: { maxEntries: 50, maxAgeDays: 90 },
   graphql: { maxDepth: 10, maxAliases: 20, maxCost: 5000, maxTokens: 5000 },
 };
 

@@ -26,15 +26,6 @@ export const FIELD_WORDS: Record<NewsroomUid, Record<string, FieldWords>> = {
       label: 'Placeholder',
       description: 'Made for a Baca Juga link before the story’s copy arrived.',
     },
-    image: {
-      label: 'Lead image',
-      description:
-        'Shown with the story and on the Baca Juga links to it; its alt text is read aloud.',
-    },
-    evergreen: {
-      label: 'Evergreen',
-      description: 'Suggested for Baca Juga whatever its age (the newsroom’s age limit skips it).',
-    },
   },
   [QUOTE_UID]: {
     text: { label: 'Quoted words' },

@@ -3,7 +3,6 @@ import adminArticles from './admin-articles';
 import invalidations from './invalidations';
 import jsonld from './jsonld';
 import placement from './placement';
-import placementHistory from './placement-history';
 import preview from './preview';
 import quoteSpeaker from './quote-speaker';
 import { createReadOnlyCoreController } from './read-only-core';
@@ -14,7 +13,6 @@ import readerEvents from './reader-events';
 import { sitemapArticles, sitemapIndex, sitemapNews } from './sitemaps';
 import status from './status';
 import story from './story';
-import suggestionControls from './suggestion-controls';
 
 export default {
   // Strapi-standard read routes, keyed by content type so their actions read
@@ -37,8 +35,6 @@ export default {
   // Admin routes of the Baca Juga manager.
   'admin-articles': adminArticles,
   placement,
-  'placement-history': placementHistory,
-  'suggestion-controls': suggestionControls,
   'quote-speaker': quoteSpeaker,
   invalidations,
   status,

@@ -5,7 +5,6 @@ import { buildNewsArticleJsonLd } from '../services/jsonld';
 import { resolveArticleRequest, sendArticleResponse } from './render-request';
 import type { RequestContext } from '../http/context';
 import { defaultLocale } from '../i18n/locale';
-import { publicServerUrl } from '../utils/public-url';
 
 const jsonldController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/newsroom/articles/:slug/jsonld: a schema.org NewsArticle for the page's <head>. */
@@ -21,7 +20,6 @@ const jsonldController = ({ strapi }: { strapi: Core.Strapi }) => ({
       async (article) =>
         buildNewsArticleJsonLd(article, {
           siteUrl,
-          mediaUrl: publicServerUrl(strapi),
           defaultLocale: await defaultLocale(strapi),
         }),
       'application/ld+json; charset=utf-8'

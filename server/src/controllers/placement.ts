@@ -96,7 +96,7 @@ const placement = ({ strapi }: { strapi: Core.Strapi }) => ({
     ]);
     if (!data) throw notFound();
     // While the index is rebuilt, suggestions rank from an index that may lack articles.
-    ctx.body = { data: data.suggestions, meta: { indexing, capReached: data.capReached } };
+    ctx.body = { data, meta: { indexing } };
   },
 
   /** The orphans queue: published stories without Baca Juga links, with suggestions. */

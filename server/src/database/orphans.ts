@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { whereLocale } from '../i18n/locale';
 import type { Knex } from 'knex';
 import { articleColumns, linkColumns, newsroomTables } from './tables';
-import { cappedAtZero } from './suggestion-controls';
 
 export interface OrphanRow {
   documentId: string;
@@ -16,8 +15,7 @@ export interface OrphanRow {
 
 /**
  * One page of a locale's orphans queue: drafts of published stories that have no Baca Juga
- * link (the draft is what an editor's save changes) and not capped at none (their
- * suggestion settings), newest edit first, and how many there
+ * link (the draft is what an editor's save changes), newest edit first, and how many there
  * are. Two statements, whatever the page size. `locale` is null where stories are not
  * localized.
  */
@@ -49,9 +47,7 @@ export const orphanPage = async (
         .join(`${t.link} as l`, 'l.id', `s.${t.source.link}`)
         .where(`s.${t.source.article}`, knex.ref('a.id'))
         .whereNull(`l.${l.publishedAt}`)
-    )
-    // An editor capped the story at no links: there is nothing to offer linking from it.
-    .whereNotExists(cappedAtZero(strapi, knex, 'a', locale));
+    );
   const [[{ total }], rows] = await Promise.all([
     base.clone().count({ total: '*' }) as unknown as Promise<{ total: number | string }[]>,
     base

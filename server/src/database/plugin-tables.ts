@@ -43,20 +43,6 @@ export const INVALIDATION_DELIVERIES_TABLE = 'newsroom_invalidation_deliveries';
  * row per article and locale ('' where stories are not localized).
  */
 export const LINK_EDITS_TABLE = 'newsroom_link_edits';
-/**
- * Each change of a story version's draft links and quotes, from any entry point: who, when,
- * and what the version held before and after (database/placement-history). Bounded per
- * version and by age (plugin config `history`), pruned by the writes that record.
- */
-export const PLACEMENT_HISTORY_TABLE = 'newsroom_placement_history';
-
-/**
- * Editors' controls over the suggestions (database/suggestion-controls): dismissals of a
- * suggestion for a story and pairs never to suggest, one row each; and a story version's
- * scope tags and cap, one row per article and locale ('' where stories are not localized).
- */
-export const SUGGESTION_RULES_TABLE = 'newsroom_suggestion_rules';
-export const SUGGESTION_SETTINGS_TABLE = 'newsroom_suggestion_settings';
 
 /** Longest term the search index stores; longer tokens are noise (URLs, glued words). */
 export const MAX_TERM_LENGTH = 48;
@@ -274,51 +260,6 @@ export const ensurePluginTables = async (strapi: Core.Strapi) => {
     table.datetime('links_edited_at', { useTz: false, precision: 6 }).notNullable();
     table.primary(['document_id', 'locale']);
     table.index(['locale', 'links_edited_at'], 'newsroom_link_edits_recent_idx');
-  });
-
-  // The placement history (database/placement-history): a version's entries newest first,
-  // and every entry by age for the pruning of old ones. Times in milliseconds.
-  await createIfMissing(knex, PLACEMENT_HISTORY_TABLE, (table) => {
-    table.increments('id').primary();
-    table.string('document_id', 64).notNullable();
-    table.string('locale', 32).notNullable();
-    table.bigInteger('recorded_at').notNullable();
-    table.integer('user_id').nullable();
-    table.string('user_name', 255).nullable();
-    table.text('before_state').notNullable();
-    table.text('after_state').notNullable();
-    table.index(['document_id', 'locale', 'id'], 'newsroom_placement_history_version_idx');
-    table.index(['recorded_at'], 'newsroom_placement_history_age_idx');
-  });
-
-  // Suggestion controls (database/suggestion-controls). A rule is one row: a second click, or a
-  // second instance, finds it by its unique key. A story's rules are read by either half of
-  // a pair, hence the second index.
-  await createIfMissing(knex, SUGGESTION_RULES_TABLE, (table) => {
-    table.increments('id');
-    table.string('kind', 16).notNullable();
-    table.string('locale', 32).notNullable();
-    table.string('document_id', 64).notNullable();
-    table.string('other_id', 64).notNullable();
-    table.string('reason', 16).nullable();
-    table.text('note').nullable();
-    table.integer('created_by_id').nullable();
-    table.string('created_by_name', 200).nullable();
-    table.bigInteger('created_at').notNullable();
-    table.unique(['locale', 'document_id', 'kind', 'other_id'], {
-      indexName: 'newsroom_suggestion_rules_key',
-    });
-    table.index(['locale', 'other_id'], 'newsroom_suggestion_rules_other_idx');
-  });
-  await createIfMissing(knex, SUGGESTION_SETTINGS_TABLE, (table) => {
-    table.string('document_id', 64).notNullable();
-    table.string('locale', 32).notNullable();
-    table.text('scope_tags').notNullable();
-    table.integer('max_links').nullable();
-    table.integer('updated_by_id').nullable();
-    table.string('updated_by_name', 200).nullable();
-    table.bigInteger('updated_at').notNullable();
-    table.primary(['document_id', 'locale']);
   });
 
   // Readers reach articles by slug and lists sort by date; Strapi indexes neither.

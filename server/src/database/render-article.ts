@@ -9,7 +9,6 @@ import { fromJsonColumn, jsonList } from '#shared/json-column';
 import { toDateOnly, toIso } from '#shared/dates';
 import { isPostgres } from './dialect';
 import { articlesLocalized } from '../i18n/locale';
-import { imageFromRow, imageJoinSql, imageKey } from './lead-images';
 
 /**
  * Everything a render needs (the article, its links with their published targets, its quotes,
@@ -72,10 +71,6 @@ const buildStatement = (
   const a = (attr: string) => col(articles, attr);
   const l = (attr: string) => col(links, attr);
   const q = (attr: string) => col(quotes, attr);
-  const image = imageJoinSql(strapi);
-  /** The flattened columns of an image joined as `alias`, keyed `<prefix>Url`, …. */
-  const imageColumns = (alias: string, prefix: string): [string, string][] =>
-    image.fields.map((field) => [imageKey(field, prefix), image.column(alias, field)]);
   const published = (alias: string) => `${alias}.${a('publishedAt')} IS NOT NULL`;
   // Localized stories: rows matched by documentId are also matched by locale, or one locale's
   // render would pick up another's links, quotes and titles. Without i18n the text is as before.
@@ -106,8 +101,6 @@ const buildStatement = (
     ['targetDocumentId', `tp.${a('documentId')}`],
     ['targetSlug', `tp.${a('slug')}`],
     ['targetTitle', `tp.${a('title')}`],
-    // The published target's own image (its row's), never its draft's.
-    ...imageColumns('ti', 'targetImage'),
     // Looked up only for a link without a published target, the one case the rule reads it.
     [
       'targetAwaitingCopy',
@@ -121,7 +114,6 @@ const buildStatement = (
     LEFT JOIN ${A} t ON t."id" = lt.${target.other}${same('t', 'l')}
     LEFT JOIN ${A} tp ON tp.${a('documentId')} = t.${a('documentId')}${same('tp', 't')}
       AND ${published('tp')}
-    ${image.join('tp', 'ti')}
     WHERE sa.${a('documentId')} = a.${a('documentId')}${same('sa', 'a')}
       AND ${inStatus('l', links)})`;
 
@@ -169,11 +161,8 @@ const buildStatement = (
 
   return (by: 'slug' | 'documentId') =>
     `SELECT ${ARTICLE_FIELDS.map((f) => `a.${a(f)} AS "${f}"`).join(', ')},
-      ${imageColumns('ai', 'image')
-        .map(([key, expr]) => `${expr} AS "${key}"`)
-        .join(', ')},
       ${linkList} AS "links", ${quoteList} AS "quotes", ${backlinkList} AS "backlinks"${localeFields}
-    FROM ${A} a ${image.join('a', 'ai')} WHERE a.${a(by)} = ?${inLocale ? ' AND a."locale" = ?' : ''}
+    FROM ${A} a WHERE a.${a(by)} = ?${inLocale ? ' AND a."locale" = ?' : ''}
       AND ${inStatus('a', articles)}
     ORDER BY a."id" LIMIT 1`;
 };
@@ -224,8 +213,6 @@ export const readArticleBundle = async (
       tags: fromJsonColumn(row.tags),
       // As stored: a body that does not parse must reach the render's check, not become null.
       body: row.body,
-      // The image of the version read: a preview shows the draft's, readers the published one's.
-      image: imageFromRow(row),
       ...(localized
         ? {
             locale: row.locale as string,
@@ -246,12 +233,7 @@ export const readArticleBundle = async (
       variantAfterParagraphId: link.variantAfterParagraphId ?? null,
       position: link.position === null ? null : Number(link.position),
       targetArticle: link.targetDocumentId
-        ? {
-            documentId: link.targetDocumentId,
-            slug: link.targetSlug,
-            title: link.targetTitle,
-            image: imageFromRow(link, 'targetImage'),
-          }
+        ? { documentId: link.targetDocumentId, slug: link.targetSlug, title: link.targetTitle }
         : null,
       targetAwaitingCopy: link.targetAwaitingCopy === 1 || link.targetAwaitingCopy === true,
     })),

@@ -83,7 +83,6 @@ const ARTICLE_ATTRIBUTES = [
   'reportedAt',
   'everPublishedAt',
   'placeholder',
-  'evergreen',
 ] as const;
 const LINK_ATTRIBUTES = ['documentId', 'publishedAt', 'url', 'needsReview'] as const;
 const QUOTE_ATTRIBUTES = [

@@ -10,8 +10,7 @@ export const INVALIDATE_EVENT_KEY = 'NEWSROOM_INVALIDATE';
 /**
  * What happened to the story: a publish (a create or update that publishes too), an
  * unpublish, a delete, `update` when only its links or quotes were published, unpublished or
- * deleted or its lead image was edited or deleted in the media library
- * (lifecycles/media-changes), `resend` when an editor asked for the purge again.
+ * deleted, `resend` when an editor asked for the purge again.
  */
 export type InvalidationReason = 'publish' | 'unpublish' | 'delete' | 'update' | 'resend';
 

@@ -17,7 +17,6 @@ import {
   touchedSince,
 } from '../database/placement-state';
 import { recordLinkEdits } from './link-edits';
-import { recordPlacementHistory } from './placement-history';
 import { currentScope, runInScope, stateBefore, writtenIds, type WriteScope } from './scope';
 
 const limitsOf = (strapi: Core.Strapi) =>
@@ -119,8 +118,6 @@ export const checkedWrite = async <T>(
     // The manager's "Last edited" of the stories whose draft links it changed, from the same
     // outcome, whichever entry point wrote them; committed with the write or not at all.
     await recordLinkEdits(strapi, scope, after);
-    // Who changed which story's links and quotes, from the same outcome (the manager's History).
-    await recordPlacementHistory(strapi, scope, after);
     return result;
   });
   for (const work of afterCommit.values()) await work();

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { PlacementState, StoredLink } from '#shared/baca-juga/invariants';
 import { forgetLinkEdits, stampLinkEdits, type VersionKey } from '../database/link-edits';
-import { forgetSuggestionControls } from '../database/suggestion-controls';
 import { stateBefore, writtenIds, type WriteScope } from './scope';
 
 /**
@@ -65,6 +64,4 @@ export const recordLinkEdits = async (
   // its own updatedAt after this, so the list calls it the story's edit, as the editor made it.
   await stampLinkEdits(strapi, scope.trx, edited, scope.startedAt);
   await forgetLinkEdits(strapi, scope.trx, gone);
-  // A deleted version's suggestion controls, and the rules naming it, go with it too.
-  await forgetSuggestionControls(strapi, scope.trx, gone);
 };

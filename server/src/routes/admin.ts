@@ -55,12 +55,6 @@ export default () => ({
       config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
     },
     {
-      method: 'GET',
-      path: '/articles/:documentId/history',
-      handler: 'placement-history.find',
-      config: allow(ADMIN_ACTIONS.read),
-    },
-    {
       method: 'PUT',
       path: '/articles/:documentId/quotes/:quoteId/speaker',
       handler: 'quote-speaker.decide',
@@ -91,32 +85,6 @@ export default () => ({
       path: '/articles/:documentId/suggestions',
       handler: 'placement.suggestions',
       config: allow(ADMIN_ACTIONS.read),
-    },
-    {
-      method: 'GET',
-      path: '/articles/:documentId/suggestion-controls',
-      handler: 'suggestion-controls.find',
-      config: allow(ADMIN_ACTIONS.read),
-    },
-    {
-      method: 'PUT',
-      path: '/articles/:documentId/suggestion-settings',
-      handler: 'suggestion-controls.updateSettings',
-      // Steers what the engine offers editors and readers: a manager write, answered with
-      // what was stored (read + manage), as the other manager writes.
-      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
-    },
-    {
-      method: 'POST',
-      path: '/articles/:documentId/suggestion-rules',
-      handler: 'suggestion-controls.createRule',
-      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
-    },
-    {
-      method: 'DELETE',
-      path: '/suggestion-rules/:id',
-      handler: 'suggestion-controls.deleteRule',
-      config: allow(ADMIN_ACTIONS.read, ADMIN_ACTIONS.manage),
     },
     {
       method: 'GET',

@@ -139,12 +139,8 @@ export const bestParagraph = (
   return {
     paragraphId: paragraph.id,
     number: best + 1,
-    matchedTerms: fitTerms(paragraph, scores[best].terms),
+    matchedTerms: scores[best].terms
+      .slice(0, MATCHED_TERMS)
+      .map((t) => paragraph.surfaces.get(t.stem) ?? t.stem),
   };
 };
-
-/** The strongest matched words, as the paragraph spells them. */
-export const fitTerms = (
-  paragraph: AnalyzedParagraph,
-  terms: readonly { stem: string; value: number }[]
-): string[] => terms.slice(0, MATCHED_TERMS).map((t) => paragraph.surfaces.get(t.stem) ?? t.stem);

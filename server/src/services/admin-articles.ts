@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_UID } from '../constants';
-import { articlesLocalized, localeOrDefault, whereLocale } from '../i18n/locale';
+import { articlesLocalized, whereLocale } from '../i18n/locale';
 import {
   BROKEN_HEALTH,
   type AdminArticleListResponse,
@@ -11,7 +11,6 @@ import {
   type TargetSearchResponse,
 } from '#shared/contracts/admin';
 import { articleStates, articleStatuses } from '../database/article-statuses';
-import { readPublishedImages } from '../database/lead-images';
 import { unclickedStories } from '../database/unclicked-stories';
 import { linkHealthCase } from '../database/link-health-sql';
 import {
@@ -358,9 +357,11 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
         orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
         limit: 10,
       });
-      const ids = drafts.map((d) => d.documentId);
-      const states = await articleStates(strapi, ids, locale);
-      const images = await readPublishedImages(strapi, ids, await localeOrDefault(strapi, locale));
+      const states = await articleStates(
+        strapi,
+        drafts.map((d) => d.documentId),
+        locale
+      );
       return {
         data: drafts.map((d) => ({
           documentId: d.documentId,
@@ -369,7 +370,6 @@ const createAdminArticlesService = ({ strapi }: { strapi: Core.Strapi }) => {
           status: states.get(d.documentId)?.status ?? 'draft',
           placeholder: d.placeholder === true,
           publishedTitle: states.get(d.documentId)?.publishedTitle ?? null,
-          image: images.get(d.documentId) ?? null,
           updatedAt: toIso(d.updatedAt),
         })),
       };

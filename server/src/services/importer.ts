@@ -13,7 +13,6 @@ import { draftQuotes, mergeQuotes } from '../workflow/reimport-quotes';
 import { describeLink, describeQuote, tally, type ImportReport } from '../workflow/reimport-report';
 import { longestWord, titleKey } from '../importer/title-key';
 import { withPendingWrites } from '../http/pending-writes';
-import { readLocalImage } from '../importer/image-file';
 
 /** Editorial metadata that plain-text copy does not carry. */
 export interface StoryMeta {
@@ -50,12 +49,6 @@ export interface ImportOptions {
    * parsed in the locale's language (importer/parse-story).
    */
   locale?: string;
-  /**
-   * A picture file to upload through the upload plugin and attach as the story's lead image,
-   * with its alternative text (default: the story's title). Without it a re-import keeps the
-   * image the story has.
-   */
-  image?: { path: string; alternativeText?: string | null };
   onProgress?: (message: string) => void;
 }
 
@@ -70,8 +63,6 @@ export interface ImportResult {
   placeholdersCreated: number;
   /** What became of each link and quote: kept, added, moved, dropped (or a line skipped). */
   report: ImportReport;
-  /** The lead image uploaded and attached (`image` option): its media library id and URL. */
-  image?: { id: number; url: string };
 }
 
 /**
@@ -211,28 +202,6 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['body', 'importedLinks'],
     })) as { body: unknown; importedLinks: unknown } | null;
 
-  /**
-   * The picture uploaded through the upload plugin's own service (its checks, its formats, its
-   * provider): the file row. A file that is not a picture is refused before it is uploaded.
-   */
-  const uploadImage = async (
-    image: NonNullable<ImportOptions['image']>,
-    title: string
-  ): Promise<{ id: number; url: string }> => {
-    const file = await readLocalImage(image.path).catch((error: NodeJS.ErrnoException) =>
-      fieldError(['image'], `cannot be read (${error.code ?? error.message})`)
-    );
-    if (!file) fieldError(['image'], 'is not a picture (PNG, JPEG, GIF, WebP or AVIF)');
-    const [uploaded] = await strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({
-        data: { fileInfo: { alternativeText: image.alternativeText?.trim() || title.trim() } },
-        files: file,
-      });
-    return uploaded;
-  };
-
   /** Documents of `uid` that belong to the article (links by source, quotes by article). */
   const ownedDocuments = async (
     uid: (typeof OWNED)[number],
@@ -276,13 +245,9 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
       onProgress(
         `parsed ${parsed.paragraphs.length} paragraphs, ${parsed.links.length} Baca Juga links, ${parsed.quotes.length} quotes`
       );
-      // Uploaded before the story's transaction (the upload writes a file the transaction
-      // could not take back), and removed again when the import fails.
-      const image = options.image ? await uploadImage(options.image, meta.title) : null;
-      if (image) onProgress(`uploaded image ${image.url}`);
 
       // The publishes' after-commit work (freshness bumps) is awaited before this returns.
-      const imported = withPendingWrites(() =>
+      return withPendingWrites(() =>
         strapi.db.transaction(async () => {
           const translationOf = await translated(meta, locale);
           const found = await findExisting(meta, locale);
@@ -329,7 +294,6 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
                 }),
             body,
             placeholder: false,
-            ...(image ? { image: image.id } : {}),
           };
 
           let documentId: string;
@@ -415,23 +379,9 @@ const createImporterService = ({ strapi }: { strapi: Core.Strapi }) => {
             quotes: parsed.quotes.length,
             placeholdersCreated: links.placeholdersCreated,
             report: { links: links.report, quotes },
-            ...(image ? { image: { id: image.id, url: image.url } } : {}),
           };
         })
       );
-      if (!image) return imported;
-      try {
-        return await imported;
-      } catch (error) {
-        await strapi
-          .plugin('upload')
-          .service('upload')
-          .remove(image)
-          .catch((removal: unknown) =>
-            strapi.log.warn(`[newsroom] uploaded image ${image.url} not removed: ${removal}`)
-          );
-        throw error;
-      }
     },
   };
 };

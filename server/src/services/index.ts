@@ -7,7 +7,6 @@ import listing from './listing';
 import liveBacklinks from './live-backlinks';
 import placement from './placement';
 import placementCopy from './placement-copy';
-import placementHistory from './placement-history';
 import preview from './preview';
 import publishedEffects from './published-effects';
 import quoteSpeaker from './quote-speaker';
@@ -21,7 +20,6 @@ import slugHistory from './slug-history';
 import sitemaps from './sitemaps';
 import readerEvents from './reader-events';
 import suggestions from './suggestions';
-import suggestionControls from './suggestion-controls';
 
 export default {
   // Core services back the core read controllers (`strapi.service(uid)`).
@@ -35,11 +33,9 @@ export default {
   adminArticles,
   placement,
   placementCopy,
-  placementHistory,
   preview,
   quoteSpeaker,
   suggestions,
-  suggestionControls,
   freshness,
   publishedEffects,
   invalidations,

@@ -20,12 +20,10 @@ import { lockArticles } from '../database/placement-state';
 import { contentVersion, VersionConflictError } from '../utils/content-version';
 import { fieldError } from '../utils/field-error';
 import { getService } from '../utils/get-service';
-import { adminUserName } from '../utils/admin-user';
 import { publishStale } from '../workflow/publish-stale';
 import { toIso } from '#shared/dates';
 import { publishedParagraphIdsOf } from '../workflow/published-paragraphs';
 import { articleStatuses } from '../database/article-statuses';
-import { readPublishedImages } from '../database/lead-images';
 import { readTags } from '../utils/tags';
 import {
   assertPlacementFits,
@@ -56,6 +54,13 @@ interface DraftLinkRow {
     placeholder: boolean | null;
   } | null;
 }
+
+/** "Firstname Lastname", or the username, as the admin shows a user. */
+const userName = (user: DraftLinkRow['updatedBy']): string | null => {
+  if (!user) return null;
+  const full = [user.firstname, user.lastname].filter(Boolean).join(' ').trim();
+  return full || user.username || null;
+};
 
 /** Thrown when the placement changed since the editor read it; the controller answers 409. */
 export class PlacementConflictError extends VersionConflictError {
@@ -168,8 +173,6 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
     ]);
     const targetIds = links.flatMap((l) => (l.targetArticle ? [l.targetArticle.documentId] : []));
     const published = await publishedVersions([documentId, ...targetIds], locale);
-    // The published version's image: the one readers see on the link.
-    const images = await readPublishedImages(strapi, targetIds, locale);
     // everPublishedAt is private (never in an API answer), so it is read here, not populated.
     const unpublished = targetIds.filter((id) => !published.has(id));
     const everPublished = new Set(
@@ -203,7 +206,6 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         ),
         placeholder: link.targetArticle.placeholder === true,
         publishedTitle: published.get(link.targetArticle.documentId)?.title ?? null,
-        image: images.get(link.targetArticle.documentId) ?? null,
       },
       url: link.url ?? null,
       label: link.label ?? null,
@@ -217,7 +219,7 @@ const createPlacementService = ({ strapi }: { strapi: Core.Strapi }) => {
         publishedParagraphIds !== null &&
         !isLinkAnchor(link.afterParagraphId, new Set(publishedParagraphIds)),
       changedAt: toIso(link.updatedAt),
-      changedBy: adminUserName(link.updatedBy),
+      changedBy: userName(link.updatedBy),
     }));
 
     return {

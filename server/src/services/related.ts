@@ -6,8 +6,6 @@ import { getService } from '../utils/get-service';
 import type { NewsroomConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { datedAt } from './search-index';
-import { roomUnderCap } from '#shared/baca-juga/suggestion-controls';
-import { readPublishedImages } from '../database/lead-images';
 
 /**
  * GET /api/newsroom/articles/:slug/related: what a frontend shows under "Baca juga": the
@@ -42,62 +40,35 @@ const createRelatedService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }));
 
     // The engine ranks the version's own locale (services/search-index): never a story in
-    // another language. Editors' controls apply (shared/baca-juga/suggestion-controls): with a
-    // cap of its own, the story's list is filled up to the cap only (its editors' links are
-    // shown whatever the cap).
-    const storyLocale = article.locale ?? null;
-    const dated = datedAt(article.reportedAt, article.publishedAt);
-    // A list its editors' links fill already needs no controls read (a cache miss costs two).
-    const controls =
-      limit - handPicked.length <= 0
-        ? null
-        : (
-            await getService(strapi, 'suggestionControls').forStories(
-              [{ documentId: article.documentId, datedAt: dated }],
-              storyLocale
-            )
-          ).get(article.documentId)!;
-    const room = controls
-      ? roomUnderCap(controls.maxLinks, picked.length, limit - handPicked.length)
-      : 0;
-    const ranked =
-      !controls || room <= 0
+    // another language.
+    const room = limit - handPicked.length;
+    const suggested: RelatedItem[] =
+      room <= 0
         ? []
-        : await getService(strapi, 'suggestions').rank(
-            {
-              documentId: article.documentId,
-              locale: storyLocale,
-              title: article.title,
-              lead: article.lead,
-              tags: article.tags,
-              body: article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])),
-              datedAt: dated,
-            },
-            picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
-            room,
-            generation,
-            controls
-          );
-    // The engine ranks published stories: their published images, as the render reads a target's.
-    const images = await readPublishedImages(
-      strapi,
-      ranked.map((s) => s.documentId),
-      storyLocale
-    );
-    const suggested: RelatedItem[] = ranked.map((s) => ({
-      source: 'suggestion',
-      label: s.title,
-      href: articleHref(hrefPattern, s.slug),
-      target: {
-        documentId: s.documentId,
-        slug: s.slug,
-        title: s.title,
-        image: images.get(s.documentId) ?? null,
-      },
-      score: s.score,
-      matchedTerms: s.matchedTerms,
-      sharedTags: s.sharedTags,
-    }));
+        : (
+            await getService(strapi, 'suggestions').rank(
+              {
+                documentId: article.documentId,
+                locale: article.locale ?? null,
+                title: article.title,
+                lead: article.lead,
+                tags: article.tags,
+                body: article.body.flatMap((b) => (b.type === 'paragraph' ? [b.text] : [])),
+                datedAt: datedAt(article.reportedAt, article.publishedAt),
+              },
+              picked.flatMap((link) => (link.target ? [link.target.documentId] : [])),
+              room,
+              generation
+            )
+          ).map((s) => ({
+            source: 'suggestion',
+            label: s.title,
+            href: articleHref(hrefPattern, s.slug),
+            target: { documentId: s.documentId, slug: s.slug, title: s.title },
+            score: s.score,
+            matchedTerms: s.matchedTerms,
+            sharedTags: s.sharedTags,
+          }));
 
     return {
       // The story the list is of: its key tags the response (http/cache-tags).

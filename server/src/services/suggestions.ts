@@ -25,14 +25,10 @@ import { analyze, tagTerm, type AnalyzedFields } from '../search/analyze';
 import { languageOf } from '../i18n/language';
 import { indexLocale } from '../database/plugin-tables';
 import { readBody, type Paragraph } from '#shared/baca-juga/paragraphs';
-import { analyzeParagraphs, candidateTerms } from '../search/placement';
-import { fitSlot, slotStory } from '../search/slot-fit';
-import { draftLinkAnchors } from '../database/draft-link-anchors';
+import { analyzeParagraphs, bestParagraph } from '../search/placement';
 import { readTags } from '../utils/tags';
 import { datedAt } from './search-index';
 import { fromJsonColumn } from '#shared/json-column';
-import { capReached, type StoryControls } from '#shared/baca-juga/suggestion-controls';
-import { draftLinkCounts } from '../database/suggestion-controls';
 
 /** What the engine reads of the article it suggests for (its draft or published version). */
 export interface SuggestionSource extends AnalyzedFields {
@@ -122,9 +118,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     source: SuggestionSource,
     excluded: Iterable<string>,
     limit: number,
-    knownGeneration?: number,
-    /** The story's editorial controls: candidates they rule out are never suggested. */
-    controls?: StoryControls
+    knownGeneration?: number
   ): Promise<RankedArticle[]> => {
     const { halfLifeDays, tagBoost, recencyBoost } = settings();
     const knex = strapi.db.connection;
@@ -172,16 +166,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       locale,
       query,
       tagKeys,
-      // Dismissed and never-paired stories are left out in the query too, so they take no
-      // place in the shortlist; the shared rule below still decides.
-      [
-        ...new Set([
-          source.documentId,
-          ...excluded,
-          ...(controls?.dismissed ?? []),
-          ...(controls?.neverPaired ?? []),
-        ]),
-      ],
+      [...new Set([source.documentId, ...excluded])],
       stats.averageLength,
       tagValue,
       SHORTLIST,
@@ -191,10 +176,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       source.datedAt === null || dated === null
         ? 0
         : Math.pow(0.5, Math.abs(source.datedAt - dated) / (halfLifeDays * DAY_MS));
-    const allowed = controls
-      ? await getService(strapi, 'suggestionControls').allowed(controls, shortlist, source.locale)
-      : shortlist;
-    const leaders = allowed
+    const leaders = shortlist
       .map((c) => ({
         ...c,
         score: (c.text + tagValue * c.sharedTags) * (1 + recencyBoost * closeness(c.datedAt)),
@@ -232,28 +214,21 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
-   * Where each candidate fits in each story: `stories` pairs a story's paragraphs (and, for a
-   * draft, its documentId, whose draft links the slot keeps its distance from) with the
-   * articles suggested for it, all of one locale. The slot is the rhythm's
-   * (#shared/baca-juga/slots); the candidate's topic only breaks ties between near-equal slots
-   * (search/slot-fit). The candidates' leads, tags and indexed stems, and the stories' draft
-   * link anchors, are read in three statements for all of them, however many stories.
+   * Where each candidate fits in each story: `stories` pairs a story's paragraphs with the
+   * articles suggested for it, all of one locale. The candidates' leads, tags and indexed
+   * stems are read in two statements for all of them, however many stories.
    */
   const fitsAfter = async (
-    stories: {
-      documentId?: string;
-      paragraphs: Paragraph[];
-      candidates: { documentId: string; title: string }[];
-    }[],
+    stories: { paragraphs: Paragraph[]; candidates: { documentId: string; title: string }[] }[],
     locale: string | null
   ): Promise<Map<string, FitsAfter | null>[]> => {
     const language = languageOf(locale);
+    const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs, language));
     const ids = [...new Set(stories.flatMap((s) => s.candidates.map((c) => c.documentId)))];
     if (ids.length === 0) return stories.map(() => new Map());
-    const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs, language));
     const t = newsroomTables(strapi);
     const a = articleColumns(strapi);
-    const [heads, weights, anchors] = await Promise.all([
+    const [heads, weights] = await Promise.all([
       strapi.db
         .connection(t.article)
         .whereIn(a.documentId, ids)
@@ -261,31 +236,24 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(inLocale(locale))
         .select(`${a.documentId} as documentId`, `${a.lead} as lead`, `${a.tags} as tags`),
       indexedWeights(strapi.db.connection, indexLocale(locale), ids),
-      draftLinkAnchors(
-        strapi,
-        stories.flatMap((s) => (s.documentId ? [s.documentId] : [])),
-        locale
-      ),
     ]);
     const head = new Map<string, { lead: string | null; tags: unknown }>(
       heads.map((row: any) => [row.documentId, row])
     );
     return stories.map((story, i) => {
       const fits = new Map<string, FitsAfter | null>();
-      const slots = slotStory(
-        story.paragraphs,
-        story.documentId ? (anchors.get(story.documentId) ?? []) : []
-      );
       for (const candidate of story.candidates) {
         const row = head.get(candidate.documentId);
-        const query = candidateTerms({
-          title: candidate.title ?? '',
-          lead: row?.lead ?? null,
-          tags: readTags(fromJsonColumn(row?.tags)),
-          indexTerms: weights.get(candidate.documentId),
-          language,
-        });
-        fits.set(candidate.documentId, fitSlot(slots, story.paragraphs, analyzed[i], query));
+        fits.set(
+          candidate.documentId,
+          bestParagraph(analyzed[i], {
+            title: candidate.title ?? '',
+            lead: row?.lead ?? null,
+            tags: readTags(fromJsonColumn(row?.tags)),
+            indexTerms: weights.get(candidate.documentId),
+            language,
+          })
+        );
       }
       return fits;
     });
@@ -304,7 +272,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: string,
       limit: number,
       locale: string | null
-    ): Promise<{ suggestions: Suggestion[]; capReached: boolean } | null> {
+    ): Promise<Suggestion[] | null> {
       const t = newsroomTables(strapi);
       const a = articleColumns(strapi);
       const article = await strapi.db
@@ -314,18 +282,6 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(inLocale(locale))
         .first(a.title, a.lead, a.tags, a.body, a.reportedAt);
       if (!article) return null;
-      const [controls, linkCounts] = await Promise.all([
-        getService(strapi, 'suggestionControls').forStories(
-          [{ documentId, datedAt: datedAt(article[a.reportedAt], null) }],
-          locale
-        ),
-        draftLinkCounts(strapi, [documentId], locale),
-      ]);
-      const own = controls.get(documentId)!;
-      // A story at its own cap is offered nothing more (the saved draft's links).
-      if (capReached(own.maxLinks, linkCounts.get(documentId) ?? 0)) {
-        return { suggestions: [], capReached: true };
-      }
       const [suggestions] = await forDrafts(
         [
           {
@@ -336,13 +292,12 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
             body: article[a.body],
             reportedAt: article[a.reportedAt],
             excluded: await linkedTargets(strapi, documentId, locale),
-            controls: own,
           },
         ],
         limit,
         locale
       );
-      return { suggestions, capReached: false };
+      return suggestions;
     },
 
     /**
@@ -355,14 +310,9 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       locale: string | null
     ): Promise<{ data: OrphansResponse['data']; meta: Omit<OrphansResponse['meta'], 'indexing'> }> {
       const { rows, total } = await orphanPage(strapi, page, ORPHANS_PAGE_SIZE, locale);
-      // Orphans have no links: only a cap of 0 is reached, and those the page leaves out.
-      const controls = await getService(strapi, 'suggestionControls').forStories(
-        rows.map((row) => ({ documentId: row.documentId, datedAt: datedAt(row.reportedAt, null) })),
-        locale
-      );
       const [suggestions, statuses] = await Promise.all([
         forDrafts(
-          rows.map((row) => ({ ...row, excluded: [], controls: controls.get(row.documentId) })),
+          rows.map((row) => ({ ...row, excluded: [] })),
           ORPHAN_SUGGESTIONS,
           locale
         ),
@@ -399,7 +349,7 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * the statuses of every suggested article and where each fits are read once for them all.
    */
   async function forDrafts(
-    drafts: (Omit<OrphanRow, 'slug'> & { excluded: string[]; controls?: StoryControls })[],
+    drafts: (Omit<OrphanRow, 'slug'> & { excluded: string[] })[],
     limit: number,
     locale: string | null
   ): Promise<Suggestion[][]> {
@@ -420,19 +370,14 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
           draft.excluded,
           limit,
-          generation,
-          draft.controls
+          generation
         )
       );
     }
     const [statuses, fits] = await Promise.all([
       articleStatuses(strapi, [...new Set(ranked.flat().map((r) => r.documentId))], locale),
       fitsAfter(
-        ranked.map((candidates, i) => ({
-          documentId: drafts[i].documentId,
-          paragraphs: bodies[i],
-          candidates,
-        })),
+        ranked.map((candidates, i) => ({ paragraphs: bodies[i], candidates })),
         locale
       ),
     ]);

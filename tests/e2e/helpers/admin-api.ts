@@ -150,18 +150,13 @@ const CM = `/content-manager/collection-types/${ARTICLE_UID}`;
 
 /**
  * Creates an article through the content manager's own API (as the super admin), published
- * unless told otherwise; returns its documentId and slug. `reportedAt`: its news date
- * (YYYY-MM-DD; none unless given, so it is dated when published).
+ * unless told otherwise; returns its documentId and slug.
  */
 export const createArticle = async (input: {
   title: string;
   paragraphs?: string[];
   tags?: string[];
-  reportedAt?: string;
-  evergreen?: boolean;
   publish?: boolean;
-  /** The lead image: a file id from uploadImage. */
-  image?: number;
 }): Promise<{ documentId: string; slug: string }> => {
   const token = await adminToken(SUPER_ADMIN);
   const created = await call(201, CM, {
@@ -171,9 +166,6 @@ export const createArticle = async (input: {
       title: input.title,
       tags: input.tags ?? [],
       body: (input.paragraphs ?? [`${input.title}.`]).map((text) => ({ text })),
-      ...(input.reportedAt ? { reportedAt: input.reportedAt } : {}),
-      ...(input.evergreen ? { evergreen: true } : {}),
-      ...(input.image ? { image: input.image } : {}),
     },
   });
   const { documentId, slug } = created.data;
@@ -181,29 +173,6 @@ export const createArticle = async (input: {
     await call(200, `${CM}/${documentId}/actions/publish`, { method: 'POST', token, body: {} });
   }
   return { documentId, slug };
-};
-
-/**
- * Uploads a picture to the media library as the media library's own dialog does (`POST
- * /upload`, as the super admin); returns the file row.
- */
-export const uploadImage = async (
-  name: string,
-  bytes: Buffer,
-  alternativeText: string
-): Promise<{ id: number; url: string }> => {
-  const form = new FormData();
-  form.append('files', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), name);
-  form.append('fileInfo', JSON.stringify({ name, alternativeText }));
-  const response = await fetch(`${baseUrl()}/upload`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await adminToken(SUPER_ADMIN)}` },
-    body: form,
-  });
-  const body = await response.json();
-  if (response.status !== 201)
-    throw new Error(`POST /upload: ${response.status} ${JSON.stringify(body)}`);
-  return body[0];
 };
 
 /** Unpublishes an article through the content manager's API. */
@@ -215,16 +184,14 @@ export const unpublishArticle = async (documentId: string) =>
   });
 
 /**
- * Places links on an article through the manager's own save (as the super admin, or the
- * admin whose JWT is `token`): each link to a target article after the paragraph with that
- * 0-based index.
+ * Places links on an article through the manager's own save (as the super admin): each link
+ * to a target article after the paragraph with that 0-based index.
  */
 export const placeLinks = async (
   documentId: string,
-  links: { target: string; afterParagraph: number; label?: string }[],
-  token?: string
+  links: { target: string; afterParagraph: number }[]
 ) => {
-  token ??= await adminToken(SUPER_ADMIN);
+  const token = await adminToken(SUPER_ADMIN);
   const placement = await call(200, `/newsroom/articles/${documentId}/placement`, { token });
   await call(200, `/newsroom/articles/${documentId}/placement`, {
     method: 'PUT',
@@ -234,7 +201,6 @@ export const placeLinks = async (
       links: links.map((link) => ({
         targetDocumentId: link.target,
         afterParagraphId: placement.data.paragraphs[link.afterParagraph].id,
-        ...(link.label ? { label: link.label } : {}),
       })),
     },
   });

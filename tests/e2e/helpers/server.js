@@ -78,9 +78,6 @@ async function startServer({ timeoutMs = 120000, databaseEnv = null } = {}) {
     STRAPI_TELEMETRY_DISABLED: 'true',
     ADMIN_RATE_LIMIT_ENABLED: 'false',
     NEWSROOM_SKIP_SEED: 'false',
-    // An age limit for the suggestions (tests/e2e/suggestion-controls), so far back (ten years)
-    // that only stories dated for that test fall outside it: every other story is newer.
-    NEWSROOM_SUGGESTIONS_MAX_AGE_DAYS: '3650',
     NEWSROOM_ADMIN_EMAIL: ADMIN.email,
     NEWSROOM_ADMIN_PASSWORD: ADMIN.password,
     // Fresh secrets; they win over playground/.env, which dotenv never lets override.

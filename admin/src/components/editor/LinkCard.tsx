@@ -30,7 +30,6 @@ import { BrokenLinkFix } from './BrokenLinkFix';
 import { HealthBadge } from '../HealthBadge';
 import { PositionTest, type PositionTestOptions } from './PositionTest';
 import { ExternalUrlField } from './ExternalUrlField';
-import { LinkThumbnail } from './LinkThumbnail';
 import { urlFieldError } from '../../utils/urlField';
 
 /** The MIME type of our drags, so slots ignore files or text dragged in from elsewhere. */
@@ -214,8 +213,6 @@ export const LinkCard = ({
             <Drag />
           </Handle>
         )}
-        {/* The published target's picture: the one readers get beside this link. */}
-        <LinkThumbnail image={target?.image ?? null} />
         <Flex direction="column" alignItems="stretch" gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Flex gap={2} alignItems="flex-start" justifyContent="space-between">
             <Flex gap={2} wrap="wrap" alignItems="baseline" style={{ minWidth: 0 }}>

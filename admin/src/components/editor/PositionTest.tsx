@@ -55,11 +55,7 @@ const rateOf = (
   variant: Variant
 ) => formatRate(formatNumber, clickThrough(stats.clicks[variant], stats.views[variant]) ?? 0);
 
-/**
- * The verdict in words: too few views, could be chance, or the winner with both rates; the
- * p-value is the always-valid one of the mSPRT, so the words say it holds however often the
- * editor comes back to look.
- */
+/** The verdict in words: too few views, could be chance, or the winner with both rates. */
 const Verdict = ({ stats, verdict }: { stats: PositionTestStats; verdict: PositionVerdict }) => {
   const t = useT();
   const { formatNumber } = useIntl();

@@ -2,7 +2,6 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { styled } from 'styled-components';
 import type { Placement } from '#shared/contracts/admin';
 import { useT } from '../../hooks/useT';
-import { LinkThumbnail } from './LinkThumbnail';
 import {
   START_SLOT,
   linksInSlot,
@@ -48,29 +47,19 @@ const ReadAlsoBox = ({ links }: { links: DraftLink[] }) => {
         const view = readerViewOf(link);
         if (view.kind === 'held') return null;
         return (
-          <Flex
-            key={link.key}
-            gap={3}
-            alignItems="center"
-            data-testid="newsroom-preview-link"
-            data-reader-view={view.kind}
-          >
-            {/* Readers get the published target's picture on a link to follow, as the render. */}
-            {view.kind === 'link' && <LinkThumbnail image={link.targetArticle?.image ?? null} />}
-            <p>
-              <Typography fontWeight="bold" textColor="neutral800" style={{ fontSize: 'inherit' }}>
-                {t('link.prefix')}
-              </Typography>{' '}
-              {/* A placeholder's label is plain text for readers: there is no story to open yet. */}
-              <Typography
-                fontWeight="bold"
-                textColor={view.kind === 'text' ? 'neutral800' : 'primary600'}
-                style={{ fontSize: 'inherit' }}
-              >
-                {view.label}
-              </Typography>
-            </p>
-          </Flex>
+          <p key={link.key} data-testid="newsroom-preview-link" data-reader-view={view.kind}>
+            <Typography fontWeight="bold" textColor="neutral800" style={{ fontSize: 'inherit' }}>
+              {t('link.prefix')}
+            </Typography>{' '}
+            {/* A placeholder's label is plain text for readers: there is no story to open yet. */}
+            <Typography
+              fontWeight="bold"
+              textColor={view.kind === 'text' ? 'neutral800' : 'primary600'}
+              style={{ fontSize: 'inherit' }}
+            >
+              {view.label}
+            </Typography>
+          </p>
         );
       })}
     </ReadAlso>

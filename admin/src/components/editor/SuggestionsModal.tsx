@@ -20,8 +20,6 @@ export const SuggestionsModal = ({
   locale?: string;
   linkedDocumentIds: Set<string>;
   canAdd: boolean;
-  tags?: string[];
-  linkCount?: number;
   onClose: () => void;
   onAdd: (suggestion: Suggestion) => void;
 }) => {

@@ -2,30 +2,28 @@ import { useState } from 'react';
 import { Badge, Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import type { Suggestion } from '#shared/contracts/admin';
-import {
-  useGetNewsroomSuggestionControlsQuery,
-  useGetNewsroomSuggestionsQuery,
-} from '../../api/newsroomApi';
-import { capReached, overCap } from '#shared/baca-juga/suggestion-controls';
-import { RuleButtons } from '../suggestion-controls/RuleButtons';
-import { SuggestionSettings } from '../suggestion-controls/SuggestionSettings';
-import { UndoBar } from '../suggestion-controls/UndoBar';
-import { useSuggestionRules } from '../suggestion-controls/useSuggestionRules';
+import { useGetNewsroomSuggestionsQuery } from '../../api/newsroomApi';
 import { useT } from '../../hooks/useT';
 import { ArticleStatusBadge } from '../ArticleStatusBadge';
 import { IndexingNotice } from '../IndexingNotice';
 import { aboveFloor } from '#shared/baca-juga/strength';
 import { StrengthBadge, WeakToggle } from './StrengthBadge';
-import { describeFit } from '../../utils/fitReason';
 
 const SUGGESTION_LIMIT = 10;
 
-/** Where the suggestion fits in the story, and why (utils/fitReason); "Add" puts it there. */
+/** Where the suggestion fits in the story, and why; "Add" puts it there. */
 export const FitsAfterHint = ({ fitsAfter }: { fitsAfter: Suggestion['fitsAfter'] }) => {
   const t = useT();
   return (
     <Typography variant="pi" textColor="neutral700" data-testid="newsroom-fits-after">
-      {fitsAfter ? describeFit(fitsAfter, t) : t('suggestions.fitsNowhere')}
+      {fitsAfter
+        ? fitsAfter.matchedTerms.length > 0
+          ? t('suggestions.fitsAfterWhy', {
+              number: fitsAfter.number,
+              terms: fitsAfter.matchedTerms.join(', '),
+            })
+          : t('suggestions.fitsAfter', { number: fitsAfter.number })
+        : t('suggestions.fitsNowhere')}
     </Typography>
   );
 };
@@ -38,10 +36,6 @@ interface SuggestionListProps {
   canManage: boolean;
   canAdd: boolean;
   onAdd: (suggestion: Suggestion) => void;
-  /** The story's tags (its suggestion scope is chosen among them). */
-  tags?: string[];
-  /** Baca Juga links on screen, saved or not: the story's cap counts these. */
-  linkCount?: number;
 }
 
 /**
@@ -57,15 +51,8 @@ export const SuggestionList = ({
   canManage,
   canAdd,
   onAdd,
-  tags = [],
-  linkCount,
 }: SuggestionListProps) => {
   const t = useT();
-  const { currentData: controls } = useGetNewsroomSuggestionControlsQuery({
-    documentId,
-    ...(locale ? { locale } : {}),
-  });
-  const rules = useSuggestionRules(locale);
   // `currentData`: this article's suggestions only, never the previous article's while loading.
   // Refetched on every visit (new stories rank too) and after a save (tag).
   const {
@@ -78,12 +65,7 @@ export const SuggestionList = ({
     { refetchOnMountOrArgChange: true }
   );
   const [showWeak, setShowWeak] = useState(false);
-  // The cap, on the links on screen (the one rule the server applies to the saved ones).
-  const cap = controls?.settings.maxLinks ?? null;
-  const atCap = linkCount === undefined ? data?.capReached === true : capReached(cap, linkCount);
-  const unlinked = atCap
-    ? []
-    : (data?.suggestions ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
+  const unlinked = (data?.suggestions ?? []).filter((s) => !linkedDocumentIds.has(s.documentId));
   const weak = unlinked.filter((s) => !aboveFloor(s)).length;
   const suggestions = showWeak ? unlinked : unlinked.filter(aboveFloor);
 
@@ -101,27 +83,7 @@ export const SuggestionList = ({
           </Button>
         </Flex>
       )}
-      <UndoBar
-        message={
-          rules.last &&
-          t(rules.last.rule.kind === 'never-pair' ? 'controls.paired' : 'controls.dismissedOne', {
-            title: rules.last.title,
-          })
-        }
-        busy={rules.busy}
-        onUndo={() => rules.last && rules.remove(rules.last.documentId, rules.last.rule)}
-      />
-      {atCap && (
-        <Typography variant="pi" textColor="neutral600" data-testid="newsroom-cap-reached">
-          {t('controls.capReached', { cap: cap ?? 0 })}
-        </Typography>
-      )}
-      {linkCount !== undefined && overCap(cap, linkCount) > 0 && (
-        <Typography variant="pi" textColor="warning600">
-          {t('controls.overCap', { count: overCap(cap, linkCount), cap })}
-        </Typography>
-      )}
-      {data && !atCap && suggestions.length === 0 && weak === 0 && (
+      {data && suggestions.length === 0 && weak === 0 && (
         <Typography variant="pi" textColor="neutral600">
           {t('suggestions.empty')}
         </Typography>
@@ -168,7 +130,7 @@ export const SuggestionList = ({
               </Typography>
             )}
             {canManage && (
-              <Flex gap={1} wrap="wrap">
+              <Box>
                 <Button
                   size="S"
                   variant="secondary"
@@ -178,23 +140,12 @@ export const SuggestionList = ({
                 >
                   {t('suggestions.add')}
                 </Button>
-                <RuleButtons documentId={documentId} candidate={s} rules={rules} />
-              </Flex>
+              </Box>
             )}
           </Flex>
         </Box>
       ))}
       <WeakToggle weak={weak} shown={showWeak} onToggle={() => setShowWeak((v) => !v)} />
-      {controls && (
-        <SuggestionSettings
-          documentId={documentId}
-          locale={locale}
-          tags={tags}
-          controls={controls}
-          rules={rules}
-          canManage={canManage}
-        />
-      )}
     </Flex>
   );
 };

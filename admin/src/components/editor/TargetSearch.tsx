@@ -70,7 +70,6 @@ export const TargetSearch = ({
       status: target.status,
       placeholder: target.placeholder,
       publishedTitle: target.publishedTitle,
-      image: target.image,
     });
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

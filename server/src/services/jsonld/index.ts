@@ -1,7 +1,5 @@
 import type { RenderedArticle, RenderedQuote } from '../render/types';
-import { absoluteMediaUrl } from '#shared/lead-image';
 import type {
-  JsonLdImage,
   JsonLdOrganization,
   JsonLdPerson,
   JsonLdQuotation,
@@ -68,23 +66,6 @@ const absolute = (href: string, siteUrl: string | null): string =>
   siteUrl && href.startsWith('/') ? `${siteUrl}${href}` : href;
 
 /**
- * The lead image as a schema.org ImageObject. Search engines want an absolute URL: a file the
- * local upload provider serves under Strapi's own path ("/uploads/…") is made absolute with
- * Strapi's public URL (`server.url`) when it is configured, and stays site-relative otherwise,
- * like every URL here without `siteUrl`.
- */
-const imageOf = (article: RenderedArticle, mediaUrl: string | null): JsonLdImage | undefined => {
-  if (!article.image) return undefined;
-  const { url, width, height } = article.image;
-  return {
-    '@type': 'ImageObject',
-    url: absoluteMediaUrl(url, mediaUrl),
-    ...(width ? { width } : {}),
-    ...(height ? { height } : {}),
-  };
-};
-
-/**
  * A schema.org NewsArticle for search engines. `datePublished` is the story's own date
  * (`reportedAt`) when set, because Strapi's `publishedAt` moves on every re-publish;
  * `dateModified` is the last change of the published version.
@@ -93,18 +74,14 @@ export const buildNewsArticleJsonLd = (
   article: RenderedArticle,
   {
     siteUrl,
-    mediaUrl = null,
     defaultLocale = null,
   }: {
     siteUrl: string | null;
-    /** The public origin uploads are served from (Strapi's `server.url`), when configured. */
-    mediaUrl?: string | null;
     /** Where stories are localized: the newsroom's own language, the one others translate. */
     defaultLocale?: string | null;
   }
 ): NewsArticleJsonLd => {
   const url = absolute(article.href, siteUrl);
-  const image = imageOf(article, mediaUrl);
   // A never-published draft (preview) has neither date yet: its last edit stands in.
   const published = article.reportedAt ?? article.publishedAt ?? article.updatedAt ?? '';
   const paragraphs = article.body.flatMap((block) =>
@@ -122,7 +99,6 @@ export const buildNewsArticleJsonLd = (
     mainEntityOfPage: url,
     headline: article.title,
     ...(article.lead ? { description: article.lead } : {}),
-    ...(image ? { image } : {}),
     inLanguage: article.locale ?? 'id',
     datePublished: published,
     dateModified: article.updatedAt ?? article.publishedAt ?? published,

@@ -21,15 +21,6 @@ export interface JsonLdQuotation {
   publisher?: JsonLdOrganization;
 }
 
-/** The story's lead image. */
-export interface JsonLdImage {
-  '@type': 'ImageObject';
-  /** Absolute when Strapi's public URL (`server.url`) is set or the upload provider's is. */
-  url: string;
-  width?: number;
-  height?: number;
-}
-
 export interface NewsArticleJsonLd {
   '@context': 'https://schema.org';
   '@type': 'NewsArticle';
@@ -38,8 +29,6 @@ export interface NewsArticleJsonLd {
   mainEntityOfPage: string;
   headline: string;
   description?: string;
-  /** The lead image; omitted when the story has none. */
-  image?: JsonLdImage;
   /** The story's language: "id", or its locale where stories are localized. */
   inLanguage: string;
   datePublished: string;

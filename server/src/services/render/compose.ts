@@ -45,12 +45,7 @@ const toBacaJuga = (
     ? {
         ...block,
         href: articleHref(hrefPattern, target.slug),
-        target: {
-          documentId: target.documentId,
-          slug: target.slug,
-          title: target.title,
-          image: target.image ?? null,
-        },
+        target: { documentId: target.documentId, slug: target.slug, title: target.title },
         awaitingCopy: false,
       }
     : { ...block, href: view.url, target: null, awaitingCopy: false };
@@ -150,7 +145,6 @@ export const composeArticle = (
       publishedAt: toIso(article.publishedAt),
       updatedAt: toIso(article.updatedAt),
       href: articleHref(hrefPattern, article.slug),
-      image: article.image ?? null,
       tags: readTags(article.tags),
       body,
       quotes: renderedQuotes,

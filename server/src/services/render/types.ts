@@ -1,23 +1,10 @@
 /** The render-ready article served to news frontends. Also exported for API consumers. */
 import type { Variant } from '#shared/baca-juga/position-test';
-// By its path, not `#shared/…`: tools that read this file as the package's public types
-// without the package's import map (tests/integration/openapi) must see the image's fields.
-import type { ImageFormat, LeadImage } from '../../../../shared/lead-image';
-
-/**
- * A story's lead image (the upload plugin's file): its URL as the upload provider gives it
- * (site-relative "/uploads/…" with the local provider), the editor's alternative text, and the
- * `thumbnail` and `small` formats, each null when the upload plugin made none.
- */
-export type RenderedImage = LeadImage;
-export type RenderedImageFormat = ImageFormat;
 
 export interface RenderedTarget {
   documentId: string;
   slug: string;
   title: string;
-  /** The published target's lead image (never its draft's), or null when it has none. */
-  image: RenderedImage | null;
 }
 
 export interface RenderedParagraph {
@@ -88,8 +75,6 @@ export interface RenderedArticle {
   updatedAt: string | null;
   /** Site-relative URL of this article, from the plugin's `hrefPattern`. */
   href: string;
-  /** The lead image of this version (a preview: the draft's), or null when it has none. */
-  image: RenderedImage | null;
   tags: string[];
   body: RenderedBlock[];
   quotes: RenderedQuote[];
@@ -136,7 +121,6 @@ export interface ArticleRow {
   updatedAt?: string | Date | null;
   tags?: unknown;
   body?: unknown;
-  image?: LeadImage | null;
   /** Where stories are localized: the row's locale and the story's other published ones. */
   locale?: string;
   translations?: { locale: string; slug: string; title: string }[];
@@ -150,12 +134,7 @@ export interface LinkRow {
   afterParagraphId: string;
   variantAfterParagraphId?: string | null;
   position?: number | null;
-  targetArticle?: {
-    documentId: string;
-    slug: string;
-    title: string;
-    image?: LeadImage | null;
-  } | null;
+  targetArticle?: { documentId: string; slug: string; title: string } | null;
   /**
    * The link's draft points at a placeholder awaiting its copy (no published version): a fact
    * the render reads; what readers see of it is decided by shared/baca-juga/reader-view.
