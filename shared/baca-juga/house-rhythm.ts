@@ -97,9 +97,9 @@ export const fitSlotTable = (
  * tuning stories of its newsroom, the general table on the other tuning stories; `npm run
  * score:placement -- --tune`). On both rounds' 119 tuning stories 3, 4 and 5 tie per slot
  * (87 and 134 of 172, exact and within one) and 5 placed one line more per line (90 and 148 of
- * 222); 6 and 8 one to two fewer exactly, 1 or less four to five fewer. On the
- * first round's 68 alone 4 had won by one or two lines: the choice is flat between 3 and 6, and
- * any of them is far from the general table alone. A newsroom's habit is sharp (Suara puts a
+ * 222); 6 and 8 one to two fewer exactly, 1 or less four to five fewer. On the first round's
+ * 68 alone 4 had won by one or two lines: the choice is flat between 3 and 6, and any of them
+ * is far from the general table alone. A newsroom's habit is sharp (Suara puts a
  * line after paragraph 9 in most stories): five of its stories outweigh the general rate of a
  * slot.
  */

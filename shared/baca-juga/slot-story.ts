@@ -3,12 +3,6 @@ import { START_ANCHOR } from './paragraphs';
 import { chooseSlot, MIN_DISTANCE, type SlotStory } from './slots';
 
 /**
- * What the slot model (./slots) reads of a story in the CMS: whether each paragraph's quote runs
- * on into the next, and where its links stand (anchors of paragraphs no longer in the body are
- * left out: the integrity check moves such links, and until then they stand nowhere). The
- * server reads the stored draft this way; the manager, the links on screen.
- */
-/**
  * The slot numbers links stand in: 0 before the first paragraph, k after paragraph k; anchors
  * of paragraphs not in the body are left out.
  */
@@ -22,6 +16,12 @@ export const linkSlots = (
   );
 };
 
+/**
+ * What the slot model (./slots) reads of a story in the CMS: whether each paragraph's quote runs
+ * on into the next, and where its links stand (anchors of paragraphs no longer in the body are
+ * left out: the integrity check moves such links, and until then they stand nowhere). The
+ * server reads the stored draft this way; the manager, the links on screen.
+ */
 export const slotStory = (
   paragraphs: readonly { id: string; text: string }[],
   anchors: readonly string[]

@@ -14,8 +14,9 @@ import {
  * at the end of the slot after the paragraph it fits, the story's other links kept as they
  * are, with the placement's version. The server chose each one's slot as if it were the only
  * new link: one that would stand beside a link accepted before it in the same batch moves to
- * the slot model's next choice (#shared/baca-juga/slot-story), so a batch is not stacked. Suggestions without a slot in this draft (none fits, or
- * the paragraph is gone) or already linked are left out, and listed as such.
+ * the slot model's next choice (#shared/baca-juga/slot-story), so a batch is not stacked.
+ * Suggestions without a slot in this draft (none fits, or the paragraph is gone) or already
+ * linked are left out, and listed as such.
  */
 export const acceptSuggestions = (
   placement: Placement,

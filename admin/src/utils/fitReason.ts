@@ -27,9 +27,9 @@ const SHOWN_TERMS = 3;
 /**
  * Where a suggestion fits, in words: "After paragraph 4: the usual first slot; shares ‘beras’
  * with this paragraph", or where the newsroom's own rhythm chose it, "After paragraph 9: where
- * this newsroom usually puts its first line". The slot is the rhythm's (#shared/baca-juga/slots); the shared words
- * say what the line would follow, and when they moved the line, which near-equal slot they
- * moved it from.
+ * this newsroom usually puts its first line". The slot is the rhythm's
+ * (#shared/baca-juga/slots); the shared words say what the line would follow, and when they
+ * moved the line, which near-equal slot they moved it from.
  */
 export const describeFit = (fit: FitsAfter, t: Translate): string => {
   const { reason } = fit;

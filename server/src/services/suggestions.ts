@@ -282,7 +282,8 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       candidates: { documentId: string; title: string }[];
     }[],
     locale: string | null,
-    knownGeneration?: number
+    /** The content generation the candidates were ranked at (services/freshness). */
+    generation: number
   ): Promise<Map<string, FitsAfter | null>[]> => {
     const language = languageOf(locale);
     const ids = [...new Set(stories.flatMap((s) => s.candidates.map((c) => c.documentId)))];
@@ -290,7 +291,6 @@ const createSuggestionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const analyzed = stories.map((story) => analyzeParagraphs(story.paragraphs, language));
     const t = newsroomTables(strapi);
     const a = articleColumns(strapi);
-    const generation = knownGeneration ?? (await getService(strapi, 'freshness').current());
     const [heads, weights, anchors, house] = await Promise.all([
       strapi.db
         .connection(t.article)
